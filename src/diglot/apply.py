@@ -1,0 +1,66 @@
+"""Apply a PO catalog to an Article: pair every block with what the English column shows,
+following the fallback policy for untranslated and fuzzy segments; count progress."""
+
+from __future__ import annotations
+
+from diglot.errors import BuildError
+from diglot.model import FUZZY, TRANSLATED, UNTRANSLATED, Article, Bilingual, Pair, Stats
+from diglot.po.model import Catalog, Entry
+
+
+def lookup(catalog: Catalog | None) -> dict[str, Entry]:
+    if catalog is None:
+        return {}
+    return {e.msgid: e for e in catalog.entries if not e.obsolete and e.msgctxt is None}
+
+
+def state_of(entry: Entry | None) -> str:
+    if entry is not None and entry.translated:
+        return TRANSLATED
+    if entry is not None and entry.fuzzy and entry.msgstr:
+        return FUZZY
+    return UNTRANSLATED
+
+
+def stats(article: Article, catalog: Catalog | None) -> Stats:
+    """Progress over the article's distinct segments (one PO entry each)."""
+    entries = lookup(catalog)
+    counts = {TRANSLATED: 0, FUZZY: 0, UNTRANSLATED: 0}
+    words = 0
+    seen: set[str] = set()
+    for block in article.segments:
+        if block.text in seen:
+            continue
+        seen.add(block.text)
+        counts[state_of(entries.get(block.text))] += 1
+        words += len(block.text.split())
+    obsolete = sum(1 for e in catalog.entries if e.obsolete) if catalog else 0
+    return Stats(len(seen), counts[TRANSLATED], counts[FUZZY], counts[UNTRANSLATED], obsolete, words)
+
+
+def bilingual(article: Article, catalog: Catalog | None, source_lang: str, lang: str,
+              fallback: str, po_name: str = "") -> Bilingual:
+    entries = lookup(catalog)
+    pairs = tuple(_pair(block, entries, fallback) for block in article.blocks)
+    missing = [p for p in pairs if p.state != TRANSLATED]
+    if fallback == "fail" and missing:
+        first = missing[0].block
+        raise BuildError(f"{len(missing)} segment(s) not translated into '{lang}' "
+                         f"(first: {article.path}:{first.line}); translate them or change "
+                         "'fallback'", po_name or article.path)
+    title = entries.get(article.title)
+    title_target = title.msgstr if title is not None and title.translated else None
+    return Bilingual(article, source_lang, lang, pairs, stats(article, catalog), title_target,
+                     fallback, article.references)
+
+
+def _pair(block, entries: dict[str, Entry], fallback: str) -> Pair:
+    if not block.translatable:
+        return Pair(block, block.text, TRANSLATED)
+    entry = entries.get(block.text)
+    state = state_of(entry)
+    if state == TRANSLATED:
+        return Pair(block, entry.msgstr, TRANSLATED)
+    if fallback == "source":
+        return Pair(block, block.text, state, fallback=True)
+    return Pair(block, None, state)

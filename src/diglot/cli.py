@@ -1,0 +1,200 @@
+"""The ``diglot`` command line: a thin click skin over the use cases in ``diglot.commands``.
+
+Every DiglotError becomes one line, ``Error: <path>:<line>: <message>``, and exit code 2;
+a check that ran and found problems (``update --check``, ``check``, ``build --strict``)
+exits 1. Heavy modules are imported inside the commands so ``diglot --help`` starts fast.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+import time
+from pathlib import Path
+
+import click
+
+from diglot import __version__
+from diglot.errors import DiglotError
+
+EXIT_FINDINGS, EXIT_ERROR = 1, 2
+
+
+class Context:
+    def __init__(self, root: Path, quiet: bool, wait: float):
+        self.root, self.quiet, self.wait = root, quiet, wait
+        self.started = time.monotonic()
+
+    def project(self):
+        from diglot.project import Project
+
+        return Project.load(self.root)
+
+    def say(self, message: str) -> None:
+        if not self.quiet:
+            click.echo(message)
+
+    def warn(self, warnings: list[str]) -> None:
+        for warning in warnings:
+            click.echo(f"Warning: {warning}", err=True)
+
+    def elapsed(self) -> str:
+        return f"{time.monotonic() - self.started:.2f}s"
+
+
+def reports_errors(command):
+    """Turn library errors into one ``Error:`` line and an exit code; never a traceback."""
+
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except DiglotError as exc:
+            for line in getattr(exc, "problems", None) or [str(exc)]:
+                click.echo(f"Error: {line}", err=True)
+            sys.exit(EXIT_FINDINGS if getattr(exc, "problems", None) else EXIT_ERROR)
+        except KeyboardInterrupt:
+            click.echo("Error: interrupted; files are either fully written or untouched", err=True)
+            sys.exit(130)
+
+    return wrapper
+
+
+def locked(ctx: Context):
+    from diglot.fsio import project_lock
+
+    return project_lock(ctx.root, ctx.wait)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("-C", "--project", "root", type=click.Path(file_okay=False, path_type=Path),
+              default=".", show_default=True, help="The project folder.")
+@click.option("-q", "--quiet", is_flag=True, help="Print only warnings and errors.")
+@click.option("--wait", type=float, default=0.0, metavar="SECONDS",
+              help="Wait this long for another diglot run on the project to finish.")
+@click.version_option(__version__, prog_name="diglot")
+@click.pass_context
+def main(click_ctx, root: Path, quiet: bool, wait: float) -> None:
+    """Bilingual French/English editions from Markdown sources and PO translations."""
+    click_ctx.obj = Context(root, quiet, wait)
+
+
+@main.command()
+@click.option("--check", is_flag=True, help="Write nothing; exit 1 if any file would change.")
+@click.option("--purge-obsolete", is_flag=True, help="Delete obsolete (#~) entries for good.")
+@click.option("--article", metavar="SLUG", help="Only this article.")
+@click.pass_obj
+@reports_errors
+def update(ctx: Context, check: bool, purge_obsolete: bool, article: str | None) -> None:
+    """Regenerate templates and update every PO file from the French sources."""
+    from diglot.commands.update import update as run
+    from diglot.gather import selected_slugs
+
+    project = ctx.project()
+    with locked(ctx):
+        report = run(project, check, purge_obsolete, selected_slugs(project, article))
+    ctx.warn(report.warnings)
+    verb = {"created": "would create", "updated": "would update"} if check else {}
+    for change in report.changed:
+        detail = f" ({change.fuzzy} fuzzy, {change.new} new, {change.obsolete} obsolete)"
+        ctx.say(f"{verb.get(change.action, change.action)} {change.path}"
+                f"{detail if change.path.endswith('.po') else ''}")
+    ctx.say(f"{len(report.changed)} of {len(report.files)} files "
+            f"{'would change' if check else 'changed'} in {ctx.elapsed()}")
+    if check and report.changed:
+        sys.exit(EXIT_FINDINGS)
+
+
+@main.command()
+@click.option("--format", "formats", type=click.Choice(["html", "docx"]), multiple=True,
+              help="Output format (repeatable); default: all.")
+@click.option("--article", metavar="SLUG", help="Only this article.")
+@click.option("--lang", metavar="LANG", help="Only this target language.")
+@click.option("--strict", is_flag=True,
+              help="Fail if a language is below min_completeness or has fuzzy entries.")
+@click.pass_obj
+@reports_errors
+def build(ctx: Context, formats: tuple[str, ...], article: str | None, lang: str | None,
+          strict: bool) -> None:
+    """Write the side-by-side HTML pages and DOCX documents under build/."""
+    from diglot.builders import FORMATS
+    from diglot.commands.build import build as run
+    from diglot.gather import selected_languages, selected_slugs
+
+    project = ctx.project()
+    with locked(ctx):
+        report = run(project, formats or FORMATS, selected_slugs(project, article),
+                     selected_languages(project, lang), strict)
+    ctx.warn(report.warnings)
+    for path in report.written:
+        ctx.say(f"wrote {path}")
+    ctx.say(f"built {report.articles} article(s), {report.segments} segments: "
+            f"{len(report.written)} written, {len(report.unchanged)} unchanged, in {ctx.elapsed()}")
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@click.option("--changes", is_flag=True, help="List fuzzy entries with a word diff of the French.")
+@click.option("--article", metavar="SLUG", help="Only this article.")
+@click.option("--lang", metavar="LANG", help="Only this target language.")
+@click.pass_obj
+@reports_errors
+def status(ctx: Context, fmt: str, changes: bool, article: str | None, lang: str | None) -> None:
+    """Translation progress per article and language."""
+    from diglot.commands import status as st
+    from diglot.gather import selected_languages, selected_slugs
+
+    project = ctx.project()
+    slugs, langs = selected_slugs(project, article), selected_languages(project, lang)
+    if changes:
+        return _print_changes(st.changes(project, slugs, langs), fmt)
+    rows = st.status(project, slugs, langs)
+    if fmt == "json":
+        click.echo(json.dumps([r.as_json() for r in rows], ensure_ascii=False, indent=2))
+        return
+    _print_status(rows)
+
+
+def _print_status(rows) -> None:
+    click.echo(f"{'article':30} {'lang':5} {'done':>6} {'segs':>5} {'trans':>5} {'fuzzy':>5} "
+               f"{'untr':>5} {'obs':>4} {'words':>6}")
+    for r in rows:
+        s = r.stats
+        click.echo(f"{r.article[:30]:30} {r.language:5} {s.percent:5.1f}% {s.segments:5} "
+                   f"{s.translated:5} {s.fuzzy:5} {s.untranslated:5} {s.obsolete:4} {s.words:6}")
+
+
+def _print_changes(found, fmt: str) -> None:
+    if fmt == "json":
+        click.echo(json.dumps([{"path": c.path, "line": c.line, "previous": c.previous,
+                                "msgid": c.current, "diff": c.word_diff()} for c in found],
+                              ensure_ascii=False, indent=2))
+        return
+    for c in found:
+        click.echo(f"{c.path}:{c.line}: {c.word_diff()}")
+    click.echo(f"{len(found)} fuzzy entr{'y' if len(found) == 1 else 'ies'} to review")
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@click.option("--article", metavar="SLUG", help="Only this article.")
+@click.option("--lang", metavar="LANG", help="Only this target language.")
+@click.pass_obj
+@reports_errors
+def check(ctx: Context, fmt: str, article: str | None, lang: str | None) -> None:
+    """QA the translations: markup, numbers, typography, spacing; exit 1 on any error."""
+    from diglot.commands.check import check as run, has_errors
+    from diglot.gather import selected_languages, selected_slugs
+
+    project = ctx.project()
+    findings = run(project, selected_slugs(project, article), selected_languages(project, lang))
+    if fmt == "json":
+        click.echo(json.dumps([f.as_json() for f in findings], ensure_ascii=False, indent=2))
+    else:
+        for f in findings:
+            click.echo(f"{f.path}:{f.line}: {f.severity} [{f.check}] {f.message}")
+        errors = sum(f.severity == "error" for f in findings)
+        ctx.say(f"{errors} error(s), {len(findings) - errors} warning(s)")
+    if has_errors(findings):
+        sys.exit(EXIT_FINDINGS)

@@ -1,0 +1,79 @@
+"""``diglot status``: translation progress per article and language, and what needs review."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+
+from diglot.apply import stats
+from diglot.gather import read_po, read_sources
+from diglot.model import Stats
+from diglot.project import Project
+
+
+@dataclass(frozen=True)
+class StatusRow:
+    article: str
+    language: str
+    stats: Stats
+
+    def as_json(self) -> dict:
+        s = self.stats
+        return {"article": self.article, "language": self.language, "segments": s.segments,
+                "translated": s.translated, "fuzzy": s.fuzzy, "untranslated": s.untranslated,
+                "obsolete": s.obsolete, "words": s.words, "percent": s.percent}
+
+
+@dataclass(frozen=True)
+class Change:
+    """A fuzzy entry: where it is, the French it was translated from, and the French now."""
+
+    path: str
+    line: int
+    previous: str
+    current: str
+
+    def word_diff(self) -> str:
+        return word_diff(self.previous, self.current)
+
+
+def status(project: Project, slugs: list[str] | None = None,
+           languages: tuple[str, ...] | None = None) -> list[StatusRow]:
+    rows = []
+    for article in read_sources(project, slugs).articles:
+        for lang in languages or project.languages:
+            rows.append(StatusRow(article.slug, lang, stats(article, read_po(project, lang, article.slug))))
+    return rows
+
+
+def changes(project: Project, slugs: list[str] | None = None,
+            languages: tuple[str, ...] | None = None) -> list[Change]:
+    """Every fuzzy entry carrying a previous msgid: what a translator has to revise."""
+    found = []
+    for article in read_sources(project, slugs).articles:
+        for lang in languages or project.languages:
+            catalog = read_po(project, lang, article.slug)
+            shown = project.rel(project.po_path(lang, article.slug))
+            for e in catalog.entries if catalog else ():
+                if e.fuzzy and not e.obsolete and e.previous_msgid is not None:
+                    found.append(Change(shown, e.line, e.previous_msgid, e.msgid))
+    return found
+
+
+_TOKENS = re.compile(r"\s+|\w+|[^\w\s]", re.UNICODE)
+
+
+def word_diff(old: str, new: str) -> str:
+    """``[-removed-]{+added+}`` between words, like ``git diff --word-diff``."""
+    a, b = _TOKENS.findall(old), _TOKENS.findall(new)
+    out = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op == "equal":
+            out.append("".join(a[i1:i2]))
+            continue
+        if i2 > i1:
+            out.append("[-" + "".join(a[i1:i2]) + "-]")
+        if j2 > j1:
+            out.append("{+" + "".join(b[j1:j2]) + "+}")
+    return "".join(out)

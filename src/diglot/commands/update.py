@@ -1,0 +1,86 @@
+"""``diglot update``: regenerate the templates and bring every PO file in step with the
+French sources, keeping every translation (exact, loose, fuzzy, obsolete)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from diglot import locales
+from diglot.gather import read_po, read_pot, read_sources
+from diglot.merge import merge
+from diglot.po.model import Catalog
+from diglot.project import Project
+from diglot.store import encode, write_catalog
+from diglot.template import po_header, template, with_header_field
+
+
+@dataclass
+class FileChange:
+    """What update does to one file."""
+
+    path: str
+    action: str  # "created", "updated" or "unchanged"
+    fuzzy: int = 0
+    new: int = 0
+    obsolete: int = 0
+    data: bytes = field(default=b"", repr=False)
+    target: Path | None = field(default=None, repr=False)
+
+
+@dataclass
+class UpdateReport:
+    files: list[FileChange] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def changed(self) -> list[FileChange]:
+        return [f for f in self.files if f.action != "unchanged"]
+
+
+def update(project: Project, check: bool = False, purge_obsolete: bool = False,
+           slugs: list[str] | None = None) -> UpdateReport:
+    """Plan every file first (any error aborts before a write), then write the changed ones."""
+    sources = read_sources(project, slugs)
+    report = UpdateReport(warnings=sources.warnings)
+    now = locales.build_time()
+    for article in sources.articles:
+        report.files.extend(_plan_article(project, article, now, purge_obsolete))
+    if not check:
+        for change in report.changed:
+            write_catalog(change.target, change.data, change.path)
+    return report
+
+
+def _plan_article(project: Project, article, now: dt.datetime, purge: bool) -> list[FileChange]:
+    pot = template(article, project.root.name, now)
+    old_pot = read_pot(project, article.slug)
+    if old_pot is not None and old_pot.entries == pot.entries:
+        pot = old_pot  # unchanged content keeps its creation date: no churn in git
+    changes = [_change(project, project.template_path(article.slug), old_pot, pot)]
+    for lang in project.languages:
+        changes.append(_plan_po(project, lang, article.slug, pot, now, purge))
+    return changes
+
+
+def _plan_po(project: Project, lang: str, slug: str, pot: Catalog, now, purge: bool) -> FileChange:
+    old = read_po(project, lang, slug)
+    base = old if old is not None else Catalog(po_header(pot, lang, now), [])
+    result = merge(base, pot, project.config.fuzzy_threshold, purge)
+    catalog = result.catalog
+    if old is not None and catalog.entries != old.entries:
+        created = pot.header_field("POT-Creation-Date") or ""
+        catalog = replace(catalog, header=with_header_field(old.header, "POT-Creation-Date", created)) \
+            if old.header is not None else catalog
+    change = _change(project, project.po_path(lang, slug), old, catalog)
+    change.fuzzy, change.new, change.obsolete = len(result.fuzzy), result.new, result.obsoleted
+    return change
+
+
+def _change(project: Project, path: Path, old: Catalog | None, new: Catalog) -> FileChange:
+    shown = project.rel(path)
+    if old is not None and old.entries == new.entries and old.header == new.header:
+        return FileChange(shown, "unchanged", target=path)
+    data = encode(new, project.config.wrap)
+    return FileChange(shown, "created" if old is None else "updated", data=data, target=path)

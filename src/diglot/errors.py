@@ -1,0 +1,45 @@
+"""Typed errors raised by library code; each carries the file and line it is about.
+
+Library code never prints or exits: it raises one of these, and the CLI turns it into
+``Error: <path>[:<line>]: <message>`` and a non-zero exit code.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class DiglotError(Exception):
+    """Base error: ``str()`` is ``path:line: message`` (parts omitted when unknown)."""
+
+    def __init__(self, message: str, path: str | Path | None = None, line: int | None = None):
+        super().__init__(message)
+        self.message = message
+        self.path = str(path) if path is not None else None
+        self.line = line
+
+    def __str__(self) -> str:
+        where = self.path or ""
+        if where and self.line:
+            where = f"{where}:{self.line}"
+        return f"{where}: {self.message}" if where else self.message
+
+
+class SourceError(DiglotError):
+    """A French Markdown source cannot be read or segmented."""
+
+
+class CatalogError(DiglotError):
+    """A PO or POT file is malformed or inconsistent."""
+
+
+class ConfigError(DiglotError):
+    """The project configuration is invalid."""
+
+
+class BuildError(DiglotError):
+    """An edition cannot be built or written."""
+
+
+class LockError(DiglotError):
+    """Another diglot run holds the project lock."""

@@ -1,0 +1,61 @@
+"""Optional YAML front matter between ``---`` lines at the top of a source: split and parse it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import yaml
+
+from diglot.errors import SourceError
+
+_FENCE = "---"
+_CLOSERS = ("---", "...")
+
+
+def split(text: str, rel_path: str) -> tuple[dict, int, str, int]:
+    """Return (metadata, line of the title key, body, number of lines before the body)."""
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip() != _FENCE:
+        return {}, 0, text, 0
+    end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in _CLOSERS), None)
+    if end is None:
+        raise SourceError("front matter opened with '---' is never closed; "
+                          "add a '---' line after it", rel_path, 1)
+    meta, title_line = _parse("\n".join(lines[1:end]), rel_path)
+    return meta, title_line, "\n".join(lines[end + 1:]), end + 1
+
+
+def _parse(yaml_text: str, rel_path: str) -> tuple[dict, int]:
+    try:
+        node = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
+        meta = yaml.safe_load(yaml_text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 1
+        problem = getattr(exc, "problem", None) or "invalid YAML"
+        raise SourceError(f"front matter is not valid YAML ({problem}); fix it", rel_path, line) from exc
+    if meta is None:
+        return {}, 0
+    if not isinstance(meta, dict):
+        raise SourceError("front matter must be a mapping of keys such as 'title:' and "
+                          "'author:'", rel_path, 2)
+    return _check(meta, rel_path, node), _key_line(node, "title")
+
+
+def _check(meta: dict, rel_path: str, node) -> dict:
+    for key in ("title", "author"):
+        if key in meta and meta[key] is not None and not isinstance(meta[key], str):
+            raise SourceError(f"front matter '{key}' must be text", rel_path, _key_line(node, key))
+    date = meta.get("date")
+    if date is not None and not isinstance(date, (str, dt.date)):
+        raise SourceError("front matter 'date' must be a date such as 2026-11-27", rel_path,
+                          _key_line(node, "date"))
+    return {str(k): v for k, v in meta.items()}
+
+
+def _key_line(node, key: str) -> int:
+    """1-based line of ``key`` in the source file (the front matter starts on line 2)."""
+    for key_node, _ in getattr(node, "value", []) or []:
+        if getattr(key_node, "value", None) == key:
+            return key_node.start_mark.line + 2
+    return 1

@@ -1,0 +1,77 @@
+"""The matching index behind update: which old segment did a new, changed one come from?
+
+Candidates come from an inverted index of words (plus character trigrams for short texts),
+so each new text is scored only against the few old texts that share its rarer features;
+rapidfuzz's normalised Indel similarity (difflib's ratio, computed in C) scores them, and
+pairs are assigned one-to-one, best first. Cost grows with the number of changed segments,
+not with the square of the catalog.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from typing import Sequence
+
+from rapidfuzz.distance import Indel
+
+_WORD = re.compile(r"\w+")
+_CANDIDATES = 12  # old texts scored per new text
+_SHORT = 4  # texts with fewer words also index character trigrams
+
+
+def features(text: str) -> set[str]:
+    lowered = text.lower()
+    words = _WORD.findall(lowered)
+    result = set(words)
+    if len(words) < _SHORT:
+        squeezed = " ".join(words) or lowered
+        result.update("#" + squeezed[i:i + 3] for i in range(max(1, len(squeezed) - 2)))
+    return result
+
+
+def similarity(a: str, b: str) -> float:
+    """0..1, 1 for equal texts: ``1 - indel_distance / (len(a) + len(b))``."""
+    return Indel.normalized_similarity(a, b)
+
+
+class Index:
+    """Old texts indexed by feature; common features are capped so lookups stay cheap."""
+
+    def __init__(self, texts: Sequence[str]):
+        self.texts = texts
+        self.postings: dict[str, list[int]] = defaultdict(list)
+        for i, text in enumerate(texts):
+            for feature in features(text):
+                self.postings[feature].append(i)
+        self.cap = max(64, len(texts) // 20)
+
+    def candidates(self, text: str) -> list[int]:
+        feats = [f for f in features(text) if f in self.postings]
+        feats.sort(key=lambda f: len(self.postings[f]))
+        rare = [f for f in feats if len(self.postings[f]) <= self.cap] or feats[:3]
+        votes: Counter[int] = Counter()
+        for feature in rare:
+            votes.update(self.postings[feature][: self.cap * 4])
+        return [i for i, _ in votes.most_common(_CANDIDATES)]
+
+
+def match(new: Sequence[str], old: Sequence[str], threshold: float) -> dict[int, tuple[int, float]]:
+    """One-to-one pairs ``new index → (old index, score)`` with score ≥ ``threshold``."""
+    if not new or not old:
+        return {}
+    index = Index(old)
+    scored = []
+    for i, text in enumerate(new):
+        for j in index.candidates(text):
+            score = Indel.normalized_similarity(text, old[j], score_cutoff=threshold)
+            if score >= threshold:
+                scored.append((-score, i, j))
+    scored.sort()
+    pairs: dict[int, tuple[int, float]] = {}
+    used: set[int] = set()
+    for negative, i, j in scored:
+        if i not in pairs and j not in used:
+            pairs[i] = (j, -negative)
+            used.add(j)
+    return pairs

@@ -1,0 +1,59 @@
+"""Read a project's sources and catalogs, validating everything before any command writes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from diglot.errors import SourceError
+from diglot.model import Article
+from diglot.po.model import Catalog
+from diglot.project import Project
+from diglot.reader import read_article
+from diglot.store import read_catalog
+
+
+@dataclass
+class Sources:
+    """The articles of a run, and the warnings reading them produced."""
+
+    articles: list[Article] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def read_sources(project: Project, slugs: list[str] | None = None) -> Sources:
+    """Every article (or the named ones); empty articles are skipped with a warning."""
+    result = Sources()
+    for slug in slugs if slugs is not None else project.slugs():
+        path = project.source_path(slug)
+        article = read_article(path, slug, project.rel(path))
+        if article.segments:
+            result.articles.append(article)
+        else:
+            result.warnings.append(f"{project.rel(path)}: no text to translate; article skipped")
+    return result
+
+
+def read_po(project: Project, lang: str, slug: str) -> Catalog | None:
+    path = project.po_path(lang, slug)
+    return read_catalog(path, project.rel(path))
+
+
+def read_pot(project: Project, slug: str) -> Catalog | None:
+    path = project.template_path(slug)
+    return read_catalog(path, project.rel(path))
+
+
+def selected_slugs(project: Project, article: str | None) -> list[str] | None:
+    if article is None:
+        return None
+    slug = article[:-3] if article.endswith(".md") else article
+    return [project.check_slug(slug)]
+
+
+def selected_languages(project: Project, lang: str | None) -> tuple[str, ...]:
+    if lang is None:
+        return project.languages
+    if lang not in project.languages:
+        raise SourceError(f"'{lang}' is not a target language of this project "
+                          f"(languages: {', '.join(project.languages)})", project.root)
+    return (lang,)

@@ -1,0 +1,42 @@
+"""The one configured markdown-it-py parser both the reader and the inline renderer use.
+
+CommonMark with raw HTML switched off (raw HTML in a source or a translation is text, never
+markup), and with the line-break rules instrumented: the reader needs to know where
+markdown-it saw soft and hard breaks to build msgids without re-implementing Markdown.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_inline.escape import escape
+from markdown_it.rules_inline.newline import newline
+from markdown_it.rules_inline.state_inline import StateInline
+
+BREAKS_KEY = "diglot_breaks"
+SOFT, HARD_SPACES, HARD_BACKSLASH = "soft", "spaces", "backslash"
+
+
+def _recording(rule, name: str):
+    """Wrap an inline rule so that each break token it emits is noted in env, by position."""
+
+    def wrapped(state: StateInline, silent: bool) -> bool:
+        start, before = state.pos, len(state.tokens)
+        matched = rule(state, silent)
+        if matched and not silent and len(state.tokens) > before:
+            kind = state.tokens[-1].type
+            if kind in ("softbreak", "hardbreak"):
+                tag = SOFT if kind == "softbreak" else name
+                state.env.setdefault(BREAKS_KEY, {}).setdefault(state.src, {})[start] = tag
+        return matched
+
+    return wrapped
+
+
+@lru_cache(maxsize=1)
+def parser() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": False})
+    md.inline.ruler.at("newline", _recording(newline, HARD_SPACES))
+    md.inline.ruler.at("escape", _recording(escape, HARD_BACKSLASH))
+    return md

@@ -1,0 +1,145 @@
+"""Update a PO catalog from a fresh template without losing a translator's work.
+
+For each template entry, in order: an exact msgid match keeps its translation and state; a
+changed segment whose old text is only whitespace or quote style away keeps it without the
+fuzzy flag; a reverted change restores it; otherwise the most similar old segment (active or
+obsolete, one-to-one, best first) seeds it as fuzzy with the old French as ``#| msgid``.
+Old entries nobody took become obsolete (``#~``) with their translation and comments.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from diglot import fuzzy
+from diglot.po.model import Catalog, Entry
+
+_SPACES = re.compile(r"\s+")
+_QUOTES = str.maketrans({c: '"' for c in "«»“”„‟〝〞＂"} | {c: "'" for c in "‘’‚‛′ʼ`"})
+
+
+def loose_key(text: str) -> str:
+    """The text with whitespace removed and quote styles unified: equal keys mean a change
+    a translation does not care about (a space before ``:``, ’ for ', NBSP for space)."""
+    return _SPACES.sub("", text.translate(_QUOTES))
+
+
+@dataclass
+class MergeResult:
+    catalog: Catalog
+    fuzzy: list[Entry] = field(default_factory=list)  # entries this update made fuzzy
+    new: int = 0
+    obsoleted: int = 0
+    revived: int = 0
+
+
+def merge(old: Catalog, pot: Catalog, threshold: float, purge_obsolete: bool = False) -> MergeResult:
+    """``old`` updated to ``pot``'s entries; ``old.header`` is kept as it is."""
+    plan = _Plan(old, pot)
+    plan.exact()
+    plan.restored()
+    plan.loose()
+    plan.similar(threshold)
+    return plan.result(purge_obsolete)
+
+
+class _Plan:
+    def __init__(self, old: Catalog, pot: Catalog):
+        self.old = [e for e in old.entries if e.msgid]
+        self.pot = pot
+        self.header = old.header
+        self.chosen: dict[int, Entry] = {}  # template index → new entry
+        self.taken: set[int] = set()  # indexes into self.old
+        self.stats = MergeResult(Catalog())
+
+    def _open(self):
+        return [(i, t) for i, t in enumerate(self.pot.entries) if i not in self.chosen]
+
+    def _take(self, i: int, j: int, entry: Entry) -> None:
+        self.chosen[i] = entry
+        self.taken.add(j)
+        if self.old[j].obsolete:
+            self.stats.revived += 1
+
+    def exact(self) -> None:
+        by_id = _first_by(self.old, lambda e: e.msgid if e.msgctxt is None else None)
+        for i, t in self._open():
+            j = by_id.get(t.msgid)
+            if j is not None:
+                self._take(i, j, _carry(t, self.old[j], self.old[j].flags, self.old[j].previous_msgid))
+
+    def restored(self) -> None:
+        """A fuzzy entry whose previous msgid is back: its translation fits again exactly."""
+        by_prev = _first_by(self.old, lambda e: e.previous_msgid if e.fuzzy else None, self.taken)
+        for i, t in self._open():
+            j = by_prev.get(t.msgid)
+            if j is not None and j not in self.taken:
+                self._take(i, j, _carry(t, self.old[j], _without(self.old[j].flags, "fuzzy"), None))
+
+    def loose(self) -> None:
+        by_key = _first_by(self.old, lambda e: loose_key(e.msgid) if _useful(e) else None, self.taken)
+        for i, t in self._open():
+            j = by_key.get(loose_key(t.msgid))
+            if j is not None and j not in self.taken:
+                o = self.old[j]
+                self._take(i, j, _carry(t, o, o.flags, o.previous_msgid if o.fuzzy else None))
+
+    def similar(self, threshold: float) -> None:
+        todo = self._open()
+        pool = [j for j, e in enumerate(self.old) if j not in self.taken and _useful(e)]
+        pairs = fuzzy.match([t.msgid for _, t in todo], [self.old[j].msgid for j in pool], threshold)
+        for k, (p, _score) in pairs.items():
+            i, t = todo[k]
+            o = self.old[pool[p]]
+            previous = o.previous_msgid if o.fuzzy and o.previous_msgid else o.msgid
+            entry = _carry(t, o, ("fuzzy", *_without(o.flags, "fuzzy")), previous)
+            self._take(i, pool[p], entry)
+            self.stats.fuzzy.append(entry)
+
+    def result(self, purge: bool) -> MergeResult:
+        active = [self.chosen.get(i, t) for i, t in enumerate(self.pot.entries)]
+        self.stats.new = len(self.pot.entries) - len(self.chosen)
+        leftovers = [e for j, e in enumerate(self.old) if j not in self.taken]
+        kept_obsolete = [e for e in leftovers if e.obsolete]
+        newly = [_obsolete(e) for e in leftovers if not e.obsolete and _worth_keeping(e)]
+        self.stats.obsoleted = len(newly)
+        obsolete = [] if purge else kept_obsolete + newly
+        self.stats.catalog = Catalog(self.header, active + obsolete)
+        return self.stats
+
+
+def _first_by(entries: list[Entry], key, skip: set[int] = frozenset()) -> dict[str, int]:
+    """key → index of the first entry with that key, active entries before obsolete ones."""
+    found: dict[str, int] = {}
+    for obsolete in (False, True):
+        for j, e in enumerate(entries):
+            k = key(e) if e.obsolete == obsolete and j not in skip else None
+            if k is not None and k not in found:
+                found[k] = j
+    return found
+
+
+def _carry(t: Entry, o: Entry, flags: tuple[str, ...], previous: str | None) -> Entry:
+    """Template entry ``t`` holding old entry ``o``'s translation, comments and flags."""
+    return replace(t, msgstr=o.msgstr, msgid_plural=o.msgid_plural, msgstr_plural=o.msgstr_plural,
+                   translator_comments=o.translator_comments, flags=flags,
+                   previous_msgid=previous if "fuzzy" in flags else None,
+                   previous_msgctxt=None, previous_msgid_plural=None)
+
+
+def _without(flags: tuple[str, ...], flag: str) -> tuple[str, ...]:
+    return tuple(f for f in flags if f != flag)
+
+
+def _useful(e: Entry) -> bool:
+    return bool(e.msgstr or any(e.msgstr_plural))
+
+
+def _worth_keeping(e: Entry) -> bool:
+    """Anything a translator put there: a translation, a comment, a flag of their own."""
+    return _useful(e) or bool(e.translator_comments) or bool(_without(e.flags, "fuzzy"))
+
+
+def _obsolete(e: Entry) -> Entry:
+    return replace(e, obsolete=True, references=(), extracted_comments=())

@@ -1,0 +1,113 @@
+"""The on-disk layout of a diglot project in one place: where sources, PO files, templates
+and outputs live, which articles exist, and safe output names for them."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from diglot import locales
+from diglot.config import Config, load_config
+from diglot.errors import ConfigError, SourceError
+
+
+@dataclass(frozen=True)
+class Project:
+    root: Path
+    config: Config
+    config_path: Path | None = None
+
+    @classmethod
+    def load(cls, root: Path | str = ".") -> "Project":
+        root = Path(root).absolute()
+        if not root.is_dir():
+            raise ConfigError("project folder does not exist", root)
+        config, path = load_config(root)
+        project = cls(root, config, path)
+        project._check_languages()
+        return project
+
+    def _check_languages(self) -> None:
+        where = self.config_path or self.root
+        for code in (self.config.source_language, *self.config.languages):
+            if not locales.is_known(code) or "/" in code or code.startswith("."):
+                raise ConfigError(f"unknown language '{code}' (babel has no locale data for it; "
+                                  "use a code such as 'en' or 'en_GB')", where)
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return self.config.languages
+
+    @property
+    def source_dir(self) -> Path:
+        return self.root / self.config.source
+
+    @property
+    def translations_dir(self) -> Path:
+        return self.root / self.config.translations
+
+    @property
+    def output_dir(self) -> Path:
+        return self.root / self.config.output
+
+    def rel(self, path: Path) -> str:
+        """Project-relative POSIX path, as messages and PO references show it."""
+        try:
+            return path.relative_to(self.root).as_posix()
+        except ValueError:
+            return str(path)
+
+    def template_path(self, slug: str) -> Path:
+        return self.translations_dir / "templates" / f"{slug}.pot"
+
+    def po_path(self, lang: str, slug: str) -> Path:
+        return self.translations_dir / lang / f"{slug}.po"
+
+    def source_path(self, slug: str) -> Path:
+        return self.source_dir / f"{slug}.md"
+
+    def slugs(self) -> list[str]:
+        """Every article: the ``*.md`` files of the source folder, sorted."""
+        if not self.source_dir.is_dir():
+            raise SourceError(f"source folder '{self.config.source}' not found; create it and "
+                              "put French Markdown articles in it", self.root)
+        try:
+            return sorted(p.stem for p in self.source_dir.glob("*.md") if p.is_file())
+        except OSError as exc:
+            raise SourceError(f"cannot list the source folder: {exc.strerror}",
+                              self.rel(self.source_dir)) from exc
+
+    def check_slug(self, slug: str) -> str:
+        if not slug or "/" in slug or "\\" in slug or slug.startswith(".") or "\0" in slug:
+            raise SourceError(f"invalid article name {slug!r}; give the name of a file in "
+                              f"{self.config.source}/ without '.md'", self.root)
+        if not self.source_path(slug).is_file():
+            raise SourceError(f"no article named '{slug}' in {self.config.source}/", self.root)
+        return slug
+
+    @cached_property
+    def output_names(self) -> dict[str, str]:
+        """slug → a file-system- and URL-safe output name, unique within the project."""
+        names: dict[str, str] = {}
+        taken: set[str] = {"index", "edition"}  # names the edition-wide outputs use
+        for slug in self.slugs():
+            base = safe_name(slug)
+            name, n = base, 2
+            while name.lower() in taken:
+                name, n = f"{base}-{n}", n + 1
+            taken.add(name.lower())
+            names[slug] = name
+        return names
+
+    def output_name(self, slug: str) -> str:
+        return self.output_names.get(slug) or safe_name(slug)
+
+
+def safe_name(slug: str) -> str:
+    """ASCII letters, digits, ``.``, ``_`` and ``-`` only: ``Éditions été`` → ``Editions-ete``."""
+    ascii_text = unicodedata.normalize("NFKD", slug).encode("ascii", "ignore").decode()
+    name = re.sub(r"[^A-Za-z0-9._-]+", "-", ascii_text).strip("-.")
+    return name or "article"

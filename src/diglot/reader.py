@@ -1,0 +1,144 @@
+"""French Markdown source (with optional YAML front matter) → Article.
+
+Segmentation is markdown-it-py's CommonMark parse: this module only walks its tokens and
+turns each heading, paragraph, list item and blockquote paragraph into a Block whose text
+is the block's inline Markdown source. It knows nothing of PO files or outputs.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+from diglot import frontmatter
+from diglot.errors import SourceError
+from diglot.markdown import BREAKS_KEY, HARD_BACKSLASH, SOFT, parser
+from diglot.model import (BLOCKQUOTE, CODE, HEADING, LIST_ITEM, PARAGRAPH, RULE, TITLE,
+                          Article, Block, ListLevel)
+
+_ALLOWED_CONTROLS = {"\t", "\n"}
+
+
+def read_article(path: Path, slug: str, rel_path: str) -> Article:
+    """Read and segment one source file; ``rel_path`` is how PO references name it."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise SourceError(f"cannot read the source: {exc.strerror}", rel_path) from exc
+    return parse_article(decode_source(data, rel_path), slug, rel_path)
+
+
+def decode_source(data: bytes, rel_path: str) -> str:
+    """UTF-8 (a byte order mark is dropped), with CRLF and CR line ends made LF."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise SourceError(
+            "not valid UTF-8; convert the file to UTF-8 "
+            f"(for example: iconv -f latin1 -t utf-8 '{Path(rel_path).name}')",
+            rel_path, line) from exc
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def parse_article(text: str, slug: str, rel_path: str) -> Article:
+    _reject_controls(text, rel_path)
+    meta, title_line, body, offset = frontmatter.split(text, rel_path)
+    env: dict = {}
+    tokens = parser().parse(body, env)
+    blocks = list(_Walker(env, offset).walk(tokens))
+    if isinstance(meta.get("title"), str) and meta["title"].strip():
+        blocks.insert(0, Block(TITLE, meta["title"].strip(), title_line, level=1))
+    return Article(slug, rel_path, tuple(blocks), meta, env.get("references", {}))
+
+
+def _reject_controls(text: str, rel_path: str) -> None:
+    for index, char in enumerate(text):
+        if char not in _ALLOWED_CONTROLS and unicodedata.category(char) == "Cc":
+            line = text.count("\n", 0, index) + 1
+            raise SourceError(
+                f"control character U+{ord(char):04X} in the text; remove it "
+                "(it cannot be printed and Word refuses such documents)", rel_path, line)
+
+
+def inline_source(content: str, breaks: dict[int, str]) -> str:
+    """The msgid of an inline block: soft breaks become one space, hard breaks one newline.
+
+    Newlines markdown-it did not treat as breaks (inside code spans or link titles) render
+    as spaces, so they become spaces too; container indentation is already gone.
+    """
+    out: list[str] = []
+    start = 0
+    for pos in sorted(breaks):
+        kind = breaks[pos]
+        piece = content[start:pos]
+        out.append(piece if kind == HARD_BACKSLASH else piece.rstrip(" "))
+        out.append(" " if kind == SOFT else "\0")
+        start = content.index("\n", pos) + 1
+        while start < len(content) and content[start] in " \t":
+            start += 1
+    out.append(content[start:])
+    return "".join(out).replace("\n", " ").replace("\0", "\n")
+
+
+class _Walker:
+    """Walks the flat token stream, tracking the list and blockquote containers."""
+
+    def __init__(self, env: dict, offset: int):
+        self.breaks = env.get(BREAKS_KEY, {})
+        self.offset = offset
+        self.containers: list[list] = []  # ["list", ordered, start] / ["item", number, used] / ["quote"]
+
+    def walk(self, tokens):
+        handlers = {
+            "bullet_list_open": lambda t: self.containers.append(["list", False]),
+            "ordered_list_open": lambda t: self.containers.append(["list", True]),
+            "list_item_open": lambda t: self.containers.append(["item", _number(t), False]),
+            "blockquote_open": lambda t: self.containers.append(["quote"]),
+        }
+        closers = {"bullet_list_close", "ordered_list_close", "list_item_close", "blockquote_close"}
+        for i, token in enumerate(tokens):
+            if token.type in handlers:
+                handlers[token.type](token)
+            elif token.type in closers:
+                self.containers.pop()
+            elif token.type == "inline":
+                yield self._text_block(tokens[i - 1], token)
+            elif token.type in ("fence", "code_block"):
+                yield self._block(CODE, token.content, token, info=token.info.strip())
+            elif token.type == "hr":
+                yield self._block(RULE, "", token)
+
+    def _text_block(self, opener, inline) -> Block:
+        text = inline_source(inline.content, self.breaks.get(inline.content, {}))
+        if opener.type == "heading_open":
+            return self._block(HEADING, text, opener, level=int(opener.tag[1]))
+        return self._block(self._paragraph_kind(), text, opener)
+
+    def _paragraph_kind(self) -> str:
+        innermost = next((c[0] for c in reversed(self.containers) if c[0] != "list"), None)
+        return {"item": LIST_ITEM, "quote": BLOCKQUOTE}.get(innermost, PARAGRAPH)
+
+    def _block(self, kind: str, text: str, token, **extra) -> Block:
+        line = (token.map[0] if token.map else 0) + 1 + self.offset
+        return Block(kind, text, line, lists=self._lists(), quote_depth=self._quotes(), **extra)
+
+    def _quotes(self) -> int:
+        return sum(1 for c in self.containers if c[0] == "quote")
+
+    def _lists(self) -> tuple[ListLevel, ...]:
+        levels = []
+        for i, container in enumerate(self.containers):
+            if container[0] == "item":
+                ordered = self.containers[i - 1][1]
+                levels.append(ListLevel(ordered, container[1], first=not container[2]))
+        # The innermost item's marker shows once: later paragraphs of the item continue it.
+        for container in self.containers:
+            if container[0] == "item":
+                container[2] = True
+        return tuple(levels)
+
+
+def _number(token) -> int:
+    return int(token.info) if token.info.isdigit() else 0
+

@@ -1,0 +1,32 @@
+"""Reading and writing PO/POT files of a project: bytes on disk ↔ Catalog, with errors that
+name the file, and writes that are atomic."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from diglot.errors import CatalogError
+from diglot.fsio import write_atomic
+from diglot.po.model import Catalog
+from diglot.po.parser import parse_po
+from diglot.po.writer import dump_po
+
+
+def read_catalog(path: Path, shown: str) -> Catalog | None:
+    """The catalog at ``path``, or None when there is no such file."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise CatalogError(f"cannot read the file: {exc.strerror}; check its permissions",
+                           shown) from exc
+    return parse_po(data, shown)
+
+
+def encode(catalog: Catalog, wrap: bool = True) -> bytes:
+    return dump_po(catalog, wrap=wrap)
+
+
+def write_catalog(path: Path, data: bytes, shown: str) -> None:
+    write_atomic(path, data, shown)

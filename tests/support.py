@@ -1,0 +1,33 @@
+"""Helpers shared by tests: build a Bilingual from Markdown text and translation pairs."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from diglot.apply import bilingual
+from diglot.model import Bilingual
+from diglot.po.model import Catalog, Entry
+from diglot.reader import parse_article
+
+CASES = Path(__file__).resolve().parent / "cases"
+
+
+def catalog_from(pairs, fuzzy=(), header=None) -> Catalog:
+    entries = [Entry(fr, en, flags=("fuzzy",) if fr in fuzzy else ()) for fr, en in pairs]
+    return Catalog(header, entries)
+
+
+def bilingual_from(md_text: str, pairs, slug: str = "article", fallback: str = "source",
+                   fuzzy=(), lang: str = "en") -> Bilingual:
+    """Parse ``md_text`` and translate it with ``pairs`` ([french, english], …)."""
+    article = parse_article(md_text, slug, f"source_fr/{slug}.md")
+    return bilingual(article, catalog_from(pairs, fuzzy), "fr", lang, fallback)
+
+
+def showcase(fallback: str = "source", drop=(), fuzzy=()) -> Bilingual:
+    """The rich test article with its English; ``drop`` leaves those French texts untranslated."""
+    text = (CASES / "showcase" / "article.md").read_text(encoding="utf-8")
+    pairs = [p for p in json.loads((CASES / "showcase" / "pairs.json").read_text("utf-8"))
+             if p[0] not in drop]
+    return bilingual_from(text, pairs, "showcase", fallback, fuzzy)

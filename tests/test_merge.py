@@ -1,0 +1,107 @@
+"""Update semantics: exact, loose, restored, fuzzy and obsolete entries; nothing is lost."""
+
+from __future__ import annotations
+
+from diglot.merge import loose_key, merge
+from diglot.po.model import Catalog, Entry
+
+
+def pot(*msgids: str) -> Catalog:
+    return Catalog(None, [Entry(m, references=(f"source_fr/a.md:{i}",)) for i, m in enumerate(msgids, 1)])
+
+
+def po(*entries: Entry) -> Catalog:
+    return Catalog(Entry("", "Language: en\n"), list(entries))
+
+
+def by_id(catalog: Catalog) -> dict[str, Entry]:
+    return {e.msgid: e for e in catalog.entries}
+
+
+OLD = "Le chat dort sur le canapé du salon depuis ce matin."
+NEW = "Le chat dort sur le grand canapé du salon depuis ce matin."
+
+
+def test_exact_match_keeps_translation_comments_flags_and_takes_new_references():
+    old = po(Entry(OLD, "The cat sleeps.", translator_comments=("checked",), flags=("no-wrap",),
+                   references=("old:1",)))
+    result = merge(old, pot(OLD), 0.6).catalog
+    entry = result.entries[0]
+    assert (entry.msgstr, entry.translator_comments, entry.flags) == ("The cat sleeps.", ("checked",), ("no-wrap",))
+    assert entry.references == ("source_fr/a.md:1",)
+    assert result.header == old.header
+
+
+def test_edited_segment_comes_back_fuzzy_with_previous_msgid():
+    result = merge(po(Entry(OLD, "The cat sleeps.")), pot(NEW), 0.6)
+    entry = result.catalog.entries[0]
+    assert (entry.msgid, entry.msgstr, entry.fuzzy, entry.previous_msgid) == (NEW, "The cat sleeps.", True, OLD)
+    assert result.fuzzy == [entry]
+    assert result.catalog.obsolete == []  # the old entry's translation moved, it is not duplicated
+
+
+def test_removed_segment_becomes_obsolete_and_returns_translated():
+    first = merge(po(Entry(OLD, "The cat sleeps.")), pot("Tout autre chose, vraiment."), 0.6).catalog
+    assert [(e.msgid, e.obsolete) for e in first.entries] == [("Tout autre chose, vraiment.", False), (OLD, True)]
+    back = merge(first, pot("Tout autre chose, vraiment.", OLD), 0.6).catalog
+    assert by_id(back)[OLD].msgstr == "The cat sleeps." and not by_id(back)[OLD].fuzzy
+    assert back.obsolete == []
+
+
+def test_whitespace_and_quote_changes_keep_translation_without_fuzzy():
+    old = po(Entry("Il dit : « oui » et c'est tout !", "He says: “yes” and that’s all!"))
+    result = merge(old, pot("Il dit\u00a0: \u00ab\u202foui\u202f\u00bb et c’est tout\u202f!"), 0.6).catalog
+    entry = result.entries[0]
+    assert entry.msgstr == "He says: “yes” and that’s all!" and not entry.fuzzy and entry.previous_msgid is None
+
+
+def test_reverted_edit_restores_translated_state():
+    fuzzy = merge(po(Entry(OLD, "The cat sleeps.")), pot(NEW), 0.6).catalog
+    restored = merge(fuzzy, pot(OLD), 0.6).catalog.entries[0]
+    assert (restored.msgid, restored.msgstr, restored.fuzzy, restored.previous_msgid) == (OLD, "The cat sleeps.", False, None)
+
+
+def test_matching_is_one_to_one_best_pair_first():
+    a = "Le chat dort sur le canapé du salon."
+    b = "Le chien dort dans le jardin."
+    new_a = "Le chat dort sur le vieux canapé du salon."
+    new_b = "Le chat dort sur le canapé bleu du salon."
+    result = merge(po(Entry(a, "A"), Entry(b, "B")), pot(new_a, new_b), 0.5).catalog
+    got = by_id(result)
+    seeded = [e for e in (got[new_a], got[new_b]) if e.msgstr == "A"]
+    assert len(seeded) == 1  # A's translation seeds only one entry
+
+
+def test_obsolete_entries_are_candidates_for_fuzzy():
+    old = po(Entry(OLD, "The cat sleeps.", obsolete=True))
+    entry = merge(old, pot(NEW), 0.6).catalog.entries[0]
+    assert entry.fuzzy and entry.msgstr == "The cat sleeps."
+
+
+def test_below_threshold_stays_untranslated_and_old_goes_obsolete():
+    result = merge(po(Entry(OLD, "The cat sleeps.")), pot("Rien à voir."), 0.6).catalog
+    assert by_id(result)["Rien à voir."].msgstr == ""
+    assert by_id(result)[OLD].obsolete and by_id(result)[OLD].msgstr == "The cat sleeps."
+
+
+def test_untranslated_unused_entries_are_dropped_but_commented_ones_kept():
+    old = po(Entry("Vide."), Entry("Commenté.", translator_comments=("à revoir",)))
+    result = merge(old, pot("Autre."), 0.6).catalog
+    assert [(e.msgid, e.obsolete) for e in result.entries] == [("Autre.", False), ("Commenté.", True)]
+
+
+def test_purge_obsolete_deletes_them():
+    old = po(Entry(OLD, "The cat sleeps.", obsolete=True))
+    assert merge(old, pot("Rien à voir."), 0.6, purge_obsolete=True).catalog.obsolete == []
+
+
+def test_fuzzy_entry_matched_again_keeps_its_original_previous_msgid():
+    old = po(Entry(NEW, "The cat sleeps.", flags=("fuzzy",), previous_msgid=OLD))
+    newer = NEW.replace("matin", "midi")
+    entry = merge(old, pot(newer), 0.6).catalog.entries[0]
+    assert entry.previous_msgid == OLD and entry.fuzzy
+
+
+def test_loose_key_ignores_spaces_and_quote_styles():
+    assert loose_key("« a » b’c : d") == loose_key('"a" b\'c\u00a0:d')
+    assert loose_key("a b") != loose_key("a c")
