@@ -40,3 +40,20 @@ def parser() -> MarkdownIt:
     md.inline.ruler.at("newline", _recording(newline, HARD_SPACES))
     md.inline.ruler.at("escape", _recording(escape, HARD_BACKSLASH))
     return md
+
+
+@lru_cache(maxsize=1)
+def block_parser() -> MarkdownIt:
+    """The same parser with inline parsing left to the caller: the reader only needs it for
+    blocks that span several lines (to find their breaks), which is a fraction of them."""
+    md = MarkdownIt("commonmark", {"html": False})
+    md.core.ruler.disable("inline")
+    return md
+
+
+def breaks_of(content: str, env: dict) -> dict[int, str]:
+    """Positions of the soft and hard breaks markdown-it sees in one inline block."""
+    if "\n" not in content:
+        return {}
+    parser().inline.parse(content, parser(), env, [])
+    return env.get(BREAKS_KEY, {}).get(content, {})

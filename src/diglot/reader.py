@@ -7,16 +7,17 @@ is the block's inline Markdown source. It knows nothing of PO files or outputs.
 
 from __future__ import annotations
 
-import unicodedata
+import re
 from pathlib import Path
 
 from diglot import frontmatter
 from diglot.errors import SourceError
-from diglot.markdown import BREAKS_KEY, HARD_BACKSLASH, SOFT, parser
+from diglot.markdown import HARD_BACKSLASH, SOFT, block_parser, breaks_of
 from diglot.model import (BLOCKQUOTE, CODE, HEADING, LIST_ITEM, PARAGRAPH, RULE, TITLE,
                           Article, Block, ListLevel)
 
-_ALLOWED_CONTROLS = {"\t", "\n"}
+# Unicode category Cc but tab and newline: unprintable, and invalid in DOCX XML.
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def read_article(path: Path, slug: str, rel_path: str) -> Article:
@@ -45,7 +46,7 @@ def parse_article(text: str, slug: str, rel_path: str) -> Article:
     _reject_controls(text, rel_path)
     meta, title_line, body, offset = frontmatter.split(text, rel_path)
     env: dict = {}
-    tokens = parser().parse(body, env)
+    tokens = block_parser().parse(body, env)
     blocks = list(_Walker(env, offset).walk(tokens))
     if isinstance(meta.get("title"), str) and meta["title"].strip():
         blocks.insert(0, Block(TITLE, meta["title"].strip(), title_line, level=1))
@@ -53,12 +54,12 @@ def parse_article(text: str, slug: str, rel_path: str) -> Article:
 
 
 def _reject_controls(text: str, rel_path: str) -> None:
-    for index, char in enumerate(text):
-        if char not in _ALLOWED_CONTROLS and unicodedata.category(char) == "Cc":
-            line = text.count("\n", 0, index) + 1
-            raise SourceError(
-                f"control character U+{ord(char):04X} in the text; remove it "
-                "(it cannot be printed and Word refuses such documents)", rel_path, line)
+    found = _CONTROLS.search(text)
+    if found:
+        line = text.count("\n", 0, found.start()) + 1
+        raise SourceError(
+            f"control character U+{ord(found.group()):04X} in the text; remove it "
+            "(it cannot be printed and Word refuses such documents)", rel_path, line)
 
 
 def inline_source(content: str, breaks: dict[int, str]) -> str:
@@ -85,7 +86,7 @@ class _Walker:
     """Walks the flat token stream, tracking the list and blockquote containers."""
 
     def __init__(self, env: dict, offset: int):
-        self.breaks = env.get(BREAKS_KEY, {})
+        self.env = env
         self.offset = offset
         self.containers: list[list] = []  # ["list", ordered, start] / ["item", number, used] / ["quote"]
 
@@ -110,7 +111,7 @@ class _Walker:
                 yield self._block(RULE, "", token)
 
     def _text_block(self, opener, inline) -> Block:
-        text = inline_source(inline.content, self.breaks.get(inline.content, {}))
+        text = inline_source(inline.content, breaks_of(inline.content, self.env))
         if opener.type == "heading_open":
             return self._block(HEADING, text, opener, level=int(opener.tag[1]))
         return self._block(self._paragraph_kind(), text, opener)

@@ -1,0 +1,5 @@
+"""``python -m diglot`` runs the command line."""
+
+from diglot.cli import main
+
+main()

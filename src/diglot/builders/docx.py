@@ -1,0 +1,135 @@
+"""The DOCX print edition: one side-by-side document per article, and ``edition.docx``
+combining every article after a title page and a table of contents.
+
+This module assembles a python-docx Document; the tables, styles, lists, runs and page
+furniture come from the ``docx_*`` modules beside it.
+"""
+
+from __future__ import annotations
+
+import io
+
+from docx import Document
+from docx.enum.section import WD_SECTION
+from docx.oxml.ns import qn
+
+from diglot.builders import BuildContext, docx_styles
+from diglot.builders import docx_page as page
+from diglot.builders import docx_text as text
+from diglot.builders import docx_xml as x
+from diglot.builders.docx_lists import Numbering
+from diglot.builders.docx_runs import InlineWriter
+from diglot.builders.docx_table import CELL_MARGIN, ArticleTable, Layout, split_title
+from diglot.inline import plain_text
+from diglot.model import Bilingual
+
+
+class _Book:
+    """One DOCX being assembled: styles, page setup, shared numbering and link relationships."""
+
+    def __init__(self, ctx: BuildContext, langs: tuple[str, str]) -> None:
+        config = ctx.config
+        self.ctx, self.langs = ctx, langs
+        self.tags = (config.proofing_tag(langs[0]), config.proofing_tag(langs[1]))
+        self.document = Document()
+        width = page.text_width(config.page_size)
+        self.layout = Layout(width, config.docx_borders, *self.tags)
+        docx_styles.install(self.document, self.tags[1], width)
+        page.setup(self.document.sections[0], config.page_size)
+        page.running_heads(self.document.sections[0], ctx.title, self.tags[0])
+        self.writer = InlineWriter(self.document.part)
+        self.numbering = Numbering(self.document)
+
+    def append(self, element) -> None:
+        """Add a body element before the final section properties."""
+        body = self.document.element.body
+        last = body.find(qn("w:sectPr"))
+        if last is not None:
+            last.addprevious(element)
+        else:
+            body.append(element)
+
+    def append_all(self, container) -> None:
+        """Move a scratch container's children (a few paragraphs) into the body."""
+        for child in list(container):
+            self.append(child)
+
+    def article(self, doc: Bilingual, bookmarks=None) -> None:
+        # The empty table goes in first: filling it in place avoids re-homing every node.
+        table = x.table(self.layout.columns, self.layout.borders, CELL_MARGIN)
+        self.append(table)
+        ArticleTable(doc, self.layout, self.writer, self.numbering, self.ctx.built,
+                     bookmarks).fill(table)
+
+    def save(self, update_fields: bool = False) -> bytes:
+        page.settings(self.document, update_fields)
+        out = io.BytesIO()
+        self.document.save(out)
+        return out.getvalue()
+
+
+class DocxBuilder:
+    """The ``docx`` format (see builders.Builder)."""
+
+    name = "docx"
+    extension = ".docx"
+    index_name = "edition.docx"
+
+    def article(self, doc: Bilingual, ctx: BuildContext) -> bytes:
+        book = _Book(ctx, (doc.source_lang, doc.target_lang))
+        book.article(doc)
+        title, english = _titles(doc)
+        subject = f"{english} ({text.words('edition', 'en', *book.langs)})" if english else ""
+        page.properties(book.document, title, doc.article.author, subject, book.tags[0],
+                        ctx.built)
+        return book.save()
+
+    def index(self, docs: list[Bilingual], ctx: BuildContext) -> bytes:
+        langs = _edition_langs(docs, ctx)
+        book = _Book(ctx, langs)
+        scratch = x.el("w:body")
+        page.title_page(scratch, ctx.title, ctx.built.date(), book.tags, langs)
+        page.contents(scratch, _toc_entries(docs), book.tags, langs)
+        book.append_all(scratch)
+        for number, doc in enumerate(docs):
+            book.document.add_section(WD_SECTION.NEW_PAGE)
+            book.article(doc, _bookmarks(number))
+        book.document.sections[0].different_first_page_header_footer = True
+        authors = ", ".join(dict.fromkeys(d.article.author for d in docs if d.article.author))
+        page.properties(book.document, ctx.title, authors,
+                        text.words("edition", "en", *langs), book.tags[0], ctx.built)
+        return book.save(update_fields=True)
+
+
+def _titles(doc: Bilingual) -> tuple[str, str]:
+    """The title as plain text in both languages (English empty when untranslated)."""
+    pair, _ = split_title(doc)
+    english = pair.target if pair.target is not None and not pair.fallback else ""
+    flat = (plain_text(t, doc.references).replace("\n", " ") for t in (pair.block.text, english))
+    return tuple(flat)  # type: ignore[return-value]
+
+
+def _bookmarks(number: int):
+    """Deterministic bookmark names and ids for an article's two titles."""
+    return ((f"_TocDiglot{number + 1:04d}fr", 2 * number + 1),
+            (f"_TocDiglot{number + 1:04d}en", 2 * number + 2))
+
+
+def _toc_entries(docs: list[Bilingual]):
+    entries = []
+    for number, doc in enumerate(docs):
+        (fr_mark, _), (en_mark, _) = _bookmarks(number)
+        french, english = _titles(doc)
+        entries.append((french, fr_mark, 1))
+        if english:
+            entries.append((english, en_mark, 2))
+    return entries
+
+
+def _edition_langs(docs: list[Bilingual], ctx: BuildContext) -> tuple[str, str]:
+    if docs:
+        return docs[0].source_lang, docs[0].target_lang
+    return ctx.config.source_language, ctx.config.languages[0]
+
+
+BUILDER = DocxBuilder()

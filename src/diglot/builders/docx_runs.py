@@ -1,0 +1,52 @@
+"""Inline Markdown of one segment → Word runs: bold/italic runs, code in a character style,
+links as real hyperlinks (relationship ids), hard breaks as ``w:br``, proofing language on
+every run. Shared by the print edition and the review export.
+"""
+
+from __future__ import annotations
+
+from itertools import groupby
+from typing import Mapping
+
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+from diglot.builders import docx_xml as x
+from diglot.inline import Span, spans
+
+CODE_STYLE = "InlineCode"  # character style ids, defined in docx_styles
+LINK_STYLE = "Hyperlink"
+
+
+class InlineWriter:
+    """Turns segment texts into runs for one document part (it owns the link relationships)."""
+
+    def __init__(self, part) -> None:
+        self._part = part
+        self._rids: dict[str, str] = {}  # cache: relate_to scans every relationship
+
+    def write(self, parent, text: str, lang: str, references: Mapping | None = None) -> None:
+        """Append the runs (and hyperlinks) of a segment's inline Markdown, tagged ``lang``;
+        ``references`` are the article's link definitions."""
+        for href, group in groupby(spans(text, references), key=lambda s: s.href):
+            target = self._link(parent, href) if href else parent
+            for span in group:
+                _span_run(target, span, lang)
+
+    def _link(self, parent, href: str):
+        if href.startswith("#"):
+            return x.hyperlink(parent, anchor=href[1:])
+        return x.hyperlink(parent, rid=self.rid(href))
+
+    def rid(self, url: str) -> str:
+        """The relationship id of an external link target (deterministic: rId1, rId2…)."""
+        if url not in self._rids:
+            self._rids[url] = self._part.relate_to(url, RT.HYPERLINK, is_external=True)
+        return self._rids[url]
+
+
+def _span_run(parent, span: Span, lang: str) -> None:
+    if span.br:
+        x.line_break(parent, lang)
+        return
+    style = CODE_STYLE if span.code else LINK_STYLE if span.href else None
+    x.run(parent, span.text, lang, style, span.bold, span.italic)

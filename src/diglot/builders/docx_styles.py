@@ -1,0 +1,215 @@
+"""The edition's Word styles: every font, size and spacing lives here, in named styles a
+publisher can restyle, never as direct formatting on runs.
+
+Fonts are the metric-compatible trio (Times New Roman, Arial, Courier New ↔ Liberation
+Serif/Sans/Mono) so Word and LibreOffice break lines the same way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
+from docx.oxml.ns import qn
+from docx.shared import Pt, RGBColor, Twips
+
+from diglot.builders import docx_xml as x
+
+SERIF, SANS, MONO = "Times New Roman", "Arial", "Courier New"
+BODY_SIZE = 10.5
+RULE_COLOR = "A6A6A6"
+_PARA, _CHAR = WD_STYLE_TYPE.PARAGRAPH, WD_STYLE_TYPE.CHARACTER
+# w:pPr children from w:pBdr on, in schema order (python-docx keeps its copy private).
+_PPR_ORDER = ("w:pBdr", "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap",
+              "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi",
+              "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing",
+              "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection",
+              "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle",
+              "w:rPr", "w:sectPr", "w:pPrChange")
+
+
+@dataclass(frozen=True)
+class Spec:
+    """One style's look; ``None`` keeps what the base style gives."""
+
+    name: str
+    base: str | None = None
+    kind: WD_STYLE_TYPE = _PARA
+    font: str | None = None
+    size: float | None = None
+    bold: bool | None = None
+    italic: bool | None = None
+    small_caps: bool | None = None
+    color: str | None = None
+    before: float | None = None
+    after: float | None = None
+    line: float | None = None
+    keep_next: bool | None = None
+    indent: float | None = None  # left indent, points
+    right: float | None = None  # right indent, points
+    align: WD_ALIGN_PARAGRAPH | None = None
+    border: tuple[str, ...] = ()  # sides with a thin rule ("bottom", "left"…)
+    border_color: str = RULE_COLOR
+    shade: str | None = None
+    underline: bool | None = None
+    no_proof: bool = False
+
+
+_HEADINGS = [Spec(f"Heading {n}", "Normal", font=SANS, size=size, bold=True, italic=False,
+                  color="1F1F1F", before=before, after=4, line=1.0, keep_next=True)
+             for n, size, before in ((1, 14, 12), (2, 12.5, 10), (3, 11, 8), (4, 10.5, 6),
+                                     (5, 10.5, 6), (6, 10.5, 6))]
+_LISTS = [Spec(f"List {kind}{suffix}", "Body Text", after=4)
+          for kind in ("Bullet", "Number", "Continue") for suffix in ("", " 2", " 3")]
+
+SPECS = [
+    Spec("Normal", after=0, line=1.0),
+    Spec("Body Text", "Normal", after=6, line=1.15),
+    *_HEADINGS,
+    Spec("Title", "Normal", font=SANS, size=17, bold=True, color="1F1F1F", before=0, after=4,
+         line=1.0, keep_next=True),
+    Spec("Title Translation", "Title"),
+    Spec("Byline", "Normal", size=9.5, italic=True, color="595959", after=14, keep_next=True),
+    Spec("Quote", "Body Text", italic=True, color="262626", indent=8, border=("left",)),
+    *_LISTS,
+    # The box border in the shading colour pads the text inside the grey block.
+    Spec("Code Block", "Normal", font=MONO, size=8.5, after=8, line=1.0, indent=6, right=6,
+         shade="F2F2F2", border=("top", "left", "bottom", "right"), border_color="F2F2F2",
+         no_proof=True),
+    Spec("Inline Code", kind=_CHAR, font=MONO, size=9.5, no_proof=True),
+    Spec("Hyperlink", kind=_CHAR, color="1F4E79", underline=True),
+    Spec("Column Heading", "Normal", font=SANS, size=8, bold=True, small_caps=True,
+         color="595959", after=8, keep_next=True, border=("bottom",)),
+    Spec("Translation Note", "Normal", font=SANS, size=7.5, italic=True, color="7F6000",
+         after=3),
+    Spec("Rule", "Normal", after=10, border=("bottom",)),
+    Spec("Header", "Normal", font=SANS, size=8, small_caps=True, color="7F7F7F",
+         align=WD_ALIGN_PARAGRAPH.CENTER),
+    Spec("Footer", "Normal", font=SANS, size=8.5, color="595959", align=WD_ALIGN_PARAGRAPH.CENTER),
+    Spec("Edition Title", "Normal", font=SANS, size=28, bold=True, color="1F1F1F", before=150,
+         after=18, align=WD_ALIGN_PARAGRAPH.CENTER),
+    Spec("Edition Subtitle", "Normal", size=13, italic=True, color="404040", after=8,
+         align=WD_ALIGN_PARAGRAPH.CENTER),
+    Spec("TOC Heading", "Normal", font=SANS, size=14, bold=True, color="1F1F1F", before=0,
+         after=14),
+    Spec("toc 1", "Normal", size=11, before=6, after=1),
+    Spec("toc 2", "Normal", size=10, italic=True, color="404040", indent=14, after=4),
+]
+
+
+def install(document, body_lang: str, text_width: int) -> None:
+    """Define every style the builders use; ``text_width`` (twips) places the TOC tab stops."""
+    _defaults(document.styles.element, body_lang)
+    for spec in SPECS:
+        _apply(_style(document.styles, spec), spec)
+    # Absent w:widowControl means off: a two-line paragraph could split one line per page.
+    document.styles["Normal"].paragraph_format.widow_control = True
+    for name in ("toc 1", "toc 2"):
+        tabs = document.styles[name].paragraph_format.tab_stops
+        tabs.add_tab_stop(Twips(text_width), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
+
+
+def style_id(document, name: str) -> str:
+    return document.styles[name].style_id
+
+
+def _defaults(styles, lang: str) -> None:
+    """Document defaults: body font and size, and a proofing language for anything untagged."""
+    props = styles.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    _fonts(props, SERIF)
+    for tag in ("w:sz", "w:szCs"):
+        props.find(qn(tag)).set(qn("w:val"), str(int(BODY_SIZE * 2)))
+    language = props.find(qn("w:lang"))
+    language.set(qn("w:val"), lang)
+    language.set(qn("w:eastAsia"), lang)
+    spacing = styles.find(qn("w:docDefaults")).find(".//" + qn("w:spacing"))
+    spacing.set(qn("w:after"), "0")
+    spacing.set(qn("w:line"), "240")
+
+
+def _style(styles, spec: Spec):
+    names = {s.name for s in styles}
+    if spec.name in names:
+        style = styles[spec.name]
+    else:
+        style = styles.add_style(spec.name, spec.kind)
+        style.quick_style = True
+    if spec.base:
+        style.base_style = styles[spec.base]
+    return style
+
+
+def _apply(style, spec: Spec) -> None:
+    _font(style.font, style.element, spec)
+    if spec.kind == _PARA:
+        _paragraph(style.paragraph_format, style.element, spec)
+
+
+def _font(font, element, spec: Spec) -> None:
+    if spec.font:
+        _fonts(element.get_or_add_rPr(), spec.font)
+    if spec.size:
+        font.size = Pt(spec.size)
+    for attr in ("bold", "italic", "small_caps", "underline"):
+        if getattr(spec, attr) is not None:
+            setattr(font, attr, getattr(spec, attr))
+    if spec.color:
+        font.color.rgb = RGBColor.from_string(spec.color)
+    if spec.no_proof:
+        font.no_proof = True
+
+
+def _paragraph(fmt, element, spec: Spec) -> None:
+    for attr in ("before", "after"):
+        if getattr(spec, attr) is not None:
+            setattr(fmt, f"space_{attr}", Pt(getattr(spec, attr)))
+    if spec.line is not None:
+        fmt.line_spacing = spec.line
+    if spec.keep_next is not None:
+        fmt.keep_with_next = spec.keep_next
+    if spec.indent is not None:
+        fmt.left_indent = Pt(spec.indent)
+    if spec.right is not None:
+        fmt.right_indent = Pt(spec.right)
+    if spec.align is not None:
+        fmt.alignment = spec.align
+    _remove(element.get_or_add_pPr(), "w:pBdr")  # the template's blue rule under Title
+    if spec.border or spec.shade:
+        _decorate(element.get_or_add_pPr(), spec)
+
+
+def _decorate(props, spec: Spec) -> None:
+    """Paragraph rules and shading: python-docx has no API for them."""
+    if spec.border:
+        borders = x.el("w:pBdr")
+        for side in spec.border:
+            x.sub(borders, f"w:{side}", {"w:val": "single", "w:sz": "4", "w:space": "4",
+                                          "w:color": spec.border_color})
+        _insert(props, borders, "w:pBdr")
+    if spec.shade:
+        shade = x.el("w:shd", {"w:val": "clear", "w:color": "auto", "w:fill": spec.shade})
+        _insert(props, shade, "w:shd")
+
+
+def _insert(props, child, tag: str) -> None:
+    """Insert ``child`` before its first schema successor present (pPr children are ordered)."""
+    props.insert_element_before(child, *_PPR_ORDER[_PPR_ORDER.index(tag) + 1:])
+
+
+def _remove(props, *tags: str) -> None:
+    for tag in tags:
+        for found in props.findall(qn(tag)):
+            props.remove(found)
+
+
+def _fonts(props, name: str) -> None:
+    """Explicit fonts for every script, dropping theme fonts (they would win over names)."""
+    fonts = props.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = x.el("w:rFonts")
+        props.insert(1 if props.find(qn("w:rStyle")) is not None else 0, fonts)
+    for attr in list(fonts.attrib):
+        del fonts.attrib[attr]
+    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attr), name)

@@ -1,0 +1,194 @@
+"""One article as a side-by-side table: a repeating header row, the title block, then a row
+per block, French left and English right; code and rules span both columns.
+
+Rows are built as XML straight into the table (docx_xml), never through python-docx's
+per-cell access.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+
+from diglot import locales
+from diglot.builders import docx_text as text
+from diglot.builders import docx_xml as x
+from diglot.builders.docx_lists import ListTracker, Numbering, list_style
+from diglot.builders.docx_runs import InlineWriter
+from diglot.model import (BLOCKQUOTE, CODE, HEADING, LIST_ITEM, PARAGRAPH, RULE, TITLE,
+                          TRANSLATED, UNTRANSLATED, Bilingual, Block, Pair)
+
+MARK_FILL = "EDEDED"  # untranslated cells: a light grey that also reads in black and white
+QUOTE_STEP = 283  # extra indent per nested quote level (twips, 0.5 cm)
+CELL_MARGIN = 142  # twips each side: a 0.5 cm gutter between the columns
+# A row this short (in characters, about five lines of a column) never splits across pages:
+# LibreOffice ignores widow control inside table rows and would strand single lines.
+SHORT_ROW = 280
+
+
+def sid(name: str) -> str:
+    """A style's id from its name, as python-docx and Word's template derive it."""
+    return name.replace(" ", "")
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Edition-wide table facts: text width (twips), borders, proofing tags."""
+
+    width: int
+    borders: bool
+    source_tag: str
+    target_tag: str
+
+    @property
+    def columns(self) -> tuple[int, int]:
+        """Column widths: Word (compatibility mode 14) and LibreOffice pull a table left by
+        its cell margin, so each column is widened by it to end the text at the margins."""
+        return self.width // 2 + CELL_MARGIN, self.width - self.width // 2 + CELL_MARGIN
+
+    @property
+    def total(self) -> int:
+        return sum(self.columns)
+
+
+@dataclass(frozen=True)
+class Look:
+    """How a cell's paragraph is formatted: style id, pagination, list numbering, indent."""
+
+    style: str
+    keep_next: bool = False
+    list_key: int | None = None  # a numbered list's key (ListTracker)
+    indent: int = 0
+
+
+class ArticleTable:
+    """Fills one article's table; ``bookmarks`` ((name, id) per title) anchor the contents."""
+
+    def __init__(self, doc: Bilingual, layout: Layout, writer: InlineWriter,
+                 numbering: Numbering, built: dt.datetime, bookmarks=None) -> None:
+        self.doc, self.layout, self.writer, self.numbering = doc, layout, writer, numbering
+        self.built = built
+        self.bookmarks = bookmarks
+        self.tags = (layout.source_tag, layout.target_tag)
+        self.lists = ListTracker()
+
+    def fill(self, tbl) -> None:
+        title, body = split_title(self.doc)
+        self._header(tbl)
+        self._title(tbl, title)
+        self._legend(tbl)
+        for pair in body:
+            self._row(tbl, pair)
+
+    # -- fixed rows -------------------------------------------------------------------
+
+    def _header(self, tbl) -> None:
+        tr = x.row(tbl, header=True)
+        codes = (self.doc.source_lang, self.doc.target_lang)
+        for code, tag, width in zip(codes, self.tags, self.layout.columns):
+            para = x.paragraph(x.cell(tr, width), sid("Column Heading"))
+            x.run(para, text.column_heading(code), tag)
+
+    def _title(self, tbl, pair: Pair) -> None:
+        looks = (Look(sid("Title"), True), Look(sid("Title Translation"), True))
+        self._pair(x.row(tbl, cant_split=True), pair, looks, self.bookmarks)
+        date = locales.as_date(self.doc.article.meta.get("date")) or self.built.date()
+        tr = x.row(tbl, cant_split=True)
+        for tag, width in zip(self.tags, self.layout.columns):
+            para = x.paragraph(x.cell(tr, width), sid("Byline"), keep_next=True)
+            x.run(para, text.byline(self.doc.article.author, date, tag), tag)
+
+    def _legend(self, tbl) -> None:
+        if all(p.state == TRANSLATED for p in self.doc.pairs):
+            return
+        tc = self._spanning(x.row(tbl, cant_split=True))
+        for tag in self.tags:
+            words = text.words(f"legend {self.doc.fallback}", tag, self.doc.source_lang,
+                               self.doc.target_lang)
+            x.run(x.paragraph(tc, sid("Translation Note")), words, tag)
+
+    # -- block rows -------------------------------------------------------------------
+
+    def _row(self, tbl, pair: Pair) -> None:
+        block = pair.block
+        key = self.lists.see(block.lists)
+        if block.kind in (CODE, RULE):
+            tc = self._spanning(x.row(tbl))
+            para = x.paragraph(tc, sid("Code Block" if block.kind == CODE else "Rule"))
+            if block.kind == CODE:
+                x.verbatim(para, block.text.removesuffix("\n"), self.tags[0])
+            return
+        look = _look(block, key)
+        short = max(len(block.text), len(pair.target or "")) <= SHORT_ROW
+        tr = x.row(tbl, cant_split=look.keep_next or short)
+        self._pair(tr, pair, (look, look))
+
+    def _pair(self, tr, pair: Pair, looks: tuple[Look, Look], marks=None) -> None:
+        """The French cell and the English cell of one pair."""
+        left = x.cell(tr, self.layout.columns[0])
+        self._para(left, pair.block.text, self.tags[0], looks[0], 0, marks and marks[0])
+        marked = pair.fallback or (pair.target is None and self.doc.fallback == "placeholder")
+        right = x.cell(tr, self.layout.columns[1], shade=MARK_FILL if marked else None)
+        if pair.target is None:
+            self._missing(right, pair)
+            return
+        if pair.fallback:
+            self._note(right, text.mark(pair.state, False, self.tags[1], self.doc.source_lang))
+        tag = self.tags[0] if pair.fallback else self.tags[1]  # French shown stays French
+        self._para(right, pair.target, tag, looks[1], 1, marks and marks[1])
+
+    def _para(self, tc, segment: str, tag: str, look: Look, column: int, mark=None) -> None:
+        para = x.paragraph(tc, look.style, look.keep_next, self._num(look, column),
+                           look.indent)
+        if mark:
+            x.bookmark_start(para, *mark)
+        self.writer.write(para, segment, tag, self.doc.references)
+        if mark:
+            x.bookmark_end(para, mark[1])
+
+    def _num(self, look: Look, column: int) -> tuple[int, int] | None:
+        if not look.list_key:
+            return None
+        start = self.lists.starts[look.list_key]
+        number = self.numbering.num(look.style, column, look.list_key, start)
+        return (number, 0) if number else None
+
+    def _missing(self, tc, pair: Pair) -> None:
+        if self.doc.fallback == "placeholder":
+            self._note(tc, text.mark(pair.state, True, self.tags[1], self.doc.source_lang))
+        else:
+            x.paragraph(tc, None)  # "omit": the cell stays empty
+
+    def _note(self, tc, words: str) -> None:
+        x.run(x.paragraph(tc, sid("Translation Note"), keep_next=True), words, self.tags[1])
+
+    def _spanning(self, tr):
+        return x.cell(tr, self.layout.total, span=2)
+
+
+def _look(block: Block, key: int | None) -> Look:
+    """The paragraph look of a body block in both columns."""
+    if block.kind == HEADING:
+        return Look(sid(f"Heading {min(max(block.level, 1), 6)}"), keep_next=True)
+    if block.lists and block.kind in (LIST_ITEM, PARAGRAPH):
+        name = list_style(block.lists)
+        return Look(sid(name), list_key=key if name.startswith("List Number") else None)
+    look = Look(sid("Quote" if block.kind == BLOCKQUOTE else "Body Text"))
+    if block.quote_depth > 1:
+        return replace(look, indent=QUOTE_STEP * (block.quote_depth - 1))
+    return look
+
+
+def split_title(doc: Bilingual) -> tuple[Pair, tuple[Pair, ...]]:
+    """The title pair (front-matter title, else a leading level-1 heading) and the rest;
+    without either, a title pair made from the article's title."""
+    first = doc.pairs[0] if doc.pairs else None
+    if first and (first.block.kind == TITLE or (first.block.kind == HEADING
+                                                 and first.block.level == 1)):
+        return first, doc.pairs[1:]
+    block, target = Block(TITLE, doc.title, 0), doc.title_target
+    if target is not None:
+        return Pair(block, target, TRANSLATED), doc.pairs
+    if doc.fallback == "source":
+        return Pair(block, doc.title, UNTRANSLATED, fallback=True), doc.pairs
+    return Pair(block, None, UNTRANSLATED), doc.pairs

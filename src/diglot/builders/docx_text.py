@@ -1,0 +1,77 @@
+"""The words the DOCX edition adds around the content (column headings, bylines, marks for
+untranslated passages, legend, title page), in the reader's language, with babel's CLDR
+language names and dates. Languages without wording here fall back to English.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from diglot import locales
+from diglot.model import FUZZY
+
+_WORDS = {
+    "en": {
+        "mark": "Not yet translated: {source} original shown",
+        "mark fuzzy": "Translation under review: {source} original shown",
+        "pending": "[Translation pending]",
+        "pending fuzzy": "[Translation under review]",
+        "legend source": "Shaded passages of the {target} column are not yet translated or "
+                         "are under review; the {source} original is shown in their place.",
+        "legend placeholder": "Shaded cells of the {target} column mark passages not yet "
+                              "translated.",
+        "legend omit": "Empty cells of the {target} column mark passages not yet translated.",
+        "edition": "Bilingual edition, {source} and {target}",
+        "contents": "Contents",
+    },
+    "fr": {
+        "mark": "Pas encore traduit : original en {source}",
+        "mark fuzzy": "Traduction en révision : original en {source}",
+        "pending": "[Traduction à venir]",
+        "pending fuzzy": "[Traduction en révision]",
+        "legend source": "Les passages grisés de la colonne {target} ne sont pas encore "
+                         "traduits ou sont en révision ; l’original en {source} les remplace.",
+        "legend placeholder": "Les cellules grisées de la colonne {target} signalent les "
+                              "passages pas encore traduits.",
+        "legend omit": "Les cellules vides de la colonne {target} signalent les passages pas "
+                       "encore traduits.",
+        "edition": "Édition bilingue, {source} et {target}",
+        "contents": "Sommaire",
+    },
+}
+
+
+def words(key: str, lang: str, source: str, target: str) -> str:
+    """A phrase in ``lang`` (a language code), naming the source and target languages."""
+    table = _WORDS.get(lang.split("-")[0], _WORDS["en"])
+    return table[key].format(source=language(source, lang), target=language(target, lang))
+
+
+def mark(state: str, placeholder: bool, lang: str, source: str) -> str:
+    """The note on an untranslated or fuzzy cell of the ``lang`` column."""
+    key = ("pending" if placeholder else "mark") + (" fuzzy" if state == FUZZY else "")
+    return words(key, lang, source, lang)
+
+
+def language(code: str, in_lang: str) -> str:
+    """A language's name as written mid-sentence in ``in_lang`` (``French``, ``anglais``)."""
+    base, reader = code.split("-")[0], in_lang.split("-")[0]
+    if not (locales.is_known(base) and locales.is_known(reader)):
+        return code
+    return locales.language_name(base, reader)
+
+
+def column_heading(code: str) -> str:
+    """A column's heading: the language's own name, capitalised (``Français``, ``English``)."""
+    name = language(code, code)
+    return name[:1].upper() + name[1:]
+
+
+def long_date(value: dt.date, tag: str) -> str:
+    """The date as the tag's locale writes it (en-GB: ``27 November 2026``)."""
+    code = tag if locales.is_known(tag) else tag.split("-")[0]
+    return locales.long_date(value, code)
+
+
+def byline(author: str, value: dt.date, tag: str) -> str:
+    return " · ".join(part for part in (author.strip(), long_date(value, tag)) if part)

@@ -1,0 +1,209 @@
+"""Raw WordprocessingML pieces python-docx has no API for, built as lxml elements.
+
+Tables are built here row by row as XML because python-docx's per-cell access rebuilds the
+grid on every call (quadratic). Every function appends to a parent already in place: a
+loose element moved into a tree costs a namespace walk of its whole subtree, which made
+large tables several times slower. This module knows OOXML, not diglot's model: the review
+export reuses it.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Sequence
+
+from docx.oxml.ns import nsmap, qn
+from docx.oxml.parser import oxml_parser
+from lxml import etree
+
+_NS = {"w": nsmap["w"], "r": nsmap["r"]}
+_PRESERVE = {"{http://www.w3.org/XML/1998/namespace}space": "preserve"}
+# Clark names of the elements made for every run and cell: a table of 10,000 rows makes
+# ~500,000 elements, so the hot paths skip the prefix lookup.
+_R, _RPR, _T, _LANG, _VAL = qn("w:r"), qn("w:rPr"), qn("w:t"), qn("w:lang"), qn("w:val")
+_child = etree.SubElement
+# Characters XML 1.0 cannot hold (a form feed in a source, an ANSI escape in a code block):
+# lxml refuses them, so they are dropped rather than failing the build.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+@lru_cache(maxsize=None)
+def _clark(tag: str) -> str:
+    return qn(tag)
+
+
+def el(tag: str, attrs: dict[str, str] | None = None) -> etree._Element:
+    """A loose element (``"w:tbl"``) with prefixed attributes (``{"w:val": "x"}``); made by
+    python-docx's parser so python-docx reads it with its own element classes."""
+    node = oxml_parser.makeelement(_clark(tag), nsmap=_NS)
+    for key, value in (attrs or {}).items():
+        node.set(_clark(key), value)
+    return node
+
+
+def sub(parent, tag: str, attrs: dict[str, str] | None = None) -> etree._Element:
+    """A child element appended to ``parent``."""
+    if not attrs:
+        return _child(parent, _clark(tag))
+    return _child(parent, _clark(tag), {_clark(k): v for k, v in attrs.items()})
+
+
+def val(parent, tag: str, value: str) -> etree._Element:
+    """The common ``<w:x w:val="…"/>`` child."""
+    return _child(parent, _clark(tag), {_VAL: value})
+
+
+# -- runs -------------------------------------------------------------------------------
+
+def run(parent, text: str, lang: str, style: str | None = None, bold: bool = False,
+        italic: bool = False) -> etree._Element:
+    """A run of text; ``lang`` is its proofing language (``w:lang``), always set."""
+    r = _run(parent, lang, style, bold, italic)
+    # xml:space: Word would drop leading and trailing spaces
+    _child(r, _T, _PRESERVE).text = _NOT_XML.sub("", text)
+    return r
+
+
+def _run(parent, lang: str, style: str | None = None, bold: bool = False,
+         italic: bool = False) -> etree._Element:
+    r = _child(parent, _R)
+    props = _child(r, _RPR)
+    if style:
+        val(props, "w:rStyle", style)
+    if bold:
+        sub(props, "w:b")
+    if italic:
+        sub(props, "w:i")
+    _child(props, _LANG, {_VAL: lang})
+    return r
+
+
+def line_break(parent, lang: str) -> None:
+    """A hard line break (``w:br``) inside a paragraph."""
+    sub(_run(parent, lang), "w:br")
+
+
+def verbatim(parent, text: str, lang: str) -> None:
+    """Verbatim text (code): newlines become ``w:br``, tabs ``w:tab``, spaces are kept."""
+    for number, line in enumerate(text.split("\n")):
+        if number:
+            line_break(parent, lang)
+        for piece_no, piece in enumerate(line.split("\t")):
+            if piece_no:
+                sub(_run(parent, lang), "w:tab")
+            if piece:
+                run(parent, piece, lang)
+
+
+def hyperlink(parent, rid: str | None = None, anchor: str | None = None) -> etree._Element:
+    """An empty hyperlink to fill with runs: external by relationship id, or to a bookmark."""
+    link = sub(parent, "w:hyperlink", {"r:id": rid} if rid else {"w:anchor": anchor or ""})
+    link.set(_clark("w:history"), "1")
+    return link
+
+
+def field(parent, instruction: str, cached: str, lang: str) -> None:
+    """A complex field (PAGE, TOC…) with a cached result shown until it is updated."""
+    field_start(parent, instruction, lang)
+    if cached:
+        run(parent, cached, lang)
+    field_end(parent, lang)
+
+
+def field_start(parent, instruction: str, lang: str) -> None:
+    """A field's start, code and separator; its result and ``field_end`` may come paragraphs
+    later (a TOC field spans its entries)."""
+    sub(_run(parent, lang), "w:fldChar", {"w:fldCharType": "begin"})
+    code = _child(_run(parent, lang), _clark("w:instrText"), _PRESERVE)
+    code.text = f" {instruction} "
+    sub(_run(parent, lang), "w:fldChar", {"w:fldCharType": "separate"})
+
+
+def field_end(parent, lang: str) -> None:
+    sub(_run(parent, lang), "w:fldChar", {"w:fldCharType": "end"})
+
+
+def bookmark_start(parent, name: str, number: int) -> None:
+    sub(parent, "w:bookmarkStart", {"w:id": str(number), "w:name": name})
+
+
+def bookmark_end(parent, number: int) -> None:
+    sub(parent, "w:bookmarkEnd", {"w:id": str(number)})
+
+
+# -- paragraphs -------------------------------------------------------------------------
+
+def paragraph(parent, style: str | None, keep_next: bool = False,
+              num: tuple[int, int] | None = None, indent: int = 0) -> etree._Element:
+    """An empty paragraph with its style; ``num`` is (numId, ilvl) for a numbered item."""
+    p = sub(parent, "w:p")
+    props = sub(p, "w:pPr")
+    if style:
+        val(props, "w:pStyle", style)
+    if keep_next:
+        sub(props, "w:keepNext")
+    if num:
+        numbering = sub(props, "w:numPr")
+        val(numbering, "w:ilvl", str(num[1]))
+        val(numbering, "w:numId", str(num[0]))
+    if indent:
+        sub(props, "w:ind", {"w:left": str(indent)})
+    return p
+
+
+def page_break(parent, lang: str) -> None:
+    sub(_run(sub(parent, "w:p"), lang), "w:br", {"w:type": "page"})
+
+
+# -- tables -----------------------------------------------------------------------------
+
+def table(widths: Sequence[int], borders: bool, cell_margin: int) -> etree._Element:
+    """An empty fixed-layout table; ``widths`` in twentieths of a point (dxa). Put it in the
+    document before filling it."""
+    tbl = el("w:tbl")
+    props = sub(tbl, "w:tblPr")
+    sub(props, "w:tblW", {"w:w": str(sum(widths)), "w:type": "dxa"})
+    _borders(sub(props, "w:tblBorders"), "single" if borders else "nil")
+    sub(props, "w:tblLayout", {"w:type": "fixed"})
+    margins = sub(props, "w:tblCellMar")
+    for side in ("left", "right"):
+        sub(margins, f"w:{side}", {"w:w": str(cell_margin), "w:type": "dxa"})
+    sub(props, "w:tblLook", {"w:val": "0000", "w:firstRow": "0", "w:lastRow": "0",
+                             "w:firstColumn": "0", "w:lastColumn": "0",
+                             "w:noHBand": "1", "w:noVBand": "1"})
+    grid = sub(tbl, "w:tblGrid")
+    for width in widths:
+        sub(grid, "w:gridCol", {"w:w": str(width)})
+    return tbl
+
+
+def _borders(parent, kind: str) -> None:
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        attrs = {"w:val": kind}
+        if kind != "nil":
+            attrs.update({"w:sz": "4", "w:space": "0", "w:color": "A6A6A6"})
+        sub(parent, f"w:{side}", attrs)
+
+
+def row(tbl, header: bool = False, cant_split: bool = False) -> etree._Element:
+    """A table row; ``header`` repeats it on every page, ``cant_split`` keeps it whole."""
+    tr = sub(tbl, "w:tr")
+    if header or cant_split:
+        props = sub(tr, "w:trPr")
+        sub(props, "w:cantSplit")
+        if header:
+            sub(props, "w:tblHeader")
+    return tr
+
+
+def cell(tr, width: int, span: int = 1, shade: str | None = None) -> etree._Element:
+    """A table cell; the caller adds at least one paragraph (Word requires one)."""
+    tc = sub(tr, "w:tc")
+    props = sub(tc, "w:tcPr")
+    sub(props, "w:tcW", {"w:w": str(width), "w:type": "dxa"})
+    if span > 1:
+        val(props, "w:gridSpan", str(span))
+    if shade:
+        sub(props, "w:shd", {"w:val": "clear", "w:color": "auto", "w:fill": shade})
+    return tc

@@ -1,0 +1,269 @@
+"""The HTML builder: one self-contained side-by-side page per Bilingual, and the index page.
+
+This module only shapes plain view data (rows, cells, runs of styled spans, labels, the
+Content-Security-Policy); the Jinja2 templates in ``diglot/templates`` emit every tag.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from urllib.parse import quote
+
+from diglot import locales
+from diglot.builders import BuildContext
+from diglot.inline import spans
+from diglot.model import CODE, HEADING, RULE, TITLE, TRANSLATED, Bilingual, Block, Pair
+
+_BULLETS = ("•", "◦", "▪")  # one per nesting depth, cycling, as browsers draw them
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """One column of a row: its language, its text as runs, and how it stands in for a
+    missing translation (``shown``: text, source, placeholder or omitted)."""
+
+    lang: str
+    runs: list = field(default_factory=list)  # [(href or None, [(text, b, i, code, br)])]
+    state: str = TRANSLATED
+    shown: str = "text"
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One pair as the page shows it: ``kind`` is segment, code or rule."""
+
+    anchor: str
+    kind: str
+    tag: str = "p"
+    quote: int = 0
+    depth: int = 0
+    marker: str = ""
+    fr: Cell | None = None
+    en: Cell | None = None
+    code: str = ""
+
+
+class HtmlBuilder:
+    name = "html"
+    extension = ".html"
+    index_name = "index.html"
+
+    def article(self, doc: Bilingual, ctx: BuildContext) -> bytes:
+        """The side-by-side page of one translated article."""
+        return _render("article.html.j2", _article_page(doc, ctx), script=_asset("diglot.js"))
+
+    def index(self, docs: list[Bilingual], ctx: BuildContext) -> bytes:
+        """The edition's index: every article, both titles, author, date and progress."""
+        return _render("index.html.j2", _index_page(docs, ctx))
+
+
+BUILDER = HtmlBuilder()
+
+
+# --- rendering -------------------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _env():
+    import jinja2  # the one module that uses Jinja2; imported late so the CLI starts fast
+
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("diglot", "templates"), autoescape=True,
+        undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+        keep_trailing_newline=True)
+
+
+@lru_cache(maxsize=None)
+def _asset(name: str) -> str:
+    return resources.files("diglot").joinpath("templates", name).read_text("utf-8")
+
+
+@lru_cache(maxsize=1)
+def _label_table() -> dict:
+    return json.loads(_asset("labels.json"))
+
+
+def _labels(lang: str) -> dict:
+    return _label_table().get(lang, _label_table()["en"])
+
+
+def _render(template: str, page: dict, script: str = "") -> bytes:
+    # Inlined without surrounding whitespace: browsers hash the exact text, but the Nu
+    # checker hashes it trimmed and would report the CSP as blocking diglot's own code.
+    css, script = _asset("diglot.css").strip(), script.strip()
+    page.update(css=css, script=script, csp=_csp(css, script))
+    return _env().get_template(template).render(page).encode("utf-8")
+
+
+def _csp(css: str, script: str) -> str:
+    """Nothing loads from anywhere; only diglot's own style and script run, by hash, so any
+    markup that slipped into a translation could neither run nor restyle the page."""
+    scripts = _hash(script) if script else "'none'"
+    return (f"default-src 'none'; style-src {_hash(css)}; script-src {scripts}; "
+            "base-uri 'none'; form-action 'none'")
+
+
+def _hash(text: str) -> str:
+    digest = base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
+    return f"'sha256-{digest}'"
+
+
+# --- the article page ------------------------------------------------------------------------
+
+def _article_page(doc: Bilingual, ctx: BuildContext) -> dict:
+    chrome = _chrome_lang(doc.target_lang)
+    rows = _rows(doc, chrome)
+    title = rows.pop(0) if rows and _is_title(doc.pairs[0].block) else None
+    date = _date(doc.article.meta, ctx)
+    return {
+        "lang": chrome, "t": _labels(chrome), "fr": doc.source_lang, "en": doc.target_lang,
+        "names": {code: _capital(locales.language_name(code))
+                  for code in (doc.source_lang, doc.target_lang)},
+        "edition": ctx.title, "title": title, "rows": rows, "author": doc.article.author,
+        "iso_date": date.isoformat(),
+        "dates": {code: locales.long_date(date, code) for code in (doc.source_lang, doc.target_lang)},
+        "head_title": _head_title(doc), "marks": _marks(title, rows), "stats": doc.stats,
+        "percent": _percent(doc.stats.percent, chrome),
+    }
+
+
+def _rows(doc: Bilingual, chrome: str) -> list[Row]:
+    anchors = _anchors([pair.block for pair in doc.pairs])
+    return [_row(pair, anchor, doc, chrome) for pair, anchor in zip(doc.pairs, anchors)]
+
+
+def _anchors(blocks: list[Block]) -> list[str]:
+    """Anchors from the French text alone, so inserting a passage elsewhere never moves them;
+    repeats of one text get -2, -3… in document order."""
+    seen: dict[str, int] = {}
+    out = []
+    for block in blocks:
+        base = "p-" + hashlib.blake2b(block.text.encode("utf-8"), digest_size=5).hexdigest()
+        seen[base] = seen.get(base, 0) + 1
+        out.append(base if seen[base] == 1 else f"{base}-{seen[base]}")
+    return out
+
+
+def _row(pair: Pair, anchor: str, doc: Bilingual, chrome: str) -> Row:
+    block = pair.block
+    if block.kind in (CODE, RULE):
+        return Row(anchor, block.kind, code=block.text)
+    source = Cell(doc.source_lang, _runs(block.text, doc.references))
+    return Row(anchor, "segment", _tag(block), block.quote_depth, len(block.lists),
+               _marker(block), source, _target(pair, doc, chrome))
+
+
+def _target(pair: Pair, doc: Bilingual, chrome: str) -> Cell:
+    if pair.state == TRANSLATED and pair.target is not None:
+        return Cell(doc.target_lang, _runs(pair.target, doc.references))
+    if pair.fallback and pair.target is not None:  # the French, in the English column
+        return Cell(doc.source_lang, _runs(pair.target, doc.references), pair.state, "source")
+    shown = "placeholder" if doc.fallback == "placeholder" else "omitted"
+    return Cell(chrome, [], pair.state, shown)
+
+
+def _tag(block: Block) -> str:
+    if block.kind in (HEADING, TITLE):
+        return f"h{min(max(block.level, 1), 6)}"
+    return "p"
+
+
+def _marker(block: Block) -> str:
+    """The innermost list's bullet or number, only on an item's first paragraph."""
+    if not block.lists or not block.lists[-1].first:
+        return ""
+    level = block.lists[-1]
+    return f"{level.number}." if level.ordered else _BULLETS[(len(block.lists) - 1) % 3]
+
+
+def _runs(text: str, references) -> list:
+    """Spans grouped into runs sharing one link, so a link with mixed styles stays one link;
+    a hard break stays inside the run it interrupts. Spans become tuples, which the template
+    unpacks far faster than it looks up attributes."""
+    runs: list = []
+    for span in spans(text, references):
+        item = (span.text, span.bold, span.italic, span.code, span.br)
+        if runs and (span.br or span.href == runs[-1][0]):
+            runs[-1][1].append(item)
+        else:
+            runs.append((span.href, [item]))
+    return runs
+
+
+def _is_title(block: Block) -> bool:
+    return block.kind == TITLE or (block.kind == HEADING and block.level == 1)
+
+
+def _marks(title: Row | None, rows: list[Row]) -> list[tuple[str, str]]:
+    """The (state, shown) kinds of stand-in present on the page, for the legend."""
+    cells = [row.en for row in ([title] if title else []) + rows if row.en is not None]
+    found = {(cell.state, cell.shown) for cell in cells if cell.state != TRANSLATED}
+    return sorted(found, key=lambda mark: (mark[0] != "untranslated", mark[1]))
+
+
+def _head_title(doc: Bilingual) -> str:
+    french = _plain(doc.title, doc.references)
+    english = _plain(doc.title_target, doc.references) if doc.title_target else ""
+    return f"{french} · {english}" if english and english != french else french
+
+
+# --- the index page --------------------------------------------------------------------------
+
+def _index_page(docs: list[Bilingual], ctx: BuildContext) -> dict:
+    chrome = _chrome_lang(ctx.config.languages[0] if ctx.config.languages else "en")
+    groups: dict[str, list[Bilingual]] = {}
+    for doc in docs:
+        groups.setdefault(doc.slug, []).append(doc)
+    entries = [_index_entry(group, ctx, chrome) for group in groups.values()]
+    return {"lang": chrome, "t": _labels(chrome), "edition": ctx.title, "entries": entries,
+            "fr": docs[0].source_lang if docs else "fr"}
+
+
+def _index_entry(group: list[Bilingual], ctx: BuildContext, chrome: str) -> dict:
+    first = group[0]
+    date = _date(first.article.meta, ctx)
+    name = ctx.names.get(first.slug, first.slug)
+    return {
+        "href": quote(name) + ".html",
+        "title": _plain(first.title, first.references), "author": first.article.author,
+        "titles": [(d.target_lang, _plain(d.title_target, d.references))
+                   for d in group if d.title_target],
+        "iso_date": date.isoformat(), "date": locales.long_date(date, chrome),
+        "progress": [_progress(d, chrome) for d in group],
+    }
+
+
+def _progress(doc: Bilingual, chrome: str) -> dict:
+    stats = doc.stats
+    return {"lang": _capital(locales.language_name(doc.target_lang, chrome)), "stats": stats,
+            "percent": _percent(stats.percent, chrome)}
+
+
+# --- small helpers ---------------------------------------------------------------------------
+
+def _chrome_lang(lang: str) -> str:
+    """The language of the page's own words (controls, legend): the reader's, when known."""
+    return lang if lang in _label_table() else "en"
+
+
+def _date(meta, ctx: BuildContext):
+    """The article's front-matter date, else the build date (SOURCE_DATE_EPOCH when set)."""
+    return locales.as_date(meta.get("date")) or ctx.built.date()
+
+
+def _plain(text: str, references) -> str:
+    return "".join(" " if s.br else s.text for s in spans(text, references))
+
+
+def _capital(name: str) -> str:
+    return name[:1].upper() + name[1:]
+
+
+def _percent(value: float, lang: str) -> str:
+    number = f"{value:g}" if lang == "en" else f"{value:g}".replace(".", ",")
+    return _labels(lang)["percent"].format(number)

@@ -1,0 +1,127 @@
+"""``diglot update`` and ``status`` through the CLI, on small projects."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from project_fixture import Proj
+
+ONE = "Le chat dort sur le canapé du salon depuis ce matin."
+ONE_EDITED = "Le chat dort sur le grand canapé du salon depuis ce matin."
+TWO = "Le chien attend patiemment devant la porte du jardin."
+
+
+@pytest.fixture
+def proj(tmp_path):
+    p = Proj(tmp_path)
+    p.source("chat", f"# Le chat\n\n{ONE}\n\n{TWO}\n")
+    assert p.run("update").exit_code == 0
+    p.translate("chat", {"Le chat": "The cat", ONE: "The cat has slept on the sofa since morning.",
+                         TWO: "The dog waits patiently at the garden door."})
+    return p
+
+
+def test_new_article_gets_a_template_and_a_po(proj):
+    proj.source("neuf", "# Nouveau\n\nUn paragraphe neuf.\n")
+    result = proj.run("update")
+    assert "created translations/en/neuf.po (0 fuzzy, 2 new, 0 obsolete)" in result.output
+    assert (proj.root / "translations/templates/neuf.pot").is_file()
+    entries = proj.entries("neuf")
+    assert list(entries) == ["Nouveau", "Un paragraphe neuf."]
+    assert entries["Nouveau"].references == ("source_fr/neuf.md:1",)
+    assert entries["Nouveau"].extracted_comments == ("heading 1",)
+
+
+def test_edited_paragraph_comes_back_fuzzy_with_old_translation_and_previous_msgid(proj):
+    proj.source("chat", f"# Le chat\n\n{ONE_EDITED}\n\n{TWO}\n")
+    result = proj.run("update")
+    assert "updated translations/en/chat.po (1 fuzzy, 0 new, 0 obsolete)" in result.output
+    entry = proj.entries("chat")[ONE_EDITED]
+    assert entry.fuzzy and entry.msgstr == "The cat has slept on the sofa since morning."
+    assert entry.previous_msgid == ONE
+    text = (proj.root / "translations/en/chat.po").read_text()
+    assert f'#| msgid "{ONE}"' in text and "#, fuzzy" in text
+
+
+def test_removed_paragraph_becomes_obsolete_and_returns_translated(proj):
+    proj.source("chat", "# Le chat\n\nUn tout autre texte, sans rapport aucun.\n")
+    proj.run("update")
+    text = (proj.root / "translations/en/chat.po").read_text()
+    assert f'#~ msgid "{TWO}"' in text and '#~ msgstr "The dog waits patiently at the garden door."' in text
+    proj.source("chat", f"# Le chat\n\n{ONE}\n\n{TWO}\n")
+    proj.run("update")
+    entries = proj.entries("chat")
+    assert entries[TWO].msgstr == "The dog waits patiently at the garden door."
+    assert not entries[TWO].fuzzy and not entries[TWO].obsolete
+
+
+def test_repeated_paragraph_is_one_entry_with_both_references(tmp_path):
+    p = Proj(tmp_path)
+    p.source("r", "Bis.\n\nAutre.\n\nBis.\n")
+    p.run("update")
+    assert p.entries("r")["Bis."].references == ("source_fr/r.md:1", "source_fr/r.md:5")
+    assert len(p.po("r").entries) == 2
+
+
+def test_code_block_is_not_extracted(tmp_path):
+    p = Proj(tmp_path)
+    p.source("c", "Texte.\n\n```\nprint('bonjour')\n```\n")
+    p.run("update")
+    assert list(p.entries("c")) == ["Texte."]
+
+
+def test_hard_line_break_is_a_newline_in_the_msgid(tmp_path):
+    p = Proj(tmp_path)
+    p.source("h", "Ligne un\\\nligne deux.\n")
+    p.run("update")
+    assert list(p.entries("h")) == ["Ligne un\nligne deux."]
+    assert '"Ligne un\\n"\n"ligne deux."' in (p.root / "translations/en/h.po").read_text()
+
+
+def test_second_update_changes_nothing_and_check_passes(proj):
+    before = proj.snapshot()
+    result = proj.run("update")
+    assert result.exit_code == 0 and "0 of 2 files changed" in result.output
+    assert proj.run("update", "--check").exit_code == 0
+    assert proj.snapshot() == before
+
+
+def test_check_reports_and_writes_nothing(proj):
+    proj.source("chat", f"# Le chat\n\n{ONE_EDITED}\n\n{TWO}\n")
+    before = proj.snapshot()
+    result = proj.run("update", "--check")
+    assert result.exit_code == 1
+    assert "would update translations/en/chat.po (1 fuzzy, 0 new, 0 obsolete)" in result.output
+    assert proj.snapshot() == before
+
+
+def test_malformed_po_gives_one_error_line_and_touches_nothing(proj):
+    po = proj.root / "translations/en/chat.po"
+    po.write_text(po.read_text().replace('msgstr "The cat"', 'msgstr "The cat'))
+    proj.source("chat", f"# Le chat\n\n{ONE_EDITED}\n\n{TWO}\n")
+    proj.source("autre", "Un autre article.\n")
+    before = proj.snapshot()
+    result = proj.run("update")
+    assert result.exit_code == 2
+    line = po.read_text().splitlines().index('msgstr "The cat') + 1
+    assert result.output.startswith(f"Error: translations/en/chat.po:{line}: ")
+    assert len(result.output.strip().splitlines()) == 1
+    assert proj.snapshot() == before
+
+
+def test_status_json_shape(proj):
+    proj.source("chat", f"# Le chat\n\n{ONE_EDITED}\n\n{TWO}\n\nNouveau.\n\nEncore.\n")
+    proj.run("update")
+    rows = json.loads(proj.run("status", "--format", "json").output)
+    assert rows == [{"article": "chat", "language": "en", "segments": 5, "translated": 2,
+                     "fuzzy": 1, "untranslated": 2, "obsolete": 0, "words": 25, "percent": 40.0}]
+
+
+def test_status_changes_shows_a_word_diff(proj):
+    proj.source("chat", f"# Le chat\n\n{ONE_EDITED}\n\n{TWO}\n")
+    proj.run("update")
+    out = proj.run("status", "--changes").output
+    assert "translations/en/chat.po:" in out
+    assert "Le chat dort sur le{+ grand+} canapé du salon" in out

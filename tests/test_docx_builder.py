@@ -1,0 +1,295 @@
+"""The DOCX print edition: golden document.xml, read-back with python-docx, raw OOXML facts,
+fallback marks, the edition file, determinism and build time.
+Regenerate the golden file with ``DIGLOT_REGEN=1 pytest tests/test_docx_builder.py``."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import time
+import zipfile
+from dataclasses import replace
+
+import docx
+import pytest
+from lxml import etree
+
+import support
+from diglot.builders import BuildContext, docx_xml, get_builder
+from diglot.builders.docx_lists import ListTracker
+from diglot.config import Config
+from diglot.inline import plain_text
+from diglot.locales import build_time
+from diglot.model import ListLevel
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+NS = {"w": W, "r": R}
+GOLDEN = support.CASES / "showcase" / "showcase.document.xml"
+BUILDER = get_builder("docx")
+
+
+def q(tag: str) -> str:
+    return f"{{{W}}}{tag}"
+
+
+def context(**settings) -> BuildContext:
+    return BuildContext("Jardins et machines", Config(**settings), build_time())
+
+
+def part(data: bytes, name: str) -> bytes:
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        return package.read(name)
+
+
+def xml(data: bytes, name: str = "word/document.xml"):
+    return etree.fromstring(part(data, name))
+
+
+@pytest.fixture(scope="module")
+def showcase_docx() -> bytes:
+    with pytest.MonkeyPatch.context() as patch:  # runs before conftest's autouse fixture
+        patch.setenv("SOURCE_DATE_EPOCH", "1795000000")
+        return BUILDER.article(support.showcase(), context())
+
+
+@pytest.fixture(scope="module")
+def document(showcase_docx):
+    return docx.Document(io.BytesIO(showcase_docx))
+
+
+def cell_texts(table):
+    """(left, right) texts of two-cell rows, read through python-docx's table API."""
+    rows = [list({c._tc: c.text for c in row.cells}.values()) for row in table.rows]
+    return [tuple(cells) for cells in rows if len(cells) == 2]
+
+
+def styles_of(table, text: str) -> set[str]:
+    return {p.style.name for row in table.rows for c in row.cells for p in c.paragraphs
+            if p.text.startswith(text)}
+
+
+def test_golden_document_xml(showcase_docx):
+    """word/document.xml pretty-printed by lxml (never the zip bytes)."""
+    parser = etree.XMLParser(remove_blank_text=True)
+    root = etree.fromstring(part(showcase_docx, "word/document.xml"), parser)
+    got = etree.tostring(root, pretty_print=True, encoding="unicode")
+    if os.environ.get("DIGLOT_REGEN"):
+        GOLDEN.write_text(got, encoding="utf-8")
+    assert got == GOLDEN.read_text(encoding="utf-8")
+
+
+def test_one_two_column_table_with_every_pair(document):
+    assert len(document.tables) == 1
+    table = document.tables[0]
+    assert len(table.columns) == 2
+    rows = cell_texts(table)
+    assert rows[0] == ("Français", "English")
+    assert rows[1] == ("Le jardin partagé de la rue des Lilas",
+                       "The Shared Garden on Rue des Lilas")
+    assert rows[2] == ("Camille Martin · 27 novembre 2026", "Camille Martin · 27 November 2026")
+    assert any("<script>alert(1)</script> & under-10s" in en for _, en in rows)
+    pairs = json.loads((support.CASES / "showcase" / "pairs.json").read_text("utf-8"))
+    positions = [rows.index((plain_text(fr), plain_text(en))) for fr, en in pairs]
+    assert positions == sorted(positions)
+
+
+def test_real_styles_in_cells(document):
+    table = document.tables[0]
+    expected = {"Une idée de voisins": "Heading 2", "What We Grow": "Heading 3",
+                "Nous voulions": "Quote", "Des légumes de saison": "List Bullet",
+                "heirloom tomatoes": "List Bullet 2", "Chaque parcelle": "List Number",
+                "never in full sun": "List Number 2", "$ recoltes": "Code Block",
+                "Ce mois-ci": "Body Text", "The Shared Garden": "Title Translation"}
+    assert {text: styles_of(table, text) for text in expected} == {
+        text: {style} for text, style in expected.items()}
+
+
+def test_fonts_live_in_styles_and_code_spans_the_row(showcase_docx):
+    root = xml(showcase_docx)
+    assert not root.findall(".//w:r/w:rPr/w:rFonts", NS)
+    assert not root.findall(".//w:r/w:rPr/w:sz", NS)
+    styles = xml(showcase_docx, "word/styles.xml")
+    code = styles.find("w:style[@w:styleId='CodeBlock']", NS)
+    assert code.find("w:rPr/w:rFonts", NS).get(q("ascii")) == "Courier New"
+    code = [tc for tc in root.iter(q("tc"))  # the code block: once, across both columns
+            if tc.find(".//w:pStyle[@w:val='CodeBlock']", NS) is not None]
+    assert len(code) == 1
+    assert code[0].find("w:tcPr/w:gridSpan", NS).get(q("val")) == "2"
+    assert len(code[0].findall(".//w:br", NS)) == 2  # three lines, no trailing empty one
+
+
+def test_header_row_repeats_and_headings_stay_with_next(showcase_docx):
+    rows = xml(showcase_docx).findall(".//w:tbl/w:tr", NS)
+    assert rows[0].find("w:trPr/w:tblHeader", NS) is not None
+    assert all(r.find("w:trPr/w:tblHeader", NS) is None for r in rows[1:])
+    headings = [r for r in rows if r.find(".//w:pStyle[@w:val='Heading2']", NS) is not None]
+    assert headings and all(r.find("w:trPr/w:cantSplit", NS) is not None for r in headings)
+    assert all(r.find(".//w:pPr/w:keepNext", NS) is not None for r in headings)
+    long = "mot " * 200  # long paragraph rows may break across pages
+    doc = support.bilingual_from(f"# T\n\n{long}\n", [["T", "T"], [long.strip(), "word " * 200]])
+    rows = xml(BUILDER.article(doc, context())).findall(".//w:tbl/w:tr", NS)
+    assert rows[-1].find("w:trPr/w:cantSplit", NS) is None
+
+
+def test_every_run_has_its_configurable_language(showcase_docx):
+    rows = [tr.findall("w:tc", NS) for tr in xml(showcase_docx).findall(".//w:tbl/w:tr", NS)]
+    for tc, lang in ((tc, lang) for cells in rows if len(cells) == 2
+                     for tc, lang in zip(cells, ("fr-FR", "en-GB"))):
+        runs = tc.findall(".//w:r", NS)
+        assert runs and {r.find("w:rPr/w:lang", NS).get(q("val")) for r in runs} == {lang}
+    data = BUILDER.article(support.showcase(), context(proofing={"fr": "fr-CA", "en": "en-US"}))
+    assert {e.get(q("val")) for e in xml(data).iter(q("lang"))} == {"fr-CA", "en-US"}
+
+
+def test_inline_markup_becomes_runs_links_and_breaks(showcase_docx):
+    root = xml(showcase_docx)
+    texts = lambda prop: {r.findtext("w:t", namespaces=NS) for r in root.iter(q("r"))
+                          if r.find(f"w:rPr/{prop}", NS) is not None}
+    assert texts("w:b") == {"dix ans", "tenth anniversary"}
+    assert texts("w:i") == {"douze voisins", "twelve neighbours"}
+    assert texts("w:rStyle[@w:val='InlineCode']") == {"recoltes --annee 2026"}
+    links = root.findall(".//w:hyperlink", NS)
+    assert len(links) == 2  # French and English; each paragraph then has its hard break
+    assert all(link.getparent().find("w:r/w:br", NS) is not None for link in links)
+    rid = links[0].get(f"{{{R}}}id")
+    rel = next(r for r in xml(showcase_docx, "word/_rels/document.xml.rels")
+               if r.get("Id") == rid)
+    assert (rel.get("Target"), rel.get("TargetMode")) == (
+        "https://example.org/jardin-lilas", "External")
+    assert links[1].get(f"{{{R}}}id") == rid  # one relationship per URL
+    para = docx_xml.paragraph(docx_xml.el("w:body"), None)  # text XML cannot hold is dropped
+    docx_xml.verbatim(para, "\x1b[1mgras\x0c", "fr-FR")  # (the reader refuses it in sources)
+    assert etree.tostring(para, method="text", encoding="unicode") == "[1mgras"
+
+
+def test_numbered_lists_restart_per_list_and_column(showcase_docx):
+    root = xml(showcase_docx)
+    numbering = xml(showcase_docx, "word/numbering.xml")
+    ids = [p.find("w:pPr/w:numPr/w:numId", NS).get(q("val"))
+           for p in root.iter(q("p")) if p.find("w:pPr/w:numPr", NS) is not None]
+    # French and English outer lists, then each column's nested list: four lists.
+    assert len(ids) == 10 and len(set(ids)) == 4
+    abstracts = {numbering.find(f"w:num[@w:numId='{i}']/w:abstractNumId", NS).get(q("val"))
+                 for i in ids}
+    assert len(abstracts) == 4  # LibreOffice counts one definition as one list
+    for ident in abstracts:
+        abstract = numbering.find(f"w:abstractNum[@w:abstractNumId='{ident}']", NS)
+        assert abstract.find("w:lvl/w:start", NS).get(q("val")) == "1"
+    tracker = ListTracker()  # list keys: a new list after a non-list block or a new item
+    one, two = ListLevel(True, 1), ListLevel(True, 2)
+    nested = (replace(two, first=False), ListLevel(True, 1))
+    keys = [tracker.see(levels) for levels in ((one,), (two,), nested, (), (one,))]
+    assert keys[0] == keys[1] and keys[2] not in keys[:2] and keys[3] is None
+    assert keys[4] not in keys[:3]
+
+
+def test_page_setup_running_heads_and_properties(document):
+    section = document.sections[0]
+    assert (section.page_width.twips, section.page_height.twips) == (11906, 16838)
+    assert section.header.paragraphs[0].text == "Jardins et machines"
+    assert [t.text for t in section.footer._element.iter(q("instrText"))] == [" PAGE "]
+    core = document.core_properties
+    assert (core.title, core.author, core.language) == (
+        "Le jardin partagé de la rue des Lilas", "Camille Martin", "fr-FR")
+    assert core.subject.startswith("The Shared Garden on Rue des Lilas")
+    assert core.created == core.modified and core.created.isoformat().startswith("2026-11-18")
+
+
+def test_letter_paper_and_bordered_review_look(showcase_docx):
+    borders = lambda data: {b.get(q("val")) for b in xml(data).find(".//w:tblBorders", NS)}
+    assert borders(showcase_docx) == {"nil"}  # the book look by default: no visible grid
+    data = BUILDER.article(support.showcase(), context(page_size="Letter", docx_borders=True))
+    section = docx.Document(io.BytesIO(data)).sections[0]
+    assert (section.page_width.twips, section.page_height.twips) == (12240, 15840)
+    assert borders(data) == {"single"}
+
+
+def test_rebuilds_are_identical(showcase_docx):
+    again = BUILDER.article(support.showcase(), context())  # SOURCE_DATE_EPOCH is set
+    for name in ("word/document.xml", "docProps/core.xml", "word/numbering.xml",
+                 "word/styles.xml", "word/_rels/document.xml.rels"):
+        assert part(again, name) == part(showcase_docx, name), name
+
+
+DROP = ("Une idée de voisins",)
+FUZZY = ("Les règles du jardin",)
+
+
+def right_cell(data: bytes, french: str):
+    rows = [tr.findall("w:tc", NS) for tr in xml(data).findall(".//w:tbl/w:tr", NS)]
+    return next(c[1] for c in rows if len(c) == 2 and "".join(c[0].itertext()) == french)
+
+
+def test_fallback_policies_mark_untranslated_cells():
+    data = BUILDER.article(support.showcase(drop=DROP, fuzzy=FUZZY), context())
+    for french, note in ((DROP[0], "Not yet translated"), (FUZZY[0], "Translation under review")):
+        cell = right_cell(data, french)
+        assert cell.find("w:tcPr/w:shd", NS).get(q("fill")) == "EDEDED"
+        paras = cell.findall("w:p", NS)
+        assert "".join(paras[0].itertext()).startswith(note)
+        assert "".join(paras[1].itertext()) == french
+        assert {e.get(q("val")) for e in paras[1].iter(q("lang"))} == {"fr-FR"}
+    assert "the French original is shown" in "".join(xml(data).itertext())
+    assert "Shaded" not in "".join(xml(BUILDER.article(support.showcase(), context())).itertext())
+    data = BUILDER.article(support.showcase("placeholder", drop=DROP), context())
+    assert "".join(right_cell(data, DROP[0]).itertext()) == "[Translation pending]"
+    data = BUILDER.article(support.showcase("omit", drop=DROP), context())
+    cell = right_cell(data, DROP[0])
+    assert "".join(cell.itertext()) == "" and cell.find("w:tcPr/w:shd", NS) is None
+
+
+def test_titles_from_a_leading_heading_or_the_slug():
+    doc = support.bilingual_from("# Titre\n\nTexte.\n", [["Titre", "Title"], ["Texte.", "Text."]])
+    table = docx.Document(io.BytesIO(BUILDER.article(doc, context()))).tables[0]
+    assert [r for r in cell_texts(table) if "Titre" in r] == [("Titre", "Title")]
+    assert styles_of(table, "Titre") == {"Title"}
+    doc = support.bilingual_from("Texte.\n", [["Texte.", "Text."]], slug="sans-titre")
+    rows = cell_texts(docx.Document(io.BytesIO(BUILDER.article(doc, context()))).tables[0])
+    assert rows[1] == ("sans-titre", "Not yet translated: French original shown\nsans-titre")
+
+
+@pytest.fixture(scope="module")
+def edition() -> bytes:
+    first = support.showcase()
+    second = support.bilingual_from("# Deuxième\n\nTexte.\n", [["Deuxième", "Second"],
+                                                              ["Texte.", "Text."]], "deux")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", "1795000000")
+        return BUILDER.index([first, second], context())
+
+
+def test_edition_title_page_contents_and_one_section_per_article(edition):
+    document = docx.Document(io.BytesIO(edition))
+    assert len(document.tables) == 2
+    assert cell_texts(document.tables[1])[1] == ("Deuxième", "Second")
+    assert len(document.sections) == 3  # title page and contents, then one per article
+    assert all(s.start_type == docx.enum.section.WD_SECTION.NEW_PAGE
+               for s in document.sections[1:])
+    assert document.sections[0].different_first_page_header_footer
+    root = xml(edition)  # the title page and the contents field
+    text = "".join(root.itertext())
+    assert "Jardins et machines" in text and "Bilingual edition, French and English" in text
+    instructions = "".join(t.text for t in root.iter(q("instrText")))
+    assert "TOC" in instructions and '"Title,1,Title Translation,2"' in instructions
+    anchors = {h.get(q("anchor")) for h in root.iter(q("hyperlink")) if h.get(q("anchor"))}
+    marks = {b.get(q("name")) for b in root.iter(q("bookmarkStart"))}
+    assert anchors and anchors <= marks
+    settings = xml(edition, "word/settings.xml")
+    assert settings.find("w:updateFields", NS).get(q("val")) == "true"
+    assert docx.Document(io.BytesIO(BUILDER.index([], context()))).tables == []
+
+
+def test_build_time_grows_linearly():
+    def timed(n: int) -> float:
+        pairs = [[f"Paragraphe **{i}** avec `code`.", f"Paragraph **{i}** with `code`."]
+                 for i in range(n)]
+        doc = support.bilingual_from("# T\n\n" + "\n\n".join(fr for fr, _ in pairs),
+                                     [["T", "T"], *pairs])
+        start = time.perf_counter()
+        BUILDER.article(doc, context())
+        return time.perf_counter() - start
+
+    small, large = timed(300), timed(1200)
+    assert large < 8 * small + 0.5  # 4× the rows: linear, not quadratic (16×)

@@ -1,0 +1,295 @@
+"""The HTML builder: golden pages, escaping and the CSP, anchors, fallback marks, lang, dates.
+
+Golden files are rewritten instead of compared when DIGLOT_REGEN=1 is set:
+    DIGLOT_REGEN=1 pytest tests/test_html_builder.py
+then review the diff like code.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import os
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from diglot.builders import BuildContext, get_builder
+from diglot.config import Config
+from diglot.locales import build_time
+from support import CASES, bilingual_from, showcase
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "source_fr" / "llama-4.md"
+VOID = {"br", "hr", "input", "meta", "img", "link", "wbr"}
+
+
+def context(names=None) -> BuildContext:
+    return BuildContext("Édition de test", Config(), build_time(), names or {})
+
+
+def render(doc, names=None) -> str:
+    return get_builder("html").article(doc, context(names)).decode("utf-8")
+
+
+def check_golden(path: Path, data: bytes) -> None:
+    if os.environ.get("DIGLOT_REGEN"):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        return
+    assert path.exists(), f"no golden file {path}: run DIGLOT_REGEN=1 pytest {__file__}"
+    assert data.decode("utf-8") == path.read_text("utf-8")
+
+
+class Page(HTMLParser):
+    """The parts of a page the tests look at: every tag with its attributes, each cell
+    (class "seg") with its attributes and text, the pair ids, and the scripts' and styles'
+    text."""
+
+    def __init__(self, text: str):
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict]] = []
+        self.cells: list[dict] = []
+        self.pairs: list[str] = []
+        self.scripts: list[str] = []
+        self.styles: list[str] = []
+        self._cell = None  # [record, depth, text parts]
+        self._raw = None  # text parts of an open <script> or <style>
+        self.feed(text)
+
+    def handle_starttag(self, tag, attrs):
+        record = dict(attrs)
+        self.tags.append((tag, record))
+        classes = (record.get("class") or "").split()
+        if "pair" in classes and "id" in record:
+            self.pairs.append(record["id"])
+        if tag in ("script", "style"):
+            self._raw = []
+        if self._cell is not None and "byline" in classes:
+            self._cell[0]["title"] = True  # a cell of the title block, not of a pair row
+        if self._cell is not None and tag not in VOID:
+            self._cell[1] += 1
+        elif self._cell is None and "seg" in classes:
+            self._cell = [dict(record, tag=tag, classes=classes), 0, []]
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style"):
+            (self.scripts if tag == "script" else self.styles).append("".join(self._raw))
+            self._raw = None
+        if self._cell is not None:
+            if self._cell[1] == 0:
+                self.cells.append(dict(self._cell[0], text="".join(self._cell[2]).strip()))
+                self._cell = None
+            else:
+                self._cell[1] -= 1
+
+    def handle_data(self, data):
+        if self._raw is not None:
+            self._raw.append(data)
+        if self._cell is not None:
+            self._cell[2].append(data)
+
+    def column(self, col: str) -> list[dict]:
+        return [c for c in self.cells if f"col-{col}" in c["classes"] and "title" not in c]
+
+    def cell_for(self, french: str) -> dict:
+        """The English cell of the row whose French cell reads ``french``."""
+        fr, en = self.column("fr"), self.column("en")
+        return next(e for f, e in zip(fr, en) if f["text"].endswith(french))
+
+
+# --- golden files ------------------------------------------------------------------------
+
+def test_showcase_page_matches_golden_file():
+    check_golden(CASES / "showcase" / "showcase.html",
+                 get_builder("html").article(showcase(), context({"showcase": "showcase"})))
+
+
+@pytest.mark.skipif(not SEED.is_file(), reason="the seed source is not in this tree")
+def test_seed_page_matches_golden_file():
+    pairs = json.loads((CASES / "seed" / "pairs.json").read_text("utf-8"))
+    doc = bilingual_from(SEED.read_text("utf-8"), pairs, "llama-4")
+    check_golden(CASES / "seed" / "llama-4.html", get_builder("html").article(doc, context()))
+
+
+def test_index_matches_golden_file():
+    docs = [showcase(fuzzy=["Des fleurs pour les abeilles."]),
+            bilingual_from("# Un titre\n\nUn texte.\n", [], "second")]
+    data = get_builder("html").index(docs, context({"showcase": "jardin", "second": "deux"}))
+    check_golden(CASES / "showcase" / "index.html", data)
+
+
+# --- escaping and the Content-Security-Policy --------------------------------------------
+
+HOSTILE = "Texte <script>alert(1)</script> & <b>gras</b> <img src=x onerror=alert(1)> < 10"
+
+
+def test_raw_html_in_source_and_translation_is_text():
+    english = HOSTILE.replace("Texte", "Text").replace("gras", "bold")
+    page = Page(render(bilingual_from(HOSTILE + "\n", [[HOSTILE, english]])))
+    assert [tag for tag, _ in page.tags if tag in ("script", "b", "img")] == ["script"]
+    assert page.column("fr")[0]["text"] == HOSTILE
+    assert page.column("en")[0]["text"] == english
+
+
+@pytest.mark.parametrize("url", [
+    "javascript:alert(1)", "JaVaScRiPt:alert(document.cookie)", "data:text/html,<b>x</b>",
+    "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==", "vbscript:msgbox(1)",
+    "file:///etc/passwd",
+])
+def test_unsafe_urls_are_not_links(url):
+    french, english = f"Voir [ici]({url}).", f"See [here]({url})."
+    page = Page(render(bilingual_from(french + "\n", [[french, english]])))
+    hrefs = [attrs.get("href", "") for tag, attrs in page.tags if tag == "a"]
+    assert not [h for h in hrefs if not h.startswith(("#p-", "index.html"))]
+    assert "ici" in page.column("fr")[0]["text"] and "here" in page.column("en")[0]["text"]
+
+
+def test_quotes_cannot_break_out_of_attributes():
+    french = 'Lien [« a »](https://example.org/?q="x"&r=\'y\') et " onmouseover="alert(1)'
+    english = 'Link [“a”](https://example.org/?q="x"&r=\'y\') and " onmouseover="alert(1)'
+    md = f"---\ntitle: 'Le \"titre\"'\nauthor: Jean \"Le Grand\" O'Neil\n---\n\n{french}\n"
+    page = Page(render(bilingual_from(md, [[french, english]])))
+    links = [attrs for tag, attrs in page.tags if tag == "a" and "example" in attrs.get("href", "")]
+    assert [sorted(a) for a in links] == [["href"], ["href"]]
+    assert links[0]["href"].startswith("https://example.org/?q=")
+    names = {name for _, attrs in page.tags for name in attrs}
+    assert not [n for n in names if n.startswith("on") or n == "style"]
+    assert page.column("en")[0]["text"].endswith('and " onmouseover="alert(1)')
+
+
+def test_csp_allows_only_diglot_own_style_and_script():
+    html = render(showcase())
+    page = Page(html)
+    csp = next(a["content"] for t, a in page.tags if a.get("http-equiv") == "Content-Security-Policy")
+    assert "default-src 'none'" in csp and "unsafe" not in csp
+    assert len(page.scripts) == 1 and len(page.styles) == 1
+    for text, directive in ((page.scripts[0], "script-src"), (page.styles[0], "style-src")):
+        digest = base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode()
+        assert f"{directive} 'sha256-{digest}'" in csp
+
+
+def test_page_loads_nothing_from_anywhere():
+    page = Page(render(showcase()))
+    assert not [a for _, a in page.tags if "src" in a or "srcset" in a]
+    assert not [t for t, _ in page.tags if t in ("link", "iframe", "object", "embed", "img")]
+
+
+# --- anchors -----------------------------------------------------------------------------
+
+def anchors(md: str) -> list[str]:
+    return Page(render(bilingual_from(md, []))).pairs
+
+
+def test_anchors_survive_an_insertion_before_them():
+    before = anchors("# Titre\n\nUn.\n\nDeux.\n\nUn.\n")
+    after = anchors("# Titre\n\nNouveau.\n\nUn.\n\nDeux.\n\nUn.\n")
+    assert after[:1] + after[2:] == before
+    assert before[3] == before[1] + "-2"  # a repeated passage gets a deterministic suffix
+
+
+def test_anchors_do_not_depend_on_the_translation():
+    doc = bilingual_from("Un.\n\nDeux.\n", [["Un.", "One."]])
+    other = bilingual_from("Un.\n\nDeux.\n", [["Un.", "Uno."], ["Deux.", "Two."]])
+    assert Page(render(doc)).pairs == Page(render(other)).pairs
+
+
+# --- fallback marks ----------------------------------------------------------------------
+
+DROPPED = "Des fleurs pour les abeilles."
+FUZZY = "Chaque parcelle est confiée à une famille pour un an."
+
+
+def fallback_page(policy: str) -> Page:
+    return Page(render(showcase(policy, drop=[DROPPED], fuzzy=[FUZZY])))
+
+
+def test_source_fallback_shows_marked_french():
+    page = fallback_page("source")
+    missing, fuzzy = page.cell_for(DROPPED), page.cell_for(FUZZY)
+    assert missing["lang"] == "fr" and {"source", "st-untranslated"} <= set(missing["classes"])
+    assert missing["text"] == "•not translated " + DROPPED
+    assert fuzzy["lang"] == "fr" and "st-fuzzy" in fuzzy["classes"]
+    assert fuzzy["text"] == "1.under review " + FUZZY
+    html = render(showcase("source", drop=[DROPPED], fuzzy=[FUZZY]))
+    assert "the French original is shown in its place" in html
+    assert "the French original is shown meanwhile" in html
+
+
+def test_placeholder_fallback_shows_no_french():
+    page = fallback_page("placeholder")
+    assert page.cell_for(DROPPED)["text"] == "•not translated Translation to come."
+    assert page.cell_for(FUZZY)["text"] == "1.under review Translation under review."
+    assert page.cell_for(DROPPED)["lang"] == "en"
+    assert not [c for c in page.column("en") if DROPPED in c["text"] or FUZZY in c["text"]]
+
+
+def test_omit_fallback_leaves_only_the_mark():
+    page = fallback_page("omit")
+    assert page.cell_for(DROPPED)["text"] == "not translated"
+    assert page.cell_for(FUZZY)["text"] == "under review"
+    assert "omitted" in page.cell_for(DROPPED)["classes"]
+
+
+def test_fully_translated_page_has_no_legend_or_marks():
+    html = render(showcase())
+    assert 'class="legend"' not in html and "badge" not in html.split("</style>")[1]
+
+
+# --- languages, structure, dates ---------------------------------------------------------
+
+def test_every_cell_carries_its_language():
+    page = Page(render(showcase()))
+    assert {c["lang"] for c in page.column("fr")} == {"fr"}
+    assert {c["lang"] for c in page.column("en")} == {"en"}
+    assert len(page.column("fr")) == len(page.column("en")) == 23  # the title is in the header
+
+
+def test_structure_is_kept_in_both_columns():
+    html = render(showcase())
+    page = Page(html)
+    levels = [c["tag"] for c in page.column("fr") if c["tag"][0] == "h"]
+    assert levels == [c["tag"] for c in page.column("en") if c["tag"][0] == "h"]
+    assert levels == ["h2", "h3", "h2", "h2"] and html.count("<h1>") == 2
+    markers = re.findall(r'class="seg col-en (d\d)[^"]*" lang="en"><span class="marker">([^<]+)', html)
+    assert markers == [("d1", "•"), ("d2", "◦"), ("d2", "◦"), ("d1", "•"), ("d1", "•"),
+                       ("d1", "1."), ("d1", "2."), ("d2", "1."), ("d2", "2."), ("d1", "3.")]
+    assert html.count('<blockquote class="seg col-fr q1"') == 2
+    code = "$ recoltes --annee 2026\ntomates     412 kg\ncourgettes  198 kg\n"
+    assert html.count(code) == 1
+    assert "site de l’association</a>.<br>Il est mis à jour" in html
+
+
+def test_rule_spans_both_columns():
+    html = render(bilingual_from("Un.\n\n---\n\nDeux.\n", []))
+    assert html.count("<hr>") == 1
+
+
+def test_dates_and_language_names_come_from_babel():
+    html = render(showcase())
+    assert '<time datetime="2026-11-27">27 novembre 2026</time>' in html
+    assert '<time datetime="2026-11-27">November 27, 2026</time>' in html
+    assert '<label for="view-fr" lang="fr">Français</label>' in html
+    assert '<label for="view-en" lang="en">English</label>' in html
+
+
+def test_without_a_front_matter_date_the_build_date_is_used(monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # 2023-11-14
+    html = render(bilingual_from("# Titre\n\nUn.\n", [["Titre", "Title"]]))
+    assert "14 novembre 2023" in html and "November 14, 2023" in html
+
+
+def test_index_lists_every_article_with_both_titles_and_progress():
+    docs = [showcase(), bilingual_from("# Un titre\n\nUn texte.\n", [], "second")]
+    html = get_builder("html").index(docs, context({"showcase": "jardin"})).decode("utf-8")
+    assert '<a href="jardin.html">' in html and '<a href="second.html">' in html
+    assert 'lang="fr">Le jardin partagé de la rue des Lilas</span>' in html
+    assert 'lang="en">The Shared Garden on Rue des Lilas</span>' in html
+    assert "Camille Martin" in html and "November 27, 2026" in html
+    assert "English: 23 of 23 passages translated (100%)" in html
+    assert "English: 0 of 2 passages translated (0%)" in html
