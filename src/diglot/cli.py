@@ -7,64 +7,14 @@ exits 1. Heavy modules are imported inside the commands so ``diglot --help`` sta
 
 from __future__ import annotations
 
-import functools
 import json
 import sys
-import time
 from pathlib import Path
 
 import click
 
 from diglot import __version__
-from diglot.errors import DiglotError
-
-EXIT_FINDINGS, EXIT_ERROR = 1, 2
-
-
-class Context:
-    def __init__(self, root: Path, quiet: bool, wait: float):
-        self.root, self.quiet, self.wait = root, quiet, wait
-        self.started = time.monotonic()
-
-    def project(self):
-        from diglot.project import Project
-
-        return Project.load(self.root)
-
-    def say(self, message: str) -> None:
-        if not self.quiet:
-            click.echo(message)
-
-    def warn(self, warnings: list[str]) -> None:
-        for warning in warnings:
-            click.echo(f"Warning: {warning}", err=True)
-
-    def elapsed(self) -> str:
-        return f"{time.monotonic() - self.started:.2f}s"
-
-
-def reports_errors(command):
-    """Turn library errors into one ``Error:`` line and an exit code; never a traceback."""
-
-    @functools.wraps(command)
-    def wrapper(*args, **kwargs):
-        try:
-            return command(*args, **kwargs)
-        except DiglotError as exc:
-            for line in getattr(exc, "problems", None) or [str(exc)]:
-                click.echo(f"Error: {line}", err=True)
-            sys.exit(EXIT_FINDINGS if getattr(exc, "problems", None) else EXIT_ERROR)
-        except KeyboardInterrupt:
-            click.echo("Error: interrupted; files are either fully written or untouched", err=True)
-            sys.exit(130)
-
-    return wrapper
-
-
-def locked(ctx: Context):
-    from diglot.fsio import project_lock
-
-    return project_lock(ctx.root, ctx.wait)
+from diglot.cli_support import EXIT_FINDINGS, Context, locked, reports_errors
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -198,3 +148,18 @@ def check(ctx: Context, fmt: str, article: str | None, lang: str | None) -> None
         ctx.say(f"{errors} error(s), {len(findings) - errors} warning(s)")
     if has_errors(findings):
         sys.exit(EXIT_FINDINGS)
+
+
+def _register_extensions() -> None:
+    """Command groups that live in their own modules (review, align)."""
+    from importlib import import_module
+
+    for module, name in (("diglot.cli_review", "review"), ("diglot.cli_align", "align")):
+        try:
+            main.add_command(getattr(import_module(module), name))
+        except ModuleNotFoundError as exc:
+            if exc.name != module:
+                raise
+
+
+_register_extensions()

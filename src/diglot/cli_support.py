@@ -1,0 +1,60 @@
+"""What every diglot command shares: the run context, error reporting and the project lock."""
+
+from __future__ import annotations
+
+import functools
+import sys
+import time
+from pathlib import Path
+
+import click
+
+from diglot.errors import DiglotError
+
+EXIT_FINDINGS, EXIT_ERROR = 1, 2
+
+
+class Context:
+    def __init__(self, root: Path, quiet: bool, wait: float):
+        self.root, self.quiet, self.wait = root, quiet, wait
+        self.started = time.monotonic()
+
+    def project(self):
+        from diglot.project import Project
+
+        return Project.load(self.root)
+
+    def say(self, message: str) -> None:
+        if not self.quiet:
+            click.echo(message)
+
+    def warn(self, warnings: list[str]) -> None:
+        for warning in warnings:
+            click.echo(f"Warning: {warning}", err=True)
+
+    def elapsed(self) -> str:
+        return f"{time.monotonic() - self.started:.2f}s"
+
+
+def reports_errors(command):
+    """Turn library errors into one ``Error:`` line and an exit code; never a traceback."""
+
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except DiglotError as exc:
+            for line in getattr(exc, "problems", None) or [str(exc)]:
+                click.echo(f"Error: {line}", err=True)
+            sys.exit(EXIT_FINDINGS if getattr(exc, "problems", None) else EXIT_ERROR)
+        except KeyboardInterrupt:
+            click.echo("Error: interrupted; files are either fully written or untouched", err=True)
+            sys.exit(130)
+
+    return wrapper
+
+
+def locked(ctx: Context):
+    from diglot.fsio import project_lock
+
+    return project_lock(ctx.root, ctx.wait)
