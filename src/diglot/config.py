@@ -49,38 +49,64 @@ def load_config(root: Path) -> tuple[Config, Path | None]:
     for name, table in (("diglot.toml", None), ("pyproject.toml", ("tool", "diglot"))):
         path = root / name
         if path.is_file():
-            data = _read_toml(path)
+            text = _read_text(path, name)
+            data = _parse_toml(text, name)
             for key in table or ():
                 data = data.get(key, {}) if isinstance(data, dict) else {}
             if table is None or data:
-                return _build(data, path, root), path
+                try:
+                    return _build(data, root), path
+                except ConfigError as exc:
+                    raise ConfigError(exc.message, name, _key_line(text, exc.line_key)) from None
     return Config(), None
 
 
-def _read_toml(path: Path) -> dict:
+def _read_text(path: Path, name: str) -> str:
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        line = getattr(exc, "lineno", None)
-        raise ConfigError(f"invalid TOML: {str(exc).split(' (at line')[0]}", path, line) from exc
+        return path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"cannot read the configuration: {exc}", path) from exc
+        raise ConfigError(f"cannot read the configuration: {exc}", name) from exc
 
 
-def _build(data: dict, path: Path, root: Path) -> Config:
+def _parse_toml(text: str, name: str) -> dict:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        message, _, where = str(exc).partition(" (at line ")
+        line = int(where.split(",")[0]) if where[:1].isdigit() else None
+        raise ConfigError(f"invalid TOML: {message}", name, line) from exc
+
+
+def _key_line(text: str, key: str | None) -> int | None:
+    """The line that sets ``key``, so the message points at it."""
+    if not key:
+        return None
+    for number, line in enumerate(text.splitlines(), 1):
+        if line.split("=")[0].strip().strip('"\'') == key and "=" in line:
+            return number
+    return None
+
+
+def _fail(key: str, message: str) -> ConfigError:
+    error = ConfigError(message)
+    error.line_key = key
+    return error
+
+
+def _build(data: dict, root: Path) -> Config:
     values = {}
     for key, value in data.items():
-        values[key] = _convert(key, value, path)
+        values[key] = _convert(key, value)
     config = Config(**values)
     for key in ("source", "translations", "output"):
-        _inside(getattr(config, key), key, path, root)
+        _inside(getattr(config, key), key, root)
     return config
 
 
-def _convert(key: str, value, path: Path):
+def _convert(key: str, value):
     if key not in _TYPES:
         known = ", ".join(sorted(_TYPES))
-        raise ConfigError(f"unknown key '{key}' (known keys: {known})", path)
+        raise _fail(key, f"unknown key '{key}' (known keys: {known})")
     kind = _TYPES[key]
     checks = {
         "str": (str, "text"), "bool": (bool, "true or false"),
@@ -89,27 +115,27 @@ def _convert(key: str, value, path: Path):
     }
     expected, wording = checks[kind]
     if not isinstance(value, expected) or (kind == "float" and isinstance(value, bool)):
-        raise ConfigError(f"'{key}' must be {wording}, not {value!r}", path)
-    return _refine(key, kind, value, path)
+        raise _fail(key, f"'{key}' must be {wording}, not {value!r}")
+    return _refine(key, kind, value)
 
 
-def _refine(key: str, kind: str, value, path: Path):
+def _refine(key: str, kind: str, value):
     if key in _CHOICES and value not in _CHOICES[key]:
-        raise ConfigError(f"'{key}' must be one of {', '.join(_CHOICES[key])}, not {value!r}", path)
+        raise _fail(key, f"'{key}' must be one of {', '.join(_CHOICES[key])}, not {value!r}")
     if kind == "tuple[str, ...]":
         if not value or not all(isinstance(v, str) and v for v in value):
-            raise ConfigError(f"'{key}' must be a non-empty list of language codes", path)
+            raise _fail(key, f"'{key}' must be a non-empty list of language codes")
         return tuple(value)
     if kind == "dict[str, str]":
         return {**Config().proofing, **{str(k): str(v) for k, v in value.items()}}
     if key == "fuzzy_threshold" and not 0 < value <= 1:
-        raise ConfigError(f"'{key}' must be between 0 and 1, not {value!r}", path)
+        raise _fail(key, f"'{key}' must be between 0 and 1, not {value!r}")
     if key == "min_completeness" and not 0 <= value <= 100:
-        raise ConfigError(f"'{key}' must be a percentage between 0 and 100", path)
+        raise _fail(key, f"'{key}' must be a percentage between 0 and 100")
     return value
 
 
-def _inside(rel: str, key: str, path: Path, root: Path) -> None:
+def _inside(rel: str, key: str, root: Path) -> None:
     target = (root / rel).resolve()
     if Path(rel).is_absolute() or not target.is_relative_to(root.resolve()) or target == root.resolve():
-        raise ConfigError(f"'{key}' must be a folder inside the project, not {rel!r}", path)
+        raise _fail(key, f"'{key}' must be a folder inside the project, not {rel!r}")

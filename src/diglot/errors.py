@@ -34,7 +34,9 @@ class CatalogError(DiglotError):
 
 
 class ConfigError(DiglotError):
-    """The project configuration is invalid."""
+    """The project configuration is invalid; ``line_key`` names the offending key."""
+
+    line_key: str | None = None
 
 
 class BuildError(DiglotError):

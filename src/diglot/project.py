@@ -31,7 +31,7 @@ class Project:
         return project
 
     def _check_languages(self) -> None:
-        where = self.config_path or self.root
+        where = self.config_path.name if self.config_path else self.root
         for code in (self.config.source_language, *self.config.languages):
             if not locales.is_known(code) or "/" in code or code.startswith("."):
                 raise ConfigError(f"unknown language '{code}' (babel has no locale data for it; "

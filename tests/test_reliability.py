@@ -1,0 +1,174 @@
+"""Bad input gets one clear error line, a non-zero exit and no file changed; inputs a user may
+legitimately have simply work."""
+
+from __future__ import annotations
+
+import pytest
+
+from diglot.fsio import project_lock
+from project_fixture import Proj
+
+TEXT = "# Titre\n\nUn paragraphe assez long pour être traduit proprement.\n"
+
+
+@pytest.fixture
+def proj(tmp_path):
+    p = Proj(tmp_path / "projet")
+    p.source("a", TEXT)
+    assert p.run("update").exit_code == 0
+    p.translate("a", {"Titre": "Title", "Un paragraphe assez long pour être traduit proprement.":
+                      "A paragraph long enough to be translated properly."})
+    assert p.run("build").exit_code == 0
+    return p
+
+
+def fails(proj: Proj, args, prefix: str, contains: str = "") -> str:
+    """Run; assert one ``Error:`` line starting with ``prefix``, exit 2, nothing changed."""
+    before = proj.snapshot()
+    result = proj.run(*args)
+    lines = result.output.strip().splitlines()
+    assert result.exit_code == 2, result.output
+    assert len(lines) == 1 and lines[0].startswith(f"Error: {prefix}"), result.output
+    assert contains in lines[0]
+    assert "Traceback" not in result.output
+    assert proj.snapshot() == before
+    return lines[0]
+
+
+def corrupt_po(proj: Proj, old: str, new: str) -> int:
+    po = proj.root / "translations/en/a.po"
+    text = po.read_text(encoding="utf-8")
+    assert old in text
+    po.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return text[: text.index(old)].count("\n") + 1
+
+
+@pytest.mark.parametrize("command", [["update"], ["build"], ["status"], ["check"]])
+@pytest.mark.parametrize("old, new, contains", [
+    ('msgstr "Title"', 'msgstr "Title', "unterminated string"),
+    ('msgstr "Title"', 'msgstr "Ti\\qtle"', "invalid escape"),
+    ('msgstr "Title"', 'msgstr "Title"\nmsgfoo "x"', "msgfoo"),
+])
+def test_malformed_po_names_file_and_line(proj, command, old, new, contains):
+    line = corrupt_po(proj, old, new)
+    if "msgfoo" in new:
+        line += 1
+    fails(proj, command, f"translations/en/a.po:{line}: ", contains)
+
+
+def test_duplicate_msgid(proj):
+    po = proj.root / "translations/en/a.po"
+    po.write_text(po.read_text() + '\nmsgid "Titre"\nmsgstr "Again"\n')
+    line = po.read_text().splitlines().index('msgid "Titre"', 20) + 1
+    fails(proj, ["update"], f"translations/en/a.po:{line}: ", "duplicate")
+
+
+def test_unknown_charset(proj):
+    line = corrupt_po(proj, "charset=UTF-8", "charset=KLINGON-8")
+    fails(proj, ["build"], f"translations/en/a.po:{line}: ", "KLINGON-8")
+
+
+def test_source_not_utf8_names_the_file_and_suggests_converting(proj):
+    (proj.root / "source_fr/b.md").write_bytes("# Été\n\nDéjà.\n".encode("latin-1"))
+    message = fails(proj, ["update"], "source_fr/b.md:1: ", "convert the file to UTF-8")
+    assert "iconv" in message
+
+
+def test_source_with_control_character_is_rejected_with_its_line(proj):
+    proj.source("b", "# Titre\n\nUn\x0c saut de page.\n")
+    fails(proj, ["update"], "source_fr/b.md:3: ", "U+000C")
+
+
+@pytest.mark.parametrize("config, contains", [
+    ("[tool.diglot]\nlanguagez = ['en']\n", "unknown key 'languagez'"),
+    ("[tool.diglot]\nlanguages = 'en'\n", "'languages' must be a list"),
+    ("[tool.diglot]\nfuzzy_threshold = 'high'\n", "'fuzzy_threshold' must be a number"),
+    ("[tool.diglot]\nlanguages = ['xx']\n", "unknown language 'xx'"),
+    ("[tool.diglot]\noutput = '../elsewhere'\n", "'output' must be a folder inside the project"),
+    ("[tool.diglot\n", "invalid TOML"),
+])
+def test_bad_config_names_key_and_file(proj, config, contains):
+    proj.write("pyproject.toml", config)
+    fails(proj, ["build"], "pyproject.toml:", contains)
+
+
+def test_diglot_toml_is_read_too(proj):
+    proj.write("diglot.toml", "fallback = 'sometimes'\n")
+    fails(proj, ["build"], "diglot.toml:1: ", "'fallback' must be one of source, placeholder, omit, fail")
+
+
+def test_article_name_cannot_escape_the_project(proj):
+    fails(proj, ["build", "--article", "../../etc/passwd"], "", "invalid article name")
+
+
+def test_unreadable_po_is_reported(proj):
+    po = proj.root / "translations/en/a.po"
+    po.unlink()
+    po.mkdir()  # a folder where a file should be: unreadable even for root
+    fails(proj, ["build"], "translations/en/a.po: ", "cannot read")
+
+
+def test_output_folder_that_cannot_be_written(proj):
+    import shutil
+
+    shutil.rmtree(proj.root / "build")
+    (proj.root / "build").write_text("not a folder")
+    fails(proj, ["build"], "build/html/", "cannot write")
+
+
+def test_second_run_stops_with_a_clear_message_while_the_lock_is_held(proj):
+    with project_lock(proj.root):
+        fails(proj, ["update"], ".diglot.lock: ", "another diglot run")
+
+
+def test_iso_8859_1_po_is_read_and_kept_in_its_charset(proj):
+    po = proj.root / "translations/en/a.po"
+    text = po.read_text(encoding="utf-8").replace("charset=UTF-8", "charset=ISO-8859-1")
+    text = text.replace('msgstr "Title"', 'msgstr "Titlé"')
+    po.write_bytes(text.encode("latin-1"))
+    proj.source("a", TEXT + "\nNouveau paragraphe ajouté ici.\n")
+    assert proj.run("update").exit_code == 0
+    data = po.read_bytes()
+    assert b"charset=ISO-8859-1" in data and "Titlé".encode("latin-1") in data
+    assert proj.entries("a")["Titre"].msgstr == "Titlé"
+
+
+def test_empty_article_is_skipped_with_a_warning(proj):
+    proj.source("vide", "")
+    result = proj.run("update")
+    assert result.exit_code == 0
+    assert "Warning: source_fr/vide.md: no text to translate; article skipped" in result.output
+    assert not (proj.root / "translations/en/vide.po").exists()
+
+
+def test_bom_and_crlf_sources_work(proj):
+    (proj.root / "source_fr/b.md").write_bytes("\ufeff# Titre\r\n\r\nUn\r\ndeux\r\n".encode("utf-8"))
+    assert proj.run("update").exit_code == 0
+    assert list(proj.entries("b")) == ["Titre", "Un deux"]
+
+
+def test_one_megabyte_paragraph(proj):
+    big = ("Un mot de plus " * 70000).strip() + "."
+    proj.source("gros", f"# Gros\n\n{big}\n")
+    assert proj.run("update").exit_code == 0
+    assert big in proj.entries("gros")
+    assert proj.run("build").exit_code == 0
+
+
+def test_names_with_spaces_and_accents_give_safe_unique_outputs(proj):
+    proj.source("Été à Paris", "# Été\n\nTexte un.\n")
+    proj.source("ete-a-Paris", "# Autre\n\nTexte deux.\n")
+    assert proj.run("update").exit_code == 0
+    assert (proj.root / "translations/en/Été à Paris.po").is_file()
+    assert proj.run("build").exit_code == 0
+    html = sorted(p.name for p in (proj.root / "build/html").iterdir())
+    assert html == ["Ete-a-Paris.html", "a.html", "ete-a-Paris-2.html", "index.html"] or \
+        html == ["Ete-a-Paris-2.html", "a.html", "ete-a-Paris.html", "index.html"]
+
+
+def test_obsolete_entries_survive_until_purged(proj):
+    proj.source("a", "# Titre\n")
+    proj.run("update")
+    assert proj.po("a").obsolete
+    proj.run("update", "--purge-obsolete")
+    assert not proj.po("a").obsolete
