@@ -1,0 +1,96 @@
+"""Decode PO bytes with the charset its header declares, reporting bad bytes by line.
+
+The charset is found in the raw bytes before decoding: in the msgstr of the first
+``msgid ""`` entry that has no msgctxt, after ``charset=``. No header, or gettext's
+``CHARSET`` placeholder, means UTF-8. A UTF-8 byte order mark is accepted and dropped.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from diglot.errors import CatalogError
+
+BOM = b"\xef\xbb\xbf"
+_HEADER_MSGID = re.compile(rb'^[ \t]*msgid[ \t]+""[ \t]*\r?$', re.M)
+_CHARSET = re.compile(rb"charset=([^ \t\r\n\"\\]*)")
+_ASCII_PROBE = '#msgid "\\n:'
+
+
+def decode_po(data: bytes, path: str) -> tuple[str, str]:
+    """The file's text (LF line ends) and the Python codec name used to decode it."""
+    has_bom = data.startswith(BOM)
+    if has_bom:
+        data = data[len(BOM):]
+    name, line = _declared_charset(data)
+    codec = _codec(name, line, path)
+    if has_bom and codec != "utf-8":
+        raise CatalogError(
+            f"file starts with a UTF-8 byte order mark but declares charset {name}; "
+            "declare charset=UTF-8 or remove the mark", path, 1)
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError as exc:
+        bad = data[exc.start:exc.start + 1].hex()
+        raise CatalogError(
+            f"byte 0x{bad} is not valid {name}; fix the byte or declare the file's real charset "
+            "in the Content-Type header", path, data.count(b"\n", 0, exc.start) + 1) from None
+    return (text.replace("\r\n", "\n") if "\r" in text else text), codec
+
+
+def _declared_charset(data: bytes) -> tuple[str, int]:
+    """(charset name, line of the Content-Type field); UTF-8 and 0 when none is declared."""
+    for match in _HEADER_MSGID.finditer(data):
+        if _after_msgctxt(data, match.start()):
+            continue
+        block_start = data.find(b"\n", match.end()) + 1
+        block = _string_block(data, block_start) if block_start else b""
+        found = _CHARSET.search(block)
+        if not found:
+            return "UTF-8", 0
+        name = found.group(1).decode("ascii", "replace")
+        line = data.count(b"\n", 0, block_start + found.start()) + 1
+        return ("UTF-8" if name == "CHARSET" else name), line
+    return "UTF-8", 0
+
+
+def _after_msgctxt(data: bytes, start: int) -> bool:
+    """Whether the ``msgid ""`` at ``start`` belongs to an entry with a context (no header)."""
+    before = data[max(0, start - 4096):start].rstrip(b"\r\n").rsplit(b"\n", 8)
+    for line in reversed(before):
+        stripped = line.strip()
+        if stripped.startswith(b"msgctxt"):
+            return True
+        if not stripped.startswith(b'"'):
+            return False
+    return False
+
+
+def _string_block(data: bytes, start: int) -> bytes:
+    """The msgstr lines that follow the header's msgid line."""
+    lines = []
+    for line in data[start:start + 65536].split(b"\n"):
+        stripped = line.lstrip(b" \t")
+        if not (stripped.startswith(b"msgstr") or stripped.startswith(b'"')):
+            break
+        lines.append(line)
+    return b"\n".join(lines)
+
+
+def _codec(name: str, line: int, path: str) -> str:
+    try:
+        codec = codecs.lookup(name).name
+    except LookupError:
+        raise CatalogError(
+            f"unknown charset '{name}' in the Content-Type header; declare one such as UTF-8 "
+            "or ISO-8859-1", path, line or None) from None
+    try:
+        ascii_compatible = _ASCII_PROBE.encode(codec) == _ASCII_PROBE.encode("ascii")
+    except (UnicodeError, TypeError, ValueError, LookupError):
+        ascii_compatible = False
+    if not ascii_compatible:
+        raise CatalogError(
+            f"charset '{name}' is not ASCII-compatible, so PO syntax cannot be read in it; "
+            "convert the file to UTF-8", path, line or None)
+    return codec

@@ -1,0 +1,138 @@
+"""Serialise a Catalog to PO bytes, byte-identical to what GNU msgcat 0.21 writes.
+
+Follows write-po.c: the header first, then active entries in order, then obsolete ones
+(those without a translation are dropped, as msgcat does); comments in gettext's order;
+flags normalised; strings laid out by ``wrap``; bytes in the header's charset.
+"""
+
+from __future__ import annotations
+
+import codecs
+
+from diglot.errors import CatalogError
+from diglot.po.comments import canonical_flags, format_language, no_wrap, reference_display
+from diglot.po.formats import protected_indexes
+from diglot.po.model import Catalog, Entry
+from diglot.po.wrap import NO_WRAP_WIDTH, wrap_lines
+
+# Python names of the charsets libunistring treats as East Asian (ambiguous = wide).
+_CJK_CODECS = frozenset({"euc_jp", "gb2312", "gbk", "big5", "euc_kr", "cp949", "johab"})
+
+
+def header_charset(catalog: Catalog) -> str:
+    """The charset named after ``charset=`` in the header (``UTF-8`` if none or a placeholder)."""
+    header = catalog.header.msgstr if catalog.header is not None else ""
+    at = header.find("charset=")
+    if at < 0:
+        return "UTF-8"
+    value = header[at + 8:]
+    end = min((i for i in (value.find(c) for c in " \t\n") if i >= 0), default=len(value))
+    name = value[:end]
+    return "UTF-8" if name in ("", "CHARSET") else name
+
+
+class _Layout:
+    """What every entry of one catalog is printed with."""
+
+    def __init__(self, catalog: Catalog, width: int, wrap: bool):
+        self.charset = header_charset(catalog)
+        try:
+            codec = codecs.lookup(self.charset).name
+        except LookupError:
+            raise CatalogError(
+                f"unknown charset '{self.charset}' in the header; "
+                "declare one Python knows, such as UTF-8"
+            ) from None
+        self.codec = codec
+        self.cjk = codec in _CJK_CODECS
+        self.width = width
+        self.string_width = width if wrap else NO_WRAP_WIDTH
+
+
+def dump_po(catalog: Catalog, *, width: int = 79, wrap: bool = True) -> bytes:
+    """The PO file msgcat would write for ``catalog`` (``wrap=False`` is ``msgcat --no-wrap``)."""
+    layout = _Layout(catalog, width, wrap)
+    blocks: list[str] = []
+    if catalog.header is not None:
+        blocks.append(_entry_text(catalog.header, layout))
+    blocks += [_entry_text(e, layout) for e in catalog.entries if not e.obsolete]
+    # msgcat drops untranslated obsolete entries; one carrying a translator's comment is kept.
+    blocks += [_entry_text(e, layout) for e in catalog.entries
+               if e.obsolete and (_first_msgstr(e) or e.translator_comments)]
+    text = "\n".join(blocks)
+    try:
+        return text.encode(layout.codec)
+    except UnicodeEncodeError as exc:
+        raise CatalogError(
+            f"character U+{ord(text[exc.start]):04X} cannot be written in "
+            f"charset {layout.charset}; "
+            "switch the header to charset=UTF-8"
+        ) from None
+
+
+def _first_msgstr(entry: Entry) -> str:
+    if entry.msgid_plural is not None:
+        return entry.msgstr_plural[0] if entry.msgstr_plural else ""
+    return entry.msgstr
+
+
+def _entry_text(entry: Entry, layout: _Layout) -> str:
+    lines = _comment_lines(entry, layout)
+    width = NO_WRAP_WIDTH if no_wrap(entry.flags) else layout.string_width
+    language = format_language(entry.flags) if entry.flags else None
+    previous = "#~| " if entry.obsolete else "#| "
+    prefix = "#~ " if entry.obsolete else ""
+    strings = [(previous, k, v) for k, v in (("msgctxt", entry.previous_msgctxt),
+                                             ("msgid", entry.previous_msgid),
+                                             ("msgid_plural", entry.previous_msgid_plural))
+               if v is not None]
+    strings += [(prefix, k, v) for k, v in _strings(entry)]
+    for line_prefix, keyword, value in strings:
+        protected = _protected(language, value, layout.codec)
+        lines += wrap_lines(line_prefix, keyword, value, width, layout.cjk, protected)
+    return "\n".join(lines) + "\n"
+
+
+def _protected(language: str | None, value: str, codec: str) -> frozenset[int]:
+    """Indexes inside format directives, for the Python format languages gettext knows."""
+    if language is None or "%" not in value and "{" not in value:
+        return frozenset()
+    return protected_indexes(language, value, codec) or frozenset()
+
+
+def _strings(entry: Entry) -> list[tuple[str, str]]:
+    out = [] if entry.msgctxt is None else [("msgctxt", entry.msgctxt)]
+    out.append(("msgid", entry.msgid))
+    if entry.msgid_plural is None:
+        return [*out, ("msgstr", entry.msgstr)]
+    out.append(("msgid_plural", entry.msgid_plural))
+    forms = entry.msgstr_plural or ("",)
+    return out + [(f"msgstr[{i}]", form) for i, form in enumerate(forms)]
+
+
+def _comment_lines(entry: Entry, layout: _Layout) -> list[str]:
+    lines = [f"# {part}" if part else "#"
+             for comment in entry.translator_comments for part in comment.split("\n")]
+    lines += [f"#. {part}" if part else "#."
+              for comment in entry.extracted_comments for part in comment.split("\n")]
+    if entry.references:
+        lines += _reference_lines(entry.references, layout)
+    flags = canonical_flags(entry.flags, bool(_first_msgstr(entry)))
+    if flags:
+        lines.append("#, " + ", ".join(flags))
+    return lines
+
+
+def _reference_lines(references: tuple[str, ...], layout: _Layout) -> list[str]:
+    """``#:`` lines filled up to the page width, measured in bytes as gettext does."""
+    lines, current, column = [], "#:", 2
+    for ref in references:
+        shown = reference_display(ref)
+        size = len(shown.encode(layout.codec, "replace")) + 1
+        if column > 2 and column + size > layout.width:
+            lines.append(current)
+            current, column = "#:", 2
+        current += " " + shown
+        column += size
+    lines.append(current)
+    return lines
