@@ -125,3 +125,16 @@ def test_status_changes_shows_a_word_diff(proj):
     out = proj.run("status", "--changes").output
     assert "translations/en/chat.po:" in out
     assert "Le chat dort sur le{+ grand+} canapé du salon" in out
+
+
+def test_a_template_is_its_header_and_its_entries_encoded_apart():
+    """update encodes a template's entries once and glues the header on; that must be the
+    very file the writer would produce in one go."""
+    from diglot.po.model import Catalog, Entry
+    from diglot.store import encode
+
+    header = Entry("", "Project-Id-Version: x\nContent-Type: text/plain; charset=UTF-8\n",
+                   translator_comments=("t",), flags=("fuzzy",))
+    entries = [Entry("Un " * 40, references=("a.md:1",)), Entry("Deux", extracted_comments=("p",))]
+    whole = encode(Catalog(header, entries))
+    assert encode(Catalog(header, [])) + b"\n" + encode(Catalog(None, entries)) == whole

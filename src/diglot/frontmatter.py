@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import yaml
-
 from diglot.errors import SourceError
 
 _FENCE = "---"
@@ -26,6 +24,8 @@ def split(text: str, rel_path: str) -> tuple[dict, int, str, int]:
 
 
 def _parse(yaml_text: str, rel_path: str) -> tuple[dict, int]:
+    import yaml  # only articles with front matter pay for it
+
     try:
         node = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
         meta = yaml.safe_load(yaml_text)

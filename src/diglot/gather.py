@@ -38,11 +38,6 @@ def read_po(project: Project, lang: str, slug: str) -> Catalog | None:
     return read_catalog(path, project.rel(path))
 
 
-def read_pot(project: Project, slug: str) -> Catalog | None:
-    path = project.template_path(slug)
-    return read_catalog(path, project.rel(path))
-
-
 def selected_slugs(project: Project, article: str | None) -> list[str] | None:
     if article is None:
         return None

@@ -122,10 +122,11 @@ def _first_by(entries: list[Entry], key, skip: set[int] = frozenset()) -> dict[s
 
 def _carry(t: Entry, o: Entry, flags: tuple[str, ...], previous: str | None) -> Entry:
     """Template entry ``t`` holding old entry ``o``'s translation, comments and flags."""
-    return replace(t, msgstr=o.msgstr, msgid_plural=o.msgid_plural, msgstr_plural=o.msgstr_plural,
-                   translator_comments=o.translator_comments, flags=flags,
-                   previous_msgid=previous if "fuzzy" in flags else None,
-                   previous_msgctxt=None, previous_msgid_plural=None)
+    # Built directly rather than with dataclasses.replace: this runs once per segment.
+    return Entry(t.msgid, o.msgstr, msgid_plural=o.msgid_plural, msgstr_plural=o.msgstr_plural,
+                 translator_comments=o.translator_comments,
+                 extracted_comments=t.extracted_comments, references=t.references, flags=flags,
+                 previous_msgid=previous if "fuzzy" in flags else None)
 
 
 def _without(flags: tuple[str, ...], flag: str) -> tuple[str, ...]:

@@ -7,21 +7,31 @@ from pathlib import Path
 
 from diglot.errors import CatalogError
 from diglot.fsio import write_atomic
-from diglot.po.model import Catalog
+from diglot.po.model import Catalog, Entry
 from diglot.po.parser import parse_po
 from diglot.po.writer import dump_po
 
 
-def read_catalog(path: Path, shown: str) -> Catalog | None:
-    """The catalog at ``path``, or None when there is no such file."""
+def read_bytes(path: Path, shown: str) -> bytes | None:
+    """The file's bytes, or None when there is no such file."""
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         return None
     except OSError as exc:
         raise CatalogError(f"cannot read the file: {exc.strerror}; check its permissions",
                            shown) from exc
-    return parse_po(data, shown)
+
+
+def read_catalog(path: Path, shown: str) -> Catalog | None:
+    """The catalog at ``path``, or None when there is no such file."""
+    data = read_bytes(path, shown)
+    return None if data is None else parse_po(data, shown)
+
+
+def header_of(data: bytes, shown: str) -> Entry | None:
+    """The header entry of PO bytes, read from the first block only (cheap)."""
+    return parse_po(data.split(b"\n\n", 1)[0] + b"\n", shown).header
 
 
 def encode(catalog: Catalog, wrap: bool = True) -> bytes:

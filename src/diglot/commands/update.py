@@ -8,11 +8,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from diglot import locales
-from diglot.gather import read_po, read_pot, read_sources
+from diglot.gather import read_po, read_sources
 from diglot.merge import merge
 from diglot.po.model import Catalog
 from diglot.project import Project
-from diglot.store import encode, write_catalog
+from diglot.store import encode, header_of, read_bytes, write_catalog
 from diglot.template import po_header, template, with_header_field
 
 
@@ -54,11 +54,8 @@ def update(project: Project, check: bool = False, purge_obsolete: bool = False,
 
 
 def _plan_article(project: Project, article, now: dt.datetime, purge: bool) -> list[FileChange]:
-    pot = template(article, project.root.name, now)
-    old_pot = read_pot(project, article.slug)
-    if old_pot is not None and old_pot.entries == pot.entries:
-        pot = old_pot  # unchanged content keeps its creation date: no churn in git
-    changes = [_change(project, project.template_path(article.slug), old_pot, pot)]
+    pot, change = _plan_pot(project, article.slug, template(article, project.root.name, now))
+    changes = [change]
     for lang in project.languages:
         changes.append(_plan_po(project, lang, article.slug, pot, now, purge))
     return changes
@@ -76,6 +73,20 @@ def _plan_po(project: Project, lang: str, slug: str, pot: Catalog, now, purge: b
     change = _change(project, project.po_path(lang, slug), old, catalog)
     change.fuzzy, change.new, change.obsolete = len(result.fuzzy), result.new, result.obsoleted
     return change
+
+
+def _plan_pot(project: Project, slug: str, pot: Catalog) -> tuple[Catalog, FileChange]:
+    """The template, compared as bytes: its entries are encoded once, and an unchanged
+    template keeps its old header (and creation date), so there is no churn in git."""
+    path, wrap = project.template_path(slug), project.config.wrap
+    shown = project.rel(path)
+    body = b"\n" + encode(Catalog(None, pot.entries), wrap)
+    old = read_bytes(path, shown)
+    old_header = header_of(old, shown) if old is not None else None
+    if old_header is not None and encode(Catalog(old_header, []), wrap) + body == old:
+        return Catalog(old_header, pot.entries), FileChange(shown, "unchanged", target=path)
+    data = encode(Catalog(pot.header, []), wrap) + body
+    return pot, FileChange(shown, "created" if old is None else "updated", data=data, target=path)
 
 
 def _change(project: Project, path: Path, old: Catalog | None, new: Catalog) -> FileChange:

@@ -8,6 +8,7 @@ A string that spans several lines starts with an empty ``""`` line.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from diglot.po.fitting import Fitting
 from diglot.po.linebreak import traits
@@ -61,12 +62,24 @@ def portions(value: str) -> list[str]:
 
 
 def wrap_lines(prefix: str, keyword: str, value: str, width: int, cjk: bool = False,
-               protected: frozenset[int] = frozenset()) -> list[str]:
+                protected: frozenset[int] = frozenset()) -> list[str]:
     """PO lines for ``keyword value``, each starting with ``prefix`` (``#~ ``, ``#| ``...).
 
     ``protected`` holds indexes of ``value`` before which no break may occur (inside
     format directives).
     """
+    return list(_wrap_cached(prefix, keyword, value, width, cjk, protected))
+
+
+@lru_cache(maxsize=1 << 16)
+def _wrap_cached(prefix: str, keyword: str, value: str, width: int, cjk: bool,
+                 protected: frozenset[int]) -> tuple[str, ...]:
+    # update writes each msgid twice (template and PO): the second layout is free.
+    return tuple(_wrap(prefix, keyword, value, width, cjk, protected))
+
+
+def _wrap(prefix: str, keyword: str, value: str, width: int, cjk: bool,
+          protected: frozenset[int]) -> list[str]:
     room = width - 1 - (len(prefix) + 1)  # columns between the quotes of a continuation line
     newline = value.find("\n")
     if protected:
