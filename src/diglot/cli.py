@@ -63,10 +63,13 @@ def update(ctx: Context, check: bool, purge_obsolete: bool, article: str | None)
 @click.option("--lang", metavar="LANG", help="Only this target language.")
 @click.option("--strict", is_flag=True,
               help="Fail if a language is below min_completeness or has fuzzy entries.")
+@click.option("--force", is_flag=True, help="Rebuild every output, changed or not.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N",
+              help="Worker processes (default: the number of cores).")
 @click.pass_obj
 @reports_errors
 def build(ctx: Context, formats: tuple[str, ...], article: str | None, lang: str | None,
-          strict: bool) -> None:
+          strict: bool, force: bool, jobs: int | None) -> None:
     """Write the side-by-side HTML pages and DOCX documents under build/."""
     from diglot.builders import FORMATS
     from diglot.commands.build import build as run
@@ -75,12 +78,13 @@ def build(ctx: Context, formats: tuple[str, ...], article: str | None, lang: str
     project = ctx.project()
     with locked(ctx):
         report = run(project, formats or FORMATS, selected_slugs(project, article),
-                     selected_languages(project, lang), strict)
+                     selected_languages(project, lang), strict, force, jobs, ctx.progress())
     ctx.warn(report.warnings)
     for path in report.written:
-        ctx.say(f"wrote {path}")
-    ctx.say(f"built {report.articles} article(s), {report.segments} segments: "
-            f"{len(report.written)} written, {len(report.unchanged)} unchanged, in {ctx.elapsed()}")
+        ctx.detail(f"wrote {path}")
+    ctx.say(f"built {report.rebuilt} of {report.articles} article(s) ({report.segments} segments "
+            f"read): {len(report.written)} files written, {len(report.unchanged)} unchanged, "
+            f"in {ctx.elapsed()}")
 
 
 @main.command()

@@ -18,6 +18,7 @@ class Context:
     def __init__(self, root: Path, quiet: bool, wait: float):
         self.root, self.quiet, self.wait = root, quiet, wait
         self.started = time.monotonic()
+        self.progressing = False
 
     def project(self):
         from diglot.project import Project
@@ -25,8 +26,23 @@ class Context:
         return Project.load(self.root)
 
     def say(self, message: str) -> None:
+        if self.progressing:  # clear the progress line before the summary
+            click.echo("\r\033[K", err=True, nl=False)
+            self.progressing = False
         if not self.quiet:
             click.echo(message)
+
+    def detail(self, message: str) -> None:
+        """Per-file lines: on a terminal only, so a piped run prints just its summary."""
+        if not self.quiet and sys.stdout.isatty():
+            click.echo(message)
+
+    def progress(self):
+        """A progress callback for long runs: per-article lines on a terminal's stderr."""
+        if self.quiet or not sys.stderr.isatty():
+            return None
+        self.progressing = True
+        return lambda message: click.echo(f"\r\033[K{message}", err=True, nl=False)
 
     def warn(self, warnings: list[str]) -> None:
         for warning in warnings:

@@ -18,6 +18,10 @@ class DiglotError(Exception):
         self.path = str(path) if path is not None else None
         self.line = line
 
+    def __reduce__(self):
+        # Keeps path and line when an error crosses a process boundary (parallel builds).
+        return (_rebuild, (self.__class__, self.message, self.path, self.line, self.__dict__))
+
     def __str__(self) -> str:
         where = self.path or ""
         if where and self.line:
@@ -45,3 +49,10 @@ class BuildError(DiglotError):
 
 class LockError(DiglotError):
     """Another diglot run holds the project lock."""
+
+
+def _rebuild(cls, message, path, line, state):
+    error = cls.__new__(cls)
+    DiglotError.__init__(error, message, path, line)
+    error.__dict__.update(state)
+    return error

@@ -8,6 +8,7 @@ furniture come from the ``docx_*`` modules beside it.
 from __future__ import annotations
 
 import io
+import zipfile
 from functools import lru_cache
 
 from docx import Document
@@ -62,7 +63,21 @@ class _Book:
         page.settings(self.document, update_fields)
         out = io.BytesIO()
         self.document.save(out)
-        return out.getvalue()
+        return _stamped(out.getvalue(), self.ctx.built)
+
+
+def _stamped(data: bytes, when) -> bytes:
+    """The package with every zip entry dated ``when`` (python-docx stamps the current
+    time), so equal documents are equal files and an unchanged output is not rewritten."""
+    stamp = max(when.timetuple()[:6], (1980, 1, 1, 0, 0, 0))  # the zip format starts in 1980
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=stamp)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(entry, source.read(info))
+    return out.getvalue()
 
 
 @lru_cache(maxsize=8)

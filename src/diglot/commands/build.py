@@ -1,20 +1,22 @@
 """``diglot build``: translated articles → side-by-side HTML pages and DOCX documents.
 
-Everything is read and validated first; outputs are then written atomically, and only
-those whose bytes changed are rewritten.
+Incremental: an output is rebuilt only when what it is made from changed (see
+``manifest``), and rewritten only when its bytes changed. Every article that is rebuilt is
+read and validated before anything is written, so a failed run leaves old outputs as they
+were. Articles are processed in parallel worker processes (``jobs``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
-from diglot import locales
-from diglot.apply import bilingual
+from diglot import buildjobs, locales
 from diglot.builders import FORMATS, BuildContext, get_builder
 from diglot.errors import BuildError
 from diglot.fsio import write_if_changed
-from diglot.gather import read_po, read_sources
+from diglot.manifest import Manifest, combine, file_digest, format_fingerprint
 from diglot.model import Bilingual
 from diglot.project import Project
 
@@ -25,6 +27,7 @@ class BuildReport:
     unchanged: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     articles: int = 0
+    rebuilt: int = 0
     segments: int = 0
 
 
@@ -36,39 +39,85 @@ class StrictError(BuildError):
         self.problems = problems
 
 
-def build(project: Project, formats=FORMATS, slugs: list[str] | None = None,
-          languages: tuple[str, ...] | None = None, strict: bool = False) -> BuildReport:
-    sources = read_sources(project, slugs)
-    languages = languages or project.languages
-    docs = {lang: _translate(project, sources.articles, lang) for lang in languages}
-    if strict:
-        _check_strict(project, docs)
-    report = BuildReport(warnings=sources.warnings, articles=len(sources.articles))
-    report.segments = sum(len(a.segments) for a in sources.articles)
-    ctx = context(project)
-    for fmt in formats:
-        for lang in languages:
-            _emit(project, get_builder(fmt), docs[lang], ctx, lang, slugs is None, report)
-    return report
-
-
 def context(project: Project) -> BuildContext:
     title = project.config.title or project.root.name
     return BuildContext(title, project.config, locales.build_time(), dict(project.output_names))
 
 
-def _translate(project: Project, articles, lang: str) -> list[Bilingual]:
-    config = project.config
-    return [bilingual(a, read_po(project, lang, a.slug), config.source_language, lang,
-                      config.fallback, project.rel(project.po_path(lang, a.slug)))
-            for a in articles]
+def output_folder(project: Project, fmt: str, lang: str) -> Path:
+    folder = project.output_dir / fmt
+    return folder if len(project.languages) == 1 else folder / lang
 
 
-def _check_strict(project: Project, docs: dict[str, list[Bilingual]]) -> None:
+@dataclass
+class _Plan:
+    """Which outputs are stale, with the fingerprint each will be recorded under."""
+
+    targets: dict[tuple[str, str, str], tuple[Path, str]] = field(default_factory=dict)
+    stale: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # slug → outputs
+    index: dict[tuple[str, str], tuple[Path, str]] = field(default_factory=dict)
+    stale_index: list[tuple[str, str]] = field(default_factory=list)
+
+
+def build(project: Project, formats=FORMATS, slugs: list[str] | None = None,
+          languages: tuple[str, ...] | None = None, strict: bool = False, force: bool = False,
+          jobs: int | None = None, progress: Callable[[str], None] | None = None) -> BuildReport:
+    ctx = context(project)
+    whole = slugs is None
+    slugs = project.slugs() if slugs is None else slugs
+    languages = languages or project.languages
+    manifest = Manifest.load(project.output_dir)
+    plan = _plan(project, ctx, formats, slugs, languages, whole)
+    _mark_stale(plan, manifest, force)
+    keep = bool(plan.stale_index) or strict
+    todo = [buildjobs.Job(s, tuple(plan.stale.get(s, ())), keep) for s in slugs
+            if keep or plan.stale.get(s)]
+    results = buildjobs.run(project, ctx, todo, jobs or buildjobs.default_workers(), progress)
+    if strict:
+        _check_strict(project, results)
+    return _write(project, ctx, plan, results, manifest, len(slugs))
+
+
+def _plan(project, ctx, formats, slugs, languages, whole: bool) -> _Plan:
+    plan = _Plan()
+    day = ctx.built.date().isoformat()
+    for fmt in formats:
+        base = format_fingerprint(fmt, project.config, ctx.title, day)
+        extension, index_name = get_builder(fmt).extension, get_builder(fmt).index_name
+        for lang in languages:
+            folder = output_folder(project, fmt, lang)
+            keys = []
+            for slug in slugs:
+                key = combine(base, fmt, lang, _digest(project, slug, lang), project.output_name(slug))
+                plan.targets[(fmt, lang, slug)] = (folder / f"{project.output_name(slug)}{extension}", key)
+                keys.append(key)
+            if whole and slugs:
+                plan.index[(fmt, lang)] = (folder / index_name, combine(base, *keys))
+    return plan
+
+
+def _digest(project: Project, slug: str, lang: str) -> str:
+    return combine(file_digest(project.source_path(slug)), file_digest(project.po_path(lang, slug)))
+
+
+def _mark_stale(plan: _Plan, manifest: Manifest, force: bool) -> None:
+    for (fmt, lang, slug), (path, key) in plan.targets.items():
+        if force or not manifest.fresh(_rel(manifest, path), key, path):
+            plan.stale.setdefault(slug, []).append((fmt, lang))
+    for (fmt, lang), (path, key) in plan.index.items():
+        if force or not manifest.fresh(_rel(manifest, path), key, path):
+            plan.stale_index.append((fmt, lang))
+
+
+def _rel(manifest: Manifest, path: Path) -> str:
+    return path.relative_to(manifest.path.parent).as_posix()
+
+
+def _check_strict(project: Project, results: list[buildjobs.Result]) -> None:
     bar = project.config.min_completeness
     problems = []
-    for lang, items in docs.items():
-        for doc in items:
+    for result in results:
+        for lang, doc in result.docs.items():
             why = []
             if doc.stats.percent < bar:
                 why.append(f"{doc.stats.percent:g}% translated, below the required {bar:g}%")
@@ -80,18 +129,29 @@ def _check_strict(project: Project, docs: dict[str, list[Bilingual]]) -> None:
         raise StrictError(problems)
 
 
-def output_folder(project: Project, fmt: str, lang: str) -> Path:
-    folder = project.output_dir / fmt
-    return folder if len(project.languages) == 1 else folder / lang
+def _write(project, ctx, plan: _Plan, results, manifest: Manifest, total: int) -> BuildReport:
+    report = BuildReport(articles=total, rebuilt=sum(1 for r in results if r.outputs))
+    report.warnings = [r.warning for r in results if r.warning]
+    report.segments = sum(r.segments for r in results)
+    pending = []
+    for result in results:
+        for (fmt, lang), data in result.outputs.items():
+            pending.append((*plan.targets[(fmt, lang, result.slug)], data))
+    pending += _indexes(ctx, plan, results)
+    for path, key, data in pending:
+        written = write_if_changed(path, data, project.rel(path))
+        (report.written if written else report.unchanged).append(project.rel(path))
+        manifest.entries[_rel(manifest, path)] = key
+    if pending:
+        manifest.save()
+    return report
 
 
-def _emit(project, builder, docs: list[Bilingual], ctx, lang, whole: bool, report) -> None:
-    folder = output_folder(project, builder.name, lang)
-    outputs = [(folder / f"{project.output_name(d.slug)}{builder.extension}", builder.article, d)
-               for d in docs]
-    if whole and docs:
-        outputs.append((folder / builder.index_name, builder.index, docs))
-    for path, render, arg in outputs:
-        shown = project.rel(path)
-        written = write_if_changed(path, render(arg, ctx), shown)
-        (report.written if written else report.unchanged).append(shown)
+def _indexes(ctx, plan: _Plan, results) -> list[tuple[Path, str, bytes]]:
+    out = []
+    for fmt, lang in plan.stale_index:
+        docs: list[Bilingual] = [r.docs[lang] for r in results if lang in r.docs]
+        if docs:
+            path, key = plan.index[(fmt, lang)]
+            out.append((path, key, get_builder(fmt).index(docs, ctx)))
+    return out

@@ -1,0 +1,93 @@
+"""The per-article half of ``diglot build``: read, validate, translate and render one
+article, in this process or in a pool of worker processes (``--jobs``).
+
+Workers return rendered bytes instead of writing them, so the main process writes only
+once every article has been read and validated: a bad file anywhere leaves every old
+output untouched.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from diglot.apply import bilingual
+from diglot.builders import BuildContext, get_builder
+from diglot.gather import read_po
+from diglot.model import Bilingual
+from diglot.project import Project
+from diglot.reader import read_article
+
+
+@dataclass(frozen=True)
+class Job:
+    """One article to read; ``render`` lists the (format, language) outputs to produce."""
+
+    slug: str
+    render: tuple[tuple[str, str], ...] = ()
+    keep: bool = False  # return the translated articles (for the index or --strict)
+
+
+@dataclass
+class Result:
+    slug: str
+    docs: dict[str, Bilingual] = field(default_factory=dict)  # language → article, if kept
+    outputs: dict[tuple[str, str], bytes] = field(default_factory=dict)
+    segments: int = 0
+    warning: str = ""
+
+
+def run(project: Project, ctx: BuildContext, jobs: Iterable[Job], workers: int,
+        progress: Callable[[str], None] | None = None) -> list[Result]:
+    """Every job's result, in job order; ``workers`` > 1 uses that many processes."""
+    jobs = list(jobs)
+    results = []
+    for i, result in enumerate(_results(project, ctx, jobs, workers), 1):
+        results.append(result)
+        if progress:
+            progress(f"[{i}/{len(jobs)}] {result.slug}")
+    return results
+
+
+def _results(project: Project, ctx: BuildContext, jobs: list[Job], workers: int) -> Iterator[Result]:
+    if workers <= 1 or len(jobs) < 4:
+        yield from (_job(project, ctx, job) for job in jobs)
+        return
+    # fork shares the loaded code with the workers; each worker loads the project once.
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+    with ProcessPoolExecutor(workers, multiprocessing.get_context(method)) as pool:
+        chunk = max(1, min(16, len(jobs) // (workers * 8)))
+        yield from pool.map(_job_in_worker, [(str(project.root), ctx, j) for j in jobs], chunksize=chunk)
+
+
+def _job_in_worker(args) -> Result:
+    root, ctx, job = args
+    return _job(_project(root), ctx, job)
+
+
+@lru_cache(maxsize=2)
+def _project(root: str) -> Project:
+    return Project.load(Path(root))
+
+
+def _job(project: Project, ctx: BuildContext, job: Job) -> Result:
+    path = project.source_path(job.slug)
+    article = read_article(path, job.slug, project.rel(path))
+    if not article.segments:
+        return Result(job.slug, warning=f"{project.rel(path)}: no text to translate; article skipped")
+    config = project.config
+    langs = {lang for _, lang in job.render} | (set(project.languages) if job.keep else set())
+    docs = {lang: bilingual(article, read_po(project, lang, job.slug), config.source_language,
+                            lang, config.fallback, project.rel(project.po_path(lang, job.slug)))
+            for lang in sorted(langs)}
+    outputs = {(fmt, lang): get_builder(fmt).article(docs[lang], ctx) for fmt, lang in job.render}
+    return Result(job.slug, docs if job.keep else {}, outputs, len(article.segments))
+
+
+def default_workers() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)

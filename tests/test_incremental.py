@@ -1,0 +1,131 @@
+"""Incremental builds: only what changed is rebuilt, and only changed bytes are rewritten."""
+
+from __future__ import annotations
+
+import pytest
+
+from diglot import manifest
+from diglot.commands.build import build
+from diglot.project import Project
+from project_fixture import Proj
+
+ALL = {"build/html/a.html", "build/html/b.html", "build/html/index.html",
+       "build/docx/a.docx", "build/docx/b.docx", "build/docx/edition.docx"}
+
+
+@pytest.fixture
+def proj(tmp_path):
+    p = Proj(tmp_path)
+    for slug in ("a", "b"):
+        p.source(slug, f"# Titre {slug}\n\nLe paragraphe de {slug}.\n")
+    p.run("update")
+    p.translate("a", {"Titre a": "Title a", "Le paragraphe de a.": "The paragraph of a."})
+    p.translate("b", {"Titre b": "Title b", "Le paragraphe de b.": "The paragraph of b."})
+    return p
+
+
+def run(p: Proj, **options):
+    report = build(Project.load(p.root), jobs=1, **options)
+    return set(report.written), report
+
+
+def test_first_build_writes_everything_and_a_second_nothing(proj):
+    assert run(proj)[0] == ALL
+    written, report = run(proj)
+    assert written == set() and report.rebuilt == 0 and report.unchanged == []
+
+
+def test_a_changed_po_rebuilds_its_article_and_the_edition_files_only(proj):
+    run(proj)
+    proj.translate("a", {"Le paragraphe de a.": "The paragraph belonging to a."})
+    written, report = run(proj)
+    assert written == {"build/html/a.html", "build/docx/a.docx", "build/docx/edition.docx"}
+    assert report.unchanged == ["build/html/index.html"]  # rebuilt; same titles and progress
+    assert report.rebuilt == 1
+    assert "belonging" in (proj.root / "build/html/a.html").read_text()
+
+
+def test_a_changed_source_rebuilds_its_article(proj):
+    run(proj)
+    proj.source("b", "# Titre b\n\nLe paragraphe de b.\n\nUn ajout.\n")
+    written, _ = run(proj)
+    assert {"build/html/b.html", "build/docx/b.docx"} <= written
+    assert not {"build/html/a.html", "build/docx/a.docx"} & written
+
+
+def test_a_docx_setting_invalidates_docx_outputs_only(proj):
+    run(proj)
+    proj.write("diglot.toml", 'page_size = "Letter"\n')
+    written, _ = run(proj)
+    assert written == {p for p in ALL if p.endswith(".docx")}
+
+
+def test_a_changed_html_template_invalidates_html_outputs_only(proj, monkeypatch):
+    run(proj)
+    real = manifest.code_fingerprint
+    monkeypatch.setattr(manifest, "code_fingerprint",
+                        lambda fmt: real(fmt) + ("-edited" if fmt == "html" else ""))
+    written, report = run(proj)
+    assert report.rebuilt == 2
+    # The templates did not really change, so the rebuilt pages are byte-identical.
+    assert written == set() and set(report.unchanged) == {p for p in ALL if p.endswith(".html")}
+
+
+def test_html_fingerprint_follows_templates_and_docx_fingerprint_does_not(monkeypatch, tmp_path):
+    package = tmp_path / "diglot"
+    (package / "templates").mkdir(parents=True)
+    (package / "builders").mkdir()
+    for rel in ("templates/article.html.j2", "builders/docx.py", "model.py"):
+        (package / rel).write_text("v1")
+    monkeypatch.setattr(manifest, "PACKAGE", package)
+    manifest.code_fingerprint.cache_clear()
+    before = {f: manifest.code_fingerprint(f) for f in ("html", "docx")}
+    (package / "templates/article.html.j2").write_text("v2")
+    manifest.code_fingerprint.cache_clear()
+    after = {f: manifest.code_fingerprint(f) for f in ("html", "docx")}
+    manifest.code_fingerprint.cache_clear()
+    assert before["html"] != after["html"] and before["docx"] == after["docx"]
+
+
+def test_a_new_diglot_version_invalidates_everything(proj, monkeypatch):
+    run(proj)
+    monkeypatch.setattr(manifest, "__version__", "99.0")
+    manifest.code_fingerprint.cache_clear()
+    try:
+        _, report = run(proj)
+    finally:
+        manifest.code_fingerprint.cache_clear()
+    assert report.rebuilt == 2
+
+
+def test_force_rebuilds_everything_but_rewrites_only_changed_bytes(proj):
+    run(proj)
+    written, report = run(proj, force=True)
+    assert report.rebuilt == 2 and written == set() and set(report.unchanged) == ALL
+
+
+def test_a_deleted_output_is_rebuilt(proj):
+    run(proj)
+    (proj.root / "build/html/b.html").unlink()
+    assert run(proj)[0] == {"build/html/b.html"}
+
+
+def test_parallel_build_gives_the_same_bytes(proj, tmp_path):
+    for i in range(6):
+        proj.source(f"x{i}", f"# X{i}\n\nTexte {i}.\n")
+    proj.run("update")
+    build(Project.load(proj.root), jobs=1)
+    before = proj.snapshot()
+    build(Project.load(proj.root), jobs=2, force=True)
+    assert proj.snapshot() == before
+
+
+def test_a_bad_po_fails_the_build_and_writes_nothing(proj):
+    run(proj)
+    proj.translate("a", {"Titre a": "Title A"})
+    po = proj.root / "translations/en/b.po"
+    po.write_text(po.read_text() + 'msgid "x\n')
+    before = proj.snapshot()
+    result = proj.run("build")
+    assert result.exit_code == 2 and result.output.startswith("Error: translations/en/b.po:")
+    assert proj.snapshot() == before
