@@ -14,7 +14,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable
 
 from diglot.apply import bilingual
 from diglot.builders import BuildContext, get_builder
@@ -33,6 +33,15 @@ class Job:
     keep: bool = False  # return the translated articles (for the index or --strict)
 
 
+@dataclass(frozen=True)
+class IndexJob:
+    """An edition-wide output (``index.html``, ``edition.docx``) over every article."""
+
+    fmt: str
+    lang: str
+    slugs: tuple[str, ...]
+
+
 @dataclass
 class Result:
     slug: str
@@ -42,27 +51,47 @@ class Result:
     warning: str = ""
 
 
-def run(project: Project, ctx: BuildContext, jobs: Iterable[Job], workers: int,
-        progress: Callable[[str], None] | None = None) -> list[Result]:
-    """Every job's result, in job order; ``workers`` > 1 uses that many processes."""
-    jobs = list(jobs)
-    results = []
-    for i, result in enumerate(_results(project, ctx, jobs, workers), 1):
-        results.append(result)
-        if progress:
-            progress(f"[{i}/{len(jobs)}] {result.slug}")
-    return results
+def run(project: Project, ctx: BuildContext, jobs: Iterable[Job], indexes: Iterable[IndexJob],
+        workers: int, progress: Callable[[str], None] | None = None
+        ) -> tuple[list[Result], dict[tuple[str, str], bytes]]:
+    """Every article job's result (in order) and every index's bytes.
 
-
-def _results(project: Project, ctx: BuildContext, jobs: list[Job], workers: int) -> Iterator[Result]:
-    if workers <= 1 or len(jobs) < 4:
-        yield from (_job(project, ctx, job) for job in jobs)
-        return
+    With ``workers`` > 1 the index jobs go first into the same pool: the DOCX edition is
+    the longest single task, so it runs on one core while the articles share the others.
+    """
+    jobs, indexes = list(jobs), list(indexes)
+    if workers <= 1 or len(jobs) + len(indexes) < 4:
+        results = _report(progress, len(jobs), (_job(project, ctx, job) for job in jobs))
+        return results, {(i.fmt, i.lang): _index(project, ctx, i) for i in indexes}
     # fork shares the loaded code with the workers; each worker loads the project once.
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+    root = str(project.root)
     with ProcessPoolExecutor(workers, multiprocessing.get_context(method)) as pool:
+        pending = {(i.fmt, i.lang): pool.submit(_index_in_worker, root, ctx, i) for i in indexes}
         chunk = max(1, min(16, len(jobs) // (workers * 8)))
-        yield from pool.map(_job_in_worker, [(str(project.root), ctx, j) for j in jobs], chunksize=chunk)
+        mapped = pool.map(_job_in_worker, [(root, ctx, j) for j in jobs], chunksize=chunk)
+        results = _report(progress, len(jobs), mapped)
+        return results, {key: future.result() for key, future in pending.items()}
+
+
+def _report(progress, total: int, results: Iterable[Result]) -> list[Result]:
+    done = []
+    for i, result in enumerate(results, 1):
+        done.append(result)
+        if progress:
+            progress(f"[{i}/{total}] {result.slug}")
+    return done
+
+
+def _index_in_worker(root: str, ctx: BuildContext, job: IndexJob) -> bytes:
+    return _index(_project(root), ctx, job)
+
+
+def _index(project: Project, ctx: BuildContext, job: IndexJob) -> bytes:
+    """Read every article (again: cheaper than shipping them between processes) and render."""
+    docs = [r.docs[job.lang] for r in (_job(project, ctx, Job(s, keep=True)) for s in job.slugs)
+            if r.docs]
+    return get_builder(job.fmt).index(docs, ctx)
 
 
 def _job_in_worker(args) -> Result:

@@ -36,6 +36,12 @@ def _recording(rule, name: str):
 
 @lru_cache(maxsize=1)
 def parser() -> MarkdownIt:
+    """The parser for rendering inline Markdown (no break recording: it is a hot path)."""
+    return MarkdownIt("commonmark", {"html": False})
+
+
+@lru_cache(maxsize=1)
+def _recording_parser() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": False})
     md.inline.ruler.at("newline", _recording(newline, HARD_SPACES))
     md.inline.ruler.at("escape", _recording(escape, HARD_BACKSLASH))
@@ -55,5 +61,6 @@ def breaks_of(content: str, env: dict) -> dict[int, str]:
     """Positions of the soft and hard breaks markdown-it sees in one inline block."""
     if "\n" not in content:
         return {}
-    parser().inline.parse(content, parser(), env, [])
+    md = _recording_parser()
+    md.inline.parse(content, md, env, [])
     return env.get(BREAKS_KEY, {}).get(content, {})

@@ -8,12 +8,14 @@ furniture come from the ``docx_*`` modules beside it.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from functools import lru_cache
 
 from docx import Document
 from docx.enum.section import WD_SECTION
 from docx.oxml.ns import qn
+from lxml import etree
 
 from diglot.builders import BuildContext, docx_styles
 from diglot.builders import docx_page as page
@@ -36,6 +38,7 @@ class _Book:
         self.document = Document(io.BytesIO(_base(config.page_size, self.tags, ctx.title)))
         self.layout = Layout(page.text_width(config.page_size), config.docx_borders, *self.tags)
         self.writer = InlineWriter(self.document.part)
+        self.parked: list[bytes] = []  # serialised tables, by placeholder number
         self.numbering = Numbering(self.document)
 
     def append(self, element) -> None:
@@ -52,23 +55,35 @@ class _Book:
         for child in list(container):
             self.append(child)
 
-    def article(self, doc: Bilingual, bookmarks=None) -> None:
+    def article(self, doc: Bilingual, bookmarks=None, park: bool = False) -> None:
         # The empty table goes in first: filling it in place avoids re-homing every node.
         table = x.table(self.layout.columns, self.layout.borders, CELL_MARGIN)
         self.append(table)
         ArticleTable(doc, self.layout, self.writer, self.numbering, self.ctx.built,
                      bookmarks).fill(table)
+        if park:
+            self._park(table)
+
+    def _park(self, table) -> None:
+        """Serialise a finished table and leave a placeholder: an edition of hundreds of
+        articles would otherwise hold millions of elements at once (over 500 MB)."""
+        marker = x.el("w:tbl")
+        marker.set("diglot-parked", str(len(self.parked)))
+        table.addprevious(marker)
+        self.parked.append(etree.tostring(table))
+        table.getparent().remove(table)
 
     def save(self, update_fields: bool = False) -> bytes:
         page.settings(self.document, update_fields)
         out = io.BytesIO()
         self.document.save(out)
-        return _stamped(out.getvalue(), self.ctx.built)
+        return _stamped(out.getvalue(), self.ctx.built, self.parked)
 
 
-def _stamped(data: bytes, when) -> bytes:
+def _stamped(data: bytes, when, parked: list[bytes]) -> bytes:
     """The package with every zip entry dated ``when`` (python-docx stamps the current
-    time), so equal documents are equal files and an unchanged output is not rewritten."""
+    time), so equal documents are equal files and an unchanged output is not rewritten;
+    parked tables go back in place of their placeholders."""
     stamp = max(when.timetuple()[:6], (1980, 1, 1, 0, 0, 0))  # the zip format starts in 1980
     source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
@@ -76,8 +91,18 @@ def _stamped(data: bytes, when) -> bytes:
         for info in source.infolist():
             entry = zipfile.ZipInfo(info.filename, date_time=stamp)
             entry.compress_type = zipfile.ZIP_DEFLATED
-            target.writestr(entry, source.read(info))
+            target.writestr(entry, _unpark(source.read(info), parked)
+                            if info.filename == "word/document.xml" else source.read(info))
     return out.getvalue()
+
+
+def _unpark(xml: bytes, parked: list[bytes]) -> bytes:
+    if not parked:
+        return xml
+    return _PARKED.sub(lambda m: parked[int(m.group(1))], xml)
+
+
+_PARKED = re.compile(rb'<w:tbl diglot-parked="(\d+)"/>')
 
 
 @lru_cache(maxsize=8)
@@ -136,7 +161,7 @@ class DocxBuilder:
         book.append_all(scratch)
         for number, doc in enumerate(docs):
             book.document.add_section(WD_SECTION.NEW_PAGE)
-            book.article(doc, _bookmarks(number))
+            book.article(doc, _bookmarks(number), park=True)
         book.document.sections[0].different_first_page_header_footer = True
         authors = ", ".join(dict.fromkeys(d.article.author for d in docs if d.article.author))
         page.properties(book.document, ctx.title, authors,

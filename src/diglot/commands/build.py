@@ -17,7 +17,6 @@ from diglot.builders import FORMATS, BuildContext, get_builder
 from diglot.errors import BuildError
 from diglot.fsio import write_if_changed
 from diglot.manifest import Manifest, combine, file_digest, format_fingerprint
-from diglot.model import Bilingual
 from diglot.project import Project
 
 
@@ -69,13 +68,14 @@ def build(project: Project, formats=FORMATS, slugs: list[str] | None = None,
     manifest = Manifest.load(project.output_dir)
     plan = _plan(project, ctx, formats, slugs, languages, whole)
     _mark_stale(plan, manifest, force)
-    keep = bool(plan.stale_index) or strict
-    todo = [buildjobs.Job(s, tuple(plan.stale.get(s, ())), keep) for s in slugs
-            if keep or plan.stale.get(s)]
-    results = buildjobs.run(project, ctx, todo, jobs or buildjobs.default_workers(), progress)
+    todo = [buildjobs.Job(s, tuple(plan.stale.get(s, ())), strict) for s in slugs
+            if strict or plan.stale.get(s)]
+    indexes = [buildjobs.IndexJob(fmt, lang, tuple(slugs)) for fmt, lang in plan.stale_index]
+    results, index_outputs = buildjobs.run(project, ctx, todo, indexes,
+                                           jobs or buildjobs.default_workers(), progress)
     if strict:
         _check_strict(project, results)
-    return _write(project, ctx, plan, results, manifest, len(slugs))
+    return _write(project, plan, results, index_outputs, manifest, len(slugs))
 
 
 def _plan(project, ctx, formats, slugs, languages, whole: bool) -> _Plan:
@@ -129,7 +129,7 @@ def _check_strict(project: Project, results: list[buildjobs.Result]) -> None:
         raise StrictError(problems)
 
 
-def _write(project, ctx, plan: _Plan, results, manifest: Manifest, total: int) -> BuildReport:
+def _write(project, plan: _Plan, results, index_outputs, manifest: Manifest, total: int) -> BuildReport:
     report = BuildReport(articles=total, rebuilt=sum(1 for r in results if r.outputs))
     report.warnings = [r.warning for r in results if r.warning]
     report.segments = sum(r.segments for r in results)
@@ -137,7 +137,7 @@ def _write(project, ctx, plan: _Plan, results, manifest: Manifest, total: int) -
     for result in results:
         for (fmt, lang), data in result.outputs.items():
             pending.append((*plan.targets[(fmt, lang, result.slug)], data))
-    pending += _indexes(ctx, plan, results)
+    pending += [(*plan.index[key], data) for key, data in index_outputs.items()]
     for path, key, data in pending:
         written = write_if_changed(path, data, project.rel(path))
         (report.written if written else report.unchanged).append(project.rel(path))
@@ -145,13 +145,3 @@ def _write(project, ctx, plan: _Plan, results, manifest: Manifest, total: int) -
     if pending:
         manifest.save()
     return report
-
-
-def _indexes(ctx, plan: _Plan, results) -> list[tuple[Path, str, bytes]]:
-    out = []
-    for fmt, lang in plan.stale_index:
-        docs: list[Bilingual] = [r.docs[lang] for r in results if lang in r.docs]
-        if docs:
-            path, key = plan.index[(fmt, lang)]
-            out.append((path, key, get_builder(fmt).index(docs, ctx)))
-    return out
