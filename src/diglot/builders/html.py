@@ -56,7 +56,7 @@ class HtmlBuilder:
 
     def article(self, doc: Bilingual, ctx: BuildContext) -> bytes:
         """The side-by-side page of one translated article."""
-        return _render("article.html.j2", _article_page(doc, ctx), script=_asset("diglot.js"))
+        return _render("article.html.j2", _article_page(doc, ctx), script=asset("diglot.js"))
 
     def index(self, docs: list[Bilingual], ctx: BuildContext) -> bytes:
         """The edition's index: every article, both titles, author, date and progress."""
@@ -69,7 +69,8 @@ BUILDER = HtmlBuilder()
 # --- rendering -------------------------------------------------------------------------------
 
 @lru_cache(maxsize=1)
-def _env():
+def environment():
+    """The Jinja2 environment over the package's templates (autoescape, strict undefined)."""
     import jinja2  # the one module that uses Jinja2; imported late so the CLI starts fast
 
     return jinja2.Environment(
@@ -79,13 +80,14 @@ def _env():
 
 
 @lru_cache(maxsize=None)
-def _asset(name: str) -> str:
+def asset(name: str) -> str:
+    """A file of the package's templates folder (CSS, JS, labels) as text."""
     return resources.files("diglot").joinpath("templates", name).read_text("utf-8")
 
 
 @lru_cache(maxsize=1)
 def _label_table() -> dict:
-    return json.loads(_asset("labels.json"))
+    return json.loads(asset("labels.json"))
 
 
 def _labels(lang: str) -> dict:
@@ -95,12 +97,12 @@ def _labels(lang: str) -> dict:
 def _render(template: str, page: dict, script: str = "") -> bytes:
     # Inlined without surrounding whitespace: browsers hash the exact text, but the Nu
     # checker hashes it trimmed and would report the CSP as blocking diglot's own code.
-    css, script = _asset("diglot.css").strip(), script.strip()
-    page.update(css=css, script=script, csp=_csp(css, script))
-    return _env().get_template(template).render(page).encode("utf-8")
+    css, script = asset("diglot.css").strip(), script.strip()
+    page.update(css=css, script=script, csp=content_security_policy(css, script))
+    return environment().get_template(template).render(page).encode("utf-8")
 
 
-def _csp(css: str, script: str) -> str:
+def content_security_policy(css: str, script: str) -> str:
     """Nothing loads from anywhere; only diglot's own style and script run, by hash, so any
     markup that slipped into a translation could neither run nor restyle the page."""
     scripts = _hash(script) if script else "'none'"

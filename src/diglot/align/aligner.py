@@ -1,0 +1,113 @@
+"""Align an article's French segments with English ones: first the headings (chapter by
+chapter, by the size and place of what follows each), then each stretch between two paired
+headings on its own, so a novel is many small problems rather than one big one.
+"""
+
+from __future__ import annotations
+
+import math
+from itertools import accumulate
+
+from diglot.align import anchors
+from diglot.align.cut import cut
+from diglot.align.dp import best_path
+from diglot.align.model import Alignment, Bead
+from diglot.align.scoring import Evidence, Scorer
+from diglot.model import Block
+
+HEADING_MOVES = ((1, 1), (1, 0), (0, 1))
+HEADING_SKIP = 6.0  # a heading left unpaired at the first stage is aligned at the second
+SECTION_SPREAD = 0.3  # tolerated log-ratio of section sizes (one standard deviation)
+PLACE_SPREAD = 0.03  # tolerated difference of relative place in the text
+
+
+def align(french: list[Block], english: list[Block]) -> Alignment:
+    """The best alignment of the two segment lists, each bead with its confidence."""
+    scorer = Scorer(french, english)
+    guide = anchors.landmarks([u.keys for u in scorer.fr], [u.keys for u in scorer.en])
+    path: list[tuple[int, int, int, int]] = []
+    start = (0, 0)
+    for i, j in [*_heading_pairs(scorer), (len(french), len(english))]:
+        path += _section(scorer, start, (i, j), guide)
+        if i < len(french):
+            path.append((i, 1, j, 1))
+        start = (i + 1, j + 1)
+    return Alignment(french, english, _beads(scorer, path, english))
+
+
+def _section(scorer: Scorer, start: tuple[int, int], end: tuple[int, int],
+             guide: list[tuple[int, int]]) -> list:
+    i0, j0 = start
+    inside = [(i - i0, j - j0) for i, j in guide if i0 < i < end[0] and j0 < j < end[1]]
+    path = best_path(lambda i, a, j, b: scorer.cost(i0 + i, a, j0 + j, b),
+                     end[0] - i0, end[1] - j0, guide=inside)
+    return [(i0 + i, a, j0 + j, b) for i, a, j, b in path]
+
+
+def _beads(scorer: Scorer, path: list[tuple[int, int, int, int]],
+           english: list[Block]) -> list[Bead]:
+    # The text's two ends count as paired neighbours: [-1] and [len] read this sentinel.
+    paired = [bool(a and b) for _, a, _, b in path] + [True]
+    beads = []
+    for k, (i, a, j, b) in enumerate(path):
+        fr, en = tuple(range(i, i + a)), tuple(range(j, j + b))
+        if not paired[k]:
+            beads.append(Bead(fr, en))
+            continue
+        evidence = scorer.evidence(i, a, j, b)
+        context = (paired[k - 1] + paired[k + 1]) / 2
+        text = " ".join(english[e].text for e in en)
+        parts = cut(scorer, list(fr), text) if a > 1 else (text,)
+        beads.append(Bead(fr, en, confidence(evidence, a, b, context), evidence.shared[:6],
+                          parts))
+    return beads
+
+
+def confidence(ev: Evidence, a: int, b: int, context: float = 1.0) -> float:
+    """Between 0 and 1, the mean of three agreements: of lengths (the Gale-Church
+    probability), of anchors (their weighted Dice; 0.5, no opinion, when neither side has
+    any; 0.75 at least for two headings of one level) and of neighbours (1 when both
+    neighbouring beads are pairs, 0 when neither is). Merges and splits are a little less
+    sure than 1-1 pairs; a pair whose structure disagrees, much less."""
+    agreement = 0.5 if ev.anchors is None else min(1.0, 1.5 * ev.anchors)
+    if ev.headings:
+        agreement = max(agreement, 0.75)
+    score = (ev.length + agreement + context) / 3
+    if not ev.structure:
+        score *= 0.5
+    if a != 1 or b != 1:
+        score *= 0.9
+    return round(score, 2)
+
+
+# --- headings ---------------------------------------------------------------------------------
+
+def _heading_pairs(scorer: Scorer) -> list[tuple[int, int]]:
+    """French and English heading indexes paired at the first stage, in order."""
+    fr = [i for i, u in enumerate(scorer.fr) if u.shape[0] == "h"]
+    en = [j for j, u in enumerate(scorer.en) if u.shape[0] == "h"]
+    if not fr or not en:
+        return []
+    fr_size, fr_place = _sections(scorer.fr, fr, scorer.ratio)
+    en_size, en_place = _sections(scorer.en, en, 1.0)
+
+    def cost(p: int, a: int, q: int, b: int) -> float:
+        if not a or not b:
+            return HEADING_SKIP
+        size = math.log((en_size[q] + 50) / (fr_size[p] + 50)) / SECTION_SPREAD
+        place = (fr_place[p] - en_place[q]) / PLACE_SPREAD
+        return scorer.cost(fr[p], 1, en[q], 1) + (size * size + place * place) / 2
+
+    path = best_path(cost, len(fr), len(en), HEADING_MOVES)
+    return [(fr[p], en[q]) for p, a, q, b in path
+            if a and b and scorer.fr[fr[p]].shape == scorer.en[en[q]].shape]
+
+
+def _sections(units, heads: list[int], ratio: float) -> tuple[list[float], list[float]]:
+    """Each heading's section size (characters up to the next heading, in English terms)
+    and its place in the text (the share of characters before it)."""
+    cumulative = [0, *accumulate(u.chars for u in units)]
+    total = max(cumulative[-1], 1)
+    ends = [*heads[1:], len(units)]
+    sizes = [(cumulative[e] - cumulative[h]) * ratio for h, e in zip(heads, ends)]
+    return sizes, [cumulative[h] / total for h in heads]

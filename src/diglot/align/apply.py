@@ -1,0 +1,78 @@
+"""Alignment → proposals in a PO catalog: each paired French segment gets its English as a
+fuzzy translation with a translator comment giving the confidence, which survives
+``diglot update``; ``accept_above`` marks the confident ones translated. An entry already
+translated is left alone unless ``overwrite`` is set.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from diglot.align.model import Alignment
+from diglot.model import Block
+from diglot.po.model import Catalog, Entry
+
+COMMENT = "align:"
+
+
+@dataclass(frozen=True, slots=True)
+class Proposal:
+    """An English text for French segment ``index``."""
+
+    index: int
+    text: str
+    confidence: float
+    label: str
+
+
+@dataclass
+class Counts:
+    proposed: int = 0  # entries given an English text, fuzzy
+    accepted: int = 0  # of which marked translated (--accept-above)
+    kept: int = 0  # translated entries left as they were (no --overwrite)
+
+
+def proposals(alignment: Alignment) -> list[Proposal]:
+    """One proposal per paired French segment that the English covers: a merge's English is
+    already cut back into one piece per French segment, at sentence ends."""
+    out: list[Proposal] = []
+    for bead in alignment.pairs:
+        whole = len(bead.fr) > 1 and sum(bool(p) for p in bead.parts) == 1
+        label = f"{bead.label}, the English of all {len(bead.fr)}" if whole else bead.label
+        out += [Proposal(i, part, bead.confidence, label)
+                for i, part in zip(bead.fr, bead.parts) if part]
+    return out
+
+
+def apply_proposals(catalog: Catalog, french: list[Block], found: list[Proposal],
+                    overwrite: bool = False, accept_above: float | None = None
+                    ) -> tuple[Catalog, Counts]:
+    """``catalog`` with the proposals written in; identical French segments share an entry,
+    which takes the most confident proposal."""
+    best: dict[str, Proposal] = {}
+    for proposal in found:
+        key = french[proposal.index].text
+        if key not in best or proposal.confidence > best[key].confidence:
+            best[key] = proposal
+    counts, entries = Counts(), []
+    for entry in catalog.entries:
+        proposal = None if entry.obsolete or entry.msgctxt else best.get(entry.msgid)
+        entries.append(_apply(entry, proposal, overwrite, accept_above, counts))
+    return Catalog(catalog.header, entries), counts
+
+
+def _apply(entry: Entry, proposal: Proposal | None, overwrite: bool,
+           accept_above: float | None, counts: Counts) -> Entry:
+    if proposal is None:
+        return entry
+    if entry.translated and not overwrite:
+        counts.kept += 1
+        return entry
+    accepted = accept_above is not None and proposal.confidence >= accept_above
+    counts.proposed += 1
+    counts.accepted += accepted
+    comments = tuple(c for c in entry.translator_comments if not c.startswith(COMMENT))
+    note = f"{COMMENT} confidence {proposal.confidence:.2f} ({proposal.label})"
+    return replace(entry.with_flag("fuzzy", not accepted), msgstr=proposal.text,
+                   translator_comments=(*comments, note), previous_msgid=None,
+                   previous_msgctxt=None, previous_msgid_plural=None)

@@ -1,0 +1,96 @@
+"""The English text to align → a list of Blocks, segmented like the French.
+
+Markdown (``.md``, ``.markdown``) goes through the French reader itself; a Word file
+(``.docx``) gives one block per paragraph, headings and list items from its styles and bold
+and italic as Markdown; anything else is plain text, one block per run of lines between
+blank lines.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from diglot.errors import SourceError
+from diglot.model import HEADING, LIST_ITEM, PARAGRAPH, Block, ListLevel
+from diglot.reader import decode_source, parse_article
+
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<])")
+_HEADING_STYLE = re.compile(r"^(?:heading|titre)\s*(\d)$", re.IGNORECASE)
+
+
+def read_english(path: Path, shown: str) -> list[Block]:
+    """The translatable blocks of ``path``; ``shown`` is how messages name it."""
+    if path.suffix.lower() == ".docx":
+        return docx_blocks(path, shown)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise SourceError(f"cannot read the English text: {exc.strerror}", shown) from exc
+    text = decode_source(data, shown)
+    if path.suffix.lower() in (".md", ".markdown"):
+        return parse_article(text, "english", shown).segments
+    return plain_blocks(text, shown)
+
+
+def plain_blocks(text: str, shown: str = "") -> list[Block]:
+    """Paragraphs separated by blank lines; a paragraph's lines are joined by spaces."""
+    _reject_controls(text, shown)
+    blocks: list[Block] = []
+    lines: list[str] = []
+    first = 0
+    for number, line in enumerate(text.split("\n") + [""], start=1):
+        if line.strip():
+            first = first if lines else number
+            lines.append(line.strip())
+        elif lines:
+            blocks.append(Block(PARAGRAPH, " ".join(lines), first))
+            lines = []
+    return blocks
+
+
+def _reject_controls(text: str, shown: str) -> None:
+    """As the French reader does: such characters cannot be printed, and Word refuses them."""
+    found = _CONTROLS.search(text)
+    if found:
+        line = text.count("\n", 0, found.start()) + 1
+        raise SourceError(f"control character U+{ord(found.group()):04X} in the text; "
+                          "remove it", shown, line)
+
+
+def docx_blocks(path: Path, shown: str) -> list[Block]:
+    """One block per non-empty paragraph of the document body; ``line`` is its number."""
+    import docx  # python-docx, imported here: only .docx input needs it
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(str(path))
+    except (PackageNotFoundError, ValueError, KeyError, OSError) as exc:
+        raise SourceError(f"cannot read it as a Word document ({exc})", shown) from exc
+    blocks = []
+    for number, paragraph in enumerate(document.paragraphs, start=1):
+        text = "".join(_run_markdown(run) for run in paragraph.runs).strip()
+        if text:
+            blocks.append(_docx_block(text, paragraph.style.name if paragraph.style else "", number))
+    return blocks
+
+
+def _docx_block(text: str, style: str, number: int) -> Block:
+    heading = _HEADING_STYLE.match(style.strip())
+    if heading or style.strip().lower() == "title":
+        return Block(HEADING, text, number, level=int(heading.group(1)) if heading else 1)
+    if style.lower().startswith("list"):
+        return Block(LIST_ITEM, text, number, lists=(ListLevel("number" in style.lower()),))
+    return Block(PARAGRAPH, text, number)
+
+
+def _run_markdown(run) -> str:
+    """A Word run as inline Markdown: escaped text inside ``**`` and ``*`` as styled."""
+    text = _MARKDOWN_SPECIAL.sub(r"\\\1", run.text.replace("\t", " "))
+    core = text.strip()
+    if not core or not (run.bold or run.italic):
+        return text
+    mark = ("**" if run.bold else "") + ("*" if run.italic else "")
+    lead, trail = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()):]
+    return f"{lead}{mark}{core}{mark[::-1]}{trail}"

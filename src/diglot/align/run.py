@@ -1,0 +1,85 @@
+"""The ``diglot align`` use case: read the article and the English, align them, plan the PO
+file (in step with the template, as ``diglot update`` would leave it) and the review page,
+then write them. Nothing is written when anything fails before."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from diglot.align.aligner import align
+from diglot.align.apply import Counts, apply_proposals, proposals
+from diglot.align.english import read_english
+from diglot.align.model import Alignment
+from diglot.align.page import review_page
+from diglot.commands.update import update
+from diglot.errors import SourceError
+from diglot.fsio import write_atomic
+from diglot.gather import read_po, read_sources, selected_languages
+from diglot.model import Article
+from diglot.po.model import Catalog
+from diglot.po.parser import parse_po
+from diglot.project import Project
+from diglot.store import encode
+
+
+@dataclass
+class AlignReport:
+    alignment: Alignment
+    counts: Counts
+    english_path: str
+    written: list[str] = field(default_factory=list)
+
+
+def align_article(project: Project, slug: str, english: Path, lang: str,
+                  overwrite: bool = False, accept_above: float | None = None) -> AlignReport:
+    """Align article ``slug`` with the English text at ``english`` and write the proposals
+    into ``translations/<lang>/<slug>.po`` and the review page under ``build/review``."""
+    selected_languages(project, lang)  # a target language of the project, or an error
+    article = _article(project, slug)
+    shown = project.rel(english.absolute())
+    blocks = read_english(english, shown)
+    if not blocks:
+        raise SourceError("no text to align in the English file", shown)
+    report = AlignReport(align(article.segments, blocks), Counts(), shown)
+    writes = _plan(project, article, lang, report, overwrite, accept_above)
+    for path, data in writes:
+        write_atomic(path, data, project.rel(path))
+        report.written.append(project.rel(path))
+    return report
+
+
+def _plan(project: Project, article: Article, lang: str, report: AlignReport,
+          overwrite: bool, accept_above: float | None) -> list[tuple[Path, bytes]]:
+    """Every file to write, with its bytes: the template if it changed, the PO, the page."""
+    writes, catalog = _plan_catalog(project, lang, article.slug)
+    catalog, report.counts = apply_proposals(catalog, article.segments,
+                                             proposals(report.alignment), overwrite, accept_above)
+    writes.append((project.po_path(lang, article.slug), encode(catalog, project.config.wrap)))
+    page = review_page(report.alignment, title=article.title,
+                       source_lang=project.config.source_language, lang=lang,
+                       french_path=article.path, english_path=report.english_path)
+    writes.append((review_path(project, article.slug, lang), page))
+    return writes
+
+
+def review_path(project: Project, slug: str, lang: str) -> Path:
+    return project.output_dir / "review" / f"{project.output_name(slug)}.{lang}.align.html"
+
+
+def _article(project: Project, slug: str) -> Article:
+    sources = read_sources(project, [project.check_slug(slug)])
+    if not sources.articles:
+        raise SourceError("the article has no text to translate", project.source_path(slug))
+    return sources.articles[0]
+
+
+def _plan_catalog(project: Project, lang: str, slug: str) -> tuple[list, Catalog]:
+    """The PO file as ``diglot update`` would leave it, and the template to write with it."""
+    plan = update(project, check=True, slugs=[slug])
+    target = project.po_path(lang, slug)
+    writes = [(c.target, c.data) for c in plan.changed if c.path.endswith(".pot")]
+    change = next(c for c in plan.files if c.target == target)
+    if change.action == "unchanged":
+        return writes, read_po(project, lang, slug)
+    return writes, parse_po(change.data, change.path)
