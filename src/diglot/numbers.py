@@ -20,14 +20,15 @@ _SCALES_EN = {"thousand": 3, "million": 6, "millions": 6, "billion": 9, "billion
 _SCALE_WORD = re.compile(r"\s*([A-Za-z]+)")
 
 
-def readings(text: str, french: bool) -> list[tuple[set[Decimal], list[set[Decimal]]]]:
+def readings(text: str, french: bool) -> list[tuple[set, list[set[Decimal]]]]:
     """For each number in ``text``: the values the whole may stand for, and those of each
     space-separated part (``12 250`` may be twelve thousand… or 12 then 250)."""
     found = []
     for match in _CHUNK.finditer(text):
         chunk = match.group(0)
         scale = _scale(text, match.end(), french)
-        whole = _scaled(_whole(chunk, french), scale)
+        # The literal text too: a version such as 3.9.0 is written alike in both languages.
+        whole = _scaled(_whole(chunk, french), scale) | {chunk}
         parts = [_scaled(_plain(p, french), scale) for p in re.split(r"[ \u00a0\u202f\u2009]", chunk)]
         found.append((whole, parts))
     return found
@@ -81,11 +82,31 @@ def _decimal(text: str) -> Decimal | None:
         return None
 
 
+_EN_WORDS = {w: Decimal(i) for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty".split())}
+_EN_WORDS |= {w: Decimal(10 * i) for i, w in enumerate(
+    "thirty forty fifty sixty seventy eighty ninety".split(), 3)}
+_EN_WORDS |= {"hundred": Decimal(100), "thousand": Decimal(1000), "dozen": Decimal(12),
+              "first": Decimal(1), "second": Decimal(2), "third": Decimal(3), "once": Decimal(1),
+              "twice": Decimal(2), "half": Decimal("0.5"), "double": Decimal(2)}
+_WORDS = re.compile(r"[A-Za-z]+")
+
+
+def _word_values(english: str) -> set[Decimal]:
+    """Numbers English spells out ("ten times", "zero") stand for their figures."""
+    return {_EN_WORDS[w.lower()] for w in _WORDS.findall(english) if w.lower() in _EN_WORDS}
+
+
 def missing(french: str, english: str) -> list[str]:
     """French numbers that no English number can stand for."""
-    available: set[Decimal] = set()
+    available: set = _word_values(english)
     for whole, parts in readings(english, french=False):
         available |= whole.union(*parts)
+    # "[00,99]" is a list in English, not a grouped number: its pieces count too.
+    for chunk in _CHUNK.findall(english):
+        for piece in re.split(r"[, \u00a0]", chunk):
+            available |= _plain(piece, False)
     gaps = []
     for match, (whole, parts) in zip(_CHUNK.finditer(french), readings(french, french=True)):
         if not (whole & available or all(p & available for p in parts)):
