@@ -3,6 +3,7 @@ throwaway projects built from them. Not part of the product."""
 
 from __future__ import annotations
 
+import os
 import random
 import shutil
 import subprocess
@@ -91,3 +92,18 @@ def fresh(src: Path, dst: Path) -> Path:
         shutil.rmtree(dst)
     shutil.copytree(src, dst)
     return dst
+
+
+def measure(cmd: list[str], cwd: Path | None = None) -> tuple[float, int]:
+    """(wall seconds, peak resident KB of the command and its children)."""
+    import resource
+
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    if status:
+        sys.exit(f"failed: {' '.join(cmd)}")
+    # ru_maxrss of wait4 covers the process; its workers report through RUSAGE_CHILDREN.
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return elapsed, max(usage.ru_maxrss, children)

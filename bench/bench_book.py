@@ -1,0 +1,52 @@
+"""Benchmark one book-length article (2,000 and 10,000 real paragraphs from the corpus):
+the HTML page and the DOCX document built from it, rendering only (the article and its
+translations already read), best of a few runs. Usage: python bench/bench_book.py [--sizes …]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+
+from corpus import book, corpus_pairs, require_corpus
+
+from diglot import locales
+from diglot.apply import bilingual
+from diglot.builders import BuildContext, get_builder
+from diglot.config import Config
+from diglot.po.model import Catalog, Entry
+from diglot.reader import parse_article
+
+
+def best(func, runs: int = 3) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        func()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[2000, 10000])
+    args = parser.parse_args()
+    require_corpus()
+    pairs = corpus_pairs()
+    ctx = BuildContext("Bench", Config(), locales.build_time(), {"book": "book"})
+    for n in args.sizes:
+        chosen = book(pairs, n)
+        text = "# Livre\n\n" + "\n\n".join(fr for fr, _ in chosen) + "\n"
+        article = parse_article(text, "book", "source_fr/book.md")
+        catalog = Catalog(None, [Entry(fr, en) for fr, en in chosen])
+        doc = bilingual(article, catalog, "fr", "en", "source")
+        for fmt in ("html", "docx"):
+            builder = get_builder(fmt)
+            builder.article(doc, ctx)  # warm caches (styles, templates)
+            seconds = best(lambda: builder.article(doc, ctx))
+            print(f"book {n:>6} paragraphs: {fmt:4} build {seconds:6.2f} s", flush=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
