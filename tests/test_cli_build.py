@@ -1,0 +1,107 @@
+"""``diglot build``, ``check`` and the CI gate through the CLI, end to end on small projects."""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+
+import pytest
+
+from project_fixture import Proj
+
+SOURCE = """# Titre
+
+Un paragraphe répété.
+
+```
+print("bonjour")  # code
+```
+
+Ligne un\\
+ligne deux.
+
+Un paragraphe répété.
+"""
+ENGLISH = {"Titre": "Title", "Un paragraphe répété.": "A repeated paragraph.",
+           "Ligne un\nligne deux.": "Line one\nline two."}
+
+
+@pytest.fixture
+def proj(tmp_path):
+    p = Proj(tmp_path)
+    p.source("a", SOURCE)
+    p.run("update")
+    p.translate("a", ENGLISH)
+    assert p.run("build").exit_code == 0
+    return p
+
+
+def document_xml(proj: Proj) -> str:
+    with zipfile.ZipFile(io.BytesIO((proj.root / "build/docx/a.docx").read_bytes())) as z:
+        return z.read("word/document.xml").decode()
+
+
+def test_repeated_paragraph_is_shown_twice_in_both_editions(proj):
+    assert len(proj.po("a").entries) == 3
+    html = (proj.root / "build/html/a.html").read_text()
+    assert html.count("A repeated paragraph.") == 2 and html.count("Un paragraphe répété.") == 2
+    assert document_xml(proj).count("A repeated paragraph.") == 2
+
+
+def test_code_block_is_shown_once_unchanged(proj):
+    html = (proj.root / "build/html/a.html").read_text()
+    assert html.count("print(&#34;bonjour&#34;)  # code") + html.count("print(&quot;bonjour&quot;)  # code") == 1
+    assert document_xml(proj).count('print("bonjour")') == 1
+
+
+def test_hard_line_break_survives_into_both_editions(proj):
+    html = (proj.root / "build/html/a.html").read_text()
+    assert "Line one<br>line two." in html.replace("<br/>", "<br>")
+    xml = document_xml(proj)
+    between = xml[xml.index("Line one"): xml.index("line two.")]
+    assert "<w:br/>" in between
+
+
+def test_strict_build_fails_on_fuzzy_and_incomplete_languages(proj):
+    assert proj.run("build", "--strict").exit_code == 0
+    proj.source("a", SOURCE.replace("Ligne un", "Première ligne"))
+    proj.source("b", "# Nouveau\n")
+    proj.run("update")
+    before = proj.snapshot()
+    result = proj.run("build", "--strict")
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [
+        "Error: translations/en/a.po: 66.7% translated, below the required 100%, 1 fuzzy",
+        "Error: translations/en/b.po: 0% translated, below the required 100%"]
+    assert proj.snapshot() == before
+
+
+def test_min_completeness_is_configurable(proj):
+    proj.source("a", SOURCE + "\nEncore un paragraphe.\n")
+    proj.run("update")
+    proj.write("diglot.toml", "min_completeness = 70\n")
+    assert proj.run("build", "--strict").exit_code == 0
+
+
+def test_check_json_shape_and_exit_code(proj):
+    assert proj.run("check").exit_code == 0
+    proj.translate("a", {"Titre": "« Title »"})
+    result = proj.run("check", "--format", "json")
+    assert result.exit_code == 1
+    findings = json.loads(result.output)
+    assert findings == [{"path": "translations/en/a.po", "line": findings[0]["line"],
+                         "check": "typography", "severity": "error",
+                         "message": "French quotation marks « » in English; use “ ” or \" \""}]
+
+
+def test_fallback_policies(proj):
+    proj.source("a", SOURCE + "\nPas encore traduit.\n")
+    proj.run("update")
+    proj.run("build")
+    html = (proj.root / "build/html/a.html").read_text()
+    assert html.count("Pas encore traduit.") == 2  # French column, and the marked fallback
+    proj.write("diglot.toml", 'fallback = "fail"\n')
+    result = proj.run("build")
+    assert result.exit_code == 2
+    assert result.output.startswith("Error: translations/en/a.po: 1 segment(s) not translated")
