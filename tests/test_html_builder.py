@@ -16,8 +16,6 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
 from diglot.builders import BuildContext, get_builder
 from diglot.config import Config
