@@ -43,9 +43,11 @@ def update(ctx: Context, check: bool, purge_obsolete: bool, article: str | None)
 
     project = ctx.project()
     with locked(ctx):
-        report = run(project, check, purge_obsolete, selected_slugs(project, article))
+        report = run(project, check, purge_obsolete, selected_slugs(project, article),
+                     ctx.progress())
     ctx.warn(report.warnings)
     verb = {"created": "would create", "updated": "would update"} if check else {}
+    ctx.end_progress()
     for change in report.changed:
         detail = f" ({change.fuzzy} fuzzy, {change.new} new, {change.obsolete} obsolete)"
         ctx.say(f"{verb.get(change.action, change.action)} {change.path}"
@@ -79,6 +81,7 @@ def build(ctx: Context, formats: tuple[str, ...], article: str | None, lang: str
     with locked(ctx):
         report = run(project, formats or FORMATS, selected_slugs(project, article),
                      selected_languages(project, lang), strict, force, jobs, ctx.progress())
+    ctx.end_progress()
     ctx.warn(report.warnings)
     for path in report.written:
         ctx.detail(f"wrote {path}")

@@ -25,10 +25,14 @@ class Context:
 
         return Project.load(self.root)
 
-    def say(self, message: str) -> None:
-        if self.progressing:  # clear the progress line before the summary
+    def end_progress(self) -> None:
+        """Clear the progress line before anything else is printed."""
+        if self.progressing:
             click.echo("\r\033[K", err=True, nl=False)
             self.progressing = False
+
+    def say(self, message: str) -> None:
+        self.end_progress()
         if not self.quiet:
             click.echo(message)
 
@@ -45,6 +49,7 @@ class Context:
         return lambda message: click.echo(f"\r\033[K{message}", err=True, nl=False)
 
     def warn(self, warnings: list[str]) -> None:
+        self.end_progress()
         for warning in warnings:
             click.echo(f"Warning: {warning}", err=True)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Callable
 
 from diglot import locales
 from diglot.gather import read_po, read_sources
@@ -40,13 +41,16 @@ class UpdateReport:
 
 
 def update(project: Project, check: bool = False, purge_obsolete: bool = False,
-           slugs: list[str] | None = None) -> UpdateReport:
+           slugs: list[str] | None = None,
+           progress: Callable[[str], None] | None = None) -> UpdateReport:
     """Plan every file first (any error aborts before a write), then write the changed ones."""
     sources = read_sources(project, slugs)
     report = UpdateReport(warnings=sources.warnings)
     now = locales.build_time()
-    for article in sources.articles:
+    for i, article in enumerate(sources.articles, 1):
         report.files.extend(_plan_article(project, article, now, purge_obsolete))
+        if progress:
+            progress(f"[{i}/{len(sources.articles)}] {article.slug}")
     if not check:
         for change in report.changed:
             write_catalog(change.target, change.data, change.path)
