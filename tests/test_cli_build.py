@@ -72,8 +72,9 @@ def test_strict_build_fails_on_fuzzy_and_incomplete_languages(proj):
     result = proj.run("build", "--strict")
     assert result.exit_code == 1
     assert result.output.splitlines() == [
-        "Error: translations/en/a.po: 66.7% translated, below the required 100%, 1 fuzzy",
-        "Error: translations/en/b.po: 0% translated, below the required 100%"]
+        "translations/en/a.po: 66.7% translated, below the required 100%, 1 fuzzy",
+        "translations/en/b.po: 0% translated, below the required 100%",
+        "2 file(s) not ready; nothing was written"]
     assert proj.snapshot() == before
 
 
@@ -105,3 +106,23 @@ def test_fallback_policies(proj):
     result = proj.run("build")
     assert result.exit_code == 2
     assert result.output.startswith("Error: translations/en/a.po: 1 segment(s) not translated")
+
+
+def test_project_and_quiet_options_also_after_the_command(proj, tmp_path):
+    from click.testing import CliRunner
+
+    from diglot.cli import main
+
+    result = CliRunner().invoke(main, ["status", "-C", str(proj.root), "--format", "json"])
+    assert result.exit_code == 0 and json.loads(result.output)[0]["article"] == "a"
+    assert CliRunner().invoke(main, ["build", "-q", "-C", str(proj.root)]).output == ""
+
+
+def test_no_lock_file_is_left_outside_a_project(tmp_path):
+    from click.testing import CliRunner
+
+    from diglot.cli import main
+
+    result = CliRunner().invoke(main, ["-C", str(tmp_path), "update"])
+    assert result.exit_code == 2 and "no 'source_fr' folder here" in result.output
+    assert list(tmp_path.iterdir()) == []

@@ -129,3 +129,16 @@ def test_a_bad_po_fails_the_build_and_writes_nothing(proj):
     result = proj.run("build")
     assert result.exit_code == 2 and result.output.startswith("Error: translations/en/b.po:")
     assert proj.snapshot() == before
+
+
+def test_a_deleted_article_loses_its_outputs_and_its_po_is_reported(proj):
+    run(proj)
+    (proj.root / "source_fr/b.md").unlink()
+    result = proj.run("update")
+    assert ("Warning: translations/en/b.po: its source source_fr/b.md is gone; restore it, or "
+            "delete this file (its translations stay in version control)") in result.output
+    assert (proj.root / "translations/en/b.po").exists()  # translations are never deleted
+    result = proj.run("build")
+    assert "removed build/html/b.html (its article is gone)" in result.output
+    assert not (proj.root / "build/docx/b.docx").exists()
+    assert (proj.root / "build/docx/a.docx").exists()

@@ -86,10 +86,16 @@ def test_source_with_control_character_is_rejected_with_its_line(proj):
     ("[tool.diglot]\nlanguages = ['xx']\n", "unknown language 'xx'"),
     ("[tool.diglot]\noutput = '../elsewhere'\n", "'output' must be a folder inside the project"),
     ("[tool.diglot\n", "invalid TOML"),
+    ("[tool.diglot]\noutput = 'source_fr'\n", "'output' must be a folder apart from 'source'"),
+    ("[tool.diglot]\nlanguages = ['en', 'en']\n", "'languages' lists a language twice"),
+    ("[tool.diglot]\nlanguages = ['fr']\n", "'languages' holds the source language 'fr'"),
+    ("[tool.diglot]\nproofing = {en = 'english'}\n", "proofing tag 'english' for 'en'"),
 ])
 def test_bad_config_names_key_and_file(proj, config, contains):
     proj.write("pyproject.toml", config)
-    fails(proj, ["build"], "pyproject.toml:", contains)
+    line = fails(proj, ["build"], "pyproject.toml:", contains)
+    if "TOML" not in contains:
+        assert line.startswith("Error: pyproject.toml:2: ")  # the line of the key
 
 
 def test_diglot_toml_is_read_too(proj):

@@ -14,7 +14,7 @@ from pathlib import Path
 import click
 
 from diglot import __version__
-from diglot.cli_support import EXIT_FINDINGS, Context, locked, reports_errors
+from diglot.cli_support import EXIT_FINDINGS, Context, common_options, locked, reports_errors
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -31,6 +31,7 @@ def main(click_ctx, root: Path, quiet: bool, wait: float) -> None:
 
 
 @main.command()
+@common_options
 @click.option("--check", is_flag=True, help="Write nothing; exit 1 if any file would change.")
 @click.option("--purge-obsolete", is_flag=True, help="Delete obsolete (#~) entries for good.")
 @click.option("--article", metavar="SLUG", help="Only this article.")
@@ -42,23 +43,33 @@ def update(ctx: Context, check: bool, purge_obsolete: bool, article: str | None)
     from diglot.gather import selected_slugs
 
     project = ctx.project()
-    with locked(ctx):
+    with locked(ctx, project):
         report = run(project, check, purge_obsolete, selected_slugs(project, article),
                      ctx.progress())
     ctx.warn(report.warnings)
     verb = {"created": "would create", "updated": "would update"} if check else {}
     ctx.end_progress()
     for change in report.changed:
-        detail = f" ({change.fuzzy} fuzzy, {change.new} new, {change.obsolete} obsolete)"
-        ctx.say(f"{verb.get(change.action, change.action)} {change.path}"
-                f"{detail if change.path.endswith('.po') else ''}")
+        ctx.say(f"{verb.get(change.action, change.action)} {change.path}{_detail(change)}")
     ctx.say(f"{len(report.changed)} of {len(report.files)} files "
             f"{'would change' if check else 'changed'} in {ctx.elapsed()}")
     if check and report.changed:
         sys.exit(EXIT_FINDINGS)
 
 
+def _detail(change) -> str:
+    if not change.path.endswith(".po"):
+        return ""
+    parts = [f"{change.fuzzy} fuzzy", f"{change.new} new", f"{change.obsolete} obsolete"]
+    if change.refreshed:
+        parts.append(f"{change.refreshed} with new references, comments or flags")
+    if change.purged:
+        parts.append(f"{change.purged} obsolete purged")
+    return f" ({', '.join(parts)})"
+
+
 @main.command()
+@common_options
 @click.option("--format", "formats", type=click.Choice(["html", "docx"]), multiple=True,
               help="Output format (repeatable); default: all.")
 @click.option("--article", metavar="SLUG", help="Only this article.")
@@ -78,20 +89,23 @@ def build(ctx: Context, formats: tuple[str, ...], article: str | None, lang: str
     from diglot.gather import selected_languages, selected_slugs
 
     project = ctx.project()
-    with locked(ctx):
+    with locked(ctx, project):
         report = run(project, formats or FORMATS, selected_slugs(project, article),
                      selected_languages(project, lang), strict, force, jobs, ctx.progress())
     ctx.end_progress()
     ctx.warn(report.warnings)
     for path in report.written:
         ctx.detail(f"wrote {path}")
-    ctx.say(f"built {report.rebuilt} of {report.articles} article(s) ({report.segments} segments "
-            f"read): {len(report.written)} files written, {len(report.unchanged)} unchanged, "
-            f"in {ctx.elapsed()}")
+    for path in report.removed:
+        ctx.say(f"removed {path} (its article is gone)")
+    ctx.say(f"{report.articles} article(s), {report.rebuilt} rebuilt: {len(report.written)} "
+            f"file(s) written, {len(report.unchanged)} rebuilt but unchanged, in {ctx.elapsed()}")
 
 
 @main.command()
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@common_options
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              help="text for people, json for scripts.")
 @click.option("--changes", is_flag=True, help="List fuzzy entries with a word diff of the French.")
 @click.option("--article", metavar="SLUG", help="Only this article.")
 @click.option("--lang", metavar="LANG", help="Only this target language.")
@@ -134,7 +148,9 @@ def _print_changes(found, fmt: str) -> None:
 
 
 @main.command()
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@common_options
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              help="text for people, json for scripts.")
 @click.option("--article", metavar="SLUG", help="Only this article.")
 @click.option("--lang", metavar="LANG", help="Only this target language.")
 @click.pass_obj

@@ -6,12 +6,13 @@ from pathlib import Path
 
 import click
 
-from diglot.cli_support import Context, locked, reports_errors
+from diglot.cli_support import Context, common_options, locked, reports_errors
 
 EXAMPLES = 3  # unmatched English paragraphs quoted in full in the summary, then a count
 
 
 @click.command()
+@common_options
 @click.argument("slug")
 @click.argument("english_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--lang", metavar="LANG",
@@ -29,7 +30,7 @@ def align(ctx: Context, slug: str, english_file: Path, lang: str | None, overwri
 
     project = ctx.project()
     lang = lang or project.languages[0]
-    with locked(ctx):
+    with locked(ctx, project):
         report = align_article(project, slug.removesuffix(".md"), english_file, lang,
                                overwrite, accept_above)
     _summary(ctx, report)

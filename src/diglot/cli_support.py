@@ -65,9 +65,14 @@ def reports_errors(command):
         try:
             return command(*args, **kwargs)
         except DiglotError as exc:
-            for line in getattr(exc, "problems", None) or [str(exc)]:
-                click.echo(f"Error: {line}", err=True)
-            sys.exit(EXIT_FINDINGS if getattr(exc, "problems", None) else EXIT_ERROR)
+            problems = getattr(exc, "problems", None)
+            if problems:  # findings of a check that ran (build --strict): exit 1
+                for line in problems:
+                    click.echo(line, err=True)
+                click.echo(f"{len(problems)} file(s) not ready; nothing was written", err=True)
+                sys.exit(EXIT_FINDINGS)
+            click.echo(f"Error: {exc}", err=True)
+            sys.exit(EXIT_ERROR)
         except KeyboardInterrupt:
             click.echo("Error: interrupted; files are either fully written or untouched", err=True)
             sys.exit(130)
@@ -75,7 +80,27 @@ def reports_errors(command):
     return wrapper
 
 
-def locked(ctx: Context):
+def locked(ctx: Context, project):
+    """The project lock; taken only once the folder is known to be a project, so a
+    mistaken run elsewhere leaves no lock file behind."""
     from diglot.fsio import project_lock
 
-    return project_lock(ctx.root, ctx.wait)
+    project.slugs()
+    return project_lock(project.root, ctx.wait)
+
+
+def common_options(command):
+    """``-C DIR`` and ``-q`` after the command name too (``diglot build -q``)."""
+
+    @functools.wraps(command)
+    def wrapper(*args, cmd_root=None, cmd_quiet=False, **kwargs):
+        obj = click.get_current_context().find_object(Context)
+        if cmd_root is not None:
+            obj.root = cmd_root
+        obj.quiet = obj.quiet or cmd_quiet
+        return command(*args, **kwargs)
+
+    wrapper = click.option("-q", "--quiet", "cmd_quiet", is_flag=True,
+                           help="Print only warnings and errors.")(wrapper)
+    return click.option("-C", "--project", "cmd_root", default=None, help="The project folder.",
+                        type=click.Path(file_okay=False, path_type=Path))(wrapper)

@@ -77,6 +77,14 @@ def _parse_toml(text: str, name: str) -> dict:
         raise ConfigError(f"invalid TOML: {message}", name, line) from exc
 
 
+def key_line(path: Path, key: str) -> int | None:
+    """The line of ``path`` that sets ``key`` (for messages about a valid-looking value)."""
+    try:
+        return _key_line(path.read_text(encoding="utf-8"), key)
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
 def _key_line(text: str, key: str | None) -> int | None:
     """The line that sets ``key``, so the message points at it."""
     if not key:
@@ -100,7 +108,27 @@ def _build(data: dict, root: Path) -> Config:
     config = Config(**values)
     for key in ("source", "translations", "output"):
         _inside(getattr(config, key), key, root)
+    _apart(config, root)
+    _distinct_languages(config)
     return config
+
+
+def _apart(config: Config, root: Path) -> None:
+    """The output folder is rebuilt and cleaned by diglot: it must not hold sources or PO files."""
+    out = (root / config.output).resolve()
+    for key in ("source", "translations"):
+        other = (root / getattr(config, key)).resolve()
+        if out == other or out.is_relative_to(other) or other.is_relative_to(out):
+            raise _fail("output", f"'output' must be a folder apart from '{key}' "
+                                  f"({config.output!r} and {getattr(config, key)!r} overlap)")
+
+
+def _distinct_languages(config: Config) -> None:
+    if len(set(config.languages)) != len(config.languages):
+        raise _fail("languages", "'languages' lists a language twice")
+    if config.source_language in config.languages:
+        raise _fail("languages", f"'languages' holds the source language "
+                                 f"'{config.source_language}'; list the target languages only")
 
 
 def _convert(key: str, value):

@@ -34,12 +34,29 @@ def _parse(yaml_text: str, rel_path: str) -> tuple[dict, int]:
         line = mark.line + 2 if mark is not None else 1
         problem = getattr(exc, "problem", None) or "invalid YAML"
         raise SourceError(f"front matter is not valid YAML ({problem}); fix it", rel_path, line) from exc
+    except ValueError as exc:  # YAML syntax is fine but a value is impossible (2024-13-45)
+        raise SourceError(f"front matter has an impossible value ({exc}); fix it", rel_path,
+                          _bad_value_line(yaml_text)) from exc
     if meta is None:
         return {}, 0
     if not isinstance(meta, dict):
         raise SourceError("front matter must be a mapping of keys such as 'title:' and "
                           "'author:'", rel_path, 2)
     return _check(meta, rel_path, node), _key_line(node, "title")
+
+
+def _bad_value_line(yaml_text: str) -> int:
+    """The line of the first date-like value that is no real date (PyYAML does not say)."""
+    import re
+
+    for number, line in enumerate(yaml_text.split("\n"), 2):
+        found = re.search(r":\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$", line)
+        if found:
+            try:
+                dt.date(*map(int, found.groups()))
+            except ValueError:
+                return number
+    return 1
 
 
 def _check(meta: dict, rel_path: str, node) -> dict:

@@ -28,10 +28,21 @@ def readings(text: str, french: bool) -> list[tuple[set, list[set[Decimal]]]]:
         chunk = match.group(0)
         scale = _scale(text, match.end(), french)
         # The literal text too: a version such as 3.9.0 is written alike in both languages.
-        whole = _scaled(_whole(chunk, french), scale) | {chunk}
+        whole = _scaled(_whole(chunk, french), scale) | {chunk} | _clock(text, match, french)
         parts = [_scaled(_plain(p, french), scale) for p in re.split(r"[ \u00a0\u202f\u2009]", chunk)]
         found.append((whole, parts))
     return found
+
+
+_HOUR = re.compile(r"\s*h(?:\b|\d)")
+
+
+def _clock(text: str, match, french: bool) -> set[Decimal]:
+    """"14 h 30" may be "2:30 pm" in English: a French hour also reads on a 12-hour clock."""
+    if not french or not _HOUR.match(text, match.end()) or not match.group(0).isdigit():
+        return set()
+    hour = int(match.group(0))
+    return {Decimal(hour - 12)} if 13 <= hour <= 23 else set()
 
 
 def _scaled(values: set[Decimal], scale: int) -> set[Decimal]:

@@ -10,7 +10,7 @@ from functools import cached_property
 from pathlib import Path
 
 from diglot import locales
-from diglot.config import Config, load_config
+from diglot.config import Config, key_line, load_config
 from diglot.errors import ConfigError, SourceError
 
 
@@ -31,11 +31,20 @@ class Project:
         return project
 
     def _check_languages(self) -> None:
-        where = self.config_path.name if self.config_path else self.root
-        for code in (self.config.source_language, *self.config.languages):
+        for key, code in [("source_language", self.config.source_language),
+                          *(("languages", c) for c in self.config.languages)]:
             if not locales.is_known(code) or "/" in code or code.startswith("."):
-                raise ConfigError(f"unknown language '{code}' (babel has no locale data for it; "
-                                  "use a code such as 'en' or 'en_GB')", where)
+                self._config_error(key, f"unknown language '{code}' (babel has no locale data "
+                                        "for it; use a code such as 'en' or 'en_GB')")
+        for lang, tag in self.config.proofing.items():
+            if not locales.is_known(tag):
+                self._config_error("proofing", f"proofing tag '{tag}' for '{lang}' is not a "
+                                               "language tag babel knows; write one such as 'en-GB'")
+
+    def _config_error(self, key: str, message: str):
+        if self.config_path is None:
+            raise ConfigError(message, self.root)
+        raise ConfigError(message, self.config_path.name, key_line(self.config_path, key))
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -72,8 +81,9 @@ class Project:
     def slugs(self) -> list[str]:
         """Every article: the ``*.md`` files of the source folder, sorted."""
         if not self.source_dir.is_dir():
-            raise SourceError(f"source folder '{self.config.source}' not found; create it and "
-                              "put French Markdown articles in it", self.root)
+            raise SourceError(f"no '{self.config.source}' folder here; run diglot in the "
+                              "project folder (or name it with -C DIR), or create "
+                              f"'{self.config.source}/' for the French articles", self.root)
         try:
             return sorted(p.stem for p in self.source_dir.glob("*.md") if p.is_file())
         except OSError as exc:

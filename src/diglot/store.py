@@ -34,8 +34,14 @@ def header_of(data: bytes, shown: str) -> Entry | None:
     return parse_po(data.split(b"\n\n", 1)[0] + b"\n", shown).header
 
 
-def encode(catalog: Catalog, wrap: bool = True) -> bytes:
-    return dump_po(catalog, wrap=wrap)
+def encode(catalog: Catalog, wrap: bool = True, shown: str | None = None) -> bytes:
+    """The file's bytes; an error (a character the declared charset lacks) names ``shown``."""
+    try:
+        return dump_po(catalog, wrap=wrap)
+    except CatalogError as exc:
+        if exc.path is None and shown:
+            raise CatalogError(exc.message, shown, exc.line) from exc
+        raise
 
 
 def write_catalog(path: Path, data: bytes, shown: str) -> None:

@@ -73,8 +73,12 @@ ERRORS = [
      "second msgstr in one entry; remove it, or start a new entry with msgid"),
     ("plural-without-msgid", 'msgid_plural "as"\nmsgstr[0] ""\n', 5,
      "msgid_plural without msgid; add the msgid line above it"),
-    ("comment-inside-entry", 'msgid "a"\n# note\nmsgstr ""\n', 6,
-     "comment inside an entry; move it above the entry's msgctxt or msgid line"),
+    ("comment-inside-entry", 'msgid "a"\n# note\nmsgstr ""\n', 5,
+     "msgid not followed by its msgstr (a missing msgstr line, or a comment inside the "
+     "entry); add or move lines so msgstr follows"),
+    ("deleted-msgstr", 'msgid "a"\n\n# next\nmsgid "b"\nmsgstr ""\n', 5,
+     "msgid not followed by its msgstr (a missing msgstr line, or a comment inside the "
+     "entry); add or move lines so msgstr follows"),
     ("mixed-obsolete", '#~ msgid "a"\nmsgstr "b"\n', 6,
      "entry mixes obsolete (#~) and active lines; prefix all of its lines with #~ or none"),
     ("previous-msgstr", '#| msgstr "a"\nmsgid "a"\nmsgstr ""\n', 5,

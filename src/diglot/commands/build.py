@@ -24,6 +24,7 @@ from diglot.project import Project
 class BuildReport:
     written: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)  # outputs of articles that are gone
     warnings: list[str] = field(default_factory=list)
     articles: int = 0
     rebuilt: int = 0
@@ -142,6 +143,22 @@ def _write(project, plan: _Plan, results, index_outputs, manifest: Manifest, tot
         written = write_if_changed(path, data, project.rel(path))
         (report.written if written else report.unchanged).append(project.rel(path))
         manifest.entries[_rel(manifest, path)] = key
-    if pending:
+    removed = _remove_orphans(plan, manifest) if plan.index else []
+    report.removed = [project.rel(p) for p in removed]
+    if pending or removed:
         manifest.save()
     return report
+
+
+def _remove_orphans(plan: _Plan, manifest: Manifest) -> list[Path]:
+    """Outputs diglot built for articles that no longer exist: generated, so deleted."""
+    current = {_rel(manifest, path) for path, _ in [*plan.targets.values(), *plan.index.values()]}
+    formats = {fmt for fmt, _, _ in plan.targets}
+    removed = []
+    for rel in sorted(set(manifest.entries) - current):
+        if rel.split("/", 1)[0] in formats:  # a format this run built: its outputs are known
+            path = manifest.path.parent / rel
+            path.unlink(missing_ok=True)
+            removed.append(path)
+            del manifest.entries[rel]
+    return removed

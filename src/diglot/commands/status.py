@@ -31,10 +31,12 @@ class Change:
 
     path: str
     line: int
-    previous: str
+    previous: str | None  # None: fuzzy without a record of the old French (align, a tool)
     current: str
 
     def word_diff(self) -> str:
+        if self.previous is None:
+            return f"(no previous French recorded) {self.current}"
         return word_diff(self.previous, self.current)
 
 
@@ -49,14 +51,15 @@ def status(project: Project, slugs: list[str] | None = None,
 
 def changes(project: Project, slugs: list[str] | None = None,
             languages: tuple[str, ...] | None = None) -> list[Change]:
-    """Every fuzzy entry carrying a previous msgid: what a translator has to revise."""
+    """Every fuzzy entry: what a translator has to revise, with the French it was
+    translated from when the entry records it (``#| msgid``)."""
     found = []
     for article in read_sources(project, slugs).articles:
         for lang in languages or project.languages:
             catalog = read_po(project, lang, article.slug)
             shown = project.rel(project.po_path(lang, article.slug))
             for e in catalog.entries if catalog else ():
-                if e.fuzzy and not e.obsolete and e.previous_msgid is not None:
+                if e.fuzzy and not e.obsolete:
                     found.append(Change(shown, e.line, e.previous_msgid, e.msgid))
     return found
 

@@ -26,6 +26,8 @@ class FileChange:
     fuzzy: int = 0
     new: int = 0
     obsolete: int = 0
+    refreshed: int = 0  # entries whose references, comments or flags changed
+    purged: int = 0
     data: bytes = field(default=b"", repr=False)
     target: Path | None = field(default=None, repr=False)
 
@@ -45,7 +47,7 @@ def update(project: Project, check: bool = False, purge_obsolete: bool = False,
            progress: Callable[[str], None] | None = None) -> UpdateReport:
     """Plan every file first (any error aborts before a write), then write the changed ones."""
     sources = read_sources(project, slugs)
-    report = UpdateReport(warnings=sources.warnings)
+    report = UpdateReport(warnings=sources.warnings + (orphans(project) if slugs is None else []))
     now = locales.build_time()
     for i, article in enumerate(sources.articles, 1):
         report.files.extend(_plan_article(project, article, now, purge_obsolete))
@@ -76,7 +78,22 @@ def _plan_po(project: Project, lang: str, slug: str, pot: Catalog, now, purge: b
             if old.header is not None else catalog
     change = _change(project, project.po_path(lang, slug), old, catalog)
     change.fuzzy, change.new, change.obsolete = len(result.fuzzy), result.new, result.obsoleted
+    if old is not None:
+        change.refreshed, change.purged = _refreshed(old, catalog), _purged(old, catalog)
     return change
+
+
+def _refreshed(old: Catalog, new: Catalog) -> int:
+    """Entries kept under the same msgid but changed otherwise (references moved, a stale
+    ``#|`` cleaned, a comment updated): what ``--check`` would otherwise leave unexplained."""
+    before = {e.msgid: e for e in old.entries if not e.obsolete}
+    return sum(1 for e in new.entries if not e.obsolete and e.msgid in before
+               and before[e.msgid] != e)
+
+
+def _purged(old: Catalog, new: Catalog) -> int:
+    kept = {e.msgid for e in new.entries}
+    return sum(1 for e in old.entries if e.obsolete and e.msgid not in kept)
 
 
 def _plan_pot(project: Project, slug: str, pot: Catalog) -> tuple[Catalog, FileChange]:
@@ -84,7 +101,7 @@ def _plan_pot(project: Project, slug: str, pot: Catalog) -> tuple[Catalog, FileC
     template keeps its old header (and creation date), so there is no churn in git."""
     path, wrap = project.template_path(slug), project.config.wrap
     shown = project.rel(path)
-    body = b"\n" + encode(Catalog(None, pot.entries), wrap)
+    body = b"\n" + encode(Catalog(None, pot.entries), wrap, shown)
     old = read_bytes(path, shown)
     old_header = header_of(old, shown) if old is not None else None
     if old_header is not None and encode(Catalog(old_header, []), wrap) + body == old:
@@ -97,5 +114,20 @@ def _change(project: Project, path: Path, old: Catalog | None, new: Catalog) -> 
     shown = project.rel(path)
     if old is not None and old.entries == new.entries and old.header == new.header:
         return FileChange(shown, "unchanged", target=path)
-    data = encode(new, project.config.wrap)
+    data = encode(new, project.config.wrap, shown)
     return FileChange(shown, "created" if old is None else "updated", data=data, target=path)
+
+
+def orphans(project: Project) -> list[str]:
+    """PO and POT files whose French source is gone: kept (they hold translations), but said."""
+    slugs = set(project.slugs())
+    folders = [project.translations_dir / lang for lang in project.languages]
+    folders.append(project.translations_dir / "templates")
+    found = []
+    for folder in folders:
+        for path in sorted(folder.glob("*.po*")) if folder.is_dir() else ():
+            if path.suffix in (".po", ".pot") and path.stem not in slugs:
+                found.append(f"{project.rel(path)}: its source {project.config.source}/"
+                             f"{path.stem}.md is gone; restore it, or delete this file "
+                             "(its translations stay in version control)")
+    return found

@@ -104,9 +104,13 @@ class _Parser:
     def _comment_starts(self) -> None:
         if self.stage == DONE:
             self._finish()
-        elif self.stage in (CONTEXT, MSGID, PLURAL):
-            raise self.fail("comment inside an entry; "
-                            "move it above the entry's msgctxt or msgid line")
+        elif self.stage in (MSGID, PLURAL):
+            # Most often the msgstr line was deleted: say so, at the msgid.
+            raise self.fail("msgid not followed by its msgstr (a missing msgstr line, or a "
+                            "comment inside the entry); add or move lines so msgstr follows",
+                            self.msgid_line)
+        elif self.stage == CONTEXT:
+            raise self.fail("msgctxt without msgid; add a msgid line after it", self.context_line)
         self.stage, self.target = COMMENTED, None
 
     def obsolete_line(self, rest: str) -> None:

@@ -1,0 +1,246 @@
+"""``diglot review import``: a reviewed DOCX → decisions per row → the PO file, rewritten
+atomically only when an entry changed (an untouched document leaves the file as it is).
+
+Per row: a changed English cell becomes the msgstr (Markdown from its Word formatting) and
+the entry stops being fuzzy; "approved" in the State cell clears fuzzy; Word comments
+become ``# review: author: text`` translator comments, and lines typed into the Comment
+cell ``# review: text``. An entry that changed in the PO
+since the export and was also edited is a conflict: the PO keeps its text and the
+reviewer's version is kept as a ``# review suggestion:`` comment. A row whose entry is gone
+is stale.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from diglot.errors import DiglotError
+from diglot.gather import read_po, read_sources
+from diglot.inline import spans
+from diglot.po.model import Catalog, Entry
+from diglot.project import Project
+from diglot.review import identity
+from diglot.review.docx_read import DocRow, ReviewDoc, read_review
+from diglot.review.errors import ReviewError
+from diglot.review.export import APPROVED
+from diglot.review.manifest import Manifest, RowMark
+from diglot.review.markdown_out import normalize, to_markdown
+from diglot.store import encode, write_catalog
+
+CHANGED, UNCHANGED, CONFLICT, STALE = "changed", "unchanged", "conflict", "stale"
+
+
+@dataclass(frozen=True)
+class RowResult:
+    """What importing one row does: ``old`` is the msgstr, ``new`` the reviewer's text (None
+    when the cell was not edited; for a conflict, the suggestion), ``notes`` the translator
+    comments added."""
+
+    row: str
+    status: str
+    line: int = 0
+    old: str = ""
+    new: str | None = None
+    approved: bool = False
+    notes: tuple[str, ...] = ()
+    reason: str = ""
+
+
+@dataclass
+class ImportReport:
+    document: str
+    po: str
+    rows: list[RowResult] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    written: bool = False
+
+    def count(self, status: str) -> int:
+        return sum(r.status == status for r in self.rows)
+
+    @property
+    def findings(self) -> bool:
+        """Conflicts or stale rows: someone has to look (exit code 1)."""
+        return bool(self.count(CONFLICT) or self.count(STALE))
+
+
+def import_review(project: Project, path: Path, dry_run: bool = False) -> ImportReport:
+    """Apply the review document at ``path`` to its PO file (unless ``dry_run``)."""
+    shown = project.rel(path.absolute())
+    doc = read_review(path, shown)
+    _check_belongs(project, doc.manifest, shown)
+    slug, lang = doc.manifest.article, doc.manifest.lang
+    po_path = project.po_path(lang, slug)
+    catalog = read_po(project, lang, slug)
+    if catalog is None:
+        raise ReviewError(f"the PO file {project.rel(po_path)} this document was exported from "
+                          "no longer exists", shown)
+    articles = read_sources(project, [slug]).articles
+    plan = _Plan(catalog, articles[0].references if articles else {})
+    report = ImportReport(shown, project.rel(po_path))
+    report.rows = plan.apply(doc)
+    report.warnings = plan.warnings + _stray(doc)
+    if plan.changed and not dry_run:
+        write_catalog(po_path, encode(plan.catalog(), project.config.wrap), report.po)
+        report.written = True
+    return report
+
+
+def _check_belongs(project: Project, manifest: Manifest, shown: str) -> None:
+    here = identity.project_identity(project)
+    if manifest.project != here:
+        raise ReviewError(f"this review document belongs to the project '{manifest.project}', "
+                          f"not to this one ('{here}')", shown)
+    try:
+        project.check_slug(manifest.article)
+    except DiglotError:
+        raise ReviewError(f"this review document is for the article '{manifest.article}', "
+                          "which this project does not have", shown) from None
+    if manifest.lang not in project.languages:
+        raise ReviewError(f"this review document is for the language '{manifest.lang}', "
+                          "which is not a target language of this project", shown)
+
+
+def _stray(doc: ReviewDoc) -> list[str]:
+    return [f"a comment by {n.author or 'an unnamed reviewer'} is not on a row of the table; "
+            f"not imported: {n.text}" for n in doc.stray_notes]
+
+
+class _Plan:
+    """The decisions for one document against the PO as it is now."""
+
+    def __init__(self, catalog: Catalog, refs) -> None:
+        self._catalog, self._refs = catalog, refs
+        self._entries = {identity.entry_key(e): i for i, e in enumerate(catalog.entries)
+                         if not e.obsolete and e.msgid_plural is None}
+        self._new: dict[int, Entry] = {}
+        self.warnings: list[str] = []
+
+    @property
+    def changed(self) -> bool:
+        return any(self._catalog.entries[i] != e for i, e in self._new.items())
+
+    def catalog(self) -> Catalog:
+        entries = [self._new.get(i, e) for i, e in enumerate(self._catalog.entries)]
+        return replace(self._catalog, entries=entries)
+
+    def apply(self, doc: ReviewDoc) -> list[RowResult]:
+        by_key = {m.key: m for m in doc.manifest.rows}
+        by_number = {str(m.number): m for m in doc.manifest.rows}
+        seen: dict[str, str] = {}
+        results = []
+        for row in doc.rows:
+            mark = _mark_of(row, by_key, by_number)
+            label = str(mark.number) if mark else row.number or f"at position {row.position}"
+            if mark is not None and mark.key in seen:
+                results.append(RowResult(label, STALE, reason=f"repeats row {seen[mark.key]}"))
+                continue
+            if mark is not None:
+                seen[mark.key] = label
+            results.append(self._row(row, mark, label))
+        self._missing(doc.manifest, seen)
+        return results
+
+    def _row(self, row: DocRow, mark: RowMark | None, label: str) -> RowResult:
+        if not row.readable:
+            return RowResult(label, STALE, reason="its cells were merged or split; not read")
+        if mark is None:
+            return RowResult(label, STALE, reason="not a row of the exported table")
+        index = self._entries.get(mark.key)
+        if index is None:
+            return RowResult(label, STALE, reason=f"its French is no longer in the PO file: "
+                                                  f"{_clip(row.french)}")
+        entry = self._catalog.entries[index]
+        result = self._decide(row, mark, entry, label)
+        if result.notes or _rewrites(result):
+            self._new[index] = _updated(entry, result)
+        if result.status == CHANGED and self._new.get(index, entry) == entry:
+            result = replace(result, status=UNCHANGED)
+        return result
+
+    def _decide(self, row: DocRow, mark: RowMark, entry: Entry, label: str) -> RowResult:
+        read = normalize(row.english)
+        notes = [_note_line(n.author, n.text) for n in row.notes]
+        notes += _typed_notes(row, mark, entry)
+        base = RowResult(label, CHANGED, entry.line, entry.msgstr)
+        po_changed = identity.po_fingerprint(entry) != mark.po
+        if identity.shown_fingerprint(read) != mark.shown:
+            return self._edited(base, read, entry, po_changed, notes)
+        approve = row.state == APPROVED and entry.fuzzy and bool(entry.msgstr)
+        if approve and po_changed:
+            return replace(base, status=CONFLICT, notes=_fresh(entry, notes),
+                           reason="approved, but changed in the PO file since the export")
+        return replace(base, approved=approve, notes=_fresh(entry, notes))
+
+    def _edited(self, base: RowResult, read, entry: Entry, po_changed: bool,
+                notes: list[str]) -> RowResult:
+        markdown = to_markdown(read)
+        if not markdown.exact:
+            self.warnings.append(f"row {base.row}: some bold or italic at the edge of "
+                                 "punctuation cannot be written in Markdown and was dropped; "
+                                 "check the translation")
+        if not po_changed:
+            return replace(base, new=markdown.text, notes=_fresh(entry, notes))
+        if self._reads_same(markdown.text, entry.msgstr):
+            # translator and reviewer made the same fix: nothing to choose between
+            return replace(base, status=UNCHANGED, notes=_fresh(entry, notes))
+        suggestion = "review suggestion: " + markdown.text.replace("\n", "\\n")
+        return replace(base, status=CONFLICT, new=markdown.text,
+                       notes=_fresh(entry, [suggestion, *notes]),
+                       reason="changed in the PO file since the export")
+
+    def _reads_same(self, one: str, other: str) -> bool:
+        return normalize(spans(one, self._refs)) == normalize(spans(other, self._refs))
+
+    def _missing(self, manifest: Manifest, seen: dict[str, str]) -> None:
+        for mark in manifest.rows:
+            if mark.key not in seen and mark.key in self._entries:
+                self.warnings.append(f"row {mark.number} is missing from the document; its "
+                                     "entry is left as it is")
+
+
+def _mark_of(row: DocRow, by_key: dict, by_number: dict) -> RowMark | None:
+    """The exported row this one is: by its hidden bookmark, else by its number."""
+    for key in row.keys:
+        if key in by_key:
+            return by_key[key]
+    return by_number.get(row.number)
+
+
+def _updated(entry: Entry, result: RowResult) -> Entry:
+    updated = replace(entry, translator_comments=entry.translator_comments + result.notes)
+    if _rewrites(result):
+        text = result.new if result.new is not None else entry.msgstr
+        updated = replace(updated.with_flag("fuzzy", False), msgstr=text,
+                          previous_msgctxt=None, previous_msgid=None,
+                          previous_msgid_plural=None)
+    return updated
+
+
+def _rewrites(result: RowResult) -> bool:
+    """Whether the msgstr is set (and fuzzy cleared): an edit, or an approval."""
+    return result.status == CHANGED and (result.new is not None or result.approved)
+
+
+def _typed_notes(row: DocRow, mark: RowMark, entry: Entry) -> list[str]:
+    """Lines a reviewer typed into the Comment cell (which showed the translator comments):
+    each line the entry does not already carry becomes a review comment."""
+    if identity.notes_fingerprint(row.comment_lines) == mark.notes:
+        return []
+    return [_note_line("", line) for line in identity.note_lines(row.comment_lines)
+            if line not in entry.translator_comments]
+
+
+def _note_line(author: str, text: str) -> str:
+    return f"review: {author}: {text}" if author else f"review: {text}"
+
+
+def _fresh(entry: Entry, lines: list[str]) -> tuple[str, ...]:
+    """The comment lines the entry does not carry yet (importing twice adds nothing)."""
+    return tuple(dict.fromkeys(line for line in lines
+                               if line not in entry.translator_comments))
+
+
+def _clip(text: str, width: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[:width - 1] + "…"
