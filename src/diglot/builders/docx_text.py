@@ -68,9 +68,9 @@ def column_heading(code: str) -> str:
 
 
 def long_date(value: dt.date, tag: str) -> str:
-    """The date as the tag's locale writes it (en-GB: ``27 November 2026``)."""
-    code = tag if locales.is_known(tag) else tag.split("-")[0]
-    return locales.long_date(value, code)
+    """The date as the language writes it (``27 novembre 2026``, ``November 27, 2026``):
+    by the language, not the proofing tag, so the print and reading editions agree."""
+    return locales.long_date(value, tag.replace("_", "-").split("-")[0])
 
 
 def byline(author: str, value: dt.date, tag: str) -> str:
