@@ -142,3 +142,13 @@ def test_a_deleted_article_loses_its_outputs_and_its_po_is_reported(proj):
     assert "removed build/html/b.html (its article is gone)" in result.output
     assert not (proj.root / "build/docx/b.docx").exists()
     assert (proj.root / "build/docx/a.docx").exists()
+
+
+def test_without_source_date_epoch_an_unchanged_docx_is_not_rewritten(proj, monkeypatch):
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    run(proj)
+    proj.translate("a", {"Titre a": "Title a"})  # the PO file's bytes change, not its content
+    po = proj.root / "translations/en/a.po"
+    po.write_bytes(po.read_bytes() + b"\n")
+    written, report = run(proj)
+    assert report.rebuilt == 1 and written == set()

@@ -96,6 +96,21 @@ def _stamped(data: bytes, when, parked: list[bytes]) -> bytes:
     return out.getvalue()
 
 
+def same_document(old: bytes, new: bytes) -> bool:
+    """The two packages hold the same parts, apart from the document properties (which
+    carry the build time) and the zip entries' dates."""
+    try:
+        return _parts(old) == _parts(new)
+    except (zipfile.BadZipFile, KeyError, ValueError):
+        return False
+
+
+def _parts(data: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        return {name: package.read(name) for name in package.namelist()
+                if name != "docProps/core.xml"}
+
+
 def _unpark(xml: bytes, parked: list[bytes]) -> bytes:
     if not parked:
         return xml

@@ -140,7 +140,7 @@ def _write(project, plan: _Plan, results, index_outputs, manifest: Manifest, tot
             pending.append((*plan.targets[(fmt, lang, result.slug)], data))
     pending += [(*plan.index[key], data) for key, data in index_outputs.items()]
     for path, key, data in pending:
-        written = write_if_changed(path, data, project.rel(path))
+        written = _write_if_new(path, data, project.rel(path))
         (report.written if written else report.unchanged).append(project.rel(path))
         manifest.entries[_rel(manifest, path)] = key
     removed = _remove_orphans(plan, manifest) if plan.index else []
@@ -148,6 +148,21 @@ def _write(project, plan: _Plan, results, index_outputs, manifest: Manifest, tot
     if pending or removed:
         manifest.save()
     return report
+
+
+def _write_if_new(path: Path, data: bytes, shown: str) -> bool:
+    """Write unless the file already says the same: for a DOCX, the same parts apart from
+    the build time stamped in its properties and zip entries (without SOURCE_DATE_EPOCH
+    every build has a new time, and the document would be rewritten for nothing)."""
+    if path.suffix == ".docx":
+        from diglot.builders.docx import same_document
+
+        try:
+            if same_document(path.read_bytes(), data):
+                return False
+        except OSError:
+            pass
+    return write_if_changed(path, data, shown)
 
 
 def _remove_orphans(plan: _Plan, manifest: Manifest) -> list[Path]:
