@@ -14,7 +14,7 @@ from diglot.align.model import Alignment
 from diglot.align.page import review_page
 from diglot.commands.update import update
 from diglot.errors import SourceError
-from diglot.fsio import write_atomic
+from diglot.fsio import write_if_changed
 from diglot.gather import read_po, read_sources, selected_languages
 from diglot.model import Article
 from diglot.po.model import Catalog
@@ -44,8 +44,8 @@ def align_article(project: Project, slug: str, english: Path, lang: str,
     report = AlignReport(align(article.segments, blocks), Counts(), shown)
     writes = _plan(project, article, lang, report, overwrite, accept_above)
     for path, data in writes:
-        write_atomic(path, data, project.rel(path))
-        report.written.append(project.rel(path))
+        if write_if_changed(path, data, project.rel(path)):  # a rerun changes nothing
+            report.written.append(project.rel(path))
     return report
 
 
