@@ -8,14 +8,10 @@ output untouched.
 
 from __future__ import annotations
 
-import multiprocessing
-import os
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
 from typing import Callable, Iterable
 
+from diglot import parallel
 from diglot.apply import bilingual
 from diglot.builders import BuildContext, get_builder
 from diglot.gather import read_po
@@ -60,31 +56,21 @@ def run(project: Project, ctx: BuildContext, jobs: Iterable[Job], indexes: Itera
     the longest single task, so it runs on one core while the articles share the others.
     """
     jobs, indexes = list(jobs), list(indexes)
+    name = lambda r: r.slug  # noqa: E731
     if workers <= 1 or len(jobs) + len(indexes) < 4:
-        results = _report(progress, len(jobs), (_job(project, ctx, job) for job in jobs))
+        results = parallel.progress_of((_job(project, ctx, j) for j in jobs), len(jobs), progress, name)
         return results, {(i.fmt, i.lang): _index(project, ctx, i) for i in indexes}
-    # fork shares the loaded code with the workers; each worker loads the project once.
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
     root = str(project.root)
-    with ProcessPoolExecutor(workers, multiprocessing.get_context(method)) as pool:
-        pending = {(i.fmt, i.lang): pool.submit(_index_in_worker, root, ctx, i) for i in indexes}
+    with parallel.pool(workers) as executor:
+        pending = {(i.fmt, i.lang): executor.submit(_index_in_worker, root, ctx, i) for i in indexes}
         chunk = max(1, min(16, len(jobs) // (workers * 8)))
-        mapped = pool.map(_job_in_worker, [(root, ctx, j) for j in jobs], chunksize=chunk)
-        results = _report(progress, len(jobs), mapped)
+        mapped = executor.map(_job_in_worker, [(root, ctx, j) for j in jobs], chunksize=chunk)
+        results = parallel.progress_of(mapped, len(jobs), progress, name)
         return results, {key: future.result() for key, future in pending.items()}
 
 
-def _report(progress, total: int, results: Iterable[Result]) -> list[Result]:
-    done = []
-    for i, result in enumerate(results, 1):
-        done.append(result)
-        if progress:
-            progress(f"[{i}/{total}] {result.slug}")
-    return done
-
-
 def _index_in_worker(root: str, ctx: BuildContext, job: IndexJob) -> bytes:
-    return _index(_project(root), ctx, job)
+    return _index(parallel.loaded(root), ctx, job)
 
 
 def _index(project: Project, ctx: BuildContext, job: IndexJob) -> bytes:
@@ -96,12 +82,7 @@ def _index(project: Project, ctx: BuildContext, job: IndexJob) -> bytes:
 
 def _job_in_worker(args) -> Result:
     root, ctx, job = args
-    return _job(_project(root), ctx, job)
-
-
-@lru_cache(maxsize=2)
-def _project(root: str) -> Project:
-    return Project.load(Path(root))
+    return _job(parallel.loaded(root), ctx, job)
 
 
 def _job(project: Project, ctx: BuildContext, job: Job) -> Result:
@@ -116,7 +97,3 @@ def _job(project: Project, ctx: BuildContext, job: Job) -> Result:
             for lang in sorted(langs)}
     outputs = {(fmt, lang): get_builder(fmt).article(docs[lang], ctx) for fmt, lang in job.render}
     return Result(job.slug, docs if job.keep else {}, outputs, len(article.segments))
-
-
-def default_workers() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)

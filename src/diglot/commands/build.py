@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from diglot import buildjobs, locales
+from diglot import buildjobs, locales, parallel
 from diglot.builders import FORMATS, BuildContext, get_builder
 from diglot.errors import BuildError
 from diglot.fsio import write_if_changed
@@ -73,7 +73,7 @@ def build(project: Project, formats=FORMATS, slugs: list[str] | None = None,
             if strict or plan.stale.get(s)]
     indexes = [buildjobs.IndexJob(fmt, lang, tuple(slugs)) for fmt, lang in plan.stale_index]
     results, index_outputs = buildjobs.run(project, ctx, todo, indexes,
-                                           jobs or buildjobs.default_workers(), progress)
+                                           jobs or parallel.workers(), progress)
     if strict:
         _check_strict(project, results)
     return _write(project, plan, results, index_outputs, manifest, len(slugs))

@@ -8,8 +8,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
-from diglot import locales
-from diglot.gather import read_po, read_sources
+from diglot import locales, parallel
+from diglot.gather import read_po
+from diglot.reader import read_article
 from diglot.merge import merge
 from diglot.po.model import Catalog
 from diglot.project import Project
@@ -43,20 +44,31 @@ class UpdateReport:
 
 
 def update(project: Project, check: bool = False, purge_obsolete: bool = False,
-           slugs: list[str] | None = None,
-           progress: Callable[[str], None] | None = None) -> UpdateReport:
-    """Plan every file first (any error aborts before a write), then write the changed ones."""
-    sources = read_sources(project, slugs)
-    report = UpdateReport(warnings=sources.warnings + (orphans(project) if slugs is None else []))
+           slugs: list[str] | None = None, progress: Callable[[str], None] | None = None,
+           jobs: int | None = None) -> UpdateReport:
+    """Plan every file first, articles in parallel (any error aborts before a write), then
+    write the changed ones."""
+    names = project.slugs() if slugs is None else slugs
+    report = UpdateReport(warnings=orphans(project) if slugs is None else [])
     now = locales.build_time()
-    for i, article in enumerate(sources.articles, 1):
-        report.files.extend(_plan_article(project, article, now, purge_obsolete))
-        if progress:
-            progress(f"[{i}/{len(sources.articles)}] {article.slug}")
+    plans = parallel.pmap(_plan_slug, project, names, jobs or parallel.workers(), now,
+                          purge_obsolete)
+    for slug, warning, changes in parallel.progress_of(plans, len(names), progress, lambda r: r[0]):
+        report.warnings += [warning] if warning else []
+        report.files.extend(changes)
     if not check:
         for change in report.changed:
             write_catalog(change.target, change.data, change.path)
     return report
+
+
+def _plan_slug(project: Project, slug: str, now: dt.datetime, purge: bool):
+    """(slug, warning, changes) for one article; an empty article is skipped with a warning."""
+    path = project.source_path(slug)
+    article = read_article(path, slug, project.rel(path))
+    if not article.segments:
+        return slug, f"{project.rel(path)}: no text to translate; article skipped", []
+    return slug, None, _plan_article(project, article, now, purge)
 
 
 def _plan_article(project: Project, article, now: dt.datetime, purge: bool) -> list[FileChange]:
