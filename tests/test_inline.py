@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from diglot.inline import Span, parse_spans, plain_text, profile, safe_url, spans
+from diglot.inline import Span, _simple_spans, parse_spans, plain_text, profile, safe_url, spans
 
 
 def test_styles_links_and_code():
@@ -52,3 +52,50 @@ def test_profile_counts_markup():
     list("aé Z9~:@#$%+-=^{}|'\"().,;/?\t\u00a0\u202f«»’😀") + ["*", "_", "`", "[", "]", "&", "<", "!", "\n"])))
 def test_plain_text_shortcut_agrees_with_the_parser(text):
     assert spans(text) == parse_spans(text)
+
+
+# Code spans and what can defeat them: runs of several backticks, spaces (stripped one each
+# side unless all spaces), other whitespace (never stripped), and every markup character.
+# Backticks and spaces come several times over so that most texts hold code spans.
+_CODE_PIECES = (["a", "é", ":", "\t", "\u00a0", "x@y.org", "https://x.org", "&amp;"]
+                + ["`"] * 6 + ["``"] * 3 + ["```"] + [" "] * 4
+                + list("*_\\[]()<>&!\n\r\0"))
+# Emphasis: the flanking rules turn on what stands either side of a delimiter (letters,
+# ASCII and Unicode punctuation, symbols, Unicode spaces), and pairing on their order.
+_EMPHASIS_PIECES = (["a", "é", "9", " ", "\u00a0", "\u2003", "\t", ".", ":", "(", ")", "«",
+                     "»", "’", "€", "`", "`b`", "!", "]", ">", "[", "\\", "&", "<", "\n"]
+                    + ["*"] * 6 + ["_"] * 5 + ["**", "__"])
+
+
+@settings(max_examples=1000)
+@given(st.lists(st.sampled_from(_CODE_PIECES), max_size=14).map("".join))
+def test_code_span_shortcut_agrees_with_the_parser(text):
+    assert spans(text) == parse_spans(text)
+
+
+@settings(max_examples=2000)
+@given(st.lists(st.sampled_from(_EMPHASIS_PIECES), max_size=16).map("".join))
+def test_emphasis_shortcut_agrees_with_the_parser(text):
+    assert spans(text) == parse_spans(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("voir :func:`len` et ``a`b``", [Span("voir :func:"), Span("len", code=True),
+                                     Span(" et "), Span("a`b", code=True)]),
+    ("`` ` `` puis ` `", [Span("`", code=True), Span(" puis "), Span(" ", code=True)]),
+    ("``a` b", [Span("``a` b")]),  # no closer of the same length: literal backticks
+    ("`a\\`b`", [Span("a\\", code=True), Span("b`")]),  # no escapes inside code
+    ("le *mot* `x`", [Span("le "), Span("mot", italic=True), Span(" "), Span("x", code=True)]),
+    ("*a `b` c*", [Span("a ", italic=True), Span("b", italic=True, code=True),
+                   Span(" c", italic=True)]),
+    ("_a *b_ c*", [Span("a *b", italic=True), Span(" c*")]),  # openers between are dropped
+    ("snake_case_name et * seul", [Span("snake_case_name et * seul")]),
+])
+def test_fast_path_cases(text, expected):
+    assert _simple_spans(text) == expected == parse_spans(text)
+
+
+@pytest.mark.parametrize("text", ["`a` **b**", "`a` __b__", "`a` [b](c)", "`a` <http://x>",
+                                  "`a` &amp;", "`a\nb`", "\\`a`", "*a*\nb"])
+def test_fast_path_leaves_other_markup_to_the_parser(text):
+    assert _simple_spans(text) is None

@@ -3,13 +3,16 @@
 Tables are built here row by row as XML because python-docx's per-cell access rebuilds the
 grid on every call (quadratic). Every function appends to a parent already in place: a
 loose element moved into a tree costs a namespace walk of its whole subtree, which made
-large tables several times slower. This module knows OOXML, not diglot's model: the review
-export reuses it.
+large tables several times slower. The pieces made thousands of times (rows, cells,
+paragraphs, text runs) are copies of small cached templates, one per look: a few nodes
+each, cheap to move in. This module knows OOXML, not diglot's model: the review export
+reuses it.
 """
 
 from __future__ import annotations
 
 import re
+from copy import copy
 from functools import lru_cache
 from typing import Sequence
 
@@ -54,20 +57,46 @@ def val(parent, tag: str, value: str) -> etree._Element:
     return _child(parent, _clark(tag), {_VAL: value})
 
 
+def _copy(parent, template: etree._Element) -> etree._Element:
+    """A copy of a template (one of the cached ``_text_run``, ``_paragraph``… below, never
+    changed themselves) appended to ``parent``. Copying makes one Python object where
+    building the same elements one by one made one each, at a third of the cost; lxml's
+    copy.copy is deep, without deepcopy's memo."""
+    node = copy(template)
+    parent.append(node)
+    return node
+
+
 # -- runs -------------------------------------------------------------------------------
 
 def run(parent, text: str, lang: str, style: str | None = None, bold: bool = False,
         italic: bool = False) -> etree._Element:
     """A run of text; ``lang`` is its proofing language (``w:lang``), always set."""
-    r = _run(parent, lang, style, bold, italic)
-    # xml:space: Word would drop leading and trailing spaces
-    _child(r, _T, _PRESERVE).text = _NOT_XML.sub("", text)
+    r = _copy(parent, _text_run(lang, style, bold, italic))
+    r[-1].text = _NOT_XML.sub("", text)
     return r
 
 
-def _run(parent, lang: str, style: str | None = None, bold: bool = False,
-         italic: bool = False) -> etree._Element:
+@lru_cache(maxsize=256)
+def _text_run(lang: str, style: str | None, bold: bool, italic: bool) -> etree._Element:
+    """The template of a text run of one look, with empty text."""
+    r = el("w:r")
+    _props(r, lang, style, bold, italic)
+    # xml:space: Word would drop leading and trailing spaces
+    _child(r, _T, _PRESERVE)
+    return r
+
+
+def _run(parent, lang: str) -> etree._Element:
+    """An empty run (for a break, a tab or a field character) appended to ``parent``."""
     r = _child(parent, _R)
+    _props(r, lang)
+    return r
+
+
+def _props(r, lang: str, style: str | None = None, bold: bool = False,
+           italic: bool = False) -> None:
+    """A run's properties: character style, bold, italic, proofing language."""
     props = _child(r, _RPR)
     if style:
         val(props, "w:rStyle", style)
@@ -76,7 +105,6 @@ def _run(parent, lang: str, style: str | None = None, bold: bool = False,
     if italic:
         sub(props, "w:i")
     _child(props, _LANG, {_VAL: lang})
-    return r
 
 
 def line_break(parent, lang: str) -> None:
@@ -137,7 +165,14 @@ def bookmark_end(parent, number: int) -> None:
 def paragraph(parent, style: str | None, keep_next: bool = False,
               num: tuple[int, int] | None = None, indent: int = 0) -> etree._Element:
     """An empty paragraph with its style; ``num`` is (numId, ilvl) for a numbered item."""
-    p = sub(parent, "w:p")
+    return _copy(parent, _paragraph(style, keep_next, num, indent))
+
+
+@lru_cache(maxsize=256)
+def _paragraph(style: str | None, keep_next: bool, num: tuple[int, int] | None,
+               indent: int) -> etree._Element:
+    """The template of an empty paragraph of one look."""
+    p = el("w:p")
     props = sub(p, "w:pPr")
     if style:
         val(props, "w:pStyle", style)
@@ -188,7 +223,13 @@ def _borders(parent, kind: str) -> None:
 
 def row(tbl, header: bool = False, cant_split: bool = False) -> etree._Element:
     """A table row; ``header`` repeats it on every page, ``cant_split`` keeps it whole."""
-    tr = sub(tbl, "w:tr")
+    return _copy(tbl, _row(header, cant_split))
+
+
+@lru_cache(maxsize=4)
+def _row(header: bool, cant_split: bool) -> etree._Element:
+    """The template of an empty table row."""
+    tr = el("w:tr")
     if header or cant_split:
         props = sub(tr, "w:trPr")
         sub(props, "w:cantSplit")
@@ -199,7 +240,13 @@ def row(tbl, header: bool = False, cant_split: bool = False) -> etree._Element:
 
 def cell(tr, width: int, span: int = 1, shade: str | None = None) -> etree._Element:
     """A table cell; the caller adds at least one paragraph (Word requires one)."""
-    tc = sub(tr, "w:tc")
+    return _copy(tr, _cell(width, span, shade))
+
+
+@lru_cache(maxsize=64)
+def _cell(width: int, span: int, shade: str | None) -> etree._Element:
+    """The template of an empty table cell."""
+    tc = el("w:tc")
     props = sub(tc, "w:tcPr")
     sub(props, "w:tcW", {"w:w": str(width), "w:type": "dxa"})
     if span > 1:

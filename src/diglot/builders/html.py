@@ -9,10 +9,11 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import re
-from dataclasses import dataclass, field
+from collections.abc import Iterator
 from functools import lru_cache
 from importlib import resources
+from itertools import islice
+from typing import NamedTuple
 from urllib.parse import quote
 
 from diglot import locales
@@ -23,26 +24,25 @@ from diglot.model import CODE, HEADING, RULE, TITLE, TRANSLATED, Bilingual, Bloc
 _BULLETS = ("•", "◦", "▪")  # one per nesting depth, cycling, as browsers draw them
 
 
-@dataclass(frozen=True, slots=True)
-class Cell:
+class Cell(NamedTuple):
     """One column of a row: its language, its text as runs, and how it stands in for a
     missing translation (``shown``: text, source, placeholder or omitted)."""
 
     lang: str
-    runs: list = field(default_factory=list)  # [(href or None, [(text, b, i, code, br)])]
+    runs: list  # [(href or None, [(text, b, i, code, br)])]
     state: str = TRANSLATED
     shown: str = "text"
 
 
-@dataclass(frozen=True, slots=True)
-class Row:
-    """One pair as the page shows it: ``kind`` is segment, code or rule."""
+class Row(NamedTuple):
+    """One pair as the page shows it: ``kind`` is segment, code or rule. Rows and cells are
+    tuples because the template unpacks them far faster than it looks up attributes."""
 
     anchor: str
     kind: str
     tag: str = "p"
     quote: int = 0
-    depth: int = 0
+    classes: str = ""  # the cells' classes for list and quote depth: " d2 q1"
     marker: str = ""
     fr: Cell | None = None
     en: Cell | None = None
@@ -99,7 +99,18 @@ def _render(template: str, page: dict, script: str = "") -> bytes:
     # checker hashes it trimmed and would report the CSP as blocking diglot's own code.
     css, script = asset("diglot.css").strip(), script.strip()
     page.update(css=css, script=script, csp=content_security_policy(css, script))
-    return environment().get_template(template).render(page).encode("utf-8")
+    return _joined(environment().get_template(template).generate(page)).encode("utf-8")
+
+
+def _joined(pieces: Iterator[str]) -> str:
+    """The template's output pieces as one string, joined a batch at a time: the pieces
+    are mostly Markup strings, which the garbage collector tracks. Holding a big page's
+    400,000 of them at once made its full passes walk them over and over; batches below
+    its first threshold (700 live objects) trigger none."""
+    batches = []
+    while batch := list(islice(pieces, 512)):
+        batches.append("".join(batch))
+    return "".join(batches)
 
 
 def content_security_policy(css: str, script: str) -> str:
@@ -120,7 +131,7 @@ def _hash(text: str) -> str:
 def _article_page(doc: Bilingual, ctx: BuildContext) -> dict:
     chrome = _chrome_lang(doc.target_lang)
     rows = _rows(doc, chrome)
-    title = rows.pop(0) if rows and _is_title(doc.pairs[0].block) else None
+    title = next(rows) if doc.pairs and _is_title(doc.pairs[0].block) else None
     date = _date(doc.article.meta, ctx)
     return {
         "lang": chrome, "t": _labels(chrome), "fr": doc.source_lang, "en": doc.target_lang,
@@ -129,14 +140,16 @@ def _article_page(doc: Bilingual, ctx: BuildContext) -> dict:
         "edition": ctx.title, "title": title, "rows": rows, "author": doc.article.author,
         "iso_date": date.isoformat(),
         "dates": {code: locales.long_date(date, code) for code in (doc.source_lang, doc.target_lang)},
-        "head_title": _head_title(doc), "marks": _marks(title, rows), "stats": doc.stats,
+        "head_title": _head_title(doc), "marks": _marks(doc), "stats": doc.stats,
         "percent": _percent(doc.stats.percent, chrome),
     }
 
 
-def _rows(doc: Bilingual, chrome: str) -> list[Row]:
+def _rows(doc: Bilingual, chrome: str) -> Iterator[Row]:
+    """The rows, made as the template consumes them: a page never holds all its view data
+    at once, which the garbage collector's full passes would walk over and over."""
     anchors = _anchors([pair.block for pair in doc.pairs])
-    return [_row(pair, anchor, doc, chrome) for pair, anchor in zip(doc.pairs, anchors)]
+    return (_row(pair, anchor, doc, chrome) for pair, anchor in zip(doc.pairs, anchors))
 
 
 def _anchors(blocks: list[Block]) -> list[str]:
@@ -156,23 +169,38 @@ def _row(pair: Pair, anchor: str, doc: Bilingual, chrome: str) -> Row:
     if block.kind in (CODE, RULE):
         return Row(anchor, block.kind, code=block.text)
     source = Cell(doc.source_lang, _runs(block.text, doc.references))
-    return Row(anchor, "segment", _tag(block), block.quote_depth, len(block.lists),
+    return Row(anchor, "segment", _tag(block), block.quote_depth, _classes(block),
                _marker(block), source, _target(pair, doc, chrome))
 
 
 def _target(pair: Pair, doc: Bilingual, chrome: str) -> Cell:
-    if pair.state == TRANSLATED and pair.target is not None:
+    state, shown = _target_shown(pair, doc)
+    if shown == "text":
         return Cell(doc.target_lang, _runs(pair.target, doc.references))
-    if pair.fallback and pair.target is not None:  # the French, in the English column
-        return Cell(doc.source_lang, _runs(pair.target, doc.references), pair.state, "source")
-    shown = "placeholder" if doc.fallback == "placeholder" else "omitted"
-    return Cell(chrome, [], pair.state, shown)
+    if shown == "source":  # the French, in the English column
+        return Cell(doc.source_lang, _runs(pair.target, doc.references), state, shown)
+    return Cell(chrome, [], state, shown)
+
+
+def _target_shown(pair: Pair, doc: Bilingual) -> tuple[str, str]:
+    """The target cell's (state, shown): its text, or how it stands in for a missing one."""
+    if pair.state == TRANSLATED and pair.target is not None:
+        return TRANSLATED, "text"
+    if pair.fallback and pair.target is not None:
+        return pair.state, "source"
+    return pair.state, "placeholder" if doc.fallback == "placeholder" else "omitted"
 
 
 def _tag(block: Block) -> str:
     if block.kind in (HEADING, TITLE):
         return f"h{min(max(block.level, 1), 6)}"
     return "p"
+
+
+def _classes(block: Block) -> str:
+    """The classes a row's cells take for their list nesting and quote depth."""
+    depth, quote = len(block.lists), block.quote_depth
+    return (f" d{depth}" if depth else "") + (f" q{quote}" if quote else "")
 
 
 def _marker(block: Block) -> str:
@@ -201,10 +229,10 @@ def _is_title(block: Block) -> bool:
     return block.kind == TITLE or (block.kind == HEADING and block.level == 1)
 
 
-def _marks(title: Row | None, rows: list[Row]) -> list[tuple[str, str]]:
+def _marks(doc: Bilingual) -> list[tuple[str, str]]:
     """The (state, shown) kinds of stand-in present on the page, for the legend."""
-    cells = [row.en for row in ([title] if title else []) + rows if row.en is not None]
-    found = {(cell.state, cell.shown) for cell in cells if cell.state != TRANSLATED}
+    shown = {_target_shown(pair, doc) for pair in doc.pairs if pair.block.kind not in (CODE, RULE)}
+    found = {mark for mark in shown if mark[0] != TRANSLATED}
     return sorted(found, key=lambda mark: (mark[0] != "untranslated", mark[1]))
 
 
