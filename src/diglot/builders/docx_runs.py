@@ -22,7 +22,8 @@ class InlineWriter:
 
     def __init__(self, part) -> None:
         self._part = part
-        self._rids: dict[str, str] = {}  # cache: relate_to scans every relationship
+        self._rids: dict[str, str] = {}
+        self._next = 1
 
     def write(self, parent, text: str, lang: str, references: Mapping | None = None) -> None:
         """Append the runs (and hyperlinks) of a segment's inline Markdown, tagged ``lang``;
@@ -40,7 +41,14 @@ class InlineWriter:
     def rid(self, url: str) -> str:
         """The relationship id of an external link target (deterministic: rId1, rId2…)."""
         if url not in self._rids:
-            self._rids[url] = self._part.relate_to(url, RT.HYPERLINK, is_external=True)
+            # python-docx's relate_to scans every relationship for a match and for a free id:
+            # quadratic in a document with thousands of links. The ids are the same ones it
+            # would pick (the smallest free), found without the scans.
+            rels = self._part.rels
+            while f"rId{self._next}" in rels:
+                self._next += 1
+            rels.add_relationship(RT.HYPERLINK, url, f"rId{self._next}", is_external=True)
+            self._rids[url] = f"rId{self._next}"
         return self._rids[url]
 
 
