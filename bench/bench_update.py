@@ -72,7 +72,7 @@ def run_size(pairs, n: int, runs: int, msgmerge: bool, work: Path) -> None:
     if msgmerge and shutil.which("msgmerge"):
         out = work / f"msgmerge-{n}.po"
         mm = [timed(["msgmerge", "--previous", "-q", str(base / "translations/en/book.po"),
-                     str(pot), "-o", str(out)]) for _ in range(1 if n > 10000 else runs)]
+                     str(pot), "-o", str(out)]) for _ in range(1 if n >= 10000 else runs)]
         line += f"; msgmerge --previous {median(mm):6.2f} s, recovered {recovered(out, expected)}/" \
                 f"{len(expected)}; diglot is {median(mm) / median(times):.1f}x faster"
     print(line, flush=True)

@@ -40,7 +40,7 @@ def main(click_ctx, root: Path, quiet: bool, wait: float) -> None:
 def update(ctx: Context, check: bool, purge_obsolete: bool, article: str | None) -> None:
     """Regenerate templates and update every PO file from the French sources."""
     from diglot.commands.update import update as run
-    from diglot.gather import selected_slugs
+    from diglot.project import selected_slugs
 
     project = ctx.project()
     with locked(ctx, project):
@@ -86,7 +86,7 @@ def build(ctx: Context, formats: tuple[str, ...], article: str | None, lang: str
     """Write the side-by-side HTML pages and DOCX documents under build/."""
     from diglot.builders import FORMATS
     from diglot.commands.build import build as run
-    from diglot.gather import selected_languages, selected_slugs
+    from diglot.project import selected_languages, selected_slugs
 
     project = ctx.project()
     with locked(ctx, project):
@@ -114,7 +114,7 @@ def build(ctx: Context, formats: tuple[str, ...], article: str | None, lang: str
 def status(ctx: Context, fmt: str, changes: bool, article: str | None, lang: str | None) -> None:
     """Translation progress per article and language."""
     from diglot.commands import status as st
-    from diglot.gather import selected_languages, selected_slugs
+    from diglot.project import selected_languages, selected_slugs
 
     project = ctx.project()
     slugs, langs = selected_slugs(project, article), selected_languages(project, lang)
@@ -158,7 +158,7 @@ def _print_changes(found, fmt: str) -> None:
 def check(ctx: Context, fmt: str, article: str | None, lang: str | None) -> None:
     """QA the translations: markup, numbers, typography, spacing; exit 1 on any error."""
     from diglot.commands.check import check as run, has_errors
-    from diglot.gather import selected_languages, selected_slugs
+    from diglot.project import selected_languages, selected_slugs
 
     project = ctx.project()
     findings = run(project, selected_slugs(project, article), selected_languages(project, lang))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from diglot.errors import SourceError
 from diglot.model import Article
 from diglot.po.model import Catalog
 from diglot.project import Project
@@ -36,19 +35,3 @@ def read_sources(project: Project, slugs: list[str] | None = None) -> Sources:
 def read_po(project: Project, lang: str, slug: str) -> Catalog | None:
     path = project.po_path(lang, slug)
     return read_catalog(path, project.rel(path))
-
-
-def selected_slugs(project: Project, article: str | None) -> list[str] | None:
-    if article is None:
-        return None
-    slug = article[:-3] if article.endswith(".md") else article
-    return [project.check_slug(slug)]
-
-
-def selected_languages(project: Project, lang: str | None) -> tuple[str, ...]:
-    if lang is None:
-        return project.languages
-    if lang not in project.languages:
-        raise SourceError(f"'{lang}' is not a target language of this project "
-                          f"(languages: {', '.join(project.languages)})", project.root)
-    return (lang,)

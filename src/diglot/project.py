@@ -121,3 +121,19 @@ def safe_name(slug: str) -> str:
     ascii_text = unicodedata.normalize("NFKD", slug).encode("ascii", "ignore").decode()
     name = re.sub(r"[^A-Za-z0-9._-]+", "-", ascii_text).strip("-.")
     return name or "article"
+
+
+def selected_slugs(project: Project, article: str | None) -> list[str] | None:
+    if article is None:
+        return None
+    slug = article[:-3] if article.endswith(".md") else article
+    return [project.check_slug(slug)]
+
+
+def selected_languages(project: Project, lang: str | None) -> tuple[str, ...]:
+    if lang is None:
+        return project.languages
+    if lang not in project.languages:
+        raise SourceError(f"'{lang}' is not a target language of this project "
+                          f"(languages: {', '.join(project.languages)})", project.root)
+    return (lang,)

@@ -15,6 +15,9 @@ from diglot.config import Config
 from diglot.model import Bilingual
 
 FORMATS = ("html", "docx")
+# Each format's file names, known without importing its (heavy) builder module.
+EXTENSIONS = {"html": ".html", "docx": ".docx"}
+INDEX_NAMES = {"html": "index.html", "docx": "edition.docx"}
 
 
 @dataclass(frozen=True)

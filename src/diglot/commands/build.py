@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from diglot import buildjobs, locales, parallel
-from diglot.builders import FORMATS, BuildContext, get_builder
+from diglot import locales, parallel
+from diglot.builders import EXTENSIONS, FORMATS, INDEX_NAMES, BuildContext
 from diglot.errors import BuildError
 from diglot.fsio import write_if_changed
 from diglot.manifest import Manifest, combine, file_digest, format_fingerprint
@@ -69,11 +69,15 @@ def build(project: Project, formats=FORMATS, slugs: list[str] | None = None,
     manifest = Manifest.load(project.output_dir)
     plan = _plan(project, ctx, formats, slugs, languages, whole)
     _mark_stale(plan, manifest, force)
-    todo = [buildjobs.Job(s, tuple(plan.stale.get(s, ())), strict) for s in slugs
-            if strict or plan.stale.get(s)]
-    indexes = [buildjobs.IndexJob(fmt, lang, tuple(slugs)) for fmt, lang in plan.stale_index]
-    results, index_outputs = buildjobs.run(project, ctx, todo, indexes,
-                                           jobs or parallel.workers(), progress)
+    results, index_outputs = [], {}
+    if plan.stale or plan.stale_index or strict:
+        from diglot import buildjobs  # reading and rendering: a no-op build needs neither
+
+        todo = [buildjobs.Job(s, tuple(plan.stale.get(s, ())), strict) for s in slugs
+                if strict or plan.stale.get(s)]
+        indexes = [buildjobs.IndexJob(f, lang, tuple(slugs)) for f, lang in plan.stale_index]
+        results, index_outputs = buildjobs.run(project, ctx, todo, indexes,
+                                               jobs or parallel.workers(), progress)
     if strict:
         _check_strict(project, results)
     return _write(project, plan, results, index_outputs, manifest, len(slugs))
@@ -84,7 +88,7 @@ def _plan(project, ctx, formats, slugs, languages, whole: bool) -> _Plan:
     day = ctx.built.date().isoformat()
     for fmt in formats:
         base = format_fingerprint(fmt, project.config, ctx.title, day)
-        extension, index_name = get_builder(fmt).extension, get_builder(fmt).index_name
+        extension, index_name = EXTENSIONS[fmt], INDEX_NAMES[fmt]
         for lang in languages:
             folder = output_folder(project, fmt, lang)
             keys = []
@@ -114,7 +118,7 @@ def _rel(manifest: Manifest, path: Path) -> str:
     return path.relative_to(manifest.path.parent).as_posix()
 
 
-def _check_strict(project: Project, results: list[buildjobs.Result]) -> None:
+def _check_strict(project: Project, results: list) -> None:
     bar = project.config.min_completeness
     problems = []
     for result in results:

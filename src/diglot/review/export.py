@@ -26,10 +26,10 @@ from diglot.builders import docx_xml as x
 from diglot.builders.docx_runs import InlineWriter
 from diglot.builders.docx_table import SHORT_ROW, sid
 from diglot.fsio import write_atomic
-from diglot.gather import read_po, read_sources, selected_languages
+from diglot.gather import read_po, read_sources
 from diglot.inline import plain_text, spans
 from diglot.po.model import Entry
-from diglot.project import Project
+from diglot.project import Project, selected_languages
 from diglot.review import identity
 from diglot.review.errors import ReviewError
 from diglot.review.manifest import Manifest, RowMark, attach
