@@ -31,7 +31,10 @@ def prepare(base: Path, pairs, n: int, rng: random.Random):
     long_enough = [i for i in order if len(chosen[i][0].split()) >= 8]
     edited = set(long_enough[: n * 5 // 100])
     removed = set([i for i in order if i not in edited][: n * 2 // 100])
-    extra = [fr for fr, _ in book(pairs, n + n * 2 // 100)[n:]]
+    # Added paragraphs: real words, but unlike any paragraph of the book (beyond the corpus
+    # size the book repeats paragraphs, and a near-copy would rightly take a reworded
+    # paragraph's old translation).
+    extra = [" ".join(reversed(fr.split())) for fr, _ in rng.sample(pairs, n * 2 // 100)]
     paragraphs, expected = [], {}
     for i, (fr, en) in enumerate(chosen):
         if i in removed:

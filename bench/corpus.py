@@ -62,7 +62,10 @@ def fill_translations(po_path: Path, mapping: dict[str, str]) -> None:
 def reword(text: str, rng: random.Random) -> str:
     """A small, real edit: one word replaced, inserted, dropped or two words swapped."""
     words = text.split(" ")
-    i = rng.randrange(1, len(words) - 1)
+    # Only real words: an edit next to a double space could touch whitespace alone, which
+    # update rightly treats as no change at all.
+    spots = [k for k in range(1, len(words) - 1) if words[k] and words[k - 1]]
+    i = rng.choice(spots) if spots else 1
     kind = rng.choice(["replace", "insert", "drop", "swap"])
     if kind == "replace":
         words[i] = rng.choice(["également", "notamment", "toujours", "souvent", "parfois"])
