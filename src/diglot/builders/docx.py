@@ -56,22 +56,28 @@ class _Book:
             self.append(child)
 
     def article(self, doc: Bilingual, bookmarks=None, park: bool = False) -> None:
+        """Add one article's table; ``park`` builds it apart and keeps only its XML text."""
         # The empty table goes in first: filling it in place avoids re-homing every node.
         table = x.table(self.layout.columns, self.layout.borders, CELL_MARGIN)
-        self.append(table)
+        if park:
+            scratch = x.el("w:body")
+            scratch.append(table)
+        else:
+            self.append(table)
         ArticleTable(doc, self.layout, self.writer, self.numbering, self.ctx.built,
                      bookmarks).fill(table)
         if park:
             self._park(table)
 
     def _park(self, table) -> None:
-        """Serialise a finished table and leave a placeholder: an edition of hundreds of
-        articles would otherwise hold millions of elements at once (over 500 MB)."""
+        """Serialise a finished table and put a placeholder in the body: an edition of
+        hundreds of articles would otherwise hold millions of elements at once (over
+        500 MB). The table was built in a scratch tree of its own, because moving a big
+        subtree out of (or into) the document walks every node of it."""
         marker = x.el("w:tbl")
         marker.set("diglot-parked", str(len(self.parked)))
-        table.addprevious(marker)
+        self.append(marker)
         self.parked.append(etree.tostring(table))
-        table.getparent().remove(table)
 
     def save(self, update_fields: bool = False) -> bytes:
         page.settings(self.document, update_fields)
