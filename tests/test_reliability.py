@@ -178,3 +178,18 @@ def test_obsolete_entries_survive_until_purged(proj):
     assert proj.po("a").obsolete
     proj.run("update", "--purge-obsolete")
     assert not proj.po("a").obsolete
+
+
+def test_a_translations_language_folder_that_is_a_file(proj):
+    import shutil
+
+    shutil.rmtree(proj.root / "translations/en")
+    (proj.root / "translations/en").write_text("oops")
+    fails(proj, ["build"], "translations/en/a.po: ", "cannot read")
+
+
+def test_a_source_folder_that_is_a_file(tmp_path):
+    p = Proj(tmp_path / "p")
+    (p.root / "source_fr").rmdir()
+    (p.root / "source_fr").write_text("not a folder")
+    fails(p, ["update"], "", "no 'source_fr' folder here")
