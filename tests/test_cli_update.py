@@ -83,7 +83,7 @@ def test_hard_line_break_is_a_newline_in_the_msgid(tmp_path):
 def test_second_update_changes_nothing_and_check_passes(proj):
     before = proj.snapshot()
     result = proj.run("update")
-    assert result.exit_code == 0 and "0 of 2 files changed" in result.output
+    assert result.exit_code == 0 and "1 article(s), 3 segments: 0 of 2 files changed" in result.output
     assert proj.run("update", "--check").exit_code == 0
     assert proj.snapshot() == before
 

@@ -51,8 +51,8 @@ def update(ctx: Context, check: bool, purge_obsolete: bool, article: str | None)
     ctx.end_progress()
     for change in report.changed:
         ctx.say(f"{verb.get(change.action, change.action)} {change.path}{_detail(change)}")
-    ctx.say(f"{len(report.changed)} of {len(report.files)} files "
-            f"{'would change' if check else 'changed'} in {ctx.elapsed()}")
+    ctx.say(f"{report.articles} article(s), {report.segments} segments: {len(report.changed)} of "
+            f"{len(report.files)} files {'would change' if check else 'changed'} in {ctx.elapsed()}")
     if check and report.changed:
         sys.exit(EXIT_FINDINGS)
 
@@ -98,8 +98,9 @@ def build(ctx: Context, formats: tuple[str, ...], article: str | None, lang: str
         ctx.detail(f"wrote {path}")
     for path in report.removed:
         ctx.say(f"removed {path} (its article is gone)")
-    ctx.say(f"{report.articles} article(s), {report.rebuilt} rebuilt: {len(report.written)} "
-            f"file(s) written, {len(report.unchanged)} rebuilt but unchanged, in {ctx.elapsed()}")
+    ctx.say(f"{report.articles} article(s), {report.rebuilt} rebuilt ({report.segments} segments "
+            f"read): {len(report.written)} file(s) written, {len(report.unchanged)} rebuilt but "
+            f"unchanged, in {ctx.elapsed()}")
 
 
 @main.command()

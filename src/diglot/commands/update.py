@@ -37,6 +37,8 @@ class FileChange:
 class UpdateReport:
     files: list[FileChange] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    articles: int = 0
+    segments: int = 0
 
     @property
     def changed(self) -> list[FileChange]:
@@ -53,9 +55,12 @@ def update(project: Project, check: bool = False, purge_obsolete: bool = False,
     now = locales.build_time()
     plans = parallel.pmap(_plan_slug, project, names, jobs or parallel.workers(), now,
                           purge_obsolete)
-    for slug, warning, changes in parallel.progress_of(plans, len(names), progress, lambda r: r[0]):
+    for slug, warning, changes, segments in parallel.progress_of(plans, len(names), progress,
+                                                                 lambda r: r[0]):
         report.warnings += [warning] if warning else []
         report.files.extend(changes)
+        report.articles += not warning
+        report.segments += segments
     if not check:
         for change in report.changed:
             write_catalog(change.target, change.data, change.path)
@@ -63,12 +68,13 @@ def update(project: Project, check: bool = False, purge_obsolete: bool = False,
 
 
 def _plan_slug(project: Project, slug: str, now: dt.datetime, purge: bool):
-    """(slug, warning, changes) for one article; an empty article is skipped with a warning."""
+    """(slug, warning, changes, segments) for one article; an empty one is skipped with a
+    warning."""
     path = project.source_path(slug)
     article = read_article(path, slug, project.rel(path))
     if not article.segments:
-        return slug, f"{project.rel(path)}: no text to translate; article skipped", []
-    return slug, None, _plan_article(project, article, now, purge)
+        return slug, f"{project.rel(path)}: no text to translate; article skipped", [], 0
+    return slug, None, _plan_article(project, article, now, purge), len(article.segments)
 
 
 def _plan_article(project: Project, article, now: dt.datetime, purge: bool) -> list[FileChange]:
