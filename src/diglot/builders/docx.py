@@ -83,10 +83,10 @@ class _Book:
         page.settings(self.document, update_fields)
         out = io.BytesIO()
         self.document.save(out)
-        return _stamped(out.getvalue(), self.ctx.built, self.parked)
+        return stamped(out.getvalue(), self.ctx.built, self.parked)
 
 
-def _stamped(data: bytes, when, parked: list[bytes]) -> bytes:
+def stamped(data: bytes, when, parked: list[bytes] = ()) -> bytes:
     """The package with every zip entry dated ``when`` (python-docx stamps the current
     time), so equal documents are equal files and an unchanged output is not rewritten;
     parked tables go back in place of their placeholders."""

@@ -10,7 +10,6 @@ bookmark naming its entry, and the manifest (see ``manifest``) records what was 
 from __future__ import annotations
 
 import io
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,6 +22,7 @@ from diglot.apply import state_of
 from diglot.builders import docx_page as page
 from diglot.builders import docx_styles
 from diglot.builders import docx_xml as x
+from diglot.builders.docx import stamped
 from diglot.builders.docx_runs import InlineWriter
 from diglot.builders.docx_table import SHORT_ROW, sid
 from diglot.fsio import write_atomic
@@ -92,21 +92,8 @@ def review_document(project: Project, slug: str, lang: str) -> tuple[bytes, Mani
     page.settings(book.document, False)
     out = io.BytesIO()
     book.document.save(out)
-    return _stamped(out.getvalue(), built), manifest
-
-
-def _stamped(data: bytes, when) -> bytes:
-    """The package with every zip entry dated ``when``: python-docx stamps the current time,
-    and two exports of the same PO state should be the same file."""
-    stamp = max(when.timetuple()[:6], (1980, 1, 1, 0, 0, 0))  # the zip format starts in 1980
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=stamp)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            target.writestr(entry, source.read(info))
-    return out.getvalue()
+    # Stamped like the editions: two exports of the same PO state are the same file.
+    return stamped(out.getvalue(), built), manifest
 
 
 class _Book:
