@@ -12,11 +12,11 @@ import time
 from corpus import book, corpus_pairs, require_corpus
 
 from diglot import locales
-from diglot.apply import bilingual
+from diglot.catalog.translate import bilingual
 from diglot.builders import BuildContext, get_builder
 from diglot.config import Config
 from diglot.po.model import Catalog, Entry
-from diglot.reader import parse_article
+from diglot.source.reader import parse_article
 
 
 def best(func, runs: int = 3) -> float:

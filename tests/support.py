@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from diglot.apply import bilingual
+from diglot.catalog.translate import bilingual
 from diglot.model import Bilingual
 from diglot.po.model import Catalog, Entry
-from diglot.reader import parse_article
+from diglot.source.reader import parse_article
 
 CASES = Path(__file__).resolve().parent / "cases"
 

@@ -131,7 +131,7 @@ def test_a_template_is_its_header_and_its_entries_encoded_apart():
     """update encodes a template's entries once and glues the header on; that must be the
     very file the writer would produce in one go."""
     from diglot.po.model import Catalog, Entry
-    from diglot.store import encode
+    from diglot.catalog.store import encode
 
     header = Entry("", "Project-Id-Version: x\nContent-Type: text/plain; charset=UTF-8\n",
                    translator_comments=("t",), flags=("fuzzy",))

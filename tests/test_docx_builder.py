@@ -16,10 +16,11 @@ import pytest
 from lxml import etree
 
 import support
-from diglot.builders import BuildContext, docx_xml, get_builder
-from diglot.builders.docx_lists import ListTracker
+from diglot.builders import BuildContext, get_builder
+from diglot.ooxml import xml as docx_xml
+from diglot.builders.docx.lists import ListTracker
 from diglot.config import Config
-from diglot.inline import plain_text
+from diglot.source.inline import plain_text
 from diglot.locales import build_time
 from diglot.model import ListLevel
 

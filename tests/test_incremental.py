@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from diglot import manifest
+from diglot.commands import build_plan as manifest
 from diglot.commands.build import build
 from diglot.project import Project
 from project_fixture import Proj

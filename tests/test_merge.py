@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from diglot.merge import loose_key, merge
+from diglot.catalog.merge import loose_key, merge
 from diglot.po.model import Catalog, Entry
 
 

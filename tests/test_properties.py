@@ -9,10 +9,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from diglot.errors import SourceError
-from diglot.merge import merge
+from diglot.catalog.merge import merge
 from diglot.po.model import Catalog, Entry
-from diglot.reader import parse_article
-from diglot.template import template
+from diglot.source.reader import parse_article
+from diglot.catalog.template import template
 
 NOW = dt.datetime(2026, 11, 27, tzinfo=dt.timezone.utc)
 WORDS = ["le", "chat", "dort", "sur", "un", "grand", "canapé", "rouge", "depuis", "ce", "matin",

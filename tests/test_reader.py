@@ -6,7 +6,7 @@ import pytest
 
 from diglot.errors import SourceError
 from diglot.model import BLOCKQUOTE, CODE, HEADING, LIST_ITEM, PARAGRAPH, TITLE
-from diglot.reader import decode_source, parse_article
+from diglot.source.reader import decode_source, parse_article
 
 
 def blocks(text: str):

@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from project_fixture import Proj
 
-from diglot.inline import Span, spans
+from diglot.source.inline import Span, spans
 from diglot.review.markdown_out import escape, normalize, to_markdown
 
 CONFTEST_ROOT = Path(__file__).resolve().parent.parent

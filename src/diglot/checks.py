@@ -12,7 +12,8 @@ import statistics
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
-from diglot import inline, numbers
+from diglot import numbers
+from diglot.source import inline
 from diglot.po.model import Entry
 
 ERROR, WARNING = "error", "warning"

@@ -14,7 +14,7 @@ import re
 import unicodedata
 from collections import Counter
 
-from diglot.inline import spans
+from diglot.source.inline import spans
 from diglot.model import HEADING, TITLE, Block
 
 _WORD = re.compile(r"[^\W\d_]+")

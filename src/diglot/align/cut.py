@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from diglot.align import anchors
 from diglot.align.scoring import ANCHOR_REWARD, PRIORS, Scorer, length_cost
-from diglot.inline import plain_text
+from diglot.source.inline import plain_text
 from diglot.model import PARAGRAPH, Block
 
 # A cut goes after a sentence's end (closing quotes and emphasis included) before a capital

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from diglot.errors import SourceError
 from diglot.model import HEADING, LIST_ITEM, PARAGRAPH, Block, ListLevel
-from diglot.reader import decode_source, parse_article
+from diglot.source.reader import decode_source, parse_article
 
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<])")

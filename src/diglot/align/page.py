@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from diglot.align.anchors import PREFIX
 from diglot.align.model import BANDS, SHAPES, Alignment, Bead, band, shape_label
-from diglot.inline import plain_text
+from diglot.source.inline import plain_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,7 +31,7 @@ def review_page(alignment: Alignment, *, title: str, source_lang: str, lang: str
                 french_path: str, english_path: str) -> bytes:
     """The page's bytes: UTF-8 HTML with a Content-Security-Policy that allows no script."""
     # The edition's Jinja2 setup, CSS and CSP.
-    from diglot.builders.html import asset, content_security_policy, environment
+    from diglot.web import asset, content_security_policy, environment
 
     rows = [_row(bead, alignment, n) for n, bead in enumerate(alignment.beads, 1)]
     rows.sort(key=lambda r: (r.confidence, r.rank))

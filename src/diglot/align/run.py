@@ -15,12 +15,12 @@ from diglot.align.page import review_page
 from diglot.commands.update import update
 from diglot.errors import SourceError
 from diglot.fsio import write_if_changed
-from diglot.gather import read_po, read_sources
+from diglot.catalog.gather import read_po, read_sources
 from diglot.model import Article
 from diglot.po.model import Catalog
 from diglot.po.parser import parse_po
 from diglot.project import Project, selected_languages
-from diglot.store import encode
+from diglot.catalog.store import encode
 
 
 @dataclass

@@ -13,7 +13,7 @@ import math
 from dataclasses import dataclass
 
 from diglot.align import anchors
-from diglot.inline import plain_text
+from diglot.source.inline import plain_text
 from diglot.model import HEADING, LIST_ITEM, TITLE, Block
 
 # -log prior of each bead shape; paragraphs of a literary translation split and merge

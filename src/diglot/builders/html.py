@@ -6,19 +6,18 @@ Content-Security-Policy); the Jinja2 templates in ``diglot/templates`` emit ever
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import json
 from collections.abc import Iterator
 from functools import lru_cache
-from importlib import resources
 from itertools import islice
 from typing import NamedTuple
 from urllib.parse import quote
 
 from diglot import locales
 from diglot.builders import BuildContext
-from diglot.inline import spans
+from diglot.web import asset, content_security_policy, environment
+from diglot.source.inline import spans
 from diglot.model import CODE, HEADING, RULE, TITLE, TRANSLATED, Bilingual, Block, Pair
 
 _BULLETS = ("•", "◦", "▪")  # one per nesting depth, cycling, as browsers draw them
@@ -69,23 +68,6 @@ BUILDER = HtmlBuilder()
 # --- rendering -------------------------------------------------------------------------------
 
 @lru_cache(maxsize=1)
-def environment():
-    """The Jinja2 environment over the package's templates (autoescape, strict undefined)."""
-    import jinja2  # the one module that uses Jinja2; imported late so the CLI starts fast
-
-    return jinja2.Environment(
-        loader=jinja2.PackageLoader("diglot", "templates"), autoescape=True,
-        undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-        keep_trailing_newline=True)
-
-
-@lru_cache(maxsize=None)
-def asset(name: str) -> str:
-    """A file of the package's templates folder (CSS, JS, labels) as text."""
-    return resources.files("diglot").joinpath("templates", name).read_text("utf-8")
-
-
-@lru_cache(maxsize=1)
 def _label_table() -> dict:
     return json.loads(asset("labels.json"))
 
@@ -111,19 +93,6 @@ def _joined(pieces: Iterator[str]) -> str:
     while batch := list(islice(pieces, 512)):
         batches.append("".join(batch))
     return "".join(batches)
-
-
-def content_security_policy(css: str, script: str) -> str:
-    """Nothing loads from anywhere; only diglot's own style and script run, by hash, so any
-    markup that slipped into a translation could neither run nor restyle the page."""
-    scripts = _hash(script) if script else "'none'"
-    return (f"default-src 'none'; style-src {_hash(css)}; script-src {scripts}; "
-            "base-uri 'none'; form-action 'none'")
-
-
-def _hash(text: str) -> str:
-    digest = base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
-    return f"'sha256-{digest}'"
 
 
 # --- the article page ------------------------------------------------------------------------

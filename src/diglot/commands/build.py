@@ -16,7 +16,7 @@ from diglot import locales, parallel
 from diglot.builders import EXTENSIONS, FORMATS, INDEX_NAMES, BuildContext
 from diglot.errors import BuildError
 from diglot.fsio import write_if_changed
-from diglot.manifest import Manifest, combine, file_digest, format_fingerprint
+from diglot.commands.build_plan import Manifest, combine, file_digest, format_fingerprint
 from diglot.project import Project
 
 
@@ -71,7 +71,7 @@ def build(project: Project, formats=FORMATS, slugs: list[str] | None = None,
     _mark_stale(plan, manifest, force)
     results, index_outputs = [], {}
     if plan.stale or plan.stale_index or strict:
-        from diglot import buildjobs  # reading and rendering: a no-op build needs neither
+        from diglot.commands import build_jobs as buildjobs  # reading and rendering: a no-op build needs neither
 
         todo = [buildjobs.Job(s, tuple(plan.stale.get(s, ())), strict) for s in slugs
                 if strict or plan.stale.get(s)]
@@ -159,7 +159,7 @@ def _write_if_new(path: Path, data: bytes, shown: str) -> bool:
     the build time stamped in its properties and zip entries (without SOURCE_DATE_EPOCH
     every build has a new time, and the document would be rewritten for nothing)."""
     if path.suffix == ".docx":
-        from diglot.builders.docx import same_document
+        from diglot.ooxml.package import same_document
 
         try:
             if same_document(path.read_bytes(), data):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from diglot.checks import ERROR, Finding, run_checks
-from diglot.gather import read_po
+from diglot.catalog.gather import read_po
 from diglot.project import Project
 
 

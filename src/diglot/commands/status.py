@@ -6,8 +6,8 @@ import difflib
 import re
 from dataclasses import dataclass
 
-from diglot.apply import stats
-from diglot.gather import read_po, read_sources
+from diglot.catalog.translate import stats
+from diglot.catalog.gather import read_po, read_sources
 from diglot.model import Stats
 from diglot.project import Project
 

@@ -9,13 +9,13 @@ from pathlib import Path
 from typing import Callable
 
 from diglot import locales, parallel
-from diglot.gather import read_po
-from diglot.reader import read_article
-from diglot.merge import merge
+from diglot.catalog.gather import read_po
+from diglot.source.reader import read_article
+from diglot.catalog.merge import merge
 from diglot.po.model import Catalog
 from diglot.project import Project
-from diglot.store import encode, header_of, read_bytes, write_catalog
-from diglot.template import po_header, template, with_header_field
+from diglot.catalog.store import encode, header_of, read_bytes, write_catalog
+from diglot.catalog.template import po_header, template, with_header_field
 
 
 @dataclass

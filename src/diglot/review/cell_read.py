@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from docx.oxml.ns import qn
 
-from diglot.inline import Span
+from diglot.source.inline import Span
 
 _SKIPPED = {qn(t) for t in ("w:del", "w:moveFrom", "w:pPr", "w:rPr", "w:sdtPr", "w:sdtEndPr",
                             "w:customXmlPr", "w:smartTagPr", "w:tbl")}

@@ -18,7 +18,7 @@ from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 from lxml import etree
 
-from diglot.inline import Span
+from diglot.source.inline import Span
 from diglot.review import identity
 from diglot.review.cell_read import CellReader, Styles, plain
 from diglot.review.errors import ReviewError

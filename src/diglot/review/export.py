@@ -18,16 +18,16 @@ from docx.enum.section import WD_ORIENT
 from docx.shared import Twips
 
 from diglot import locales
-from diglot.apply import state_of
-from diglot.builders import docx_page as page
-from diglot.builders import docx_styles
-from diglot.builders import docx_xml as x
-from diglot.builders.docx import stamped
-from diglot.builders.docx_runs import InlineWriter
-from diglot.builders.docx_table import SHORT_ROW, sid
+from diglot.catalog.translate import state_of
+from diglot.ooxml import page
+from diglot.ooxml import styles as docx_styles
+from diglot.ooxml import xml as x
+from diglot.ooxml.package import stamped
+from diglot.ooxml.runs import InlineWriter
+from diglot.ooxml.styles import SHORT_ROW, sid
 from diglot.fsio import write_atomic
-from diglot.gather import read_po, read_sources
-from diglot.inline import plain_text, spans
+from diglot.catalog.gather import read_po, read_sources
+from diglot.source.inline import plain_text, spans
 from diglot.po.model import Entry
 from diglot.project import Project, selected_languages
 from diglot.review import identity

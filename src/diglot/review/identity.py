@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 
-from diglot.inline import Span
+from diglot.source.inline import Span
 from diglot.po.model import Entry
 from diglot.project import Project
 

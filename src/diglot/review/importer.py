@@ -16,8 +16,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from diglot.errors import DiglotError
-from diglot.gather import read_po, read_sources
-from diglot.inline import spans
+from diglot.catalog.gather import read_po, read_sources
+from diglot.source.inline import spans
 from diglot.po.model import Catalog, Entry
 from diglot.project import Project
 from diglot.review import identity
@@ -26,7 +26,7 @@ from diglot.review.errors import ReviewError
 from diglot.review.export import APPROVED
 from diglot.review.manifest import Manifest, RowMark
 from diglot.review.markdown_out import normalize, to_markdown
-from diglot.store import encode, write_catalog
+from diglot.catalog.store import encode, write_catalog
 
 CHANGED, UNCHANGED, CONFLICT, STALE = "changed", "unchanged", "conflict", "stale"
 

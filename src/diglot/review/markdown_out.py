@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from diglot.inline import Span, safe_url, spans
-from diglot.markdown import parser
+from diglot.source.inline import Span, safe_url, spans
+from diglot.source.markdown import parser
 
 # Characters XML 1.0 cannot hold: the DOCX writer drops them, so a cell can never show them.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")

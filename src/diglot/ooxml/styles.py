@@ -14,12 +14,15 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor, Twips
 
-from diglot.builders import docx_xml as x
+from diglot.ooxml import xml as x
 
 SERIF, SANS, MONO = "Times New Roman", "Arial", "Courier New"
 BODY_SIZE = 10.5
 RULE_COLOR = "A6A6A6"
 _PARA, _CHAR = WD_STYLE_TYPE.PARAGRAPH, WD_STYLE_TYPE.CHARACTER
+# A table row this short (in characters, about five lines of a column) never splits across
+# pages: LibreOffice ignores widow control inside table rows and would strand single lines.
+SHORT_ROW = 280
 # w:pPr children from w:pBdr on, in schema order (python-docx keeps its copy private).
 _PPR_ORDER = ("w:pBdr", "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap",
               "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi",
@@ -96,6 +99,11 @@ SPECS = [
     Spec("toc 1", "Normal", size=11, before=6, after=1),
     Spec("toc 2", "Normal", size=10, italic=True, color="404040", indent=14, after=4),
 ]
+
+
+def sid(name: str) -> str:
+    """A style's id from its name, as python-docx and Word's template derive it."""
+    return name.replace(" ", "")
 
 
 def install(document, body_lang: str, text_width: int) -> None:

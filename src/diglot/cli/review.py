@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from diglot.cli_support import EXIT_FINDINGS, Context, common_options, locked, reports_errors
+from diglot.cli.support import EXIT_FINDINGS, Context, common_options, locked, reports_errors
 
 
 @click.group()

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from diglot import frontmatter
+from diglot.source import frontmatter
 from diglot.errors import SourceError
-from diglot.markdown import HARD_BACKSLASH, SOFT, block_parser, breaks_of
+from diglot.source.markdown import HARD_BACKSLASH, SOFT, block_parser, breaks_of
 from diglot.model import (BLOCKQUOTE, CODE, HEADING, LIST_ITEM, PARAGRAPH, RULE, TITLE,
                           Article, Block, ListLevel)
 

@@ -10,8 +10,8 @@ from typing import Mapping
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
-from diglot.builders import docx_xml as x
-from diglot.inline import Span, spans
+from diglot.ooxml import xml as x
+from diglot.source.inline import Span, spans
 
 CODE_STYLE = "InlineCode"  # character style ids, defined in docx_styles
 LINK_STYLE = "Hyperlink"

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from diglot import fuzzy
+from diglot.catalog import fuzzy
 from diglot.po.model import Catalog, Entry
 
 _SPACES = re.compile(r"\s+")

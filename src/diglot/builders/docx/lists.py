@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from docx.oxml.ns import qn
 
-from diglot.builders import docx_xml as x
+from diglot.ooxml import xml as x
 from diglot.model import ListLevel
 
 MAX_DEPTH = 3  # Word's built-in list styles go to level 3; deeper items share level 3

@@ -14,7 +14,7 @@ from pathlib import Path
 import click
 
 from diglot import __version__
-from diglot.cli_support import EXIT_FINDINGS, Context, common_options, locked, reports_errors
+from diglot.cli.support import EXIT_FINDINGS, Context, common_options, locked, reports_errors
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -174,16 +174,13 @@ def check(ctx: Context, fmt: str, article: str | None, lang: str | None) -> None
         sys.exit(EXIT_FINDINGS)
 
 
-def _register_extensions() -> None:
-    """Command groups that live in their own modules (review, align)."""
-    from importlib import import_module
+def _register() -> None:
+    """Command groups that live in their own modules."""
+    from diglot.cli.align import align
+    from diglot.cli.review import review
 
-    for module, name in (("diglot.cli_review", "review"), ("diglot.cli_align", "align")):
-        try:
-            main.add_command(getattr(import_module(module), name))
-        except ModuleNotFoundError as exc:
-            if exc.name != module:
-                raise
+    main.add_command(review)
+    main.add_command(align)
 
 
-_register_extensions()
+_register()

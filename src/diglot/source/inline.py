@@ -15,7 +15,7 @@ from typing import Mapping
 
 from markdown_it.rules_inline.state_inline import StateInline
 
-from diglot.markdown import parser
+from diglot.source.markdown import parser
 
 _SAFE_URL = re.compile(r"^(?:https?:|mailto:|#|/|\.|[^:/?#]*(?:[/?#]|$))", re.IGNORECASE)
 

@@ -2,29 +2,30 @@
 combining every article after a title page and a table of contents.
 
 This module assembles a python-docx Document; the tables, styles, lists, runs and page
-furniture come from the ``docx_*`` modules beside it.
+furniture come from the shared ``diglot.ooxml`` kit and the modules beside this one.
 """
 
 from __future__ import annotations
 
 import io
 import re
-import zipfile
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from docx import Document
 from docx.enum.section import WD_SECTION
 from docx.oxml.ns import qn
 from lxml import etree
 
-from diglot.builders import BuildContext, docx_styles
-from diglot.builders import docx_page as page
-from diglot.builders import docx_text as text
-from diglot.builders import docx_xml as x
-from diglot.builders.docx_lists import Numbering
-from diglot.builders.docx_runs import InlineWriter
-from diglot.builders.docx_table import CELL_MARGIN, ArticleTable, Layout, split_title
-from diglot.inline import plain_text
+from diglot.builders import BuildContext
+from diglot.ooxml import styles as docx_styles
+from diglot.ooxml import page
+from diglot.builders.docx import front, text
+from diglot.ooxml import xml as x
+from diglot.builders.docx.lists import Numbering
+from diglot.ooxml.package import stamped
+from diglot.ooxml.runs import InlineWriter
+from diglot.builders.docx.table import CELL_MARGIN, ArticleTable, Layout, split_title
+from diglot.source.inline import plain_text
 from diglot.model import Bilingual
 
 
@@ -83,47 +84,7 @@ class _Book:
         page.settings(self.document, update_fields)
         out = io.BytesIO()
         self.document.save(out)
-        return stamped(out.getvalue(), self.ctx.built, self.parked)
-
-
-def stamped(data: bytes, when, parked: list[bytes] = ()) -> bytes:
-    """The package with every zip entry dated ``when`` (python-docx stamps the current
-    time), so equal documents are equal files and an unchanged output is not rewritten;
-    parked tables go back in place of their placeholders."""
-    stamp = max(when.timetuple()[:6], (1980, 1, 1, 0, 0, 0))  # the zip format starts in 1980
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=stamp)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            target.writestr(entry, _unpark(source.read(info), parked)
-                            if info.filename == "word/document.xml" else source.read(info))
-    return out.getvalue()
-
-
-def same_document(old: bytes, new: bytes) -> bool:
-    """The two packages hold the same parts, apart from the document properties (which
-    carry the build time) and the zip entries' dates."""
-    try:
-        return _parts(old) == _parts(new)
-    except (zipfile.BadZipFile, KeyError, ValueError):
-        return False
-
-
-def _parts(data: bytes) -> dict[str, bytes]:
-    with zipfile.ZipFile(io.BytesIO(data)) as package:
-        return {name: package.read(name) for name in package.namelist()
-                if name != "docProps/core.xml"}
-
-
-def _unpark(xml: bytes, parked: list[bytes]) -> bytes:
-    if not parked:
-        return xml
-    return _PARKED.sub(lambda m: parked[int(m.group(1))], xml)
-
-
-_PARKED = re.compile(rb'<w:tbl diglot-parked="(\d+)"/>')
+        return stamped(out.getvalue(), self.ctx.built, partial(_unpark, parked=self.parked))
 
 
 @lru_cache(maxsize=8)
@@ -177,8 +138,8 @@ class DocxBuilder:
         langs = _edition_langs(docs, ctx)
         book = _Book(ctx, langs)
         scratch = x.el("w:body")
-        page.title_page(scratch, ctx.title, ctx.built.date(), book.tags, langs)
-        page.contents(scratch, _toc_entries(docs), book.tags, langs)
+        front.title_page(scratch, ctx.title, ctx.built.date(), book.tags, langs)
+        front.contents(scratch, _toc_entries(docs), book.tags, langs)
         book.append_all(scratch)
         for number, doc in enumerate(docs):
             book.document.add_section(WD_SECTION.NEW_PAGE)
@@ -222,3 +183,13 @@ def _edition_langs(docs: list[Bilingual], ctx: BuildContext) -> tuple[str, str]:
 
 
 BUILDER = DocxBuilder()
+
+
+def _unpark(xml: bytes, parked: list[bytes]) -> bytes:
+    """The document XML with each parked table back in place of its placeholder."""
+    if not parked:
+        return xml
+    return _PARKED.sub(lambda m: parked[int(m.group(1))], xml)
+
+
+_PARKED = re.compile(rb'<w:tbl diglot-parked="(\d+)"/>')

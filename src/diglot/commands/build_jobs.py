@@ -12,12 +12,12 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
 from diglot import parallel
-from diglot.apply import bilingual
+from diglot.catalog.translate import bilingual
 from diglot.builders import BuildContext, get_builder
-from diglot.gather import read_po
+from diglot.catalog.gather import read_po
 from diglot.model import Bilingual
 from diglot.project import Project
-from diglot.reader import read_article
+from diglot.source.reader import read_article
 
 
 @dataclass(frozen=True)

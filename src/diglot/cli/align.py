@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from diglot.cli_support import Context, common_options, locked, reports_errors
+from diglot.cli.support import Context, common_options, locked, reports_errors
 
 EXAMPLES = 3  # unmatched English paragraphs quoted in full in the summary, then a count
 

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from diglot.model import Article
 from diglot.po.model import Catalog
 from diglot.project import Project
-from diglot.reader import read_article
-from diglot.store import read_catalog
+from diglot.source.reader import read_article
+from diglot.catalog.store import read_catalog
 
 
 @dataclass

@@ -11,26 +11,17 @@ import datetime as dt
 from dataclasses import dataclass, replace
 
 from diglot import locales
-from diglot.builders import docx_text as text
-from diglot.builders import docx_xml as x
-from diglot.builders.docx_lists import ListTracker, Numbering, list_style
-from diglot.builders.docx_runs import InlineWriter
+from diglot.builders.docx import text
+from diglot.ooxml import xml as x
+from diglot.ooxml.styles import SHORT_ROW, sid
+from diglot.builders.docx.lists import ListTracker, Numbering, list_style
+from diglot.ooxml.runs import InlineWriter
 from diglot.model import (BLOCKQUOTE, CODE, HEADING, LIST_ITEM, PARAGRAPH, RULE, TITLE,
                           TRANSLATED, UNTRANSLATED, Bilingual, Block, Pair)
 
 MARK_FILL = "EDEDED"  # untranslated cells: a light grey that also reads in black and white
 QUOTE_STEP = 283  # extra indent per nested quote level (twips, 0.5 cm)
 CELL_MARGIN = 142  # twips each side: a 0.5 cm gutter between the columns
-# A row this short (in characters, about five lines of a column) never splits across pages:
-# LibreOffice ignores widow control inside table rows and would strand single lines.
-SHORT_ROW = 280
-
-
-def sid(name: str) -> str:
-    """A style's id from its name, as python-docx and Word's template derive it."""
-    return name.replace(" ", "")
-
-
 @dataclass(frozen=True)
 class Layout:
     """Edition-wide table facts: text width (twips), borders, proofing tags."""

@@ -1,0 +1,41 @@
+"""A DOCX package as bytes: stamped with a fixed time so equal documents are equal files,
+and compared part by part so a rebuild that only changed the build time is no change."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from typing import Callable
+
+
+def stamped(data: bytes, when, document: Callable[[bytes], bytes] | None = None) -> bytes:
+    """The package with every zip entry dated ``when`` (python-docx stamps the current
+    time), so equal documents are equal files and an unchanged output is not rewritten;
+    ``document`` may rewrite the main document part on the way."""
+    stamp = max(when.timetuple()[:6], (1980, 1, 1, 0, 0, 0))  # the zip format starts in 1980
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=stamp)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            data = source.read(info)
+            if document is not None and info.filename == "word/document.xml":
+                data = document(data)
+            target.writestr(entry, data)
+    return out.getvalue()
+
+
+def same_document(old: bytes, new: bytes) -> bool:
+    """The two packages hold the same parts, apart from the document properties (which
+    carry the build time) and the zip entries' dates."""
+    try:
+        return _parts(old) == _parts(new)
+    except (zipfile.BadZipFile, KeyError, ValueError):
+        return False
+
+
+def _parts(data: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        return {name: package.read(name) for name in package.namelist()
+                if name != "docProps/core.xml"}

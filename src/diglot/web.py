@@ -1,0 +1,41 @@
+"""The web kit shared by every HTML page diglot writes (the edition's pages, the align
+review page, the preview): the Jinja2 environment over the package's templates, its assets
+(CSS, JS, labels) and the Content-Security-Policy that lets only diglot's own code run.
+Jinja2 is used here and nowhere else."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from functools import lru_cache
+from importlib import resources
+
+
+@lru_cache(maxsize=1)
+def environment():
+    """The Jinja2 environment over the package's templates (autoescape, strict undefined)."""
+    import jinja2  # the one module that uses Jinja2; imported late so the CLI starts fast
+
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("diglot", "templates"), autoescape=True,
+        undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+        keep_trailing_newline=True)
+
+
+@lru_cache(maxsize=None)
+def asset(name: str) -> str:
+    """A file of the package's templates folder (CSS, JS, labels) as text."""
+    return resources.files("diglot").joinpath("templates", name).read_text("utf-8")
+
+
+def content_security_policy(css: str, script: str) -> str:
+    """Nothing loads from anywhere; only diglot's own style and script run, by hash, so any
+    markup that slipped into a translation could neither run nor restyle the page."""
+    scripts = _hash(script) if script else "'none'"
+    return (f"default-src 'none'; style-src {_hash(css)}; script-src {scripts}; "
+            "base-uri 'none'; form-action 'none'")
+
+
+def _hash(text: str) -> str:
+    digest = base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
+    return f"'sha256-{digest}'"
