@@ -271,15 +271,34 @@ def test_rule_spans_both_columns():
 def test_dates_and_language_names_come_from_babel():
     html = render(showcase())
     assert '<time datetime="2026-11-27">27 novembre 2026</time>' in html
-    assert '<time datetime="2026-11-27">November 27, 2026</time>' in html
+    assert '<time datetime="2026-11-27">27 November 2026</time>' in html  # en-GB
     assert '<label for="view-fr" lang="fr">Français</label>' in html
     assert '<label for="view-en" lang="en">English</label>' in html
 
 
-def test_without_a_front_matter_date_the_build_date_is_used(monkeypatch):
+def test_without_a_front_matter_date_no_date_is_shown(monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # 2023-11-14
     html = render(bilingual_from("# Titre\n\nUn.\n", [["Titre", "Title"]]))
-    assert "14 novembre 2023" in html and "November 14, 2023" in html
+    assert "<time" not in html and "2023" not in html and "byline" not in html.split("</style>")[1]
+
+
+def test_the_build_date_is_shown_only_when_configured_and_labelled(monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # 2023-11-14
+    ctx = BuildContext("Édition", Config(build_date=True), build_time(), {})
+    html = get_builder("html").article(bilingual_from("# Titre\n\nUn.\n", []), ctx).decode()
+    assert "Made with diglot · built on 14 November 2023" in html
+
+
+@pytest.mark.parametrize("written, french, english", [
+    ("2024-05-14", "14 mai 2024", "14 May 2024"),
+    ("14/05/2024", "14 mai 2024", "14 May 2024"),
+    ("1er mai 2024", "1er mai 2024", "1 May 2024"),
+    ("mai 2024", "mai 2024", "May 2024"),
+    ("2024", "2024", "2024"),
+])
+def test_front_matter_dates_keep_their_precision_and_follow_the_variety(written, french, english):
+    html = render(bilingual_from(f"---\ntitle: T\ndate: {written}\n---\n\nUn.\n", []))
+    assert f">{french}</time>" in html and f">{english}</time>" in html
 
 
 def test_index_lists_every_article_with_both_titles_and_progress():
@@ -288,6 +307,6 @@ def test_index_lists_every_article_with_both_titles_and_progress():
     assert '<a href="jardin.html">' in html and '<a href="second.html">' in html
     assert 'lang="fr">Le jardin partagé de la rue des Lilas</span>' in html
     assert 'lang="en">The Shared Garden on Rue des Lilas</span>' in html
-    assert "Camille Martin" in html and "November 27, 2026" in html
+    assert "Camille Martin" in html and "27 November 2026" in html
     assert "English: 23 of 23 passages translated (100%)" in html
     assert "English: 0 of 2 passages translated (0%)" in html

@@ -36,6 +36,7 @@ class Config:
     page_size: str = "A4"
     docx_borders: bool = False
     proofing: dict[str, str] = field(default_factory=lambda: {"fr": "fr-FR", "en": "en-GB"})
+    build_date: bool = False  # show the build date (labelled) on pages and title pages
     french_spacing: str = "narrow"  # before ; ! ?: U+202F, U+00A0, or as typed (typography)
 
     def proofing_tag(self, lang: str) -> str:

@@ -6,7 +6,6 @@ Content-Security-Policy); the Jinja2 templates in ``diglot/templates`` emit ever
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Iterator
 from functools import lru_cache
@@ -101,14 +100,15 @@ def _article_page(doc: Bilingual, ctx: BuildContext) -> dict:
     chrome = _chrome_lang(doc.target_lang)
     rows = _rows(doc, chrome)
     title = next(rows) if doc.pairs and _is_title(doc.pairs[0].block) else None
-    date = _date(doc.article.meta, ctx)
+    date = doc.article.date
     return {
         "lang": chrome, "t": _labels(chrome), "fr": doc.source_lang, "en": doc.target_lang,
         "names": {code: _capital(locales.language_name(code))
                   for code in (doc.source_lang, doc.target_lang)},
         "edition": ctx.title, "title": title, "rows": rows, "author": doc.article.author,
-        "iso_date": date.isoformat(),
-        "dates": {code: locales.long_date(date, code) for code in (doc.source_lang, doc.target_lang)},
+        "iso_date": date.iso if date else "",
+        "dates": {code: _date(date, code, ctx) for code in (doc.source_lang, doc.target_lang)},
+        "built": _built(ctx, chrome),
         "head_title": _head_title(doc), "marks": _marks(doc), "stats": doc.stats,
         "percent": _percent(doc.stats.percent, chrome),
     }
@@ -117,17 +117,17 @@ def _article_page(doc: Bilingual, ctx: BuildContext) -> dict:
 def _rows(doc: Bilingual, chrome: str) -> Iterator[Row]:
     """The rows, made as the template consumes them: a page never holds all its view data
     at once, which the garbage collector's full passes would walk over and over."""
-    anchors = _anchors([pair.block for pair in doc.pairs])
+    anchors = _anchors(doc.pairs)
     return (_row(pair, anchor, doc, chrome) for pair, anchor in zip(doc.pairs, anchors))
 
 
-def _anchors(blocks: list[Block]) -> list[str]:
-    """Anchors from the French text alone, so inserting a passage elsewhere never moves them;
-    repeats of one text get -2, -3… in document order."""
+def _anchors(pairs) -> list[str]:
+    """Each passage's lasting anchor (kept through edits by ``diglot update``, see
+    catalog.anchors); repeats of one passage get -2, -3… in document order."""
     seen: dict[str, int] = {}
     out = []
-    for block in blocks:
-        base = "p-" + hashlib.blake2b(block.text.encode("utf-8"), digest_size=5).hexdigest()
+    for pair in pairs:
+        base = pair.anchor
         seen[base] = seen.get(base, 0) + 1
         out.append(base if seen[base] == 1 else f"{base}-{seen[base]}")
     return out
@@ -220,19 +220,19 @@ def _index_page(docs: list[Bilingual], ctx: BuildContext) -> dict:
         groups.setdefault(doc.slug, []).append(doc)
     entries = [_index_entry(group, ctx, chrome) for group in groups.values()]
     return {"lang": chrome, "t": _labels(chrome), "edition": ctx.title, "entries": entries,
-            "fr": docs[0].source_lang if docs else "fr"}
+            "fr": docs[0].source_lang if docs else "fr", "built": _built(ctx, chrome)}
 
 
 def _index_entry(group: list[Bilingual], ctx: BuildContext, chrome: str) -> dict:
     first = group[0]
-    date = _date(first.article.meta, ctx)
+    date = first.article.date
     name = ctx.names.get(first.slug, first.slug)
     return {
         "href": quote(name) + ".html",
         "title": _plain(first.title, first.references), "author": first.article.author,
         "titles": [(d.target_lang, _plain(d.title_target, d.references))
                    for d in group if d.title_target],
-        "iso_date": date.isoformat(), "date": locales.long_date(date, chrome),
+        "iso_date": date.iso if date else "", "date": _date(date, chrome, ctx),
         "progress": [_progress(d, chrome) for d in group],
     }
 
@@ -250,9 +250,24 @@ def _chrome_lang(lang: str) -> str:
     return lang if lang in _label_table() else "en"
 
 
-def _date(meta, ctx: BuildContext):
-    """The article's front-matter date, else the build date (SOURCE_DATE_EPOCH when set)."""
-    return locales.as_date(meta.get("date")) or ctx.built.date()
+def _date(date, lang: str, ctx: BuildContext) -> str:
+    """A publication date as the language's variety writes it (en → en-GB by default: the
+    proofing tag); empty when the article has none: never the build date in its place."""
+    return locales.publication_date(date, ctx.config.proofing_tag(lang)) if date else ""
+
+
+def _built(ctx: BuildContext, lang: str) -> str:
+    """The build date, shown (labelled) only when the configuration asks for it."""
+    if not ctx.config.build_date:
+        return ""
+    return _labels(lang)["built_on"].format(_date(_day(ctx), lang, ctx))
+
+
+def _day(ctx: BuildContext):
+    from diglot.model import PubDate
+
+    day = ctx.built.date()
+    return PubDate(day.year, day.month, day.day)
 
 
 def _plain(text: str, references) -> str:

@@ -138,7 +138,8 @@ class DocxBuilder:
         langs = _edition_langs(docs, ctx)
         book = _Book(ctx, langs)
         scratch = x.el("w:body")
-        front.title_page(scratch, ctx.title, ctx.built.date(), book.tags, langs)
+        front.title_page(scratch, ctx.title, ctx.built.date() if ctx.config.build_date else None,
+                         book.tags, langs)
         front.contents(scratch, _toc_entries(docs), book.tags, langs)
         book.append_all(scratch)
         for number, doc in enumerate(docs):

@@ -12,12 +12,15 @@ from diglot.ooxml.styles import sid
 TOC_FIELD = 'TOC \\h \\z \\t "Title,1,Title Translation,2"'
 
 
-def title_page(body, title: str, built: dt.date, tags: tuple[str, str],
+def title_page(body, title: str, built: dt.date | None, tags: tuple[str, str],
                langs: tuple[str, str]) -> None:
-    """The edition's title page: its title, then a line per language with the date."""
+    """The edition's title page: its title, then a line per language, with the build date
+    only when the configuration asks for it (labelled: it is no publication date)."""
     x.run(x.paragraph(body, sid("Edition Title")), title, tags[0])
     for tag in tags:
-        line = f"{text.words('edition', tag, *langs)} · {text.long_date(built, tag)}"
+        line = text.words("edition", tag, *langs)
+        if built is not None:
+            line += " · " + text.words("built on", tag, *langs).format(text.long_date(built, tag))
         x.run(x.paragraph(body, sid("Edition Subtitle")), line, tag)
     x.page_break(body, tags[0])
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
-from diglot import locales
 from diglot.builders.docx import text
 from diglot.ooxml import xml as x
 from diglot.ooxml.styles import SHORT_ROW, sid
@@ -83,11 +82,13 @@ class ArticleTable:
     def _title(self, tbl, pair: Pair) -> None:
         looks = (Look(sid("Title"), True), Look(sid("Title Translation"), True))
         self._pair(x.row(tbl, cant_split=True), pair, looks, self.bookmarks)
-        date = locales.as_date(self.doc.article.meta.get("date")) or self.built.date()
+        article = self.doc.article
+        if not (article.author or article.date):
+            return
         tr = x.row(tbl, cant_split=True)
         for tag, width in zip(self.tags, self.layout.columns):
             para = x.paragraph(x.cell(tr, width), sid("Byline"), keep_next=True)
-            x.run(para, text.byline(self.doc.article.author, date, tag), tag)
+            x.run(para, text.byline(article.author, article.date, tag), tag)
 
     def _legend(self, tbl) -> None:
         if all(p.state == TRANSLATED for p in self.doc.pairs):
