@@ -152,3 +152,10 @@ def test_without_source_date_epoch_an_unchanged_docx_is_not_rewritten(proj, monk
     po.write_bytes(po.read_bytes() + b"\n")
     written, report = run(proj)
     assert report.rebuilt == 1 and written == set()
+
+
+def test_the_code_fingerprint_reads_the_whole_package():
+    """Every module and template of the installed package shapes the fingerprint (a moved
+    build_plan module once hashed only its own folder, and template edits rebuilt nothing)."""
+    assert (manifest.PACKAGE / "templates" / "article.html.j2").is_file()
+    assert (manifest.PACKAGE / "builders" / "html.py").is_file()

@@ -18,7 +18,7 @@ from diglot import __version__
 from diglot.config import Config
 from diglot.fsio import write_atomic
 
-PACKAGE = Path(__file__).resolve().parent
+PACKAGE = Path(__file__).resolve().parent.parent  # the diglot package: its code and templates
 NAME = ".diglot-manifest.json"
 # Files only one format depends on; every other package file shapes both.
 _OWN_FILES = {"html": ("builders/html.py", "templates/", "web.py"),
