@@ -144,7 +144,7 @@ def test_unsafe_urls_are_not_links(url):
     french, english = f"Voir [ici]({url}).", f"See [here]({url})."
     page = Page(render(bilingual_from(french + "\n", [[french, english]])))
     hrefs = [attrs.get("href", "") for tag, attrs in page.tags if tag == "a"]
-    assert not [h for h in hrefs if not h.startswith(("#p-", "index.html"))]
+    assert not [h for h in hrefs if not h.startswith(("#p-", "index.html", "#text"))]
     assert "ici" in page.column("fr")[0]["text"] and "here" in page.column("en")[0]["text"]
 
 
@@ -166,10 +166,31 @@ def test_csp_allows_only_diglot_own_style_and_script():
     page = Page(html)
     csp = next(a["content"] for t, a in page.tags if a.get("http-equiv") == "Content-Security-Policy")
     assert "default-src 'none'" in csp and "unsafe" not in csp
-    assert len(page.scripts) == 1 and len(page.styles) == 1
-    for text, directive in ((page.scripts[0], "script-src"), (page.styles[0], "style-src")):
-        digest = base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode()
-        assert f"{directive} 'sha256-{digest}'" in csp
+    assert len(page.scripts) == 1 and len(page.styles) == 2  # the edition's, the page's print head
+    assert "@top-center" in page.styles[1]
+    sources = {directive: csp.split(directive)[1].split(";")[0].split()
+               for directive in ("script-src", "style-src")}
+    expected = {"script-src": page.scripts, "style-src": page.styles}
+    for directive, texts in expected.items():
+        digests = [base64.b64encode(hashlib.sha256(t.encode("utf-8")).digest()).decode()
+                   for t in texts]
+        assert sources[directive] == [f"'sha256-{d}'" for d in digests]
+
+
+def test_a_title_cannot_break_out_of_the_print_rule():
+    title = 'Titre"; } } body { display: none } </style><script>alert(1)</script> \\'
+    page = Page(render(bilingual_from(f"# {title}\n\nUn.\n", [])))
+    assert len(page.styles) == 2 and len(page.scripts) == 1
+    assert page.styles[1].count('"') == 2 and "</" not in page.styles[1]
+
+
+def test_passages_are_numbered_once_each_with_one_link_and_a_skip_link():
+    page = Page(render(showcase()))
+    numbers = [a for t, a in page.tags if t == "a" and a.get("class") == "permalink"]
+    assert [a["aria-label"] for a in numbers[:3]] == ["Passage 1", "Passage 2", "Passage 3"]
+    assert len(numbers) == len(set(a["href"] for a in numbers)) == len(page.pairs) - 2
+    assert next(a for t, a in page.tags if t == "a")["href"] == "#text"
+    assert ("main", {"id": "text"}) in page.tags
 
 
 def test_page_loads_nothing_from_anywhere():
