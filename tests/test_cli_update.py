@@ -31,7 +31,7 @@ def test_new_article_gets_a_template_and_a_po(proj):
     entries = proj.entries("neuf")
     assert list(entries) == ["Nouveau", "Un paragraphe neuf."]
     assert entries["Nouveau"].references == ("source_fr/neuf.md:1",)
-    assert entries["Nouveau"].extracted_comments == ("heading 1",)
+    assert entries["Nouveau"].extracted_comments[0] == "heading 1"
 
 
 def test_edited_paragraph_comes_back_fuzzy_with_old_translation_and_previous_msgid(proj):

@@ -21,6 +21,7 @@ from diglot.ooxml import xml as docx_xml
 from diglot.builders.docx.lists import ListTracker
 from diglot.config import Config
 from diglot.source.inline import plain_text
+from diglot.typography import typeset_plain
 from diglot.locales import build_time
 from diglot.model import ListLevel
 
@@ -89,10 +90,12 @@ def test_one_two_column_table_with_every_pair(document):
     assert rows[0] == ("Français", "English")
     assert rows[1] == ("Le jardin partagé de la rue des Lilas",
                        "The Shared Garden on Rue des Lilas")
-    assert rows[2] == ("Camille Martin · 27 novembre 2026", "Camille Martin · November 27, 2026")
+    assert rows[2] == ("Camille Martin · 27 novembre 2026", "Camille Martin · 27 November 2026")
     assert any("<script>alert(1)</script> & under-10s" in en for _, en in rows)
     pairs = json.loads((support.CASES / "showcase" / "pairs.json").read_text("utf-8"))
-    positions = [rows.index((plain_text(fr), plain_text(en))) for fr, en in pairs]
+    # The French column is typeset (no-break spaces, ’): the PO's msgids are not.
+    positions = [rows.index((typeset_plain(plain_text(fr), "fr"), plain_text(en)))
+                 for fr, en in pairs]
     assert positions == sorted(positions)
 
 
@@ -189,7 +192,8 @@ def test_numbered_lists_restart_per_list_and_column(showcase_docx):
 def test_page_setup_running_heads_and_properties(document):
     section = document.sections[0]
     assert (section.page_width.twips, section.page_height.twips) == (11906, 16838)
-    assert section.header.paragraphs[0].text == "Jardins et machines"
+    assert section.header.paragraphs[0].text == ("Le jardin partagé de la rue des Lilas\t"
+                                                  "The Shared Garden on Rue des Lilas")
     assert [t.text for t in section.footer._element.iter(q("instrText"))] == [" PAGE "]
     core = document.core_properties
     assert (core.title, core.author, core.language) == (
@@ -228,10 +232,10 @@ def test_fallback_policies_mark_untranslated_cells():
     for french, note in ((DROP[0], "Not yet translated"), (FUZZY[0], "Translation under review")):
         cell = right_cell(data, french)
         assert cell.find("w:tcPr/w:shd", NS).get(q("fill")) == "EDEDED"
-        paras = cell.findall("w:p", NS)
-        assert "".join(paras[0].itertext()).startswith(note)
-        assert "".join(paras[1].itertext()) == french
-        assert {e.get(q("val")) for e in paras[1].iter(q("lang"))} == {"fr-FR"}
+        paras = cell.findall("w:p", NS)  # the text first, level with the French; then the note
+        assert "".join(paras[0].itertext()) == typeset_plain(french, "fr")
+        assert {e.get(q("val")) for e in paras[0].iter(q("lang"))} == {"fr-FR"}
+        assert "".join(paras[1].itertext()).startswith(note)
     assert "the French original is shown" in "".join(xml(data).itertext())
     assert "Shaded" not in "".join(xml(BUILDER.article(support.showcase(), context())).itertext())
     data = BUILDER.article(support.showcase("placeholder", drop=DROP), context())
@@ -248,7 +252,7 @@ def test_titles_from_a_leading_heading_or_the_slug():
     assert styles_of(table, "Titre") == {"Title"}
     doc = support.bilingual_from("Texte.\n", [["Texte.", "Text."]], slug="sans-titre")
     rows = cell_texts(docx.Document(io.BytesIO(BUILDER.article(doc, context()))).tables[0])
-    assert rows[1] == ("sans-titre", "Not yet translated: French original shown\nsans-titre")
+    assert rows[1] == ("sans-titre", "sans-titre\nNot yet translated: French original shown")
 
 
 @pytest.fixture(scope="module")
@@ -272,8 +276,12 @@ def test_edition_title_page_contents_and_one_section_per_article(edition):
     root = xml(edition)  # the title page and the contents field
     text = "".join(root.itertext())
     assert "Jardins et machines" in text and "Bilingual edition, French and English" in text
-    instructions = "".join(t.text for t in root.iter(q("instrText")))
-    assert "TOC" in instructions and '"Title,1,Title Translation,2"' in instructions
+    instructions = [t.text for t in root.iter(q("instrText"))]
+    assert instructions == [f" PAGEREF _TocDiglot000{n}{lang} \\h " for n in (1, 2)
+                            for lang in ("fr", "en")]  # LibreOffice computes these
+    heads = [s.header.paragraphs[0].text for s in document.sections]
+    assert heads == ["Jardins et machines", "Le jardin partagé de la rue des Lilas\t"
+                     "The Shared Garden on Rue des Lilas", "Deuxième\tSecond"]
     anchors = {h.get(q("anchor")) for h in root.iter(q("hyperlink")) if h.get(q("anchor"))}
     marks = {b.get(q("name")) for b in root.iter(q("bookmarkStart"))}
     assert anchors and anchors <= marks
@@ -294,3 +302,21 @@ def test_build_time_grows_linearly():
 
     small, large = timed(300), timed(1200)
     assert large < 8 * small + 0.5  # 4× the rows: linear, not quadratic (16×)
+
+
+def test_set_for_print_justified_hyphenated_code_kept_whole(showcase_docx):
+    settings = xml(showcase_docx, "word/settings.xml")
+    assert settings.find("w:autoHyphenation", NS).get(q("val")) == "true"
+    styles = {s.get(q("styleId")): s for s in xml(showcase_docx, "word/styles.xml").iter(q("style"))}
+    assert styles["BodyText"].find("w:pPr/w:jc", NS).get(q("val")) == "both"
+    code = styles["CodeBlock"].find("w:pPr", NS)
+    assert code.find("w:keepLines", NS) is not None
+    assert code.find("w:suppressAutoHyphens", NS) is not None
+    assert styles["Heading2"].find("w:pPr/w:suppressAutoHyphens", NS) is not None
+
+
+def test_french_column_is_typeset_and_english_is_not():
+    french, english = "Pourquoi ? Note : 12 000 « mots » l'été.", "Why? Note: 12,000 \"words\"."
+    data = BUILDER.article(support.bilingual_from(french + "\n", [[french, english]]), context())
+    row = [r for r in cell_texts(docx.Document(io.BytesIO(data)).tables[0]) if "Why" in r[1]]
+    assert row == [("Pourquoi\u202f? Note\u00a0: 12\u202f000 «\u00a0mots\u00a0» l’été.", english)]

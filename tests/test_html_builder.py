@@ -144,7 +144,7 @@ def test_unsafe_urls_are_not_links(url):
     french, english = f"Voir [ici]({url}).", f"See [here]({url})."
     page = Page(render(bilingual_from(french + "\n", [[french, english]])))
     hrefs = [attrs.get("href", "") for tag, attrs in page.tags if tag == "a"]
-    assert not [h for h in hrefs if not h.startswith(("#p-", "index.html"))]
+    assert not [h for h in hrefs if not h.startswith(("#p-", "index.html", "#text"))]
     assert "ici" in page.column("fr")[0]["text"] and "here" in page.column("en")[0]["text"]
 
 
@@ -166,10 +166,31 @@ def test_csp_allows_only_diglot_own_style_and_script():
     page = Page(html)
     csp = next(a["content"] for t, a in page.tags if a.get("http-equiv") == "Content-Security-Policy")
     assert "default-src 'none'" in csp and "unsafe" not in csp
-    assert len(page.scripts) == 1 and len(page.styles) == 1
-    for text, directive in ((page.scripts[0], "script-src"), (page.styles[0], "style-src")):
-        digest = base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode()
-        assert f"{directive} 'sha256-{digest}'" in csp
+    assert len(page.scripts) == 1 and len(page.styles) == 2  # the edition's, the page's print head
+    assert "@top-center" in page.styles[1]
+    sources = {directive: csp.split(directive)[1].split(";")[0].split()
+               for directive in ("script-src", "style-src")}
+    expected = {"script-src": page.scripts, "style-src": page.styles}
+    for directive, texts in expected.items():
+        digests = [base64.b64encode(hashlib.sha256(t.encode("utf-8")).digest()).decode()
+                   for t in texts]
+        assert sources[directive] == [f"'sha256-{d}'" for d in digests]
+
+
+def test_a_title_cannot_break_out_of_the_print_rule():
+    title = 'Titre"; } } body { display: none } </style><script>alert(1)</script> \\'
+    page = Page(render(bilingual_from(f"# {title}\n\nUn.\n", [])))
+    assert len(page.styles) == 2 and len(page.scripts) == 1
+    assert page.styles[1].count('"') == 2 and "</" not in page.styles[1]
+
+
+def test_passages_are_numbered_once_each_with_one_link_and_a_skip_link():
+    page = Page(render(showcase()))
+    numbers = [a for t, a in page.tags if t == "a" and a.get("class") == "permalink"]
+    assert [a["aria-label"] for a in numbers[:3]] == ["Passage 1", "Passage 2", "Passage 3"]
+    assert len(numbers) == len(set(a["href"] for a in numbers)) == len(page.pairs) - 2
+    assert next(a for t, a in page.tags if t == "a")["href"] == "#text"
+    assert ("main", {"id": "text"}) in page.tags
 
 
 def test_page_loads_nothing_from_anywhere():
@@ -271,15 +292,34 @@ def test_rule_spans_both_columns():
 def test_dates_and_language_names_come_from_babel():
     html = render(showcase())
     assert '<time datetime="2026-11-27">27 novembre 2026</time>' in html
-    assert '<time datetime="2026-11-27">November 27, 2026</time>' in html
+    assert '<time datetime="2026-11-27">27 November 2026</time>' in html  # en-GB
     assert '<label for="view-fr" lang="fr">Français</label>' in html
     assert '<label for="view-en" lang="en">English</label>' in html
 
 
-def test_without_a_front_matter_date_the_build_date_is_used(monkeypatch):
+def test_without_a_front_matter_date_no_date_is_shown(monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # 2023-11-14
     html = render(bilingual_from("# Titre\n\nUn.\n", [["Titre", "Title"]]))
-    assert "14 novembre 2023" in html and "November 14, 2023" in html
+    assert "<time" not in html and "2023" not in html and "byline" not in html.split("</style>")[1]
+
+
+def test_the_build_date_is_shown_only_when_configured_and_labelled(monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # 2023-11-14
+    ctx = BuildContext("Édition", Config(build_date=True), build_time(), {})
+    html = get_builder("html").article(bilingual_from("# Titre\n\nUn.\n", []), ctx).decode()
+    assert "Made with diglot · built on 14 November 2023" in html
+
+
+@pytest.mark.parametrize("written, french, english", [
+    ("2024-05-14", "14 mai 2024", "14 May 2024"),
+    ("14/05/2024", "14 mai 2024", "14 May 2024"),
+    ("1er mai 2024", "1er mai 2024", "1 May 2024"),
+    ("mai 2024", "mai 2024", "May 2024"),
+    ("2024", "2024", "2024"),
+])
+def test_front_matter_dates_keep_their_precision_and_follow_the_variety(written, french, english):
+    html = render(bilingual_from(f"---\ntitle: T\ndate: {written}\n---\n\nUn.\n", []))
+    assert f">{french}</time>" in html and f">{english}</time>" in html
 
 
 def test_index_lists_every_article_with_both_titles_and_progress():
@@ -288,6 +328,6 @@ def test_index_lists_every_article_with_both_titles_and_progress():
     assert '<a href="jardin.html">' in html and '<a href="second.html">' in html
     assert 'lang="fr">Le jardin partagé de la rue des Lilas</span>' in html
     assert 'lang="en">The Shared Garden on Rue des Lilas</span>' in html
-    assert "Camille Martin" in html and "November 27, 2026" in html
+    assert "Camille Martin" in html and "27 November 2026" in html
     assert "English: 23 of 23 passages translated (100%)" in html
     assert "English: 0 of 2 passages translated (0%)" in html

@@ -16,6 +16,7 @@ from diglot.errors import ConfigError
 
 FALLBACKS = ("source", "placeholder", "omit", "fail")
 PAGE_SIZES = ("A4", "Letter")
+FRENCH_SPACING = ("narrow", "nbsp", "off")
 
 
 @dataclass(frozen=True)
@@ -35,13 +36,15 @@ class Config:
     page_size: str = "A4"
     docx_borders: bool = False
     proofing: dict[str, str] = field(default_factory=lambda: {"fr": "fr-FR", "en": "en-GB"})
+    build_date: bool = False  # show the build date (labelled) on pages and title pages
+    french_spacing: str = "narrow"  # before ; ! ?: U+202F, U+00A0, or as typed (typography)
 
     def proofing_tag(self, lang: str) -> str:
         return self.proofing.get(lang, lang)
 
 
 _TYPES = {f.name: f.type for f in fields(Config)}
-_CHOICES = {"fallback": FALLBACKS, "page_size": PAGE_SIZES}
+_CHOICES = {"fallback": FALLBACKS, "page_size": PAGE_SIZES, "french_spacing": FRENCH_SPACING}
 
 
 def load_config(root: Path) -> tuple[Config, Path | None]:

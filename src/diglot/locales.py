@@ -5,8 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import os
 
+import re
+import unicodedata
+from functools import lru_cache
+
 from babel import Locale, UnknownLocaleError
-from babel.dates import format_date
+from babel.dates import format_date, format_skeleton, get_month_names
+
+from diglot.model import PubDate
 
 
 def is_known(code: str) -> bool:
@@ -24,11 +30,6 @@ def language_name(code: str, in_lang: str | None = None) -> str:
     return name
 
 
-def long_date(value: dt.date, lang: str) -> str:
-    """``27 novembre 2026`` / ``November 27, 2026``."""
-    return format_date(value, format="long", locale=lang.replace("-", "_"))
-
-
 def plural_forms(code: str) -> str:
     from babel.messages.plurals import get_plural  # the one use of babel.messages
 
@@ -43,15 +44,67 @@ def build_time() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
 
 
-def as_date(value: object) -> dt.date | None:
-    """A front-matter date: a YAML date, or an ISO string; anything else is not a date."""
-    if isinstance(value, dt.datetime):
-        return value.date()
+def publication_date(date: PubDate, tag: str) -> str:
+    """A date in a language variety's long form, as precise as it was given: ``14 mai
+    2024``, ``14 May 2024`` (en-GB), ``May 14, 2024`` (en-US), ``mai 2024``, ``2024``."""
+    locale = tag.replace("-", "_")
+    if date.day:
+        text = format_date(dt.date(date.year, date.month, date.day), "long", locale=locale)
+        # French writes the first of the month as an ordinal: 1er mai.
+        return "1er" + text[1:] if date.day == 1 and locale[:2] == "fr" else text
+    if date.month:
+        return format_skeleton("yMMMM", dt.date(date.year, date.month, 1), locale=locale)
+    return str(date.year)
+
+
+_NUMERIC = (re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:[T ][\d:.+Z-]*)?"),
+            re.compile(r"(?P<d>\d{1,2})[/.](?P<m>\d{1,2})[/.](?P<y>\d{4})"))
+_WORDS = re.compile(r"(?:(?P<d>\d{1,2})(?:er)? )?(?P<m>[^\W\d_]+\.?) (?P<y>\d{4})")
+
+
+def read_date(value: object, langs: tuple[str, ...] = ("fr", "en")) -> PubDate | None:
+    """A front-matter date: a YAML date or year, ISO ``2024-05-14`` / ``2024-05`` /
+    ``2024``, ``14/05/2024``, or the language's words (``14 mai 2024``, ``1er mai 2024``,
+    ``mai 2024``; month names of any of ``langs``). None when it is none of these or no
+    real date."""
     if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip())
-        except ValueError:
-            return None
+        return PubDate(value.year, value.month, value.day)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return _checked(value, None, None)
+    if not isinstance(value, str):
+        return None
+    text = " ".join(value.split())
+    if found := _NUMERIC[0].fullmatch(text):
+        return _checked(*(int(g) if g else None for g in found.groups()))
+    if found := _NUMERIC[1].fullmatch(text):
+        return _checked(int(found["y"]), int(found["m"]), int(found["d"]))
+    found = _WORDS.fullmatch(text)
+    month = next((m for lang in langs if found and (m := _months(lang).get(_key(found["m"])))),
+                 None)
+    if found and month:
+        return _checked(int(found["y"]), month, int(found["d"]) if found["d"] else None)
     return None
+
+
+def _checked(year: int, month: int | None, day: int | None) -> PubDate | None:
+    try:
+        dt.date(year, month or 1, day or 1)
+    except ValueError:
+        return None
+    return PubDate(year, month, day if month else None)
+
+
+@lru_cache(maxsize=8)
+def _months(lang: str) -> dict[str, int]:
+    """Month names (wide and abbreviated, accents optional) → number, from CLDR."""
+    names: dict[str, int] = {}
+    for width in ("wide", "abbreviated"):
+        for context in ("format", "stand-alone"):
+            for number, name in get_month_names(width, context, lang.replace("-", "_")).items():
+                names[_key(name)] = number
+    return names
+
+
+def _key(word: str) -> str:
+    plain = unicodedata.normalize("NFKD", word.lower().rstrip("."))
+    return "".join(c for c in plain if not unicodedata.combining(c))

@@ -36,6 +36,21 @@ class ListLevel:
 
 
 @dataclass(frozen=True, slots=True)
+class PubDate:
+    """A publication date as precise as the author gave it: a year, a month or a day."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @property
+    def iso(self) -> str:
+        """``2024``, ``2024-05`` or ``2024-05-14``: valid in an HTML ``<time>``."""
+        parts = [f"{self.year:04d}"] + [f"{p:02d}" for p in (self.month, self.day) if p]
+        return "-".join(parts)
+
+
+@dataclass(frozen=True, slots=True)
 class Block:
     """One block of the source, in document order.
 
@@ -82,6 +97,12 @@ class Article:
     def author(self) -> str:
         return str(self.meta.get("author") or "")
 
+    @property
+    def date(self) -> PubDate | None:
+        """The front-matter date, read by the reader; None when the article has none."""
+        value = self.meta.get("date")
+        return value if isinstance(value, PubDate) else None
+
 
 @dataclass(frozen=True, slots=True)
 class Pair:
@@ -91,6 +112,7 @@ class Pair:
     target: str | None
     state: str  # TRANSLATED, FUZZY or UNTRANSLATED (code blocks count as TRANSLATED)
     fallback: bool = False  # target is the French shown in place of a translation
+    anchor: str = ""  # the passage's lasting anchor (catalog.anchors); repeats share it
 
 
 @dataclass(frozen=True, slots=True)

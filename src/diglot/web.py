@@ -28,12 +28,24 @@ def asset(name: str) -> str:
     return resources.files("diglot").joinpath("templates", name).read_text("utf-8")
 
 
-def content_security_policy(css: str, script: str) -> str:
-    """Nothing loads from anywhere; only diglot's own style and script run, by hash, so any
-    markup that slipped into a translation could neither run nor restyle the page."""
+def content_security_policy(styles: list[str] | str, script: str) -> str:
+    """Nothing loads from anywhere; only diglot's own styles and script apply, by hash, so
+    any markup that slipped into a translation could neither run nor restyle the page."""
+    styles = [styles] if isinstance(styles, str) else [s for s in styles if s]
     scripts = _hash(script) if script else "'none'"
-    return (f"default-src 'none'; style-src {_hash(css)}; script-src {scripts}; "
-            "base-uri 'none'; form-action 'none'")
+    return (f"default-src 'none'; style-src {' '.join(map(_hash, styles))}; "
+            f"script-src {scripts}; base-uri 'none'; form-action 'none'")
+
+
+def css_string(text: str) -> str:
+    """``text`` as a quoted CSS string that cannot end its string or its <style> element."""
+    out = []
+    for char in text:
+        if char in '"\\<>' or ord(char) < 0x20 or 0x7F <= ord(char) < 0xA0:
+            out.append(f"\\{ord(char):x} ")
+        else:
+            out.append(char)
+    return '"' + "".join(out) + '"'
 
 
 def _hash(text: str) -> str:

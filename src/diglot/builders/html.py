@@ -6,7 +6,6 @@ Content-Security-Policy); the Jinja2 templates in ``diglot/templates`` emit ever
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Iterator
 from functools import lru_cache
@@ -16,7 +15,8 @@ from urllib.parse import quote
 
 from diglot import locales
 from diglot.builders import BuildContext
-from diglot.web import asset, content_security_policy, environment
+from diglot.typography import typeset, typeset_plain
+from diglot.web import asset, content_security_policy, css_string, environment
 from diglot.source.inline import spans
 from diglot.model import CODE, HEADING, RULE, TITLE, TRANSLATED, Bilingual, Block, Pair
 
@@ -46,6 +46,7 @@ class Row(NamedTuple):
     fr: Cell | None = None
     en: Cell | None = None
     code: str = ""
+    number: int = 0  # the passage's visible number, for citing it (text passages only)
 
 
 class HtmlBuilder:
@@ -80,7 +81,9 @@ def _render(template: str, page: dict, script: str = "") -> bytes:
     # Inlined without surrounding whitespace: browsers hash the exact text, but the Nu
     # checker hashes it trimmed and would report the CSP as blocking diglot's own code.
     css, script = asset("diglot.css").strip(), script.strip()
-    page.update(css=css, script=script, csp=content_security_policy(css, script))
+    page.setdefault("page_css", "")
+    styles = [css, page["page_css"]]
+    page.update(css=css, script=script, csp=content_security_policy(styles, script))
     return _joined(environment().get_template(template).generate(page)).encode("utf-8")
 
 
@@ -99,55 +102,73 @@ def _joined(pieces: Iterator[str]) -> str:
 
 def _article_page(doc: Bilingual, ctx: BuildContext) -> dict:
     chrome = _chrome_lang(doc.target_lang)
-    rows = _rows(doc, chrome)
+    rows = _rows(doc, chrome, ctx.config.french_spacing)
     title = next(rows) if doc.pairs and _is_title(doc.pairs[0].block) else None
-    date = _date(doc.article.meta, ctx)
+    date = doc.article.date
     return {
         "lang": chrome, "t": _labels(chrome), "fr": doc.source_lang, "en": doc.target_lang,
         "names": {code: _capital(locales.language_name(code))
                   for code in (doc.source_lang, doc.target_lang)},
         "edition": ctx.title, "title": title, "rows": rows, "author": doc.article.author,
-        "iso_date": date.isoformat(),
-        "dates": {code: locales.long_date(date, code) for code in (doc.source_lang, doc.target_lang)},
-        "head_title": _head_title(doc), "marks": _marks(doc), "stats": doc.stats,
+        "iso_date": date.iso if date else "",
+        "dates": {code: _date(date, code, ctx) for code in (doc.source_lang, doc.target_lang)},
+        "built": _built(ctx, chrome),
+        "head_title": _head_title(doc, ctx.config.french_spacing), "marks": _marks(doc),
+        "page_css": _page_css(_head_title(doc, ctx.config.french_spacing)),
+        "stats": doc.stats,
         "percent": _percent(doc.stats.percent, chrome),
     }
 
 
-def _rows(doc: Bilingual, chrome: str) -> Iterator[Row]:
+def _rows(doc: Bilingual, chrome: str, spacing: str) -> Iterator[Row]:
     """The rows, made as the template consumes them: a page never holds all its view data
-    at once, which the garbage collector's full passes would walk over and over."""
-    anchors = _anchors([pair.block for pair in doc.pairs])
-    return (_row(pair, anchor, doc, chrome) for pair, anchor in zip(doc.pairs, anchors))
+    at once, which the garbage collector's full passes would walk over and over.
+    ``spacing`` is the French house style (typography) for cells in the source language."""
+    anchors = _anchors(doc.pairs)
+    rows = (_row(pair, anchor, doc, chrome, spacing) for pair, anchor in zip(doc.pairs, anchors))
+    return _numbered(rows, bool(doc.pairs) and _is_title(doc.pairs[0].block))
 
 
-def _anchors(blocks: list[Block]) -> list[str]:
-    """Anchors from the French text alone, so inserting a passage elsewhere never moves them;
-    repeats of one text get -2, -3… in document order."""
+def _numbered(rows: Iterator[Row], titled: bool) -> Iterator[Row]:
+    """Text passages numbered 1, 2, 3… in reading order, for citing (the title is none)."""
+    if titled:
+        yield next(rows)
+    number = 0
+    for row in rows:
+        if row.kind == "segment":
+            number += 1
+            row = row._replace(number=number)
+        yield row
+
+
+def _anchors(pairs) -> list[str]:
+    """Each passage's lasting anchor (kept through edits by ``diglot update``, see
+    catalog.anchors); repeats of one passage get -2, -3… in document order."""
     seen: dict[str, int] = {}
     out = []
-    for block in blocks:
-        base = "p-" + hashlib.blake2b(block.text.encode("utf-8"), digest_size=5).hexdigest()
+    for pair in pairs:
+        base = pair.anchor
         seen[base] = seen.get(base, 0) + 1
         out.append(base if seen[base] == 1 else f"{base}-{seen[base]}")
     return out
 
 
-def _row(pair: Pair, anchor: str, doc: Bilingual, chrome: str) -> Row:
+def _row(pair: Pair, anchor: str, doc: Bilingual, chrome: str, spacing: str) -> Row:
     block = pair.block
     if block.kind in (CODE, RULE):
         return Row(anchor, block.kind, code=block.text)
-    source = Cell(doc.source_lang, _runs(block.text, doc.references))
+    source = Cell(doc.source_lang, _runs(block.text, doc.references, doc.source_lang, spacing))
     return Row(anchor, "segment", _tag(block), block.quote_depth, _classes(block),
-               _marker(block), source, _target(pair, doc, chrome))
+               _marker(block), source, _target(pair, doc, chrome, spacing))
 
 
-def _target(pair: Pair, doc: Bilingual, chrome: str) -> Cell:
+def _target(pair: Pair, doc: Bilingual, chrome: str, spacing: str) -> Cell:
     state, shown = _target_shown(pair, doc)
     if shown == "text":
         return Cell(doc.target_lang, _runs(pair.target, doc.references))
-    if shown == "source":  # the French, in the English column
-        return Cell(doc.source_lang, _runs(pair.target, doc.references), state, shown)
+    if shown == "source":  # the French, in the English column: typeset as French
+        runs = _runs(pair.target, doc.references, doc.source_lang, spacing)
+        return Cell(doc.source_lang, runs, state, shown)
     return Cell(chrome, [], state, shown)
 
 
@@ -180,12 +201,12 @@ def _marker(block: Block) -> str:
     return f"{level.number}." if level.ordered else _BULLETS[(len(block.lists) - 1) % 3]
 
 
-def _runs(text: str, references) -> list:
+def _runs(text: str, references, lang: str = "", spacing: str = "narrow") -> list:
     """Spans grouped into runs sharing one link, so a link with mixed styles stays one link;
     a hard break stays inside the run it interrupts. Spans become tuples, which the template
-    unpacks far faster than it looks up attributes."""
+    unpacks far faster than it looks up attributes. French text is typeset for ``lang``."""
     runs: list = []
-    for span in spans(text, references):
+    for span in typeset(spans(text, references), lang, spacing) if lang else spans(text, references):
         item = (span.text, span.bold, span.italic, span.code, span.br)
         if runs and (span.br or span.href == runs[-1][0]):
             runs[-1][1].append(item)
@@ -205,8 +226,14 @@ def _marks(doc: Bilingual) -> list[tuple[str, str]]:
     return sorted(found, key=lambda mark: (mark[0] != "untranslated", mark[1]))
 
 
-def _head_title(doc: Bilingual) -> str:
-    french = _plain(doc.title, doc.references)
+def _page_css(title: str) -> str:
+    """The page's own print rule: its title as the running head (Chromium has no
+    ``string-set``, so the title is written into the rule; the CSP allows it by hash)."""
+    return "@page { @top-center { content: " + css_string(title) + "; } }"
+
+
+def _head_title(doc: Bilingual, spacing: str) -> str:
+    french = typeset_plain(_plain(doc.title, doc.references), doc.source_lang, spacing)
     english = _plain(doc.title_target, doc.references) if doc.title_target else ""
     return f"{french} · {english}" if english and english != french else french
 
@@ -220,19 +247,21 @@ def _index_page(docs: list[Bilingual], ctx: BuildContext) -> dict:
         groups.setdefault(doc.slug, []).append(doc)
     entries = [_index_entry(group, ctx, chrome) for group in groups.values()]
     return {"lang": chrome, "t": _labels(chrome), "edition": ctx.title, "entries": entries,
-            "fr": docs[0].source_lang if docs else "fr"}
+            "fr": docs[0].source_lang if docs else "fr", "built": _built(ctx, chrome)}
 
 
 def _index_entry(group: list[Bilingual], ctx: BuildContext, chrome: str) -> dict:
     first = group[0]
-    date = _date(first.article.meta, ctx)
+    date = first.article.date
     name = ctx.names.get(first.slug, first.slug)
     return {
         "href": quote(name) + ".html",
-        "title": _plain(first.title, first.references), "author": first.article.author,
+        "title": typeset_plain(_plain(first.title, first.references), first.source_lang,
+                               ctx.config.french_spacing),
+        "author": first.article.author,
         "titles": [(d.target_lang, _plain(d.title_target, d.references))
                    for d in group if d.title_target],
-        "iso_date": date.isoformat(), "date": locales.long_date(date, chrome),
+        "iso_date": date.iso if date else "", "date": _date(date, chrome, ctx),
         "progress": [_progress(d, chrome) for d in group],
     }
 
@@ -250,9 +279,24 @@ def _chrome_lang(lang: str) -> str:
     return lang if lang in _label_table() else "en"
 
 
-def _date(meta, ctx: BuildContext):
-    """The article's front-matter date, else the build date (SOURCE_DATE_EPOCH when set)."""
-    return locales.as_date(meta.get("date")) or ctx.built.date()
+def _date(date, lang: str, ctx: BuildContext) -> str:
+    """A publication date as the language's variety writes it (en → en-GB by default: the
+    proofing tag); empty when the article has none: never the build date in its place."""
+    return locales.publication_date(date, ctx.config.proofing_tag(lang)) if date else ""
+
+
+def _built(ctx: BuildContext, lang: str) -> str:
+    """The build date, shown (labelled) only when the configuration asks for it."""
+    if not ctx.config.build_date:
+        return ""
+    return _labels(lang)["built_on"].format(_date(_day(ctx), lang, ctx))
+
+
+def _day(ctx: BuildContext):
+    from diglot.model import PubDate
+
+    day = ctx.built.date()
+    return PubDate(day.year, day.month, day.day)
 
 
 def _plain(text: str, references) -> str:

@@ -3,6 +3,7 @@ following the fallback policy for untranslated and fuzzy segments; count progres
 
 from __future__ import annotations
 
+from diglot.catalog.anchors import anchor_of, text_anchor
 from diglot.errors import BuildError
 from diglot.model import FUZZY, TRANSLATED, UNTRANSLATED, Article, Bilingual, Pair, Stats
 from diglot.po.model import Catalog, Entry
@@ -56,11 +57,12 @@ def bilingual(article: Article, catalog: Catalog | None, source_lang: str, lang:
 
 def _pair(block, entries: dict[str, Entry], fallback: str) -> Pair:
     if not block.translatable:
-        return Pair(block, block.text, TRANSLATED)
+        return Pair(block, block.text, TRANSLATED, anchor=text_anchor(block.text))
     entry = entries.get(block.text)
     state = state_of(entry)
+    anchor = (anchor_of(entry) if entry is not None else None) or text_anchor(block.text)
     if state == TRANSLATED:
-        return Pair(block, entry.msgstr, TRANSLATED)
+        return Pair(block, entry.msgstr, TRANSLATED, anchor=anchor)
     if fallback == "source":
-        return Pair(block, block.text, state, fallback=True)
-    return Pair(block, None, state)
+        return Pair(block, block.text, state, fallback=True, anchor=anchor)
+    return Pair(block, None, state, anchor=anchor)

@@ -85,7 +85,8 @@ def build(project: Project, formats=FORMATS, slugs: list[str] | None = None,
 
 def _plan(project, ctx, formats, slugs, languages, whole: bool) -> _Plan:
     plan = _Plan()
-    day = ctx.built.date().isoformat()
+    # The day matters only to editions that show it: else a rebuild tomorrow is a no-op.
+    day = ctx.built.date().isoformat() if project.config.build_date else ""
     for fmt in formats:
         base = format_fingerprint(fmt, project.config, ctx.title, day)
         extension, index_name = EXTENSIONS[fmt], INDEX_NAMES[fmt]

@@ -25,9 +25,10 @@ _OWN_FILES = {"html": ("builders/html.py", "templates/", "web.py"),
               "docx": ("builders/docx/", "ooxml/")}
 # Configuration keys each format reads (the rest never changes its bytes).
 _CONFIG_KEYS = {
-    "html": ("source_language", "languages", "title", "fallback"),
+    "html": ("source_language", "languages", "title", "fallback", "proofing", "build_date",
+             "french_spacing"),
     "docx": ("source_language", "languages", "title", "fallback", "page_size", "docx_borders",
-             "proofing"),
+             "proofing", "build_date", "french_spacing"),
 }
 
 

@@ -14,7 +14,8 @@ from diglot.source.reader import read_article
 from diglot.catalog.merge import merge
 from diglot.po.model import Catalog
 from diglot.project import Project
-from diglot.catalog.store import encode, header_of, read_bytes, write_catalog
+from diglot.catalog.anchors import anchored
+from diglot.catalog.store import encode, header_of, read_bytes, read_catalog, write_catalog
 from diglot.catalog.template import po_header, template, with_header_field
 
 
@@ -78,15 +79,28 @@ def _plan_slug(project: Project, slug: str, now: dt.datetime, purge: bool):
 
 
 def _plan_article(project: Project, article, now: dt.datetime, purge: bool) -> list[FileChange]:
-    pot, change = _plan_pot(project, article.slug, template(article, project.root.name, now))
+    olds = {lang: read_po(project, lang, article.slug) for lang in project.languages}
+    pot = anchored(template(article, project.root.name, now), _anchor_source(project, article,
+                   olds), project.config.fuzzy_threshold)
+    pot, change = _plan_pot(project, article.slug, pot)
     changes = [change]
     for lang in project.languages:
-        changes.append(_plan_po(project, lang, article.slug, pot, now, purge))
+        changes.append(_plan_po(project, lang, article.slug, pot, now, purge, olds[lang]))
     return changes
 
 
-def _plan_po(project: Project, lang: str, slug: str, pot: Catalog, now, purge: bool) -> FileChange:
-    old = read_po(project, lang, slug)
+def _anchor_source(project: Project, article, olds: dict) -> list:
+    """The entries whose anchors the new template keeps: the old template's, or a PO
+    file's when the template is missing (a clone that never committed it)."""
+    path = project.template_path(article.slug)
+    old_pot = read_catalog(path, project.rel(path))
+    if old_pot is not None:
+        return old_pot.entries
+    return next((c.entries for c in olds.values() if c is not None), [])
+
+
+def _plan_po(project: Project, lang: str, slug: str, pot: Catalog, now, purge: bool,
+             old: Catalog | None) -> FileChange:
     base = old if old is not None else Catalog(po_header(pot, lang, now), [])
     result = merge(base, pot, project.config.fuzzy_threshold, purge)
     catalog = result.catalog

@@ -28,10 +28,27 @@ def setup(section, page_size: str) -> None:
     section.header_distance = section.footer_distance = Twips(EDGE)
 
 
-def running_heads(section, title: str, lang: str) -> None:
-    """The edition title in the header, the page number (a PAGE field) in the footer."""
-    x.run(section.header.paragraphs[0]._p, title, lang)
+def page_numbers(section, lang: str) -> None:
+    """The page number (a PAGE field) in the footer of a section and those after it."""
     x.field(section.footer.paragraphs[0]._p, "PAGE", "1", lang)
+
+
+def running_head(section, left: tuple[str, str], right: tuple[str, str] | None = None) -> None:
+    """A section's own header: ``left`` (text, language) at the left margin, ``right`` at
+    the right one (the Header style's tab stop); an empty header if ``left`` is empty."""
+    header = section.header
+    # A new section starts with a copy of its predecessor's header reference: linking then
+    # unlinking gives it a header part of its own instead of rewriting the shared one.
+    header.is_linked_to_previous = True
+    header.is_linked_to_previous = False
+    para = header.paragraphs[0]._p
+    for child in para[1:] if para.find(qn("w:pPr")) is not None else para[:]:
+        para.remove(child)
+    if left[0]:
+        x.run(para, *left)
+    if right and right[0]:
+        x.tab(para, right[1])
+        x.run(para, *right)
 
 
 def properties(document, title: str, author: str, subject: str, language: str,
@@ -46,16 +63,29 @@ def properties(document, title: str, author: str, subject: str, language: str,
 
 
 def settings(document, update_fields: bool) -> None:
-    """Let Word re-check spelling (the template claims it is clean) and, for the edition,
-    refresh the contents field when the file is opened. The template's thumbnail (a blank
-    page) goes: file browsers would show it as the document's preview."""
+    """Let Word re-check spelling (the template claims it is clean), hyphenate by each
+    run's language, and, for the edition, refresh the contents' page numbers when the file
+    is opened. The template's thumbnail (a blank page) goes: file browsers would show it as
+    the document's preview."""
     rels = document.part.package.rels
     for rid in [rid for rid, rel in rels.items() if rel.reltype == RT.THUMBNAIL]:
         del rels[rid]
     root = document.settings.element
     for found in root.findall(qn("w:proofState")):
         root.remove(found)
+    _hyphenation(root)
     if update_fields:
         flag = x.el("w:updateFields", {"w:val": "true"})
         root.insert_element_before(flag, "w:hdrShapeDefaults", "w:footnotePr",
                                    "w:endnotePr", "w:compat", "w:rsids")
+
+
+def _hyphenation(root) -> None:
+    """Automatic hyphenation, at most two hyphenated lines in a row, none in capitals.
+    These settings follow ``w:defaultTabStop`` in the schema's order."""
+    anchor = root.find(qn("w:defaultTabStop"))
+    for tag, value in reversed((("w:autoHyphenation", "true"), ("w:consecutiveHyphenLimit", "2"),
+                                ("w:hyphenationZone", "284"), ("w:doNotHyphenateCaps", "true"))):
+        for found in root.findall(qn(tag)):
+            root.remove(found)
+        anchor.addnext(x.el(tag, {"w:val": value}))

@@ -1,6 +1,7 @@
 """Inline Markdown of one segment → Word runs: bold/italic runs, code in a character style,
 links as real hyperlinks (relationship ids), hard breaks as ``w:br``, proofing language on
-every run. Shared by the print edition and the review export.
+every run, French typography on French runs. Shared by the print edition and the review
+export.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
 from diglot.ooxml import xml as x
 from diglot.source.inline import Span, spans
+from diglot.typography import typeset
 
 CODE_STYLE = "InlineCode"  # character style ids, defined in docx_styles
 LINK_STYLE = "Hyperlink"
@@ -20,15 +22,21 @@ LINK_STYLE = "Hyperlink"
 class InlineWriter:
     """Turns segment texts into runs for one document part (it owns the link relationships)."""
 
-    def __init__(self, part) -> None:
+    def __init__(self, part, spacing: str | None = None) -> None:
+        """``spacing``: the French house style (``typography``) for French runs; None
+        writes every segment as it is."""
         self._part = part
+        self._spacing = spacing
         self._rids: dict[str, str] = {}
         self._next = 1
 
     def write(self, parent, text: str, lang: str, references: Mapping | None = None) -> None:
         """Append the runs (and hyperlinks) of a segment's inline Markdown, tagged ``lang``;
         ``references`` are the article's link definitions."""
-        for href, group in groupby(spans(text, references), key=lambda s: s.href):
+        items = spans(text, references)
+        if self._spacing is not None:
+            items = typeset(items, lang, self._spacing)
+        for href, group in groupby(items, key=lambda s: s.href):
             target = self._link(parent, href) if href else parent
             for span in group:
                 _span_run(target, span, lang)

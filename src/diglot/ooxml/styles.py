@@ -20,6 +20,7 @@ SERIF, SANS, MONO = "Times New Roman", "Arial", "Courier New"
 BODY_SIZE = 10.5
 RULE_COLOR = "A6A6A6"
 _PARA, _CHAR = WD_STYLE_TYPE.PARAGRAPH, WD_STYLE_TYPE.CHARACTER
+_LEFT = WD_ALIGN_PARAGRAPH.LEFT
 # A table row this short (in characters, about five lines of a column) never splits across
 # pages: LibreOffice ignores widow control inside table rows and would strand single lines.
 SHORT_ROW = 280
@@ -47,11 +48,13 @@ class Spec:
     color: str | None = None
     before: float | None = None
     after: float | None = None
-    line: float | None = None
+    line: float | None = None  # line spacing: a multiple of single, or exact points if > 3
     keep_next: bool | None = None
     indent: float | None = None  # left indent, points
     right: float | None = None  # right indent, points
     align: WD_ALIGN_PARAGRAPH | None = None
+    keep_lines: bool | None = None  # never split the paragraph across pages
+    hyphenate: bool = True  # False: w:suppressAutoHyphens (headings, code, page furniture)
     border: tuple[str, ...] = ()  # sides with a thin rule ("bottom", "left"…)
     border_color: str = RULE_COLOR
     shade: str | None = None
@@ -60,7 +63,8 @@ class Spec:
 
 
 _HEADINGS = [Spec(f"Heading {n}", "Normal", font=SANS, size=size, bold=True, italic=False,
-                  color="1F1F1F", before=before, after=4, line=1.0, keep_next=True)
+                  color="1F1F1F", before=before, after=4, line=1.0, keep_next=True,
+                  align=_LEFT, hyphenate=False)
              for n, size, before in ((1, 14, 12), (2, 12.5, 10), (3, 11, 8), (4, 10.5, 6),
                                      (5, 10.5, 6), (6, 10.5, 6))]
 _LISTS = [Spec(f"List {kind}{suffix}", "Body Text", after=4)
@@ -68,10 +72,11 @@ _LISTS = [Spec(f"List {kind}{suffix}", "Body Text", after=4)
 
 SPECS = [
     Spec("Normal", after=0, line=1.0),
-    Spec("Body Text", "Normal", after=6, line=1.15),
+    # Book text: justified, hyphenated by each run's language (w:lang), no widows.
+    Spec("Body Text", "Normal", after=6, line=1.15, align=WD_ALIGN_PARAGRAPH.JUSTIFY),
     *_HEADINGS,
     Spec("Title", "Normal", font=SANS, size=17, bold=True, color="1F1F1F", before=0, after=4,
-         line=1.0, keep_next=True),
+         line=1.0, keep_next=True, align=_LEFT, hyphenate=False),
     Spec("Title Translation", "Title"),
     Spec("Byline", "Normal", size=9.5, italic=True, color="595959", after=14, keep_next=True),
     Spec("Quote", "Body Text", italic=True, color="262626", indent=8, border=("left",)),
@@ -79,7 +84,7 @@ SPECS = [
     # The box border in the shading colour pads the text inside the grey block.
     Spec("Code Block", "Normal", font=MONO, size=8.5, after=8, line=1.0, indent=6, right=6,
          shade="F2F2F2", border=("top", "left", "bottom", "right"), border_color="F2F2F2",
-         no_proof=True),
+         no_proof=True, align=_LEFT, keep_lines=True, hyphenate=False),
     Spec("Inline Code", kind=_CHAR, font=MONO, size=9.5, no_proof=True),
     Spec("Hyperlink", kind=_CHAR, color="1F4E79", underline=True),
     Spec("Column Heading", "Normal", font=SANS, size=8, bold=True, small_caps=True,
@@ -87,8 +92,11 @@ SPECS = [
     Spec("Translation Note", "Normal", font=SANS, size=7.5, italic=True, color="7F6000",
          after=3),
     Spec("Rule", "Normal", after=10, border=("bottom",)),
+    # The empty paragraph that opens each article's section: LibreOffice ignores a section
+    # break (new page, running head) whose section starts with a table.
+    Spec("Section Start", "Normal", size=1, before=0, after=0, line=4, hyphenate=False),
     Spec("Header", "Normal", font=SANS, size=8, small_caps=True, color="7F7F7F",
-         align=WD_ALIGN_PARAGRAPH.CENTER),
+         align=_LEFT, hyphenate=False),
     Spec("Footer", "Normal", font=SANS, size=8.5, color="595959", align=WD_ALIGN_PARAGRAPH.CENTER),
     Spec("Edition Title", "Normal", font=SANS, size=28, bold=True, color="1F1F1F", before=150,
          after=18, align=WD_ALIGN_PARAGRAPH.CENTER),
@@ -97,7 +105,8 @@ SPECS = [
     Spec("TOC Heading", "Normal", font=SANS, size=14, bold=True, color="1F1F1F", before=0,
          after=14),
     Spec("toc 1", "Normal", size=11, before=6, after=1),
-    Spec("toc 2", "Normal", size=10, italic=True, color="404040", indent=14, after=4),
+    # No indent: LibreOffice measures the page-number tab from the indent, past the margin.
+    Spec("toc 2", "Normal", size=10, italic=True, color="404040", after=4),
 ]
 
 
@@ -116,6 +125,9 @@ def install(document, body_lang: str, text_width: int) -> None:
     for name in ("toc 1", "toc 2"):
         tabs = document.styles[name].paragraph_format.tab_stops
         tabs.add_tab_stop(Twips(text_width), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
+    # The running head: French title at the left margin, English title at the right.
+    document.styles["Header"].paragraph_format.tab_stops.add_tab_stop(
+        Twips(text_width), WD_TAB_ALIGNMENT.RIGHT)
 
 
 def style_id(document, name: str) -> str:
@@ -173,9 +185,11 @@ def _paragraph(fmt, element, spec: Spec) -> None:
         if getattr(spec, attr) is not None:
             setattr(fmt, f"space_{attr}", Pt(getattr(spec, attr)))
     if spec.line is not None:
-        fmt.line_spacing = spec.line
+        fmt.line_spacing = Pt(spec.line) if spec.line > 3 else spec.line
     if spec.keep_next is not None:
         fmt.keep_with_next = spec.keep_next
+    if spec.keep_lines is not None:
+        fmt.keep_together = spec.keep_lines
     if spec.indent is not None:
         fmt.left_indent = Pt(spec.indent)
     if spec.right is not None:
@@ -185,6 +199,8 @@ def _paragraph(fmt, element, spec: Spec) -> None:
     _remove(element.get_or_add_pPr(), "w:pBdr")  # the template's blue rule under Title
     if spec.border or spec.shade:
         _decorate(element.get_or_add_pPr(), spec)
+    if not spec.hyphenate:
+        _insert(element.get_or_add_pPr(), x.el("w:suppressAutoHyphens"), "w:suppressAutoHyphens")
 
 
 def _decorate(props, spec: Spec) -> None:

@@ -112,6 +112,11 @@ def line_break(parent, lang: str) -> None:
     sub(_run(parent, lang), "w:br")
 
 
+def tab(parent, lang: str) -> None:
+    """A tab character (``w:tab``): to the paragraph's next tab stop."""
+    sub(_run(parent, lang), "w:tab")
+
+
 def verbatim(parent, text: str, lang: str) -> None:
     """Verbatim text (code): newlines become ``w:br``, tabs ``w:tab``, spaces are kept."""
     for number, line in enumerate(text.split("\n")):

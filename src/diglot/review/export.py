@@ -108,7 +108,7 @@ class _Book:
         width = _landscape(self.document.sections[0], config.page_size)
         self.widths = [width * share // 100 for share in SHARES]
         docx_styles.install(self.document, self.tags[1], width)
-        self.writer = InlineWriter(self.document.part)
+        self.writer = InlineWriter(self.document.part, config.french_spacing)
         self.body = self.document.element.body
 
     def fill(self, title: str, entries: list[Entry]) -> list[RowMark]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from diglot.errors import SourceError
+from diglot.model import PubDate
 
 _FENCE = "---"
 _CLOSERS = ("---", "...")
@@ -63,11 +64,23 @@ def _check(meta: dict, rel_path: str, node) -> dict:
     for key in ("title", "author"):
         if key in meta and meta[key] is not None and not isinstance(meta[key], str):
             raise SourceError(f"front matter '{key}' must be text", rel_path, _key_line(node, key))
-    date = meta.get("date")
-    if date is not None and not isinstance(date, (str, dt.date)):
-        raise SourceError("front matter 'date' must be a date such as 2026-11-27", rel_path,
-                          _key_line(node, "date"))
-    return {str(k): v for k, v in meta.items()}
+    meta = {str(k): v for k, v in meta.items()}
+    if meta.get("date") is not None:
+        meta["date"] = _date(meta["date"], rel_path, _key_line(node, "date"))
+    return meta
+
+
+def _date(value, rel_path: str, line: int) -> PubDate:
+    """The publication date; one it cannot read is an error, never replaced by today."""
+    from diglot.locales import read_date  # babel: only articles with a date pay for it
+
+    date = read_date(value)
+    if date is None:
+        shown = value if isinstance(value, str) else type(value).__name__
+        raise SourceError(f"front matter 'date' {shown!r} is not a date diglot can read; "
+                          "write it as 2026-03-14, 14/03/2026, 14 mars 2026 or mars 2026",
+                          rel_path, line)
+    return date
 
 
 def _key_line(node, key: str) -> int:

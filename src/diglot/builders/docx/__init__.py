@@ -24,9 +24,14 @@ from diglot.ooxml import xml as x
 from diglot.builders.docx.lists import Numbering
 from diglot.ooxml.package import stamped
 from diglot.ooxml.runs import InlineWriter
+from diglot.ooxml.styles import sid
 from diglot.builders.docx.table import CELL_MARGIN, ArticleTable, Layout, split_title
 from diglot.source.inline import plain_text
+from diglot.typography import typeset_plain
 from diglot.model import Bilingual
+
+
+_HEAD_CHARS = 100  # both titles in a running head of 8 pt small capitals across the page
 
 
 class _Book:
@@ -36,9 +41,9 @@ class _Book:
         config = ctx.config
         self.ctx, self.langs = ctx, langs
         self.tags = (config.proofing_tag(langs[0]), config.proofing_tag(langs[1]))
-        self.document = Document(io.BytesIO(_base(config.page_size, self.tags, ctx.title)))
+        self.document = Document(io.BytesIO(_base(config.page_size, self.tags)))
         self.layout = Layout(page.text_width(config.page_size), config.docx_borders, *self.tags)
-        self.writer = InlineWriter(self.document.part)
+        self.writer = InlineWriter(self.document.part, config.french_spacing)
         self.parked: list[bytes] = []  # serialised tables, by placeholder number
         self.numbering = Numbering(self.document)
 
@@ -51,10 +56,25 @@ class _Book:
         else:
             body.append(element)
 
+    def section_start(self) -> None:
+        """The empty paragraph a section opens with (see the Section Start style)."""
+        scratch = x.el("w:body")
+        x.paragraph(scratch, sid("Section Start"))
+        self.append_all(scratch)
+
     def append_all(self, container) -> None:
         """Move a scratch container's children (a few paragraphs) into the body."""
         for child in list(container):
             self.append(child)
+
+    def running_head(self, section, doc: Bilingual) -> None:
+        """The article's titles in the header: French left, English right (when both fit
+        on the line; a long pair keeps the French alone)."""
+        french, english = _titles(doc)
+        french = typeset_plain(french, self.langs[0], self.ctx.config.french_spacing)
+        if len(french) + len(english) > _HEAD_CHARS:
+            english = ""
+        page.running_head(section, (french, self.tags[0]), (english, self.tags[1]))
 
     def article(self, doc: Bilingual, bookmarks=None, park: bool = False) -> None:
         """Add one article's table; ``park`` builds it apart and keeps only its XML text."""
@@ -88,8 +108,8 @@ class _Book:
 
 
 @lru_cache(maxsize=8)
-def _base(page_size: str, tags: tuple[str, str], title: str) -> bytes:
-    """An empty document with the styles, page setup and running heads installed.
+def _base(page_size: str, tags: tuple[str, str]) -> bytes:
+    """An empty document with the styles, page setup and page numbers installed.
 
     Installing the styles costs about 0.3 s (python-docx finds styles by name with linear
     scans); an edition of hundreds of articles does it once and copies the result.
@@ -98,7 +118,7 @@ def _base(page_size: str, tags: tuple[str, str], title: str) -> bytes:
     docx_styles.install(document, tags[1], page.text_width(page_size))
     _prune(document)
     page.setup(document.sections[0], page_size)
-    page.running_heads(document.sections[0], title, tags[0])
+    page.page_numbers(document.sections[0], tags[0])
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
@@ -127,6 +147,7 @@ class DocxBuilder:
 
     def article(self, doc: Bilingual, ctx: BuildContext) -> bytes:
         book = _Book(ctx, (doc.source_lang, doc.target_lang))
+        book.running_head(book.document.sections[0], doc)
         book.article(doc)
         title, english = _titles(doc)
         subject = f"{english} ({text.words('edition', 'en', *book.langs)})" if english else ""
@@ -137,14 +158,12 @@ class DocxBuilder:
     def index(self, docs: list[Bilingual], ctx: BuildContext) -> bytes:
         langs = _edition_langs(docs, ctx)
         book = _Book(ctx, langs)
-        scratch = x.el("w:body")
-        front.title_page(scratch, ctx.title, ctx.built.date(), book.tags, langs)
-        front.contents(scratch, _toc_entries(docs), book.tags, langs)
-        book.append_all(scratch)
+        _front_matter(book, docs, ctx)
         for number, doc in enumerate(docs):
-            book.document.add_section(WD_SECTION.NEW_PAGE)
+            book.running_head(book.document.add_section(WD_SECTION.NEW_PAGE), doc)
+            book.section_start()
             book.article(doc, _bookmarks(number), park=True)
-        book.document.sections[0].different_first_page_header_footer = True
+        book.document.sections[0].different_first_page_header_footer = True  # title page: no head
         authors = ", ".join(dict.fromkeys(d.article.author for d in docs if d.article.author))
         page.properties(book.document, ctx.title, authors,
                         text.words("edition", "en", *langs), book.tags[0], ctx.built)
@@ -165,12 +184,22 @@ def _bookmarks(number: int):
             (f"_TocDiglot{number + 1:04d}en", 2 * number + 2))
 
 
-def _toc_entries(docs: list[Bilingual]):
+def _front_matter(book: _Book, docs: list[Bilingual], ctx: BuildContext) -> None:
+    """The title page and the contents, under the edition title's running head."""
+    scratch = x.el("w:body")
+    built = ctx.built.date() if ctx.config.build_date else None
+    front.title_page(scratch, ctx.title, built, book.tags, book.langs)
+    front.contents(scratch, _toc_entries(docs, ctx.config.french_spacing), book.tags, book.langs)
+    book.append_all(scratch)
+    page.running_head(book.document.sections[0], (ctx.title, book.tags[0]))
+
+
+def _toc_entries(docs: list[Bilingual], spacing: str):
     entries = []
     for number, doc in enumerate(docs):
         (fr_mark, _), (en_mark, _) = _bookmarks(number)
         french, english = _titles(doc)
-        entries.append((french, fr_mark, 1))
+        entries.append((typeset_plain(french, doc.source_lang, spacing), fr_mark, 1))
         if english:
             entries.append((english, en_mark, 2))
     return entries

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
-from diglot import locales
 from diglot.builders.docx import text
 from diglot.ooxml import xml as x
 from diglot.ooxml.styles import SHORT_ROW, sid
@@ -22,6 +21,7 @@ from diglot.model import (BLOCKQUOTE, CODE, HEADING, LIST_ITEM, PARAGRAPH, RULE,
 MARK_FILL = "EDEDED"  # untranslated cells: a light grey that also reads in black and white
 QUOTE_STEP = 283  # extra indent per nested quote level (twips, 0.5 cm)
 CELL_MARGIN = 142  # twips each side: a 0.5 cm gutter between the columns
+SHORT_CODE = 40  # a code block of at most this many lines is never split across pages
 @dataclass(frozen=True)
 class Layout:
     """Edition-wide table facts: text width (twips), borders, proofing tags."""
@@ -83,11 +83,13 @@ class ArticleTable:
     def _title(self, tbl, pair: Pair) -> None:
         looks = (Look(sid("Title"), True), Look(sid("Title Translation"), True))
         self._pair(x.row(tbl, cant_split=True), pair, looks, self.bookmarks)
-        date = locales.as_date(self.doc.article.meta.get("date")) or self.built.date()
+        article = self.doc.article
+        if not (article.author or article.date):
+            return
         tr = x.row(tbl, cant_split=True)
         for tag, width in zip(self.tags, self.layout.columns):
             para = x.paragraph(x.cell(tr, width), sid("Byline"), keep_next=True)
-            x.run(para, text.byline(self.doc.article.author, date, tag), tag)
+            x.run(para, text.byline(article.author, article.date, tag), tag)
 
     def _legend(self, tbl) -> None:
         if all(p.state == TRANSLATED for p in self.doc.pairs):
@@ -104,7 +106,7 @@ class ArticleTable:
         block = pair.block
         key = self.lists.see(block.lists)
         if block.kind in (CODE, RULE):
-            tc = self._spanning(x.row(tbl))
+            tc = self._spanning(x.row(tbl, cant_split=block.text.count("\n") <= SHORT_CODE))
             para = x.paragraph(tc, sid("Code Block" if block.kind == CODE else "Rule"))
             if block.kind == CODE:
                 x.verbatim(para, block.text.removesuffix("\n"), self.tags[0])
@@ -123,10 +125,11 @@ class ArticleTable:
         if pair.target is None:
             self._missing(right, pair)
             return
-        if pair.fallback:
-            self._note(right, text.mark(pair.state, False, self.tags[1], self.doc.source_lang))
         tag = self.tags[0] if pair.fallback else self.tags[1]  # French shown stays French
         self._para(right, pair.target, tag, looks[1], 1, marks and marks[1])
+        if pair.fallback:  # after the text: the English column stays level with the French
+            self._note(right, text.mark(pair.state, False, self.tags[1], self.doc.source_lang),
+                       keep_next=False)
 
     def _para(self, tc, segment: str, tag: str, look: Look, column: int, mark=None) -> None:
         para = x.paragraph(tc, look.style, look.keep_next, self._num(look, column),
@@ -150,8 +153,8 @@ class ArticleTable:
         else:
             x.paragraph(tc, None)  # "omit": the cell stays empty
 
-    def _note(self, tc, words: str) -> None:
-        x.run(x.paragraph(tc, sid("Translation Note"), keep_next=True), words, self.tags[1])
+    def _note(self, tc, words: str, keep_next: bool = True) -> None:
+        x.run(x.paragraph(tc, sid("Translation Note"), keep_next=keep_next), words, self.tags[1])
 
     def _spanning(self, tr):
         return x.cell(tr, self.layout.total, span=2)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 from diglot import locales
-from diglot.model import FUZZY
+from diglot.model import FUZZY, PubDate
 
 _WORDS = {
     "en": {
@@ -23,6 +23,7 @@ _WORDS = {
         "legend omit": "Empty cells of the {target} column mark passages not yet translated.",
         "edition": "Bilingual edition, {source} and {target}",
         "contents": "Contents",
+        "built on": "built on {{}}",
     },
     "fr": {
         "mark": "Pas encore traduit : original en {source}",
@@ -37,6 +38,7 @@ _WORDS = {
                        "encore traduits.",
         "edition": "Édition bilingue, {source} et {target}",
         "contents": "Sommaire",
+        "built on": "édition du {{}}",
     },
 }
 
@@ -67,11 +69,15 @@ def column_heading(code: str) -> str:
     return name[:1].upper() + name[1:]
 
 
-def long_date(value: dt.date, tag: str) -> str:
-    """The date as the language writes it (``27 novembre 2026``, ``November 27, 2026``):
-    by the language, not the proofing tag, so the print and reading editions agree."""
-    return locales.long_date(value, tag.replace("_", "-").split("-")[0])
+def long_date(value: PubDate | dt.date, tag: str) -> str:
+    """The date as the language variety of ``tag`` writes it (``27 novembre 2026``,
+    ``27 November 2026`` in en-GB), as the HTML edition does."""
+    if isinstance(value, dt.date):
+        value = PubDate(value.year, value.month, value.day)
+    return locales.publication_date(value, tag)
 
 
-def byline(author: str, value: dt.date, tag: str) -> str:
-    return " · ".join(part for part in (author.strip(), long_date(value, tag)) if part)
+def byline(author: str, value: PubDate | None, tag: str) -> str:
+    """Author and publication date; either may be missing (never the build date)."""
+    date = long_date(value, tag) if value else ""
+    return " · ".join(part for part in (author.strip(), date) if part)

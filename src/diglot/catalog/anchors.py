@@ -1,0 +1,78 @@
+"""Passage anchors that survive edits: each template entry carries its passage's anchor as an
+extracted comment (``#. anchor: p-3f2a9c1b7e``), and ``update`` hands an edited passage the
+anchor of the text it came from (exact, whitespace-or-quote-only, or similar enough), so a
+link to ``page.html#p-3f2a9c1b7e`` still lands on that passage after the author reworded it
+or inserted text before it. A new passage's anchor is a hash of its first French text: a
+build before any update, and links made before anchors were kept, agree with it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import replace
+from typing import Iterable
+
+from diglot.catalog import fuzzy
+from diglot.catalog.merge import loose_key
+from diglot.po.model import Catalog, Entry
+
+PREFIX = "anchor: "
+
+
+def text_anchor(text: str) -> str:
+    """The anchor a passage gets when it first appears: from its French text alone."""
+    return "p-" + hashlib.blake2b(text.encode("utf-8"), digest_size=5).hexdigest()
+
+
+def anchor_of(entry: Entry) -> str | None:
+    """The anchor an entry carries, if any."""
+    for comment in entry.extracted_comments:
+        if comment.startswith(PREFIX):
+            return comment[len(PREFIX):].strip() or None
+    return None
+
+
+def anchored(pot: Catalog, old: Iterable[Entry], threshold: float) -> Catalog:
+    """The template with an anchor on every entry: an old entry's where the text is the
+    same, alike but for spaces and quotes, or similar (one-to-one, best first); else new."""
+    known = [(e.msgid, a) for e in old if e.msgid and not e.obsolete and (a := anchor_of(e))]
+    chosen = _carried(pot.entries, known, threshold)
+    taken = set(chosen.values())
+    entries = []
+    for i, entry in enumerate(pot.entries):
+        anchor = chosen.get(i) or _fresh(entry.msgid, taken)
+        entries.append(_with_anchor(entry, anchor))
+    return replace(pot, entries=entries)
+
+
+def _carried(entries: list[Entry], known: list[tuple[str, str]], threshold: float) -> dict[int, str]:
+    """Template index → the old anchor it keeps."""
+    chosen: dict[int, str] = {}
+    free = dict(enumerate(known))
+    for key in (lambda t: t, loose_key):  # the same text first, then spacing and quotes
+        by_key = {}
+        for j, (text, _) in free.items():
+            by_key.setdefault(key(text), j)
+        for i, entry in enumerate(entries):
+            j = by_key.get(key(entry.msgid)) if i not in chosen else None
+            if j is not None and j in free:
+                chosen[i] = free.pop(j)[1]
+    todo = [i for i in range(len(entries)) if i not in chosen]
+    pool = list(free)
+    pairs = fuzzy.match([entries[i].msgid for i in todo], [free[j][0] for j in pool], threshold)
+    for k, (p, _score) in pairs.items():
+        chosen[todo[k]] = free[pool[p]][1]
+    return chosen
+
+
+def _fresh(text: str, taken: set[str]) -> str:
+    anchor, n = text_anchor(text), 2
+    while anchor in taken:  # a new passage written like one whose anchor moved elsewhere
+        anchor, n = f"{text_anchor(text)}-{n}", n + 1
+    taken.add(anchor)
+    return anchor
+
+
+def _with_anchor(entry: Entry, anchor: str) -> Entry:
+    comments = [c for c in entry.extracted_comments if not c.startswith(PREFIX)]
+    return replace(entry, extracted_comments=(*comments, PREFIX + anchor))

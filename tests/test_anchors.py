@@ -1,0 +1,77 @@
+"""Lasting passage anchors and honest dates, through the real commands: a link taken before
+an edit still lands on its passage; a date diglot cannot read stops the build."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from project_fixture import Proj
+
+FIRST = "Le vélo est roi à Lyon depuis dix ans, et la ville compte bien le rester."
+SECOND = "Les pistes cyclables du quai relient désormais les deux rives du Rhône."
+EDITED = "Les pistes cyclables des quais relient désormais les deux rives du Rhône et de la Saône."
+INSERTED = "Un paragraphe tout neuf arrive avant le second."
+
+
+@pytest.fixture
+def proj(tmp_path):
+    return Proj(tmp_path / "edition")
+
+
+def anchor_of(page: str, text: str) -> str:
+    """The id of the passage whose French cell holds ``text``."""
+    for pair in re.finditer(r'<div class="pair" id="([^"]+)">(.*?)</div>\n', page, re.S):
+        if text in pair.group(2):
+            return pair.group(1)
+    raise AssertionError(f"no passage holds {text!r}")
+
+
+def page(proj: Proj) -> str:
+    assert proj.run("build", "--format", "html").exit_code == 0
+    return (proj.root / "build" / "html" / "velo.html").read_text("utf-8")
+
+
+@pytest.mark.parametrize("translated", [True, False])
+def test_an_anchor_survives_an_edit_and_an_insertion_before_it(proj, translated):
+    proj.source("velo", f"# Le vélo\n\n{FIRST}\n\n{SECOND}\n")
+    assert proj.run("update").exit_code == 0
+    if translated:
+        proj.translate("velo", {SECOND: "The quay's cycle lanes now link both banks."})
+    before = anchor_of(page(proj), SECOND)
+    proj.source("velo", f"# Le vélo\n\n{FIRST}\n\n{INSERTED}\n\n{EDITED}\n")
+    assert proj.run("update").exit_code == 0
+    after = page(proj)
+    assert anchor_of(after, EDITED) == before
+    assert anchor_of(after, INSERTED) != before
+    assert f'href="#{before}"' in after
+
+
+def test_anchors_are_kept_in_the_template_and_po_files(proj):
+    proj.source("velo", f"{FIRST}\n\n{SECOND}\n")
+    proj.run("update")
+    anchors = {e.msgid: e.extracted_comments[-1] for e in proj.po("velo").entries}
+    assert all(a.startswith("anchor: p-") for a in anchors.values())
+    template = (proj.root / "translations" / "templates" / "velo.pot").read_text("utf-8")
+    assert anchors[SECOND] in template
+
+
+def test_an_unreadable_date_fails_with_file_and_line(proj):
+    proj.source("velo", f"---\ntitle: Le vélo\nauthor: Camille\ndate: hier\n---\n\n{FIRST}\n")
+    before = proj.snapshot()
+    result = proj.run("build")
+    assert result.exit_code == 2
+    assert result.output.strip() == (
+        "Error: source_fr/velo.md:4: front matter 'date' 'hier' is not a date diglot can "
+        "read; write it as 2026-03-14, 14/03/2026, 14 mars 2026 or mars 2026")
+    assert proj.snapshot() == before
+
+
+def test_no_build_date_anywhere_by_default(proj):
+    proj.source("velo", f"# Le vélo\n\n{FIRST}\n")
+    proj.run("update")
+    html = page(proj)
+    index = (proj.root / "build" / "html" / "index.html").read_text("utf-8")
+    for text in (html, index):
+        assert "2026" not in text.split("</style>", 1)[1]

@@ -1,0 +1,97 @@
+"""French typography at render time: a table of what an author types and what the reader
+gets, and properties that hold for any text (idempotent, code and URLs untouched, only
+spaces and apostrophes ever change)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, strategies as st
+
+from diglot.source.inline import Span, spans
+from diglot.typography import typeset, typeset_plain
+
+N, T = "\u00a0", "\u202f"  # no-break space, narrow no-break space
+
+
+@pytest.mark.parametrize("typed, shown", [
+    ("Pourquoi ?", f"Pourquoi{T}?"),
+    ("Pourquoi?", f"Pourquoi{T}?"),
+    ("Quoi ?!", f"Quoi{T}?!"),
+    ("Note : voir plus bas", f"Note{N}: voir plus bas"),
+    ("Note: voir", f"Note{N}: voir"),
+    ("Attention ; suite", f"Attention{T}; suite"),
+    ("« citation »", f"«{N}citation{N}»"),
+    ("«citation»", f"«{N}citation{N}»"),
+    ("12 000 habitants", f"12{T}000 habitants"),
+    ("1 250 000 euros", f"1{T}250{T}000{N}euros"),
+    ("42 %", f"42{T}%"),
+    ("42%", f"42{T}%"),
+    ("65 milliards", f"65{N}milliards"),
+    ("l'été", "l’été"),
+    ("aujourd'hui", "aujourd’hui"),
+    ("à 14:30", "à 14:30"),
+    ("un ratio 1:2", "un ratio 1:2"),
+    ("(?)", "(?)"),
+    ("voir https://exemple.fr/page?q=1&r=2 : ici", f"voir https://exemple.fr/page?q=1&r=2{N}: ici"),
+    ("écrire à marie@exemple.fr ; merci", f"écrire à marie@exemple.fr{T}; merci"),
+    ("en 2024 300 personnes", "en 2024 300 personnes"),
+    ("'guillemets simples'", "'guillemets simples'"),
+])
+def test_french_typography_table(typed, shown):
+    assert typeset_plain(typed, "fr") == shown
+
+
+def test_spacing_follows_the_house_style():
+    assert typeset_plain("Pourquoi ? « Oui »", "fr", "nbsp") == f"Pourquoi{N}? «{N}Oui{N}»"
+    off = typeset_plain("Pourquoi ? 12 000 l'été", "fr", "off")
+    assert off == f"Pourquoi ? 12{N}000 l’été"
+
+
+def test_rules_work_across_styles_and_spare_code():
+    items = typeset(spans("*Pourquoi* ? `a ? b` et `x` : fin"), "fr")
+    assert [(s.text, s.italic, s.code) for s in items] == [
+        ("Pourquoi", True, False), (f"{T}? ", False, False), ("a ? b", False, True),
+        (" et ", False, False), ("x", False, True), (f"{N}: fin", False, False)]
+
+
+def test_english_and_autolinks_are_untouched():
+    assert typeset_plain("Why ? 12 000", "en") == "Why ? 12 000"
+    link = spans("<https://a.fr/?x=1;y=2>")
+    assert typeset(link, "fr") == link
+
+
+_TEXT = st.text(alphabet=st.sampled_from(list("ab1 '«»:;!?%\u00a0\u202f\n.,()") + ["é", "0"]),
+                max_size=40)
+
+
+def _pieces(draw_texts, codes):
+    return [Span(t, code=c) for t, c in zip(draw_texts, codes) if t]
+
+
+@given(st.lists(st.tuples(_TEXT, st.booleans()), max_size=5),
+       st.sampled_from(["narrow", "nbsp", "off"]))
+def test_typesetting_is_idempotent_and_spares_code(parts, style):
+    items = [Span(t, code=c) for t, c in parts if t]
+    once = typeset(items, "fr", style)
+    assert typeset(once, "fr", style) == once
+    assert len(once) == len(items)
+    for before, after in zip(items, once):
+        if before.code:
+            assert after == before
+        assert (before.bold, before.italic, before.code, before.href) == \
+               (after.bold, after.italic, after.code, after.href)
+
+
+@given(_TEXT)
+def test_only_spaces_and_apostrophes_change(text):
+    out = typeset_plain(text, "fr")
+    squash = lambda s: re.sub("[ \u00a0\u202f\u2009]", "", s).replace("’", "'")
+    assert squash(out) == squash(text)
+    assert out.count("\n") == text.count("\n")
+
+
+@given(st.from_regex(r"https?://[a-z]{1,5}\.fr/[a-z?;:!=&]{0,12}", fullmatch=True))
+def test_urls_in_text_are_never_changed(url):
+    assert url in typeset_plain(f"voir {url} : ici", "fr")
