@@ -1,0 +1,143 @@
+"""The ``markup``, ``emphasis`` and ``code`` checks: inline elements compared between French
+and English.
+
+``KINDS`` lists every element the checks compare; counting one more (table cells, say) is
+one line: its check, its name, whether its value (a URL, a path) must survive translation,
+and, for what the Markdown parser does not see, a pattern that finds it in the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from diglot.checks.excerpt import quote
+from diglot.checks.model import NUMERIC_CODE, Pair, Problem, Side
+
+
+@dataclass(frozen=True)
+class Kind:
+    check: str
+    noun: str
+    value: str = ""  # what must survive translation (a URL, a path): compared, not only counted
+    pattern: re.Pattern | None = None  # found in the text, not by the Markdown parser
+
+
+KINDS: dict[str, Kind] = {
+    "link": Kind("markup", "link to", "link URL"),
+    "image": Kind("markup", "image", "image path"),
+    "footnote": Kind("markup", "footnote reference", "footnote reference", re.compile(r"\[\^[\w-]+\]")),
+    "break": Kind("markup", "hard line break"),
+    "bold": Kind("emphasis", "bold span"),
+    "italic": Kind("emphasis", "italic span"),
+    "code": Kind("code", "code span"),
+}
+
+
+def elements(side: Side, kind: str) -> list[str]:
+    """The values of one kind of element in a text, in order."""
+    pattern = KINDS[kind].pattern
+    if pattern is not None:
+        return pattern.findall(side.masked)
+    # A number in a code span is compared as a number ("`0`" in one language, "0" in the other).
+    return [value for found, value in side.elements
+            if found == kind and not (kind == "code" and NUMERIC_CODE.fullmatch(value))]
+
+
+def _compared(pair: Pair, check: str) -> list[Problem]:
+    problems = []
+    for kind, spec in KINDS.items():
+        if spec.check == check:
+            fr, en = elements(pair.fr, kind), elements(pair.en, kind)
+            problems += _valued(spec, fr, en) if spec.value else _counted(pair, kind, fr, en)
+    return problems
+
+
+def _valued(spec: Kind, fr: list[str], en: list[str]) -> list[Problem]:
+    """Lost, changed and added values (a link's URL, an image's path, a footnote's id)."""
+    lost, added = list((Counter(fr) - Counter(en)).elements()), list((Counter(en) - Counter(fr)).elements())
+    if len(fr) == len(en):
+        return [Problem(f"{spec.value} changed: {a} → {b}") for a, b in zip(lost, added)]
+    return ([Problem(f"{spec.noun} {a} is missing from the English") for a in lost]
+            + [Problem(f"{spec.noun} {b} is in the English only") for b in added])
+
+
+def _counted(pair: Pair, kind: str, fr: list[str], en: list[str]) -> list[Problem]:
+    """Different counts, showing the elements of either side without a twin in the other."""
+    if len(fr) == len(en):
+        return []
+    message = f"{KINDS[kind].noun}s: {len(fr)} in French, {len(en)} in English"  # counted kinds
+    if kind == "break":
+        return [Problem(message, quote(pair.fr.shown, pair.fr.shown.find("\n")))]
+    lost, added = Counter(fr) - Counter(en), Counter(en) - Counter(fr)
+    shown = [f"French {_styled(kind, lost)}" if lost else "", f"English {_styled(kind, added)}" if added else ""]
+    return [Problem(message, "; ".join(s for s in shown if s))]
+
+
+_MARKS = {"bold": "**", "italic": "*", "code": "`"}
+
+
+def _styled(kind: str, values: Counter) -> str:
+    mark = _MARKS.get(kind, "")
+    return ", ".join(f"{mark}{v}{mark}" for v in values)
+
+
+def check_markup(pair: Pair) -> list[Problem]:
+    """What breaks the edition: a link, image or footnote reference lost or changed, a hard
+    line break lost."""
+    return _compared(pair, "markup")
+
+
+def check_emphasis(pair: Pair) -> list[Problem]:
+    """Bold and italic counts (French italicises foreign words English leaves roman)."""
+    return _compared(pair, "emphasis")
+
+
+def check_code(pair: Pair) -> list[Problem]:
+    """The text of a French code span missing from the English; else different counts."""
+    missing = _missing_code(pair)
+    return missing or _compared(pair, "code")
+
+
+# A span a translator is expected to translate: a reST role or reference with a display text
+# and a target, ":ref:`texte affiché <cible>`", "`texte <https://…>`_" (only the target
+# stays); a role whose text is prose (":dfn:`suite de tests`", ":term:`méthode`"); a
+# reference to a section by its title ("`Protocoles`_"); a span of French words; and the web
+# address of a reST link (a French page may well become an English one).
+_TARGET = re.compile(r"<([^<>]+)>\s*$")
+_PROSE_ROLES = re.compile(r":(?:dfn|term|kbd|guilabel|menuselection|abbr|title-reference|emphasis|strong):$")
+_WEB = re.compile(r"https?://")
+_PROSE = re.compile(r"[^\W\d_]+(?:[-'’ ]+[^\W\d_]+)+|.*[à-ÿœ].*", re.IGNORECASE)
+
+
+def _needed(value: str, before: str, after: str) -> str:
+    """What of a French code span must appear in the English ("" when nothing must)."""
+    if _PROSE_ROLES.search(before):
+        return ""
+    if target := _TARGET.search(value):  # a web address may well go to the English page
+        return "" if _WEB.match(target.group(1)) else _squeezed(target.group(1))
+    return "" if after.startswith("_") or _PROSE.fullmatch(value) else _squeezed(value)
+
+
+def _missing_code(pair: Pair) -> list[Problem]:
+    english, shown = _squeezed(pair.en.markdown), pair.fr.shown
+    problems, seen, at = [], set(), 0
+    for value in elements(pair.fr, "code"):
+        at = shown.find(f"`{value}`", at)
+        end = at + len(value) + 2
+        needed = _needed(value, shown[max(0, at - 20):at], shown[end:end + 1])
+        if needed and not _within(needed, english) and value not in seen:
+            seen.add(value)
+            problems.append(Problem(f"code `{value}` is not in the English", quote(shown, at, end)))
+        at = end
+    return problems
+
+
+def _within(needed: str, english: str) -> bool:
+    """``needed`` in the English as a whole (``os.path.join`` is not in ``os.path.joint``)."""
+    return re.search(r"(?<!\w)" + re.escape(needed) + r"(?!\w)", english) is not None
+
+
+def _squeezed(text: str) -> str:
+    return " ".join(text.split())

@@ -1,0 +1,106 @@
+"""What the checks read and return: a ``Pair`` of texts with the views checks share (computed
+once, on demand), a check's ``Problem``, and the ``Finding`` reported at a PO entry."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from diglot import inline
+from diglot.checks import matching
+
+NUMERIC_CODE = re.compile(r"[-+]?\d+(?:[.,]\d+)*")  # a code span that is a number, compared as one
+
+
+@dataclass(frozen=True)
+class Problem:
+    """What one check found: the message, and the text that shows it (may be empty)."""
+
+    message: str
+    excerpt: str = ""
+
+
+@dataclass(frozen=True)
+class Finding:
+    path: str
+    line: int
+    check: str
+    severity: str
+    message: str
+    source: str = ""   # the French source location, from the entry's first ``#:`` reference
+    msgid: str = ""
+    excerpt: str = ""
+
+    def as_json(self) -> dict:
+        return {"path": self.path, "line": self.line, "check": self.check,
+                "severity": self.severity, "message": self.message, "source": self.source,
+                "msgid": self.msgid, "excerpt": self.excerpt}
+
+    def as_text(self) -> str:
+        """One line: ``path:line: severity [check] message: excerpt (source)``."""
+        text = f"{self.path}:{self.line}: {self.severity} [{self.check}] {self.message}"
+        text += f": {self.excerpt}" if self.excerpt else ""
+        return text + (f" ({self.source})" if self.source else "")
+
+
+@dataclass
+class Side:
+    """One language's text and its views: ``shown`` is what a reader sees, code spans in
+    backticks and hard breaks as newlines; ``masked`` is the same, character for character,
+    with the inside of each code span turned into ``x`` (a placeholder word: its digits and
+    punctuation are code, not prose), unless it holds a number alone (``0`` as code in one
+    language matches 0 as text in the other)."""
+
+    markdown: str
+
+    @cached_property
+    def spans(self) -> list[inline.Span]:
+        return inline.spans(self.markdown)
+
+    @cached_property
+    def shown(self) -> str:
+        return "".join(f"`{s.text}`" if s.code else s.text for s in self.spans)
+
+    @cached_property
+    def masked(self) -> str:
+        return "".join(_masked(s) for s in self.spans)
+
+    @cached_property
+    def elements(self) -> list[tuple[str, str]]:
+        return inline.elements(self.markdown)
+
+
+def _masked(span: inline.Span) -> str:
+    if not span.code:
+        return span.text
+    inside = span.text if NUMERIC_CODE.fullmatch(span.text) else "x" * len(span.text)
+    return f"`{inside}`"
+
+
+@dataclass
+class Pair:
+    """A French segment and its English, with this file's usual length ratio (None when the
+    file has too few long segments to tell)."""
+
+    fr: Side
+    en: Side
+    usual: float | None = None
+
+    @classmethod
+    def of(cls, fr: str, en: str, usual: float | None = None) -> "Pair":
+        return cls(Side(fr), Side(en), usual)
+
+    @cached_property
+    def copied(self) -> bool:
+        """The English is the French as it was (only the ``copy`` check speaks then)."""
+        return " ".join(self.fr.markdown.split()) == " ".join(self.en.markdown.split())
+
+    @cached_property
+    def ratio(self) -> float:
+        """English length over French length, as a reader sees them."""
+        return len(self.en.shown) / max(len(self.fr.shown), 1)
+
+    @cached_property
+    def numbers(self) -> matching.Matched:
+        return matching.match(self.fr.masked, self.en.masked)
