@@ -57,7 +57,16 @@ def _figures(text: str, match: re.Match, french: bool) -> list[Number]:
     # Digits glued to a letter ("rfc822", "base64", "RS232", "[^1]") are part of a name: a
     # counterpart if the other language writes them apart ("RS-232"), never required.
     glued = start > 0 and (text[start - 1].isalpha() or text[start - 1] == "^") or _HEX.match(text, match.end()) is not None
-    return [Number(chunk, start, match.end(), frozenset(values | {chunk}), parts, glued)]
+    optional = glued or french and _set_bit(text, match)
+    return [Number(chunk, start, match.end(), frozenset(values | {chunk}), parts, optional)]
+
+
+# "mis à 1", "un bit à 0": French sets and clears bits with a figure, English with a verb.
+_BIT = re.compile(r"\b(?:bits?|mise?s?|positionnée?s?)\b[^.;:]{0,30}\bà $")
+
+
+def _set_bit(text: str, match: re.Match) -> bool:
+    return match.group(0) in ("0", "1") and _BIT.search(text, max(0, match.start() - 45), match.start()) is not None
 
 
 def _pieces(chunk: str, start: int, french: bool) -> list[Number]:
@@ -178,7 +187,8 @@ _EN_WORDS |= _table("first second third fourth fifth sixth seventh eighth ninth 
                     "twelfth", 1)
 _EN_WORDS |= {"hundred": Decimal(100), "thousand": Decimal(1000), "dozen": Decimal(12),
               "once": Decimal(1), "twice": Decimal(2), "both": Decimal(2),
-              "half": Decimal("0.5"), "double": Decimal(2), "single": Decimal(1)}
+              "half": Decimal("0.5"), "double": Decimal(2), "single": Decimal(1),
+              "ones": Decimal(1), "zeros": Decimal(0), "zeroes": Decimal(0)}
 _WORD = re.compile(r"[^\W\d_]+")
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-_END = re.compile(r"(\w*)([.!?…]+)[\"”»’')\]]*\s+(?=[^\s\W]|[\"“«‘(`\[*])(?![a-zà-ÿ])")
+_END = re.compile(r"(\w*)([.!?…]+)(?:\s?[\"”»’')\]])*\s+(?=[^\s\W]|[\"“«‘(`\[*])(?![a-zà-ÿ])")
 _ABBREVIATIONS = frozenset(
     "e.g i.e etc cf vs p ex al mr mrs ms dr st no nos fig figs vol ch eg ie resp env "
     "mme mlle m av apr jc hab".split())
