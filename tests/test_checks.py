@@ -191,3 +191,47 @@ def test_case_pairs_have_no_error_and_at_most_two_warnings(path):
     findings = run_checks(entries(json.loads(path.read_text("utf-8"))), str(path))
     assert [f for f in findings if f.severity == "error"] == []
     assert len(findings) <= 2, [f.as_text() for f in findings]
+
+
+LONG = "Une phrase assez longue pour compter dans le calcul du rapport des longueurs du fichier."
+# Each example of the README's checks table, and a pair that gives it (after PAIRS[:10]).
+README_EXAMPLES = {
+    "link URL changed: https://a.org/x → https://a.org/y": ("Lire [ceci](https://a.org/x).", "Read [this](https://a.org/y)."),
+    "link to https://a.org/x is missing from the English": ("Lire [ceci](https://a.org/x).", "Read this."),
+    "image img/a.png is missing from the English": ("Voir ![le schéma](img/a.png).", "See the diagram."),
+    "footnote reference changed: [^1] → [^2]": ("Comme dit[^1], c'est vrai.", "As said[^2], it is true."),
+    "hard line breaks: 1 in French, 0 in English: “Ligne un↵ligne deux.”": ("Ligne un\nligne deux.", "Line one line two."),
+    "50 appears 2× in French, 1× in English; the English has 5 instead: “Mélangez 50 g de farine et 50 g d'eau.” "
+    "→ “Mix 5 g of flour and 50 g of water.”": ("Mélangez 50 g de farine et 50 g d'eau.", "Mix 5 g of flour and 50 g of water."),
+    "12 is missing from the English: “Une hausse de 12 %.”": ("Une hausse de 12 %.", "A sharp rise."),
+    "French quotation marks « » in English; use “ ” or \" \": “He says « yes ».”": ("Il dit « oui ».", "He says « yes »."),
+    "a French no-break space before ? ! : or ; in English; remove it: “Really\u202f?”": ("Vraiment\u202f?", "Really\u202f?"),
+    "bold spans: 1 in French, 0 in English: French **chat**": ("Le **chat** dort.", "The cat sleeps."),
+    "code `os.path.join` is not in the English: “Appelez `os.path.join` ici.”": ("Appelez `os.path.join` ici.", "Call `os.path.joint` here."),
+    "code spans: 1 in French, 0 in English: French `ls`": ("Lancez `ls` maintenant.", "Run ls now."),
+    "2 has no French counterpart: “He has 3 cats and 2 dogs.”": ("Il a 3 chats.", "He has 3 cats and 2 dogs."),
+    "2021 appears 2× in English, 1× in French: “In 2021, he has 3 cats (since 2021).”": ("En 2021, il a 3 chats.", "In 2021, he has 3 cats (since 2021)."),
+    "a space before ? ! ; or : (French spacing); remove it: “Note : this.”": ("Note : ceci.", "Note : this."),
+    "a no-break space in English where English has a plain space: “A\u00a0text.”": ("Un\u00a0texte.", "A\u00a0text."),
+    "trailing whitespace differs: '' in French, ' ' in English": ("Un texte.", "A text. "),
+    "the translation is the French text, copied: “Et maintenant ?”": ("Et maintenant ?", "Et maintenant ?"),
+    "doubled word 'The the': “The the cat is there.”": ("Le chat est là.", "The the cat is there."),
+    "length ratio 0.05 is far from this file's usual 1.01: “Yes.”": (LONG, "Yes."),
+    "3 sentences in French, 2 in English, and the English is 69% of this file's usual length":
+        (LONG_FR, LONG_EN.split(". ")[0] + ". " + LONG_EN.split(". ")[2]),
+}
+
+
+def readme_examples() -> list[str]:
+    text = (ROOT / "README.md").read_text("utf-8")
+    table = text[text.index("| id | severity | finds | example"):text.index("`diglot check --format json` gives")]
+    cells = [row.split(" | ")[-1].rstrip(" |") for row in table.splitlines()[2:] if row.startswith("| `")]
+    examples = [e.strip() for cell in cells for e in cell.split("<br>")]
+    return [e[2:-2].strip() if e.startswith("``") else e[1:-1] for e in examples]
+
+
+def test_every_example_of_the_readme_is_what_the_checks_say():
+    assert readme_examples() == list(README_EXAMPLES)
+    for example, pair in README_EXAMPLES.items():
+        found = run_checks(entries(PAIRS[:10] + [pair]), "a.po")
+        assert [f.message + (f": {f.excerpt}" if f.excerpt else "") for f in found] == [example]
