@@ -65,7 +65,7 @@ def _valued(spec: Kind, fr: list[str], en: list[str]) -> list[Problem]:
 
 def _counted(pair: Pair, kind: str, fr: list[str], en: list[str]) -> list[Problem]:
     """Different counts, showing the elements of either side without a twin in the other."""
-    if len(fr) == len(en):
+    if len(fr) == len(en) or len(fr) - len(_foreign(pair, kind, fr, en)) == len(en):
         return []
     message = f"{KINDS[kind].noun}s: {len(fr)} in French, {len(en)} in English"  # counted kinds
     if kind == "break":
@@ -81,6 +81,29 @@ _MARKS = {"bold": "**", "italic": "*", "code": "`"}
 def _styled(kind: str, values: Counter) -> str:
     mark = _MARKS.get(kind, "")
     return ", ".join(f"{mark}{v}{mark}" for v in values)
+
+
+def _foreign(pair: Pair, kind: str, fr: list[str], en: list[str]) -> list[str]:
+    """French emphasis the English leaves roman by habit: French typography italicises
+    foreign words ("le *slot*", "*Serhiy Storchaka*"); when the English writes the same words
+    in roman here and never styles them anywhere in the file, nothing was lost; nor when the
+    English sets them as code. Names such as *f* or *close_fds* are not words: their emphasis
+    always counts."""
+    if kind not in ("bold", "italic"):
+        return []
+    lost, code = Counter(fr) - Counter(en), set(elements(pair.en, "code"))
+    english = pair.en.shown.lower()
+    return [v for v in lost.elements() if v in code or _WORDS.fullmatch(v)
+            and v.lower() not in pair.styled and _within(v.lower(), english)]
+
+
+_WORDS = re.compile(r"[^\W\d_]{2,}(?:[-'’ ][^\W\d_]+)*")
+
+
+def english_styles(pairs: list[Pair]) -> frozenset[str]:
+    """Every text the English of a file sets in bold or italic, lowercased."""
+    return frozenset(value.lower() for pair in pairs for kind, value in pair.en.elements
+                     if kind in ("bold", "italic"))
 
 
 def check_markup(pair: Pair) -> list[Problem]:

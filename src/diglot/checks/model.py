@@ -10,7 +10,7 @@ from functools import cached_property
 from diglot import inline
 from diglot.checks import matching
 
-NUMERIC_CODE = re.compile(r"[-+]?\d+(?:[.,]\d+)*")  # a code span that is a number, compared as one
+NUMERIC_CODE = re.compile(r"([\"']?)[-+]?\d+(?:[.,]\d+)*\1")  # a code span that is a number ("0" too), compared as one
 
 
 @dataclass(frozen=True)
@@ -80,12 +80,14 @@ def _masked(span: inline.Span) -> str:
 
 @dataclass
 class Pair:
-    """A French segment and its English, with this file's usual length ratio (None when the
-    file has too few long segments to tell)."""
+    """A French segment and its English, with what the file's other entries tell: its usual
+    length ratio (None when it has too few long segments to tell) and the texts its English
+    sets in bold or italic anywhere (lowercased)."""
 
     fr: Side
     en: Side
     usual: float | None = None
+    styled: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, fr: str, en: str, usual: float | None = None) -> "Pair":

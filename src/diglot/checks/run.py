@@ -12,7 +12,7 @@ from typing import Callable, Iterable, Mapping
 from diglot.checks import ALIASES, OFF, SEVERITIES, WARNING
 from diglot.checks.figures import check_extra_numbers, check_numbers
 from diglot.checks.lengths import check_dropped_sentence, check_length_ratio, usual_ratio
-from diglot.checks.markup import check_code, check_emphasis, check_markup
+from diglot.checks.markup import check_code, check_emphasis, check_markup, english_styles
 from diglot.checks.model import Finding, Pair, Problem
 from diglot.checks.text import check_copy, check_doubled, check_spacing, check_typography, check_whitespace
 from diglot.po.model import Entry
@@ -51,10 +51,11 @@ def run_checks(entries: Iterable[Entry], path: str,
     todo = [e for e in entries if not e.obsolete and e.msgid and e.msgstr and e.msgid_plural is None]
     pairs = [Pair.of(e.msgid, e.msgstr) for e in todo]
     usual = usual_ratio([p for p, e in zip(pairs, todo) if not e.fuzzy])
+    styled = english_styles(pairs)
     levels = {**SEVERITIES, **(severities or {})}
     findings = []
     for entry, pair in zip(todo, pairs):
-        pair.usual = usual
+        pair.usual, pair.styled = usual, styled
         findings += _entry_findings(entry, pair, path, levels)
     return sorted(findings, key=lambda f: (f.line, f.check))
 
