@@ -64,13 +64,14 @@ def _valued(spec: Kind, fr: list[str], en: list[str]) -> list[Problem]:
 
 
 def _counted(pair: Pair, kind: str, fr: list[str], en: list[str]) -> list[Problem]:
-    """Different counts, showing the elements of either side without a twin in the other."""
-    if len(fr) == len(en) or len(fr) - len(_foreign(pair, kind, fr, en)) == len(en):
+    """Different counts, showing the elements of either side without a twin in the other;
+    none when the difference is only restyling (below)."""
+    lost, added = Counter(fr) - Counter(en), Counter(en) - Counter(fr)
+    if len(fr) - _restyled(pair, kind, lost, "fr") == len(en) - _restyled(pair, kind, added, "en"):
         return []
-    message = f"{KINDS[kind].noun}s: {len(fr)} in French, {len(en)} in English"  # counted kinds
+    message = f"{KINDS[kind].noun}s: {len(fr)} in French, {len(en)} in English"
     if kind == "break":
         return [Problem(message, quote(pair.fr.shown, pair.fr.shown.find("\n")))]
-    lost, added = Counter(fr) - Counter(en), Counter(en) - Counter(fr)
     shown = [f"French {_styled(kind, lost)}" if lost else "", f"English {_styled(kind, added)}" if added else ""]
     return [Problem(message, "; ".join(s for s in shown if s))]
 
@@ -83,18 +84,21 @@ def _styled(kind: str, values: Counter) -> str:
     return ", ".join(f"{mark}{v}{mark}" for v in values)
 
 
-def _foreign(pair: Pair, kind: str, fr: list[str], en: list[str]) -> list[str]:
-    """French emphasis the English leaves roman by habit: French typography italicises
-    foreign words ("le *slot*", "*Serhiy Storchaka*"); when the English writes the same words
-    in roman here and never styles them anywhere in the file, nothing was lost; nor when the
-    English sets them as code. Names such as *f* or *close_fds* are not words: their emphasis
-    always counts."""
-    if kind not in ("bold", "italic"):
-        return []
-    lost, code = Counter(fr) - Counter(en), set(elements(pair.en, "code"))
+def _restyled(pair: Pair, kind: str, only: Counter, side: str) -> int:
+    """How many of the elements one side alone has are the same text styled otherwise on
+    the other side (a parameter in italics in one language, as code in the other), or, for
+    French emphasis, a word the English writes in roman by habit: French typography
+    italicises foreign words ("le *slot*", "*Serhiy Storchaka*"); when the English writes
+    them in roman here and styles them nowhere in the file, nothing was lost. Names such as
+    *f* or *close_fds* are not words: their emphasis always counts."""
+    if kind not in ("bold", "italic", "code"):
+        return 0
+    other = pair.en if side == "fr" else pair.fr
+    styles = ("bold", "italic") if kind == "code" else ("code",)
+    elsewise = {v for k, v in other.elements if k in styles}
     english = pair.en.shown.lower()
-    return [v for v in lost.elements() if v in code or _WORDS.fullmatch(v)
-            and v.lower() not in pair.styled and _within(v.lower(), english)]
+    return sum(n for v, n in only.items() if v in elsewise or side == "fr" and kind != "code"
+               and _WORDS.fullmatch(v) and v.lower() not in pair.styled and _within(v.lower(), english))
 
 
 _WORDS = re.compile(r"[^\W\d_]{2,}(?:[-'’ ][^\W\d_]+)*")
@@ -135,26 +139,38 @@ _PROSE = re.compile(r"[^\W\d_]+(?:[-'’ ]+[^\W\d_]+)+|.*[à-ÿœ].*", re.IGNORE
 
 
 def _needed(value: str, before: str, after: str) -> str:
-    """What of a French code span must appear in the English ("" when nothing must)."""
+    """What of a French code span must appear in the English ("" when nothing must), in the
+    form ``_comparable`` gives."""
     if _PROSE_ROLES.search(before):
         return ""
     if target := _TARGET.search(value):  # a web address may well go to the English page
-        return "" if _WEB.match(target.group(1)) else _squeezed(target.group(1))
-    return "" if after.startswith("_") or _PROSE.fullmatch(value) else _squeezed(value)
+        return "" if _WEB.match(target.group(1)) else _comparable(target.group(1))
+    return "" if after.startswith("_") or _PROSE.fullmatch(value) else _comparable(value)
+
+
+def _comparable(text: str) -> str:
+    """Case, quote style, spacing and Sphinx's ``!``/``~`` prefixes aside: ``True`` is
+    "true" in English prose, ``"info"`` may become ``'info'``."""
+    return " ".join(text.split()).lstrip("!~").replace('"', "'").lower()
 
 
 def _missing_code(pair: Pair) -> list[Problem]:
-    english, shown = _squeezed(pair.en.markdown), pair.fr.shown
-    problems, seen, at = [], set(), 0
+    """One problem for all the French code spans whose text the English lacks."""
+    english, shown = _comparable(pair.en.markdown), pair.fr.shown
+    missing, at = {}, 0  # value -> its span in the French as shown
     for value in elements(pair.fr, "code"):
         at = shown.find(f"`{value}`", at)
         end = at + len(value) + 2
         needed = _needed(value, shown[max(0, at - 20):at], shown[end:end + 1])
-        if needed and not _within(needed, english) and value not in seen:
-            seen.add(value)
-            problems.append(Problem(f"code `{value}` is not in the English", quote(shown, at, end)))
+        if needed and not _within(needed, english):
+            missing.setdefault(value, (at, end))
         at = end
-    return problems
+    if not missing:
+        return []
+    names = [f"`{v}`" for v in missing]
+    listed = names[0] if len(names) == 1 else ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+    verb = "is" if len(names) == 1 else "are"
+    return [Problem(f"code {listed} {verb} not in the English", quote(shown, *next(iter(missing.values()))))]
 
 
 def _within(needed: str, english: str) -> bool:
