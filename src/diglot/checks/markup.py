@@ -167,10 +167,14 @@ def _missing_code(pair: Pair) -> list[Problem]:
         at = end
     if not missing:
         return []
-    names = [f"`{v}`" for v in missing]
-    listed = names[0] if len(names) == 1 else ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
-    verb = "is" if len(names) == 1 else "are"
-    return [Problem(f"code {listed} {verb} not in the English", quote(shown, *next(iter(missing.values()))))]
+    return [Problem(f"code {_listed(list(missing))} not in the English", quote(shown, *next(iter(missing.values()))))]
+
+
+def _listed(values: list[str]) -> str:
+    """```a` is``, ```a`, `b` are``, ```a`, `b`, `c` and 2 more are``."""
+    names = [f"`{v}`" for v in values[:3]]
+    more = f" and {len(values) - 3} more" if len(values) > 3 else ""
+    return ", ".join(names) + more + (" is" if len(values) == 1 else " are")
 
 
 def _within(needed: str, english: str) -> bool:
