@@ -277,6 +277,8 @@ def elements(text: str, references: Mapping | None = None) -> list[tuple[str, st
     """Each inline element of a segment, in source order, as ``(kind, value)``: ``bold`` and
     ``italic`` with their text, ``code`` with its text, ``link`` with its URL, ``image`` with
     its path, ``break`` (value ``"\\n"``). The checks compare these between languages."""
+    if not _MARKUP.search(text):
+        return []
     found: list[list] = []  # [kind, value, collecting text?]
     stack: list[list] = []
     for token in _tokens(text, references):

@@ -41,8 +41,8 @@ def elements(side: Side, kind: str) -> list[str]:
     if pattern is not None:
         return pattern.findall(side.masked)
     # A number in a code span is compared as a number ("`0`" in one language, "0" in the other).
-    return [value for found, value in side.elements
-            if found == kind and not (kind == "code" and NUMERIC_CODE.fullmatch(value))]
+    values = side.by_kind.get(kind, [])
+    return [v for v in values if not NUMERIC_CODE.fullmatch(v)] if kind == "code" else values
 
 
 def _compared(pair: Pair, check: str) -> list[Problem]:
@@ -50,7 +50,8 @@ def _compared(pair: Pair, check: str) -> list[Problem]:
     for kind, spec in KINDS.items():
         if spec.check == check:
             fr, en = elements(pair.fr, kind), elements(pair.en, kind)
-            problems += _valued(spec, fr, en) if spec.value else _counted(pair, kind, fr, en)
+            if fr != en:
+                problems += _valued(spec, fr, en) if spec.value else _counted(pair, kind, fr, en)
     return problems
 
 
@@ -179,7 +180,19 @@ def _listed(values: list[str]) -> str:
 
 def _within(needed: str, english: str) -> bool:
     """``needed`` in the English as a whole (``os.path.join`` is not in ``os.path.joint``)."""
-    return re.search(r"(?<!\w)" + re.escape(needed) + r"(?!\w)", english) is not None
+    at = english.find(needed)
+    while at >= 0:
+        end = at + len(needed)
+        runs_on = at and _word_edge(english[at - 1], needed[0])
+        if not (runs_on or end < len(english) and _word_edge(english[end], needed[-1])):
+            return True
+        at = english.find(needed, at + 1)
+    return False
+
+
+def _word_edge(outside: str, inside: str) -> bool:
+    """Whether the match runs on into a word: both characters at its edge are word characters."""
+    return (outside.isalnum() or outside == "_") and (inside.isalnum() or inside == "_")
 
 
 def _squeezed(text: str) -> str:

@@ -70,6 +70,14 @@ class Side:
     def elements(self) -> list[tuple[str, str]]:
         return inline.elements(self.markdown)
 
+    @cached_property
+    def by_kind(self) -> dict[str, list[str]]:
+        """The values of the inline elements, by kind, in order."""
+        grouped: dict[str, list[str]] = {}
+        for kind, value in self.elements:
+            grouped.setdefault(kind, []).append(value)
+        return grouped
+
 
 def _masked(span: inline.Span) -> str:
     if not span.code:

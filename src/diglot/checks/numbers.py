@@ -40,7 +40,7 @@ def read(text: str, french: bool) -> list[Number]:
     """Every number of ``text`` in order: figures, Roman centuries, spelled-out numbers."""
     found = [n for match in _CHUNK[french].finditer(text) for n in _figures(text, match, french)]
     found += _centuries(text) if french else []
-    found += _spelled(text, _FR_WORDS if french else _EN_WORDS)
+    found += _spelled(text, french)
     return sorted(found, key=lambda n: n.start)
 
 
@@ -192,10 +192,17 @@ _EN_WORDS |= {"hundred": Decimal(100), "thousand": Decimal(1000), "dozen": Decim
               "once": Decimal(1), "twice": Decimal(2), "both": Decimal(2),
               "half": Decimal("0.5"), "double": Decimal(2), "single": Decimal(1),
               "ones": Decimal(1), "zeros": Decimal(0), "zeroes": Decimal(0)}
-_WORD = re.compile(r"[^\W\d_]+")
 
 
-def _spelled(text: str, table: dict[str, Decimal]) -> list[Number]:
+def _words(table: dict[str, Decimal]) -> re.Pattern:
+    return re.compile(r"(?<!\w)(?:" + "|".join(sorted(table, key=len, reverse=True)) + r")(?!\w)", re.IGNORECASE)
+
+
+_SPELLED = {True: _words(_FR_WORDS), False: _words(_EN_WORDS)}
+
+
+def _spelled(text: str, french: bool) -> list[Number]:
     """Numbers spelled out ("dix fois", "ten times", "both") stand for their figures."""
+    table = _FR_WORDS if french else _EN_WORDS
     return [Number(m.group(0), m.start(), m.end(), frozenset({table[m.group(0).lower()]}), optional=True)
-            for m in _WORD.finditer(text) if m.group(0).lower() in table]
+            for m in _SPELLED[french].finditer(text)]
