@@ -156,8 +156,7 @@ def test_a_translator_comment_silences_one_check_on_one_entry():
     pairs = [("Le 14 juillet 1789.", "On Bastille Day.")] * 2
     found = run_checks([Entry(pairs[0][0], pairs[0][1], line=1, translator_comments=("diglot-ignore: numbers",)),
                         Entry(pairs[1][0] + " ", pairs[1][1] + " ", line=2)], "a.po")
-    assert [(f.line, f.check, f.message) for f in found] == [
-        (2, "numbers", "14 is missing from the English"), (2, "numbers", "1789 is missing from the English")]
+    assert [(f.line, f.check, f.message) for f in found] == [(2, "numbers", "14 and 1789 are missing from the English")]
 
 
 def test_ignoring_markup_still_silences_emphasis_and_code():
@@ -246,3 +245,13 @@ def test_restyling_and_french_italics_on_words_the_english_writes_roman_are_no_l
     pairs = [("Le fichier *f* est fermé.", "The file f is closed."), ("Le *slot* libre.", "The free slot."),
              ("Un *slot* encore.", "One more *slot*.")]
     assert [(f.line, f.check) for f in run_checks(entries(pairs), "a.po")] == [(10, "emphasis"), (20, "emphasis")]
+
+
+def test_one_numbers_finding_per_entry_names_every_number_once():
+    pairs = [("De 0 à 9, soit 10 valeurs, et 7 et 7.", "From 1 to 10, and 7."),
+             ("Un 5 et un 6.", "A 5, a 6, a 7, an 8 and 8 again.")]
+    found = run_checks(entries(pairs), "a.po")
+    assert [(f.check, f.message) for f in found] == [
+        ("numbers", "0 and 9 are missing from the English; 7 appears 2× in French, 1× in English; "
+                    "the English has 1 instead"),
+        ("extra-numbers", "7 and 8 (2× in English) have no French counterpart")]

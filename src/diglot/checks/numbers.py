@@ -179,7 +179,9 @@ _FR_WORDS = _table("deux trois quatre cinq six sept huit neuf dix onze douze", 2
 _FR_WORDS |= _table("premier deuxième troisième quatrième cinquième sixième septième huitième "
                     "neuvième dixième", 1)
 _FR_WORDS |= {"zéro": Decimal(0), "première": Decimal(1), "second": Decimal(2), "seconde": Decimal(2),
-              "double": Decimal(2), "moitié": Decimal("0.5")}
+              "double": Decimal(2), "moitié": Decimal("0.5"), "dizaine": Decimal(10),
+              "douzaine": Decimal(12), "vingtaine": Decimal(20), "centaine": Decimal(100),
+              "millier": Decimal(1000)}
 # "un couple", "un triplet": French names tuples by their size, English writes "a 2-tuple".
 _FR_WORDS |= {w: Decimal(n) for n, words in ((2, "paire paires couple couples"), (3, "triplet triplets"),
                                                (4, "quadruplet quadruplets")) for w in words.split()}
