@@ -3,21 +3,23 @@ good translation should raise little), and recall on planted errors (bench/qa_pl
 beside translate-toolkit's `pofilter` when it is installed (it is not a diglot dependency:
 `pip install translate-toolkit` in the venv for the comparison).
 
-    python bench/qa.py [--corpus DIR] [--plants FILE] [--no-pofilter] [--show CHECK]
+    python bench/qa.py [--corpus DIR] [--plants FILE] [--no-pofilter]
+    python bench/qa.py --show CHECK [--sample N --seed S]
 
 Corpus: every PO file of python-docs-fr (translated and fuzzy entries are checked; fuzzy
 ones only ever warn). Recall: each plant replaces its entry in its own PO file (the file's
 other entries untouched, so ratios keep their file's rhythm); a plant is caught when a check
 it expects reports a finding the correct translation did not get. For pofilter, a plant is
 caught when any pofilter test fails on it that did not fail on the correct translation.
-`--show CHECK` prints every corpus finding of one check with its French and English (the
-read samples in bench/RESULTS.md come from it).
+`--show CHECK` prints every corpus finding of one check with its French and English, or
+`--sample N` of them (the read samples in bench/RESULTS.md come from it).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import random
 import re
 import shutil
 import subprocess
@@ -158,13 +160,16 @@ def pofilter_recall(command: str, plants: list[dict]) -> dict[str, list[bool]]:
     return caught
 
 
-def show(files: dict[str, list[Entry]], check: str) -> None:
+def show(files: dict[str, list[Entry]], check: str, sample: int | None, seed: int) -> None:
+    """Every finding of one check (or a random sample of them) with its French and English."""
+    found = []
     for path, entries in files.items():
         by_line = {e.line: e for e in entries}
-        for f in run_checks(entries, path):
-            if f.check == check:
-                e = by_line[f.line]
-                print(f"== {f.as_text()}\nFR: {e.msgid}\nEN: {e.msgstr}\n")
+        found += [(f, by_line[f.line]) for f in run_checks(entries, path) if f.check == check]
+    if sample is not None:
+        found = random.Random(seed).sample(found, min(sample, len(found)))
+    for f, e in found:
+        print(f"== {f.as_text()}\nFR: {e.msgid}\nEN: {e.msgstr}\n")
 
 
 def main() -> None:
@@ -173,12 +178,14 @@ def main() -> None:
     parser.add_argument("--plants", type=Path, default=HERE / "qa_plants.json")
     parser.add_argument("--no-pofilter", action="store_true", help="skip the pofilter comparison")
     parser.add_argument("--show", metavar="CHECK", help="print every corpus finding of CHECK")
+    parser.add_argument("--sample", type=int, metavar="N", help="with --show: N findings drawn at random")
+    parser.add_argument("--seed", type=int, default=0, help="with --sample: the random seed")
     args = parser.parse_args()
     if not args.corpus.is_dir():
         sys.exit(f"skipped: {args.corpus} not present")
     files = corpus_files(args.corpus)
     if args.show:
-        return show(files, args.show)
+        return show(files, args.show, args.sample, args.seed)
     plants = json.loads(args.plants.read_text(encoding="utf-8"))
     command = None if args.no_pofilter else pofilter_command()
     findings, segments = precision(files)

@@ -239,7 +239,8 @@ def test_every_example_of_the_readme_is_what_the_checks_say():
 def test_restyling_and_french_italics_on_words_the_english_writes_roman_are_no_loss():
     pairs = [("Le *slot* `tp_getattro` d'un type.", "A type's `tp_getattro` slot."),
              ("Contribution de *Inada Naoki*.", "Contributed by Inada Naoki."),
-             ("Le type *bytes* ici.", "The `bytes` type here.")]
+             ("Le type *bytes* ici.", "The `bytes` type here."),
+             ("Renvoie un *n*-uplet.", "Returns a tuple.")]
     assert run_checks(entries(pairs), "a.po") == []
     # a name keeps its emphasis, and so does a word the English styles elsewhere in the file
     pairs = [("Le fichier *f* est fermé.", "The file f is closed."), ("Le *slot* libre.", "The free slot."),

@@ -88,18 +88,25 @@ def _styled(kind: str, values: Counter) -> str:
 def _restyled(pair: Pair, kind: str, only: Counter, side: str) -> int:
     """How many of the elements one side alone has are the same text styled otherwise on
     the other side (a parameter in italics in one language, as code in the other), or, for
-    French emphasis, a word the English writes in roman by habit: French typography
-    italicises foreign words ("le *slot*", "*Serhiy Storchaka*"); when the English writes
-    them in roman here and styles them nowhere in the file, nothing was lost. Names such as
-    *f* or *close_fds* are not words: their emphasis always counts."""
+    French emphasis, French typography rather than a loss (``_roman_habit``)."""
     if kind not in ("bold", "italic", "code"):
         return 0
     other = pair.en if side == "fr" else pair.fr
     styles = ("bold", "italic") if kind == "code" else ("code",)
     elsewise = {v for k, v in other.elements if k in styles}
-    english = pair.en.shown.lower()
-    return sum(n for v, n in only.items() if v in elsewise or side == "fr" and kind != "code"
-               and _WORDS.fullmatch(v) and v.lower() not in pair.styled and _within(v.lower(), english))
+    habit = side == "fr" and kind != "code"
+    return sum(n for v, n in only.items() if v in elsewise or habit and _roman_habit(pair, v))
+
+
+def _roman_habit(pair: Pair, value: str) -> bool:
+    """French typography italicises foreign words ("le *slot*", "*Serhiy Storchaka*") and the
+    letter of "*n*-uplet": nothing is lost when the English writes the words in roman here
+    and styles them nowhere in the file. Names such as *f* or *close_fds* are not words:
+    their emphasis always counts."""
+    if len(value) == 1:
+        return re.search(rf"(?<!\w){re.escape(value)}-\w", pair.fr.shown) is not None
+    return (_WORDS.fullmatch(value) is not None and value.lower() not in pair.styled
+            and _within(value.lower(), pair.en.shown.lower()))
 
 
 _WORDS = re.compile(r"[^\W\d_]{2,}(?:[-'’ ][^\W\d_]+)*")
