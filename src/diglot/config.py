@@ -176,7 +176,8 @@ def _severities(value: dict) -> dict[str, str]:
             raise _fail("severity", f"'severity' names an unknown check '{name}' "
                                     f"(known checks: {', '.join(SEVERITIES)})")
         if level not in LEVELS:
-            raise _fail("severity", f"'severity' for '{name}' must be one of {', '.join(LEVELS)}, not {level!r}")
+            raise _fail("severity", f"'severity' for '{name}' must be one of "
+                                    f"{', '.join(LEVELS)}, not {level!r}")
     return dict(value)
 
 

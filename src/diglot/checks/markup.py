@@ -71,10 +71,11 @@ def _counted(pair: Pair, kind: str, fr: list[str], en: list[str]) -> list[Proble
     if len(fr) - _restyled(pair, kind, lost, "fr") == len(en) - _restyled(pair, kind, added, "en"):
         return []
     message = f"{KINDS[kind].noun}s: {len(fr)} in French, {len(en)} in English"
-    if kind == "break":
-        return [Problem(message, quote(pair.fr.shown, pair.fr.shown.find("\n")))]
-    shown = [f"French {_styled(kind, lost)}" if lost else "", f"English {_styled(kind, added)}" if added else ""]
-    return [Problem(message, "; ".join(s for s in shown if s))]
+    if kind == "break":  # where the side with more breaks has one
+        text = pair.fr.shown if len(fr) > len(en) else pair.en.shown
+        return [Problem(message, quote(text, text.find("\n")))]
+    shown = [f"{side} {_styled(kind, only)}" for side, only in (("French", lost), ("English", added)) if only]
+    return [Problem(message, "; ".join(shown))]
 
 
 _MARKS = {"bold": "**", "italic": "*", "code": "`"}
@@ -175,7 +176,8 @@ def _missing_code(pair: Pair) -> list[Problem]:
         at = end
     if not missing:
         return []
-    return [Problem(f"code {_listed(list(missing))} not in the English", quote(shown, *next(iter(missing.values()))))]
+    first = next(iter(missing.values()))
+    return [Problem(f"code {_listed(list(missing))} not in the English", quote(shown, *first))]
 
 
 def _listed(values: list[str]) -> str:

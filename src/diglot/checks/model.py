@@ -10,7 +10,8 @@ from functools import cached_property
 from diglot import inline
 from diglot.checks import matching
 
-NUMERIC_CODE = re.compile(r"([\"']?)[-+]?\d+(?:[.,]\d+)*\1")  # a code span that is a number ("0" too), compared as one
+# A code span that is a number ("0" too): compared as a number, not as code.
+NUMERIC_CODE = re.compile(r"([\"']?)[-+]?\d+(?:[.,]\d+)*\1")
 
 
 @dataclass(frozen=True)

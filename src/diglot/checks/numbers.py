@@ -2,9 +2,11 @@
 
 ``1 250,5`` (French) and ``1,250.5`` (English) are the same value; ``65 milliards`` and
 ``65 billion`` both yield 65 and 65e9; ``12 %`` and ``12%`` both yield 12; a version such as
-``3.9.0`` stands for its literal text; ``XIXᵉ siècle`` is 19; ``deux``… ``douze``, ``two``,
-``both`` are *spelled* numbers (counterparts, never required). Readings are lenient where
-writing is ambiguous, so that a check can still be strict about a changed or missing figure.
+``3.9.0`` stands for its literal text; ``XIXᵉ siècle`` is 19. Some numbers are *optional*,
+counterparts that are never required nor extra: spelled-out ones (``deux``… ``douze``,
+``un triplet``, ``two``, ``both``), digits that are part of a name (``rfc822``, ``0x20``) and
+the French ``mis à 1`` (English: "set"). Readings are lenient where writing is ambiguous, so
+that a check can still be strict about a changed or missing figure.
 """
 
 from __future__ import annotations
@@ -52,13 +54,20 @@ def _figures(text: str, match: re.Match, french: bool) -> list[Number]:
     values = _scaled(_whole(chunk, french), scale) | _clock(text, match, french) | _point(text, start, chunk)
     if not values and "," in chunk:
         return _pieces(chunk, start, french)  # "[00,99]", "1,2,3": a list, not one number
-    parts = tuple(frozenset(_scaled(_plain(p, french), scale)) for p in re.split(r"[, \u00a0\u202f\u2009]", chunk))
+    parts = tuple(frozenset(_scaled(_plain(p, french), scale)) for p in _SEPARATORS.split(chunk))
     # The literal text too: a version such as 3.9.0 is written alike in both languages.
-    # Digits glued to a letter ("rfc822", "base64", "RS232", "[^1]") are part of a name: a
-    # counterpart if the other language writes them apart ("RS-232"), never required.
-    glued = start > 0 and (text[start - 1].isalpha() or text[start - 1] == "^") or _HEX.match(text, match.end()) is not None
-    optional = glued or french and _set_bit(text, match)
+    optional = _glued(text, match) or french and _set_bit(text, match)
     return [Number(chunk, start, match.end(), frozenset(values | {chunk}), parts, optional)]
+
+
+_SEPARATORS = re.compile(r"[, \u00a0\u202f\u2009]")
+
+
+def _glued(text: str, match: re.Match) -> bool:
+    """Digits glued to a letter ("rfc822", "base64", "RS232", "[^1]", "0x20") are part of a
+    name: a counterpart if the other language writes them apart ("RS-232"), never required."""
+    before = text[match.start() - 1] if match.start() else " "
+    return before.isalpha() or before == "^" or _HEX.match(text, match.end()) is not None
 
 
 # "mis à 1", "un bit à 0": French sets and clears bits with a figure, English with a verb.
@@ -66,7 +75,9 @@ _BIT = re.compile(r"\b(?:bits?|mise?s?|positionnée?s?)\b[^.;:]{0,30}\bà $")
 
 
 def _set_bit(text: str, match: re.Match) -> bool:
-    return match.group(0) in ("0", "1") and _BIT.search(text, max(0, match.start() - 45), match.start()) is not None
+    if match.group(0) not in ("0", "1"):
+        return False
+    return _BIT.search(text, max(0, match.start() - 45), match.start()) is not None
 
 
 def _pieces(chunk: str, start: int, french: bool) -> list[Number]:
@@ -197,7 +208,8 @@ _EN_WORDS |= {"hundred": Decimal(100), "thousand": Decimal(1000), "dozen": Decim
 
 
 def _words(table: dict[str, Decimal]) -> re.Pattern:
-    return re.compile(r"(?<!\w)(?:" + "|".join(sorted(table, key=len, reverse=True)) + r")(?!\w)", re.IGNORECASE)
+    alternatives = "|".join(sorted(table, key=len, reverse=True))
+    return re.compile(r"(?<!\w)(?:" + alternatives + r")(?!\w)", re.IGNORECASE)
 
 
 _SPELLED = {True: _words(_FR_WORDS), False: _words(_EN_WORDS)}

@@ -47,7 +47,8 @@ def check_whitespace(pair: Pair) -> list[Problem]:
     problems = []
     for name, edge in (("leading", _leading), ("trailing", _trailing)):
         if edge(fr) != edge(en):
-            problems.append(Problem(f"{name} whitespace differs: {edge(fr)!r} in French, {edge(en)!r} in English"))
+            problems.append(Problem(f"{name} whitespace differs: {edge(fr)!r} in French, "
+                                    f"{edge(en)!r} in English"))
     return problems
 
 
