@@ -1,4 +1,5 @@
-"""QA checks: each planted mistake is reported at its entry; good translations pass clean."""
+"""QA checks: each planted mistake is reported at its entry, by the check that owns it, with a
+message that shows it; good translations pass clean."""
 
 from __future__ import annotations
 
@@ -6,10 +7,13 @@ import json
 
 import pytest
 
-from diglot.checks import run_checks
+from diglot.checks import SEVERITIES
+from diglot.checks.run import CHECKS, run_checks
 from diglot.po.model import Entry
+from diglot.po.parser import parse_po
 from support import CASES
 
+ROOT = CASES.parent.parent
 PAIRS = json.loads((CASES / "showcase" / "pairs.json").read_text("utf-8"))
 GOOD = [
     ("Llama 3 (décembre 2023)\u00a0: le modèle 70B coûte 1 250,5 €.", "Llama 3 (December 2023): the 70B model costs €1,250.5."),
@@ -19,6 +23,16 @@ GOOD = [
     ("Un service disponible 24h/24 et 7j/7.", "A service available 24/7."),
     ("Python 3.11 ajoute `match`, voir [la doc](https://docs.python.org).",
      "Python 3.11 adds `match`, see [the docs](https://docs.python.org)."),
+    ("Mélangez 50 g de farine et 50 g d'eau.", "Mix 50 g of flour and 50 g of water."),
+    ("Au XIXᵉ siècle, deux guerres.", "In the 19th century, 2 wars."),
+    ("Les deux listes ont 3 éléments.", "Both lists have three items."),
+    ("La génération `0` est la plus jeune.", "Generation 0 is the youngest."),
+    ("Les valeurs vont de [00,59] ; voir `0x20` et U+00EA.", "Values range over [00,59]; see `0x20` and U+00EA."),
+    ("Voir la RFC 822 et le format base64.", "See RFC822 and the base-64 format."),
+    ("Voir :ref:`la section sur les tris <sorting>` et :term:`itérable`.",
+     "See :ref:`the section on sorting <sorting>` and :term:`iterable`."),
+    ("Note\u00a0: ce module existe.", "Note: this module exists."),
+    ("Exemple ::", "Example::"),
 ]
 
 
@@ -30,47 +44,215 @@ def test_faithful_translations_have_no_findings_at_all():
     assert run_checks(entries(PAIRS + GOOD), "en.po") == []
 
 
+def test_every_check_id_has_a_function_and_a_default_severity():
+    assert list(CHECKS) == list(SEVERITIES)
+
+
 PLANTED = [
-    ("markup", "Le **chat** dort.", "The cat sleeps."),
-    ("markup", "Voir *ceci* ici.", "See this here."),
-    ("markup", "Lancez `ls` maintenant.", "Run ls now."),
-    ("markup", "Lire [ceci](https://a.org/x).", "Read [this](https://a.org/y)."),
-    ("markup", "Lire [ceci](https://a.org/x) maintenant.", "Read this now, right away."),
-    ("markup", "Ligne un\nligne deux.", "Line one line two."),
-    ("numbers", "Il coûte 1 250,5 euros.", "It costs 1,205.5 euros."),
-    ("numbers", "Ils étaient 65 milliards.", "There were 56 billion."),
-    ("numbers", "Le 14 juillet 1789.", "On 14 July 1798."),
-    ("numbers", "Une hausse de 12 %.", "A rise of 21%."),
-    ("typography", "Il dit « oui ».", "He says « yes »."),
-    ("typography", "Vraiment\u202f?", "Really\u202f?"),
-    ("spacing", "Vraiment ?", "Really ?"),
-    ("whitespace", "Un texte.", "A text. "),
-    ("copy", "Python est un langage de programmation", "Python est un langage de programmation"),
-    ("doubled-word", "Le chat est là.", "The the cat is there."),
+    # errors: what a reader would see as wrong or broken
+    ("markup", "error", "Lire [ceci](https://a.org/x).", "Read [this](https://a.org/y).",
+     "link URL changed: https://a.org/x → https://a.org/y", ""),
+    ("markup", "error", "Lire [ceci](https://a.org/x) maintenant.", "Read this now, right away.",
+     "link to https://a.org/x is missing from the English", ""),
+    ("markup", "error", "Ligne un\nligne deux.", "Line one line two.",
+     "hard line breaks: 1 in French, 0 in English", "“Ligne un↵ligne deux.”"),
+    ("markup", "error", "Voir ![le schéma](img/a.png).", "See ![the diagram](img/b.png).",
+     "image path changed: img/a.png → img/b.png", ""),
+    ("markup", "error", "Comme dit[^1], c'est vrai.", "As said, it is true.",
+     "footnote reference [^1] is missing from the English", ""),
+    ("numbers", "error", "Il coûte 1 250,5 euros.", "It costs 1,205.5 euros.",
+     "1 250,5 is missing from the English; the English has 1,205.5 instead",
+     "“Il coûte 1 250,5 euros.” → “It costs 1,205.5 euros.”"),
+    ("numbers", "error", "Ils étaient 65 milliards.", "There were 56 billion.",
+     "65 is missing from the English; the English has 56 instead",
+     "“Ils étaient 65 milliards.” → “There were 56 billion.”"),
+    ("numbers", "error", "Mélangez 50 g de farine et 50 g d'eau.", "Mix 5 g of flour and 50 g of water.",
+     "50 appears 2× in French, 1× in English; the English has 5 instead",
+     "“Mélangez 50 g de farine et 50 g d'eau.” → “Mix 5 g of flour and 50 g of water.”"),
+    ("numbers", "error", "Mélangez 50 g de farine et 50 g d'eau.", "Mix 50 g of flour and water.",
+     "50 appears 2× in French, 1× in English", "“Mélangez 50 g de farine et 50 g d'eau.”"),
+    ("numbers", "error", "Une hausse de 12 %.", "A sharp rise.",
+     "12 is missing from the English", "“Une hausse de 12 %.”"),
+    ("numbers", "error", "Au XIXᵉ siècle.", "In the 18th century.",
+     "XIXᵉ siècle is missing from the English; the English has 18 instead",
+     "“Au XIXᵉ siècle.” → “In the 18th century.”"),
+    ("typography", "error", "Il dit « oui ».", "He says « yes ».",
+     "French quotation marks « » in English; use “ ” or \" \"", "“He says « yes ».”"),
+    ("typography", "error", "Vraiment\u202f?", "Really\u202f?",
+     "a French no-break space before ? ! : or ; in English; remove it", "“Really\u202f?”"),
+    # warnings: differences a translator may intend
+    ("emphasis", "warning", "Le **chat** dort.", "The cat sleeps.",
+     "bold spans: 1 in French, 0 in English", "French **chat**"),
+    ("emphasis", "warning", "Voir *ceci* ici.", "See this here.",
+     "italic spans: 1 in French, 0 in English", "French *ceci*"),
+    ("code", "warning", "Lancez `ls` maintenant.", "Run ls now.",
+     "code spans: 1 in French, 0 in English", "French `ls`"),
+    ("code", "warning", "Appelez `os.path.join` ici.", "Call `os.path.joint` here.",
+     "code `os.path.join` is not in the English", "“Appelez `os.path.join` ici.”"),
+    ("code", "warning", "Voir :ref:`la doc <sorting>`.", "See :ref:`the docs <sortin>`.",
+     "code `la doc <sorting>` is not in the English", "“Voir :ref:`la doc <sorting>`.”"),
+    ("extra-numbers", "warning", "Il a trois chats.", "He has 3 cats and 2 dogs.",
+     "2 has no French counterpart", "“He has 3 cats and 2 dogs.”"),
+    ("spacing", "warning", "Vraiment ?", "Really ?",
+     "a space before ? ! ; or : (French spacing); remove it", "“Really ?”"),
+    ("spacing", "warning", "Note : ceci.", "Note : this.",
+     "a space before ? ! ; or : (French spacing); remove it", "“Note : this.”"),
+    ("whitespace", "warning", "Un texte.", "A text. ",
+     "trailing whitespace differs: '' in French, ' ' in English", ""),
+    ("copy", "warning", "Et maintenant ?", "Et maintenant ?",
+     "the translation is the French text, copied", "“Et maintenant ?”"),
+    ("copy", "warning", "Python est un langage de programmation", "Python est un langage de programmation",
+     "the translation is the French text, copied", "“Python est un langage de programmation”"),
+    ("doubled-word", "warning", "Le chat est là.", "The the cat is there.",
+     "doubled word 'The the'", "“The the cat is there.”"),
 ]
 
 
-@pytest.mark.parametrize("check, fr, en", PLANTED, ids=[f"{c}-{i}" for i, (c, _, _) in enumerate(PLANTED)])
-def test_planted_mistake_is_reported_at_its_entry(check, fr, en):
+@pytest.mark.parametrize("check, severity, fr, en, message, excerpt", PLANTED,
+                         ids=[f"{p[0]}-{i}" for i, p in enumerate(PLANTED)])
+def test_planted_mistake_is_reported_at_its_entry(check, severity, fr, en, message, excerpt):
     pairs = PAIRS[:3] + [(fr, en)] + PAIRS[3:6]
     findings = run_checks(entries(pairs), "translations/en/a.po")
-    assert [(f.line, f.check) for f in findings] == [(40, check)]
-    assert findings[0].path == "translations/en/a.po"
+    assert [(f.line, f.check, f.severity, f.message, f.excerpt) for f in findings] == [
+        (40, check, severity, message, excerpt)]
+    assert findings[0].path == "translations/en/a.po" and findings[0].msgid == fr
 
 
-def test_length_ratio_far_outside_the_usual_is_a_warning():
-    pairs = PAIRS[:10] + [("Une phrase assez longue pour compter dans le calcul du rapport.", "Yes.")]
+def test_finding_names_its_source_location_from_the_reference():
+    entry = Entry("Il dit « oui ».", "He says « yes ».", line=7, references=("source_fr/x.md:12", "source_fr/x.md:30"))
+    [finding] = run_checks([entry], "translations/en/x.po")
+    assert finding.source == "source_fr/x.md:12"
+    assert finding.as_text() == ("translations/en/x.po:7: error [typography] French quotation marks « » in English; "
+                                 "use “ ” or \" \": “He says « yes ».” (source_fr/x.md:12)")
+
+
+LONG_FR = ("Le jardin ouvre ses portes chaque samedi matin aux habitants du quartier. Les enfants "
+           "y apprennent à semer des radis et à arroser les tomates. Le soir, les bénévoles se "
+           "retrouvent autour d'une soupe préparée avec la récolte du jour.")
+LONG_EN = ("The garden opens its gates every Saturday morning to the people of the neighbourhood. "
+           "Children learn to sow radishes and water the tomatoes there. In the evening, the "
+           "volunteers meet over a soup made from the day's harvest.")
+
+
+def test_a_dropped_sentence_is_a_warning():
+    shorter = LONG_EN.split(". ")[0] + ". " + LONG_EN.split(". ")[2]
+    pairs = PAIRS[:10] + [(LONG_FR, shorter)]
     findings = run_checks(entries(pairs), "a.po")
-    assert [(f.check, f.severity) for f in findings] == [("length-ratio", "warning")]
+    assert [(f.check, f.severity, f.message) for f in findings] == [
+        ("dropped-sentence", "warning", "3 sentences in French, 2 in English, and the English is "
+                                        "69% of this file's usual length")]
+    assert run_checks(entries(PAIRS[:10] + [(LONG_FR, LONG_EN)]), "a.po") == []
+
+
+def test_length_ratio_far_outside_the_usual_is_a_warning_on_long_segments_only():
+    long = "Une phrase assez longue pour compter dans le calcul du rapport des longueurs du fichier."
+    pairs = PAIRS[:10] + [(long, "Yes."), ("Une phrase courte, ici.", "Yes.")]
+    findings = run_checks(entries(pairs), "a.po")
+    assert [(f.line, f.check, f.severity, f.excerpt) for f in findings] == [(110, "length-ratio", "warning", "“Yes.”")]
+    assert findings[0].message.startswith("length ratio 0.05 is far from this file's usual ")
 
 
 def test_a_translator_comment_silences_one_check_on_one_entry():
     pairs = [("Le 14 juillet 1789.", "On Bastille Day.")] * 2
     found = run_checks([Entry(pairs[0][0], pairs[0][1], line=1, translator_comments=("diglot-ignore: numbers",)),
                         Entry(pairs[1][0] + " ", pairs[1][1] + " ", line=2)], "a.po")
-    assert [(f.line, f.check) for f in found] == [(2, "numbers"), (2, "numbers")]
+    assert [(f.line, f.check, f.message) for f in found] == [(2, "numbers", "14 and 1789 are missing from the English")]
 
 
-def test_fuzzy_untranslated_and_obsolete_entries_are_not_checked():
-    bad = ("Le **chat**.", "The cat.")
-    assert run_checks([Entry(*bad, flags=("fuzzy",)), Entry(bad[0]), Entry(*bad, obsolete=True)], "a.po") == []
+def test_ignoring_markup_still_silences_emphasis_and_code():
+    entry = Entry("Le **chat** et `ls`.", "The cat and ls.", line=1, translator_comments=("diglot-ignore: markup",))
+    assert run_checks([entry], "a.po") == []
+
+
+def test_fuzzy_entries_are_checked_as_warnings_marked_fuzzy():
+    fuzzy = Entry("Plus de 3 500 personnes.", "More than 3,000 people.", line=5, flags=("fuzzy",))
+    [finding] = run_checks([fuzzy, Entry("Vide."), Entry("Le **chat**.", "The cat.", obsolete=True)], "a.po")
+    assert (finding.check, finding.severity, finding.message) == (
+        "numbers", "warning", "fuzzy entry: 3 500 is missing from the English; the English has 3,000 instead")
+
+
+def test_severities_can_be_overridden_per_check():
+    pairs = [("Et maintenant ?", "Et maintenant ?"), ("Il dit « oui ».", "He says « yes ».")]
+    found = run_checks(entries(pairs), "a.po", {"copy": "error", "typography": "off"})
+    assert [(f.check, f.severity) for f in found] == [("copy", "error")]
+
+
+@pytest.mark.parametrize("path", sorted(CASES.glob("*/*.po")) + [ROOT / "translations/en/llama-4.po"],
+                         ids=lambda p: p.parent.name + "/" + p.name)
+def test_shipped_translations_have_no_error_and_at_most_two_warnings(path):
+    findings = run_checks(parse_po(path.read_bytes(), str(path)).entries, str(path))
+    assert [f for f in findings if f.severity == "error"] == []
+    assert len(findings) <= 2, [f.as_text() for f in findings]
+
+
+@pytest.mark.parametrize("path", sorted(CASES.glob("*/pairs.json")), ids=lambda p: p.parent.name)
+def test_case_pairs_have_no_error_and_at_most_two_warnings(path):
+    findings = run_checks(entries(json.loads(path.read_text("utf-8"))), str(path))
+    assert [f for f in findings if f.severity == "error"] == []
+    assert len(findings) <= 2, [f.as_text() for f in findings]
+
+
+LONG = "Une phrase assez longue pour compter dans le calcul du rapport des longueurs du fichier."
+# Each example of the README's checks table, and a pair that gives it (after PAIRS[:10]).
+README_EXAMPLES = {
+    "link URL changed: https://a.org/x → https://a.org/y": ("Lire [ceci](https://a.org/x).", "Read [this](https://a.org/y)."),
+    "link to https://a.org/x is missing from the English": ("Lire [ceci](https://a.org/x).", "Read this."),
+    "image img/a.png is missing from the English": ("Voir ![le schéma](img/a.png).", "See the diagram."),
+    "footnote reference changed: [^1] → [^2]": ("Comme dit[^1], c'est vrai.", "As said[^2], it is true."),
+    "hard line breaks: 1 in French, 0 in English: “Ligne un↵ligne deux.”": ("Ligne un\nligne deux.", "Line one line two."),
+    "50 appears 2× in French, 1× in English; the English has 5 instead: “Mélangez 50 g de farine et 50 g d'eau.” "
+    "→ “Mix 5 g of flour and 50 g of water.”": ("Mélangez 50 g de farine et 50 g d'eau.", "Mix 5 g of flour and 50 g of water."),
+    "12 is missing from the English: “Une hausse de 12 %.”": ("Une hausse de 12 %.", "A sharp rise."),
+    "French quotation marks « » in English; use “ ” or \" \": “He says « yes ».”": ("Il dit « oui ».", "He says « yes »."),
+    "a French no-break space before ? ! : or ; in English; remove it: “Really\u202f?”": ("Vraiment\u202f?", "Really\u202f?"),
+    "bold spans: 1 in French, 0 in English: French **chat**": ("Le **chat** dort.", "The cat sleeps."),
+    "code `os.path.join` is not in the English: “Appelez `os.path.join` ici.”": ("Appelez `os.path.join` ici.", "Call `os.path.joint` here."),
+    "code spans: 1 in French, 0 in English: French `ls`": ("Lancez `ls` maintenant.", "Run ls now."),
+    "2 has no French counterpart: “He has 3 cats and 2 dogs.”": ("Il a 3 chats.", "He has 3 cats and 2 dogs."),
+    "2021 appears 2× in English, 1× in French: “In 2021, he has 3 cats (since 2021).”": ("En 2021, il a 3 chats.", "In 2021, he has 3 cats (since 2021)."),
+    "a space before ? ! ; or : (French spacing); remove it: “Note : this.”": ("Note : ceci.", "Note : this."),
+    "a no-break space in English where English has a plain space: “A\u00a0text.”": ("Un\u00a0texte.", "A\u00a0text."),
+    "trailing whitespace differs: '' in French, ' ' in English": ("Un texte.", "A text. "),
+    "the translation is the French text, copied: “Et maintenant ?”": ("Et maintenant ?", "Et maintenant ?"),
+    "doubled word 'The the': “The the cat is there.”": ("Le chat est là.", "The the cat is there."),
+    "length ratio 0.05 is far from this file's usual 1.01: “Yes.”": (LONG, "Yes."),
+    "3 sentences in French, 2 in English, and the English is 69% of this file's usual length":
+        (LONG_FR, LONG_EN.split(". ")[0] + ". " + LONG_EN.split(". ")[2]),
+}
+
+
+def readme_examples() -> list[str]:
+    text = (ROOT / "README.md").read_text("utf-8")
+    table = text[text.index("| id | severity | finds | example"):text.index("`diglot check --format json` gives")]
+    cells = [row.split(" | ")[-1].rstrip(" |") for row in table.splitlines()[2:] if row.startswith("| `")]
+    examples = [e.strip() for cell in cells for e in cell.split("<br>")]
+    return [e[2:-2].strip() if e.startswith("``") else e[1:-1] for e in examples]
+
+
+def test_every_example_of_the_readme_is_what_the_checks_say():
+    assert readme_examples() == list(README_EXAMPLES)
+    for example, pair in README_EXAMPLES.items():
+        found = run_checks(entries(PAIRS[:10] + [pair]), "a.po")
+        assert [f.message + (f": {f.excerpt}" if f.excerpt else "") for f in found] == [example]
+
+
+def test_restyling_and_french_italics_on_words_the_english_writes_roman_are_no_loss():
+    pairs = [("Le *slot* `tp_getattro` d'un type.", "A type's `tp_getattro` slot."),
+             ("Contribution de *Inada Naoki*.", "Contributed by Inada Naoki."),
+             ("Le type *bytes* ici.", "The `bytes` type here."),
+             ("Renvoie un *n*-uplet.", "Returns a tuple.")]
+    assert run_checks(entries(pairs), "a.po") == []
+    # a name keeps its emphasis, and so does a word the English styles elsewhere in the file
+    pairs = [("Le fichier *f* est fermé.", "The file f is closed."), ("Le *slot* libre.", "The free slot."),
+             ("Un *slot* encore.", "One more *slot*.")]
+    assert [(f.line, f.check) for f in run_checks(entries(pairs), "a.po")] == [(10, "emphasis"), (20, "emphasis")]
+
+
+def test_one_numbers_finding_per_entry_names_every_number_once():
+    pairs = [("De 0 à 9, soit 10 valeurs, et 7 et 7.", "From 1 to 10, and 7."),
+             ("Un 5 et un 6.", "A 5, a 6, a 7, an 8 and 8 again.")]
+    found = run_checks(entries(pairs), "a.po")
+    assert [(f.check, f.message) for f in found] == [
+        ("numbers", "0 and 9 are missing from the English; 7 appears 2× in French, 1× in English; "
+                    "the English has 1 instead"),
+        ("extra-numbers", "7 and 8 (2× in English) have no French counterpart")]

@@ -93,7 +93,8 @@ def test_check_json_shape_and_exit_code(proj):
     findings = json.loads(result.output)
     assert findings == [{"path": "translations/en/a.po", "line": findings[0]["line"],
                          "check": "typography", "severity": "error",
-                         "message": "French quotation marks « » in English; use “ ” or \" \""}]
+                         "message": "French quotation marks « » in English; use “ ” or \" \"",
+                         "source": "source_fr/a.md:1", "msgid": "Titre", "excerpt": "“« Title »”"}]
 
 
 def test_fallback_policies(proj):

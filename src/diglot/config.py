@@ -38,6 +38,7 @@ class Config:
     proofing: dict[str, str] = field(default_factory=lambda: {"fr": "fr-FR", "en": "en-GB"})
     build_date: bool = False  # show the build date (labelled) on pages and title pages
     french_spacing: str = "narrow"  # before ; ! ?: U+202F, U+00A0, or as typed (typography)
+    severity: dict[str, str] = field(default_factory=dict)  # check id -> error, warning or off
 
     def proofing_tag(self, lang: str) -> str:
         return self.proofing.get(lang, lang)
@@ -145,6 +146,7 @@ def _convert(key: str, value):
         "dict[str, str]": (dict, "a table of language = tag"),
     }
     expected, wording = checks[kind]
+    wording = "a table of check = severity" if key == "severity" else wording
     if not isinstance(value, expected) or (kind == "float" and isinstance(value, bool)):
         raise _fail(key, f"'{key}' must be {wording}, not {value!r}")
     return _refine(key, kind, value)
@@ -157,6 +159,8 @@ def _refine(key: str, kind: str, value):
         if not value or not all(isinstance(v, str) and v for v in value):
             raise _fail(key, f"'{key}' must be a non-empty list of language codes")
         return tuple(value)
+    if key == "severity":
+        return _severities(value)
     if kind == "dict[str, str]":
         return {**Config().proofing, **{str(k): str(v) for k, v in value.items()}}
     if key == "fuzzy_threshold" and not 0 < value <= 1:
@@ -164,6 +168,20 @@ def _refine(key: str, kind: str, value):
     if key == "min_completeness" and not 0 <= value <= 100:
         raise _fail(key, f"'{key}' must be a percentage between 0 and 100")
     return value
+
+
+def _severities(value: dict) -> dict[str, str]:
+    """Per-check severities; the check ids come from ``diglot.checks`` (a light module)."""
+    from diglot.checks import LEVELS, SEVERITIES
+
+    for name, level in value.items():
+        if name not in SEVERITIES:
+            raise _fail("severity", f"'severity' names an unknown check '{name}' "
+                                    f"(known checks: {', '.join(SEVERITIES)})")
+        if level not in LEVELS:
+            raise _fail("severity", f"'severity' for '{name}' must be one of "
+                                    f"{', '.join(LEVELS)}, not {level!r}")
+    return dict(value)
 
 
 def _inside(rel: str, key: str, root: Path) -> None:

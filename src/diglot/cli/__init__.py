@@ -167,7 +167,7 @@ def check(ctx: Context, fmt: str, article: str | None, lang: str | None) -> None
         click.echo(json.dumps([f.as_json() for f in findings], ensure_ascii=False, indent=2))
     else:
         for f in findings:
-            click.echo(f"{f.path}:{f.line}: {f.severity} [{f.check}] {f.message}")
+            click.echo(f.as_text())
         errors = sum(f.severity == "error" for f in findings)
         ctx.say(f"{errors} error(s), {len(findings) - errors} warning(s)")
     if has_errors(findings):

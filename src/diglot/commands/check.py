@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from diglot.checks import ERROR, Finding, run_checks
+from diglot.checks import ERROR
+from diglot.checks.run import Finding, run_checks
 from diglot.catalog.gather import read_po
 from diglot.project import Project
 
@@ -15,7 +16,8 @@ def check(project: Project, slugs: list[str] | None = None,
         for lang in languages or project.languages:
             catalog = read_po(project, lang, slug)
             if catalog is not None:
-                findings += run_checks(catalog.entries, project.rel(project.po_path(lang, slug)))
+                path = project.rel(project.po_path(lang, slug))
+                findings += run_checks(catalog.entries, path, project.config.severity)
     return findings
 
 

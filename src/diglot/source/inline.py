@@ -266,3 +266,33 @@ def profile(text: str, references: Mapping | None = None) -> Profile:
         elif token.type == "hardbreak":
             result.breaks += 1
     return result
+
+
+_OPENERS = {"strong_open": "bold", "em_open": "italic", "link_open": "link"}
+_CLOSERS = {"strong_close": "bold", "em_close": "italic", "link_close": "link"}
+_LEAVES = {"code_inline": "code", "image": "image", "hardbreak": "break"}
+
+
+def elements(text: str, references: Mapping | None = None) -> list[tuple[str, str]]:
+    """Each inline element of a segment, in source order, as ``(kind, value)``: ``bold`` and
+    ``italic`` with their text, ``code`` with its text, ``link`` with its URL, ``image`` with
+    its path, ``break`` (value ``"\\n"``). The checks compare these between languages."""
+    if not _MARKUP.search(text):
+        return []
+    found: list[list] = []  # [kind, value, collecting text?]
+    stack: list[list] = []
+    for token in _tokens(text, references):
+        kind = token.type
+        if kind in _OPENERS:
+            item = [_OPENERS[kind], token.attrGet("href") or "", kind != "link_open"]
+            found.append(item)
+            stack.append(item)
+        elif kind in _CLOSERS and stack:
+            stack.pop()
+        elif kind in _LEAVES:
+            value = {"image": token.attrGet("src") or "", "hardbreak": "\n"}.get(kind, token.content)
+            found.append([_LEAVES[kind], value, False])
+        for item in stack:
+            if item[2] and kind in ("text", "text_special", "code_inline"):
+                item[1] += token.content
+    return [(kind, value) for kind, value, _ in found]

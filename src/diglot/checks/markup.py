@@ -1,0 +1,208 @@
+"""The ``markup``, ``emphasis`` and ``code`` checks: inline elements compared between French
+and English.
+
+``KINDS`` lists every element the checks compare; counting one more (table cells, say) is
+one line: its check, its name, whether its value (a URL, a path) must survive translation,
+and, for what the Markdown parser does not see, a pattern that finds it in the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from diglot.checks.excerpt import quote
+from diglot.checks.model import NUMERIC_CODE, Pair, Problem, Side
+
+
+@dataclass(frozen=True)
+class Kind:
+    check: str
+    noun: str
+    value: str = ""  # what must survive translation (a URL, a path): compared, not only counted
+    pattern: re.Pattern | None = None  # found in the text, not by the Markdown parser
+
+
+KINDS: dict[str, Kind] = {
+    "link": Kind("markup", "link to", "link URL"),
+    "image": Kind("markup", "image", "image path"),
+    "footnote": Kind("markup", "footnote reference", "footnote reference", re.compile(r"\[\^[\w-]+\]")),
+    "break": Kind("markup", "hard line break"),
+    "bold": Kind("emphasis", "bold span"),
+    "italic": Kind("emphasis", "italic span"),
+    "code": Kind("code", "code span"),
+}
+
+
+def elements(side: Side, kind: str) -> list[str]:
+    """The values of one kind of element in a text, in order."""
+    pattern = KINDS[kind].pattern
+    if pattern is not None:
+        return pattern.findall(side.masked)
+    # A number in a code span is compared as a number ("`0`" in one language, "0" in the other).
+    values = side.by_kind.get(kind, [])
+    return [v for v in values if not NUMERIC_CODE.fullmatch(v)] if kind == "code" else values
+
+
+def _compared(pair: Pair, check: str) -> list[Problem]:
+    problems = []
+    for kind, spec in KINDS.items():
+        if spec.check == check:
+            fr, en = elements(pair.fr, kind), elements(pair.en, kind)
+            if fr != en:
+                problems += _valued(spec, fr, en) if spec.value else _counted(pair, kind, fr, en)
+    return problems
+
+
+def _valued(spec: Kind, fr: list[str], en: list[str]) -> list[Problem]:
+    """Lost, changed and added values (a link's URL, an image's path, a footnote's id)."""
+    lost, added = list((Counter(fr) - Counter(en)).elements()), list((Counter(en) - Counter(fr)).elements())
+    if len(fr) == len(en):
+        return [Problem(f"{spec.value} changed: {a} → {b}") for a, b in zip(lost, added)]
+    return ([Problem(f"{spec.noun} {a} is missing from the English") for a in lost]
+            + [Problem(f"{spec.noun} {b} is in the English only") for b in added])
+
+
+def _counted(pair: Pair, kind: str, fr: list[str], en: list[str]) -> list[Problem]:
+    """Different counts, showing the elements of either side without a twin in the other;
+    none when the difference is only restyling (below)."""
+    lost, added = Counter(fr) - Counter(en), Counter(en) - Counter(fr)
+    if len(fr) - _restyled(pair, kind, lost, "fr") == len(en) - _restyled(pair, kind, added, "en"):
+        return []
+    message = f"{KINDS[kind].noun}s: {len(fr)} in French, {len(en)} in English"
+    if kind == "break":  # where the side with more breaks has one
+        text = pair.fr.shown if len(fr) > len(en) else pair.en.shown
+        return [Problem(message, quote(text, text.find("\n")))]
+    shown = [f"{side} {_styled(kind, only)}" for side, only in (("French", lost), ("English", added)) if only]
+    return [Problem(message, "; ".join(shown))]
+
+
+_MARKS = {"bold": "**", "italic": "*", "code": "`"}
+
+
+def _styled(kind: str, values: Counter) -> str:
+    mark = _MARKS.get(kind, "")
+    return ", ".join(f"{mark}{v}{mark}" for v in values)
+
+
+def _restyled(pair: Pair, kind: str, only: Counter, side: str) -> int:
+    """How many of the elements one side alone has are the same text styled otherwise on
+    the other side (a parameter in italics in one language, as code in the other), or, for
+    French emphasis, French typography rather than a loss (``_roman_habit``)."""
+    if kind not in ("bold", "italic", "code"):
+        return 0
+    other = pair.en if side == "fr" else pair.fr
+    styles = ("bold", "italic") if kind == "code" else ("code",)
+    elsewise = {v for k, v in other.elements if k in styles}
+    habit = side == "fr" and kind != "code"
+    return sum(n for v, n in only.items() if v in elsewise or habit and _roman_habit(pair, v))
+
+
+def _roman_habit(pair: Pair, value: str) -> bool:
+    """French typography italicises foreign words ("le *slot*", "*Serhiy Storchaka*") and the
+    letter of "*n*-uplet": nothing is lost when the English writes the words in roman here
+    and styles them nowhere in the file. Names such as *f* or *close_fds* are not words:
+    their emphasis always counts."""
+    if len(value) == 1:
+        return re.search(rf"(?<!\w){re.escape(value)}-\w", pair.fr.shown) is not None
+    return (_WORDS.fullmatch(value) is not None and value.lower() not in pair.styled
+            and _within(value.lower(), pair.en.shown.lower()))
+
+
+_WORDS = re.compile(r"[^\W\d_]{2,}(?:[-'’ ][^\W\d_]+)*")
+
+
+def english_styles(pairs: list[Pair]) -> frozenset[str]:
+    """Every text the English of a file sets in bold or italic, lowercased."""
+    return frozenset(value.lower() for pair in pairs for kind, value in pair.en.elements
+                     if kind in ("bold", "italic"))
+
+
+def check_markup(pair: Pair) -> list[Problem]:
+    """What breaks the edition: a link, image or footnote reference lost or changed, a hard
+    line break lost."""
+    return _compared(pair, "markup")
+
+
+def check_emphasis(pair: Pair) -> list[Problem]:
+    """Bold and italic counts (French italicises foreign words English leaves roman)."""
+    return _compared(pair, "emphasis")
+
+
+def check_code(pair: Pair) -> list[Problem]:
+    """The text of a French code span missing from the English; else different counts."""
+    missing = _missing_code(pair)
+    return missing or _compared(pair, "code")
+
+
+# A span a translator is expected to translate: a reST role or reference with a display text
+# and a target, ":ref:`texte affiché <cible>`", "`texte <https://…>`_" (only the target
+# stays); a role whose text is prose (":dfn:`suite de tests`", ":term:`méthode`"); a
+# reference to a section by its title ("`Protocoles`_"); a span of French words; and the web
+# address of a reST link (a French page may well become an English one).
+_TARGET = re.compile(r"<([^<>]+)>\s*$")
+_PROSE_ROLES = re.compile(r":(?:dfn|term|kbd|guilabel|menuselection|abbr|title-reference|emphasis|strong):$")
+_WEB = re.compile(r"https?://")
+_PROSE = re.compile(r"[^\W\d_]+(?:[-'’ ]+[^\W\d_]+)+|.*[à-ÿœ].*", re.IGNORECASE)
+
+
+def _needed(value: str, before: str, after: str) -> str:
+    """What of a French code span must appear in the English ("" when nothing must), in the
+    form ``_comparable`` gives."""
+    if _PROSE_ROLES.search(before):
+        return ""
+    if target := _TARGET.search(value):  # a web address may well go to the English page
+        return "" if _WEB.match(target.group(1)) else _comparable(target.group(1))
+    return "" if after.startswith("_") or _PROSE.fullmatch(value) else _comparable(value)
+
+
+def _comparable(text: str) -> str:
+    """Case, quote style, spacing and Sphinx's ``!``/``~`` prefixes aside: ``True`` is
+    "true" in English prose, ``"info"`` may become ``'info'``."""
+    return " ".join(text.split()).lstrip("!~").replace('"', "'").lower()
+
+
+def _missing_code(pair: Pair) -> list[Problem]:
+    """One problem for all the French code spans whose text the English lacks."""
+    english, shown = _comparable(pair.en.markdown), pair.fr.shown
+    missing, at = {}, 0  # value -> its span in the French as shown
+    for value in elements(pair.fr, "code"):
+        at = shown.find(f"`{value}`", at)
+        end = at + len(value) + 2
+        needed = _needed(value, shown[max(0, at - 20):at], shown[end:end + 1])
+        if needed and not _within(needed, english):
+            missing.setdefault(value, (at, end))
+        at = end
+    if not missing:
+        return []
+    first = next(iter(missing.values()))
+    return [Problem(f"code {_listed(list(missing))} not in the English", quote(shown, *first))]
+
+
+def _listed(values: list[str]) -> str:
+    """```a` is``, ```a`, `b` are``, ```a`, `b`, `c` and 2 more are``."""
+    names = [f"`{v}`" for v in values[:3]]
+    more = f" and {len(values) - 3} more" if len(values) > 3 else ""
+    return ", ".join(names) + more + (" is" if len(values) == 1 else " are")
+
+
+def _within(needed: str, english: str) -> bool:
+    """``needed`` in the English as a whole (``os.path.join`` is not in ``os.path.joint``)."""
+    at = english.find(needed)
+    while at >= 0:
+        end = at + len(needed)
+        runs_on = at and _word_edge(english[at - 1], needed[0])
+        if not (runs_on or end < len(english) and _word_edge(english[end], needed[-1])):
+            return True
+        at = english.find(needed, at + 1)
+    return False
+
+
+def _word_edge(outside: str, inside: str) -> bool:
+    """Whether the match runs on into a word: both characters at its edge are word characters."""
+    return (outside.isalnum() or outside == "_") and (inside.isalnum() or inside == "_")
+
+
+def _squeezed(text: str) -> str:
+    return " ".join(text.split())

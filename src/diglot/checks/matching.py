@@ -1,0 +1,70 @@
+"""French numbers matched one-to-one with English numbers (numbers as multisets, not sets).
+
+A figure of the French needs its own English counterpart: "50 g de farine et 50 g d'eau"
+against "5 g of flour and 50 g of water" leaves one 50 unmatched. The match is a maximum
+bipartite matching (augmenting paths). Spelled-out numbers on either side are counterparts
+only: never reported missing or extra.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from diglot.checks.numbers import Number, read
+
+
+@dataclass(frozen=True)
+class Matched:
+    """The numbers of both sides and what stays unmatched: French figures (missing or
+    changed) and English figures (extra)."""
+
+    fr: list[Number]
+    en: list[Number]
+    missing: list[Number]
+    extra: list[Number]
+
+
+def match(fr_text: str, en_text: str) -> Matched:
+    fr, en = read(fr_text, french=True), read(en_text, french=False)
+    owner: dict[int, int] = {}  # English index -> French index
+    # Like with like first (figure with figure, word with word), then across: "4 espaces…
+    # quatre espaces" against "5 spaces… four spaces" must not pair 4 with "four".
+    for alike in (True, False):
+        for i in sorted(range(len(fr)), key=lambda i: fr[i].optional):
+            if i not in owner.values():
+                _augment(i, fr, en, owner, set(), alike)
+    matched_fr = set(owner.values())
+    missing = [n for i, n in enumerate(fr) if i not in matched_fr and not n.optional]
+    free = [j for j in range(len(en)) if j not in owner]
+    missing = [n for n in missing if not _parts_found(n, en, free)]
+    extra = [en[j] for j in free if not en[j].optional]
+    return Matched(fr, en, missing, extra)
+
+
+def _augment(i: int, fr: list[Number], en: list[Number], owner: dict[int, int],
+             seen: set[int], alike: bool) -> bool:
+    """Kuhn's augmenting path from French number ``i``: take a free English number sharing a
+    value, or move the French number holding one to another counterpart."""
+    for j, number in enumerate(en):
+        if j in seen or not fr[i].values & number.values or (alike and fr[i].optional != number.optional):
+            continue
+        seen.add(j)
+        if j not in owner or _augment(owner[j], fr, en, owner, seen, alike):
+            owner[j] = i
+            return True
+    return False
+
+
+def _parts_found(number: Number, en: list[Number], free: list[int]) -> bool:
+    """"12 250" read as 12 then 250 when the English has both, each once (claims them)."""
+    if len(number.parts) < 2:
+        return False
+    claimed = []
+    for part in number.parts:
+        j = next((j for j in free if j not in claimed and part & en[j].values), None)
+        if j is None:
+            return False
+        claimed.append(j)
+    for j in claimed:
+        free.remove(j)
+    return True

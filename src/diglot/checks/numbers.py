@@ -1,0 +1,222 @@
+"""Numbers as French and English write them, each read into the values it may stand for.
+
+``1 250,5`` (French) and ``1,250.5`` (English) are the same value; ``65 milliards`` and
+``65 billion`` both yield 65 and 65e9; ``12 %`` and ``12%`` both yield 12; a version such as
+``3.9.0`` stands for its literal text; ``XIXᵉ siècle`` is 19. Some numbers are *optional*,
+counterparts that are never required nor extra: spelled-out ones (``deux``… ``douze``,
+``un triplet``, ``two``, ``both``), digits that are part of a name (``rfc822``, ``0x20``) and
+the French ``mis à 1`` (English: "set"). Readings are lenient where writing is ambiguous, so
+that a check can still be strict about a changed or missing figure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+_GROUP_SPACES = " \u00a0\u202f\u2009"
+_CHUNK = {True: re.compile(r"\d+(?:(?:[.,]|[ \u00a0\u202f\u2009])\d+)*"),
+          False: re.compile(r"\d+(?:[.,]\d+)*")}  # English groups with commas only
+_SCALES_FR = {"mille": 3, "million": 6, "millions": 6, "milliard": 9, "milliards": 9,
+              "billion": 12, "billions": 12}
+_SCALES_EN = {"thousand": 3, "million": 6, "millions": 6, "billion": 9, "billions": 9,
+              "bn": 9, "trillion": 12, "k": 3, "m": 6, "b": 9}
+_SCALE_WORD = re.compile(r"\s*([A-Za-z]+)")
+
+
+@dataclass(frozen=True)
+class Number:
+    """One number as written at ``start:end`` of its text, the values it may stand for, and
+    those of each space-separated part (``12 250`` may be twelve thousand… or 12 then 250)."""
+
+    text: str
+    start: int
+    end: int
+    values: frozenset
+    parts: tuple[frozenset, ...] = ()
+    optional: bool = False  # a counterpart only: never missing or extra
+
+
+def read(text: str, french: bool) -> list[Number]:
+    """Every number of ``text`` in order: figures, Roman centuries, spelled-out numbers."""
+    found = [n for match in _CHUNK[french].finditer(text) for n in _figures(text, match, french)]
+    found += _centuries(text) if french else []
+    found += _spelled(text, french)
+    return sorted(found, key=lambda n: n.start)
+
+
+def _figures(text: str, match: re.Match, french: bool) -> list[Number]:
+    chunk, start = match.group(0), match.start()
+    if french and _repeats_unit(text, match):
+        return []
+    scale = _scale(text, match.end(), french)
+    values = _scaled(_whole(chunk, french), scale) | _clock(text, match, french) | _point(text, start, chunk)
+    if not values and "," in chunk:
+        return _pieces(chunk, start, french)  # "[00,99]", "1,2,3": a list, not one number
+    parts = tuple(frozenset(_scaled(_plain(p, french), scale)) for p in _SEPARATORS.split(chunk))
+    # The literal text too: a version such as 3.9.0 is written alike in both languages.
+    optional = _glued(text, match) or french and _set_bit(text, match)
+    return [Number(chunk, start, match.end(), frozenset(values | {chunk}), parts, optional)]
+
+
+_SEPARATORS = re.compile(r"[, \u00a0\u202f\u2009]")
+
+
+def _glued(text: str, match: re.Match) -> bool:
+    """Digits glued to a letter ("rfc822", "base64", "RS232", "[^1]", "0x20") are part of a
+    name: a counterpart if the other language writes them apart ("RS-232"), never required."""
+    before = text[match.start() - 1] if match.start() else " "
+    return before.isalpha() or before == "^" or _HEX.match(text, match.end()) is not None
+
+
+# "mis à 1", "un bit à 0": French sets and clears bits with a figure, English with a verb.
+_BIT = re.compile(r"\b(?:bits?|mise?s?|positionnée?s?)\b[^.;:]{0,30}\bà $")
+
+
+def _set_bit(text: str, match: re.Match) -> bool:
+    if match.group(0) not in ("0", "1"):
+        return False
+    return _BIT.search(text, max(0, match.start() - 45), match.start()) is not None
+
+
+def _pieces(chunk: str, start: int, french: bool) -> list[Number]:
+    found, pos = [], start
+    for piece in re.split(r"([, \u00a0]+)", chunk):
+        if piece and piece[0].isdigit():
+            found.append(Number(piece, pos, pos + len(piece), frozenset(_plain(piece, french) | {piece})))
+        pos += len(piece)
+    return found
+
+
+_HEX = re.compile(r"[xXbBoO][0-9a-fA-F]|[a-fA-F]+\b")  # 0x20, 0b101, 00EA in U+00EA
+
+
+def _point(text: str, start: int, chunk: str) -> set[Decimal]:
+    """".66" is 0.66 (a point before the digits, and no word or figure before the point)."""
+    if start and text[start - 1] == "." and chunk.isdigit() and (start < 2 or not text[start - 2].isalnum()):
+        return {Decimal("0." + chunk).normalize()}
+    return set()
+
+
+_PER_UNIT = re.compile(r"(\d+)\s?[^\W\d]{1,3}\s?/\s?$")
+
+
+def _repeats_unit(text: str, match: re.Match) -> bool:
+    """The second 24 of "24h/24" or "7j/7" (English writes "24/7"): not a number of its own."""
+    before = _PER_UNIT.search(text, max(0, match.start() - 12), match.start())
+    return before is not None and before.group(1) == match.group(0)
+
+
+_HOUR = re.compile(r"\s*h(?:\b|\d)")
+
+
+def _clock(text: str, match: re.Match, french: bool) -> set[Decimal]:
+    """"14 h 30" may be "2:30 pm" in English: a French hour also reads on a 12-hour clock."""
+    if not french or not _HOUR.match(text, match.end()) or not match.group(0).isdigit():
+        return set()
+    hour = int(match.group(0))
+    return {Decimal(hour - 12)} if 13 <= hour <= 23 else set()
+
+
+def _scaled(values: set[Decimal], scale: int) -> set[Decimal]:
+    return values | {v.scaleb(scale) for v in values} if scale else values
+
+
+def _whole(chunk: str, french: bool) -> set[Decimal]:
+    grouped = _grouped(chunk, french)
+    values = {grouped} if grouped is not None else set()
+    if french:  # "1.000.000" is also seen in French for thousands
+        dotted = _grouped(chunk.replace(".", " ").replace(",", "_"), True) if "." in chunk else None
+        values |= {dotted} if dotted is not None else set()
+    return values | _plain(chunk, french)
+
+
+def _grouped(chunk: str, french: bool) -> Decimal | None:
+    """The value with thousands separators: spaces in French, commas in English."""
+    sep, point = (_GROUP_SPACES, ",") if french else (",", ".")
+    head, _, tail = chunk.partition(point)
+    groups = re.split("[" + re.escape(sep) + "]", head)
+    if len(groups) < 2 or not (1 <= len(groups[0]) <= 3) or any(len(g) != 3 for g in groups[1:]):
+        return None
+    return _decimal("".join(groups) + ("." + tail if tail else ""))
+
+
+def _plain(part: str, french: bool) -> set[Decimal]:
+    """A number without group separators: a French decimal comma, or a dotted decimal."""
+    values = set()
+    if french and part.count(",") == 1 and "." not in part:
+        values.add(_decimal(part.replace(",", ".")))
+    if part.count(".") <= 1 and "," not in part:
+        values.add(_decimal(part))
+    return {v for v in values if v is not None}
+
+
+def _scale(text: str, end: int, french: bool) -> int:
+    word = _SCALE_WORD.match(text, end)
+    if not word:
+        return 0
+    table = _SCALES_FR if french else _SCALES_EN
+    return table.get(word.group(1).lower(), 0)
+
+
+def _decimal(text: str) -> Decimal | None:
+    try:
+        return Decimal(text).normalize()
+    except InvalidOperation:
+        return None
+
+
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+_CENTURY = re.compile(r"\b([IVXLC]+)(?:ᵉ|e|è|ème|er|re)\s+(?:siècles?|millénaires?)\b")
+
+
+def _centuries(text: str) -> list[Number]:
+    """"XIXᵉ siècle" is the 19th century."""
+    return [Number(m.group(0), m.start(), m.end(), frozenset({Decimal(_roman(m.group(1)))}))
+            for m in _CENTURY.finditer(text)]
+
+
+def _roman(numeral: str) -> int:
+    values = [_ROMAN[c] for c in numeral]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+
+
+def _table(words: str, start: int = 0, step: int = 1) -> dict[str, Decimal]:
+    return {w: Decimal(start + step * i) for i, w in enumerate(words.split())}
+
+
+_FR_WORDS = _table("deux trois quatre cinq six sept huit neuf dix onze douze", 2)
+_FR_WORDS |= _table("premier deuxième troisième quatrième cinquième sixième septième huitième "
+                    "neuvième dixième", 1)
+_FR_WORDS |= {"zéro": Decimal(0), "première": Decimal(1), "second": Decimal(2), "seconde": Decimal(2),
+              "double": Decimal(2), "moitié": Decimal("0.5"), "dizaine": Decimal(10),
+              "douzaine": Decimal(12), "vingtaine": Decimal(20), "centaine": Decimal(100),
+              "millier": Decimal(1000)}
+# "un couple", "un triplet": French names tuples by their size, English writes "a 2-tuple".
+_FR_WORDS |= {w: Decimal(n) for n, words in ((2, "paire paires couple couples"), (3, "triplet triplets"),
+                                               (4, "quadruplet quadruplets")) for w in words.split()}
+_EN_WORDS = _table("zero one two three four five six seven eight nine ten eleven twelve thirteen "
+                   "fourteen fifteen sixteen seventeen eighteen nineteen twenty")
+_EN_WORDS |= _table("thirty forty fifty sixty seventy eighty ninety", 30, 10)
+_EN_WORDS |= _table("first second third fourth fifth sixth seventh eighth ninth tenth eleventh "
+                    "twelfth", 1)
+_EN_WORDS |= {"hundred": Decimal(100), "thousand": Decimal(1000), "dozen": Decimal(12),
+              "once": Decimal(1), "twice": Decimal(2), "both": Decimal(2),
+              "half": Decimal("0.5"), "double": Decimal(2), "single": Decimal(1),
+              "ones": Decimal(1), "zeros": Decimal(0), "zeroes": Decimal(0)}
+
+
+def _words(table: dict[str, Decimal]) -> re.Pattern:
+    alternatives = "|".join(sorted(table, key=len, reverse=True))
+    return re.compile(r"(?<!\w)(?:" + alternatives + r")(?!\w)", re.IGNORECASE)
+
+
+_SPELLED = {True: _words(_FR_WORDS), False: _words(_EN_WORDS)}
+
+
+def _spelled(text: str, french: bool) -> list[Number]:
+    """Numbers spelled out ("dix fois", "ten times", "both") stand for their figures."""
+    table = _FR_WORDS if french else _EN_WORDS
+    return [Number(m.group(0), m.start(), m.end(), frozenset({table[m.group(0).lower()]}), optional=True)
+            for m in _SPELLED[french].finditer(text)]

@@ -1,0 +1,77 @@
+"""Running the checks over one PO file's entries: the registry of check functions, severities
+(defaults, the configuration's overrides, fuzzy entries as warnings) and ignore comments.
+
+A translator silences a check on one entry with a translator comment
+``diglot-ignore: <check>[, <check>…]`` (or ``diglot-ignore: all``).
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Iterable, Mapping
+
+from diglot.checks import ALIASES, OFF, SEVERITIES, WARNING
+from diglot.checks.figures import check_extra_numbers, check_numbers
+from diglot.checks.lengths import check_dropped_sentence, check_length_ratio, usual_ratio
+from diglot.checks.markup import check_code, check_emphasis, check_markup, english_styles
+from diglot.checks.model import Finding, Pair, Problem
+from diglot.checks.text import check_copy, check_doubled, check_spacing, check_typography, check_whitespace
+from diglot.po.model import Entry
+
+CHECKS: dict[str, Callable[[Pair], list[Problem]]] = {
+    "markup": check_markup,
+    "numbers": check_numbers,
+    "typography": check_typography,
+    "emphasis": check_emphasis,
+    "code": check_code,
+    "extra-numbers": check_extra_numbers,
+    "spacing": check_spacing,
+    "whitespace": check_whitespace,
+    "copy": check_copy,
+    "doubled-word": check_doubled,
+    "length-ratio": check_length_ratio,
+    "dropped-sentence": check_dropped_sentence,
+}
+
+
+def ignored(entry: Entry) -> set[str]:
+    """The checks an entry's ``diglot-ignore`` comments silence."""
+    names: set[str] = set()
+    for comment in entry.translator_comments:
+        key, sep, value = comment.partition(":")
+        if sep and key.strip().lower() == "diglot-ignore":
+            for name in (n.strip().lower() for n in value.split(",") if n.strip()):
+                names |= ALIASES.get(name, {name})
+    return names
+
+
+def run_checks(entries: Iterable[Entry], path: str,
+               severities: Mapping[str, str] | None = None) -> list[Finding]:
+    """Findings for every active entry with a translation (fuzzy ones too, as warnings) of
+    one PO file, in file order; ``severities`` overrides the defaults per check id."""
+    todo = [e for e in entries if not e.obsolete and e.msgid and e.msgstr and e.msgid_plural is None]
+    pairs = [Pair.of(e.msgid, e.msgstr) for e in todo]
+    usual = usual_ratio([p for p, e in zip(pairs, todo) if not e.fuzzy])
+    styled = english_styles(pairs)
+    levels = {**SEVERITIES, **(severities or {})}
+    findings = []
+    for entry, pair in zip(todo, pairs):
+        pair.usual, pair.styled = usual, styled
+        findings += _entry_findings(entry, pair, path, levels)
+    return sorted(findings, key=lambda f: (f.line, f.check))
+
+
+def _entry_findings(entry: Entry, pair: Pair, path: str, levels: Mapping[str, str]) -> list[Finding]:
+    skip = ignored(entry)
+    active = [name for name in CHECKS if levels[name] != OFF and name not in skip and "all" not in skip]
+    found = []
+    for name in active:
+        found += [_finding(entry, path, name, levels[name], p) for p in CHECKS[name](pair)]
+    # A copied French text is one problem, not also French spacing and typography.
+    copies = [f for f in found if f.check == "copy"]
+    return copies or found
+
+
+def _finding(entry: Entry, path: str, name: str, level: str, problem: Problem) -> Finding:
+    message = f"fuzzy entry: {problem.message}" if entry.fuzzy else problem.message
+    return Finding(path, entry.line, name, WARNING if entry.fuzzy else level, message,
+                   entry.references[0] if entry.references else "", entry.msgid, problem.excerpt)

@@ -1,0 +1,87 @@
+"""Checks on the English text itself: ``typography``, ``spacing``, ``whitespace``, ``copy``,
+``doubled-word``. They read what a reader sees (code spans are never prose)."""
+
+from __future__ import annotations
+
+import re
+
+from diglot.checks.excerpt import quote, whole
+from diglot.checks.model import Pair, Problem
+
+_GUILLEMETS = re.compile(r"[«»‹›]")
+_NB_BEFORE_PUNCT = re.compile(r"[\u00a0\u202f\u2009]+[?!:;]")
+# A plain space before ? ! ; or before a colon used as punctuation (followed by a space or the
+# end): ":" starting a reST role (" :func:") or a literal block (" ::") is no French spacing.
+_SPACE_BEFORE_PUNCT = re.compile(r"\w( +)(?:[?!;]|:(?=\s|$))")
+_NBSP = re.compile(r"[\u00a0\u202f]")
+
+
+def check_typography(pair: Pair) -> list[Problem]:
+    """French typography left in the English: « », a no-break space before ? ! : ;"""
+    text, problems = pair.en.masked, []
+    if found := _GUILLEMETS.search(text):
+        problems.append(Problem("French quotation marks « » in English; use “ ” or \" \"",
+                                quote(pair.en.shown, found.start(), found.end())))
+    if found := _NB_BEFORE_PUNCT.search(text):
+        problems.append(Problem("a French no-break space before ? ! : or ; in English; remove it",
+                                quote(pair.en.shown, found.start(), found.end())))
+    return problems
+
+
+def check_spacing(pair: Pair) -> list[Problem]:
+    """A plain space before ? ! ; : (French spacing), no-break spaces where English has none."""
+    text, problems = pair.en.masked, []
+    if found := _SPACE_BEFORE_PUNCT.search(text):
+        problems.append(Problem("a space before ? ! ; or : (French spacing); remove it",
+                                quote(pair.en.shown, found.start(1), found.end())))
+    found = next((m for m in _NBSP.finditer(text) if not _NB_BEFORE_PUNCT.match(text, m.start())), None)
+    if found:
+        problems.append(Problem("a no-break space in English where English has a plain space",
+                                quote(pair.en.shown, found.start(), found.end())))
+    return problems
+
+
+def check_whitespace(pair: Pair) -> list[Problem]:
+    """Leading or trailing whitespace that differs (it shows in the edition's layout)."""
+    fr, en = pair.fr.markdown, pair.en.markdown
+    problems = []
+    for name, edge in (("leading", _leading), ("trailing", _trailing)):
+        if edge(fr) != edge(en):
+            problems.append(Problem(f"{name} whitespace differs: {edge(fr)!r} in French, "
+                                    f"{edge(en)!r} in English"))
+    return problems
+
+
+def _leading(text: str) -> str:
+    return text[: len(text) - len(text.lstrip())]
+
+
+def _trailing(text: str) -> str:
+    return text[len(text.rstrip()):]
+
+
+# A word of prose, with the punctuation around it (a path like "library/os.po" is none).
+_WORD = re.compile(r"[«“\"'(]*[^\W\d_]+(?:[-'’][^\W\d_]+)*[.,;:!?…»”\"')]*")
+
+
+def check_copy(pair: Pair) -> list[Problem]:
+    """The French copied as the translation, when it has two words or more ("Et maintenant ?")."""
+    prose = " ".join(s.text for s in pair.fr.spans if not s.code)
+    if pair.copied and _words(prose) >= 2:
+        return [Problem("the translation is the French text, copied", whole(pair.en.shown))]
+    return []
+
+
+def _words(text: str) -> int:
+    return sum(1 for token in text.split() if _WORD.fullmatch(token))
+
+
+_DOUBLED = re.compile(r"\b(\w+)\s+\1\b", re.IGNORECASE)
+
+
+def check_doubled(pair: Pair) -> list[Problem]:
+    """"the the"; judged on the Markdown: "the field name *name*" names a parameter."""
+    text, source = pair.en.markdown, pair.fr.markdown.lower()
+    return [Problem(f"doubled word '{m.group(0)}'", quote(text, m.start(), m.end()))
+            for m in _DOUBLED.finditer(text)
+            if not m.group(1).isdigit() and m.group(0).lower() not in source]

@@ -1,0 +1,103 @@
+"""``diglot check`` through the CLI: the exact lines a translator reads, the JSON, the exit
+code, and the ``severity`` setting."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+
+import pytest
+
+from diglot.po.writer import dump_po
+from project_fixture import Proj
+
+SOURCE = """# Le marché
+
+Mélangez 50 g de farine et 50 g d'eau.
+
+Et maintenant ?
+
+Lire [la suite](https://exemple.org/suite).
+
+Le **chat** dort.
+"""
+ENGLISH = {"Le marché": "The Market", "Mélangez 50 g de farine et 50 g d'eau.": "Mix 5 g of flour and 50 g of water.",
+           "Et maintenant ?": "Et maintenant ?", "Lire [la suite](https://exemple.org/suite).": "Read [more](https://example.org/more).",
+           "Le **chat** dort.": "The cat sleeps."}
+
+
+@pytest.fixture
+def proj(tmp_path):
+    p = Proj(tmp_path)
+    p.source("a", SOURCE)
+    p.run("update")
+    p.translate("a", ENGLISH)
+    return p
+
+
+def line_of(proj: Proj, msgid: str) -> int:
+    return next(e.line for e in proj.po("a").entries if e.msgid == msgid)
+
+
+def test_text_output_shows_the_problem_and_where_it_is(proj):
+    result = proj.run("check")
+    assert result.exit_code == 1
+    l3, l5, l7, l9 = (line_of(proj, m) for m in list(ENGLISH)[1:])
+    assert result.output.splitlines() == [
+        f"translations/en/a.po:{l3}: error [numbers] 50 appears 2× in French, 1× in English; the English has 5 "
+        f"instead: “Mélangez 50 g de farine et 50 g d'eau.” → “Mix 5 g of flour and 50 g of water.” (source_fr/a.md:3)",
+        f"translations/en/a.po:{l5}: warning [copy] the translation is the French text, copied: “Et maintenant ?” "
+        f"(source_fr/a.md:5)",
+        f"translations/en/a.po:{l7}: error [markup] link URL changed: https://exemple.org/suite → "
+        f"https://example.org/more (source_fr/a.md:7)",
+        f"translations/en/a.po:{l9}: warning [emphasis] bold spans: 1 in French, 0 in English: French **chat** "
+        f"(source_fr/a.md:9)",
+        "2 error(s), 2 warning(s)",
+    ]
+
+
+def test_json_keeps_its_keys_and_adds_source_msgid_and_excerpt(proj):
+    result = proj.run("check", "--format", "json")
+    assert result.exit_code == 1
+    first = json.loads(result.output)[0]
+    assert first == {"path": "translations/en/a.po", "line": line_of(proj, "Mélangez 50 g de farine et 50 g d'eau."),
+                     "check": "numbers", "severity": "error",
+                     "message": "50 appears 2× in French, 1× in English; the English has 5 instead",
+                     "source": "source_fr/a.md:3", "msgid": "Mélangez 50 g de farine et 50 g d'eau.",
+                     "excerpt": "“Mélangez 50 g de farine et 50 g d'eau.” → “Mix 5 g of flour and 50 g of water.”"}
+
+
+def test_fuzzy_entries_warn_and_say_so(proj):
+    catalog = proj.po("a")
+    catalog.entries = [replace(e, flags=("fuzzy",)) if e.msgid.startswith("Mélangez") or e.msgid.startswith("Lire")
+                       else e for e in catalog.entries]
+    (proj.root / "translations/en/a.po").write_bytes(dump_po(catalog))
+    result = proj.run("check")
+    assert result.exit_code == 0
+    assert [line.split(": ", 2)[1] for line in result.output.splitlines()[:-1]] == [
+        "warning [numbers] fuzzy entry", "warning [copy] the translation is the French text, copied",
+        "warning [markup] fuzzy entry", "warning [emphasis] bold spans"]
+    assert result.output.splitlines()[-1] == "0 error(s), 4 warning(s)"
+
+
+def test_severity_setting_turns_checks_off_or_into_errors(proj):
+    proj.write("diglot.toml", 'severity = {numbers = "warning", markup = "off", copy = "error"}\n')
+    result = proj.run("check", "--format", "json")
+    assert result.exit_code == 1
+    assert [(f["check"], f["severity"]) for f in json.loads(result.output)] == [
+        ("numbers", "warning"), ("copy", "error"), ("emphasis", "warning")]
+    proj.write("diglot.toml", 'severity = {numbers = "off", markup = "off", copy = "off", emphasis = "off", spacing = "off"}\n')
+    result = proj.run("check")
+    assert (result.exit_code, result.output) == (0, "0 error(s), 0 warning(s)\n")
+
+
+@pytest.mark.parametrize("setting, message", [
+    ('severity = {nombres = "off"}', "'severity' names an unknown check 'nombres' (known checks: markup, numbers,"),
+    ('severity = {copy = "fatal"}', "'severity' for 'copy' must be one of error, warning, off, not 'fatal'"),
+    ('severity = "off"', "'severity' must be a table of check = severity, not 'off'"),
+])
+def test_a_wrong_severity_setting_names_file_and_line(proj, setting, message):
+    proj.write("diglot.toml", f"title = 'x'\n{setting}\n")
+    result = proj.run("check")
+    assert result.exit_code == 2
+    assert result.output.startswith(f"Error: diglot.toml:2: {message}")

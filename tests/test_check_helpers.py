@@ -1,0 +1,93 @@
+"""The checks' helpers: numbers read and matched one-to-one, sentences counted, excerpts
+quoted, inline elements listed."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from diglot.checks import excerpt, sentences
+from diglot.checks.matching import match
+from diglot.checks.model import Side
+from diglot.checks.numbers import read
+from diglot.source.inline import elements
+
+
+def texts(numbers) -> list[str]:
+    return [n.text for n in numbers]
+
+
+@pytest.mark.parametrize("fr, en", [
+    ("1 250,5 €", "€1,250.5"),
+    ("65 milliards", "65 billion"),
+    ("12 %", "12%"),
+    ("Python 3.9.0", "Python 3.9.0"),
+    ("au XIXᵉ siècle", "in the 19th century"),
+    ("au XXIe siècle", "in the 21st century"),
+    ("dix fois plus", "10 times more"),
+    ("deux listes", "both lists"),
+    ("la première ligne vaut 1", "the first line is 1"),
+    ("14 h 30", "2:30 pm"),
+    ("la génération `0`", "generation 0"),
+    ("de 0 à 255", "from 0 to 255"),
+    ("24h/24 et 7j/7", "24/7"),
+    ("[01,12]", "[01,12]"),
+    ("0,66", ".66"),
+    ("le bit est mis à 1", "the bit is set"),
+    ("la RFC 822", "RFC822"),
+])
+def test_same_numbers_match_whatever_the_writing(fr, en):
+    found = match(Side(fr).masked, Side(en).masked)
+    assert (texts(found.missing), texts(found.extra)) == ([], [])
+
+
+@pytest.mark.parametrize("fr, en, missing, extra", [
+    ("50 g de farine et 50 g d'eau", "5 g of flour and 50 g of water", ["50"], ["5"]),
+    ("50 g de farine et 50 g d'eau", "50 g of flour and water", ["50"], []),
+    ("4 espaces, puis 4 espaces, soit quatre", "4 spaces, then 5 spaces, so four", ["4"], ["5"]),
+    ("au XIXᵉ siècle", "in the 18th century", ["XIXᵉ siècle"], ["18"]),
+    ("3 chats", "3 cats and 2 dogs", [], ["2"]),
+    ("le code `x = 50`", "the code `x = 5`", [], []),  # code is the code check's business
+])
+def test_a_number_needs_its_own_counterpart(fr, en, missing, extra):
+    found = match(Side(fr).masked, Side(en).masked)
+    assert (texts(found.missing), texts(found.extra)) == (missing, extra)
+
+
+def test_spelled_out_numbers_are_counterparts_never_required():
+    assert match("deux ou trois", "a few").missing == []
+    assert match("un texte", "one, two, three").extra == []
+
+
+def test_readings_of_a_french_number():
+    [number] = read("1 250,5", french=True)
+    assert Decimal("1250.5") in number.values and number.parts == (
+        frozenset({Decimal(1)}), frozenset({Decimal(250)}), frozenset({Decimal(5)}))
+    assert [n.optional for n in read("base64, 0x20, W3C et 7", french=True)] == [True, True, True, True, False]
+
+
+@pytest.mark.parametrize("text, count", [
+    ("", 0),
+    ("Une phrase.", 1),
+    ("Une phrase. Une autre ! Et une troisième ?", 3),
+    ("Voir p. ex. la doc, cf. M. Dupont et J. Verne. Fin.", 2),
+    ("Python 3.11 adds `match`. See the docs.", 2),
+    ("This is 1-indexed: the first line, e.g. line one.  Then more.", 2),
+    ("Il dit « non. » Puis il part.", 2),
+])
+def test_sentences_are_counted(text, count):
+    assert sentences.count(text) == count
+
+
+def test_an_excerpt_quotes_whole_words_around_the_span():
+    text = "Le premier mot, puis beaucoup de texte autour du nombre 42 et encore bien des mots ensuite, fin."
+    assert excerpt.quote(text, 56, 58) == "“…beaucoup de texte autour du nombre 42 et encore bien des mots ensuite, fin.”"
+    assert excerpt.quote(text, 56, 58, width=20) == "“…autour du nombre 42 et encore bien des…”"
+    assert excerpt.quote("Ligne un\nligne deux.", 8) == "“Ligne un↵ligne deux.”"
+
+
+def test_inline_elements_in_order_with_their_values():
+    assert elements("a ![alt](img.png) [l **b**](u) `c` *x `y`*\nz") == [
+        ("image", "img.png"), ("link", "u"), ("bold", "b"), ("code", "c"), ("italic", "x y"),
+        ("code", "y"), ("break", "\n")]
