@@ -110,6 +110,7 @@ def _article_page(doc: Bilingual, ctx: BuildContext) -> dict:
         "iso_date": date.isoformat(),
         "dates": {code: locales.long_date(date, code) for code in (doc.source_lang, doc.target_lang)},
         "head_title": _head_title(doc), "marks": _marks(doc), "stats": doc.stats,
+        "root": _root(ctx.names.get(doc.slug, doc.slug)),
         "percent": _percent(doc.stats.percent, chrome),
     }
 
@@ -257,6 +258,12 @@ def _date(meta, ctx: BuildContext):
 
 def _plain(text: str, references) -> str:
     return "".join(" " if s.br else s.text for s in spans(text, references))
+
+
+def _root(name: str) -> str:
+    """The way from a page back to the edition's root: an article in a folder
+    (``2026/marche``) is one level down."""
+    return "../" * name.count("/")
 
 
 def _capital(name: str) -> str:

@@ -50,7 +50,10 @@ def update(ctx: Context, check: bool, purge_obsolete: bool, article: str | None)
     verb = {"created": "would create", "updated": "would update"} if check else {}
     ctx.end_progress()
     for change in report.changed:
-        ctx.say(f"{verb.get(change.action, change.action)} {change.path}{_detail(change)}")
+        action = verb.get(change.action, change.action)
+        if check and action.startswith("renamed"):
+            action = "would rename" + action.removeprefix("renamed")
+        ctx.say(f"{action} {change.path}{_detail(change)}")
     ctx.say(f"{report.articles} article(s), {report.segments} segments: {len(report.changed)} of "
             f"{len(report.files)} files {'would change' if check else 'changed'} in {ctx.elapsed()}")
     if check and report.changed:

@@ -63,14 +63,14 @@ def default_path(project: Project, slug: str, lang: str) -> Path:
 def export_review(project: Project, slug: str, lang: str, out: Path | None = None) -> Exported:
     """Write the review document of ``slug`` in ``lang`` (to ``out`` or the default path)."""
     data, manifest = review_document(project, slug, lang)
-    path = out if out is not None else default_path(project, slug, lang)
+    path = out if out is not None else default_path(project, manifest.article, lang)
     write_atomic(path, data, project.rel(path))
     return Exported(path, project.rel(path), len(manifest.rows))
 
 
 def review_document(project: Project, slug: str, lang: str) -> tuple[bytes, Manifest]:
     """The DOCX bytes and the manifest they carry."""
-    project.check_slug(slug)
+    slug = project.check_slug(slug)
     selected_languages(project, lang)
     po_path = project.po_path(lang, slug)
     catalog = read_po(project, lang, slug)
