@@ -1,9 +1,11 @@
 """One segment's inline Markdown → a flat list of styled spans, the single inline parser
 every output uses (HTML, DOCX, review documents) and the markup profile the checks compare.
 
-In a segment text ``\\n`` is a hard line break (the reader's convention). Raw HTML is text.
-Only http(s), mailto and relative/fragment URLs become links; anything else (``javascript:``,
-``data:``, ``file:``) stays plain text.
+In a segment text ``\\n`` is a hard line break (the reader's convention). Raw HTML is text;
+HTML comments are not shown at all. Only http(s), mailto and relative/fragment URLs become
+links; anything else (``javascript:``, ``data:``, ``file:``) stays plain text. An image is a
+span of its alt text carrying its source; a footnote reference ``[^id]`` is an empty span
+carrying its label (the builders number it); both keep their Markdown source.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Mapping
+from typing import Mapping, NamedTuple
 
 from markdown_it.rules_inline.state_inline import StateInline
 
@@ -30,6 +32,15 @@ class Span:
     code: bool = False
     href: str | None = None
     br: bool = False
+    image: str | None = None  # an image: its source (``text`` is its alt text)
+    note: str | None = None  # a footnote reference: the note's label (``text`` is empty)
+    title: str = ""  # an image's title
+    markdown: str = ""  # an image's or a reference's Markdown source, as written
+
+    @property
+    def markup(self) -> bool:
+        """An image or a footnote reference: one piece, never merged with its neighbours."""
+        return self.image is not None or self.note is not None
 
 
 @dataclass(slots=True)
@@ -41,6 +52,8 @@ class Profile:
     code: int = 0
     links: list[str] = field(default_factory=list)
     breaks: int = 0
+    images: list[str] = field(default_factory=list)  # image sources, in order
+    notes: list[str] = field(default_factory=list)  # footnote labels referenced, in order
 
 
 def safe_url(url: str) -> bool:
@@ -220,8 +233,36 @@ def _apply(token, style: dict, out: list[Span]) -> None:
         style["href"].pop()
     elif kind in ("hardbreak", "softbreak"):
         out.append(Span("\n" if kind == "hardbreak" else " ", br=kind == "hardbreak"))
-    elif kind in ("text", "text_special", "code_inline", "image", "html_inline"):
+    elif kind == "image":
+        out.append(_image(token, style))
+    elif kind == "footnote_ref":
+        label = token.meta["label"]
+        out.append(Span("", bool(style["bold"]), bool(style["italic"]), note=label,
+                        markdown=f"[^{label}]"))
+    elif kind in ("text", "text_special", "code_inline", "html_inline"):
         out.append(_span(token, style))
+
+
+def _image(token, style: dict) -> Span:
+    src = token.attrGet("src") or ""
+    href = style["href"][-1] if style["href"] else None
+    return Span(alt_text(token.children or []), bool(style["bold"]), bool(style["italic"]),
+                href=href, image=src, title=token.attrGet("title") or "",
+                markdown=token.meta.get("source", ""))
+
+
+def alt_text(children) -> str:
+    """An image's alt text as markdown-it renders it: its label's text, without markup."""
+    return "".join(_alt_piece(t) for t in children)
+
+
+def _alt_piece(token) -> str:
+    if token.type == "image":
+        return alt_text(token.children or [])
+    if token.type in ("softbreak", "hardbreak"):
+        return " "
+    return token.content if token.type in ("text", "text_special", "code_inline",
+                                           "html_inline") else ""
 
 
 def _span(token, style: dict) -> Span:
@@ -237,22 +278,49 @@ def _merge(items: list[Span]) -> list[Span]:
         last = merged[-1] if merged else None
         if last and not span.br and not last.br and _same_style(last, span):
             merged[-1] = Span(last.text + span.text, last.bold, last.italic, last.code, last.href)
-        elif span.text or span.br:
+        elif span.text or span.br or span.markup:
             merged.append(span)
     return merged
 
 
 def _same_style(a: Span, b: Span) -> bool:
-    return (a.bold, a.italic, a.code, a.href) == (b.bold, b.italic, b.code, b.href)
+    return ((a.bold, a.italic, a.code, a.href) == (b.bold, b.italic, b.code, b.href)
+            and not a.markup and not b.markup)
 
 
 def plain_text(text: str, references: Mapping | None = None) -> str:
-    """What a reader sees, without styles; hard breaks as newlines."""
+    """What a reader sees, without styles; hard breaks as newlines; an image as its alt
+    text; footnote references not at all."""
     return "".join(s.text for s in spans(text, references))
 
 
+class Figure(NamedTuple):
+    """A paragraph that is one image: its source, alt text (Markdown, as written) and title."""
+
+    src: str
+    alt: str
+    title: str
+
+
+def lone_image(text: str, references: Mapping | None = None) -> Figure | None:
+    """The image, when ``text`` is one image and nothing else (a figure)."""
+    if not text.startswith("!["):
+        return None
+    found = [t for t in _tokens(text, references) if t.type != "text" or t.content.strip()]
+    if len(found) != 1 or found[0].type != "image":
+        return None
+    image = found[0]
+    return Figure(image.attrGet("src") or "", image.content, image.attrGet("title") or "")
+
+
+def note_labels(text: str) -> list[str]:
+    """The footnote labels ``text`` references, in order (repeats kept)."""
+    return [s.note for s in spans(text) if s.note is not None] if "[^" in text else []
+
+
 def profile(text: str, references: Mapping | None = None) -> Profile:
-    """Count bold, italic and code spans, link targets and hard breaks."""
+    """Count bold, italic and code spans, link targets, hard breaks, image sources and
+    footnote references."""
     result = Profile()
     for token in _tokens(text, references):
         if token.type == "strong_open":
@@ -265,4 +333,8 @@ def profile(text: str, references: Mapping | None = None) -> Profile:
             result.links.append(token.attrGet("href") or "")
         elif token.type == "hardbreak":
             result.breaks += 1
+        elif token.type == "image":
+            result.images.append(token.attrGet("src") or "")
+        elif token.type == "footnote_ref":
+            result.notes.append(token.meta["label"])
     return result
