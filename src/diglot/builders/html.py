@@ -16,9 +16,13 @@ from urllib.parse import quote
 
 from diglot import locales
 from diglot.builders import BuildContext
-from diglot.web import asset, content_security_policy, environment
+from diglot.builders import html_parts as parts
+from diglot.builders.groups import group_end
+from diglot.builders.html_inline import Runs, files, image_sources
+from diglot.model import (ALT, CODE, DEFINITION, HEADING, RULE, TABLE_CELL, TERM, TITLE,
+                          TRANSLATED, Bilingual, Block, Pair)
 from diglot.source.inline import spans
-from diglot.model import CODE, HEADING, RULE, TITLE, TRANSLATED, Bilingual, Block, Pair
+from diglot.web import asset, content_security_policy, environment
 
 _BULLETS = ("•", "◦", "▪")  # one per nesting depth, cycling, as browsers draw them
 
@@ -34,8 +38,10 @@ class Cell(NamedTuple):
 
 
 class Row(NamedTuple):
-    """One pair as the page shows it: ``kind`` is segment, code or rule. Rows and cells are
-    tuples because the template unpacks them far faster than it looks up attributes."""
+    """One pair as the page shows it: ``kind`` is segment, code or rule, or a group of pairs
+    (table, figure, dl, notes) whose view data (see html_parts) is its ``body``. Rows and
+    cells are tuples because the template unpacks them far faster than it looks up
+    attributes."""
 
     anchor: str
     kind: str
@@ -45,7 +51,7 @@ class Row(NamedTuple):
     marker: str = ""
     fr: Cell | None = None
     en: Cell | None = None
-    code: str = ""
+    body: object = ""  # a code block's text, or a group's view data
 
 
 class HtmlBuilder:
@@ -55,11 +61,16 @@ class HtmlBuilder:
 
     def article(self, doc: Bilingual, ctx: BuildContext) -> bytes:
         """The side-by-side page of one translated article."""
-        return _render("article.html.j2", _article_page(doc, ctx), script=asset("diglot.js"))
+        return _render("article.html.j2", _article_page(doc, ctx), script=asset("diglot.js"),
+                       images=image_sources(doc))
 
     def index(self, docs: list[Bilingual], ctx: BuildContext) -> bytes:
         """The edition's index: every article, both titles, author, date and progress."""
         return _render("index.html.j2", _index_page(docs, ctx))
+
+    def files(self, doc: Bilingual) -> dict[str, bytes]:
+        """The edition's copies of the page's local images (``assets/…``)."""
+        return files(doc)
 
 
 BUILDER = HtmlBuilder()
@@ -76,11 +87,11 @@ def _labels(lang: str) -> dict:
     return _label_table().get(lang, _label_table()["en"])
 
 
-def _render(template: str, page: dict, script: str = "") -> bytes:
+def _render(template: str, page: dict, script: str = "", images=()) -> bytes:
     # Inlined without surrounding whitespace: browsers hash the exact text, but the Nu
     # checker hashes it trimmed and would report the CSP as blocking diglot's own code.
     css, script = asset("diglot.css").strip(), script.strip()
-    page.update(css=css, script=script, csp=content_security_policy(css, script))
+    page.update(css=css, script=script, csp=content_security_policy(css, script, images))
     return _joined(environment().get_template(template).generate(page)).encode("utf-8")
 
 
@@ -99,7 +110,9 @@ def _joined(pieces: Iterator[str]) -> str:
 
 def _article_page(doc: Bilingual, ctx: BuildContext) -> dict:
     chrome = _chrome_lang(doc.target_lang)
-    rows = _rows(doc, chrome)
+    root = _root(ctx.names.get(doc.slug, doc.slug))
+    page = _Page(doc, chrome, Runs(doc, root))
+    rows = page.rows()
     title = next(rows) if doc.pairs and _is_title(doc.pairs[0].block) else None
     date = _date(doc.article.meta, ctx)
     return {
@@ -109,17 +122,11 @@ def _article_page(doc: Bilingual, ctx: BuildContext) -> dict:
         "edition": ctx.title, "title": title, "rows": rows, "author": doc.article.author,
         "iso_date": date.isoformat(),
         "dates": {code: locales.long_date(date, code) for code in (doc.source_lang, doc.target_lang)},
-        "head_title": _head_title(doc), "marks": _marks(doc), "stats": doc.stats,
-        "root": _root(ctx.names.get(doc.slug, doc.slug)),
+        "head_title": _head_title(doc), "marks": _marks(doc), "stats": doc.stats, "root": root,
         "percent": _percent(doc.stats.percent, chrome),
+        "tt": {col: _labels(_chrome_lang(code))
+               for col, code in (("fr", doc.source_lang), ("en", doc.target_lang))},
     }
-
-
-def _rows(doc: Bilingual, chrome: str) -> Iterator[Row]:
-    """The rows, made as the template consumes them: a page never holds all its view data
-    at once, which the garbage collector's full passes would walk over and over."""
-    anchors = _anchors([pair.block for pair in doc.pairs])
-    return (_row(pair, anchor, doc, chrome) for pair, anchor in zip(doc.pairs, anchors))
 
 
 def _anchors(blocks: list[Block]) -> list[str]:
@@ -134,22 +141,67 @@ def _anchors(blocks: list[Block]) -> list[str]:
     return out
 
 
-def _row(pair: Pair, anchor: str, doc: Bilingual, chrome: str) -> Row:
-    block = pair.block
-    if block.kind in (CODE, RULE):
-        return Row(anchor, block.kind, code=block.text)
-    source = Cell(doc.source_lang, _runs(block.text, doc.references))
-    return Row(anchor, "segment", _tag(block), block.quote_depth, _classes(block),
-               _marker(block), source, _target(pair, doc, chrome))
+class _Page:
+    """One article page's rows, made as the template consumes them: a page never holds all
+    its view data at once, which the garbage collector's full passes would walk over and
+    over. Notes come last, once every call in the text has been counted."""
+
+    def __init__(self, doc: Bilingual, chrome: str, runs: Runs) -> None:
+        self.doc, self.chrome, self.runs = doc, chrome, runs
+
+    def rows(self) -> Iterator[Row]:
+        pairs = self.doc.pairs
+        anchors = _anchors([pair.block for pair in pairs])
+        notes, start = [], 0
+        while start < len(pairs):
+            if pairs[start].block.note:
+                notes.append((pairs[start], anchors[start]))
+                start += 1
+                continue
+            end = group_end(pairs, start)
+            yield self._row(pairs, start, end, anchors[start])
+            start = end
+        if notes:
+            yield Row(notes[0][1], "notes", body=parts.notes(notes, self.cells, self.runs))
+
+    def _row(self, pairs, start: int, end: int, anchor: str) -> Row:
+        pair = pairs[start]
+        block = pair.block
+        if block.kind in (CODE, RULE):
+            return Row(anchor, block.kind, body=block.text)
+        if end - start > 1 or block.kind in _GROUPS:
+            kind, view = self._group(list(pairs[start:end]))
+            return Row(anchor, kind, body=view)
+        source, target = self.cells(pair)
+        return Row(anchor, "segment", _tag(block), block.quote_depth, _classes(block),
+                   _marker(block), source, target)
+
+    def _group(self, group: list[Pair]) -> tuple[str, object]:
+        kind, langs = group[0].block.kind, (self.doc.source_lang, self.doc.target_lang)
+        if kind == TABLE_CELL:
+            labels = tuple(_labels(_chrome_lang(code))["table"] for code in langs)
+            return "table", parts.table(group, self.cells, langs, labels)
+        if kind in (TERM, DEFINITION):
+            return "dl", parts.definitions(group, self.cells)
+        return "figure", parts.figure(group, self.cells, self.runs, langs)
+
+    def cells(self, pair: Pair) -> tuple[Cell, Cell]:
+        """The French cell and the English cell of a pair."""
+        source = Cell(self.doc.source_lang, self.runs.of(pair.block.text, "fr"))
+        return source, self._target(pair)
+
+    def _target(self, pair: Pair) -> Cell:
+        doc = self.doc
+        state, shown = _target_shown(pair, doc)
+        if shown == "text":
+            side = "target" if pair.block.translatable else "source"
+            return Cell(doc.target_lang, self.runs.of(pair.target, "en", side))
+        if shown == "source":  # the French, in the English column
+            return Cell(doc.source_lang, self.runs.of(pair.target, "en"), state, shown)
+        return Cell(self.chrome, [], state, shown)
 
 
-def _target(pair: Pair, doc: Bilingual, chrome: str) -> Cell:
-    state, shown = _target_shown(pair, doc)
-    if shown == "text":
-        return Cell(doc.target_lang, _runs(pair.target, doc.references))
-    if shown == "source":  # the French, in the English column
-        return Cell(doc.source_lang, _runs(pair.target, doc.references), state, shown)
-    return Cell(chrome, [], state, shown)
+_GROUPS = frozenset({TABLE_CELL, TERM, DEFINITION, ALT})
 
 
 def _target_shown(pair: Pair, doc: Bilingual) -> tuple[str, str]:
@@ -181,27 +233,13 @@ def _marker(block: Block) -> str:
     return f"{level.number}." if level.ordered else _BULLETS[(len(block.lists) - 1) % 3]
 
 
-def _runs(text: str, references) -> list:
-    """Spans grouped into runs sharing one link, so a link with mixed styles stays one link;
-    a hard break stays inside the run it interrupts. Spans become tuples, which the template
-    unpacks far faster than it looks up attributes."""
-    runs: list = []
-    for span in spans(text, references):
-        item = (span.text, span.bold, span.italic, span.code, span.br)
-        if runs and (span.br or span.href == runs[-1][0]):
-            runs[-1][1].append(item)
-        else:
-            runs.append((span.href, [item]))
-    return runs
-
-
 def _is_title(block: Block) -> bool:
     return block.kind == TITLE or (block.kind == HEADING and block.level == 1)
 
 
 def _marks(doc: Bilingual) -> list[tuple[str, str]]:
     """The (state, shown) kinds of stand-in present on the page, for the legend."""
-    shown = {_target_shown(pair, doc) for pair in doc.pairs if pair.block.kind not in (CODE, RULE)}
+    shown = {_target_shown(pair, doc) for pair in doc.pairs if pair.block.translatable}
     found = {mark for mark in shown if mark[0] != TRANSLATED}
     return sorted(found, key=lambda mark: (mark[0] != "untranslated", mark[1]))
 

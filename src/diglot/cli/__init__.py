@@ -100,7 +100,8 @@ def build(ctx: Context, formats: tuple[str, ...], article: str | None, lang: str
     for path in report.written:
         ctx.detail(f"wrote {path}")
     for path in report.removed:
-        ctx.say(f"removed {path} (its article is gone)")
+        why = "no page shows it any more" if "/assets/" in path else "its article is gone"
+        ctx.say(f"removed {path} ({why})")
     ctx.say(f"{report.articles} article(s), {report.rebuilt} rebuilt ({report.segments} segments "
             f"read): {len(report.written)} file(s) written, {len(report.unchanged)} rebuilt but "
             f"unchanged, in {ctx.elapsed()}")

@@ -67,7 +67,7 @@ def build(project: Project, formats=FORMATS, slugs: list[str] | None = None,
     slugs = project.slugs() if slugs is None else slugs
     languages = languages or project.languages
     manifest = Manifest.load(project.output_dir)
-    plan = _plan(project, ctx, formats, slugs, languages, whole)
+    plan = _plan(project, ctx, formats, slugs, languages, whole, manifest)
     _mark_stale(plan, manifest, force)
     results, index_outputs = [], {}
     if plan.stale or plan.stale_index or strict:
@@ -83,7 +83,7 @@ def build(project: Project, formats=FORMATS, slugs: list[str] | None = None,
     return _write(project, plan, results, index_outputs, manifest, len(slugs))
 
 
-def _plan(project, ctx, formats, slugs, languages, whole: bool) -> _Plan:
+def _plan(project, ctx, formats, slugs, languages, whole: bool, manifest: Manifest) -> _Plan:
     plan = _Plan()
     day = ctx.built.date().isoformat()
     for fmt in formats:
@@ -93,8 +93,10 @@ def _plan(project, ctx, formats, slugs, languages, whole: bool) -> _Plan:
             folder = output_folder(project, fmt, lang)
             keys = []
             for slug in slugs:
-                key = combine(base, fmt, lang, _digest(project, slug, lang), project.output_name(slug))
-                plan.targets[(fmt, lang, slug)] = (folder / f"{project.output_name(slug)}{extension}", key)
+                path = folder / f"{project.output_name(slug)}{extension}"
+                key = combine(base, fmt, lang, _digest(project, slug, lang), project.output_name(slug),
+                              *_inputs_digest(project, manifest, path))
+                plan.targets[(fmt, lang, slug)] = (path, key)
                 keys.append(key)
             if whole and slugs:
                 plan.index[(fmt, lang)] = (folder / index_name, combine(base, *keys))
@@ -103,6 +105,12 @@ def _plan(project, ctx, formats, slugs, languages, whole: bool) -> _Plan:
 
 def _digest(project: Project, slug: str, lang: str) -> str:
     return combine(file_digest(project.source_path(slug)), file_digest(project.po_path(lang, slug)))
+
+
+def _inputs_digest(project: Project, manifest: Manifest, output: Path) -> list[str]:
+    """Digests of the other files the output was last built from (its images): the
+    article's own files did not change, so neither did the list."""
+    return [file_digest(project.root / rel) for rel in manifest.inputs.get(_rel(manifest, output), ())]
 
 
 def _mark_stale(plan: _Plan, manifest: Manifest, force: bool) -> None:
@@ -139,19 +147,34 @@ def _write(project, plan: _Plan, results, index_outputs, manifest: Manifest, tot
     report.warnings = [r.warning for r in results if r.warning]
     report.segments = sum(r.segments for r in results)
     pending = []
+    old_files = {f for files in manifest.files.values() for f in files}
     for result in results:
         for (fmt, lang), data in result.outputs.items():
-            pending.append((*plan.targets[(fmt, lang, result.slug)], data))
+            path, key = plan.targets[(fmt, lang, result.slug)]
+            pending += _beside(project, manifest, path, fmt, lang, result)
+            pending.append((path, key, data))
     pending += [(*plan.index[key], data) for key, data in index_outputs.items()]
     for path, key, data in pending:
         written = _write_if_new(path, data, project.rel(path))
         (report.written if written else report.unchanged).append(project.rel(path))
-        manifest.entries[_rel(manifest, path)] = key
-    removed = _remove_orphans(plan, manifest) if plan.index else []
+        if key is not None:
+            manifest.entries[_rel(manifest, path)] = key
+    removed = _remove_orphans(plan, manifest, old_files) if plan.index else []
     report.removed = [project.rel(p) for p in removed]
     if pending or removed:
         manifest.save()
     return report
+
+
+def _beside(project: Project, manifest: Manifest, output: Path, fmt: str, lang: str, result):
+    """The files written beside an output (its images), as (path, None, bytes), and what
+    the manifest remembers of them and of the images the output was made from."""
+    folder = output_folder(project, fmt, lang)
+    files = result.files.get((fmt, lang), {})
+    rel = _rel(manifest, output)
+    manifest.inputs[rel] = list(result.inputs.get(lang, ()))
+    manifest.files[rel] = sorted(_rel(manifest, folder / name) for name in files)
+    return [(folder / name, None, data) for name, data in sorted(files.items())]
 
 
 def _write_if_new(path: Path, data: bytes, shown: str) -> bool:
@@ -169,15 +192,25 @@ def _write_if_new(path: Path, data: bytes, shown: str) -> bool:
     return write_if_changed(path, data, shown)
 
 
-def _remove_orphans(plan: _Plan, manifest: Manifest) -> list[Path]:
-    """Outputs diglot built for articles that no longer exist: generated, so deleted."""
+def _remove_orphans(plan: _Plan, manifest: Manifest, old_files: set[str]) -> list[Path]:
+    """Outputs diglot built for articles that no longer exist, and images no page shows
+    any more: generated, so deleted."""
     current = {_rel(manifest, path) for path, _ in [*plan.targets.values(), *plan.index.values()]}
     formats = {fmt for fmt, _, _ in plan.targets}
     removed = []
     for rel in sorted(set(manifest.entries) - current):
         if rel.split("/", 1)[0] in formats:  # a format this run built: its outputs are known
-            path = manifest.path.parent / rel
-            path.unlink(missing_ok=True)
-            removed.append(path)
+            removed.append(_remove(manifest, rel))
             del manifest.entries[rel]
+            manifest.inputs.pop(rel, None)
+            manifest.files.pop(rel, None)
+    shown = {f for files in manifest.files.values() for f in files}
+    removed += [_remove(manifest, rel) for rel in sorted(old_files - shown)
+                if rel.split("/", 1)[0] in formats]
     return removed
+
+
+def _remove(manifest: Manifest, rel: str) -> Path:
+    path = manifest.path.parent / rel
+    path.unlink(missing_ok=True)
+    return path
