@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from diglot.catalog.translate import bilingual
+from diglot.media import attach
 from diglot.model import Bilingual
 from diglot.po.model import Catalog, Entry
 from diglot.source.reader import parse_article
@@ -26,8 +27,12 @@ def bilingual_from(md_text: str, pairs, slug: str = "article", fallback: str = "
 
 
 def showcase(fallback: str = "source", drop=(), fuzzy=()) -> Bilingual:
-    """The rich test article with its English; ``drop`` leaves those French texts untranslated."""
-    text = (CASES / "showcase" / "article.md").read_text(encoding="utf-8")
-    pairs = [p for p in json.loads((CASES / "showcase" / "pairs.json").read_text("utf-8"))
+    """The rich test article with its English and its images; ``drop`` leaves those French
+    texts untranslated."""
+    folder = CASES / "showcase"
+    text = (folder / "article.md").read_text(encoding="utf-8")
+    pairs = [p for p in json.loads((folder / "pairs.json").read_text("utf-8"))
              if p[0] not in drop]
-    return bilingual_from(text, pairs, "showcase", fallback, fuzzy)
+    article = parse_article(text, "showcase", "article.md")
+    doc = bilingual(article, catalog_from(pairs, fuzzy), "fr", "en", fallback)
+    return attach(doc, folder, folder)[0]
