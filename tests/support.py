@@ -14,6 +14,21 @@ from diglot.source.reader import parse_article
 CASES = Path(__file__).resolve().parent / "cases"
 
 
+def png(width: int, height: int, colour=(200, 120, 40)) -> bytes:
+    """A real PNG image of one colour."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        crc = zlib.crc32(kind + data) & 0xFFFFFFFF
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", crc)
+
+    rows = b"".join(b"\0" + bytes(colour) * width for _ in range(height))
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows))
+            + chunk(b"IEND", b""))
+
+
 def catalog_from(pairs, fuzzy=(), header=None) -> Catalog:
     entries = [Entry(fr, en, flags=("fuzzy",) if fr in fuzzy else ()) for fr, en in pairs]
     return Catalog(header, entries)

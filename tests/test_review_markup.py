@@ -13,11 +13,10 @@ import pytest
 from docx import Document
 
 from project_fixture import Proj
+from support import png
 
 SOFFICE = shutil.which("soffice")
-PNG = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00"
-       b"\x00\x90wS\xde\x00\x00\x00\x0cIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N\x00"
-       b"\x00\x00\x00IEND\xaeB`\x82")
+PNG = png(40, 20)
 SOURCE = """# Le quai
 
 Une piste ![Une piste cyclable](images/quai.png "Le quai") longe le quai[^1].

@@ -18,7 +18,6 @@ from urllib.parse import unquote, urlsplit
 from diglot import names
 from diglot.errors import SourceError
 from diglot.model import Bilingual, Image, Picture
-from diglot.project import Project
 from diglot.source.inline import profile
 
 REMOTE = ("http", "https")
@@ -33,9 +32,20 @@ class Found:
     inputs: set[str] = field(default_factory=set)
 
 
-def attach(doc: Bilingual, project: Project) -> tuple[Bilingual, list[str]]:
+@dataclass(frozen=True)
+class Place:
+    """Where an article's images are looked for: the project folder and its sources'."""
+
+    root: Path
+    source_dir: Path
+
+    def rel(self, path: Path) -> str:
+        return path.relative_to(self.root).as_posix()
+
+
+def attach(doc: Bilingual, root: Path, source_dir: Path) -> tuple[Bilingual, list[str]]:
     """``doc`` with its images, and the project-relative paths its outputs depend on."""
-    found = Found()
+    found, project = Found(), Place(root, source_dir)
     for src, (line, where) in _sources(doc).items():
         image = _image(project, doc, src, line, where, found.inputs)
         if image is not None:
@@ -60,7 +70,7 @@ def _sources(doc: Bilingual) -> dict[str, tuple[int, str]]:
     return found
 
 
-def _image(project: Project, doc: Bilingual, src: str, line: int, where: str,
+def _image(project: Place, doc: Bilingual, src: str, line: int, where: str,
            inputs: set[str]) -> Image | None:
     parts = urlsplit(src)
     if parts.scheme.lower() in REMOTE or (not parts.scheme and parts.netloc):
@@ -76,7 +86,7 @@ def _image(project: Project, doc: Bilingual, src: str, line: int, where: str,
     return Image(source, target)
 
 
-def _local(project: Project, article: str, path: str, src: str, line: int, where: str) -> Path:
+def _local(project: Place, article: str, path: str, src: str, line: int, where: str) -> Path:
     """The file a local source names, refused when missing or outside the project."""
     base = project.source_dir if path.startswith("/") else (project.root / article).parent
     found = base / path.lstrip("/")
@@ -89,7 +99,7 @@ def _local(project: Project, article: str, path: str, src: str, line: int, where
     return found
 
 
-def _inside(project: Project, path: Path) -> bool:
+def _inside(project: Place, path: Path) -> bool:
     try:
         path.resolve().relative_to(project.root.resolve())
     except (OSError, ValueError):
@@ -97,7 +107,7 @@ def _inside(project: Project, path: Path) -> bool:
     return True
 
 
-def _picture(project: Project, src: str, path: Path, article: str, line: int) -> Picture:
+def _picture(project: Place, src: str, path: Path, article: str, line: int) -> Picture:
     try:
         data = path.read_bytes()
     except OSError as exc:

@@ -194,9 +194,8 @@ class _Page:
         doc = self.doc
         state, shown = _target_shown(pair, doc)
         if shown == "text":
-            side = "target" if pair.block.translatable else "source"
-            return Cell(doc.target_lang, self.runs.of(pair.target, "en", side))
-        if shown == "source":  # the French, in the English column
+            return Cell(doc.target_lang, self.runs.of(pair.target, "en"))
+        if shown == "source":  # the French, in the English column (with its English images)
             return Cell(doc.source_lang, self.runs.of(pair.target, "en"), state, shown)
         return Cell(self.chrome, [], state, shown)
 

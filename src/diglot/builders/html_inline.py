@@ -37,9 +37,10 @@ class Runs:
         self.doc, self.root = doc, root
         self.calls: dict[tuple[str, int], int] = defaultdict(int)  # (col, number) → calls
 
-    def of(self, text: str, col: str, side: str = "source") -> list:
-        """The runs of ``text`` shown in column ``col`` ("fr" or "en"); ``side`` says which
-        file of a translated image it shows ("source" or "target")."""
+    def of(self, text: str, col: str) -> list:
+        """The runs of ``text`` shown in column ``col`` ("fr" or "en"; the English column
+        shows a translated image's English file)."""
+        side = "target" if col == "en" else "source"
         runs: list = []
         for span in spans(text, self.doc.references):
             href = span.href

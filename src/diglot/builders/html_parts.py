@@ -54,8 +54,8 @@ def figure(pairs: list[Pair], cells_of: CellsOf, runs: Runs, langs: tuple[str, s
     target_alt = alt.target if alt.target is not None else alt.block.text
     refs = runs.doc.references
     images = [("fr", langs[0], runs.src(image, "source"), _plain(alt.block.text, refs)),
-              ("en", langs[1] if not alt.fallback else langs[0],
-               runs.src(image, "source" if alt.fallback else "target"), _plain(target_alt, refs))]
+              ("en", langs[1] if not alt.fallback else langs[0], runs.src(image, "target"),
+               _plain(target_alt, refs))]
     captions = cells_of(pairs[1]) if len(pairs) > 1 else None
     return Figure(shared, images, captions)
 

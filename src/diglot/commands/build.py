@@ -57,6 +57,10 @@ class _Plan:
     stale: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # slug → outputs
     index: dict[tuple[str, str], tuple[Path, str]] = field(default_factory=dict)
     stale_index: list[tuple[str, str]] = field(default_factory=list)
+    # A target's fingerprint before its images (``targets`` has it with the images it was
+    # last built from), and each format's own, which an index combines with its articles'.
+    bases: dict[tuple[str, str, str], str] = field(default_factory=dict)
+    formats: dict[str, str] = field(default_factory=dict)
 
 
 def build(project: Project, formats=FORMATS, slugs: list[str] | None = None,
@@ -87,16 +91,16 @@ def _plan(project, ctx, formats, slugs, languages, whole: bool, manifest: Manife
     plan = _Plan()
     day = ctx.built.date().isoformat()
     for fmt in formats:
-        base = format_fingerprint(fmt, project.config, ctx.title, day)
+        base = plan.formats[fmt] = format_fingerprint(fmt, project.config, ctx.title, day)
         extension, index_name = EXTENSIONS[fmt], INDEX_NAMES[fmt]
         for lang in languages:
             folder = output_folder(project, fmt, lang)
             keys = []
             for slug in slugs:
                 path = folder / f"{project.output_name(slug)}{extension}"
-                key = combine(base, fmt, lang, _digest(project, slug, lang), project.output_name(slug),
-                              *_inputs_digest(project, manifest, path))
-                plan.targets[(fmt, lang, slug)] = (path, key)
+                own = combine(base, fmt, lang, _digest(project, slug, lang), project.output_name(slug))
+                key = _with_inputs(project, own, manifest.inputs.get(_rel(manifest, path), ()))
+                plan.targets[(fmt, lang, slug)], plan.bases[(fmt, lang, slug)] = (path, key), own
                 keys.append(key)
             if whole and slugs:
                 plan.index[(fmt, lang)] = (folder / index_name, combine(base, *keys))
@@ -107,10 +111,11 @@ def _digest(project: Project, slug: str, lang: str) -> str:
     return combine(file_digest(project.source_path(slug)), file_digest(project.po_path(lang, slug)))
 
 
-def _inputs_digest(project: Project, manifest: Manifest, output: Path) -> list[str]:
-    """Digests of the other files the output was last built from (its images): the
-    article's own files did not change, so neither did the list."""
-    return [file_digest(project.root / rel) for rel in manifest.inputs.get(_rel(manifest, output), ())]
+def _with_inputs(project: Project, key: str, inputs) -> str:
+    """A fingerprint with the other files an output is made from (its images). Planning
+    uses the list the last build found: if the article's own files did not change, neither
+    did the list."""
+    return combine(key, *(file_digest(project.root / rel) for rel in inputs)) if inputs else key
 
 
 def _mark_stale(plan: _Plan, manifest: Manifest, force: bool) -> None:
@@ -150,7 +155,9 @@ def _write(project, plan: _Plan, results, index_outputs, manifest: Manifest, tot
     old_files = {f for files in manifest.files.values() for f in files}
     for result in results:
         for (fmt, lang), data in result.outputs.items():
-            path, key = plan.targets[(fmt, lang, result.slug)]
+            path, _ = plan.targets[(fmt, lang, result.slug)]
+            inputs = result.inputs.get(lang, [])
+            key = _with_inputs(project, plan.bases[(fmt, lang, result.slug)], inputs)
             pending += _beside(project, manifest, path, fmt, lang, result)
             pending.append((path, key, data))
     pending += [(*plan.index[key], data) for key, data in index_outputs.items()]
@@ -159,11 +166,23 @@ def _write(project, plan: _Plan, results, index_outputs, manifest: Manifest, tot
         (report.written if written else report.unchanged).append(project.rel(path))
         if key is not None:
             manifest.entries[_rel(manifest, path)] = key
+    for fmt, lang in index_outputs:
+        path = plan.index[(fmt, lang)][0]
+        manifest.entries[_rel(manifest, path)] = _index_key(plan, manifest, fmt, lang)
     removed = _remove_orphans(plan, manifest, old_files) if plan.index else []
     report.removed = [project.rel(p) for p in removed]
     if pending or removed:
         manifest.save()
     return report
+
+
+def _index_key(plan: _Plan, manifest: Manifest, fmt: str, lang: str) -> str:
+    """An index's fingerprint over the keys its articles were recorded under just now (with
+    the images this build found), as the next build's plan will compute it."""
+    keys = [manifest.entries.get(_rel(manifest, path), "")
+            for (form, language, _slug), (path, _key) in plan.targets.items()
+            if (form, language) == (fmt, lang)]
+    return combine(plan.formats[fmt], *keys)
 
 
 def _beside(project: Project, manifest: Manifest, output: Path, fmt: str, lang: str, result):
@@ -172,7 +191,7 @@ def _beside(project: Project, manifest: Manifest, output: Path, fmt: str, lang: 
     folder = output_folder(project, fmt, lang)
     files = result.files.get((fmt, lang), {})
     rel = _rel(manifest, output)
-    manifest.inputs[rel] = list(result.inputs.get(lang, ()))
+    manifest.inputs[rel] = list(result.inputs.get(lang, ()))  # (key: see _write)
     manifest.files[rel] = sorted(_rel(manifest, folder / name) for name in files)
     return [(folder / name, None, data) for name, data in sorted(files.items())]
 

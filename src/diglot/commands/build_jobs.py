@@ -98,7 +98,7 @@ def _job(project: Project, ctx: BuildContext, job: Job) -> Result:
     for lang in sorted(langs):
         doc = bilingual(article, read_po(project, lang, job.slug), config.source_language, lang,
                         config.fallback, project.rel(project.po_path(lang, job.slug)))
-        docs[lang], inputs[lang] = media.attach(doc, project)
+        docs[lang], inputs[lang] = media.attach(doc, project.root, project.source_dir)
     outputs = {(fmt, lang): get_builder(fmt).article(docs[lang], ctx) for fmt, lang in job.render}
     files = {(fmt, lang): get_builder(fmt).files(docs[lang]) for fmt, lang in job.render}
     return Result(job.slug, docs if job.keep else {}, outputs, len(article.segments), "",

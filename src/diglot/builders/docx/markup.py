@@ -38,9 +38,10 @@ class Markup:
             if pair.block.note:
                 self.notes.setdefault(pair.block.note, []).append(pair)
 
-    def column(self, index: int, width: int, side: str = "source") -> Callable:
+    def column(self, index: int, width: int) -> Callable:
         """The ``markup`` callback of InlineWriter for a cell of column ``index`` (0 French,
-        1 English) ``width`` twips wide; ``side`` is the image file it shows."""
+        1 English: it shows a translated image's English file) ``width`` twips wide."""
+        side = "target" if index == 1 else "source"
         return lambda parent, span, lang: self._write(parent, span, lang, index, width, side)
 
     def _write(self, parent, span: Span, lang: str, index: int, width: int, side: str) -> None:

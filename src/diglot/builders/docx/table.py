@@ -103,9 +103,8 @@ class ArticleTable:
         if index == 0 or pair.target is not None:
             shown = pair.block.text if index == 0 else pair.target
             tag = self.tags[0] if index == 0 or pair.fallback else self.tags[1]
-            side = "target" if index == 1 and not pair.fallback else "source"
             self.writer.write(para, shown, tag, self.doc.references,
-                              markup=self.markup.column(index, width, side))
+                              markup=self.markup.column(index, width))
         elif self.doc.fallback == "placeholder":
             x.run(para, text.mark(pair.state, True, self.tags[1], self.doc.source_lang),
                   self.tags[1], italic=True)
@@ -170,18 +169,16 @@ class ArticleTable:
         if pair.fallback:
             self._note(right, text.mark(pair.state, False, self.tags[1], self.doc.source_lang))
         tag = self.tags[0] if pair.fallback else self.tags[1]  # French shown stays French
-        self._para(right, pair.target, tag, looks[1], 1, marks and marks[1],
-                   "source" if pair.fallback else "target")
+        self._para(right, pair.target, tag, looks[1], 1, marks and marks[1])
 
-    def _para(self, tc, segment: str, tag: str, look: Look, column: int, mark=None,
-              side: str = "source") -> None:
+    def _para(self, tc, segment: str, tag: str, look: Look, column: int, mark=None) -> None:
         para = x.paragraph(tc, look.style, look.keep_next, self._num(look, column),
                            look.indent)
         if mark:
             x.bookmark_start(para, *mark)
         width = self.layout.columns[column] - 2 * CELL_MARGIN
         self.writer.write(para, segment, tag, self.doc.references,
-                          markup=self.markup.column(column, width, side))
+                          markup=self.markup.column(column, width))
         if mark:
             x.bookmark_end(para, mark[1])
 
