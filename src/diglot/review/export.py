@@ -43,6 +43,9 @@ INSTRUCTIONS = (
     ("Edit the English column only, directly or with Track Changes on (changes are taken as "
      "accepted). Bold, italic, code and links are kept as you format them."),
     f"To approve a fuzzy translation as it stands, replace its State with “{APPROVED}”.",
+    ("Grey text such as ![alt text](images/a.png) or [^1] is an image or a footnote call, "
+     "written as the translation has it: edit an alt text between its brackets, and keep the "
+     "rest (an edit that takes one out is not applied)."),
     ("Add remarks as Word comments on a row, or type them into its Comment cell: they reach "
      "the translator. Leave the # and French columns as they are, and do not add, remove or "
      "reorder rows."),
