@@ -6,52 +6,19 @@ Content-Security-Policy); the Jinja2 templates in ``diglot/templates`` emit ever
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Iterator
 from functools import lru_cache
 from itertools import islice
-from typing import NamedTuple
 from urllib.parse import quote
 
 from diglot import locales
 from diglot.builders import BuildContext
-from diglot.builders import html_parts as parts
-from diglot.builders.groups import group_end
 from diglot.builders.html_inline import Runs, files, image_sources
-from diglot.model import (ALT, CODE, DEFINITION, HEADING, RULE, TABLE_CELL, TERM, TITLE,
-                          TRANSLATED, Bilingual, Block, Pair)
+from diglot.builders.html_rows import Rows, target_shown
+from diglot.model import HEADING, TITLE, TRANSLATED, Bilingual, Block
 from diglot.source.inline import spans
 from diglot.web import asset, content_security_policy, environment
-
-_BULLETS = ("•", "◦", "▪")  # one per nesting depth, cycling, as browsers draw them
-
-
-class Cell(NamedTuple):
-    """One column of a row: its language, its text as runs, and how it stands in for a
-    missing translation (``shown``: text, source, placeholder or omitted)."""
-
-    lang: str
-    runs: list  # [(href or None, [(text, b, i, code, br)])]
-    state: str = TRANSLATED
-    shown: str = "text"
-
-
-class Row(NamedTuple):
-    """One pair as the page shows it: ``kind`` is segment, code or rule, or a group of pairs
-    (table, figure, dl, notes) whose view data (see html_parts) is its ``body``. Rows and
-    cells are tuples because the template unpacks them far faster than it looks up
-    attributes."""
-
-    anchor: str
-    kind: str
-    tag: str = "p"
-    quote: int = 0
-    classes: str = ""  # the cells' classes for list and quote depth: " d2 q1"
-    marker: str = ""
-    fr: Cell | None = None
-    en: Cell | None = None
-    body: object = ""  # a code block's text, or a group's view data
 
 
 class HtmlBuilder:
@@ -111,8 +78,8 @@ def _joined(pieces: Iterator[str]) -> str:
 def _article_page(doc: Bilingual, ctx: BuildContext) -> dict:
     chrome = _chrome_lang(doc.target_lang)
     root = _root(ctx.names.get(doc.slug, doc.slug))
-    page = _Page(doc, chrome, Runs(doc, root))
-    rows = page.rows()
+    labels = tuple(_labels(_chrome_lang(code))["table"] for code in (doc.source_lang, doc.target_lang))
+    rows = Rows(doc, chrome, Runs(doc, root), labels).rows()
     title = next(rows) if doc.pairs and _is_title(doc.pairs[0].block) else None
     date = _date(doc.article.meta, ctx)
     return {
@@ -129,116 +96,13 @@ def _article_page(doc: Bilingual, ctx: BuildContext) -> dict:
     }
 
 
-def _anchors(blocks: list[Block]) -> list[str]:
-    """Anchors from the French text alone, so inserting a passage elsewhere never moves them;
-    repeats of one text get -2, -3… in document order."""
-    seen: dict[str, int] = {}
-    out = []
-    for block in blocks:
-        base = "p-" + hashlib.blake2b(block.text.encode("utf-8"), digest_size=5).hexdigest()
-        seen[base] = seen.get(base, 0) + 1
-        out.append(base if seen[base] == 1 else f"{base}-{seen[base]}")
-    return out
-
-
-class _Page:
-    """One article page's rows, made as the template consumes them: a page never holds all
-    its view data at once, which the garbage collector's full passes would walk over and
-    over. Notes come last, once every call in the text has been counted."""
-
-    def __init__(self, doc: Bilingual, chrome: str, runs: Runs) -> None:
-        self.doc, self.chrome, self.runs = doc, chrome, runs
-
-    def rows(self) -> Iterator[Row]:
-        pairs = self.doc.pairs
-        anchors = _anchors([pair.block for pair in pairs])
-        notes, start = [], 0
-        while start < len(pairs):
-            if pairs[start].block.note:
-                notes.append((pairs[start], anchors[start]))
-                start += 1
-                continue
-            end = group_end(pairs, start)
-            yield self._row(pairs, start, end, anchors[start])
-            start = end
-        if notes:
-            yield Row(notes[0][1], "notes", body=parts.notes(notes, self.cells, self.runs))
-
-    def _row(self, pairs, start: int, end: int, anchor: str) -> Row:
-        pair = pairs[start]
-        block = pair.block
-        if block.kind in (CODE, RULE):
-            return Row(anchor, block.kind, body=block.text)
-        if end - start > 1 or block.kind in _GROUPS:
-            kind, view = self._group(list(pairs[start:end]))
-            return Row(anchor, kind, body=view)
-        source, target = self.cells(pair)
-        return Row(anchor, "segment", _tag(block), block.quote_depth, _classes(block),
-                   _marker(block), source, target)
-
-    def _group(self, group: list[Pair]) -> tuple[str, object]:
-        kind, langs = group[0].block.kind, (self.doc.source_lang, self.doc.target_lang)
-        if kind == TABLE_CELL:
-            labels = tuple(_labels(_chrome_lang(code))["table"] for code in langs)
-            return "table", parts.table(group, self.cells, langs, labels)
-        if kind in (TERM, DEFINITION):
-            return "dl", parts.definitions(group, self.cells)
-        return "figure", parts.figure(group, self.cells, self.runs, langs)
-
-    def cells(self, pair: Pair) -> tuple[Cell, Cell]:
-        """The French cell and the English cell of a pair."""
-        source = Cell(self.doc.source_lang, self.runs.of(pair.block.text, "fr"))
-        return source, self._target(pair)
-
-    def _target(self, pair: Pair) -> Cell:
-        doc = self.doc
-        state, shown = _target_shown(pair, doc)
-        if shown == "text":
-            return Cell(doc.target_lang, self.runs.of(pair.target, "en"))
-        if shown == "source":  # the French, in the English column (with its English images)
-            return Cell(doc.source_lang, self.runs.of(pair.target, "en"), state, shown)
-        return Cell(self.chrome, [], state, shown)
-
-
-_GROUPS = frozenset({TABLE_CELL, TERM, DEFINITION, ALT})
-
-
-def _target_shown(pair: Pair, doc: Bilingual) -> tuple[str, str]:
-    """The target cell's (state, shown): its text, or how it stands in for a missing one."""
-    if pair.state == TRANSLATED and pair.target is not None:
-        return TRANSLATED, "text"
-    if pair.fallback and pair.target is not None:
-        return pair.state, "source"
-    return pair.state, "placeholder" if doc.fallback == "placeholder" else "omitted"
-
-
-def _tag(block: Block) -> str:
-    if block.kind in (HEADING, TITLE):
-        return f"h{min(max(block.level, 1), 6)}"
-    return "p"
-
-
-def _classes(block: Block) -> str:
-    """The classes a row's cells take for their list nesting and quote depth."""
-    depth, quote = len(block.lists), block.quote_depth
-    return (f" d{depth}" if depth else "") + (f" q{quote}" if quote else "")
-
-
-def _marker(block: Block) -> str:
-    """The innermost list's bullet or number, only on an item's first paragraph."""
-    if not block.lists or not block.lists[-1].first:
-        return ""
-    level = block.lists[-1]
-    return f"{level.number}." if level.ordered else _BULLETS[(len(block.lists) - 1) % 3]
-
-
 def _is_title(block: Block) -> bool:
     return block.kind == TITLE or (block.kind == HEADING and block.level == 1)
 
 
 def _marks(doc: Bilingual) -> list[tuple[str, str]]:
     """The (state, shown) kinds of stand-in present on the page, for the legend."""
-    shown = {_target_shown(pair, doc) for pair in doc.pairs if pair.block.translatable}
+    shown = {target_shown(pair, doc) for pair in doc.pairs if pair.block.translatable}
     found = {mark for mark in shown if mark[0] != TRANSLATED}
     return sorted(found, key=lambda mark: (mark[0] != "untranslated", mark[1]))
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Mapping, NamedTuple
+from typing import Mapping
 
 from markdown_it.rules_inline.state_inline import StateInline
 
@@ -292,30 +292,6 @@ def plain_text(text: str, references: Mapping | None = None) -> str:
     """What a reader sees, without styles; hard breaks as newlines; an image as its alt
     text; footnote references not at all."""
     return "".join(s.text for s in spans(text, references))
-
-
-class Figure(NamedTuple):
-    """A paragraph that is one image: its source, alt text (Markdown, as written) and title."""
-
-    src: str
-    alt: str
-    title: str
-
-
-def lone_image(text: str, references: Mapping | None = None) -> Figure | None:
-    """The image, when ``text`` is one image and nothing else (a figure)."""
-    if not text.startswith("!["):
-        return None
-    found = [t for t in _tokens(text, references) if t.type != "text" or t.content.strip()]
-    if len(found) != 1 or found[0].type != "image":
-        return None
-    image = found[0]
-    return Figure(image.attrGet("src") or "", image.content, image.attrGet("title") or "")
-
-
-def note_labels(text: str) -> list[str]:
-    """The footnote labels ``text`` references, in order (repeats kept)."""
-    return [s.note for s in spans(text) if s.note is not None] if "[^" in text else []
 
 
 def profile(text: str, references: Mapping | None = None) -> Profile:

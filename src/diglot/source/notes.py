@@ -5,7 +5,7 @@ and the notes' place in the article, after its text."""
 from __future__ import annotations
 
 from diglot.model import Block
-from diglot.source.inline import note_labels
+from diglot.source.inline import spans
 
 
 def numbered(blocks: list[Block], labels: dict[str, int]) -> dict[str, int]:
@@ -26,3 +26,8 @@ def at_the_end(blocks: list[Block], numbers: dict[str, int]) -> tuple[Block, ...
     text = [b for b in blocks if not b.note]
     notes = sorted((b for b in blocks if b.note), key=lambda b: numbers[b.note])
     return tuple(text + notes)
+
+
+def note_labels(text: str) -> list[str]:
+    """The footnote labels ``text`` references, in order (repeats kept)."""
+    return [s.note for s in spans(text) if s.note is not None] if "[^" in text else []

@@ -16,7 +16,7 @@ from diglot.errors import SourceError
 from diglot.model import (ALT, BLOCKQUOTE, CAPTION, CODE, DEFINITION, HEADING, LIST_ITEM,
                           PARAGRAPH, RULE, TABLE_CELL, TERM, TITLE, Article, Block, ListLevel)
 from diglot.source import frontmatter, notes, tables
-from diglot.source.inline import lone_image
+from diglot.source.figures import lone_image
 from diglot.source.markdown import HARD_BACKSLASH, SOFT, block_parser, breaks_of
 
 # Unicode category Cc but tab and newline: unprintable, and invalid in DOCX XML.

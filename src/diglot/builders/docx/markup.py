@@ -18,8 +18,7 @@ from diglot.builders.docx import text
 from diglot.model import Bilingual, Image, Pair
 from diglot.ooxml import notes as footnotes
 from diglot.ooxml import xml as x
-from diglot.ooxml.pictures import Pictures
-from diglot.ooxml.runs import LINK_STYLE, InlineWriter
+from diglot.ooxml.runs import LINK_STYLE
 from diglot.source.inline import Span
 
 MAX_HEIGHT = 8500  # twips (15 cm): a picture never takes a whole page from its text
