@@ -16,6 +16,7 @@ from diglot.config import Config
 from diglot.errors import SourceError
 from diglot.locales import build_time
 from diglot.media import attach
+from diglot.source.inline import profile
 from diglot.source.reader import parse_article
 from support import bilingual_from, png
 
@@ -129,6 +130,15 @@ def test_comments_and_link_definitions_never_reach_the_po():
     assert "rédaction" not in page and "caché" not in page and "lignes" not in page
     assert '<a href="https://example.org">site</a>' in page
     assert "&lt;div&gt;brut&lt;/div&gt;" in page  # raw HTML stays text
+    document = docx_parts(bilingual_from(text, []))["word/document.xml"].decode()
+    assert "rédaction" not in document and "caché" not in document
+
+
+def test_the_markup_profile_counts_images_and_footnote_calls():
+    found = profile('Un ![a](x.png "t") et ![b](y.png)[^1], puis [^1] et [^n]. `[^2]` ![c][r]',
+                    {"R": {"href": "z.png", "title": ""}})
+    assert found.images == ["x.png", "y.png", "z.png"]
+    assert found.notes == ["1", "1", "n"]
 
 
 # -- the HTML edition ----------------------------------------------------------------------

@@ -151,15 +151,8 @@ def _write(project, plan: _Plan, results, index_outputs, manifest: Manifest, tot
     report = BuildReport(articles=total, rebuilt=sum(1 for r in results if r.outputs))
     report.warnings = [r.warning for r in results if r.warning]
     report.segments = sum(r.segments for r in results)
-    pending = []
     old_files = {f for files in manifest.files.values() for f in files}
-    for result in results:
-        for (fmt, lang), data in result.outputs.items():
-            path, _ = plan.targets[(fmt, lang, result.slug)]
-            inputs = result.inputs.get(lang, [])
-            key = _with_inputs(project, plan.bases[(fmt, lang, result.slug)], inputs)
-            pending += _beside(project, manifest, path, fmt, lang, result)
-            pending.append((path, key, data))
+    pending = _pending(project, plan, results, manifest)
     pending += [(*plan.index[key], data) for key, data in index_outputs.items()]
     for path, key, data in pending:
         written = _write_if_new(path, data, project.rel(path))
@@ -174,6 +167,20 @@ def _write(project, plan: _Plan, results, index_outputs, manifest: Manifest, tot
     if pending or removed:
         manifest.save()
     return report
+
+
+def _pending(project, plan: _Plan, results, manifest: Manifest) -> list[tuple]:
+    """(path, fingerprint, bytes) of every rebuilt article output, and of the files written
+    beside it (their fingerprint None), recording in the manifest what each was made from."""
+    pending: list[tuple] = []
+    for result in results:
+        for (fmt, lang), data in result.outputs.items():
+            path, _ = plan.targets[(fmt, lang, result.slug)]
+            inputs = result.inputs.get(lang, [])
+            key = _with_inputs(project, plan.bases[(fmt, lang, result.slug)], inputs)
+            pending += _beside(project, manifest, path, fmt, lang, result)
+            pending.append((path, key, data))
+    return pending
 
 
 def _index_key(plan: _Plan, manifest: Manifest, fmt: str, lang: str) -> str:
