@@ -87,6 +87,13 @@ def test_html_fingerprint_follows_templates_and_docx_fingerprint_does_not(monkey
     assert before["html"] != after["html"] and before["docx"] == after["docx"]
 
 
+def test_the_fingerprint_reads_the_whole_package():
+    """The files the formats own are named from the package root (builders/, templates/,
+    ooxml/): the fingerprint must read that root, not the folder build_plan sits in."""
+    for rel in ("templates/article.html.j2", "builders/docx/table.py", "ooxml/xml.py", "model.py"):
+        assert (manifest.PACKAGE / rel).is_file(), rel
+
+
 def test_a_new_diglot_version_invalidates_everything(proj, monkeypatch):
     run(proj)
     monkeypatch.setattr(manifest, "__version__", "99.0")

@@ -161,17 +161,6 @@ def test_one_megabyte_paragraph(proj):
     assert proj.run("build").exit_code == 0
 
 
-def test_names_with_spaces_and_accents_give_safe_unique_outputs(proj):
-    proj.source("Été à Paris", "# Été\n\nTexte un.\n")
-    proj.source("ete-a-Paris", "# Autre\n\nTexte deux.\n")
-    assert proj.run("update").exit_code == 0
-    assert (proj.root / "translations/en/Été à Paris.po").is_file()
-    assert proj.run("build").exit_code == 0
-    html = sorted(p.name for p in (proj.root / "build/html").iterdir())
-    assert html == ["Ete-a-Paris.html", "a.html", "ete-a-Paris-2.html", "index.html"] or \
-        html == ["Ete-a-Paris-2.html", "a.html", "ete-a-Paris.html", "index.html"]
-
-
 def test_obsolete_entries_survive_until_purged(proj):
     proj.source("a", "# Titre\n")
     proj.run("update")

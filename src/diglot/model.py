@@ -17,6 +17,11 @@ LIST_ITEM = "list item"
 BLOCKQUOTE = "blockquote"
 CODE = "code"
 RULE = "rule"  # thematic break
+TABLE_CELL = "table cell"  # one cell of a GFM table (Block.cell places it)
+ALT = "image alt text"  # a figure's alt text (Block.image is its source)
+CAPTION = "figure caption"  # a figure's title, shown as its caption
+TERM = "term"  # a definition list's term
+DEFINITION = "definition"  # a paragraph of a term's definition
 
 UNTRANSLATABLE = frozenset({CODE, RULE})
 
@@ -51,6 +56,21 @@ class PubDate:
 
 
 @dataclass(frozen=True, slots=True)
+class Cell:
+    """Where a table cell sits: its table (1, 2… in the article), row (1 is the header
+    row), column, and the column's alignment (``left``, ``center``, ``right`` or ``""``)."""
+
+    table: int
+    row: int
+    column: int
+    align: str = ""
+
+    @property
+    def header(self) -> bool:
+        return self.row == 1
+
+
+@dataclass(frozen=True, slots=True)
 class Block:
     """One block of the source, in document order.
 
@@ -65,10 +85,14 @@ class Block:
     lists: tuple[ListLevel, ...] = ()  # enclosing lists, outermost first
     quote_depth: int = 0
     info: str = ""  # code fence info string
+    cell: Cell | None = None  # a table cell's place
+    image: str = ""  # a figure's image source (its alt text and caption blocks)
+    note: str = ""  # the label of the footnote this block belongs to
+    fixed: bool = False  # shown as written and never extracted (a cell of numbers)
 
     @property
     def translatable(self) -> bool:
-        return self.kind not in UNTRANSLATABLE
+        return self.kind not in UNTRANSLATABLE and not self.fixed
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +104,7 @@ class Article:
     blocks: tuple[Block, ...]
     meta: Mapping[str, object] = field(default_factory=dict)
     references: Mapping[str, object] = field(default_factory=dict)  # Markdown link definitions
+    notes: Mapping[str, int] = field(default_factory=dict)  # footnote label → its number
 
     @property
     def segments(self) -> list[Block]:
@@ -132,6 +157,34 @@ class Stats:
 
 
 @dataclass(frozen=True, slots=True)
+class Picture:
+    """One image file as an edition uses it: ``data`` is empty for a remote image (never
+    fetched), whose ``url`` is then all there is."""
+
+    url: str  # the source as the Markdown gives it
+    path: str = ""  # project-relative POSIX path of a local file
+    data: bytes = b""
+    asset: str = ""  # its file name among the HTML edition's assets
+
+    @property
+    def remote(self) -> bool:
+        return not self.path
+
+
+@dataclass(frozen=True, slots=True)
+class Image:
+    """An image source of an article: the file the French shows and the one the target
+    language shows (a translated ``chart.en.png`` beside ``chart.png``, else the same)."""
+
+    source: Picture
+    target: Picture
+
+    @property
+    def translated(self) -> bool:
+        return self.target.path != self.source.path
+
+
+@dataclass(frozen=True, slots=True)
 class Bilingual:
     """A translated article, ready for a builder: everything a builder needs, nothing to read."""
 
@@ -143,6 +196,7 @@ class Bilingual:
     title_target: str | None = None  # the title's translation, when translated
     fallback: str = "source"  # the policy that produced the pairs (see config.FALLBACKS)
     references: Mapping[str, object] = field(default_factory=dict)  # link definitions
+    images: Mapping[str, Image] = field(default_factory=dict)  # image source → its files
 
     @property
     def slug(self) -> str:

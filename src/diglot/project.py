@@ -3,13 +3,12 @@ and outputs live, which articles exist, and safe output names for them."""
 
 from __future__ import annotations
 
-import re
-import unicodedata
+import os
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from diglot import locales
+from diglot import locales, names
 from diglot.config import Config, key_line, load_config
 from diglot.errors import ConfigError, SourceError
 
@@ -73,61 +72,132 @@ class Project:
         return self.translations_dir / "templates" / f"{slug}.pot"
 
     def po_path(self, lang: str, slug: str) -> Path:
-        return self.translations_dir / lang / f"{slug}.po"
+        """``translations/<lang>/<slug>.po``; a PO file an older diglot named after the
+        source file itself (``Mon été.po``) is used until ``diglot update`` renames it."""
+        path = self.translations_dir / lang / f"{slug}.po"
+        legacy = self.legacy_po_path(lang, slug)
+        return legacy if legacy is not None and not path.exists() and legacy.is_file() else path
+
+    def legacy_po_path(self, lang: str, slug: str, suffix: str = ".po") -> Path | None:
+        """The pre-slug name of an article's PO file (or template, in ``templates`` with
+        ``.pot``), when it differs from today's: older diglots used the file name as it was."""
+        source = self._sources.get(slug)
+        if source is None:
+            return None
+        stem = source.relative_to(self.source_dir).with_suffix("").as_posix()
+        return None if stem == slug or "/" in stem else self.translations_dir / lang / f"{stem}{suffix}"
 
     def source_path(self, slug: str) -> Path:
-        return self.source_dir / f"{slug}.md"
+        return self._sources.get(slug) or self.source_dir / f"{slug}.md"
 
     def slugs(self) -> list[str]:
-        """Every article: the ``*.md`` files of the source folder, sorted."""
+        """Every article: the ``.md`` and ``.markdown`` files under the source folder, by name."""
+        return sorted(self._sources)
+
+    @cached_property
+    def _sources(self) -> dict[str, Path]:
+        """article name → its source file; two files with one name are an error."""
         if not self.source_dir.is_dir():
             raise SourceError(f"no '{self.config.source}' folder here; run diglot in the "
                               "project folder (or name it with -C DIR), or create "
                               f"'{self.config.source}/' for the French articles", self.root)
+        found: dict[str, Path] = {}
+        seen: dict[str, Path] = {}
+        for path in self._source_files():
+            name = self._name_of(path)
+            clash = seen.get(names.folded(name))
+            if clash is not None:
+                raise SourceError(f"gets the same name '{name}' as {self.rel(clash)}; rename one "
+                                  "of them (names keep letters, digits, '.', '_' and '-')",
+                                  self.rel(path))
+            seen[names.folded(name)] = found[name] = path
+        return found
+
+    def _source_files(self) -> list[Path]:
+        """Source files in a stable order, hidden files and folders skipped."""
+        found = []
         try:
-            return sorted(p.stem for p in self.source_dir.glob("*.md") if p.is_file())
+            for folder, dirs, files in os.walk(self.source_dir, onerror=_raise):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                found += [Path(folder, f) for f in sorted(files)
+                          if f.endswith(SOURCE_SUFFIXES) and not f.startswith(".")]
         except OSError as exc:
             raise SourceError(f"cannot list the source folder: {exc.strerror}",
                               self.rel(self.source_dir)) from exc
+        return [p for p in found if p.is_file()]
 
-    def check_slug(self, slug: str) -> str:
-        if not slug or "/" in slug or "\\" in slug or slug.startswith(".") or "\0" in slug:
-            raise SourceError(f"invalid article name {slug!r}; give the name of a file in "
-                              f"{self.config.source}/ without '.md'", self.root)
-        if not self.source_path(slug).is_file():
-            raise SourceError(f"no article named '{slug}' in {self.config.source}/", self.root)
-        return slug
+    def _name_of(self, path: Path) -> str:
+        rel = path.relative_to(self.source_dir).as_posix()
+        name = names.path_slug(_without_suffix(rel))
+        if not name:
+            raise SourceError("cannot make an article name from this file name; give it "
+                              "letters or digits", self.rel(path))
+        if names.folded(name) in RESERVED:
+            raise SourceError(f"'{name}' is the name of the edition's own index page; rename "
+                              "the article", self.rel(path))
+        return name
 
-    @cached_property
+    def check_slug(self, article: str) -> str:
+        """The article a user named: its name (``2026/marche``), or its source path
+        (``source_fr/2026/marche.md``, ``2026/Marché.md``)."""
+        name = self._named(article)
+        if not name:
+            raise SourceError(f"invalid article name {article!r}; give an article's name or "
+                              f"the path of its source file in {self.config.source}/", self.root)
+        if name not in self._sources:
+            raise SourceError(f"no article named '{article}' in {self.config.source}/ "
+                              f"(names look like: {self._examples()})", self.root)
+        return name
+
+    def _named(self, article: str) -> str:
+        text = article.replace("\\", "/").strip()
+        given = Path(text)
+        if given.is_absolute() or given.exists():
+            try:
+                text = given.resolve().relative_to(self.source_dir.resolve()).as_posix()
+            except (OSError, ValueError):
+                pass
+        prefix = Path(self.config.source).as_posix().rstrip("/") + "/"
+        text = text.removeprefix("./").removeprefix(prefix)
+        return names.path_slug(_without_suffix(text)) if "\0" not in text else ""
+
+    def _examples(self) -> str:
+        return ", ".join(self.slugs()[:3]) or "none yet"
+
+    @property
     def output_names(self) -> dict[str, str]:
-        """slug → a file-system- and URL-safe output name, unique within the project."""
-        names: dict[str, str] = {}
-        taken: set[str] = {"index", "edition"}  # names the edition-wide outputs use
-        for slug in self.slugs():
-            base = safe_name(slug)
-            name, n = base, 2
-            while name.lower() in taken:
-                name, n = f"{base}-{n}", n + 1
-            taken.add(name.lower())
-            names[slug] = name
-        return names
+        """slug → output name: the slug itself (one rule for every name)."""
+        return {slug: slug for slug in self.slugs()}
 
     def output_name(self, slug: str) -> str:
-        return self.output_names.get(slug) or safe_name(slug)
+        return slug
+
+
+SOURCE_SUFFIXES = (".md", ".markdown")
+# Names the edition-wide outputs use at the top of build/<format>/.
+RESERVED = frozenset({"index", "edition"})
+
+
+def _without_suffix(rel: str) -> str:
+    for suffix in SOURCE_SUFFIXES:
+        if rel.endswith(suffix):
+            return rel[: -len(suffix)]
+    return rel
+
+
+def _raise(error: OSError) -> None:
+    raise error
 
 
 def safe_name(slug: str) -> str:
-    """ASCII letters, digits, ``.``, ``_`` and ``-`` only: ``Éditions été`` → ``Editions-ete``."""
-    ascii_text = unicodedata.normalize("NFKD", slug).encode("ascii", "ignore").decode()
-    name = re.sub(r"[^A-Za-z0-9._-]+", "-", ascii_text).strip("-.")
-    return name or "article"
+    """A slug, never empty (kept for callers naming things that are not articles)."""
+    return names.path_slug(slug) or "article"
 
 
 def selected_slugs(project: Project, article: str | None) -> list[str] | None:
     if article is None:
         return None
-    slug = article[:-3] if article.endswith(".md") else article
-    return [project.check_slug(slug)]
+    return [project.check_slug(article)]
 
 
 def selected_languages(project: Project, lang: str | None) -> tuple[str, ...]:

@@ -28,12 +28,15 @@ def asset(name: str) -> str:
     return resources.files("diglot").joinpath("templates", name).read_text("utf-8")
 
 
-def content_security_policy(styles: list[str] | str, script: str) -> str:
-    """Nothing loads from anywhere; only diglot's own styles and script apply, by hash, so
-    any markup that slipped into a translation could neither run nor restyle the page."""
+def content_security_policy(styles: list[str] | str, script: str, images=()) -> str:
+    """Nothing loads from anywhere but the images a page shows (``images``: ``'self'`` for
+    the edition's own copies, exact addresses for remote ones); only diglot's own styles
+    and script apply, by hash, so any markup that slipped into a translation could neither
+    run nor restyle the page."""
     styles = [styles] if isinstance(styles, str) else [s for s in styles if s]
     scripts = _hash(script) if script else "'none'"
-    return (f"default-src 'none'; style-src {' '.join(map(_hash, styles))}; "
+    shown = f"img-src {' '.join(images)}; " if images else ""
+    return (f"default-src 'none'; {shown}style-src {' '.join(map(_hash, styles))}; "
             f"script-src {scripts}; base-uri 'none'; form-action 'none'")
 
 

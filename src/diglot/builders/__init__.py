@@ -41,6 +41,10 @@ class Builder(Protocol):
     def index(self, docs: list[Bilingual], ctx: BuildContext) -> bytes:
         """The edition-wide file: the HTML index page, or the DOCX combining every article."""
 
+    def files(self, doc: Bilingual) -> dict[str, bytes]:
+        """Files an article's output refers to (the images an HTML page shows), by path
+        relative to the format's output folder."""
+
 
 def get_builder(name: str) -> Builder:
     """The builder for a format name; imported lazily so the CLI starts fast."""

@@ -10,43 +10,16 @@ import json
 from collections.abc import Iterator
 from functools import lru_cache
 from itertools import islice
-from typing import NamedTuple
 from urllib.parse import quote
 
 from diglot import locales
 from diglot.builders import BuildContext
-from diglot.typography import typeset, typeset_plain
-from diglot.web import asset, content_security_policy, css_string, environment
+from diglot.builders.html_inline import Runs, files, image_sources
+from diglot.builders.html_rows import Rows, target_shown
+from diglot.model import HEADING, TITLE, TRANSLATED, Bilingual, Block
 from diglot.source.inline import spans
-from diglot.model import CODE, HEADING, RULE, TITLE, TRANSLATED, Bilingual, Block, Pair
-
-_BULLETS = ("•", "◦", "▪")  # one per nesting depth, cycling, as browsers draw them
-
-
-class Cell(NamedTuple):
-    """One column of a row: its language, its text as runs, and how it stands in for a
-    missing translation (``shown``: text, source, placeholder or omitted)."""
-
-    lang: str
-    runs: list  # [(href or None, [(text, b, i, code, br)])]
-    state: str = TRANSLATED
-    shown: str = "text"
-
-
-class Row(NamedTuple):
-    """One pair as the page shows it: ``kind`` is segment, code or rule. Rows and cells are
-    tuples because the template unpacks them far faster than it looks up attributes."""
-
-    anchor: str
-    kind: str
-    tag: str = "p"
-    quote: int = 0
-    classes: str = ""  # the cells' classes for list and quote depth: " d2 q1"
-    marker: str = ""
-    fr: Cell | None = None
-    en: Cell | None = None
-    code: str = ""
-    number: int = 0  # the passage's visible number, for citing it (text passages only)
+from diglot.typography import typeset_plain
+from diglot.web import asset, content_security_policy, css_string, environment
 
 
 class HtmlBuilder:
@@ -56,11 +29,16 @@ class HtmlBuilder:
 
     def article(self, doc: Bilingual, ctx: BuildContext) -> bytes:
         """The side-by-side page of one translated article."""
-        return _render("article.html.j2", _article_page(doc, ctx), script=asset("diglot.js"))
+        return _render("article.html.j2", _article_page(doc, ctx), script=asset("diglot.js"),
+                       images=image_sources(doc))
 
     def index(self, docs: list[Bilingual], ctx: BuildContext) -> bytes:
         """The edition's index: every article, both titles, author, date and progress."""
         return _render("index.html.j2", _index_page(docs, ctx))
+
+    def files(self, doc: Bilingual) -> dict[str, bytes]:
+        """The edition's copies of the page's local images (``assets/…``)."""
+        return files(doc)
 
 
 BUILDER = HtmlBuilder()
@@ -77,13 +55,13 @@ def _labels(lang: str) -> dict:
     return _label_table().get(lang, _label_table()["en"])
 
 
-def _render(template: str, page: dict, script: str = "") -> bytes:
+def _render(template: str, page: dict, script: str = "", images=()) -> bytes:
     # Inlined without surrounding whitespace: browsers hash the exact text, but the Nu
     # checker hashes it trimmed and would report the CSP as blocking diglot's own code.
     css, script = asset("diglot.css").strip(), script.strip()
     page.setdefault("page_css", "")
     styles = [css, page["page_css"]]
-    page.update(css=css, script=script, csp=content_security_policy(styles, script))
+    page.update(css=css, script=script, csp=content_security_policy(styles, script, images))
     return _joined(environment().get_template(template).generate(page)).encode("utf-8")
 
 
@@ -102,8 +80,12 @@ def _joined(pieces: Iterator[str]) -> str:
 
 def _article_page(doc: Bilingual, ctx: BuildContext) -> dict:
     chrome = _chrome_lang(doc.target_lang)
-    rows = _rows(doc, chrome, ctx.config.french_spacing)
-    title = next(rows) if doc.pairs and _is_title(doc.pairs[0].block) else None
+    root = _root(ctx.names.get(doc.slug, doc.slug))
+    labels = tuple(_labels(_chrome_lang(code))["table"] for code in (doc.source_lang, doc.target_lang))
+    spacing = ctx.config.french_spacing
+    titled = bool(doc.pairs) and _is_title(doc.pairs[0].block)
+    rows = Rows(doc, chrome, Runs(doc, root, spacing), labels).rows(titled)
+    title = next(rows) if titled else None
     date = doc.article.date
     return {
         "lang": chrome, "t": _labels(chrome), "fr": doc.source_lang, "en": doc.target_lang,
@@ -113,106 +95,12 @@ def _article_page(doc: Bilingual, ctx: BuildContext) -> dict:
         "iso_date": date.iso if date else "",
         "dates": {code: _date(date, code, ctx) for code in (doc.source_lang, doc.target_lang)},
         "built": _built(ctx, chrome),
-        "head_title": _head_title(doc, ctx.config.french_spacing), "marks": _marks(doc),
-        "page_css": _page_css(_head_title(doc, ctx.config.french_spacing)),
-        "stats": doc.stats,
+        "head_title": _head_title(doc, spacing), "marks": _marks(doc),
+        "page_css": _page_css(_head_title(doc, spacing)), "stats": doc.stats, "root": root,
         "percent": _percent(doc.stats.percent, chrome),
+        "tt": {col: _labels(_chrome_lang(code))
+               for col, code in (("fr", doc.source_lang), ("en", doc.target_lang))},
     }
-
-
-def _rows(doc: Bilingual, chrome: str, spacing: str) -> Iterator[Row]:
-    """The rows, made as the template consumes them: a page never holds all its view data
-    at once, which the garbage collector's full passes would walk over and over.
-    ``spacing`` is the French house style (typography) for cells in the source language."""
-    anchors = _anchors(doc.pairs)
-    rows = (_row(pair, anchor, doc, chrome, spacing) for pair, anchor in zip(doc.pairs, anchors))
-    return _numbered(rows, bool(doc.pairs) and _is_title(doc.pairs[0].block))
-
-
-def _numbered(rows: Iterator[Row], titled: bool) -> Iterator[Row]:
-    """Text passages numbered 1, 2, 3… in reading order, for citing (the title is none)."""
-    if titled:
-        yield next(rows)
-    number = 0
-    for row in rows:
-        if row.kind == "segment":
-            number += 1
-            row = row._replace(number=number)
-        yield row
-
-
-def _anchors(pairs) -> list[str]:
-    """Each passage's lasting anchor (kept through edits by ``diglot update``, see
-    catalog.anchors); repeats of one passage get -2, -3… in document order."""
-    seen: dict[str, int] = {}
-    out = []
-    for pair in pairs:
-        base = pair.anchor
-        seen[base] = seen.get(base, 0) + 1
-        out.append(base if seen[base] == 1 else f"{base}-{seen[base]}")
-    return out
-
-
-def _row(pair: Pair, anchor: str, doc: Bilingual, chrome: str, spacing: str) -> Row:
-    block = pair.block
-    if block.kind in (CODE, RULE):
-        return Row(anchor, block.kind, code=block.text)
-    source = Cell(doc.source_lang, _runs(block.text, doc.references, doc.source_lang, spacing))
-    return Row(anchor, "segment", _tag(block), block.quote_depth, _classes(block),
-               _marker(block), source, _target(pair, doc, chrome, spacing))
-
-
-def _target(pair: Pair, doc: Bilingual, chrome: str, spacing: str) -> Cell:
-    state, shown = _target_shown(pair, doc)
-    if shown == "text":
-        return Cell(doc.target_lang, _runs(pair.target, doc.references))
-    if shown == "source":  # the French, in the English column: typeset as French
-        runs = _runs(pair.target, doc.references, doc.source_lang, spacing)
-        return Cell(doc.source_lang, runs, state, shown)
-    return Cell(chrome, [], state, shown)
-
-
-def _target_shown(pair: Pair, doc: Bilingual) -> tuple[str, str]:
-    """The target cell's (state, shown): its text, or how it stands in for a missing one."""
-    if pair.state == TRANSLATED and pair.target is not None:
-        return TRANSLATED, "text"
-    if pair.fallback and pair.target is not None:
-        return pair.state, "source"
-    return pair.state, "placeholder" if doc.fallback == "placeholder" else "omitted"
-
-
-def _tag(block: Block) -> str:
-    if block.kind in (HEADING, TITLE):
-        return f"h{min(max(block.level, 1), 6)}"
-    return "p"
-
-
-def _classes(block: Block) -> str:
-    """The classes a row's cells take for their list nesting and quote depth."""
-    depth, quote = len(block.lists), block.quote_depth
-    return (f" d{depth}" if depth else "") + (f" q{quote}" if quote else "")
-
-
-def _marker(block: Block) -> str:
-    """The innermost list's bullet or number, only on an item's first paragraph."""
-    if not block.lists or not block.lists[-1].first:
-        return ""
-    level = block.lists[-1]
-    return f"{level.number}." if level.ordered else _BULLETS[(len(block.lists) - 1) % 3]
-
-
-def _runs(text: str, references, lang: str = "", spacing: str = "narrow") -> list:
-    """Spans grouped into runs sharing one link, so a link with mixed styles stays one link;
-    a hard break stays inside the run it interrupts. Spans become tuples, which the template
-    unpacks far faster than it looks up attributes. French text is typeset for ``lang``."""
-    runs: list = []
-    for span in typeset(spans(text, references), lang, spacing) if lang else spans(text, references):
-        item = (span.text, span.bold, span.italic, span.code, span.br)
-        if runs and (span.br or span.href == runs[-1][0]):
-            runs[-1][1].append(item)
-        else:
-            runs.append((span.href, [item]))
-    return runs
 
 
 def _is_title(block: Block) -> bool:
@@ -221,7 +109,7 @@ def _is_title(block: Block) -> bool:
 
 def _marks(doc: Bilingual) -> list[tuple[str, str]]:
     """The (state, shown) kinds of stand-in present on the page, for the legend."""
-    shown = {_target_shown(pair, doc) for pair in doc.pairs if pair.block.kind not in (CODE, RULE)}
+    shown = {target_shown(pair, doc) for pair in doc.pairs if pair.block.translatable}
     found = {mark for mark in shown if mark[0] != TRANSLATED}
     return sorted(found, key=lambda mark: (mark[0] != "untranslated", mark[1]))
 
@@ -301,6 +189,12 @@ def _day(ctx: BuildContext):
 
 def _plain(text: str, references) -> str:
     return "".join(" " if s.br else s.text for s in spans(text, references))
+
+
+def _root(name: str) -> str:
+    """The way from a page back to the edition's root: an article in a folder
+    (``2026/marche``) is one level down."""
+    return "../" * name.count("/")
 
 
 def _capital(name: str) -> str:

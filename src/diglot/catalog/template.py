@@ -1,22 +1,38 @@
-"""Article → PO template (POT) catalog: one entry per distinct segment, in source order,
-with a comment naming the segment kind and a reference to each place it occurs."""
+"""Article → PO template (POT) catalog: one entry per distinct segment, in the article's
+order (footnotes last), with a comment naming the segment kind and where it sits
+(``table 1, row 2, column 3``, ``footnote 2``) and a reference to each place it occurs."""
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import Mapping
+from urllib.parse import unquote
 
 from diglot import __version__, locales
-from diglot.model import HEADING, TITLE, Article, Block
+from diglot.model import ALT, CAPTION, HEADING, PARAGRAPH, TITLE, Article, Block
 from diglot.po.model import Catalog, Entry
 
 DATE_FORMAT = "%Y-%m-%d %H:%M%z"
 
 
-def kind_comment(block: Block) -> str:
+def kind_comment(block: Block, notes: Mapping[str, int] | None = None) -> str:
+    """The extracted comment telling a translator what a segment is and where it sits."""
+    if block.note and notes:
+        inner = "" if block.kind == PARAGRAPH else f", {_kind(block)}"
+        return f"footnote {notes.get(block.note, 0)}{inner}"
+    return _kind(block)
+
+
+def _kind(block: Block) -> str:
     if block.kind == TITLE:
         return "title (front matter)"
     if block.kind == HEADING:
         return f"heading {block.level}"
+    if block.cell is not None:
+        row = "header row" if block.cell.header else f"row {block.cell.row}"
+        return f"table {block.cell.table}, {row}, column {block.cell.column}"
+    if block.kind in (ALT, CAPTION):
+        return f"{block.kind} ({unquote(block.image)})"
     return block.kind
 
 
@@ -29,7 +45,7 @@ def template(article: Article, project_name: str, now: dt.datetime) -> Catalog:
         if block.text not in comments:
             order.append(block.text)
             comments[block.text], refs[block.text] = [], []
-        kind = kind_comment(block)
+        kind = kind_comment(block, article.notes)
         if kind not in comments[block.text]:
             comments[block.text].append(kind)
         refs[block.text].append(f"{article.path}:{block.line}")

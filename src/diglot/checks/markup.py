@@ -27,7 +27,7 @@ class Kind:
 KINDS: dict[str, Kind] = {
     "link": Kind("markup", "link to", "link URL"),
     "image": Kind("markup", "image", "image path"),
-    "footnote": Kind("markup", "footnote reference", "footnote reference", re.compile(r"\[\^[\w-]+\]")),
+    "footnote": Kind("markup", "footnote reference", "footnote reference"),
     "break": Kind("markup", "hard line break"),
     "bold": Kind("emphasis", "bold span"),
     "italic": Kind("emphasis", "italic span"),

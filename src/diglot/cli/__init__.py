@@ -50,7 +50,10 @@ def update(ctx: Context, check: bool, purge_obsolete: bool, article: str | None)
     verb = {"created": "would create", "updated": "would update"} if check else {}
     ctx.end_progress()
     for change in report.changed:
-        ctx.say(f"{verb.get(change.action, change.action)} {change.path}{_detail(change)}")
+        action = verb.get(change.action, change.action)
+        if check and action.startswith("renamed"):
+            action = "would rename" + action.removeprefix("renamed")
+        ctx.say(f"{action} {change.path}{_detail(change)}")
     ctx.say(f"{report.articles} article(s), {report.segments} segments: {len(report.changed)} of "
             f"{len(report.files)} files {'would change' if check else 'changed'} in {ctx.elapsed()}")
     if check and report.changed:
@@ -97,7 +100,8 @@ def build(ctx: Context, formats: tuple[str, ...], article: str | None, lang: str
     for path in report.written:
         ctx.detail(f"wrote {path}")
     for path in report.removed:
-        ctx.say(f"removed {path} (its article is gone)")
+        why = "no page shows it any more" if "/assets/" in path else "its article is gone"
+        ctx.say(f"removed {path} ({why})")
     ctx.say(f"{report.articles} article(s), {report.rebuilt} rebuilt ({report.segments} segments "
             f"read): {len(report.written)} file(s) written, {len(report.unchanged)} rebuilt but "
             f"unchanged, in {ctx.elapsed()}")

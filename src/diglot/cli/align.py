@@ -31,7 +31,7 @@ def align(ctx: Context, slug: str, english_file: Path, lang: str | None, overwri
     project = ctx.project()
     lang = lang or project.languages[0]
     with locked(ctx, project):
-        report = align_article(project, slug.removesuffix(".md"), english_file, lang,
+        report = align_article(project, slug, english_file, lang,
                                overwrite, accept_above)
     _summary(ctx, report)
 

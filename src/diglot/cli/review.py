@@ -30,7 +30,7 @@ def export(ctx: Context, slug: str, lang: str | None, out: Path | None) -> None:
 
     project = ctx.project()
     with locked(ctx, project):
-        done = export_review(project, slug.removesuffix(".md"), lang or project.languages[0],
+        done = export_review(project, slug, lang or project.languages[0],
                              out)
     click.echo(done.shown)
 

@@ -57,6 +57,10 @@ class _Plan:
     stale: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # slug → outputs
     index: dict[tuple[str, str], tuple[Path, str]] = field(default_factory=dict)
     stale_index: list[tuple[str, str]] = field(default_factory=list)
+    # A target's fingerprint before its images (``targets`` has it with the images it was
+    # last built from), and each format's own, which an index combines with its articles'.
+    bases: dict[tuple[str, str, str], str] = field(default_factory=dict)
+    formats: dict[str, str] = field(default_factory=dict)
 
 
 def build(project: Project, formats=FORMATS, slugs: list[str] | None = None,
@@ -67,7 +71,7 @@ def build(project: Project, formats=FORMATS, slugs: list[str] | None = None,
     slugs = project.slugs() if slugs is None else slugs
     languages = languages or project.languages
     manifest = Manifest.load(project.output_dir)
-    plan = _plan(project, ctx, formats, slugs, languages, whole)
+    plan = _plan(project, ctx, formats, slugs, languages, whole, manifest)
     _mark_stale(plan, manifest, force)
     results, index_outputs = [], {}
     if plan.stale or plan.stale_index or strict:
@@ -83,19 +87,21 @@ def build(project: Project, formats=FORMATS, slugs: list[str] | None = None,
     return _write(project, plan, results, index_outputs, manifest, len(slugs))
 
 
-def _plan(project, ctx, formats, slugs, languages, whole: bool) -> _Plan:
+def _plan(project, ctx, formats, slugs, languages, whole: bool, manifest: Manifest) -> _Plan:
     plan = _Plan()
     # The day matters only to editions that show it: else a rebuild tomorrow is a no-op.
     day = ctx.built.date().isoformat() if project.config.build_date else ""
     for fmt in formats:
-        base = format_fingerprint(fmt, project.config, ctx.title, day)
+        base = plan.formats[fmt] = format_fingerprint(fmt, project.config, ctx.title, day)
         extension, index_name = EXTENSIONS[fmt], INDEX_NAMES[fmt]
         for lang in languages:
             folder = output_folder(project, fmt, lang)
             keys = []
             for slug in slugs:
-                key = combine(base, fmt, lang, _digest(project, slug, lang), project.output_name(slug))
-                plan.targets[(fmt, lang, slug)] = (folder / f"{project.output_name(slug)}{extension}", key)
+                path = folder / f"{project.output_name(slug)}{extension}"
+                own = combine(base, fmt, lang, _digest(project, slug, lang), project.output_name(slug))
+                key = _with_inputs(project, own, manifest.inputs.get(_rel(manifest, path), ()))
+                plan.targets[(fmt, lang, slug)], plan.bases[(fmt, lang, slug)] = (path, key), own
                 keys.append(key)
             if whole and slugs:
                 plan.index[(fmt, lang)] = (folder / index_name, combine(base, *keys))
@@ -104,6 +110,13 @@ def _plan(project, ctx, formats, slugs, languages, whole: bool) -> _Plan:
 
 def _digest(project: Project, slug: str, lang: str) -> str:
     return combine(file_digest(project.source_path(slug)), file_digest(project.po_path(lang, slug)))
+
+
+def _with_inputs(project: Project, key: str, inputs) -> str:
+    """A fingerprint with the other files an output is made from (its images). Planning
+    uses the list the last build found: if the article's own files did not change, neither
+    did the list."""
+    return combine(key, *(file_digest(project.root / rel) for rel in inputs)) if inputs else key
 
 
 def _mark_stale(plan: _Plan, manifest: Manifest, force: bool) -> None:
@@ -139,20 +152,56 @@ def _write(project, plan: _Plan, results, index_outputs, manifest: Manifest, tot
     report = BuildReport(articles=total, rebuilt=sum(1 for r in results if r.outputs))
     report.warnings = [r.warning for r in results if r.warning]
     report.segments = sum(r.segments for r in results)
-    pending = []
-    for result in results:
-        for (fmt, lang), data in result.outputs.items():
-            pending.append((*plan.targets[(fmt, lang, result.slug)], data))
+    old_files = {f for files in manifest.files.values() for f in files}
+    pending = _pending(project, plan, results, manifest)
     pending += [(*plan.index[key], data) for key, data in index_outputs.items()]
     for path, key, data in pending:
         written = _write_if_new(path, data, project.rel(path))
         (report.written if written else report.unchanged).append(project.rel(path))
-        manifest.entries[_rel(manifest, path)] = key
-    removed = _remove_orphans(plan, manifest) if plan.index else []
+        if key is not None:
+            manifest.entries[_rel(manifest, path)] = key
+    for fmt, lang in index_outputs:
+        path = plan.index[(fmt, lang)][0]
+        manifest.entries[_rel(manifest, path)] = _index_key(plan, manifest, fmt, lang)
+    removed = _remove_orphans(plan, manifest, old_files) if plan.index else []
     report.removed = [project.rel(p) for p in removed]
     if pending or removed:
         manifest.save()
     return report
+
+
+def _pending(project, plan: _Plan, results, manifest: Manifest) -> list[tuple]:
+    """(path, fingerprint, bytes) of every rebuilt article output, and of the files written
+    beside it (their fingerprint None), recording in the manifest what each was made from."""
+    pending: list[tuple] = []
+    for result in results:
+        for (fmt, lang), data in result.outputs.items():
+            path, _ = plan.targets[(fmt, lang, result.slug)]
+            inputs = result.inputs.get(lang, [])
+            key = _with_inputs(project, plan.bases[(fmt, lang, result.slug)], inputs)
+            pending += _beside(project, manifest, path, fmt, lang, result)
+            pending.append((path, key, data))
+    return pending
+
+
+def _index_key(plan: _Plan, manifest: Manifest, fmt: str, lang: str) -> str:
+    """An index's fingerprint over the keys its articles were recorded under just now (with
+    the images this build found), as the next build's plan will compute it."""
+    keys = [manifest.entries.get(_rel(manifest, path), "")
+            for (form, language, _slug), (path, _key) in plan.targets.items()
+            if (form, language) == (fmt, lang)]
+    return combine(plan.formats[fmt], *keys)
+
+
+def _beside(project: Project, manifest: Manifest, output: Path, fmt: str, lang: str, result):
+    """The files written beside an output (its images), as (path, None, bytes), and what
+    the manifest remembers of them and of the images the output was made from."""
+    folder = output_folder(project, fmt, lang)
+    files = result.files.get((fmt, lang), {})
+    rel = _rel(manifest, output)
+    manifest.inputs[rel] = list(result.inputs.get(lang, ()))  # (key: see _write)
+    manifest.files[rel] = sorted(_rel(manifest, folder / name) for name in files)
+    return [(folder / name, None, data) for name, data in sorted(files.items())]
 
 
 def _write_if_new(path: Path, data: bytes, shown: str) -> bool:
@@ -170,15 +219,25 @@ def _write_if_new(path: Path, data: bytes, shown: str) -> bool:
     return write_if_changed(path, data, shown)
 
 
-def _remove_orphans(plan: _Plan, manifest: Manifest) -> list[Path]:
-    """Outputs diglot built for articles that no longer exist: generated, so deleted."""
+def _remove_orphans(plan: _Plan, manifest: Manifest, old_files: set[str]) -> list[Path]:
+    """Outputs diglot built for articles that no longer exist, and images no page shows
+    any more: generated, so deleted."""
     current = {_rel(manifest, path) for path, _ in [*plan.targets.values(), *plan.index.values()]}
     formats = {fmt for fmt, _, _ in plan.targets}
     removed = []
     for rel in sorted(set(manifest.entries) - current):
         if rel.split("/", 1)[0] in formats:  # a format this run built: its outputs are known
-            path = manifest.path.parent / rel
-            path.unlink(missing_ok=True)
-            removed.append(path)
+            removed.append(_remove(manifest, rel))
             del manifest.entries[rel]
+            manifest.inputs.pop(rel, None)
+            manifest.files.pop(rel, None)
+    shown = {f for files in manifest.files.values() for f in files}
+    removed += [_remove(manifest, rel) for rel in sorted(old_files - shown)
+                if rel.split("/", 1)[0] in formats]
     return removed
+
+
+def _remove(manifest: Manifest, rel: str) -> Path:
+    path = manifest.path.parent / rel
+    path.unlink(missing_ok=True)
+    return path

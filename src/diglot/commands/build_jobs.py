@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
-from diglot import parallel
+from diglot import media, parallel
 from diglot.catalog.translate import bilingual
 from diglot.builders import BuildContext, get_builder
 from diglot.catalog.gather import read_po
@@ -45,6 +45,8 @@ class Result:
     outputs: dict[tuple[str, str], bytes] = field(default_factory=dict)
     segments: int = 0
     warning: str = ""
+    inputs: dict[str, list[str]] = field(default_factory=dict)  # language → image files read
+    files: dict[tuple[str, str], dict[str, bytes]] = field(default_factory=dict)  # beside outputs
 
 
 def run(project: Project, ctx: BuildContext, jobs: Iterable[Job], indexes: Iterable[IndexJob],
@@ -92,8 +94,12 @@ def _job(project: Project, ctx: BuildContext, job: Job) -> Result:
         return Result(job.slug, warning=f"{project.rel(path)}: no text to translate; article skipped")
     config = project.config
     langs = {lang for _, lang in job.render} | (set(project.languages) if job.keep else set())
-    docs = {lang: bilingual(article, read_po(project, lang, job.slug), config.source_language,
-                            lang, config.fallback, project.rel(project.po_path(lang, job.slug)))
-            for lang in sorted(langs)}
+    docs, inputs = {}, {}
+    for lang in sorted(langs):
+        doc = bilingual(article, read_po(project, lang, job.slug), config.source_language, lang,
+                        config.fallback, project.rel(project.po_path(lang, job.slug)))
+        docs[lang], inputs[lang] = media.attach(doc, project.root, project.source_dir)
     outputs = {(fmt, lang): get_builder(fmt).article(docs[lang], ctx) for fmt, lang in job.render}
-    return Result(job.slug, docs if job.keep else {}, outputs, len(article.segments))
+    files = {(fmt, lang): get_builder(fmt).files(docs[lang]) for fmt, lang in job.render}
+    return Result(job.slug, docs if job.keep else {}, outputs, len(article.segments), "",
+                  inputs, files)

@@ -21,7 +21,7 @@ from diglot.fsio import write_atomic
 PACKAGE = Path(__file__).resolve().parent.parent  # the diglot package: its code and templates
 NAME = ".diglot-manifest.json"
 # Files only one format depends on; every other package file shapes both.
-_OWN_FILES = {"html": ("builders/html.py", "templates/", "web.py"),
+_OWN_FILES = {"html": ("builders/html", "templates/", "web.py"),
               "docx": ("builders/docx/", "ooxml/")}
 # Configuration keys each format reads (the rest never changes its bytes).
 _CONFIG_KEYS = {
@@ -65,25 +65,45 @@ def combine(*parts: str) -> str:
 
 
 class Manifest:
-    """output path (project-relative) → fingerprint of the inputs it was built from."""
+    """output path (relative to the output folder) → fingerprint of the inputs it was built
+    from; for outputs that use more files than their article's source and PO (images),
+    those files (``inputs``, project-relative), and the files written beside them
+    (``files``: the images an HTML page shows, relative to the output folder)."""
 
-    def __init__(self, path: Path, entries: dict[str, str] | None = None):
+    def __init__(self, path: Path, entries: dict[str, str] | None = None,
+                 inputs: dict[str, list[str]] | None = None,
+                 files: dict[str, list[str]] | None = None):
         self.path = path
         self.entries = dict(entries or {})
+        self.inputs = dict(inputs or {})
+        self.files = dict(files or {})
 
     @classmethod
     def load(cls, output_dir: Path) -> "Manifest":
         path = output_dir / NAME
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
-            entries = data["outputs"] if data.get("version") == 1 else {}
+            if data.get("version") != 1:
+                return cls(path)
+            return cls(path, data["outputs"], _lists(data.get("inputs")), _lists(data.get("files")))
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
-            entries = {}  # missing or damaged: everything is simply rebuilt
-        return cls(path, entries)
+            return cls(path)  # missing or damaged: everything is simply rebuilt
 
     def fresh(self, output: str, key: str, target: Path) -> bool:
-        return self.entries.get(output) == key and target.exists()
+        beside = (self.path.parent / f for f in self.files.get(output, ()))
+        return self.entries.get(output) == key and target.exists() and all(
+            f.exists() for f in beside)
 
     def save(self) -> None:
-        data = json.dumps({"version": 1, "outputs": dict(sorted(self.entries.items()))}, indent=0)
-        write_atomic(self.path, data.encode("utf-8"))
+        data = {"version": 1, "outputs": dict(sorted(self.entries.items()))}
+        for name in ("inputs", "files"):
+            found = {k: v for k, v in sorted(getattr(self, name).items()) if v}
+            if found:
+                data[name] = found
+        write_atomic(self.path, json.dumps(data, indent=0).encode("utf-8"))
+
+
+def _lists(value) -> dict[str, list[str]]:
+    if not isinstance(value, dict):
+        return {}
+    return {str(k): [str(x) for x in v] for k, v in value.items() if isinstance(v, list)}

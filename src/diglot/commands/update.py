@@ -32,6 +32,7 @@ class FileChange:
     purged: int = 0
     data: bytes = field(default=b"", repr=False)
     target: Path | None = field(default=None, repr=False)
+    replaces: Path | None = field(default=None, repr=False)  # a PO file under its old name
 
 
 @dataclass
@@ -65,6 +66,8 @@ def update(project: Project, check: bool = False, purge_obsolete: bool = False,
     if not check:
         for change in report.changed:
             write_catalog(change.target, change.data, change.path)
+            if change.replaces is not None:
+                change.replaces.unlink(missing_ok=True)
     return report
 
 
@@ -83,6 +86,9 @@ def _plan_article(project: Project, article, now: dt.datetime, purge: bool) -> l
     pot = anchored(template(article, project.root.name, now), _anchor_source(project, article,
                    olds), project.config.fuzzy_threshold)
     pot, change = _plan_pot(project, article.slug, pot)
+    legacy = project.legacy_po_path("templates", article.slug, ".pot")
+    if legacy is not None and legacy.is_file() and change.action != "unchanged":
+        change.replaces = legacy  # generated under its old name: replaced
     changes = [change]
     for lang in project.languages:
         changes.append(_plan_po(project, lang, article.slug, pot, now, purge, olds[lang]))
@@ -109,6 +115,9 @@ def _plan_po(project: Project, lang: str, slug: str, pot: Catalog, now, purge: b
         catalog = replace(catalog, header=with_header_field(old.header, "POT-Creation-Date", created)) \
             if old.header is not None else catalog
     change = _change(project, project.po_path(lang, slug), old, catalog)
+    legacy = project.legacy_po_path(lang, slug)
+    if old is not None and legacy is not None and project.po_path(lang, slug) == legacy:
+        change = _renamed(project, legacy, project.translations_dir / lang / f"{slug}.po", catalog)
     change.fuzzy, change.new, change.obsolete = len(result.fuzzy), result.new, result.obsoleted
     if old is not None:
         change.refreshed, change.purged = _refreshed(old, catalog), _purged(old, catalog)
@@ -150,16 +159,25 @@ def _change(project: Project, path: Path, old: Catalog | None, new: Catalog) -> 
     return FileChange(shown, "created" if old is None else "updated", data=data, target=path)
 
 
+def _renamed(project: Project, legacy: Path, path: Path, catalog: Catalog) -> FileChange:
+    """A PO file an older diglot named after its source file, moved to the article's name."""
+    data = encode(catalog, project.config.wrap, project.rel(path))
+    return FileChange(project.rel(path), f"renamed from {project.rel(legacy)} to", data=data,
+                      target=path, replaces=legacy)
+
+
 def orphans(project: Project) -> list[str]:
     """PO and POT files whose French source is gone: kept (they hold translations), but said."""
-    slugs = set(project.slugs())
+    known = set(project.slugs())
     folders = [project.translations_dir / lang for lang in project.languages]
     folders.append(project.translations_dir / "templates")
+    in_use = {project.po_path(lang, slug) for lang in project.languages for slug in known}
     found = []
     for folder in folders:
-        for path in sorted(folder.glob("*.po*")) if folder.is_dir() else ():
-            if path.suffix in (".po", ".pot") and path.stem not in slugs:
+        for path in sorted(folder.rglob("*.po*")) if folder.is_dir() else ():
+            name = path.relative_to(folder).with_suffix("").as_posix()
+            if path.suffix in (".po", ".pot") and name not in known and path not in in_use:
                 found.append(f"{project.rel(path)}: its source {project.config.source}/"
-                             f"{path.stem}.md is gone; restore it, or delete this file "
+                             f"{name}.md is gone; restore it, or delete this file "
                              "(its translations stay in version control)")
     return found

@@ -2,12 +2,16 @@
 links as real hyperlinks (relationship ids), hard breaks as ``w:br``, proofing language on
 every run, French typography on French runs. Shared by the print edition and the review
 export.
+
+Images and footnote references are the caller's to write (``markup``: the edition embeds
+pictures and makes footnotes); without one they are shown as their Markdown source in the
+"Markdown Source" character style, as review documents show them.
 """
 
 from __future__ import annotations
 
 from itertools import groupby
-from typing import Mapping
+from typing import Callable, Mapping
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
@@ -17,6 +21,7 @@ from diglot.typography import typeset
 
 CODE_STYLE = "InlineCode"  # character style ids, defined in docx_styles
 LINK_STYLE = "Hyperlink"
+SOURCE_STYLE = "MarkdownSource"
 
 
 class InlineWriter:
@@ -30,16 +35,22 @@ class InlineWriter:
         self._rids: dict[str, str] = {}
         self._next = 1
 
-    def write(self, parent, text: str, lang: str, references: Mapping | None = None) -> None:
+    def write(self, parent, text: str, lang: str, references: Mapping | None = None,
+              markup: Callable | None = None) -> None:
         """Append the runs (and hyperlinks) of a segment's inline Markdown, tagged ``lang``;
-        ``references`` are the article's link definitions."""
+        ``references`` are the article's link definitions; ``markup(parent, span, lang)``
+        writes an image or a footnote reference."""
+        write_markup = markup or source_run
         items = spans(text, references)
         if self._spacing is not None:
             items = typeset(items, lang, self._spacing)
         for href, group in groupby(items, key=lambda s: s.href):
             target = self._link(parent, href) if href else parent
             for span in group:
-                _span_run(target, span, lang)
+                if span.markup:
+                    write_markup(target, span, lang)
+                else:
+                    _span_run(target, span, lang)
 
     def _link(self, parent, href: str):
         if href.startswith("#"):
@@ -58,6 +69,11 @@ class InlineWriter:
             rels.add_relationship(RT.HYPERLINK, url, f"rId{self._next}", is_external=True)
             self._rids[url] = f"rId{self._next}"
         return self._rids[url]
+
+
+def source_run(parent, span: Span, lang: str) -> None:
+    """An image or a footnote reference as its Markdown source, in its own style."""
+    x.run(parent, span.markdown, lang, SOURCE_STYLE)
 
 
 def _span_run(parent, span: Span, lang: str) -> None:

@@ -59,6 +59,7 @@ class Spec:
     border_color: str = RULE_COLOR
     shade: str | None = None
     underline: bool | None = None
+    superscript: bool | None = None
     no_proof: bool = False
 
 
@@ -95,6 +96,19 @@ SPECS = [
     # The empty paragraph that opens each article's section: LibreOffice ignores a section
     # break (new page, running head) whose section starts with a table.
     Spec("Section Start", "Normal", size=1, before=0, after=0, line=4, hyphenate=False),
+    # Tables of the articles, nested in each column: smaller text, a styled header row.
+    Spec("Table Text", "Normal", size=9.5, after=0, line=1.1),
+    Spec("Table Heading", "Table Text", font=SANS, size=8.5, bold=True, keep_next=True),
+    Spec("Figure", "Normal", before=4, after=4, line=1.0, keep_next=True,
+         align=WD_ALIGN_PARAGRAPH.CENTER),
+    Spec("Caption", "Normal", font=SANS, size=8.5, italic=False, bold=False, color="595959",
+         after=8, line=1.1),
+    Spec("Term", "Body Text", bold=True, after=1, keep_next=True),
+    Spec("Definition", "Body Text", indent=14),
+    Spec("Footnote Text", "Normal", size=8.5, after=2, line=1.0),
+    Spec("Footnote Reference", kind=_CHAR, superscript=True),
+    # Markup a review document shows as written and reads back as it is (images, notes).
+    Spec("Markdown Source", kind=_CHAR, font=MONO, size=9, color="7F7F7F", no_proof=True),
     Spec("Header", "Normal", font=SANS, size=8, small_caps=True, color="7F7F7F",
          align=_LEFT, hyphenate=False),
     Spec("Footer", "Normal", font=SANS, size=8.5, color="595959", align=WD_ALIGN_PARAGRAPH.CENTER),
@@ -171,7 +185,7 @@ def _font(font, element, spec: Spec) -> None:
         _fonts(element.get_or_add_rPr(), spec.font)
     if spec.size:
         font.size = Pt(spec.size)
-    for attr in ("bold", "italic", "small_caps", "underline"):
+    for attr in ("bold", "italic", "small_caps", "underline", "superscript"):
         if getattr(spec, attr) is not None:
             setattr(font, attr, getattr(spec, attr))
     if spec.color:

@@ -168,14 +168,16 @@ def bookmark_end(parent, number: int) -> None:
 # -- paragraphs -------------------------------------------------------------------------
 
 def paragraph(parent, style: str | None, keep_next: bool = False,
-              num: tuple[int, int] | None = None, indent: int = 0) -> etree._Element:
-    """An empty paragraph with its style; ``num`` is (numId, ilvl) for a numbered item."""
-    return _copy(parent, _paragraph(style, keep_next, num, indent))
+              num: tuple[int, int] | None = None, indent: int = 0,
+              align: str = "") -> etree._Element:
+    """An empty paragraph with its style; ``num`` is (numId, ilvl) for a numbered item;
+    ``align`` is ``left``, ``center`` or ``right`` (else the style's)."""
+    return _copy(parent, _paragraph(style, keep_next, num, indent, align))
 
 
 @lru_cache(maxsize=256)
 def _paragraph(style: str | None, keep_next: bool, num: tuple[int, int] | None,
-               indent: int) -> etree._Element:
+               indent: int, align: str = "") -> etree._Element:
     """The template of an empty paragraph of one look."""
     p = el("w:p")
     props = sub(p, "w:pPr")
@@ -189,6 +191,8 @@ def _paragraph(style: str | None, keep_next: bool, num: tuple[int, int] | None,
         val(numbering, "w:numId", str(num[0]))
     if indent:
         sub(props, "w:ind", {"w:left": str(indent)})
+    if align:
+        val(props, "w:jc", align)
     return p
 
 
@@ -198,13 +202,16 @@ def page_break(parent, lang: str) -> None:
 
 # -- tables -----------------------------------------------------------------------------
 
-def table(widths: Sequence[int], borders: bool, cell_margin: int) -> etree._Element:
-    """An empty fixed-layout table; ``widths`` in twentieths of a point (dxa). Put it in the
-    document before filling it."""
+def table(widths: Sequence[int], borders: bool, cell_margin: int,
+          rules: Sequence[str] = ()) -> etree._Element:
+    """An empty fixed-layout table; ``widths`` in twentieths of a point (dxa); a full grid
+    with ``borders``, else thin lines on the ``rules`` sides only (``top``, ``insideH``…).
+    Put it in the document before filling it."""
     tbl = el("w:tbl")
     props = sub(tbl, "w:tblPr")
     sub(props, "w:tblW", {"w:w": str(sum(widths)), "w:type": "dxa"})
-    _borders(sub(props, "w:tblBorders"), "single" if borders else "nil")
+    sides = _SIDES if borders else tuple(rules)
+    _borders(sub(props, "w:tblBorders"), sides)
     sub(props, "w:tblLayout", {"w:type": "fixed"})
     margins = sub(props, "w:tblCellMar")
     for side in ("left", "right"):
@@ -218,10 +225,13 @@ def table(widths: Sequence[int], borders: bool, cell_margin: int) -> etree._Elem
     return tbl
 
 
-def _borders(parent, kind: str) -> None:
-    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        attrs = {"w:val": kind}
-        if kind != "nil":
+_SIDES = ("top", "left", "bottom", "right", "insideH", "insideV")
+
+
+def _borders(parent, ruled: Sequence[str]) -> None:
+    for side in _SIDES:
+        attrs = {"w:val": "single" if side in ruled else "nil"}
+        if side in ruled:
             attrs.update({"w:sz": "4", "w:space": "0", "w:color": "A6A6A6"})
         sub(parent, f"w:{side}", attrs)
 

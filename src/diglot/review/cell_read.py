@@ -11,11 +11,11 @@ edition's Inline Code style or a monospaced font.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from docx.oxml.ns import qn
 
-from diglot.source.inline import Span
+from diglot.source.inline import Span, spans
 
 _SKIPPED = {qn(t) for t in ("w:del", "w:moveFrom", "w:pPr", "w:rPr", "w:sdtPr", "w:sdtEndPr",
                             "w:customXmlPr", "w:smartTagPr", "w:tbl")}
@@ -26,6 +26,7 @@ _CHARS = {qn("w:tab"): "\t", qn("w:noBreakHyphen"): "\u2011"}
 _HYPERLINK_FIELD = re.compile(r'^\s*HYPERLINK\s+(?:"([^"]*)"|(\S+))?(.*)$', re.DOTALL)
 _ANCHOR_SWITCH = re.compile(r'\\l\s+"([^"]*)"')
 CODE_STYLE_NAMES = frozenset({"inline code", "html code", "source text", "verbatim char"})
+SOURCE_STYLE_NAME = "markdown source"  # images and note calls, shown as Markdown
 MONOSPACED = frozenset({"courier new", "courier", "consolas", "liberation mono",
                         "dejavu sans mono", "menlo", "monaco", "source code pro",
                         "lucida console", "noto mono"})
@@ -36,6 +37,7 @@ class Look:
     bold: bool = False
     italic: bool = False
     code: bool = False
+    source: bool = False  # Markdown shown as written (an image, a note call)
 
 
 class Styles:
@@ -57,21 +59,25 @@ class Styles:
             based = node.find(qn("w:basedOn"))
             parent = self.look(based.get(qn("w:val")) if based is not None else None, depth + 1)
             name = node.find(qn("w:name"))
-            named_code = name is not None and name.get(qn("w:val"), "").lower() in CODE_STYLE_NAMES
-            self._cache[style_id] = _apply(node.find(qn("w:rPr")), parent, named_code)
+            named = name.get(qn("w:val"), "").lower() if name is not None else ""
+            look = _apply(node.find(qn("w:rPr")), parent, named in CODE_STYLE_NAMES)
+            if named == SOURCE_STYLE_NAME or parent.source:
+                look = Look(look.bold, look.italic, False, True)
+            self._cache[style_id] = look
         return self._cache[style_id]
 
 
 def _apply(props, base: Look, code: bool = False) -> Look:
     """``base`` with the bold/italic/font settings of a ``w:rPr`` applied."""
     if props is None:
-        return Look(base.bold, base.italic, base.code or code)
+        return Look(base.bold, base.italic, base.code or code, base.source)
     fonts = props.find(qn("w:rFonts"))
     font = ""
     if fonts is not None:
         font = fonts.get(qn("w:ascii")) or fonts.get(qn("w:hAnsi")) or ""
     return Look(_toggle(props, "w:b", base.bold), _toggle(props, "w:i", base.italic),
-                base.code or code or font.lower() in MONOSPACED)
+                not base.source and (base.code or code or font.lower() in MONOSPACED),
+                base.source)
 
 
 def _toggle(props, tag: str, default: bool) -> bool:
@@ -114,7 +120,7 @@ class CellReader:
         joined: list[Span] = []
         for number, line in enumerate(lines):
             joined += ([Span("\n", br=True)] if number else []) + line
-        return joined
+        return _sources_read(joined)
 
     def _children(self, node) -> None:
         for child in node:
@@ -181,7 +187,10 @@ class CellReader:
     def _text(self, text: str, look: Look) -> None:
         if text:
             href = next((h for h in reversed(self._hrefs) if h is not None), None)
-            self.out.append(Span(text, look.bold, look.italic, look.code, href))
+            if look.source:  # kept as written until read as Markdown (_sources_read)
+                self.out.append(Span("", href=href, markdown=text))
+            else:
+                self.out.append(Span(text, look.bold, look.italic, look.code, href))
 
 
 def _field_href(instruction: str) -> str | None:
@@ -201,6 +210,27 @@ def _mark_deleted(paragraph) -> bool:
     props = paragraph.find(qn("w:pPr"))
     mark = props.find(qn("w:rPr")) if props is not None else None
     return mark is not None and mark.find(qn("w:del")) is not None
+
+
+def _sources_read(items: list[Span]) -> list[Span]:
+    """Text in the Markdown Source style read as Markdown: an image or a note call comes
+    back as it was written, with any edit made inside it (an alt text). Consecutive pieces
+    are joined first (Word splits runs where an edit was made)."""
+    out: list[Span] = []
+    for span in items:
+        if _is_source(span) and out and _is_source(out[-1]) and out[-1].href == span.href:
+            out[-1] = Span("", href=span.href, markdown=out[-1].markdown + span.markdown)
+        else:
+            out.append(span)
+    return [piece for span in out for piece in (_as_markdown(span) if _is_source(span) else [span])]
+
+
+def _is_source(span: Span) -> bool:
+    return bool(span.markdown) and not span.markup
+
+
+def _as_markdown(span: Span) -> list[Span]:
+    return [replace(s, href=s.href or span.href) for s in spans(span.markdown)]
 
 
 def plain(items: list[Span]) -> str:

@@ -43,6 +43,9 @@ INSTRUCTIONS = (
     ("Edit the English column only, directly or with Track Changes on (changes are taken as "
      "accepted). Bold, italic, code and links are kept as you format them."),
     f"To approve a fuzzy translation as it stands, replace its State with “{APPROVED}”.",
+    ("Grey text such as ![alt text](images/a.png) or [^1] is an image or a footnote call, "
+     "written as the translation has it: edit an alt text between its brackets, and keep the "
+     "rest (an edit that takes one out is not applied)."),
     ("Add remarks as Word comments on a row, or type them into its Comment cell: they reach "
      "the translator. Leave the # and French columns as they are, and do not add, remove or "
      "reorder rows."),
@@ -63,14 +66,14 @@ def default_path(project: Project, slug: str, lang: str) -> Path:
 def export_review(project: Project, slug: str, lang: str, out: Path | None = None) -> Exported:
     """Write the review document of ``slug`` in ``lang`` (to ``out`` or the default path)."""
     data, manifest = review_document(project, slug, lang)
-    path = out if out is not None else default_path(project, slug, lang)
+    path = out if out is not None else default_path(project, manifest.article, lang)
     write_atomic(path, data, project.rel(path))
     return Exported(path, project.rel(path), len(manifest.rows))
 
 
 def review_document(project: Project, slug: str, lang: str) -> tuple[bytes, Manifest]:
     """The DOCX bytes and the manifest they carry."""
-    project.check_slug(slug)
+    slug = project.check_slug(slug)
     selected_languages(project, lang)
     po_path = project.po_path(lang, slug)
     catalog = read_po(project, lang, slug)

@@ -34,8 +34,10 @@ def po_fingerprint(entry: Entry) -> str:
 
 def shown_fingerprint(spans: list[Span]) -> str:
     """What the English cell shows, as normalised spans (see markdown_out.normalize): two
-    cells with the same fingerprint read the same, whatever Word did to their runs."""
-    return _digest([[s.text, s.bold, s.italic, s.code, s.href, s.br] for s in spans])
+    cells with the same fingerprint read the same, whatever Word did to their runs. An
+    image or a note call counts as its Markdown (an edited alt text is a change)."""
+    return _digest([[s.text, s.bold, s.italic, s.code, s.href, s.br] +
+                    ([s.markdown] if s.markup else []) for s in spans])
 
 
 def note_lines(lines) -> list[str]:

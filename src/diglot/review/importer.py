@@ -26,6 +26,7 @@ from diglot.review.errors import ReviewError
 from diglot.review.export import APPROVED
 from diglot.review.manifest import Manifest, RowMark
 from diglot.review.markdown_out import normalize, to_markdown
+from diglot.review.protect import lost_markup
 from diglot.catalog.store import encode, write_catalog
 
 CHANGED, UNCHANGED, CONFLICT, STALE = "changed", "unchanged", "conflict", "stale"
@@ -179,15 +180,25 @@ class _Plan:
             self.warnings.append(f"row {base.row}: some bold or italic at the edge of "
                                  "punctuation cannot be written in Markdown and was dropped; "
                                  "check the translation")
+        lost = lost_markup(entry.msgstr, markdown.text, self._refs)
+        if lost:
+            return self._suggested(base, markdown.text, entry, notes,
+                                   f"the edit takes out {', '.join(lost)}; not applied")
         if not po_changed:
             return replace(base, new=markdown.text, notes=_fresh(entry, notes))
         if self._reads_same(markdown.text, entry.msgstr):
             # translator and reviewer made the same fix: nothing to choose between
             return replace(base, status=UNCHANGED, notes=_fresh(entry, notes))
-        suggestion = "review suggestion: " + markdown.text.replace("\n", "\\n")
-        return replace(base, status=CONFLICT, new=markdown.text,
-                       notes=_fresh(entry, [suggestion, *notes]),
-                       reason="changed in the PO file since the export")
+        return self._suggested(base, markdown.text, entry, notes,
+                               "changed in the PO file since the export")
+
+    @staticmethod
+    def _suggested(base: RowResult, text: str, entry: Entry, notes: list[str],
+                   reason: str) -> RowResult:
+        """A conflict: the PO keeps its text, the reviewer's is kept as a suggestion."""
+        suggestion = "review suggestion: " + text.replace("\n", "\\n")
+        return replace(base, status=CONFLICT, new=text, notes=_fresh(entry, [suggestion, *notes]),
+                       reason=reason)
 
     def _reads_same(self, one: str, other: str) -> bool:
         return normalize(spans(one, self._refs)) == normalize(spans(other, self._refs))

@@ -6,7 +6,7 @@ markup are backslash-escaped. Every rendering is checked by parsing it again wit
 ``inline.spans``: what comes back must be the spans we started from, so the round trip is
 exact, not hoped for. Markdown cannot express everything Word can (bold on a space, bold
 that ends on punctuation glued to a letter); ``normalize`` and the fallbacks below say what
-gives way.
+gives way. Images and footnote calls are written back as the Markdown they were read from.
 """
 
 from __future__ import annotations
@@ -52,13 +52,28 @@ def normalize(items: list[Span]) -> list[Span]:
     open or close emphasis next to a space); spaces after a line break go (Markdown drops
     them); links keep only targets ``inline`` accepts, written as markdown-it normalises them.
     """
+    out: list[Span] = []
+    stretch: list[Span] = []
+    for span in list(items) + [None]:  # type: ignore[list-item]
+        if span is None or span.markup:
+            out += _normalize_text(stretch)
+            stretch = []
+            if span is not None:
+                out.append(replace(span, href=_href(span.href)))
+        else:
+            stretch.append(span)
+    return _merge(_after_breaks(out))
+
+
+def _normalize_text(items: list[Span]) -> list[Span]:
+    """``normalize`` for a stretch of text between images and note calls."""
     pieces: list[Span] = []
     for span in _split_breaks(items):
         if span.br:
             pieces.append(Span("\n", br=True))
         else:
             pieces.append(replace(span, text=_NOT_XML.sub("", span.text), href=_href(span.href)))
-    return _merge(_after_breaks(_trim_edges(_merge(pieces))))
+    return _trim_edges(_merge(pieces))
 
 
 def _split_breaks(items: list[Span]):
@@ -79,7 +94,7 @@ def _after_breaks(items: list[Span]) -> list[Span]:
     for span in items:
         if span.br:
             line_start = True
-        elif line_start and not span.code:
+        elif line_start and not span.code and not span.markup:
             span = replace(span, text=span.text.lstrip(" \t"))
             line_start = not span.text
         else:
@@ -130,9 +145,10 @@ def _merge(items: list[Span]) -> list[Span]:
     merged: list[Span] = []
     texts: list[list[str]] = []
     for span in items:
-        if not span.br and not span.text:
+        if not span.br and not span.text and not span.markup:
             continue
-        if merged and not span.br and not merged[-1].br and _style(merged[-1]) == _style(span):
+        if (merged and not span.br and not merged[-1].br and not span.markup
+                and not merged[-1].markup and _style(merged[-1]) == _style(span)):
             texts[-1].append(span.text)
         else:
             merged.append(span)
@@ -151,7 +167,7 @@ def _relax(items: list[Span], code: bool = False) -> list[Span]:
     invisible, and better than literal asterisks."""
     out: list[Span] = []
     for span in items:
-        if span.br or not (span.bold or span.italic) or span.code and not code:
+        if span.br or span.markup or not (span.bold or span.italic) or span.code and not code:
             out.append(span)
             continue
         if span.code:
@@ -171,7 +187,8 @@ _EDGE = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~«»“”‘’…–—¡¿ \t\xa0\
 
 
 def _plain(items: list[Span]) -> list[Span]:
-    return _merge([Span(s.text, code=s.code, href=s.href, br=s.br) for s in items])
+    return _merge([replace(s, bold=False, italic=False) if s.markup else
+                   Span(s.text, code=s.code, href=s.href, br=s.br) for s in items])
 
 
 _RANK = {"link": 0, "bold": 1, "italic": 2}
@@ -196,7 +213,10 @@ class _Renderer:
             for marker in sorted(_wanted(span) - set(self.open),
                                  key=lambda m: (-_lasting(items, index, m), _RANK[m[0]])):
                 self._open(marker)
-            self.out.append(_code(span.text) if span.code else escape(span.text))
+            if span.markup:
+                self.out.append(span.markdown)
+            else:
+                self.out.append(_code(span.text) if span.code else escape(span.text))
         self._close_unwanted(set())
         return "".join(self.out)
 

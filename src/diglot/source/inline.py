@@ -1,9 +1,11 @@
 """One segment's inline Markdown → a flat list of styled spans, the single inline parser
 every output uses (HTML, DOCX, review documents) and the markup profile the checks compare.
 
-In a segment text ``\\n`` is a hard line break (the reader's convention). Raw HTML is text.
-Only http(s), mailto and relative/fragment URLs become links; anything else (``javascript:``,
-``data:``, ``file:``) stays plain text.
+In a segment text ``\\n`` is a hard line break (the reader's convention). Raw HTML is text;
+HTML comments are not shown at all. Only http(s), mailto and relative/fragment URLs become
+links; anything else (``javascript:``, ``data:``, ``file:``) stays plain text. An image is a
+span of its alt text carrying its source; a footnote reference ``[^id]`` is an empty span
+carrying its label (the builders number it); both keep their Markdown source.
 """
 
 from __future__ import annotations
@@ -30,6 +32,15 @@ class Span:
     code: bool = False
     href: str | None = None
     br: bool = False
+    image: str | None = None  # an image: its source (``text`` is its alt text)
+    note: str | None = None  # a footnote reference: the note's label (``text`` is empty)
+    title: str = ""  # an image's title
+    markdown: str = ""  # an image's or a reference's Markdown source, as written
+
+    @property
+    def markup(self) -> bool:
+        """An image or a footnote reference: one piece, never merged with its neighbours."""
+        return self.image is not None or self.note is not None
 
 
 @dataclass(slots=True)
@@ -41,6 +52,8 @@ class Profile:
     code: int = 0
     links: list[str] = field(default_factory=list)
     breaks: int = 0
+    images: list[str] = field(default_factory=list)  # image sources, in order
+    notes: list[str] = field(default_factory=list)  # footnote labels referenced, in order
 
 
 def safe_url(url: str) -> bool:
@@ -220,8 +233,36 @@ def _apply(token, style: dict, out: list[Span]) -> None:
         style["href"].pop()
     elif kind in ("hardbreak", "softbreak"):
         out.append(Span("\n" if kind == "hardbreak" else " ", br=kind == "hardbreak"))
-    elif kind in ("text", "text_special", "code_inline", "image", "html_inline"):
+    elif kind == "image":
+        out.append(_image(token, style))
+    elif kind == "footnote_ref":
+        label = token.meta["label"]
+        out.append(Span("", bool(style["bold"]), bool(style["italic"]), note=label,
+                        markdown=f"[^{label}]"))
+    elif kind in ("text", "text_special", "code_inline", "html_inline"):
         out.append(_span(token, style))
+
+
+def _image(token, style: dict) -> Span:
+    src = token.attrGet("src") or ""
+    href = style["href"][-1] if style["href"] else None
+    return Span(alt_text(token.children or []), bool(style["bold"]), bool(style["italic"]),
+                href=href, image=src, title=token.attrGet("title") or "",
+                markdown=token.meta.get("source", ""))
+
+
+def alt_text(children) -> str:
+    """An image's alt text as markdown-it renders it: its label's text, without markup."""
+    return "".join(_alt_piece(t) for t in children)
+
+
+def _alt_piece(token) -> str:
+    if token.type == "image":
+        return alt_text(token.children or [])
+    if token.type in ("softbreak", "hardbreak"):
+        return " "
+    return token.content if token.type in ("text", "text_special", "code_inline",
+                                           "html_inline") else ""
 
 
 def _span(token, style: dict) -> Span:
@@ -237,46 +278,51 @@ def _merge(items: list[Span]) -> list[Span]:
         last = merged[-1] if merged else None
         if last and not span.br and not last.br and _same_style(last, span):
             merged[-1] = Span(last.text + span.text, last.bold, last.italic, last.code, last.href)
-        elif span.text or span.br:
+        elif span.text or span.br or span.markup:
             merged.append(span)
     return merged
 
 
 def _same_style(a: Span, b: Span) -> bool:
-    return (a.bold, a.italic, a.code, a.href) == (b.bold, b.italic, b.code, b.href)
+    return ((a.bold, a.italic, a.code, a.href) == (b.bold, b.italic, b.code, b.href)
+            and not a.markup and not b.markup)
 
 
 def plain_text(text: str, references: Mapping | None = None) -> str:
-    """What a reader sees, without styles; hard breaks as newlines."""
+    """What a reader sees, without styles; hard breaks as newlines; an image as its alt
+    text; footnote references not at all."""
     return "".join(s.text for s in spans(text, references))
 
 
 def profile(text: str, references: Mapping | None = None) -> Profile:
-    """Count bold, italic and code spans, link targets and hard breaks."""
+    """Count bold, italic and code spans, link targets, hard breaks, image sources and
+    footnote references."""
     result = Profile()
-    for token in _tokens(text, references):
-        if token.type == "strong_open":
-            result.bold += 1
-        elif token.type == "em_open":
-            result.italic += 1
-        elif token.type == "code_inline":
-            result.code += 1
-        elif token.type == "link_open":
-            result.links.append(token.attrGet("href") or "")
-        elif token.type == "hardbreak":
+    for kind, value in elements(text, references):
+        if kind in ("bold", "italic", "code"):
+            setattr(result, kind, getattr(result, kind) + 1)
+        elif kind == "break":
             result.breaks += 1
+        elif kind == "link":
+            result.links.append(value)
+        elif kind == "image":
+            result.images.append(value)
+        elif kind == "footnote":
+            result.notes.append(value[2:-1])  # "[^1]" -> "1"
     return result
 
 
 _OPENERS = {"strong_open": "bold", "em_open": "italic", "link_open": "link"}
 _CLOSERS = {"strong_close": "bold", "em_close": "italic", "link_close": "link"}
-_LEAVES = {"code_inline": "code", "image": "image", "hardbreak": "break"}
+_LEAVES = {"code_inline": "code", "image": "image", "hardbreak": "break",
+           "footnote_ref": "footnote"}
 
 
 def elements(text: str, references: Mapping | None = None) -> list[tuple[str, str]]:
     """Each inline element of a segment, in source order, as ``(kind, value)``: ``bold`` and
     ``italic`` with their text, ``code`` with its text, ``link`` with its URL, ``image`` with
-    its path, ``break`` (value ``"\\n"``). The checks compare these between languages."""
+    its path, ``break`` (value ``"\\n"``), ``footnote`` with its reference (``[^1]``). The
+    checks compare these between languages; ``profile`` counts them."""
     if not _MARKUP.search(text):
         return []
     found: list[list] = []  # [kind, value, collecting text?]
@@ -290,9 +336,19 @@ def elements(text: str, references: Mapping | None = None) -> list[tuple[str, st
         elif kind in _CLOSERS and stack:
             stack.pop()
         elif kind in _LEAVES:
-            value = {"image": token.attrGet("src") or "", "hardbreak": "\n"}.get(kind, token.content)
+            value = _leaf_value(token)
             found.append([_LEAVES[kind], value, False])
         for item in stack:
             if item[2] and kind in ("text", "text_special", "code_inline"):
                 item[1] += token.content
     return [(kind, value) for kind, value, _ in found]
+
+
+def _leaf_value(token) -> str:
+    if token.type == "image":
+        return token.attrGet("src") or ""
+    if token.type == "hardbreak":
+        return "\n"
+    if token.type == "footnote_ref":
+        return f"[^{token.meta['label']}]"
+    return token.content

@@ -1,8 +1,10 @@
 """French Markdown source (with optional YAML front matter) → Article.
 
-Segmentation is markdown-it-py's CommonMark parse: this module only walks its tokens and
-turns each heading, paragraph, list item and blockquote paragraph into a Block whose text
-is the block's inline Markdown source. It knows nothing of PO files or outputs.
+Segmentation is markdown-it-py's parse (CommonMark, GitHub tables, footnotes, definition
+lists): this module only walks its tokens and turns each heading, paragraph, list item,
+blockquote paragraph, table cell, term, definition and footnote paragraph into a Block whose
+text is the block's inline Markdown source; a paragraph that is one image becomes a figure
+(its alt text and its caption). It knows nothing of PO files or outputs.
 """
 
 from __future__ import annotations
@@ -10,11 +12,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from diglot.source import frontmatter
 from diglot.errors import SourceError
+from diglot.model import (ALT, BLOCKQUOTE, CAPTION, CODE, DEFINITION, HEADING, LIST_ITEM,
+                          PARAGRAPH, RULE, TABLE_CELL, TERM, TITLE, Article, Block, ListLevel)
+from diglot.source import frontmatter, notes, tables
+from diglot.source.figures import lone_image
 from diglot.source.markdown import HARD_BACKSLASH, SOFT, block_parser, breaks_of
-from diglot.model import (BLOCKQUOTE, CODE, HEADING, LIST_ITEM, PARAGRAPH, RULE, TITLE,
-                          Article, Block, ListLevel)
 
 # Unicode category Cc but tab and newline: unprintable, and invalid in DOCX XML.
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -47,10 +50,13 @@ def parse_article(text: str, slug: str, rel_path: str) -> Article:
     meta, title_line, body, offset = frontmatter.split(text, rel_path)
     env: dict = {}
     tokens = block_parser().parse(body, env)
-    blocks = list(_Walker(env, offset).walk(tokens))
+    references = env.get("references", {})
+    walker = _Walker(env, offset, rel_path, references)
+    blocks = list(walker.walk(tokens))
     if isinstance(meta.get("title"), str) and meta["title"].strip():
         blocks.insert(0, Block(TITLE, meta["title"].strip(), title_line, level=1))
-    return Article(slug, rel_path, tuple(blocks), meta, env.get("references", {}))
+    numbers = notes.numbered(blocks, walker.labels)
+    return Article(slug, rel_path, notes.at_the_end(blocks, numbers), meta, references, numbers)
 
 
 def _reject_controls(text: str, rel_path: str) -> None:
@@ -62,33 +68,41 @@ def _reject_controls(text: str, rel_path: str) -> None:
             "(it cannot be printed and Word refuses such documents)", rel_path, line)
 
 
-def inline_source(content: str, breaks: dict[int, str]) -> str:
-    """The msgid of an inline block: soft breaks become one space, hard breaks one newline.
+def inline_source(content: str, breaks: dict[int, str], cuts: dict[int, int] | None = None) -> str:
+    """The msgid of an inline block: soft breaks become one space, hard breaks one newline,
+    HTML comments (``cuts``: start → end) go, with a space before them.
 
     Newlines markdown-it did not treat as breaks (inside code spans or link titles) render
     as spaces, so they become spaces too; container indentation is already gone.
     """
     out: list[str] = []
     start = 0
-    for pos in sorted(breaks):
-        kind = breaks[pos]
+    for pos in sorted({**breaks, **(cuts or {})}):
         piece = content[start:pos]
+        if cuts and pos in cuts:
+            out.append(piece.rstrip(" \t"))
+            start = cuts[pos]
+            continue
+        kind = breaks[pos]
         out.append(piece if kind == HARD_BACKSLASH else piece.rstrip(" "))
         out.append(" " if kind == SOFT else "\0")
         start = content.index("\n", pos) + 1
         while start < len(content) and content[start] in " \t":
             start += 1
     out.append(content[start:])
-    return "".join(out).replace("\n", " ").replace("\0", "\n")
+    text = "".join(out).replace("\n", " ").replace("\0", "\n")
+    return text.strip(" \t") if cuts else text
 
 
 class _Walker:
-    """Walks the flat token stream, tracking the list and blockquote containers."""
+    """Walks the flat token stream, tracking the list, blockquote, definition, footnote and
+    table containers."""
 
-    def __init__(self, env: dict, offset: int):
-        self.env = env
-        self.offset = offset
-        self.containers: list[list] = []  # ["list", ordered, start] / ["item", number, used] / ["quote"]
+    def __init__(self, env: dict, offset: int, rel_path: str, references):
+        self.env, self.offset, self.rel_path, self.references = env, offset, rel_path, references
+        self.containers: list[list] = []  # ["list", ordered] / ["item", number, used] / ["quote"] / ["dd"] / ["note", label]
+        self.labels: dict[str, int] = {}  # footnote label → line of its definition
+        self.table = tables.Tracker()
 
     def walk(self, tokens):
         handlers = {
@@ -96,33 +110,68 @@ class _Walker:
             "ordered_list_open": lambda t: self.containers.append(["list", True]),
             "list_item_open": lambda t: self.containers.append(["item", _number(t), False]),
             "blockquote_open": lambda t: self.containers.append(["quote"]),
+            "dd_open": lambda t: self.containers.append(["dd"]),
+            "footnote_reference_open": self._note,
         }
-        closers = {"bullet_list_close", "ordered_list_close", "list_item_close", "blockquote_close"}
+        closers = {"bullet_list_close", "ordered_list_close", "list_item_close", "blockquote_close",
+                   "dd_close", "footnote_reference_close"}
         for i, token in enumerate(tokens):
             if token.type in handlers:
                 handlers[token.type](token)
             elif token.type in closers:
                 self.containers.pop()
+            elif token.type in tables.TOKENS:
+                self.table.see(token)
             elif token.type == "inline":
-                yield self._text_block(tokens[i - 1], token)
+                yield from self._text_blocks(tokens[i - 1], token)
             elif token.type in ("fence", "code_block"):
                 yield self._block(CODE, token.content, token, info=token.info.strip())
             elif token.type == "hr":
                 yield self._block(RULE, "", token)
 
-    def _text_block(self, opener, inline) -> Block:
-        text = inline_source(inline.content, breaks_of(inline.content, self.env))
+    def _note(self, token) -> None:
+        label, line = token.meta["label"], self._line(token)
+        if label in self.labels:
+            raise SourceError(f"footnote [^{label}] is defined twice (first on line "
+                              f"{self.labels[label]}); give each note its own label",
+                              self.rel_path, line)
+        self.labels[label] = line
+        self.containers.append(["note", label])
+
+    def _text_blocks(self, opener, inline):
+        breaks, cuts = breaks_of(inline.content, self.env)
+        text = inline_source(inline.content, breaks, cuts)
         if opener.type == "heading_open":
-            return self._block(HEADING, text, opener, level=int(opener.tag[1]))
-        return self._block(self._paragraph_kind(), text, opener)
+            yield self._block(HEADING, text, opener, level=int(opener.tag[1]))
+        elif opener.type in ("th_open", "td_open"):
+            yield self._block(TABLE_CELL, text, inline, cell=self.table.cell(),
+                              fixed=not tables.worth_translating(text, self.references))
+        elif opener.type == "dt_open":
+            yield self._block(TERM, text, opener)
+        else:
+            yield from self._paragraph(text, opener)
+
+    def _paragraph(self, text: str, opener):
+        figure = lone_image(text, self.references)
+        if figure is None:
+            yield self._block(self._paragraph_kind(), text, opener)
+            return
+        yield self._block(ALT, figure.alt, opener, image=figure.src, fixed=not figure.alt.strip())
+        if figure.title.strip():
+            yield self._block(CAPTION, figure.title.strip(), opener, image=figure.src)
 
     def _paragraph_kind(self) -> str:
-        innermost = next((c[0] for c in reversed(self.containers) if c[0] != "list"), None)
-        return {"item": LIST_ITEM, "quote": BLOCKQUOTE}.get(innermost, PARAGRAPH)
+        innermost = next((c[0] for c in reversed(self.containers) if c[0] not in ("list", "note")),
+                         None)
+        return {"item": LIST_ITEM, "quote": BLOCKQUOTE, "dd": DEFINITION}.get(innermost, PARAGRAPH)
+
+    def _line(self, token) -> int:
+        return (token.map[0] if token.map else 0) + 1 + self.offset
 
     def _block(self, kind: str, text: str, token, **extra) -> Block:
-        line = (token.map[0] if token.map else 0) + 1 + self.offset
-        return Block(kind, text, line, lists=self._lists(), quote_depth=self._quotes(), **extra)
+        note = next((c[1] for c in reversed(self.containers) if c[0] == "note"), "")
+        return Block(kind, text, self._line(token), lists=self._lists(), quote_depth=self._quotes(),
+                     note=note, **extra)
 
     def _quotes(self) -> int:
         return sum(1 for c in self.containers if c[0] == "quote")
@@ -142,4 +191,3 @@ class _Walker:
 
 def _number(token) -> int:
     return int(token.info) if token.info.isdigit() else 0
-

@@ -22,7 +22,9 @@ from diglot.ooxml import page
 from diglot.builders.docx import front, text
 from diglot.ooxml import xml as x
 from diglot.builders.docx.lists import Numbering
+from diglot.ooxml.notes import Footnotes
 from diglot.ooxml.package import stamped
+from diglot.ooxml.pictures import Pictures
 from diglot.ooxml.runs import InlineWriter
 from diglot.ooxml.styles import sid
 from diglot.builders.docx.table import CELL_MARGIN, ArticleTable, Layout, split_title
@@ -46,6 +48,15 @@ class _Book:
         self.writer = InlineWriter(self.document.part, config.french_spacing)
         self.parked: list[bytes] = []  # serialised tables, by placeholder number
         self.numbering = Numbering(self.document)
+        self.pictures = Pictures(self.document.part)
+        self.footnotes = Footnotes(self.document)
+        self._note_writer: InlineWriter | None = None
+
+    def note_writer(self) -> InlineWriter:
+        """The link writer of the footnotes part (which exists once a note was added)."""
+        if self._note_writer is None:
+            self._note_writer = InlineWriter(self.footnotes.part)
+        return self._note_writer
 
     def append(self, element) -> None:
         """Add a body element before the final section properties."""
@@ -86,7 +97,7 @@ class _Book:
         else:
             self.append(table)
         ArticleTable(doc, self.layout, self.writer, self.numbering, self.ctx.built,
-                     bookmarks).fill(table)
+                     bookmarks, self).fill(table)
         if park:
             self._park(table)
 
@@ -154,6 +165,9 @@ class DocxBuilder:
         page.properties(book.document, title, doc.article.author, subject, book.tags[0],
                         ctx.built)
         return book.save()
+
+    def files(self, doc: Bilingual) -> dict[str, bytes]:
+        return {}  # pictures are inside the document
 
     def index(self, docs: list[Bilingual], ctx: BuildContext) -> bytes:
         langs = _edition_langs(docs, ctx)

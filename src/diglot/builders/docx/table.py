@@ -15,8 +15,13 @@ from diglot.ooxml import xml as x
 from diglot.ooxml.styles import SHORT_ROW, sid
 from diglot.builders.docx.lists import ListTracker, Numbering, list_style
 from diglot.ooxml.runs import InlineWriter
-from diglot.model import (BLOCKQUOTE, CODE, HEADING, LIST_ITEM, PARAGRAPH, RULE, TITLE,
-                          TRANSLATED, UNTRANSLATED, Bilingual, Block, Pair)
+from diglot.builders.docx import parts
+from diglot.builders.docx.markup import Markup
+from diglot.builders.groups import group_end
+from diglot.model import (ALT, BLOCKQUOTE, CODE, DEFINITION, HEADING, LIST_ITEM, PARAGRAPH,
+                          RULE, TABLE_CELL, TERM, TITLE, TRANSLATED, UNTRANSLATED, Bilingual,
+                          Block, Pair)
+from diglot.source.inline import plain_text
 
 MARK_FILL = "EDEDED"  # untranslated cells: a light grey that also reads in black and white
 QUOTE_STEP = 283  # extra indent per nested quote level (twips, 0.5 cm)
@@ -55,21 +60,59 @@ class Look:
 class ArticleTable:
     """Fills one article's table; ``bookmarks`` ((name, id) per title) anchor the contents."""
 
+    cell_margin = CELL_MARGIN
+    mark_fill = MARK_FILL
+
     def __init__(self, doc: Bilingual, layout: Layout, writer: InlineWriter,
-                 numbering: Numbering, built: dt.datetime, bookmarks=None) -> None:
+                 numbering: Numbering, built: dt.datetime, bookmarks=None, book=None) -> None:
         self.doc, self.layout, self.writer, self.numbering = doc, layout, writer, numbering
         self.built = built
         self.bookmarks = bookmarks
         self.tags = (layout.source_tag, layout.target_tag)
         self.lists = ListTracker()
+        self.markup = Markup(doc, book, self.tags)
 
     def fill(self, tbl) -> None:
         title, body = split_title(self.doc)
         self._header(tbl)
         self._title(tbl, title)
         self._legend(tbl)
-        for pair in body:
-            self._row(tbl, pair)
+        body = [pair for pair in body if not pair.block.note]  # notes: Word footnotes
+        start = 0
+        while start < len(body):
+            end = group_end(body, start)
+            self._group(tbl, body[start:end])
+            start = end
+        parts.uncalled_notes(self, tbl, self.markup.uncalled())
+
+    def _group(self, tbl, group: list[Pair]) -> None:
+        kind = group[0].block.kind
+        if kind == TABLE_CELL:
+            parts.table_row(self, tbl, group)
+        elif kind == ALT:
+            parts.figure_rows(self, tbl, group)
+        else:
+            for pair in group:
+                self._row(tbl, pair)
+
+    def plain(self, segment: str) -> str:
+        return plain_text(segment, self.doc.references).replace("\n", " ")
+
+    def write_cell(self, para, pair: Pair, index: int, width: int) -> None:
+        """One column's text of a pair into a paragraph (a table cell's)."""
+        if index == 0 or pair.target is not None:
+            shown = pair.block.text if index == 0 else pair.target
+            tag = self.tags[0] if index == 0 or pair.fallback else self.tags[1]
+            self.writer.write(para, shown, tag, self.doc.references,
+                              markup=self.markup.column(index, width))
+        elif self.doc.fallback == "placeholder":
+            x.run(para, text.mark(pair.state, True, self.tags[1], self.doc.source_lang),
+                  self.tags[1], italic=True)
+
+    def pair_row(self, tbl, pair: Pair, style: str) -> None:
+        """A row of one pair in a given paragraph style (a figure's captions)."""
+        look = Look(style)
+        self._pair(x.row(tbl, cant_split=True), pair, (look, look))
 
     # -- fixed rows -------------------------------------------------------------------
 
@@ -136,7 +179,9 @@ class ArticleTable:
                            look.indent)
         if mark:
             x.bookmark_start(para, *mark)
-        self.writer.write(para, segment, tag, self.doc.references)
+        width = self.layout.columns[column] - 2 * CELL_MARGIN
+        self.writer.write(para, segment, tag, self.doc.references,
+                          markup=self.markup.column(column, width))
         if mark:
             x.bookmark_end(para, mark[1])
 
@@ -164,6 +209,8 @@ def _look(block: Block, key: int | None) -> Look:
     """The paragraph look of a body block in both columns."""
     if block.kind == HEADING:
         return Look(sid(f"Heading {min(max(block.level, 1), 6)}"), keep_next=True)
+    if block.kind in (TERM, DEFINITION):
+        return Look(sid("Term" if block.kind == TERM else "Definition"), block.kind == TERM)
     if block.lists and block.kind in (LIST_ITEM, PARAGRAPH):
         name = list_style(block.lists)
         return Look(sid(name), list_key=key if name.startswith("List Number") else None)

@@ -1,0 +1,104 @@
+"""The structured rows of a DOCX article: a table (a real Word table nested in each
+column's cell: French left, English right, header row styled and repeated, rows kept
+whole), a figure (its picture once across both columns, or each column's translated
+picture, then the two captions side by side) and the notes a column never calls.
+"""
+
+from __future__ import annotations
+
+from diglot.model import Pair
+from diglot.ooxml import xml as x
+from diglot.ooxml.styles import SHORT_ROW, sid
+
+HEADER_FILL = "F2F2F2"
+RULES = ("top", "bottom", "insideH")  # a table's lines: no verticals, as in print
+_ALIGN = {"left": "left", "center": "center", "right": "right"}
+
+
+def table_row(article, tbl, pairs: list[Pair]) -> None:
+    """One row of the article holding the French table left and the English one right."""
+    size = sum(max(len(p.block.text), len(p.target or "")) for p in pairs)
+    tr = x.row(tbl, cant_split=size <= SHORT_ROW)
+    for index, width in enumerate(article.layout.columns):
+        tc = x.cell(tr, width)
+        inner_width = width - 2 * article.cell_margin
+        widths = _widths(pairs, index, inner_width)
+        inner = x.table(widths, False, 85, RULES)
+        tc.append(inner)
+        _fill(article, inner, pairs, index, widths)
+        x.paragraph(tc, sid("Table Text"))  # Word needs a paragraph after a nested table
+
+
+def _widths(pairs: list[Pair], index: int, total: int) -> list[int]:
+    """Column widths in proportion to each column's longest text (at least half a share)."""
+    longest: dict[int, int] = {}
+    for pair in pairs:
+        shown = pair.block.text if index == 0 else pair.target or pair.block.text
+        column = pair.block.cell.column
+        longest[column] = max(longest.get(column, 0), len(shown), 4)
+    columns = [longest[c] for c in sorted(longest)]
+    floor = sum(columns) / (2 * len(columns))
+    shares = [max(c, floor) for c in columns]
+    widths = [int(total * share / sum(shares)) for share in shares]
+    widths[-1] += total - sum(widths)
+    return widths
+
+
+def _fill(article, inner, pairs: list[Pair], index: int, widths: list[int]) -> None:
+    tr = None
+    for pair in pairs:
+        cell = pair.block.cell
+        if cell.column == 1 or tr is None:
+            tr = x.row(inner, header=cell.header, cant_split=True)
+        marked = index == 1 and (pair.fallback or pair.target is None)
+        fill = HEADER_FILL if cell.header else None
+        tc = x.cell(tr, widths[cell.column - 1], shade=article.mark_fill if marked else fill)
+        style = sid("Table Heading" if cell.header else "Table Text")
+        para = x.paragraph(tc, style, align=_ALIGN.get(cell.align, ""))
+        article.write_cell(para, pair, index, widths[cell.column - 1])
+
+
+def figure_rows(article, tbl, pairs: list[Pair]) -> None:
+    """The picture row (kept with its captions) and the captions row."""
+    alt = pairs[0]
+    image = article.doc.images.get(alt.block.image)
+    english_alt = alt.target if alt.target is not None else alt.block.text
+    tr = x.row(tbl, cant_split=True)
+    if image is not None and image.translated:
+        for index, width in enumerate(article.layout.columns):
+            para = x.paragraph(x.cell(tr, width), sid("Figure"), keep_next=True)
+            shown = (alt.block.text, article.tags[0]) if index == 0 else (english_alt, article.tags[1])
+            article.markup.picture(para, image, article.plain(shown[0]), shown[1],
+                                   width - 2 * article.cell_margin, "source" if index == 0 else "target")
+    else:
+        para = x.paragraph(x.cell(tr, article.layout.total, span=2), sid("Figure"), keep_next=True)
+        described = _both(article.plain(alt.block.text), article.plain(english_alt))
+        article.markup.picture(para, image, described, article.tags[0],
+                               article.layout.total - 2 * article.cell_margin)
+    if len(pairs) > 1:
+        article.pair_row(tbl, pairs[1], sid("Caption"))
+
+
+def _both(french: str, english: str) -> str:
+    """One picture serves both columns: its description gives both alt texts."""
+    return french if english == french or not english else f"{french} / {english}"
+
+
+def uncalled_notes(article, tbl, labels: list[str]) -> None:
+    """Rows after the article for notes a column never calls (a note no text refers to, or
+    one a translation left out): numbered, in the column that misses them."""
+    for label in labels:
+        number = article.doc.article.notes.get(label, 0)
+        tr = x.row(tbl, cant_split=True)
+        for index, width in enumerate(article.layout.columns):
+            tc = x.cell(tr, width)
+            if (index, label) in article.markup.called:
+                x.paragraph(tc, None)
+                continue
+            texts = article.markup.texts(label, index) or [("", article.tags[index])]
+            for line, (body, lang) in enumerate(texts):
+                para = x.paragraph(tc, sid("Footnote Text"))
+                if line == 0:
+                    x.run(para, f"{number}.\u00a0", lang, sid("Footnote Reference"))
+                article.writer.write(para, body, lang, article.doc.references,
+                                     markup=article.markup.column(index, width))

@@ -1,0 +1,166 @@
+"""An article's pairs → the rows of its HTML page: a row per pair (its cells, tag, list
+marker and quote depth), or per group of pairs laid out together (a table, a figure, a
+definition list group: view data from ``html_parts``), the notes last. Rows and cells are
+plain tuples the templates unpack.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import NamedTuple
+
+from diglot.builders import html_parts as parts
+from diglot.builders.groups import group_end
+from diglot.builders.html_inline import Runs
+from diglot.model import (ALT, CODE, DEFINITION, HEADING, RULE, TABLE_CELL, TERM, TITLE,
+                          TRANSLATED, Bilingual, Block, Pair)
+
+_BULLETS = ("•", "◦", "▪")  # one per nesting depth, cycling, as browsers draw them
+
+
+class Cell(NamedTuple):
+    """One column of a row: its language, its text as runs, and how it stands in for a
+    missing translation (``shown``: text, source, placeholder or omitted)."""
+
+    lang: str
+    runs: list  # [(href or None, [(text, b, i, code, br)])]
+    state: str = TRANSLATED
+    shown: str = "text"
+
+
+class Row(NamedTuple):
+    """One pair as the page shows it: ``kind`` is segment, code or rule, or a group of pairs
+    (table, figure, dl, notes) whose view data (see html_parts) is its ``body``. Rows and
+    cells are tuples because the template unpacks them far faster than it looks up
+    attributes."""
+
+    anchor: str
+    kind: str
+    tag: str = "p"
+    quote: int = 0
+    classes: str = ""  # the cells' classes for list and quote depth: " d2 q1"
+    marker: str = ""
+    fr: Cell | None = None
+    en: Cell | None = None
+    body: object = ""  # a code block's text, or a group's view data
+    number: int = 0  # the passage's visible number, for citing it (text passages only)
+
+
+def anchor_ids(pairs) -> list[str]:
+    """Each passage's lasting anchor (kept through edits by ``diglot update``, see
+    catalog.anchors); repeats of one passage get -2, -3… in document order."""
+    seen: dict[str, int] = {}
+    out = []
+    for pair in pairs:
+        base = pair.anchor
+        seen[base] = seen.get(base, 0) + 1
+        out.append(base if seen[base] == 1 else f"{base}-{seen[base]}")
+    return out
+
+
+def numbered(rows: Iterator[Row], titled: bool) -> Iterator[Row]:
+    """Text passages numbered 1, 2, 3… in reading order, for citing (the title is none)."""
+    if titled:
+        yield next(rows)
+    number = 0
+    for row in rows:
+        if row.kind in _CITED:
+            number += 1
+            row = row._replace(number=number)
+        yield row
+
+
+class Rows:
+    """One article page's rows, made as the template consumes them: a page never holds all
+    its view data at once, which the garbage collector's full passes would walk over and
+    over. Notes come last, once every call in the text has been counted."""
+
+    def __init__(self, doc: Bilingual, chrome: str, runs: Runs, table_labels: tuple[str, str]):
+        self.doc, self.chrome, self.runs, self.table_labels = doc, chrome, runs, table_labels
+
+    def rows(self, titled: bool = False) -> Iterator[Row]:
+        """Every row; ``titled``: the first is the title, which gets no passage number."""
+        return numbered(self._rows(), titled)
+
+    def _rows(self) -> Iterator[Row]:
+        pairs = self.doc.pairs
+        anchors = anchor_ids(pairs)
+        notes, start = [], 0
+        while start < len(pairs):
+            if pairs[start].block.note:
+                notes.append((pairs[start], anchors[start]))
+                start += 1
+                continue
+            end = group_end(pairs, start)
+            yield self._row(pairs, start, end, anchors[start])
+            start = end
+        if notes:
+            yield Row(notes[0][1], "notes", body=parts.notes(notes, self.cells, self.runs))
+
+    def _row(self, pairs, start: int, end: int, anchor: str) -> Row:
+        pair = pairs[start]
+        block = pair.block
+        if block.kind in (CODE, RULE):
+            return Row(anchor, block.kind, body=block.text)
+        if end - start > 1 or block.kind in _GROUPS:
+            kind, view = self._group(list(pairs[start:end]))
+            return Row(anchor, kind, body=view)
+        source, target = self.cells(pair)
+        return Row(anchor, "segment", _tag(block), block.quote_depth, _classes(block),
+                   _marker(block), source, target)
+
+    def _group(self, group: list[Pair]) -> tuple[str, object]:
+        kind, langs = group[0].block.kind, (self.doc.source_lang, self.doc.target_lang)
+        if kind == TABLE_CELL:
+            return "table", parts.table(group, self.cells, langs, self.table_labels)
+        if kind in (TERM, DEFINITION):
+            return "dl", parts.definitions(group, self.cells)
+        return "figure", parts.figure(group, self.cells, self.runs, langs)
+
+    def cells(self, pair: Pair) -> tuple[Cell, Cell]:
+        """The French cell and the English cell of a pair."""
+        lang = self.doc.source_lang
+        return Cell(lang, self.runs.of(pair.block.text, "fr", lang)), self._target(pair)
+
+    def _target(self, pair: Pair) -> Cell:
+        doc = self.doc
+        state, shown = target_shown(pair, doc)
+        if shown == "text":
+            return Cell(doc.target_lang, self.runs.of(pair.target, "en"))
+        if shown == "source":  # the French, in the English column (with its English images)
+            runs = self.runs.of(pair.target, "en", doc.source_lang)
+            return Cell(doc.source_lang, runs, state, shown)
+        return Cell(self.chrome, [], state, shown)
+
+
+_GROUPS = frozenset({TABLE_CELL, TERM, DEFINITION, ALT})
+_CITED = frozenset({"segment", "table", "figure", "dl"})  # rows a reader cites by number
+
+
+def target_shown(pair: Pair, doc: Bilingual) -> tuple[str, str]:
+    """The target cell's (state, shown): its text, or how it stands in for a missing one."""
+    if pair.state == TRANSLATED and pair.target is not None:
+        return TRANSLATED, "text"
+    if pair.fallback and pair.target is not None:
+        return pair.state, "source"
+    return pair.state, "placeholder" if doc.fallback == "placeholder" else "omitted"
+
+
+def _tag(block: Block) -> str:
+    if block.kind in (HEADING, TITLE):
+        return f"h{min(max(block.level, 1), 6)}"
+    return "p"
+
+
+def _classes(block: Block) -> str:
+    """The classes a row's cells take for their list nesting and quote depth."""
+    depth, quote = len(block.lists), block.quote_depth
+    return (f" d{depth}" if depth else "") + (f" q{quote}" if quote else "")
+
+
+def _marker(block: Block) -> str:
+    """The innermost list's bullet or number, only on an item's first paragraph."""
+    if not block.lists or not block.lists[-1].first:
+        return ""
+    level = block.lists[-1]
+    return f"{level.number}." if level.ordered else _BULLETS[(len(block.lists) - 1) % 3]

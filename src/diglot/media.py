@@ -1,0 +1,126 @@
+"""The images an edition shows: every image source of a translated article (in the French
+and in its translation) resolved to a file inside the project and read, with the translated
+variant the target column uses when it exists (``chart.en.png`` beside ``chart.png``).
+
+A relative source is read from the article's folder, one starting with ``/`` from the
+source folder (the edition's root). Remote images (``https://…``) are never fetched: the
+builders only refer to them. Other schemes (``data:``, ``file:``) are not images diglot
+shows; the editions show their alt text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field, replace
+from pathlib import Path, PurePosixPath
+from urllib.parse import unquote, urlsplit
+
+from diglot import names
+from diglot.errors import SourceError
+from diglot.model import Bilingual, Image, Picture
+from diglot.source.inline import profile
+
+REMOTE = ("http", "https")
+
+
+@dataclass
+class Found:
+    """An article's images and every file its outputs depend on (variants that do not
+    exist yet included: adding one must rebuild the article)."""
+
+    images: dict[str, Image] = field(default_factory=dict)
+    inputs: set[str] = field(default_factory=set)
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where an article's images are looked for: the project folder and its sources'."""
+
+    root: Path
+    source_dir: Path
+
+    def rel(self, path: Path) -> str:
+        return path.relative_to(self.root).as_posix()
+
+
+def attach(doc: Bilingual, root: Path, source_dir: Path) -> tuple[Bilingual, list[str]]:
+    """``doc`` with its images, and the project-relative paths its outputs depend on."""
+    found, project = Found(), Place(root, source_dir)
+    for src, (line, where) in _sources(doc).items():
+        image = _image(project, doc, src, line, where, found.inputs)
+        if image is not None:
+            found.images[src] = image
+    return replace(doc, images=found.images), sorted(found.inputs)
+
+
+def _sources(doc: Bilingual) -> dict[str, tuple[int, str]]:
+    """image source → (source line, where it was written), in order of appearance."""
+    found: dict[str, tuple[int, str]] = {}
+    for pair in doc.pairs:
+        block = pair.block
+        texts = [("", block.text)] if block.translatable or block.fixed else []
+        if pair.target is not None and not pair.fallback and block.translatable:
+            texts.append((f" (in the '{doc.target_lang}' translation)", pair.target))
+        if block.image:
+            found.setdefault(block.image, (block.line, ""))
+        for where, text in texts:
+            if "![" in text:
+                for src in profile(text, doc.references).images:
+                    found.setdefault(src, (block.line, where))
+    return found
+
+
+def _image(project: Place, doc: Bilingual, src: str, line: int, where: str,
+           inputs: set[str]) -> Image | None:
+    parts = urlsplit(src)
+    if parts.scheme.lower() in REMOTE or (not parts.scheme and parts.netloc):
+        return Image(Picture(src), Picture(src))
+    if parts.scheme:
+        return None
+    path = _local(project, doc.article.path, unquote(parts.path), src, line, where)
+    variant = path.with_name(f"{path.stem}.{doc.target_lang}{path.suffix}")
+    inputs.update({project.rel(path), project.rel(variant)})
+    source = _picture(project, src, path, doc.article.path, line)
+    inside = variant.is_file() and _inside(project, variant)
+    target = _picture(project, src, variant, doc.article.path, line) if inside else source
+    return Image(source, target)
+
+
+def _local(project: Place, article: str, path: str, src: str, line: int, where: str) -> Path:
+    """The file a local source names, refused when missing or outside the project."""
+    base = project.source_dir if path.startswith("/") else (project.root / article).parent
+    found = base / path.lstrip("/")
+    if not _inside(project, found):
+        raise SourceError(f"image '{unquote(src)}'{where} is outside the project; keep images "
+                          "inside the project folder", article, line)
+    if not found.is_file():
+        raise SourceError(f"image '{unquote(src)}'{where} not found (no file "
+                          f"{project.rel(found)})", article, line)
+    return found
+
+
+def _inside(project: Place, path: Path) -> bool:
+    try:
+        path.resolve().relative_to(project.root.resolve())
+    except (OSError, ValueError):
+        return False
+    return True
+
+
+def _picture(project: Place, src: str, path: Path, article: str, line: int) -> Picture:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise SourceError(f"cannot read the image {project.rel(path)}: {exc.strerror}",
+                          article, line) from exc
+    return Picture(src, project.rel(path), data, asset_name(path.name, data))
+
+
+def asset_name(name: str, data: bytes) -> str:
+    """The image's file name among the HTML edition's assets: its slugged name and a digest
+    of its bytes (``quai-3f2a9c1b04.jpg``), so two images never share a name and a changed
+    image gets a new one."""
+    pure = PurePosixPath(name)
+    digest = hashlib.sha256(data).hexdigest()[:10]
+    suffix = "." + names.slug(pure.suffix.lower()) if names.slug(pure.suffix) else ""
+    return f"{names.slug(pure.stem) or 'image'}-{digest}{suffix}"

@@ -1,0 +1,110 @@
+"""Images through `diglot build`: copied into the HTML edition's assets, embedded in the DOCX,
+the translated variant on the English side, rebuilt when they change, removed when no page
+shows them; a missing image or one outside the project is one error line."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+
+from project_fixture import Proj
+from support import png
+
+ARTICLE = '# Le quai\n\n![Le quai au matin](images/quai.png "Au matin")\n\nUn texte.\n'
+
+
+@pytest.fixture
+def proj(tmp_path):
+    p = Proj(tmp_path / "projet")
+    p.write("source_fr/2026/quai.md", ARTICLE)
+    (p.root / "source_fr/2026/images").mkdir()
+    (p.root / "source_fr/2026/images/quai.png").write_bytes(png(30, 20))
+    assert p.run("update").exit_code == 0
+    return p
+
+
+def assets(p: Proj) -> list[str]:
+    folder = p.root / "build/html/assets"
+    return sorted(f.name for f in folder.iterdir()) if folder.is_dir() else []
+
+
+def test_images_are_copied_beside_the_pages_and_embedded_in_the_documents(proj):
+    result = proj.run("build")
+    assert result.exit_code == 0, result.output
+    [name] = assets(proj)
+    assert name.startswith("quai-") and name.endswith(".png")
+    page = (proj.root / "build/html/2026/quai.html").read_text()
+    assert f'src="../assets/{name}"' in page and "img-src &#39;self&#39;;" in page
+    with zipfile.ZipFile(io.BytesIO((proj.root / "build/docx/2026/quai.docx").read_bytes())) as z:
+        assert z.read("word/media/image1.png") == png(30, 20)
+
+
+def test_a_translated_image_is_used_on_the_english_side_and_rebuilds_the_article(proj):
+    assert proj.run("build").exit_code == 0
+    (proj.root / "source_fr/2026/images/quai.en.png").write_bytes(png(30, 20, (0, 0, 200)))
+    result = proj.run("build", "--format", "html")
+    assert "1 rebuilt" in result.output
+    english = next(a for a in assets(proj) if a.startswith("quai.en-"))
+    page = (proj.root / "build/html/2026/quai.html").read_text()
+    # the alt text is not translated yet: the English column shows the French alt text
+    assert f'<div class="fig col-en" lang="fr"><img src="../assets/{english}"' in page
+
+
+def test_a_changed_image_rebuilds_and_an_unused_copy_is_removed(proj):
+    assert proj.run("build", "--format", "html").exit_code == 0
+    [old] = assets(proj)
+    assert "0 rebuilt" in proj.run("build", "--format", "html").output
+    (proj.root / "source_fr/2026/images/quai.png").write_bytes(png(40, 20))
+    result = proj.run("build", "--format", "html")
+    assert "1 rebuilt" in result.output
+    assert f"removed build/html/assets/{old} (no page shows it any more)" in result.output
+    [new] = assets(proj)
+    assert new != old
+    proj.write("source_fr/2026/quai.md", "# Le quai\n\nUn texte.\n")
+    proj.run("build", "--format", "html")
+    assert assets(proj) == []
+
+
+def test_a_missing_image_is_one_error_line_and_nothing_is_written(proj):
+    proj.write("source_fr/autre.md", "# Autre\n\nUn texte.\n\n![Absente](img/absente.png)\n")
+    before = proj.snapshot()
+    result = proj.run("build")
+    assert result.exit_code == 2
+    assert result.output.strip().splitlines() == [
+        "Error: source_fr/autre.md:5: image 'img/absente.png' not found (no file "
+        "source_fr/img/absente.png)"]
+    assert proj.snapshot() == before
+
+
+def test_an_image_in_a_translation_is_checked_too(proj):
+    proj.translate("2026/quai", {"Un texte.": "A text ![x](images/none.png)."})
+    result = proj.run("build", "--format", "html")
+    assert result.exit_code == 2
+    assert ("Error: source_fr/2026/quai.md:5: image 'images/none.png' (in the 'en' "
+            "translation) not found") in result.output
+
+
+def test_an_image_outside_the_project_is_refused(proj, tmp_path):
+    (tmp_path / "secret.png").write_bytes(png(2, 2))
+    proj.write("source_fr/fuite.md", "# Fuite\n\n![x](../../secret.png)\n")
+    result = proj.run("build")
+    assert result.exit_code == 2
+    assert result.output.strip() == ("Error: source_fr/fuite.md:3: image '../../secret.png' is "
+                                     "outside the project; keep images inside the project folder")
+    assert not (proj.root / "build").exists()
+
+
+def test_a_link_out_of_the_project_through_a_symlink_is_refused(proj, tmp_path):
+    (tmp_path / "secret.png").write_bytes(png(2, 2))
+    (proj.root / "source_fr/lien.png").symlink_to(tmp_path / "secret.png")
+    proj.write("source_fr/fuite.md", "# Fuite\n\n![x](lien.png)\n")
+    result = proj.run("build")
+    assert result.exit_code == 2 and "is outside the project" in result.output
+
+
+def test_root_relative_images_are_read_from_the_source_folder(proj):
+    proj.write("source_fr/racine.md", "# Racine\n\n![Le quai](/2026/images/quai.png)\n")
+    assert proj.run("build", "--format", "html").exit_code == 0
+    assert 'src="assets/quai-' in (proj.root / "build/html/racine.html").read_text()
