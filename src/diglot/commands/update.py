@@ -1,5 +1,6 @@
 """``diglot update``: regenerate the templates and bring every PO file in step with the
-French sources, keeping every translation (exact, loose, fuzzy, obsolete)."""
+French sources, keeping every translation (exact, loose, fuzzy, obsolete), following renamed
+articles, and proposing translations from the memory for segments that have none."""
 
 from __future__ import annotations
 
@@ -9,7 +10,10 @@ from pathlib import Path
 from typing import Callable
 
 from diglot import locales, parallel
+from diglot.catalog import placement
 from diglot.catalog.gather import read_po
+from diglot.catalog.renames import Rename, find_renames, renamed_header
+from diglot.commands import memory_pass
 from diglot.source.reader import read_article
 from diglot.catalog.merge import merge
 from diglot.po.model import Catalog
@@ -23,20 +27,29 @@ class FileChange:
     """What update does to one file."""
 
     path: str
-    action: str  # "created", "updated" or "unchanged"
+    action: str  # "created", "updated", "renamed" or "unchanged"
     fuzzy: int = 0
     new: int = 0
     obsolete: int = 0
     refreshed: int = 0  # entries whose references, comments or flags changed
     purged: int = 0
+    memory: int = 0  # empty entries given a translation memory proposal
     data: bytes = field(default=b"", repr=False)
     target: Path | None = field(default=None, repr=False)
+    moved_from: Path | None = field(default=None, repr=False)  # a renamed article's old file
+    # For the translation memory pass (PO files only): see commands/memory_pass.py.
+    lang: str = field(default="", repr=False)
+    slug: str = field(default="", repr=False)
+    units: list = field(default_factory=list, repr=False)  # (msgid, msgstr, obsolete)
+    pending: Catalog | None = field(default=None, repr=False)  # has entries with no translation
+    created: str = field(default="", repr=False)  # the template's POT-Creation-Date
 
 
 @dataclass
 class UpdateReport:
     files: list[FileChange] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    renames: list[Rename] = field(default_factory=list)
     articles: int = 0
     segments: int = 0
 
@@ -47,58 +60,101 @@ class UpdateReport:
 
 def update(project: Project, check: bool = False, purge_obsolete: bool = False,
            slugs: list[str] | None = None, progress: Callable[[str], None] | None = None,
-           jobs: int | None = None) -> UpdateReport:
+           jobs: int | None = None, languages: tuple[str, ...] | None = None,
+           rename: bool = True, memory: bool = True) -> UpdateReport:
     """Plan every file first, articles in parallel (any error aborts before a write), then
-    write the changed ones."""
+    the translation memory pass, then write the changed ones."""
     names = project.slugs() if slugs is None else slugs
-    report = UpdateReport(warnings=orphans(project) if slugs is None else [])
+    langs = languages or project.languages
+    report = UpdateReport()
+    stray = placement.misplaced(project)
+    report.warnings = [str(m) for m in stray] + placement.language_folders(project)
+    report.warnings += placement.no_articles(project, names)
+    if slugs is None:
+        _orphans(project, report, rename and languages is None)
+    origins = {r.new: r.old for r in report.renames}
     now = locales.build_time()
     plans = parallel.pmap(_plan_slug, project, names, jobs or parallel.workers(), now,
-                          purge_obsolete)
+                          purge_obsolete, langs, origins)
     for slug, warning, changes, segments in parallel.progress_of(plans, len(names), progress,
                                                                  lambda r: r[0]):
         report.warnings += [warning] if warning else []
         report.files.extend(changes)
         report.articles += not warning
         report.segments += segments
+    if memory:
+        memory_pass.run(project, report.files, langs, {m.path for m in stray})
     if not check:
-        for change in report.changed:
-            write_catalog(change.target, change.data, change.path)
+        _write(report.changed)
     return report
 
 
-def _plan_slug(project: Project, slug: str, now: dt.datetime, purge: bool):
+def _orphans(project: Project, report: UpdateReport, rename: bool) -> None:
+    """Renamed articles take their orphaned files over; the other orphans are said."""
+    lost = placement.orphans(project)
+    if rename:
+        report.renames = find_renames(project, sorted({path.stem for path, _ in lost}))
+    moved = {r.old for r in report.renames}
+    report.warnings += [placement.orphan_warning(project, path, count)
+                        for path, count in lost if path.stem not in moved]
+
+
+def _write(changes: list[FileChange]) -> None:
+    """Each new file first; a renamed article's old file goes only once its new one is there."""
+    for change in changes:
+        write_catalog(change.target, change.data, change.path)
+    for change in changes:
+        if change.moved_from is not None:
+            change.moved_from.unlink(missing_ok=True)
+
+
+def _plan_slug(project: Project, slug: str, now: dt.datetime, purge: bool,
+               langs: tuple[str, ...], origins: dict[str, str]):
     """(slug, warning, changes, segments) for one article; an empty one is skipped with a
-    warning."""
+    warning. ``origins`` maps a renamed article to the slug its files had."""
     path = project.source_path(slug)
     article = read_article(path, slug, project.rel(path))
     if not article.segments:
         return slug, f"{project.rel(path)}: no text to translate; article skipped", [], 0
-    return slug, None, _plan_article(project, article, now, purge), len(article.segments)
+    changes = _plan_article(project, article, now, purge, langs, origins.get(slug, slug))
+    return slug, None, changes, len(article.segments)
 
 
-def _plan_article(project: Project, article, now: dt.datetime, purge: bool) -> list[FileChange]:
-    pot, change = _plan_pot(project, article.slug, template(article, project.root.name, now))
-    changes = [change]
-    for lang in project.languages:
-        changes.append(_plan_po(project, lang, article.slug, pot, now, purge))
+def _plan_article(project: Project, article, now: dt.datetime, purge: bool,
+                  langs: tuple[str, ...], origin: str) -> list[FileChange]:
+    pot = template(article, project.root.name, now, project.config.locations)
+    pot, change = _plan_pot(project, article.slug, pot)
+    changes = [_moved(change, project.template_path(origin), article.slug != origin)]
+    for lang in langs:
+        changes.append(_plan_po(project, lang, article.slug, pot, now, purge, origin))
     return changes
 
 
-def _plan_po(project: Project, lang: str, slug: str, pot: Catalog, now, purge: bool) -> FileChange:
-    old = read_po(project, lang, slug)
+def _moved(change: FileChange, old: Path, renamed: bool) -> FileChange:
+    """A renamed article's file: written under its new name, its old one removed."""
+    if renamed and old.exists():
+        change.action, change.moved_from = "renamed", old
+    return change
+
+
+def _plan_po(project: Project, lang: str, slug: str, pot: Catalog, now, purge: bool,
+             origin: str) -> FileChange:
+    old = read_po(project, lang, origin)
+    if old is not None and old.header is not None and origin != slug:
+        old = replace(old, header=renamed_header(old.header, project, origin, slug))
     base = old if old is not None else Catalog(po_header(pot, lang, now), [])
     result = merge(base, pot, project.config.fuzzy_threshold, purge)
     catalog = result.catalog
+    created = pot.header_field("POT-Creation-Date") or ""
     if old is not None and catalog.entries != old.entries:
-        created = pot.header_field("POT-Creation-Date") or ""
         catalog = replace(catalog, header=with_header_field(old.header, "POT-Creation-Date", created)) \
             if old.header is not None else catalog
-    change = _change(project, project.po_path(lang, slug), old, catalog)
+    change = _change(project, project.po_path(lang, slug), old, catalog, origin != slug)
     change.fuzzy, change.new, change.obsolete = len(result.fuzzy), result.new, result.obsoleted
     if old is not None:
         change.refreshed, change.purged = _refreshed(old, catalog), _purged(old, catalog)
-    return change
+    memory_pass.prepare(change, catalog, lang, slug, created)
+    return _moved(change, project.po_path(lang, origin), origin != slug)
 
 
 def _refreshed(old: Catalog, new: Catalog) -> int:
@@ -128,24 +184,10 @@ def _plan_pot(project: Project, slug: str, pot: Catalog) -> tuple[Catalog, FileC
     return pot, FileChange(shown, "created" if old is None else "updated", data=data, target=path)
 
 
-def _change(project: Project, path: Path, old: Catalog | None, new: Catalog) -> FileChange:
+def _change(project: Project, path: Path, old: Catalog | None, new: Catalog,
+            moved: bool = False) -> FileChange:
     shown = project.rel(path)
-    if old is not None and old.entries == new.entries and old.header == new.header:
+    if old is not None and old.entries == new.entries and old.header == new.header and not moved:
         return FileChange(shown, "unchanged", target=path)
     data = encode(new, project.config.wrap, shown)
     return FileChange(shown, "created" if old is None else "updated", data=data, target=path)
-
-
-def orphans(project: Project) -> list[str]:
-    """PO and POT files whose French source is gone: kept (they hold translations), but said."""
-    slugs = set(project.slugs())
-    folders = [project.translations_dir / lang for lang in project.languages]
-    folders.append(project.translations_dir / "templates")
-    found = []
-    for folder in folders:
-        for path in sorted(folder.glob("*.po*")) if folder.is_dir() else ():
-            if path.suffix in (".po", ".pot") and path.stem not in slugs:
-                found.append(f"{project.rel(path)}: its source {project.config.source}/"
-                             f"{path.stem}.md is gone; restore it, or delete this file "
-                             "(its translations stay in version control)")
-    return found
