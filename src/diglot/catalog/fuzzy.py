@@ -46,13 +46,22 @@ class Index:
                 self.postings[feature].append(i)
         self.cap = max(64, len(texts) // 20)
 
-    def candidates(self, text: str) -> list[int]:
+    def candidates(self, text: str, budget: int | None = None) -> list[int]:
+        """The old texts sharing most of ``text``'s rarer features. ``budget`` caps the
+        postings read, rarest features first: the translation memory queries an index of a
+        whole project, where a long paragraph's words would otherwise cast tens of
+        thousands of votes."""
         feats = [f for f in features(text) if f in self.postings]
         feats.sort(key=lambda f: len(self.postings[f]))
         rare = [f for f in feats if len(self.postings[f]) <= self.cap] or feats[:3]
         votes: Counter[int] = Counter()
+        spent = 0
         for feature in rare:
-            votes.update(self.postings[feature][: self.cap * 4])
+            if budget is not None and spent >= budget:
+                break
+            postings = self.postings[feature][: self.cap * 4]
+            votes.update(postings)
+            spent += len(postings)
         return [i for i, _ in votes.most_common(_CANDIDATES)]
 
 

@@ -19,6 +19,7 @@ from diglot.catalog import fuzzy
 from diglot.po.model import Catalog, Entry
 
 COMMENT = "memory:"
+_BUDGET = 1000  # index postings read per lookup (see fuzzy.Index.candidates)
 # Among equally close proposals: the article's own past, then the project, then compendia.
 OWN, PROJECT, PROJECT_OBSOLETE, COMPENDIUM = range(4)
 
@@ -78,10 +79,10 @@ class Memory:
         if exact is not None:
             return Proposal(exact, 1.0)
         found = None
-        for i in self.index.candidates(text) if self.texts else ():
-            unit = _choose(self.by_text[self.texts[i]], skip)
-            score = fuzzy.similarity(text, self.texts[i]) if unit is not None else 0.0
-            if score >= threshold and (found is None or _better(score, unit, found)):
+        for i in self.index.candidates(text, _BUDGET) if self.texts else ():
+            score = fuzzy.similarity(text, self.texts[i])
+            unit = _choose(self.by_text[self.texts[i]], skip) if score >= threshold else None
+            if unit is not None and (found is None or _better(score, unit, found)):
                 found = Proposal(unit, score)
         return found
 

@@ -38,10 +38,12 @@ def main(click_ctx, root: Path, quiet: bool, wait: float) -> None:
 @click.option("--lang", metavar="LANG", help="Only this target language.")
 @click.option("--no-rename", is_flag=True,
               help="Do not move the PO files of an article that was renamed.")
+@click.option("--no-memory", is_flag=True,
+              help="Do not propose translations from the translation memory.")
 @click.pass_obj
 @reports_errors
 def update(ctx: Context, check: bool, purge_obsolete: bool, article: str | None,
-           lang: str | None, no_rename: bool) -> None:
+           lang: str | None, no_rename: bool, no_memory: bool) -> None:
     """Regenerate templates and update every PO file from the French sources."""
     from diglot.commands.update import update as run
     from diglot.project import selected_languages, selected_slugs
@@ -50,7 +52,8 @@ def update(ctx: Context, check: bool, purge_obsolete: bool, article: str | None,
     with locked(ctx, project):
         languages = selected_languages(project, lang) if lang else None
         report = run(project, check, purge_obsolete, selected_slugs(project, article),
-                     ctx.progress(), languages=languages, rename=not no_rename)
+                     ctx.progress(), languages=languages, rename=not no_rename,
+                     memory=not no_memory)
     ctx.warn(report.warnings)
     verb = {"created": "would create", "updated": "would update", "renamed": "would rename"} \
         if check else {}
@@ -205,10 +208,13 @@ def _layout_warnings(ctx: Context, project) -> None:
 def _register() -> None:
     """Command groups that live in their own modules."""
     from diglot.cli.align import align
+    from diglot.cli.desk import init, serve
     from diglot.cli.review import review
 
     main.add_command(review)
     main.add_command(align)
+    main.add_command(init)
+    main.add_command(serve)
 
 
 _register()
