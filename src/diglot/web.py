@@ -28,11 +28,13 @@ def asset(name: str) -> str:
     return resources.files("diglot").joinpath("templates", name).read_text("utf-8")
 
 
-def content_security_policy(css: str, script: str) -> str:
+def content_security_policy(css: str, script: str, connect_self: bool = False) -> str:
     """Nothing loads from anywhere; only diglot's own style and script run, by hash, so any
-    markup that slipped into a translation could neither run nor restyle the page."""
+    markup that slipped into a translation could neither run nor restyle the page.
+    ``connect_self``: the preview's script may also listen to its own server for reloads."""
     scripts = _hash(script) if script else "'none'"
-    return (f"default-src 'none'; style-src {_hash(css)}; script-src {scripts}; "
+    connect = "connect-src 'self'; " if connect_self else ""
+    return (f"default-src 'none'; style-src {_hash(css)}; script-src {scripts}; {connect}"
             "base-uri 'none'; form-action 'none'")
 
 

@@ -15,7 +15,7 @@ from typing import NamedTuple
 from urllib.parse import quote
 
 from diglot import locales
-from diglot.builders import BuildContext
+from diglot.builders import BuildContext, preview
 from diglot.web import asset, content_security_policy, environment
 from diglot.source.inline import spans
 from diglot.model import CODE, HEADING, RULE, TITLE, TRANSLATED, Bilingual, Block, Pair
@@ -55,11 +55,18 @@ class HtmlBuilder:
 
     def article(self, doc: Bilingual, ctx: BuildContext) -> bytes:
         """The side-by-side page of one translated article."""
-        return _render("article.html.j2", _article_page(doc, ctx), script=asset("diglot.js"))
+        page = _article_page(doc, ctx)
+        if ctx.preview is not None:  # diglot serve only: see builders/preview.py
+            page["preview"] = preview.article_marks(doc, _anchors([p.block for p in doc.pairs]),
+                                                    ctx.preview)
+        return _render("article.html.j2", page, script=asset("diglot.js"), notes=ctx.preview)
 
     def index(self, docs: list[Bilingual], ctx: BuildContext) -> bytes:
         """The edition's index: every article, both titles, author, date and progress."""
-        return _render("index.html.j2", _index_page(docs, ctx))
+        page = _index_page(docs, ctx)
+        if ctx.preview is not None:
+            page["preview"] = preview.index_marks(ctx.preview)
+        return _render("index.html.j2", page, notes=ctx.preview)
 
 
 BUILDER = HtmlBuilder()
@@ -76,11 +83,15 @@ def _labels(lang: str) -> dict:
     return _label_table().get(lang, _label_table()["en"])
 
 
-def _render(template: str, page: dict, script: str = "") -> bytes:
+def _render(template: str, page: dict, script: str = "", notes=None) -> bytes:
     # Inlined without surrounding whitespace: browsers hash the exact text, but the Nu
     # checker hashes it trimmed and would report the CSP as blocking diglot's own code.
     css, script = asset("diglot.css").strip(), script.strip()
-    page.update(css=css, script=script, csp=content_security_policy(css, script))
+    csp = content_security_policy(css, script)
+    if notes is not None:  # diglot serve's preview: its style, its script, its server
+        css, script, csp = preview.assets(css, script)
+    page.setdefault("preview", None)
+    page.update(css=css, script=script, csp=csp)
     return _joined(environment().get_template(template).generate(page)).encode("utf-8")
 
 
