@@ -204,3 +204,16 @@ def test_a_port_in_use_is_one_error_line(proj, live):
     result = proj.run("serve", "--port", str(live.port))
     assert result.exit_code == 2
     assert result.output.startswith(f"Error: cannot listen on 127.0.0.1:{live.port}: ")
+
+
+def test_with_several_languages_each_has_its_folder(proj):
+    proj.write("diglot.toml", "languages = ['en', 'de']\n")
+    proj.run("update")
+    server = Live(proj.root)
+    try:
+        status, _, response = server.get("/")
+        assert status == 302 and response.getheader("Location") == "/en/index.html"
+        assert server.get("/de/tram.html")[0] == 200 and server.get("/en/index.html")[0] == 200
+        assert server.get("/tram.html")[0] == 404
+    finally:
+        server.stop()

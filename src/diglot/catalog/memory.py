@@ -19,7 +19,7 @@ from diglot.catalog import fuzzy
 from diglot.po.model import Catalog, Entry
 
 COMMENT = "memory:"
-_BUDGET = 1000  # index postings read per lookup (see fuzzy.Index.candidates)
+_BUDGET = 500  # index postings read per lookup (see fuzzy.Index.candidates)
 # Among equally close proposals: the article's own past, then the project, then compendia.
 OWN, PROJECT, PROJECT_OBSOLETE, COMPENDIUM = range(4)
 

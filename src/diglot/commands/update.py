@@ -66,27 +66,28 @@ def update(project: Project, check: bool = False, purge_obsolete: bool = False,
     the translation memory pass, then write the changed ones."""
     names = project.slugs() if slugs is None else slugs
     langs = languages or project.languages
-    report = UpdateReport()
     stray = placement.misplaced(project)
-    report.warnings = [str(m) for m in stray] + placement.language_folders(project)
-    report.warnings += placement.no_articles(project, names)
+    report = UpdateReport(warnings=[str(m) for m in stray] + placement.language_folders(project)
+                          + placement.no_articles(project, names))
     if slugs is None:
         _orphans(project, report, rename and languages is None)
     origins = {r.new: r.old for r in report.renames}
-    now = locales.build_time()
-    plans = parallel.pmap(_plan_slug, project, names, jobs or parallel.workers(), now,
-                          purge_obsolete, langs, origins)
-    for slug, warning, changes, segments in parallel.progress_of(plans, len(names), progress,
-                                                                 lambda r: r[0]):
-        report.warnings += [warning] if warning else []
-        report.files.extend(changes)
-        report.articles += not warning
-        report.segments += segments
+    plans = parallel.pmap(_plan_slug, project, names, jobs or parallel.workers(),
+                          locales.build_time(), purge_obsolete, langs, origins)
+    for result in parallel.progress_of(plans, len(names), progress, lambda r: r[0]):
+        _collect(report, *result)
     if memory:
         memory_pass.run(project, report.files, langs, {m.path for m in stray})
     if not check:
         _write(report.changed)
     return report
+
+
+def _collect(report: UpdateReport, slug: str, warning: str | None, changes, segments: int) -> None:
+    report.warnings += [warning] if warning else []
+    report.files.extend(changes)
+    report.articles += not warning
+    report.segments += segments
 
 
 def _orphans(project: Project, report: UpdateReport, rename: bool) -> None:
