@@ -132,8 +132,8 @@ def test_update_check_reports_a_file_memory_would_change(proj):
 def test_the_most_common_translation_wins():
     units = [memory.Unit("Oui.", "Yes.", "b"), memory.Unit("Oui.", "Indeed.", "a"),
              memory.Unit("Oui.", "Yes.", "c")]
-    catalog = Catalog(None, [Entry("Oui.")])
-    proposed, count = memory.propose(catalog, memory.Memory(units), "z", 0.75)
+    found = memory.propose(["Oui."], [], memory.Memory(units), "z", 0.75)
+    proposed, count = memory.apply(Catalog(None, [Entry("Oui.")]), found)
     assert count == 1 and proposed.entries[0].msgstr == "Yes."
     assert proposed.entries[0].translator_comments == ("memory: 100% from b",)
 
@@ -142,4 +142,4 @@ def test_fuzzy_and_own_entries_are_never_proposed():
     units = memory.units_of(Catalog(None, [Entry("Oui.", "Yes.", flags=("fuzzy",))]), "a")
     assert units == []
     shared = memory.Memory([memory.Unit("Non.", "No.", "self")])
-    assert memory.propose(Catalog(None, [Entry("Non.")]), shared, "self", 0.5)[1] == 0
+    assert memory.propose(["Non."], [], shared, "self", 0.5) == {}

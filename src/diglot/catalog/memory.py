@@ -101,18 +101,25 @@ def _better(score: float, unit: Unit, found: Proposal) -> bool:
     return (-score, unit.rank, unit.origin) < (-found.score, found.unit.rank, found.unit.origin)
 
 
-def propose(catalog: Catalog, shared: Memory, origin: str, threshold: float) -> tuple[Catalog, int]:
-    """``catalog`` with a fuzzy proposal in each open entry that has one, and their count.
-    ``origin`` names the catalog's own article, whose units the shared memory skips."""
-    todo = [i for i, e in enumerate(catalog.entries) if is_open(e)]
-    if not todo:
-        return catalog, 0
-    own = Memory(units_of(Catalog(None, catalog.obsolete), "", OWN))
-    entries, count = list(catalog.entries), 0
-    for i in todo:
-        proposal = _best(entries[i].msgid, (own, shared), threshold, origin)
+def propose(texts: list[str], own: list[Unit], shared: Memory, origin: str,
+            threshold: float) -> dict[str, Proposal]:
+    """The best proposal for each of ``texts`` that has one: from ``own`` (the file's own
+    obsolete entries) or ``shared``, whose units from ``origin`` (the file's) are skipped."""
+    memories = (Memory(own), shared) if own else (shared,)
+    found = {}
+    for text in texts:
+        proposal = _best(text, memories, threshold, origin)
         if proposal is not None:
-            entries[i], count = _proposed(entries[i], proposal), count + 1
+            found[text] = proposal
+    return found
+
+
+def apply(catalog: Catalog, proposals: dict[str, Proposal]) -> tuple[Catalog, int]:
+    """``catalog`` with each open entry that has a proposal made a fuzzy entry holding it."""
+    entries, count = list(catalog.entries), 0
+    for i, e in enumerate(entries):
+        if e.msgid in proposals and is_open(e):
+            entries[i], count = _proposed(e, proposals[e.msgid]), count + 1
     return (replace(catalog, entries=entries) if count else catalog), count
 
 
@@ -136,8 +143,3 @@ def _proposed(e: Entry, proposal: Proposal) -> Entry:
     return replace(e, msgstr=proposal.unit.msgstr, flags=("fuzzy", *(f for f in e.flags if f != "fuzzy")),
                    translator_comments=(*e.translator_comments, proposal.comment()),
                    previous_msgid=previous)
-
-
-def is_proposal(e: Entry) -> bool:
-    """A fuzzy entry memory filled (its comment says so)."""
-    return e.fuzzy and any(c.startswith(COMMENT) for c in e.translator_comments)

@@ -12,12 +12,11 @@ stops on.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from diglot import locales
-from diglot.catalog.store import header_of, read_bytes, read_catalog
 from diglot.errors import CatalogError
 from diglot.project import Project
 
@@ -42,10 +41,15 @@ def base_language(code: str) -> str:
 def misplaced(project: Project) -> list[Misplaced]:
     """Every PO file diglot will not read, with the path it would read instead."""
     slugs = {s.lower(): s for s in project.slugs()}
+    expected = {os.path.join(project.translations_dir, lang, f"{slug}.po")
+                for lang in project.languages for slug in slugs.values()}
     compendia = _compendia(project)
     found = []
-    for path in _po_files(project):
-        if path.resolve() in compendia:
+    for name in _po_files(project):
+        if name in expected:
+            continue  # the usual case, decided by name alone
+        path = Path(name)
+        if compendia and path.resolve() in compendia:
             continue
         problem = _diagnose(project, path, slugs)
         if problem is not None:
@@ -57,28 +61,30 @@ def _compendia(project: Project) -> set[Path]:
     return {(project.root / m).resolve() for m in project.config.memory}
 
 
-def _po_files(project: Project) -> list[Path]:
+def _po_files(project: Project) -> list[str]:
     """PO files where people put them: the project folder, the source folder, anywhere under
     the translations folder (hidden folders and the output folder aside)."""
-    files = [p for p in _listing(project.root) if _is_po(p)]
+    skip = str(project.output_dir)
+    files = _walk(str(project.root), skip, deep=False)
     for folder in (project.source_dir, project.translations_dir):
-        files += [p for p in _walk(folder, project.output_dir) if _is_po(p)]
+        files += _walk(str(folder), skip)
     return sorted(set(files))
 
 
-def _listing(folder: Path) -> list[Path]:
-    try:
-        return [p for p in folder.iterdir() if p.is_file()]
-    except OSError:
-        return []
-
-
-def _walk(folder: Path, skip: Path) -> list[Path]:
+def _walk(folder: str, skip: str, deep: bool = True) -> list[str]:
+    """The PO files under ``folder`` (scandir: names and types come with the listing)."""
     found = []
-    for path in _listing_all(folder):
-        if path.name.startswith(".") or path == skip:
-            continue
-        found += _walk(path, skip) if path.is_dir() else [path]
+    try:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.name.startswith(".") or entry.path == skip:
+                    continue
+                if entry.is_dir():
+                    found += _walk(entry.path, skip) if deep else []
+                elif entry.name.lower().endswith(".po") and entry.is_file():
+                    found.append(entry.path)
+    except OSError:
+        return found
     return found
 
 
@@ -87,10 +93,6 @@ def _listing_all(folder: Path) -> list[Path]:
         return list(folder.iterdir()) if folder.is_dir() else []
     except OSError:
         return []
-
-
-def _is_po(path: Path) -> bool:
-    return path.suffix.lower() == ".po"
 
 
 def _diagnose(project: Project, path: Path, slugs: dict[str, str]) -> Misplaced | None:
@@ -115,7 +117,7 @@ def _split_suffix(stem: str, project: Project, slugs: dict[str, str]) -> tuple[s
     """``tram.en`` → (``tram``, ``en``) when ``en`` is a language code and ``tram.en`` no
     article's name; else (stem, None)."""
     match = _SUFFIX.match(stem) if stem.lower() not in slugs else None
-    if match and (_close(project, match["code"]) or locales.is_known(match["code"])):
+    if match and (_close(project, match["code"]) or _known(match["code"])):
         return match["base"], match["code"]
     return stem, None
 
@@ -146,7 +148,17 @@ def _language_of(project: Project, path: Path, parts: tuple[str, ...], suffix: s
     return project.languages[0] if len(project.languages) == 1 else "<lang>"
 
 
+def _known(code: str) -> bool:
+    """A language babel knows; imported here, as only a stray file needs it (a no-op build
+    does not pay for babel)."""
+    from diglot import locales
+
+    return locales.is_known(code)
+
+
 def _header_language(project: Project, path: Path) -> str | None:
+    from diglot.catalog.store import header_of, read_bytes
+
     try:
         data = read_bytes(path, project.rel(path))
         header = header_of(data, project.rel(path)) if data else None
@@ -173,7 +185,7 @@ def _where(project: Project, path: Path, parts: tuple[str, ...]) -> str:
     if _close(project, folder):
         return f"{translations}/{folder}/ is not named as a configured language " \
                f"(languages: {', '.join(project.languages)})"
-    if locales.is_known(folder):
+    if _known(folder):
         return f"'{folder}' is not in 'languages' (add it there to translate into it)"
     return f"{translations}/{folder}/ is not a language folder"
 
@@ -215,14 +227,16 @@ def orphans(project: Project) -> list[tuple[Path, int]]:
     for folder in [*(project.translations_dir / lang for lang in project.languages),
                    project.translations_dir / "templates"]:
         for path in sorted(folder.glob("*.po*")) if folder.is_dir() else ():
-            if path.suffix in (".po", ".pot") and path.stem not in slugs.values() and (
+            if path.suffix in (".po", ".pot") and slugs.get(path.stem.lower()) != path.stem and (
                     path.suffix == ".pot" or _diagnose(project, path, slugs) is None) and (
-                    path.resolve() not in compendia):
+                    not compendia or path.resolve() not in compendia):
                 found.append((path, _translations(project, path)))
     return found
 
 
 def _translations(project: Project, path: Path) -> int:
+    from diglot.catalog.store import read_catalog
+
     if path.suffix != ".po":
         return 0
     try:

@@ -1,53 +1,57 @@
 """The translation memory pass of ``diglot update``, after every article is planned.
 
 Workers plan the articles and hand back, with each PO file's change, its translated entries
-(for the memory) and, when it has entries with no translation, its catalog. This pass builds
-one memory per language from those entries, the project's PO files this run did not plan
-(orphans, other articles), and the compendium files of the ``memory`` setting; then each
-catalog with empty entries gets its proposals (``catalog.memory``) and is encoded again.
+(the memory's material) and the msgids of its entries with no translation: a few strings,
+never whole catalogs. This pass builds one memory per language from those entries, the
+project's PO files this run did not plan (orphans, other articles) and the compendium files
+of the ``memory`` setting, and finds the proposals (``catalog.memory``). Only the PO files
+that get one are planned again, with their proposals: a project in step pays for the
+lookups alone.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 from diglot.catalog import memory
 from diglot.catalog.placement import base_language
-from diglot.catalog.store import encode, read_catalog
-from diglot.catalog.template import with_header_field
+from diglot.catalog.store import read_catalog
 from diglot.po.model import Catalog
 from diglot.project import Project
 
+Proposals = dict[tuple[str, str], dict[str, memory.Proposal]]  # (lang, slug) → msgid → proposal
 
-def prepare(change, catalog: Catalog, lang: str, slug: str, created: str) -> None:
-    """What the pass needs from a planned PO file (small: strings, and the catalog only when
-    it has an entry to fill)."""
-    change.lang, change.slug, change.created = lang, slug, created
+
+def prepare(change, catalog: Catalog, lang: str, slug: str) -> None:
+    """What the pass needs from a planned PO file."""
+    change.lang, change.slug = lang, slug
     change.units = [(e.msgid, e.msgstr, e.obsolete) for e in catalog.entries if memory.usable(e)]
-    if any(memory.is_open(e) for e in catalog.entries):
-        change.pending = catalog
+    change.open = [e.msgid for e in catalog.entries if memory.is_open(e)]
 
 
-def run(project: Project, changes: list, languages: tuple[str, ...], stray: set[str]) -> None:
-    """Fill the empty entries of every planned PO file that has some, and re-encode it."""
-    pending = [c for c in changes if c.pending is not None]
+def run(project: Project, changes: list, languages: tuple[str, ...], stray: set[str]) -> Proposals:
+    """The proposals for every planned PO file with entries to fill."""
+    found: Proposals = {}
     threshold = project.config.memory_threshold
     for lang in languages:
-        todo = [c for c in pending if c.lang == lang]
-        shared = memory.Memory(_units(project, lang, changes, stray)) if todo else None
+        todo = [c for c in changes if c.lang == lang and c.open]
+        shared = memory.Memory(_units(project, lang, changes, stray, todo)) if todo else None
         for change in todo:
-            catalog, count = memory.propose(change.pending, shared, change.slug, threshold)
-            if count:
-                _refinish(project, change, catalog, count)
+            own = [memory.Unit(m, s, "", memory.OWN) for m, s, obsolete in change.units if obsolete]
+            proposals = memory.propose(change.open, own, shared, change.slug, threshold)
+            if proposals:
+                found[(lang, change.slug)] = proposals
     for change in changes:
-        change.units, change.pending = [], None
+        change.units, change.open = [], []
+    return found
 
 
-def _units(project: Project, lang: str, changes: list, stray: set[str]) -> list[memory.Unit]:
+def _units(project: Project, lang: str, changes: list, stray: set[str], todo: list) -> list:
     planned = [c for c in changes if c.lang == lang]
-    units = [_unit(msgid, msgstr, obsolete, c.slug)
-             for c in planned for msgid, msgstr, obsolete in c.units]
+    # A file's own units are never proposed to it: with one file to fill, they go unread.
+    alone = {todo[0].slug} if len({c.slug for c in todo}) == 1 else set()
+    units = [_unit(msgid, msgstr, obsolete, c.slug) for c in planned if c.slug not in alone
+             for msgid, msgstr, obsolete in c.units]
     skip = {c.slug for c in planned} | {c.moved_from.stem for c in planned if c.moved_from}
     for path in _unplanned(project, lang, skip, stray):
         units += memory.units_of(read_catalog(path, project.rel(path)), path.stem)
@@ -74,15 +78,3 @@ def _compendium(project: Project, rel: str, lang: str) -> list[memory.Unit]:
     if catalog is None or (declared and base_language(declared) != base_language(lang)):
         return []
     return memory.units_of(catalog, rel, memory.COMPENDIUM)
-
-
-def _refinish(project: Project, change, catalog: Catalog, count: int) -> None:
-    """The change, encoded again with its proposals (and the template's date, as any PO
-    file whose entries change gets)."""
-    if catalog.header is not None and change.action != "created":
-        catalog = replace(catalog, header=with_header_field(catalog.header, "POT-Creation-Date",
-                                                            change.created))
-    change.data = encode(catalog, project.config.wrap, change.path)
-    change.memory = count
-    if change.action == "unchanged":
-        change.action = "updated"

@@ -11,6 +11,7 @@ from typing import Callable
 
 from diglot import locales, parallel
 from diglot.catalog import placement
+from diglot.catalog.memory import apply as apply_proposals
 from diglot.catalog.gather import read_po
 from diglot.catalog.renames import Rename, find_renames, renamed_header
 from diglot.commands import memory_pass
@@ -41,8 +42,7 @@ class FileChange:
     lang: str = field(default="", repr=False)
     slug: str = field(default="", repr=False)
     units: list = field(default_factory=list, repr=False)  # (msgid, msgstr, obsolete)
-    pending: Catalog | None = field(default=None, repr=False)  # has entries with no translation
-    created: str = field(default="", repr=False)  # the template's POT-Creation-Date
+    open: list = field(default_factory=list, repr=False)  # msgids with no translation
 
 
 @dataclass
@@ -71,16 +71,40 @@ def update(project: Project, check: bool = False, purge_obsolete: bool = False,
                           + placement.no_articles(project, names))
     if slugs is None:
         _orphans(project, report, rename and languages is None)
-    origins = {r.new: r.old for r in report.renames}
-    plans = parallel.pmap(_plan_slug, project, names, jobs or parallel.workers(),
-                          locales.build_time(), purge_obsolete, langs, origins)
+    origins, now, workers = {r.new: r.old for r in report.renames}, locales.build_time(), \
+        jobs or parallel.workers()
+    plans = parallel.pmap(_plan_slug, project, names, workers, now, purge_obsolete, langs, origins)
     for result in parallel.progress_of(plans, len(names), progress, lambda r: r[0]):
         _collect(report, *result)
     if memory:
-        memory_pass.run(project, report.files, langs, {m.path for m in stray})
+        found = memory_pass.run(project, report.files, langs, {m.path for m in stray})
+        _replan(project, report, found, workers, now, purge_obsolete, origins)
     if not check:
         _write(report.changed)
     return report
+
+
+def _replan(project: Project, report: UpdateReport, found, workers: int, now, purge: bool,
+            origins: dict[str, str]) -> None:
+    """Plan again, with their memory proposals, the PO files that got some."""
+    by_slug: dict[str, dict] = {}
+    for (lang, slug), proposals in found.items():
+        by_slug.setdefault(slug, {})[lang] = proposals
+    items = sorted(by_slug.items())
+    plans = parallel.pmap(_plan_proposed, project, items, workers, now, purge, origins)
+    redone = {c.path: c for changes in plans for c in changes}
+    report.files = [redone.get(c.path, c) for c in report.files]
+    for change in redone.values():
+        change.units, change.open = [], []
+
+
+def _plan_proposed(project: Project, item, now: dt.datetime, purge: bool,
+                   origins: dict[str, str]) -> list[FileChange]:
+    slug, proposals = item
+    path = project.source_path(slug)
+    article = read_article(path, slug, project.rel(path))
+    return _plan_article(project, article, now, purge, tuple(sorted(proposals)),
+                         origins.get(slug, slug), proposals)[1:]
 
 
 def _collect(report: UpdateReport, slug: str, warning: str | None, changes, segments: int) -> None:
@@ -122,12 +146,14 @@ def _plan_slug(project: Project, slug: str, now: dt.datetime, purge: bool,
 
 
 def _plan_article(project: Project, article, now: dt.datetime, purge: bool,
-                  langs: tuple[str, ...], origin: str) -> list[FileChange]:
+                  langs: tuple[str, ...], origin: str, proposals=None) -> list[FileChange]:
+    """The template's change, then each language's PO file's (with its memory proposals)."""
     pot = template(article, project.root.name, now, project.config.locations)
     pot, change = _plan_pot(project, article.slug, pot)
     changes = [_moved(change, project.template_path(origin), article.slug != origin)]
     for lang in langs:
-        changes.append(_plan_po(project, lang, article.slug, pot, now, purge, origin))
+        changes.append(_plan_po(project, lang, article.slug, pot, now, purge, origin,
+                                (proposals or {}).get(lang, {})))
     return changes
 
 
@@ -139,22 +165,23 @@ def _moved(change: FileChange, old: Path, renamed: bool) -> FileChange:
 
 
 def _plan_po(project: Project, lang: str, slug: str, pot: Catalog, now, purge: bool,
-             origin: str) -> FileChange:
+             origin: str, proposals: dict) -> FileChange:
     old = read_po(project, lang, origin)
     if old is not None and old.header is not None and origin != slug:
         old = replace(old, header=renamed_header(old.header, project, origin, slug))
     base = old if old is not None else Catalog(po_header(pot, lang, now), [])
     result = merge(base, pot, project.config.fuzzy_threshold, purge)
-    catalog = result.catalog
+    catalog, proposed = apply_proposals(result.catalog, proposals)
     created = pot.header_field("POT-Creation-Date") or ""
     if old is not None and catalog.entries != old.entries:
         catalog = replace(catalog, header=with_header_field(old.header, "POT-Creation-Date", created)) \
             if old.header is not None else catalog
     change = _change(project, project.po_path(lang, slug), old, catalog, origin != slug)
     change.fuzzy, change.new, change.obsolete = len(result.fuzzy), result.new, result.obsoleted
+    change.memory = proposed
     if old is not None:
         change.refreshed, change.purged = _refreshed(old, catalog), _purged(old, catalog)
-    memory_pass.prepare(change, catalog, lang, slug, created)
+    memory_pass.prepare(change, catalog, lang, slug)
     return _moved(change, project.po_path(lang, origin), origin != slug)
 
 
