@@ -14,7 +14,9 @@ import os
 import threading
 import time
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
+from typing import Callable
 
 from diglot.builders import PreviewNotes
 from diglot.builders.html import BUILDER
@@ -30,6 +32,22 @@ from diglot.project import Project
 from diglot.source.reader import read_article
 
 
+class _Page:
+    """A page and its generation; an article's page is rendered when first asked for (a
+    big edition starts at once, and a save renders the pages that are open)."""
+
+    def __init__(self, status: int, generation: str, data: bytes | None = None,
+                 make: Callable[[], bytes] | None = None):
+        self.status, self.generation, self.data, self.make = status, generation, data, make
+        self._lock = threading.Lock()
+
+    def bytes(self) -> bytes:
+        with self._lock:
+            if self.data is None:
+                self.data, self.make = self.make(), None
+            return self.data
+
+
 @dataclass
 class _Article:
     key: tuple[str, ...]  # digests of its source and PO files
@@ -42,7 +60,7 @@ class Site:
         self.root = root
         self.epoch = f"{os.getpid():x}{time.time_ns():x}"  # generations differ between runs
         self.count = 0
-        self.pages: dict[str, tuple[int, bytes, str]] = {}  # path → (status, bytes, generation)
+        self.pages: dict[str, _Page] = {}  # URL path → page
         self.project: Project | None = None
         self.problem: str | None = None  # the project cannot be loaded
         self.articles: dict[str, _Article] = {}
@@ -54,12 +72,12 @@ class Site:
     # --- what the server asks ------------------------------------------------------------
 
     def page(self, path: str) -> tuple[int, bytes]:
-        status, data, _ = self.pages.get(path) or self._missing(path)
-        return status, data
+        page = self.pages.get(path) or self._missing(path)
+        return page.status, page.bytes()
 
     def generation(self, path: str) -> str:
         found = self.pages.get(path)
-        return found[2] if found else f"{self.epoch}-missing-{self.count}"
+        return found.generation if found else f"{self.epoch}-missing-{self.count}"
 
     def home(self) -> str:
         langs = self.project.languages if self.project else ()
@@ -78,10 +96,11 @@ class Site:
             self.closed = True
             self._changed.notify_all()
 
-    def _missing(self, path: str) -> tuple[int, bytes, str]:
+    def _missing(self, path: str) -> _Page:
         generation = self.generation(path)
         message = self.problem or f"no page at {path} (the index lists every article)"
-        return (500 if self.problem else 404), error_page(message, generation, self.home()), generation
+        return _Page(500 if self.problem else 404, generation,
+                     error_page(message, generation, self.home()))
 
     # --- rebuilding ----------------------------------------------------------------------
 
@@ -146,11 +165,10 @@ class Site:
         for lang in self.project.languages:
             path = self._path(lang, f"{self.project.output_name(slug)}.html")
             if article.error is not None:
-                pages[path] = (500, error_page(article.error, generation), generation)
+                pages[path] = _Page(500, generation, error_page(article.error, generation))
             elif lang in article.docs:
-                notes = _notes(self.project, slug, lang, generation)
-                data = BUILDER.article(article.docs[lang], replace(ctx, preview=notes))
-                pages[path] = (200, data, generation)
+                pages[path] = _Page(200, generation, make=partial(
+                    _render, self.project, article.docs[lang], lang, ctx, generation))
         return pages
 
     def _index_pages(self, ctx, generation: str) -> dict:
@@ -159,8 +177,8 @@ class Site:
         pages = {}
         for lang in self.project.languages:
             docs = [a.docs[lang] for _, a in sorted(self.articles.items()) if a.docs]
-            pages[self._path(lang, "index.html")] = (
-                200, BUILDER.index(docs, replace(ctx, preview=notes)), generation)
+            pages[self._path(lang, "index.html")] = _Page(
+                200, generation, BUILDER.index(docs, replace(ctx, preview=notes)))
         return pages
 
     def _path(self, lang: str, name: str) -> str:
@@ -178,6 +196,11 @@ def _read(project: Project, slug: str, key: tuple[str, ...]) -> _Article:
     except DiglotError as exc:
         return _Article(key, error=str(exc))
     return _Article(key, docs if article.segments else {})
+
+
+def _render(project: Project, doc: Bilingual, lang: str, ctx, generation: str) -> bytes:
+    notes = _notes(project, doc.slug, lang, generation)
+    return BUILDER.article(doc, replace(ctx, preview=notes))
 
 
 def _notes(project: Project, slug: str, lang: str, generation: str) -> PreviewNotes:
