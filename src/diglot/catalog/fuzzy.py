@@ -30,9 +30,10 @@ def features(text: str) -> set[str]:
     return result
 
 
-def similarity(a: str, b: str) -> float:
-    """0..1, 1 for equal texts: ``1 - indel_distance / (len(a) + len(b))``."""
-    return Indel.normalized_similarity(a, b)
+def similarity(a: str, b: str, cutoff: float = 0.0) -> float:
+    """0..1, 1 for equal texts: ``1 - indel_distance / (len(a) + len(b))``; 0 below
+    ``cutoff`` (rapidfuzz then stops early: texts of too different lengths cost nothing)."""
+    return Indel.normalized_similarity(a, b, score_cutoff=cutoff)
 
 
 class Index:
@@ -52,7 +53,9 @@ class Index:
         whole project, where a long paragraph's words would otherwise cast tens of
         thousands of votes."""
         feats = [f for f in features(text) if f in self.postings]
-        feats.sort(key=lambda f: len(self.postings[f]))
+        # Rarest first; equally rare features by name, so that which texts tie for the last
+        # candidate places does not depend on the process's string hashing.
+        feats.sort(key=lambda f: (len(self.postings[f]), f))
         rare = [f for f in feats if len(self.postings[f]) <= self.cap] or feats[:3]
         votes: Counter[int] = Counter()
         spent = 0

@@ -80,7 +80,7 @@ class Memory:
             return Proposal(exact, 1.0)
         found = None
         for i in self.index.candidates(text, _BUDGET) if self.texts else ():
-            score = fuzzy.similarity(text, self.texts[i])
+            score = fuzzy.similarity(text, self.texts[i], threshold)
             unit = _choose(self.by_text[self.texts[i]], skip) if score >= threshold else None
             if unit is not None and (found is None or _better(score, unit, found)):
                 found = Proposal(unit, score)

@@ -17,7 +17,7 @@ from diglot.catalog.renames import Rename, find_renames, renamed_header
 from diglot.commands import memory_pass
 from diglot.source.reader import read_article
 from diglot.catalog.merge import merge
-from diglot.po.model import Catalog
+from diglot.po.model import Catalog, Entry
 from diglot.project import Project
 from diglot.catalog.store import encode, header_of, read_bytes, write_catalog
 from diglot.catalog.template import po_header, template, with_header_field
@@ -43,6 +43,7 @@ class FileChange:
     slug: str = field(default="", repr=False)
     units: list = field(default_factory=list, repr=False)  # (msgid, msgstr, obsolete)
     open: list = field(default_factory=list, repr=False)  # msgids with no translation
+    template: Entry | None = field(default=None, repr=False)  # the template's header
 
 
 @dataclass
@@ -88,9 +89,10 @@ def _replan(project: Project, report: UpdateReport, found, workers: int, now, pu
             origins: dict[str, str]) -> None:
     """Plan again, with their memory proposals, the PO files that got some."""
     by_slug: dict[str, dict] = {}
+    headers = {c.slug: c.template for c in report.files if c.slug}
     for (lang, slug), proposals in found.items():
         by_slug.setdefault(slug, {})[lang] = proposals
-    items = sorted(by_slug.items())
+    items = [(slug, headers[slug], proposals) for slug, proposals in sorted(by_slug.items())]
     plans = parallel.pmap(_plan_proposed, project, items, workers, now, purge, origins)
     redone = {c.path: c for changes in plans for c in changes}
     report.files = [redone.get(c.path, c) for c in report.files]
@@ -100,11 +102,14 @@ def _replan(project: Project, report: UpdateReport, found, workers: int, now, pu
 
 def _plan_proposed(project: Project, item, now: dt.datetime, purge: bool,
                    origins: dict[str, str]) -> list[FileChange]:
-    slug, proposals = item
+    """The PO files of one article again, with their proposals; its template is the first
+    pass's (its header included), not compared with the file again."""
+    slug, header, proposals = item
     path = project.source_path(slug)
     article = read_article(path, slug, project.rel(path))
-    return _plan_article(project, article, now, purge, tuple(sorted(proposals)),
-                         origins.get(slug, slug), proposals)[1:]
+    pot = Catalog(header, template(article, project.root.name, now, project.config.locations).entries)
+    return [_plan_po(project, lang, slug, pot, now, purge, origins.get(slug, slug), proposals[lang])
+            for lang in sorted(proposals)]
 
 
 def _collect(report: UpdateReport, slug: str, warning: str | None, changes, segments: int) -> None:
@@ -146,14 +151,13 @@ def _plan_slug(project: Project, slug: str, now: dt.datetime, purge: bool,
 
 
 def _plan_article(project: Project, article, now: dt.datetime, purge: bool,
-                  langs: tuple[str, ...], origin: str, proposals=None) -> list[FileChange]:
-    """The template's change, then each language's PO file's (with its memory proposals)."""
+                  langs: tuple[str, ...], origin: str) -> list[FileChange]:
+    """The template's change, then each language's PO file's."""
     pot = template(article, project.root.name, now, project.config.locations)
     pot, change = _plan_pot(project, article.slug, pot)
     changes = [_moved(change, project.template_path(origin), article.slug != origin)]
     for lang in langs:
-        changes.append(_plan_po(project, lang, article.slug, pot, now, purge, origin,
-                                (proposals or {}).get(lang, {})))
+        changes.append(_plan_po(project, lang, article.slug, pot, now, purge, origin))
     return changes
 
 
@@ -165,20 +169,20 @@ def _moved(change: FileChange, old: Path, renamed: bool) -> FileChange:
 
 
 def _plan_po(project: Project, lang: str, slug: str, pot: Catalog, now, purge: bool,
-             origin: str, proposals: dict) -> FileChange:
+             origin: str, proposals: dict | None = None) -> FileChange:
     old = read_po(project, lang, origin)
     if old is not None and old.header is not None and origin != slug:
         old = replace(old, header=renamed_header(old.header, project, origin, slug))
     base = old if old is not None else Catalog(po_header(pot, lang, now), [])
     result = merge(base, pot, project.config.fuzzy_threshold, purge)
-    catalog, proposed = apply_proposals(result.catalog, proposals)
+    catalog, proposed = apply_proposals(result.catalog, proposals or {})
     created = pot.header_field("POT-Creation-Date") or ""
     if old is not None and catalog.entries != old.entries:
         catalog = replace(catalog, header=with_header_field(old.header, "POT-Creation-Date", created)) \
             if old.header is not None else catalog
     change = _change(project, project.po_path(lang, slug), old, catalog, origin != slug)
     change.fuzzy, change.new, change.obsolete = len(result.fuzzy), result.new, result.obsoleted
-    change.memory = proposed
+    change.memory, change.template = proposed, pot.header
     if old is not None:
         change.refreshed, change.purged = _refreshed(old, catalog), _purged(old, catalog)
     memory_pass.prepare(change, catalog, lang, slug)
