@@ -143,3 +143,33 @@ def test_fuzzy_and_own_entries_are_never_proposed():
     assert units == []
     shared = memory.Memory([memory.Unit("Non.", "No.", "self")])
     assert memory.propose(["Non."], [], shared, "self", 0.5) == {}
+
+
+def test_update_of_one_article_reads_the_memory_of_the_others(proj):
+    proj.source("metro", f"# Le métro\n\n{GARE}\n")
+    result = proj.run("update", "--article", "metro")
+    assert "1 proposed from memory" in result.output
+    assert proj.entries("metro")[GARE].translator_comments == ("memory: 100% from tram",)
+
+
+def test_proposals_do_not_depend_on_string_hashing(proj):
+    """Many equally close candidates: the same one wins in every process."""
+    import os
+    import subprocess
+    import sys
+
+    variants = [f"Le tram numéro {n} part de la gare centrale à huit heures." for n in range(30)]
+    proj.source("lignes", "\n\n".join(variants) + "\n")
+    proj.run("update")
+    proj.translate("lignes", {v: f"Tram {i} leaves at eight." for i, v in enumerate(variants)})
+    proj.source("metro", "Le tram numéro part de la gare centrale à huit heures.\n")
+    outputs = []
+    for seed in ("1", "2", "3"):
+        po = proj.root / "translations/en/metro.po"
+        po.unlink(missing_ok=True)
+        env = dict(os.environ, PYTHONHASHSEED=seed)
+        subprocess.run([sys.executable, "-m", "diglot", "-C", str(proj.root), "-q", "update"],
+                       env=env, check=True)
+        outputs.append(po.read_bytes())
+    assert outputs[0] == outputs[1] == outputs[2]
+    assert b"# memory: " in outputs[0]
