@@ -12,3 +12,4 @@ $PY bench_book.py
 $PY po_io.py 50000
 $PY align_verne.py
 $PY qa.py
+$PY bench_memory.py --runs 2

@@ -116,7 +116,18 @@ def test_status_json_shape(proj):
     proj.run("update")
     rows = json.loads(proj.run("status", "--format", "json").output)
     assert rows == [{"article": "chat", "language": "en", "segments": 5, "translated": 2,
-                     "fuzzy": 1, "untranslated": 2, "obsolete": 0, "words": 25, "percent": 40.0}]
+                     "fuzzy": 1, "untranslated": 2, "obsolete": 0, "words": 25, "percent": 40.0,
+                     "words_left": 14}]  # the fuzzy paragraph's 12 words, "Nouveau.", "Encore."
+
+
+def test_status_text_has_words_left_and_a_totals_row(proj):
+    proj.source("autre", "# Autre\n\nUn autre article de cinq mots.\n")
+    proj.run("update")
+    lines = proj.run("status").output.splitlines()
+    assert lines[0].split()[-2:] == ["words", "left"]
+    assert lines[1].split() == ["autre", "en", "0.0%", "2", "0", "0", "2", "0", "7", "7"]
+    assert lines[2].split() == ["chat", "en", "100.0%", "3", "3", "0", "0", "0", "22", "0"]
+    assert lines[3].split() == ["total", "en", "60.0%", "5", "3", "0", "2", "0", "29", "7"]
 
 
 def test_status_changes_shows_a_word_diff(proj):
@@ -138,3 +149,41 @@ def test_a_template_is_its_header_and_its_entries_encoded_apart():
     entries = [Entry("Un " * 40, references=("a.md:1",)), Entry("Deux", extracted_comments=("p",))]
     whole = encode(Catalog(header, entries))
     assert encode(Catalog(header, [])) + b"\n" + encode(Catalog(None, entries)) == whole
+
+
+def test_update_lang_touches_only_that_language(proj):
+    proj.write("diglot.toml", "languages = ['en', 'de']\n")
+    result = proj.run("update", "--lang", "de")
+    assert "created translations/de/chat.po" in result.output
+    assert "translations/en/" not in result.output
+    proj.source("chat", f"# Le chat\n\n{ONE_EDITED}\n\n{TWO}\n")
+    before = (proj.root / "translations/en/chat.po").read_bytes()
+    assert "updated translations/de/chat.po" in proj.run("update", "--lang", "de").output
+    assert (proj.root / "translations/en/chat.po").read_bytes() == before
+    assert proj.run("update", "--lang", "xx").exit_code == 2
+
+
+@pytest.mark.parametrize("locations, refs", [
+    ("full", ("source_fr/r.md:1", "source_fr/r.md:5")),
+    ("file", ("source_fr/r.md",)),
+    ("none", ()),
+])
+def test_locations_setting_like_msgmerge_add_location(tmp_path, locations, refs):
+    p = Proj(tmp_path)
+    p.write("diglot.toml", f"locations = '{locations}'\n")
+    p.source("r", "Bis.\n\nAutre.\n\nBis.\n")
+    p.run("update")
+    assert p.entries("r")["Bis."].references == refs
+    pot = (p.root / "translations/templates/r.pot").read_text()
+    assert ("#: source_fr/r.md:1 source_fr/r.md:5" in pot) == (locations == "full")
+    assert ("#:" in pot) == (locations != "none")
+    # with file locations, inserting a paragraph above changes no reference at all
+    p.source("r", "Nouveau.\n\nBis.\n\nAutre.\n\nBis.\n")
+    result = p.run("update")
+    assert ("with new references" in result.output) == (locations == "full")
+
+
+def test_locations_must_be_known(proj):
+    proj.write("diglot.toml", "locations = 'lines'\n")
+    result = proj.run("update")
+    assert "Error: diglot.toml:1: 'locations' must be one of full, file, none, not 'lines'" in result.output

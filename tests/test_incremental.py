@@ -142,8 +142,9 @@ def test_a_deleted_article_loses_its_outputs_and_its_po_is_reported(proj):
     run(proj)
     (proj.root / "source_fr/b.md").unlink()
     result = proj.run("update")
-    assert ("Warning: translations/en/b.po: its source source_fr/b.md is gone; restore it, or "
-            "delete this file (its translations stay in version control)") in result.output
+    assert ("Warning: translations/en/b.po: its article source_fr/b.md is gone, but it holds 2 "
+            "translations: keep the file") in result.output
+    assert "can be deleted" not in result.output.split("b.po:")[1].split("\n")[0]
     assert (proj.root / "translations/en/b.po").exists()  # translations are never deleted
     result = proj.run("build")
     assert "removed build/html/b.html (its article is gone)" in result.output

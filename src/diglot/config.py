@@ -17,6 +17,7 @@ from diglot.errors import ConfigError
 FALLBACKS = ("source", "placeholder", "omit", "fail")
 PAGE_SIZES = ("A4", "Letter")
 FRENCH_SPACING = ("narrow", "nbsp", "off")
+LOCATIONS = ("full", "file", "none")  # like msgmerge --add-location
 
 
 @dataclass(frozen=True)
@@ -39,13 +40,18 @@ class Config:
     build_date: bool = False  # show the build date (labelled) on pages and title pages
     french_spacing: str = "narrow"  # before ; ! ?: U+202F, U+00A0, or as typed (typography)
     severity: dict[str, str] = field(default_factory=dict)  # check id -> error, warning or off
+    locations: str = "full"  # PO references: file and line, file only, or none
+    memory: tuple[str, ...] = ()  # compendium PO files the translation memory reads too
+    memory_threshold: float = 0.75  # similarity a memory proposal needs
 
     def proofing_tag(self, lang: str) -> str:
         return self.proofing.get(lang, lang)
 
 
 _TYPES = {f.name: f.type for f in fields(Config)}
-_CHOICES = {"fallback": FALLBACKS, "page_size": PAGE_SIZES, "french_spacing": FRENCH_SPACING}
+_CHOICES = {"fallback": FALLBACKS, "page_size": PAGE_SIZES, "french_spacing": FRENCH_SPACING,
+            "locations": LOCATIONS}
+_LISTS = {"languages": "a list of language codes", "memory": "a list of PO file paths"}
 
 
 def load_config(root: Path) -> tuple[Config, Path | None]:
@@ -112,6 +118,8 @@ def _build(data: dict, root: Path) -> Config:
     config = Config(**values)
     for key in ("source", "translations", "output"):
         _inside(getattr(config, key), key, root)
+    for path in config.memory:
+        _compendium(path, root)
     _apart(config, root)
     _distinct_languages(config)
     return config
@@ -142,7 +150,7 @@ def _convert(key: str, value):
     kind = _TYPES[key]
     checks = {
         "str": (str, "text"), "bool": (bool, "true or false"),
-        "float": ((int, float), "a number"), "tuple[str, ...]": (list, "a list of language codes"),
+        "float": ((int, float), "a number"), "tuple[str, ...]": (list, _LISTS.get(key, "")),
         "dict[str, str]": (dict, "a table of language = tag"),
     }
     expected, wording = checks[kind]
@@ -156,14 +164,17 @@ def _refine(key: str, kind: str, value):
     if key in _CHOICES and value not in _CHOICES[key]:
         raise _fail(key, f"'{key}' must be one of {', '.join(_CHOICES[key])}, not {value!r}")
     if kind == "tuple[str, ...]":
-        if not value or not all(isinstance(v, str) and v for v in value):
-            raise _fail(key, f"'{key}' must be a non-empty list of language codes")
+        if (not value and key == "languages") or not all(isinstance(v, str) and v for v in value):
+            wording = _LISTS[key]
+            if key == "languages":
+                wording = wording.replace("a list", "a non-empty list")
+            raise _fail(key, f"'{key}' must be {wording}")
         return tuple(value)
     if key == "severity":
         return _severities(value)
     if kind == "dict[str, str]":
         return {**Config().proofing, **{str(k): str(v) for k, v in value.items()}}
-    if key == "fuzzy_threshold" and not 0 < value <= 1:
+    if key in ("fuzzy_threshold", "memory_threshold") and not 0 < value <= 1:
         raise _fail(key, f"'{key}' must be between 0 and 1, not {value!r}")
     if key == "min_completeness" and not 0 <= value <= 100:
         raise _fail(key, f"'{key}' must be a percentage between 0 and 100")
@@ -188,3 +199,13 @@ def _inside(rel: str, key: str, root: Path) -> None:
     target = (root / rel).resolve()
     if Path(rel).is_absolute() or not target.is_relative_to(root.resolve()) or target == root.resolve():
         raise _fail(key, f"'{key}' must be a folder inside the project, not {rel!r}")
+
+
+def _compendium(rel: str, root: Path) -> None:
+    """A ``memory`` file: a PO file inside the project that exists."""
+    target = (root / rel).resolve()
+    if Path(rel).is_absolute() or not target.is_relative_to(root.resolve()):
+        raise _fail("memory", f"'memory' files must be inside the project, not {rel!r}")
+    if not target.is_file():
+        raise _fail("memory", f"'memory' names {rel!r}, which is not a file; give the path of a "
+                              "PO file from the project folder")

@@ -150,6 +150,7 @@ class Stats:
     untranslated: int = 0
     obsolete: int = 0
     words: int = 0
+    words_left: int = 0  # words of the fuzzy and untranslated segments
 
     @property
     def percent(self) -> float:

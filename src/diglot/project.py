@@ -71,10 +71,14 @@ class Project:
     def template_path(self, slug: str) -> Path:
         return self.translations_dir / "templates" / f"{slug}.pot"
 
+    def own_po_path(self, lang: str, slug: str) -> Path:
+        """``translations/<lang>/<slug>.po``: where the article's PO file belongs."""
+        return self.translations_dir / lang / f"{slug}.po"
+
     def po_path(self, lang: str, slug: str) -> Path:
         """``translations/<lang>/<slug>.po``; a PO file an older diglot named after the
         source file itself (``Mon été.po``) is used until ``diglot update`` renames it."""
-        path = self.translations_dir / lang / f"{slug}.po"
+        path = self.own_po_path(lang, slug)
         legacy = self.legacy_po_path(lang, slug)
         return legacy if legacy is not None and not path.exists() and legacy.is_file() else path
 

@@ -28,16 +28,19 @@ def asset(name: str) -> str:
     return resources.files("diglot").joinpath("templates", name).read_text("utf-8")
 
 
-def content_security_policy(styles: list[str] | str, script: str, images=()) -> str:
+def content_security_policy(styles: list[str] | str, script: str, images=(),
+                            connect_self: bool = False) -> str:
     """Nothing loads from anywhere but the images a page shows (``images``: ``'self'`` for
     the edition's own copies, exact addresses for remote ones); only diglot's own styles
     and script apply, by hash, so any markup that slipped into a translation could neither
-    run nor restyle the page."""
+    run nor restyle the page. ``connect_self``: the preview's script may also listen to its
+    own server for reloads."""
     styles = [styles] if isinstance(styles, str) else [s for s in styles if s]
     scripts = _hash(script) if script else "'none'"
     shown = f"img-src {' '.join(images)}; " if images else ""
+    connect = "connect-src 'self'; " if connect_self else ""
     return (f"default-src 'none'; {shown}style-src {' '.join(map(_hash, styles))}; "
-            f"script-src {scripts}; base-uri 'none'; form-action 'none'")
+            f"script-src {scripts}; {connect}base-uri 'none'; form-action 'none'")
 
 
 def css_string(text: str) -> str:

@@ -76,7 +76,7 @@ def _article(project: Project, slug: str) -> Article:
 
 def _plan_catalog(project: Project, lang: str, slug: str) -> tuple[list, Catalog]:
     """The PO file as ``diglot update`` would leave it, and the template to write with it."""
-    plan = update(project, check=True, slugs=[slug])
+    plan = update(project, check=True, slugs=[slug], memory=False)
     target = project.po_path(lang, slug)
     writes = [(c.target, c.data) for c in plan.changed if c.path.endswith(".pot")]
     change = next(c for c in plan.files if c.target == target)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from importlib import import_module
-from typing import Protocol
+from typing import Mapping, Protocol
 
 from diglot.config import Config
 from diglot.model import Bilingual
@@ -21,6 +21,16 @@ INDEX_NAMES = {"html": "index.html", "docx": "edition.docx"}
 
 
 @dataclass(frozen=True)
+class PreviewNotes:
+    """What ``diglot serve`` adds to a page, and only there (see builders/preview.py)."""
+
+    generation: str  # the page's version: its reload script compares it with the server's
+    findings: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # msgid → QA lines
+    fuzzy: Mapping[str, str] = field(default_factory=dict)  # msgid → draft awaiting review
+    errors: tuple[str, ...] = ()  # files of the project that cannot be read (index page)
+
+
+@dataclass(frozen=True)
 class BuildContext:
     """Edition-wide facts a builder may use."""
 
@@ -28,6 +38,7 @@ class BuildContext:
     config: Config
     built: dt.datetime  # build time: SOURCE_DATE_EPOCH when set, else now (UTC)
     names: dict[str, str] = field(default_factory=dict)  # slug → safe output file stem
+    preview: PreviewNotes | None = None  # diglot serve's preview mode; None when publishing
 
 
 class Builder(Protocol):

@@ -13,9 +13,9 @@ from itertools import islice
 from urllib.parse import quote
 
 from diglot import locales
-from diglot.builders import BuildContext
+from diglot.builders import BuildContext, preview
 from diglot.builders.html_inline import Runs, files, image_sources
-from diglot.builders.html_rows import Rows, target_shown
+from diglot.builders.html_rows import Rows, anchor_ids, target_shown
 from diglot.model import HEADING, TITLE, TRANSLATED, Bilingual, Block
 from diglot.source.inline import spans
 from diglot.typography import typeset_plain
@@ -29,12 +29,18 @@ class HtmlBuilder:
 
     def article(self, doc: Bilingual, ctx: BuildContext) -> bytes:
         """The side-by-side page of one translated article."""
-        return _render("article.html.j2", _article_page(doc, ctx), script=asset("diglot.js"),
-                       images=image_sources(doc))
+        page = _article_page(doc, ctx)
+        if ctx.preview is not None:  # diglot serve only: see builders/preview.py
+            page["preview"] = preview.article_marks(doc, anchor_ids(doc.pairs), ctx.preview)
+        return _render("article.html.j2", page, script=asset("diglot.js"),
+                       images=image_sources(doc), notes=ctx.preview)
 
     def index(self, docs: list[Bilingual], ctx: BuildContext) -> bytes:
         """The edition's index: every article, both titles, author, date and progress."""
-        return _render("index.html.j2", _index_page(docs, ctx))
+        page = _index_page(docs, ctx)
+        if ctx.preview is not None:
+            page["preview"] = preview.index_marks(ctx.preview)
+        return _render("index.html.j2", page, notes=ctx.preview)
 
     def files(self, doc: Bilingual) -> dict[str, bytes]:
         """The edition's copies of the page's local images (``assets/…``)."""
@@ -55,13 +61,17 @@ def _labels(lang: str) -> dict:
     return _label_table().get(lang, _label_table()["en"])
 
 
-def _render(template: str, page: dict, script: str = "", images=()) -> bytes:
+def _render(template: str, page: dict, script: str = "", images=(), notes=None) -> bytes:
     # Inlined without surrounding whitespace: browsers hash the exact text, but the Nu
     # checker hashes it trimmed and would report the CSP as blocking diglot's own code.
     css, script = asset("diglot.css").strip(), script.strip()
     page.setdefault("page_css", "")
-    styles = [css, page["page_css"]]
-    page.update(css=css, script=script, csp=content_security_policy(styles, script, images))
+    page.setdefault("preview", None)
+    if notes is not None:  # diglot serve's preview: its style, its script, its server
+        css, script, csp = preview.assets(css, script, page["page_css"], images)
+    else:
+        csp = content_security_policy([css, page["page_css"]], script, images)
+    page.update(css=css, script=script, csp=csp)
     return _joined(environment().get_template(template).generate(page)).encode("utf-8")
 
 

@@ -30,9 +30,10 @@ def features(text: str) -> set[str]:
     return result
 
 
-def similarity(a: str, b: str) -> float:
-    """0..1, 1 for equal texts: ``1 - indel_distance / (len(a) + len(b))``."""
-    return Indel.normalized_similarity(a, b)
+def similarity(a: str, b: str, cutoff: float = 0.0) -> float:
+    """0..1, 1 for equal texts: ``1 - indel_distance / (len(a) + len(b))``; 0 below
+    ``cutoff`` (rapidfuzz then stops early: texts of too different lengths cost nothing)."""
+    return Indel.normalized_similarity(a, b, score_cutoff=cutoff)
 
 
 class Index:
@@ -46,13 +47,24 @@ class Index:
                 self.postings[feature].append(i)
         self.cap = max(64, len(texts) // 20)
 
-    def candidates(self, text: str) -> list[int]:
+    def candidates(self, text: str, budget: int | None = None) -> list[int]:
+        """The old texts sharing most of ``text``'s rarer features. ``budget`` caps the
+        postings read, rarest features first: the translation memory queries an index of a
+        whole project, where a long paragraph's words would otherwise cast tens of
+        thousands of votes."""
         feats = [f for f in features(text) if f in self.postings]
-        feats.sort(key=lambda f: len(self.postings[f]))
+        # Rarest first; equally rare features by name, so that which texts tie for the last
+        # candidate places does not depend on the process's string hashing.
+        feats.sort(key=lambda f: (len(self.postings[f]), f))
         rare = [f for f in feats if len(self.postings[f]) <= self.cap] or feats[:3]
         votes: Counter[int] = Counter()
+        spent = 0
         for feature in rare:
-            votes.update(self.postings[feature][: self.cap * 4])
+            if budget is not None and spent >= budget:
+                break
+            postings = self.postings[feature][: self.cap * 4]
+            votes.update(postings)
+            spent += len(postings)
         return [i for i, _ in votes.most_common(_CANDIDATES)]
 
 

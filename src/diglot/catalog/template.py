@@ -36,8 +36,10 @@ def _kind(block: Block) -> str:
     return block.kind
 
 
-def template(article: Article, project_name: str, now: dt.datetime) -> Catalog:
-    """The POT for ``article``; identical segments share one entry listing every reference."""
+def template(article: Article, project_name: str, now: dt.datetime,
+             locations: str = "full") -> Catalog:
+    """The POT for ``article``; identical segments share one entry listing every reference.
+    ``locations`` is msgmerge's ``--add-location``: ``full`` (file:line), ``file``, ``none``."""
     order: list[str] = []
     comments: dict[str, list[str]] = {}
     refs: dict[str, list[str]] = {}
@@ -49,9 +51,17 @@ def template(article: Article, project_name: str, now: dt.datetime) -> Catalog:
         if kind not in comments[block.text]:
             comments[block.text].append(kind)
         refs[block.text].append(f"{article.path}:{block.line}")
-    entries = [Entry(t, extracted_comments=tuple(comments[t]), references=tuple(refs[t]))
+    entries = [Entry(t, extracted_comments=tuple(comments[t]), references=_located(refs[t], locations))
                for t in order]
     return Catalog(pot_header(article, project_name, now), entries)
+
+
+def _located(refs: list[str], locations: str) -> tuple[str, ...]:
+    if locations == "none":
+        return ()
+    if locations == "file":  # one reference per file, as msgmerge --add-location=file
+        return tuple(dict.fromkeys(ref.rpartition(":")[0] for ref in refs))
+    return tuple(refs)
 
 
 def pot_header(article: Article, project_name: str, now: dt.datetime) -> Entry:

@@ -27,16 +27,20 @@ def stats(article: Article, catalog: Catalog | None) -> Stats:
     """Progress over the article's distinct segments (one PO entry each)."""
     entries = lookup(catalog)
     counts = {TRANSLATED: 0, FUZZY: 0, UNTRANSLATED: 0}
-    words = 0
+    words = left = 0
     seen: set[str] = set()
     for block in article.segments:
         if block.text in seen:
             continue
         seen.add(block.text)
-        counts[state_of(entries.get(block.text))] += 1
-        words += len(block.text.split())
+        state = state_of(entries.get(block.text))
+        counts[state] += 1
+        count = len(block.text.split())
+        words += count
+        left += count if state != TRANSLATED else 0
     obsolete = sum(1 for e in catalog.entries if e.obsolete) if catalog else 0
-    return Stats(len(seen), counts[TRANSLATED], counts[FUZZY], counts[UNTRANSLATED], obsolete, words)
+    return Stats(len(seen), counts[TRANSLATED], counts[FUZZY], counts[UNTRANSLATED], obsolete,
+                 words, left)
 
 
 def bilingual(article: Article, catalog: Catalog | None, source_lang: str, lang: str,

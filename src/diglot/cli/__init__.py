@@ -35,29 +35,44 @@ def main(click_ctx, root: Path, quiet: bool, wait: float) -> None:
 @click.option("--check", is_flag=True, help="Write nothing; exit 1 if any file would change.")
 @click.option("--purge-obsolete", is_flag=True, help="Delete obsolete (#~) entries for good.")
 @click.option("--article", metavar="SLUG", help="Only this article.")
+@click.option("--lang", metavar="LANG", help="Only this target language.")
+@click.option("--no-rename", is_flag=True,
+              help="Do not move the PO files of an article that was renamed.")
+@click.option("--no-memory", is_flag=True,
+              help="Do not propose translations from the translation memory.")
 @click.pass_obj
 @reports_errors
-def update(ctx: Context, check: bool, purge_obsolete: bool, article: str | None) -> None:
+def update(ctx: Context, check: bool, purge_obsolete: bool, article: str | None,
+           lang: str | None, no_rename: bool, no_memory: bool) -> None:
     """Regenerate templates and update every PO file from the French sources."""
     from diglot.commands.update import update as run
-    from diglot.project import selected_slugs
+    from diglot.project import selected_languages, selected_slugs
 
     project = ctx.project()
     with locked(ctx, project):
+        languages = selected_languages(project, lang) if lang else None
         report = run(project, check, purge_obsolete, selected_slugs(project, article),
-                     ctx.progress())
+                     ctx.progress(), languages=languages, rename=not no_rename,
+                     memory=not no_memory)
     ctx.warn(report.warnings)
-    verb = {"created": "would create", "updated": "would update"} if check else {}
+    verb = {"created": "would create", "updated": "would update", "renamed": "would rename"} \
+        if check else {}
     ctx.end_progress()
+    for rename in report.renames:
+        ctx.say(f"{'would follow' if check else 'followed'} a renamed article: "
+                f"{rename.describe(project)}")
     for change in report.changed:
-        action = verb.get(change.action, change.action)
-        if check and action.startswith("renamed"):
-            action = "would rename" + action.removeprefix("renamed")
-        ctx.say(f"{action} {change.path}{_detail(change)}")
+        ctx.say(f"{verb.get(change.action, change.action)} {_moved(project, change)}{_detail(change)}")
     ctx.say(f"{report.articles} article(s), {report.segments} segments: {len(report.changed)} of "
             f"{len(report.files)} files {'would change' if check else 'changed'} in {ctx.elapsed()}")
     if check and report.changed:
         sys.exit(EXIT_FINDINGS)
+
+
+def _moved(project, change) -> str:
+    if change.moved_from is None:
+        return change.path
+    return f"{project.rel(change.moved_from)} → {change.path}"
 
 
 def _detail(change) -> str:
@@ -68,6 +83,8 @@ def _detail(change) -> str:
         parts.append(f"{change.refreshed} with new references, comments or flags")
     if change.purged:
         parts.append(f"{change.purged} obsolete purged")
+    if change.memory:
+        parts.append(f"{change.memory} proposed from memory")
     return f" ({', '.join(parts)})"
 
 
@@ -123,6 +140,7 @@ def status(ctx: Context, fmt: str, changes: bool, article: str | None, lang: str
 
     project = ctx.project()
     slugs, langs = selected_slugs(project, article), selected_languages(project, lang)
+    _layout_warnings(ctx, project)
     if changes:
         return _print_changes(st.changes(project, slugs, langs), fmt)
     rows = st.status(project, slugs, langs)
@@ -133,12 +151,15 @@ def status(ctx: Context, fmt: str, changes: bool, article: str | None, lang: str
 
 
 def _print_status(rows) -> None:
+    from diglot.commands.status import totals
+
     click.echo(f"{'article':30} {'lang':5} {'done':>6} {'segs':>5} {'trans':>5} {'fuzzy':>5} "
-               f"{'untr':>5} {'obs':>4} {'words':>6}")
-    for r in rows:
+               f"{'untr':>5} {'obs':>4} {'words':>6} {'left':>6}")
+    for r in [*rows, *totals(rows)] if len(rows) > 1 else rows:
         s = r.stats
         click.echo(f"{r.article[:30]:30} {r.language:5} {s.percent:5.1f}% {s.segments:5} "
-                   f"{s.translated:5} {s.fuzzy:5} {s.untranslated:5} {s.obsolete:4} {s.words:6}")
+                   f"{s.translated:5} {s.fuzzy:5} {s.untranslated:5} {s.obsolete:4} {s.words:6} "
+                   f"{s.words_left:6}")
 
 
 def _print_changes(found, fmt: str) -> None:
@@ -166,6 +187,7 @@ def check(ctx: Context, fmt: str, article: str | None, lang: str | None) -> None
     from diglot.project import selected_languages, selected_slugs
 
     project = ctx.project()
+    _layout_warnings(ctx, project)
     findings = run(project, selected_slugs(project, article), selected_languages(project, lang))
     if fmt == "json":
         click.echo(json.dumps([f.as_json() for f in findings], ensure_ascii=False, indent=2))
@@ -178,13 +200,22 @@ def check(ctx: Context, fmt: str, article: str | None, lang: str | None) -> None
         sys.exit(EXIT_FINDINGS)
 
 
+def _layout_warnings(ctx: Context, project) -> None:
+    from diglot.catalog.placement import layout_warnings
+
+    ctx.warn(layout_warnings(project))
+
+
 def _register() -> None:
     """Command groups that live in their own modules."""
     from diglot.cli.align import align
+    from diglot.cli.desk import init, serve
     from diglot.cli.review import review
 
     main.add_command(review)
     main.add_command(align)
+    main.add_command(init)
+    main.add_command(serve)
 
 
 _register()

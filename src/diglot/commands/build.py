@@ -14,6 +14,7 @@ from typing import Callable
 
 from diglot import locales, parallel
 from diglot.builders import EXTENSIONS, FORMATS, INDEX_NAMES, BuildContext
+from diglot.catalog import placement
 from diglot.errors import BuildError
 from diglot.fsio import write_if_changed
 from diglot.commands.build_plan import Manifest, combine, file_digest, format_fingerprint
@@ -84,7 +85,10 @@ def build(project: Project, formats=FORMATS, slugs: list[str] | None = None,
                                                jobs or parallel.workers(), progress)
     if strict:
         _check_strict(project, results)
-    return _write(project, plan, results, index_outputs, manifest, len(slugs))
+    report = _write(project, plan, results, index_outputs, manifest, len(slugs))
+    report.warnings[:0] = placement.layout_warnings(project) + placement.no_articles(
+        project, slugs) + placement.missing_po(project, slugs, languages)
+    return report
 
 
 def _plan(project, ctx, formats, slugs, languages, whole: bool, manifest: Manifest) -> _Plan:
@@ -134,7 +138,7 @@ def _rel(manifest: Manifest, path: Path) -> str:
 
 def _check_strict(project: Project, results: list) -> None:
     bar = project.config.min_completeness
-    problems = []
+    problems = placement.language_folders(project)
     for result in results:
         for lang, doc in result.docs.items():
             why = []

@@ -21,7 +21,7 @@ from diglot.fsio import write_atomic
 PACKAGE = Path(__file__).resolve().parent.parent  # the diglot package: its code and templates
 NAME = ".diglot-manifest.json"
 # Files only one format depends on; every other package file shapes both.
-_OWN_FILES = {"html": ("builders/html", "templates/", "web.py"),
+_OWN_FILES = {"html": ("builders/html", "builders/preview.py", "templates/", "web.py"),
               "docx": ("builders/docx/", "ooxml/")}
 # Configuration keys each format reads (the rest never changes its bytes).
 _CONFIG_KEYS = {

@@ -22,7 +22,8 @@ class StatusRow:
         s = self.stats
         return {"article": self.article, "language": self.language, "segments": s.segments,
                 "translated": s.translated, "fuzzy": s.fuzzy, "untranslated": s.untranslated,
-                "obsolete": s.obsolete, "words": s.words, "percent": s.percent}
+                "obsolete": s.obsolete, "words": s.words, "percent": s.percent,
+                "words_left": s.words_left}
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,17 @@ def status(project: Project, slugs: list[str] | None = None,
         for lang in languages or project.languages:
             rows.append(StatusRow(article.slug, lang, stats(article, read_po(project, lang, article.slug))))
     return rows
+
+
+def totals(rows: list[StatusRow]) -> list[StatusRow]:
+    """One row per language adding up every article (``article`` is ``"total"``)."""
+    found: dict[str, list[int]] = {}
+    for row in rows:
+        sums = found.setdefault(row.language, [0] * 7)
+        s = row.stats
+        values = (s.segments, s.translated, s.fuzzy, s.untranslated, s.obsolete, s.words, s.words_left)
+        found[row.language] = [a + b for a, b in zip(sums, values)]
+    return [StatusRow("total", lang, Stats(*sums)) for lang, sums in found.items()]
 
 
 def changes(project: Project, slugs: list[str] | None = None,

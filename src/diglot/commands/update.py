@@ -1,5 +1,6 @@
 """``diglot update``: regenerate the templates and bring every PO file in step with the
-French sources, keeping every translation (exact, loose, fuzzy, obsolete)."""
+French sources, keeping every translation (exact, loose, fuzzy, obsolete), following renamed
+articles, and proposing translations from the memory for segments that have none."""
 
 from __future__ import annotations
 
@@ -9,12 +10,16 @@ from pathlib import Path
 from typing import Callable
 
 from diglot import locales, parallel
+from diglot.catalog import placement
+from diglot.catalog.anchors import anchored
+from diglot.catalog.memory import apply as apply_proposals
 from diglot.catalog.gather import read_po
+from diglot.catalog.renames import Rename, find_renames, renamed_header
+from diglot.commands import memory_pass
 from diglot.source.reader import read_article
 from diglot.catalog.merge import merge
-from diglot.po.model import Catalog
+from diglot.po.model import Catalog, Entry
 from diglot.project import Project
-from diglot.catalog.anchors import anchored
 from diglot.catalog.store import encode, header_of, read_bytes, read_catalog, write_catalog
 from diglot.catalog.template import po_header, template, with_header_field
 
@@ -24,21 +29,29 @@ class FileChange:
     """What update does to one file."""
 
     path: str
-    action: str  # "created", "updated" or "unchanged"
+    action: str  # "created", "updated", "renamed" or "unchanged"
     fuzzy: int = 0
     new: int = 0
     obsolete: int = 0
     refreshed: int = 0  # entries whose references, comments or flags changed
     purged: int = 0
+    memory: int = 0  # empty entries given a translation memory proposal
     data: bytes = field(default=b"", repr=False)
     target: Path | None = field(default=None, repr=False)
-    replaces: Path | None = field(default=None, repr=False)  # a PO file under its old name
+    moved_from: Path | None = field(default=None, repr=False)  # a renamed article's old file
+    # For the translation memory pass (PO files only): see commands/memory_pass.py.
+    lang: str = field(default="", repr=False)
+    slug: str = field(default="", repr=False)
+    units: list = field(default_factory=list, repr=False)  # (msgid, msgstr, obsolete)
+    open: list = field(default_factory=list, repr=False)  # msgids with no translation
+    template: Entry | None = field(default=None, repr=False)  # the template's header
 
 
 @dataclass
 class UpdateReport:
     files: list[FileChange] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    renames: list[Rename] = field(default_factory=list)
     articles: int = 0
     segments: int = 0
 
@@ -49,79 +62,158 @@ class UpdateReport:
 
 def update(project: Project, check: bool = False, purge_obsolete: bool = False,
            slugs: list[str] | None = None, progress: Callable[[str], None] | None = None,
-           jobs: int | None = None) -> UpdateReport:
+           jobs: int | None = None, languages: tuple[str, ...] | None = None,
+           rename: bool = True, memory: bool = True) -> UpdateReport:
     """Plan every file first, articles in parallel (any error aborts before a write), then
-    write the changed ones."""
+    the translation memory pass, then write the changed ones."""
     names = project.slugs() if slugs is None else slugs
-    report = UpdateReport(warnings=orphans(project) if slugs is None else [])
-    now = locales.build_time()
-    plans = parallel.pmap(_plan_slug, project, names, jobs or parallel.workers(), now,
-                          purge_obsolete)
-    for slug, warning, changes, segments in parallel.progress_of(plans, len(names), progress,
-                                                                 lambda r: r[0]):
-        report.warnings += [warning] if warning else []
-        report.files.extend(changes)
-        report.articles += not warning
-        report.segments += segments
+    langs = languages or project.languages
+    stray = placement.misplaced(project)
+    report = UpdateReport(warnings=[str(m) for m in stray] + placement.language_folders(project)
+                          + placement.no_articles(project, names))
+    if slugs is None:
+        _orphans(project, report, rename and languages is None)
+    origins, now, workers = {r.new: r.old for r in report.renames}, locales.build_time(), \
+        jobs or parallel.workers()
+    plans = parallel.pmap(_plan_slug, project, names, workers, now, purge_obsolete, langs, origins)
+    for result in parallel.progress_of(plans, len(names), progress, lambda r: r[0]):
+        _collect(report, *result)
+    if memory:
+        found = memory_pass.run(project, report.files, langs, {m.path for m in stray})
+        _replan(project, report, found, workers, now, purge_obsolete, origins)
     if not check:
-        for change in report.changed:
-            write_catalog(change.target, change.data, change.path)
-            if change.replaces is not None:
-                change.replaces.unlink(missing_ok=True)
+        _write(report.changed)
     return report
 
 
-def _plan_slug(project: Project, slug: str, now: dt.datetime, purge: bool):
+def _replan(project: Project, report: UpdateReport, found, workers: int, now, purge: bool,
+            origins: dict[str, str]) -> None:
+    """Plan again, with their memory proposals, the PO files that got some."""
+    by_slug: dict[str, dict] = {}
+    headers = {c.slug: c.template for c in report.files if c.slug}
+    for (lang, slug), proposals in found.items():
+        by_slug.setdefault(slug, {})[lang] = proposals
+    items = [(slug, headers[slug], proposals) for slug, proposals in sorted(by_slug.items())]
+    plans = parallel.pmap(_plan_proposed, project, items, workers, now, purge, origins)
+    redone = {c.path: c for changes in plans for c in changes}
+    report.files = [redone.get(c.path, c) for c in report.files]
+    for change in redone.values():
+        change.units, change.open = [], []
+
+
+def _plan_proposed(project: Project, item, now: dt.datetime, purge: bool,
+                   origins: dict[str, str]) -> list[FileChange]:
+    """The PO files of one article again, with their proposals; its template is the first
+    pass's (its header included), not compared with the file again."""
+    slug, header, proposals = item
+    path = project.source_path(slug)
+    article = read_article(path, slug, project.rel(path))
+    origin = origins.get(slug, slug)
+    pot = Catalog(header, _template(project, article, now, origin).entries)
+    return [_plan_po(project, lang, slug, pot, now, purge, origin, proposals[lang])
+            for lang in sorted(proposals)]
+
+
+def _collect(report: UpdateReport, slug: str, warning: str | None, changes, segments: int) -> None:
+    report.warnings += [warning] if warning else []
+    report.files.extend(changes)
+    report.articles += not warning
+    report.segments += segments
+
+
+def _orphans(project: Project, report: UpdateReport, rename: bool) -> None:
+    """Renamed articles take their orphaned files over; the other orphans are said."""
+    lost = placement.orphans(project)
+    if rename:
+        report.renames = find_renames(project, sorted({placement.article_name(project, path)
+                                                       for path, _ in lost}))
+    moved = {r.old for r in report.renames}
+    report.warnings += [placement.orphan_warning(project, path, count) for path, count in lost
+                        if placement.article_name(project, path) not in moved]
+
+
+def _write(changes: list[FileChange]) -> None:
+    """Each new file first; a renamed article's old file goes only once its new one is there."""
+    for change in changes:
+        write_catalog(change.target, change.data, change.path)
+    for change in changes:
+        if change.moved_from is not None:
+            change.moved_from.unlink(missing_ok=True)
+
+
+def _plan_slug(project: Project, slug: str, now: dt.datetime, purge: bool,
+               langs: tuple[str, ...], origins: dict[str, str]):
     """(slug, warning, changes, segments) for one article; an empty one is skipped with a
-    warning."""
+    warning. ``origins`` maps a renamed article to the slug its files had."""
     path = project.source_path(slug)
     article = read_article(path, slug, project.rel(path))
     if not article.segments:
         return slug, f"{project.rel(path)}: no text to translate; article skipped", [], 0
-    return slug, None, _plan_article(project, article, now, purge), len(article.segments)
+    changes = _plan_article(project, article, now, purge, langs, origins.get(slug, slug))
+    return slug, None, changes, len(article.segments)
 
 
-def _plan_article(project: Project, article, now: dt.datetime, purge: bool) -> list[FileChange]:
-    olds = {lang: read_po(project, lang, article.slug) for lang in project.languages}
-    pot = anchored(template(article, project.root.name, now), _anchor_source(project, article,
-                   olds), project.config.fuzzy_threshold)
-    pot, change = _plan_pot(project, article.slug, pot)
-    legacy = project.legacy_po_path("templates", article.slug, ".pot")
-    if legacy is not None and legacy.is_file() and change.action != "unchanged":
-        change.replaces = legacy  # generated under its old name: replaced
-    changes = [change]
-    for lang in project.languages:
-        changes.append(_plan_po(project, lang, article.slug, pot, now, purge, olds[lang]))
+def _plan_article(project: Project, article, now: dt.datetime, purge: bool,
+                  langs: tuple[str, ...], origin: str) -> list[FileChange]:
+    """The template's change, then each language's PO file's."""
+    pot, change = _plan_pot(project, article.slug, _template(project, article, now, origin))
+    old = _old_template(project, article.slug, origin)
+    changes = [_moved(change, old, old != project.template_path(article.slug))]
+    for lang in langs:
+        changes.append(_plan_po(project, lang, article.slug, pot, now, purge, origin))
     return changes
 
 
-def _anchor_source(project: Project, article, olds: dict) -> list:
-    """The entries whose anchors the new template keeps: the old template's, or a PO
-    file's when the template is missing (a clone that never committed it)."""
-    path = project.template_path(article.slug)
-    old_pot = read_catalog(path, project.rel(path))
-    if old_pot is not None:
-        return old_pot.entries
-    return next((c.entries for c in olds.values() if c is not None), [])
+def _template(project: Project, article, now: dt.datetime, origin: str) -> Catalog:
+    """The article's template, each passage with its lasting anchor (catalog.anchors),
+    kept from the old template (or, lacking one, the first old PO file)."""
+    pot = template(article, project.root.name, now, project.config.locations)
+    path = _old_template(project, article.slug, origin)
+    old = read_catalog(path, project.rel(path))
+    if old is None:
+        old = next((c for lang in project.languages
+                    if (c := read_po(project, lang, origin)) is not None), None)
+    return anchored(pot, old.entries if old is not None else [], project.config.fuzzy_threshold)
+
+
+def _old_template(project: Project, slug: str, origin: str) -> Path:
+    """Where the article's template is now: a renamed article's old one, or one an older
+    diglot named after the source file (``Mon été.pot``), else its own."""
+    if origin != slug:
+        return project.template_path(origin)
+    legacy = project.legacy_po_path("templates", slug, ".pot")
+    return legacy if legacy is not None and legacy.is_file() else project.template_path(slug)
+
+
+def _moved(change: FileChange, old: Path, renamed: bool) -> FileChange:
+    """A renamed article's file: written under its new name, its old one removed."""
+    if renamed and old.exists():
+        change.action, change.moved_from = "renamed", old
+    return change
 
 
 def _plan_po(project: Project, lang: str, slug: str, pot: Catalog, now, purge: bool,
-             old: Catalog | None) -> FileChange:
+             origin: str, proposals: dict | None = None) -> FileChange:
+    old = read_po(project, lang, origin)
+    if old is not None and old.header is not None and origin != slug:
+        old = replace(old, header=renamed_header(old.header, project, origin, slug))
     base = old if old is not None else Catalog(po_header(pot, lang, now), [])
     result = merge(base, pot, project.config.fuzzy_threshold, purge)
-    catalog = result.catalog
+    catalog, proposed = apply_proposals(result.catalog, proposals or {})
+    created = pot.header_field("POT-Creation-Date") or ""
     if old is not None and catalog.entries != old.entries:
-        created = pot.header_field("POT-Creation-Date") or ""
         catalog = replace(catalog, header=with_header_field(old.header, "POT-Creation-Date", created)) \
             if old.header is not None else catalog
-    change = _change(project, project.po_path(lang, slug), old, catalog)
-    legacy = project.legacy_po_path(lang, slug)
-    if old is not None and legacy is not None and project.po_path(lang, slug) == legacy:
-        change = _renamed(project, legacy, project.translations_dir / lang / f"{slug}.po", catalog)
+    # The file read may be a renamed article's, or one named by an older diglot: either way
+    # the article's own name is written, and the old file removed.
+    source, path = project.po_path(lang, origin), project.own_po_path(lang, slug)
+    change = _change(project, path, old, catalog, source != path)
     change.fuzzy, change.new, change.obsolete = len(result.fuzzy), result.new, result.obsoleted
+    change.memory, change.template = proposed, pot.header
     if old is not None:
         change.refreshed, change.purged = _refreshed(old, catalog), _purged(old, catalog)
-    return change
+    memory_pass.prepare(change, catalog, lang, slug)
+    return _moved(change, source, source != path)
 
 
 def _refreshed(old: Catalog, new: Catalog) -> int:
@@ -151,33 +243,10 @@ def _plan_pot(project: Project, slug: str, pot: Catalog) -> tuple[Catalog, FileC
     return pot, FileChange(shown, "created" if old is None else "updated", data=data, target=path)
 
 
-def _change(project: Project, path: Path, old: Catalog | None, new: Catalog) -> FileChange:
+def _change(project: Project, path: Path, old: Catalog | None, new: Catalog,
+            moved: bool = False) -> FileChange:
     shown = project.rel(path)
-    if old is not None and old.entries == new.entries and old.header == new.header:
+    if old is not None and old.entries == new.entries and old.header == new.header and not moved:
         return FileChange(shown, "unchanged", target=path)
     data = encode(new, project.config.wrap, shown)
     return FileChange(shown, "created" if old is None else "updated", data=data, target=path)
-
-
-def _renamed(project: Project, legacy: Path, path: Path, catalog: Catalog) -> FileChange:
-    """A PO file an older diglot named after its source file, moved to the article's name."""
-    data = encode(catalog, project.config.wrap, project.rel(path))
-    return FileChange(project.rel(path), f"renamed from {project.rel(legacy)} to", data=data,
-                      target=path, replaces=legacy)
-
-
-def orphans(project: Project) -> list[str]:
-    """PO and POT files whose French source is gone: kept (they hold translations), but said."""
-    known = set(project.slugs())
-    folders = [project.translations_dir / lang for lang in project.languages]
-    folders.append(project.translations_dir / "templates")
-    in_use = {project.po_path(lang, slug) for lang in project.languages for slug in known}
-    found = []
-    for folder in folders:
-        for path in sorted(folder.rglob("*.po*")) if folder.is_dir() else ():
-            name = path.relative_to(folder).with_suffix("").as_posix()
-            if path.suffix in (".po", ".pot") and name not in known and path not in in_use:
-                found.append(f"{project.rel(path)}: its source {project.config.source}/"
-                             f"{name}.md is gone; restore it, or delete this file "
-                             "(its translations stay in version control)")
-    return found

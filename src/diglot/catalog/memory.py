@@ -1,0 +1,145 @@
+"""Translation memory: a proposal for each segment that has no translation in its own PO file.
+
+The memory holds translated French segments from elsewhere: the project's other PO files
+(active and obsolete entries), the PO file's own obsolete entries, and the compendium files
+named by the ``memory`` setting. A segment gets the best proposal at or above the threshold,
+found with update's own matcher (``fuzzy.Index`` candidates scored by ``fuzzy.similarity``);
+it becomes a fuzzy entry whose translator comment says how close it is and where it comes
+from (``memory: 94% from other-article``), never a translation marked done. An entry whose
+proposal a translator emptied keeps its comment, and gets no new proposal.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, replace
+from functools import cached_property
+
+from diglot.catalog import fuzzy
+from diglot.po.model import Catalog, Entry
+
+COMMENT = "memory:"
+_BUDGET = 500  # index postings read per lookup (see fuzzy.Index.candidates)
+# Among equally close proposals: the article's own past, then the project, then compendia.
+OWN, PROJECT, PROJECT_OBSOLETE, COMPENDIUM = range(4)
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """One translated French segment the memory can propose."""
+
+    msgid: str
+    msgstr: str
+    origin: str  # an article's slug, a compendium's path, or "" for the file's own entries
+    rank: int = PROJECT
+
+
+@dataclass(frozen=True, slots=True)
+class Proposal:
+    unit: Unit
+    score: float
+
+    def comment(self) -> str:
+        exact = self.score >= 1.0
+        percent = 100 if exact else min(99, round(self.score * 100))
+        where = {OWN: "this file's obsolete entries", PROJECT: self.unit.origin,
+                 PROJECT_OBSOLETE: f"{self.unit.origin} (obsolete)",
+                 COMPENDIUM: self.unit.origin}[self.unit.rank]
+        return f"{COMMENT} {percent}% from {where}"
+
+
+def units_of(catalog: Catalog, origin: str, rank: int = PROJECT) -> list[Unit]:
+    """The translated entries of a catalog (obsolete ones ranked after active ones)."""
+    return [Unit(e.msgid, e.msgstr, origin, PROJECT_OBSOLETE if e.obsolete and rank == PROJECT
+                 else rank)
+            for e in catalog.entries if usable(e)]
+
+
+def usable(e: Entry) -> bool:
+    return bool(e.msgid and e.msgstr) and not e.fuzzy and e.msgctxt is None and e.msgid_plural is None
+
+
+class Memory:
+    """Units indexed by their French: exact lookups by text, similar ones through the index
+    (built on first use: a project where every open segment has an exact match never pays)."""
+
+    def __init__(self, units: list[Unit]):
+        self.by_text: dict[str, list[Unit]] = {}
+        for unit in units:
+            self.by_text.setdefault(unit.msgid, []).append(unit)
+        self.texts = list(self.by_text)
+
+    @cached_property
+    def index(self) -> fuzzy.Index:
+        return fuzzy.Index(self.texts)
+
+    def best(self, text: str, threshold: float, skip: str | None = None) -> Proposal | None:
+        """The closest proposal for ``text``, ignoring units from ``skip`` (the file's own)."""
+        exact = _choose(self.by_text.get(text, ()), skip)
+        if exact is not None:
+            return Proposal(exact, 1.0)
+        found = None
+        for i in self.index.candidates(text, _BUDGET) if self.texts else ():
+            score = fuzzy.similarity(text, self.texts[i], threshold)
+            unit = _choose(self.by_text[self.texts[i]], skip) if score >= threshold else None
+            if unit is not None and (found is None or _better(score, unit, found)):
+                found = Proposal(unit, score)
+        return found
+
+
+def _choose(units, skip: str | None) -> Unit | None:
+    """Of the units sharing one French text: the most frequent translation, then the best
+    ranked, then the first origin by name (deterministic)."""
+    units = [u for u in units if u.origin != skip or u.rank == OWN]
+    if not units:
+        return None
+    votes = Counter(u.msgstr for u in units)
+    return min(units, key=lambda u: (-votes[u.msgstr], u.rank, u.origin, u.msgstr))
+
+
+def _better(score: float, unit: Unit, found: Proposal) -> bool:
+    return (-score, unit.rank, unit.origin) < (-found.score, found.unit.rank, found.unit.origin)
+
+
+def propose(texts: list[str], own: list[Unit], shared: Memory, origin: str,
+            threshold: float) -> dict[str, Proposal]:
+    """The best proposal for each of ``texts`` that has one: from ``own`` (the file's own
+    obsolete entries) or ``shared``, whose units from ``origin`` (the file's) are skipped."""
+    memories = (Memory(own), shared) if own else (shared,)
+    found = {}
+    for text in texts:
+        proposal = _best(text, memories, threshold, origin)
+        if proposal is not None:
+            found[text] = proposal
+    return found
+
+
+def apply(catalog: Catalog, proposals: dict[str, Proposal]) -> tuple[Catalog, int]:
+    """``catalog`` with each open entry that has a proposal made a fuzzy entry holding it."""
+    entries, count = list(catalog.entries), 0
+    for i, e in enumerate(entries):
+        if e.msgid in proposals and is_open(e):
+            entries[i], count = _proposed(e, proposals[e.msgid]), count + 1
+    return (replace(catalog, entries=entries) if count else catalog), count
+
+
+def is_open(e: Entry) -> bool:
+    """Active, empty, not plural, and no proposal of ours that a translator emptied."""
+    return (not e.obsolete and e.msgid and not e.msgstr and e.msgid_plural is None
+            and not any(c.startswith(COMMENT) for c in e.translator_comments))
+
+
+def _best(text: str, memories, threshold: float, origin: str) -> Proposal | None:
+    found = None
+    for memory in memories:
+        proposal = memory.best(text, threshold, origin)
+        if proposal is not None and (found is None or _better(proposal.score, proposal.unit, found)):
+            found = proposal
+    return found
+
+
+def _proposed(e: Entry, proposal: Proposal) -> Entry:
+    previous = proposal.unit.msgid if proposal.unit.msgid != e.msgid else None
+    return replace(e, msgstr=proposal.unit.msgstr, flags=("fuzzy", *(f for f in e.flags if f != "fuzzy")),
+                   translator_comments=(*e.translator_comments, proposal.comment()),
+                   previous_msgid=previous)

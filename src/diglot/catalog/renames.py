@@ -1,0 +1,97 @@
+"""Articles renamed since the last update (``git mv`` of a source).
+
+A new article (no template, no PO file in any language) whose segments are for the most part
+exactly the msgids of an orphaned article's files takes those files over: update reads the
+orphan's PO files as the new article's old catalogs and moves them (their translations,
+comments and obsolete entries with them), so nothing is lost and git sees a rename.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from diglot.catalog.gather import read_po
+from diglot.catalog.store import read_catalog
+from diglot.catalog.template import with_header_field
+from diglot.po.model import Catalog, Entry
+from diglot.project import Project
+from diglot.source.reader import read_article
+
+
+@dataclass(frozen=True)
+class Rename:
+    old: str  # the orphan's slug
+    new: str  # the new article's slug
+    matched: int  # the new article's distinct segments found exactly in the orphan
+    segments: int  # the new article's distinct segments
+
+    def describe(self, project: Project) -> str:
+        source = project.config.source
+        return (f"{source}/{self.old}.md → {source}/{self.new}.md: its translations follow "
+                f"({self.matched} of {self.segments} segments match)")
+
+
+def find_renames(project: Project, orphans: list[str]) -> list[Rename]:
+    """Each orphan slug to at most one new article, the closest pairs first."""
+    new = [s for s in project.slugs() if _is_new(project, s)]
+    if not new or not orphans:
+        return []
+    known = {slug: _msgids(project, slug) for slug in orphans}
+    scored = []
+    for slug in new:
+        texts = _segments(project, slug)
+        for old, msgids in known.items():
+            matched = len(texts & msgids)
+            if texts and matched * 2 > len(texts):
+                scored.append((-matched, slug, old, len(texts)))
+    return _one_to_one(sorted(scored))
+
+
+def _one_to_one(scored: list[tuple[int, str, str, int]]) -> list[Rename]:
+    taken_old, taken_new, result = set(), set(), []
+    for negative, new, old, total in scored:
+        if new not in taken_new and old not in taken_old:
+            taken_new.add(new)
+            taken_old.add(old)
+            result.append(Rename(old, new, -negative, total))
+    return sorted(result, key=lambda r: r.new)
+
+
+def _is_new(project: Project, slug: str) -> bool:
+    return not project.template_path(slug).exists() and not any(
+        project.po_path(lang, slug).exists() for lang in project.languages)
+
+
+def _segments(project: Project, slug: str) -> set[str]:
+    path = project.source_path(slug)
+    return {b.text for b in read_article(path, slug, project.rel(path)).segments}
+
+
+def _msgids(project: Project, slug: str) -> set[str]:
+    """The orphan's French: its template's, else the union of its PO files'."""
+    path = project.template_path(slug)
+    catalogs = [read_catalog(path, project.rel(path))] if path.exists() else [
+        read_po(project, lang, slug) for lang in project.languages]
+    return {e.msgid for c in catalogs if c is not None for e in c.entries
+            if e.msgid and not e.obsolete}
+
+
+def moved_files(project: Project, rename: Rename) -> list[tuple[Path, Path]]:
+    """(old path, new path) of every file of the orphan that exists."""
+    pairs = [(project.template_path(rename.old), project.template_path(rename.new))]
+    pairs += [(project.po_path(lang, rename.old), project.po_path(lang, rename.new))
+              for lang in project.languages]
+    return [(old, new) for old, new in pairs if old.exists()]
+
+
+def renamed_header(header: Entry, project: Project, old: str, new: str) -> Entry:
+    """The header's lines diglot wrote (the first comment's source, Project-Id-Version) name
+    the new article; every other line is the translator's and stays."""
+    before, after = project.rel(project.source_path(old)), project.rel(project.source_path(new))
+    comments = tuple(c.replace(f"({before})", f"({after})") for c in header.translator_comments)
+    header = replace(header, translator_comments=comments)
+    name = Catalog(header).header_field("Project-Id-Version") or ""
+    if name.endswith(f" {old}"):
+        header = with_header_field(header, "Project-Id-Version", name[: -len(old)] + new)
+    return header

@@ -1,0 +1,80 @@
+"""The translation memory pass of ``diglot update``, after every article is planned.
+
+Workers plan the articles and hand back, with each PO file's change, its translated entries
+(the memory's material) and the msgids of its entries with no translation: a few strings,
+never whole catalogs. This pass builds one memory per language from those entries, the
+project's PO files this run did not plan (orphans, other articles) and the compendium files
+of the ``memory`` setting, and finds the proposals (``catalog.memory``). Only the PO files
+that get one are planned again, with their proposals: a project in step pays for the
+lookups alone.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from diglot.catalog import memory
+from diglot.catalog.placement import base_language
+from diglot.catalog.store import read_catalog
+from diglot.po.model import Catalog
+from diglot.project import Project
+
+Proposals = dict[tuple[str, str], dict[str, memory.Proposal]]  # (lang, slug) → msgid → proposal
+
+
+def prepare(change, catalog: Catalog, lang: str, slug: str) -> None:
+    """What the pass needs from a planned PO file."""
+    change.lang, change.slug = lang, slug
+    change.units = [(e.msgid, e.msgstr, e.obsolete) for e in catalog.entries if memory.usable(e)]
+    change.open = [e.msgid for e in catalog.entries if memory.is_open(e)]
+
+
+def run(project: Project, changes: list, languages: tuple[str, ...], stray: set[str]) -> Proposals:
+    """The proposals for every planned PO file with entries to fill."""
+    found: Proposals = {}
+    threshold = project.config.memory_threshold
+    for lang in languages:
+        todo = [c for c in changes if c.lang == lang and c.open]
+        shared = memory.Memory(_units(project, lang, changes, stray, todo)) if todo else None
+        for change in todo:
+            own = [memory.Unit(m, s, "", memory.OWN) for m, s, obsolete in change.units if obsolete]
+            proposals = memory.propose(change.open, own, shared, change.slug, threshold)
+            if proposals:
+                found[(lang, change.slug)] = proposals
+    for change in changes:
+        change.units, change.open = [], []
+    return found
+
+
+def _units(project: Project, lang: str, changes: list, stray: set[str], todo: list) -> list:
+    planned = [c for c in changes if c.lang == lang]
+    # A file's own units are never proposed to it: with one file to fill, they go unread.
+    alone = {todo[0].slug} if len({c.slug for c in todo}) == 1 else set()
+    units = [_unit(msgid, msgstr, obsolete, c.slug) for c in planned if c.slug not in alone
+             for msgid, msgstr, obsolete in c.units]
+    skip = {c.slug for c in planned} | {c.moved_from.stem for c in planned if c.moved_from}
+    for path in _unplanned(project, lang, skip, stray):
+        units += memory.units_of(read_catalog(path, project.rel(path)), path.stem)
+    for rel in project.config.memory:
+        units += _compendium(project, rel, lang)
+    return units
+
+
+def _unit(msgid: str, msgstr: str, obsolete: bool, slug: str) -> memory.Unit:
+    return memory.Unit(msgid, msgstr, slug, memory.PROJECT_OBSOLETE if obsolete else memory.PROJECT)
+
+
+def _unplanned(project: Project, lang: str, skip: set[str], stray: set[str]) -> list[Path]:
+    """The language's PO files this run did not plan: orphans, unselected articles."""
+    folder = project.translations_dir / lang
+    found = sorted(folder.glob("*.po")) if folder.is_dir() else []
+    return [p for p in found if p.stem not in skip and project.rel(p) not in stray]
+
+
+def _compendium(project: Project, rel: str, lang: str) -> list[memory.Unit]:
+    """A compendium's units, if it is for ``lang`` (its Language header, when it has one)."""
+    catalog = read_catalog(project.root / rel, rel)
+    declared = catalog.header_field("Language") if catalog is not None else None
+    if catalog is None or (declared and base_language(declared) != base_language(lang)):
+        return []
+    return memory.units_of(catalog, rel, memory.COMPENDIUM)

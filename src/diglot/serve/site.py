@@ -1,0 +1,227 @@
+"""The preview edition in memory: every page of the HTML edition in preview mode, keyed by
+URL path, each with a generation that open pages compare with to know when to reload.
+
+A rebuild reads the digests of every article's source and PO files and rebuilds only the
+articles whose files changed (and the index pages when any did), the way ``diglot build``
+decides what is stale; a change of settings rebuilds everything. A file that cannot be read
+turns its article's pages into error pages showing its one-line error, and the index lists
+it; the project's own problem (settings, no source folder) turns every page into one.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from dataclasses import dataclass, field, replace
+from functools import partial
+from pathlib import Path
+from typing import Callable
+
+from diglot.builders import PreviewNotes
+from diglot.builders.html import BUILDER
+from diglot.builders.preview import error_page
+from diglot.catalog.gather import read_po
+from diglot.catalog.translate import bilingual
+from diglot.commands.build import context
+from diglot.commands.build_plan import file_digest
+from diglot.commands.check import check
+from diglot.errors import DiglotError
+from diglot.model import Bilingual
+from diglot.project import Project
+from diglot.source.reader import read_article
+
+
+class _Page:
+    """A page and its generation; an article's page is rendered when first asked for (a
+    big edition starts at once, and a save renders the pages that are open)."""
+
+    def __init__(self, status: int, generation: str, data: bytes | None = None,
+                 make: Callable[[], bytes] | None = None):
+        self.status, self.generation, self.data, self.make = status, generation, data, make
+        self._lock = threading.Lock()
+
+    def bytes(self) -> bytes:
+        with self._lock:
+            if self.data is None:
+                self.data, self.make = self.make(), None
+            return self.data
+
+
+@dataclass
+class _Article:
+    key: tuple[str, ...]  # digests of its source and PO files
+    docs: dict[str, Bilingual] = field(default_factory=dict)  # language → translated article
+    error: str | None = None  # the one-line error of a file that cannot be read
+
+
+class Site:
+    def __init__(self, root: Path):
+        self.root = root
+        self.epoch = f"{os.getpid():x}{time.time_ns():x}"  # generations differ between runs
+        self.count = 0
+        self.pages: dict[str, _Page] = {}  # URL path → page
+        self.project: Project | None = None
+        self.problem: str | None = None  # the project cannot be loaded
+        self.articles: dict[str, _Article] = {}
+        self.paths: dict[str, list[str]] = {}  # slug → its pages' paths
+        self.closed = False
+        self._rebuilding = threading.Lock()
+        self._changed = threading.Condition()
+
+    # --- what the server asks ------------------------------------------------------------
+
+    def page(self, path: str) -> tuple[int, bytes]:
+        page = self.pages.get(path) or self._missing(path)
+        return page.status, page.bytes()
+
+    def generation(self, path: str) -> str:
+        found = self.pages.get(path)
+        return found.generation if found else f"{self.epoch}-missing-{self.count}"
+
+    def home(self) -> str:
+        langs = self.project.languages if self.project else ()
+        return f"/{langs[0]}/index.html" if len(langs) > 1 else "/index.html"
+
+    def wait(self, path: str, generation: str, timeout: float) -> str | None:
+        """The page's new generation once it differs from ``generation``; None on timeout
+        or when the site closes."""
+        with self._changed:
+            self._changed.wait_for(lambda: self.closed or self.generation(path) != generation,
+                                   timeout)
+            return None if self.closed or self.generation(path) == generation else self.generation(path)
+
+    def close(self) -> None:
+        with self._changed:
+            self.closed = True
+            self._changed.notify_all()
+
+    def _missing(self, path: str) -> _Page:
+        generation = self.generation(path)
+        message = self.problem or f"no page at {path} (the index lists every article)"
+        return _Page(500 if self.problem else 404, generation,
+                     error_page(message, generation, self.home()))
+
+    # --- rebuilding ----------------------------------------------------------------------
+
+    def rebuild(self) -> list[str]:
+        """Rebuild what changed; the lines to print (errors start with ``Error:``)."""
+        with self._rebuilding:
+            started = time.monotonic()
+            generation = f"{self.epoch}-{self.count + 1}"
+            try:
+                project = Project.load(self.root)
+                slugs = project.slugs()
+            except DiglotError as exc:
+                return self._fail(str(exc))
+            if self.project is None or project.config != self.project.config:
+                self.articles = {}  # new settings: everything is rebuilt
+            self.project = project
+            changed = self._refresh(slugs)
+            if not changed and self.pages:
+                return []
+            self._publish(changed, generation)
+            return _log(self.articles, changed, time.monotonic() - started)
+
+    def _fail(self, problem: str) -> list[str]:
+        if problem == self.problem:
+            return []
+        self.project, self.articles = None, {}
+        with self._changed:
+            self.problem, self.pages, self.paths, self.count = problem, {}, {}, self.count + 1
+            self._changed.notify_all()
+        return [f"Error: {problem}"]
+
+    def _refresh(self, slugs: list[str]) -> list[str]:
+        """Read again every article whose files changed; the slugs that did (or are gone)."""
+        project, changed = self.project, sorted(set(self.articles) - set(slugs))
+        for slug in changed:
+            del self.articles[slug]
+        for slug in slugs:
+            key = (file_digest(project.source_path(slug)),
+                   *(file_digest(project.po_path(lang, slug)) for lang in project.languages))
+            if slug not in self.articles or self.articles[slug].key != key:
+                self.articles[slug] = _read(project, slug, key)
+                changed.append(slug)
+        return changed
+
+    def _publish(self, changed: list[str], generation: str) -> None:
+        pages, paths, ctx = dict(self.pages), dict(self.paths), context(self.project)
+        for slug in changed:
+            for path in paths.pop(slug, ()):
+                del pages[path]
+            if slug in self.articles:
+                made = self._article_pages(slug, ctx, generation)
+                pages.update(made)
+                paths[slug] = list(made)
+        pages.update(self._index_pages(ctx, generation))
+        with self._changed:
+            self.pages, self.paths, self.problem = pages, paths, None
+            self.count += 1
+            self._changed.notify_all()
+
+    def _article_pages(self, slug: str, ctx, generation: str) -> dict:
+        article, pages = self.articles[slug], {}
+        for lang in self.project.languages:
+            path = self._path(lang, f"{self.project.output_name(slug)}.html")
+            if article.error is not None:
+                pages[path] = _Page(500, generation, error_page(article.error, generation))
+            elif lang in article.docs:
+                pages[path] = _Page(200, generation, make=partial(
+                    _render, self.project, article.docs[lang], lang, ctx, generation))
+        return pages
+
+    def _index_pages(self, ctx, generation: str) -> dict:
+        errors = tuple(a.error for _, a in sorted(self.articles.items()) if a.error)
+        notes = PreviewNotes(generation, errors=errors)
+        pages = {}
+        for lang in self.project.languages:
+            docs = [a.docs[lang] for _, a in sorted(self.articles.items()) if a.docs]
+            pages[self._path(lang, "index.html")] = _Page(
+                200, generation, BUILDER.index(docs, replace(ctx, preview=notes)))
+        return pages
+
+    def _path(self, lang: str, name: str) -> str:
+        return f"/{lang}/{name}" if len(self.project.languages) > 1 else f"/{name}"
+
+
+def _read(project: Project, slug: str, key: tuple[str, ...]) -> _Article:
+    """The article translated into every language, or the error that stops it."""
+    fallback = "source" if project.config.fallback == "fail" else project.config.fallback
+    try:
+        path = project.source_path(slug)
+        article = read_article(path, slug, project.rel(path))
+        docs = {lang: bilingual(article, read_po(project, lang, slug), project.config.source_language,
+                                lang, fallback) for lang in project.languages}
+    except DiglotError as exc:
+        return _Article(key, error=str(exc))
+    return _Article(key, docs if article.segments else {})
+
+
+def _render(project: Project, doc: Bilingual, lang: str, ctx, generation: str) -> bytes:
+    notes = _notes(project, doc.slug, lang, generation)
+    return BUILDER.article(doc, replace(ctx, preview=notes))
+
+
+def _notes(project: Project, slug: str, lang: str, generation: str) -> PreviewNotes:
+    """The article's QA findings (``diglot check``'s) and fuzzy drafts, by msgid."""
+    try:
+        catalog = read_po(project, lang, slug)
+        found = check(project, [slug], (lang,)) if catalog is not None else []
+    except DiglotError:  # changed again since it was read: the next rebuild follows
+        return PreviewNotes(generation)
+    if catalog is None:
+        return PreviewNotes(generation)
+    msgids = {e.line: e.msgid for e in catalog.entries}
+    findings: dict[str, tuple[str, ...]] = {}
+    for f in found:
+        line = f"{f.severity} [{f.check}] {f.message}"
+        findings[msgids.get(f.line, "")] = (*findings.get(msgids.get(f.line, ""), ()), line)
+    fuzzy = {e.msgid: e.msgstr for e in catalog.active if e.fuzzy and e.msgstr}
+    return PreviewNotes(generation, findings, fuzzy)
+
+
+def _log(articles: dict[str, _Article], changed: list[str], seconds: float) -> list[str]:
+    lines = [f"Error: {articles[s].error}" for s in changed if s in articles and articles[s].error]
+    shown = ", ".join(changed[:5]) + (f" and {len(changed) - 5} more" if len(changed) > 5 else "")
+    return lines + [f"rebuilt {shown or 'the index'} in {seconds:.2f}s"]

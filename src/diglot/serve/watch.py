@@ -1,0 +1,74 @@
+"""Watching the project's files for the preview, with watchfiles (the one module using it).
+
+watchfiles wraps the operating system's notifications (inotify, FSEvents, …) in a small,
+maintained library that groups a burst of events (an editor's save-as-rename) into one
+change and stops on an event we set. Two watchers: the source and translations folders,
+recursively; and the project folder itself, not recursively (the settings files, and those
+folders appearing or being renamed: the first watcher then starts again on the new ones).
+A whole project folder is never watched recursively: it may hold a virtualenv or a build.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Callable
+
+from watchfiles import watch
+
+_STEP_MS = 50  # a change is reported once the files have been quiet this long
+_SETTINGS = ("diglot.toml", "pyproject.toml")
+
+
+class Watcher:
+    """Calls ``on_change()`` after each burst of changes to what the preview is built from;
+    ``folders()`` says which folders that is now (it may change with the settings)."""
+
+    def __init__(self, root: Path, folders: Callable[[], list[Path]], on_change: Callable[[], None]):
+        self.root, self.folders, self.on_change = root, folders, on_change
+        self.stopping = threading.Event()
+        self._restart = threading.Event()
+        self._threads = [threading.Thread(target=self._watch_root, name="diglot-watch-root", daemon=True),
+                         threading.Thread(target=self._watch_folders, name="diglot-watch", daemon=True)]
+
+    def start(self) -> None:
+        for thread in self._threads:
+            thread.start()
+
+    def stop(self, timeout: float = 2.0) -> None:
+        self.stopping.set()
+        self._restart.set()
+        for thread in self._threads:
+            if thread.ident is not None:  # started
+                thread.join(timeout)
+
+    def _watch_root(self) -> None:
+        names = set(_SETTINGS)
+        for changes in watch(self.root, recursive=False, step=_STEP_MS, stop_event=self.stopping,
+                             raise_interrupt=False):
+            touched = {Path(path).name for _, path in changes}
+            names.update(p.name for p in self.folders())
+            if touched & names:
+                self._restart.set()  # the folders may have appeared, moved or changed
+                self.on_change()
+
+    def _watch_folders(self) -> None:
+        while not self.stopping.is_set():
+            self._restart.clear()
+            folders = [f for f in self.folders() if f.is_dir()]
+            if not folders:
+                self._restart.wait()
+                continue
+            for _ in watch(*folders, step=_STEP_MS, stop_event=_Either(self.stopping, self._restart),
+                           raise_interrupt=False):
+                self.on_change()
+
+
+class _Either:
+    """Set when either event is: watchfiles only asks ``is_set()``."""
+
+    def __init__(self, *events: threading.Event):
+        self.events = events
+
+    def is_set(self) -> bool:
+        return any(event.is_set() for event in self.events)

@@ -1,0 +1,93 @@
+"""``diglot init``: a new edition that updates and builds, and never a file overwritten."""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from diglot.cli import main
+from diglot.config import Config
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+
+def run(*args, cwd=None):
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def test_init_update_build_works_and_says_what_comes_next(tmp_path):
+    edition = tmp_path / "my-edition"
+    result = run("init", str(edition))
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert lines[0].endswith(": diglot.toml, .gitignore, source_fr/bienvenue.md, translations/")
+    assert lines[1] == "Next:"
+    commands = [line.split("#")[0].strip() for line in lines[2:]]
+    assert commands == [f"cd {edition} && diglot update", "diglot serve", "diglot build"]
+    assert run("-C", str(edition), "update").exit_code == 0
+    assert (edition / "translations/en/bienvenue.po").is_file()
+    built = run("-C", str(edition), "build")
+    assert built.exit_code == 0 and "Warning" not in built.output
+    assert (edition / "build/html/bienvenue.html").is_file()
+    assert (edition / "build/docx/bienvenue.docx").is_file()
+
+
+def test_the_settings_file_lists_every_setting_at_its_default(tmp_path):
+    run("init", str(tmp_path))
+    text = (tmp_path / "diglot.toml").read_text()
+    settings = "\n".join(line[2:] for line in text.splitlines() if line.startswith("# ") and " = " in line)
+    values = tomllib.loads(settings)
+    defaults = dataclasses.asdict(Config())
+    assert set(values) == set(defaults)
+    for key, value in values.items():
+        assert (tuple(value) if isinstance(value, list) else value) == defaults[key], key
+    assert tomllib.loads(text) == {}  # as written, every default applies
+
+
+@pytest.mark.parametrize("existing", ["diglot.toml", ".gitignore", "source_fr/notes.md", "translations/en/x.po"])
+def test_init_refuses_to_write_over_anything(tmp_path, existing):
+    path = tmp_path / existing
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("mine\n")
+    before = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*"))
+    result = run("init", str(tmp_path))
+    assert result.exit_code == 2
+    assert result.output.startswith(f"Error: {tmp_path}: {existing.split('/')[0]} already exists here")
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*")) == before
+    assert path.read_text() == "mine\n"
+
+
+def test_init_in_the_current_folder_of_a_git_repository(tmp_path, monkeypatch):
+    (tmp_path / "README.md").write_text("my notes\n")
+    monkeypatch.chdir(tmp_path)
+    result = run("init")
+    assert result.exit_code == 0 and "Created an edition here" in result.output
+    assert "  diglot update" in result.output and "cd " not in result.output
+    assert (tmp_path / "README.md").read_text() == "my notes\n"
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_the_gitignore_keeps_what_diglot_writes_out_of_git(tmp_path):
+    run("init", str(tmp_path))
+    run("-C", str(tmp_path), "update")
+    run("-C", str(tmp_path), "build")
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    subprocess.run(["git", "-C", str(tmp_path), "add", "-A"], check=True)
+    listed = subprocess.run(["git", "-C", str(tmp_path), "ls-files"], check=True,
+                            capture_output=True, text=True).stdout.split()
+    assert ".diglot.lock" not in listed and not any(p.startswith("build/") for p in listed)
+    assert "translations/en/bienvenue.po" in listed and "source_fr/bienvenue.md" in listed
+
+
+def test_init_over_a_file_is_refused(tmp_path):
+    (tmp_path / "f").write_text("x")
+    result = run("init", str(tmp_path / "f"))
+    assert result.exit_code == 2 and "is a file" in result.output

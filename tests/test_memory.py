@@ -1,0 +1,178 @@
+"""Translation memory in ``diglot update``: a segment with no translation gets a fuzzy
+proposal from other PO files, its own obsolete entries and compendia, with its origin and
+score in a translator comment; never a silent translation."""
+
+from __future__ import annotations
+
+import pytest
+
+from diglot.catalog import memory
+from diglot.po.model import Catalog, Entry
+from diglot.catalog.anchors import text_anchor
+from project_fixture import Proj
+
+GARE = "Le tram part de la gare centrale à huit heures précises."
+LYON = "Il arrive à Lyon le soir, après un long voyage dans la vallée."
+FIN = "En conclusion, prenez le tram : c'est simple et rapide."
+ENGLISH = {"Le tram": "The tram", GARE: "The tram leaves the central station at eight sharp.",
+           LYON: "It reaches Lyon in the evening, after a long journey down the valley.",
+           FIN: "In conclusion, take the tram: it is simple and fast."}
+
+
+@pytest.fixture
+def proj(tmp_path):
+    p = Proj(tmp_path)
+    p.source("tram", f"# Le tram\n\n{GARE}\n\n{LYON}\n\n{FIN}\n")
+    p.run("update")
+    p.translate("tram", ENGLISH)
+    return p
+
+
+def test_shared_and_reworded_paragraphs_get_five_proposals_with_their_origin(proj):
+    gare2 = GARE.replace("huit heures", "neuf heures")
+    lyon2 = LYON.replace("long voyage", "voyage")
+    proj.source("metro", f"# Le métro\n\n{GARE}\n\n{LYON}\n\n{FIN}\n\n{gare2}\n\n{lyon2}\n\n"
+                         "Rien de tout cela ne ressemble au reste.\n")
+    result = proj.run("update")
+    assert "created translations/en/metro.po (0 fuzzy, 7 new, 0 obsolete, 5 proposed from memory)" in result.output
+    entries = proj.entries("metro")
+    for text in (GARE, LYON, FIN):
+        e = entries[text]
+        assert e.fuzzy and e.msgstr == ENGLISH[text] and e.previous_msgid is None
+        assert e.translator_comments == ("memory: 100% from tram",)
+    for new, old in ((gare2, GARE), (lyon2, LYON)):
+        e = entries[new]
+        assert e.fuzzy and e.msgstr == ENGLISH[old] and e.previous_msgid == old
+        (comment,) = e.translator_comments
+        assert comment.startswith("memory: ") and comment.endswith("% from tram")
+        assert 75 <= int(comment.split()[1].rstrip("%")) < 100
+    assert entries["Le métro"].msgstr == "" and not entries["Le métro"].fuzzy
+    assert entries["Rien de tout cela ne ressemble au reste."].msgstr == ""
+    text = (proj.root / "translations/en/metro.po").read_text()
+    anchor = text_anchor(GARE)
+    assert (f'# memory: 100% from tram\n#. paragraph\n#. anchor: {anchor}\n#: source_fr/metro.md:3\n'
+            f'#, fuzzy\nmsgid "{GARE}"') in text
+    # the proposals are the translator's to accept: nothing counts as translated
+    status = proj.run("status", "--format", "json", "--article", "metro")
+    assert '"translated": 0' in status.output and '"fuzzy": 5' in status.output
+    assert proj.run("update", "--check").exit_code == 0  # stable: a second update changes nothing
+
+
+def test_a_proposal_the_translator_emptied_is_not_made_again(proj):
+    proj.source("metro", f"# Le métro\n\n{GARE}\n")
+    proj.run("update")
+    catalog = proj.po("metro")
+    po = proj.root / "translations/en/metro.po"
+    po.write_text(po.read_text().replace(f'#, fuzzy\nmsgid "{GARE}"\nmsgstr "{ENGLISH[GARE]}"',
+                                         f'msgid "{GARE}"\nmsgstr ""'))
+    assert proj.entries("metro")[GARE].msgstr == "" and len(catalog.entries) == 2
+    assert "0 of 4 files changed" in proj.run("update").output
+    e = proj.entries("metro")[GARE]
+    assert e.msgstr == "" and e.translator_comments == ("memory: 100% from tram",)
+
+
+def test_own_obsolete_entry_below_the_fuzzy_threshold_comes_back_as_a_proposal(proj):
+    proj.write("diglot.toml", "fuzzy_threshold = 0.9\nmemory_threshold = 0.7\n")
+    lyon2 = "Il arrive à Lyon le soir, après une traversée de la vallée."  # 83% alike
+    proj.source("tram", f"# Le tram\n\n{GARE}\n\n{lyon2}\n\n{FIN}\n")
+    result = proj.run("update")
+    assert "(0 fuzzy, 1 new, 1 obsolete, 1 proposed from memory)" in result.output
+    e = proj.entries("tram")[lyon2]
+    assert e.msgstr == ENGLISH[LYON] and e.fuzzy and e.previous_msgid == LYON
+    assert e.translator_comments[0].endswith("% from this file's obsolete entries")
+
+
+def test_a_paragraph_moved_to_another_article_follows_from_its_obsolete_entry(proj):
+    proj.source("tram", f"# Le tram\n\n{GARE}\n\n{FIN}\n")
+    proj.source("lyon", f"# Lyon\n\n{LYON}\n")
+    proj.run("update")
+    e = proj.entries("lyon")[LYON]
+    assert e.msgstr == ENGLISH[LYON] and e.translator_comments == ("memory: 100% from tram (obsolete)",)
+
+
+def test_a_compendium_named_in_the_config_is_read(tmp_path):
+    p = Proj(tmp_path)
+    p.write("old/compendium.po", 'msgid ""\nmsgstr ""\n"Language: en\\n"\n\n'
+                                 f'msgid "{GARE}"\nmsgstr "{ENGLISH[GARE]}"\n')
+    p.write("diglot.toml", "memory = ['old/compendium.po']\n")
+    p.source("metro", f"# Le métro\n\n{GARE}\n")
+    p.run("update")
+    e = p.entries("metro")[GARE]
+    assert e.msgstr == ENGLISH[GARE] and e.translator_comments == ("memory: 100% from old/compendium.po",)
+
+
+def test_a_compendium_for_another_language_is_not_used(tmp_path):
+    p = Proj(tmp_path)
+    p.write("de.po", f'msgid ""\nmsgstr "Language: de\\n"\n\nmsgid "{GARE}"\nmsgstr "Die Bahn"\n')
+    p.write("diglot.toml", "memory = ['de.po']\n")
+    p.source("metro", f"{GARE}\n")
+    p.run("update")
+    assert p.entries("metro")[GARE].msgstr == ""
+
+
+@pytest.mark.parametrize("config, message", [
+    ("memory = ['nowhere.po']\n", "diglot.toml:1: 'memory' names 'nowhere.po', which is not a file"),
+    ("memory = ['../x.po']\n", "diglot.toml:1: 'memory' files must be inside the project"),
+    ("memory = 'x.po'\n", "diglot.toml:1: 'memory' must be a list of PO file paths"),
+    ("memory_threshold = 2\n", "diglot.toml:1: 'memory_threshold' must be between 0 and 1"),
+])
+def test_bad_memory_settings_name_the_line(proj, config, message):
+    proj.write("diglot.toml", config)
+    result = proj.run("update")
+    assert result.exit_code == 2 and f"Error: {message}" in result.output
+
+
+def test_update_check_reports_a_file_memory_would_change(proj):
+    proj.source("metro", f"# Le métro\n\n{GARE}\n")
+    proj.run("update")
+    proj.translate("metro", {"Le métro": "The underground"})
+    proj.source("tram", f"# Le tram\n\n{GARE}\n\n{LYON}\n\n{FIN}\n\nLe métro\n")
+    result = proj.run("update", "--check")
+    assert result.exit_code == 1
+    assert "would update translations/en/tram.po (0 fuzzy, 1 new, 0 obsolete, 1 proposed from memory)" in result.output
+
+
+def test_the_most_common_translation_wins():
+    units = [memory.Unit("Oui.", "Yes.", "b"), memory.Unit("Oui.", "Indeed.", "a"),
+             memory.Unit("Oui.", "Yes.", "c")]
+    found = memory.propose(["Oui."], [], memory.Memory(units), "z", 0.75)
+    proposed, count = memory.apply(Catalog(None, [Entry("Oui.")]), found)
+    assert count == 1 and proposed.entries[0].msgstr == "Yes."
+    assert proposed.entries[0].translator_comments == ("memory: 100% from b",)
+
+
+def test_fuzzy_and_own_entries_are_never_proposed():
+    units = memory.units_of(Catalog(None, [Entry("Oui.", "Yes.", flags=("fuzzy",))]), "a")
+    assert units == []
+    shared = memory.Memory([memory.Unit("Non.", "No.", "self")])
+    assert memory.propose(["Non."], [], shared, "self", 0.5) == {}
+
+
+def test_update_of_one_article_reads_the_memory_of_the_others(proj):
+    proj.source("metro", f"# Le métro\n\n{GARE}\n")
+    result = proj.run("update", "--article", "metro")
+    assert "1 proposed from memory" in result.output
+    assert proj.entries("metro")[GARE].translator_comments == ("memory: 100% from tram",)
+
+
+def test_proposals_do_not_depend_on_string_hashing(proj):
+    """Many equally close candidates: the same one wins in every process."""
+    import os
+    import subprocess
+    import sys
+
+    variants = [f"Le tram numéro {n} part de la gare centrale à huit heures." for n in range(30)]
+    proj.source("lignes", "\n\n".join(variants) + "\n")
+    proj.run("update")
+    proj.translate("lignes", {v: f"Tram {i} leaves at eight." for i, v in enumerate(variants)})
+    proj.source("metro", "Le tram numéro part de la gare centrale à huit heures.\n")
+    outputs = []
+    for seed in ("1", "2", "3"):
+        po = proj.root / "translations/en/metro.po"
+        po.unlink(missing_ok=True)
+        env = dict(os.environ, PYTHONHASHSEED=seed)
+        subprocess.run([sys.executable, "-m", "diglot", "-C", str(proj.root), "-q", "update"],
+                       env=env, check=True)
+        outputs.append(po.read_bytes())
+    assert outputs[0] == outputs[1] == outputs[2]
+    assert b"# memory: " in outputs[0]

@@ -1,0 +1,220 @@
+"""``diglot serve`` through real HTTP requests: pages in preview mode, a reload event after a
+save, errors shown in the page instead of stopping the server, and a clean stop on SIGINT.
+Waiting is on the server's own reload events (bounded by socket timeouts), never sleeps."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import http.client
+import re
+import signal
+import subprocess
+import sys
+from contextlib import contextmanager
+from urllib.parse import quote
+
+import pytest
+
+from diglot.commands.serve import Preview
+from project_fixture import Proj
+
+GARE = "Le tram part de la gare à 12 heures."
+SOIR = "Il arrive le soir."
+
+
+@pytest.fixture
+def proj(tmp_path):
+    p = Proj(tmp_path)
+    p.source("tram", f"# Le tram\n\n{GARE}\n\n{SOIR}\n")
+    p.run("update")
+    p.translate("tram", {"Le tram": "The tram", GARE: "The tram leaves the station at noon."})
+    return p
+
+
+class Live:
+    """A running preview, on a free port, served from a background thread."""
+
+    def __init__(self, root):
+        self.lines: list[str] = []
+        self.preview = Preview(root, 0, self.lines.append, self.lines.append)
+        self.preview.start()
+        self.preview.serve_in_background()
+        self.port = self.preview.server.server_address[1]
+
+    def get(self, path: str) -> tuple[int, str, http.client.HTTPResponse]:
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
+        connection.request("GET", path)
+        response = connection.getresponse()
+        body = response.read().decode("utf-8")
+        connection.close()
+        return response.status, body, response
+
+    @contextmanager
+    def reload_of(self, path: str):
+        """Listen to ``path``'s event stream; on leaving, wait for its reload event."""
+        generation = _generation(self.get(path)[1])
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
+        connection.request("GET", f"/_diglot/events?page={quote(path)}&generation={generation}")
+        stream = connection.getresponse()
+        assert stream.status == 200 and stream.getheader("Content-Type") == "text/event-stream"
+        assert stream.fp.readline() == b"retry: 1000\n"
+        yield
+        while (line := stream.fp.readline()) != b"event: reload\n":
+            assert line, "the event stream ended without a reload"
+        assert stream.fp.readline().startswith(b"data: ")
+        connection.close()
+
+    def stop(self):
+        self.preview.stop()
+
+
+@pytest.fixture
+def live(proj):
+    server = Live(proj.root)
+    yield server
+    server.stop()
+
+
+def _generation(html: str) -> str:
+    return re.search(r'<meta name="diglot-preview" content="([^"]+)">', html).group(1)
+
+
+def _row(html: str, text: str) -> str:
+    """The opening tag of the row holding ``text``."""
+    start = html.index(text)
+    return html[html.rindex('<div class="pair', 0, start):html.index(">", html.rindex('<div class="pair', 0, start)) + 1]
+
+
+def test_pages_are_served_in_preview_mode(live):
+    status, _, response = live.get("/")
+    assert status == 302 and response.getheader("Location") == "/index.html"
+    status, index, _ = live.get("/index.html")
+    assert status == 200 and 'href="tram.html"' in index and "diglot serve · preview" in index
+    status, page, response = live.get("/tram.html")
+    assert status == 200 and response.getheader("Cache-Control") == "no-store"
+    assert 'data-state="translated"' in _row(page, "The tram leaves the station at noon.")
+    assert 'data-state="untranslated"' in _row(page, SOIR)
+    assert live.get("/nowhere.html")[0] == 404
+
+
+def test_saving_a_msgstr_reloads_the_page_with_the_new_text(proj, live):
+    assert "It arrives in the evening." not in live.get("/tram.html")[1]
+    with live.reload_of("/tram.html"):
+        proj.translate("tram", {SOIR: "It arrives in the evening."})
+    page = live.get("/tram.html")[1]
+    assert "It arrives in the evening." in page
+    assert 'data-state="translated"' in _row(page, "It arrives in the evening.")
+    assert any(line.startswith("rebuilt tram in ") for line in live.lines)
+
+
+def test_qa_findings_and_fuzzy_drafts_are_marked(proj, live):
+    po = proj.root / "translations/en/tram.po"
+    with live.reload_of("/tram.html"):
+        po.write_text(po.read_text().replace(
+            f'msgid "{SOIR}"\nmsgstr ""', f'#, fuzzy\nmsgid "{SOIR}"\nmsgstr "It comes at night."'))
+    page = live.get("/tram.html")[1]
+    fuzzy = _row(page, SOIR)
+    assert 'data-state="fuzzy"' in fuzzy and 'data-note="fuzzy draft: It comes at night."' in fuzzy
+    row = _row(page, "The tram leaves the station at noon.")
+    assert 'data-qa="error"' in row  # 12 is missing from the English: diglot check's finding
+    assert 'data-qa="error" data-note="error [numbers] 12 is missing from the English' in row
+
+
+def test_a_malformed_po_shows_its_error_and_the_server_keeps_going(proj, live):
+    po = proj.root / "translations/en/tram.po"
+    good = po.read_text()
+    with live.reload_of("/tram.html"):
+        po.write_text(good.replace('msgstr "The tram"', 'msgstr "The tram'))
+    line = good.splitlines().index('msgstr "The tram"') + 1
+    message = f"translations/en/tram.po:{line}: unterminated string; close it with a double quote"
+    status, page, _ = live.get("/tram.html")
+    assert status == 500 and f"<code>{message}</code>" in page
+    assert f"<code>{message}</code>" in live.get("/index.html")[1]
+    assert f"Error: {message}" in live.lines
+    with live.reload_of("/tram.html"):
+        po.write_text(good)
+    assert live.get("/tram.html")[0] == 200
+
+
+def test_a_broken_markdown_file_and_broken_settings_show_in_the_page(proj, live):
+    with live.reload_of("/tram.html"):
+        (proj.root / "source_fr/tram.md").write_bytes(b"# Le tram\n\nCaf\xe9 mal encod\xe9.\n")
+    status, page, _ = live.get("/tram.html")
+    assert status == 500 and "source_fr/tram.md" in page and "UTF-8" in page
+    with live.reload_of("/index.html"):
+        proj.write("diglot.toml", "fallback = 'sometimes'\n")
+    status, page, _ = live.get("/index.html")
+    assert status == 500 and "diglot.toml:1: &#39;fallback&#39; must be one of" in page
+    with live.reload_of("/index.html"):
+        (proj.root / "diglot.toml").unlink()
+    assert live.get("/index.html")[0] == 200
+
+
+def test_a_new_article_appears(proj, live):
+    with live.reload_of("/index.html"):
+        proj.source("velo", "# Le vélo\n\nUn paragraphe.\n")
+    assert 'href="velo.html"' in live.get("/index.html")[1]
+    assert live.get("/velo.html")[0] == 200
+
+
+def test_the_preview_policy_allows_its_own_code_and_its_server_only(live):
+    page = live.get("/tram.html")[1]
+    policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', page).group(1)
+    policy = policy.replace("&#39;", "'")
+    styles = re.findall(r"<style>(.*?)</style>", page, re.S)  # the edition's, the print head
+    script = re.search(r"<script>(.*?)</script>", page, re.S).group(1)
+    digest = lambda text: base64.b64encode(hashlib.sha256(text.encode()).digest()).decode()  # noqa: E731
+    hashes = " ".join(f"'sha256-{digest(style)}'" for style in styles)
+    assert len(styles) == 2 and policy == (
+        f"default-src 'none'; style-src {hashes}; script-src 'sha256-{digest(script)}'; "
+        "connect-src 'self'; base-uri 'none'; form-action 'none'")
+    assert "new EventSource(url)" in script
+
+
+def test_the_published_build_has_no_preview(proj):
+    proj.run("build", "--format", "html")
+    for name in ("tram.html", "index.html"):
+        html = (proj.root / "build/html" / name).read_text()
+        assert "data-state" not in html and "diglot-preview" not in html
+        assert "connect-src" not in html and "EventSource" not in html
+
+
+def test_sigint_stops_the_server_cleanly(proj):
+    process = subprocess.Popen([sys.executable, "-m", "diglot", "-C", str(proj.root), "serve",
+                                "--port", "0"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               text=True)
+    try:
+        for line in process.stdout:
+            found = re.search(r"at http://127\.0\.0\.1:(\d+)/", line)
+            if found:
+                break
+        connection = http.client.HTTPConnection("127.0.0.1", int(found.group(1)), timeout=10)
+        connection.request("GET", "/tram.html")
+        assert connection.getresponse().status == 200
+        connection.close()
+        process.send_signal(signal.SIGINT)
+        out, err = process.communicate(timeout=10)
+    finally:
+        process.kill()
+    assert process.returncode == 0, err
+    assert out.rstrip().endswith("Stopped.") and "Traceback" not in err
+
+
+def test_a_port_in_use_is_one_error_line(proj, live):
+    result = proj.run("serve", "--port", str(live.port))
+    assert result.exit_code == 2
+    assert result.output.startswith(f"Error: cannot listen on 127.0.0.1:{live.port}: ")
+
+
+def test_with_several_languages_each_has_its_folder(proj):
+    proj.write("diglot.toml", "languages = ['en', 'de']\n")
+    proj.run("update")
+    server = Live(proj.root)
+    try:
+        status, _, response = server.get("/")
+        assert status == 302 and response.getheader("Location") == "/en/index.html"
+        assert server.get("/de/tram.html")[0] == 200 and server.get("/en/index.html")[0] == 200
+        assert server.get("/tram.html")[0] == 404
+    finally:
+        server.stop()
