@@ -13,7 +13,8 @@ from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT.parent / "shared" / "corpora" / "python-docs-fr"
+CORPORA = Path(os.environ.get("DIGLOT_CORPORA", ROOT.parent / "shared" / "corpora"))
+CORPUS = CORPORA / "python-docs-fr"
 DIGLOT = [sys.executable, "-m", "diglot"]
 sys.path.insert(0, str(ROOT / "src"))
 

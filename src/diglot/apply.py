@@ -6,6 +6,7 @@ from __future__ import annotations
 from diglot.errors import BuildError
 from diglot.model import FUZZY, TRANSLATED, UNTRANSLATED, Article, Bilingual, Pair, Stats
 from diglot.po.model import Catalog, Entry
+from diglot.sentences import override
 
 
 def lookup(catalog: Catalog | None) -> dict[str, Entry]:
@@ -60,7 +61,8 @@ def _pair(block, entries: dict[str, Entry], fallback: str) -> Pair:
     entry = entries.get(block.text)
     state = state_of(entry)
     if state == TRANSLATED:
-        return Pair(block, entry.msgstr, TRANSLATED)
+        return Pair(block, entry.msgstr, TRANSLATED,
+                    sentences=override.value(entry.translator_comments))
     if fallback == "source":
         return Pair(block, block.text, state, fallback=True)
     return Pair(block, None, state)

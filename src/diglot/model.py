@@ -91,6 +91,9 @@ class Pair:
     target: str | None
     state: str  # TRANSLATED, FUZZY or UNTRANSLATED (code blocks count as TRANSLATED)
     fallback: bool = False  # target is the French shown in place of a translation
+    # The translator's sentence links, the value of a "# sentences:" comment on the entry
+    # (see diglot.sentences.override); None when there is none.
+    sentences: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

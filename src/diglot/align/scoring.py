@@ -26,7 +26,6 @@ HEADING_MISMATCH = 5.0  # a heading paired with a non-heading
 LEVEL_MISMATCH = 1.5  # two headings of different levels
 HEADING_MERGE = 6.0  # a heading is never one of two segments merged into one
 LIST_MISMATCH = 1.0  # a list item paired with a plain paragraph
-GROUP_MAX = max(max(shape) for shape in PRIORS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,23 +52,43 @@ class Evidence:
 class Scorer:
     """Costs for beads of ``french`` and ``english`` segments, by index."""
 
-    def __init__(self, french: list[Block], english: list[Block]):
+    def __init__(self, french: list[Block], english: list[Block], priors=PRIORS):
         fr_keys, en_keys = [anchors.keys(b) for b in french], [anchors.keys(b) for b in english]
-        self.weights = anchors.weights(fr_keys, en_keys)
-        self.fr = [self._unit(b, k) for b, k in zip(french, fr_keys)]
-        self.en = [self._unit(b, k) for b, k in zip(english, en_keys)]
+        self._prepare([(len(plain_text(b.text)), _shape(b), k) for b, k in zip(french, fr_keys)],
+                      [(len(plain_text(b.text)), _shape(b), k) for b, k in zip(english, en_keys)],
+                      priors)
+
+    @classmethod
+    def of_units(cls, french: list[tuple[int, set[str]]], english: list[tuple[int, set[str]]],
+                 priors=PRIORS, expected_ratio: float | None = None) -> "Scorer":
+        """A scorer of pieces given as (characters, anchor keys): sentences, for one.
+        ``expected_ratio`` (English characters per French one) tempers the pieces' own
+        ratio: one sentence left untranslated would skew a short text's ratio."""
+        scorer = cls.__new__(cls)
+        scorer._prepare([(c, ("p", 0), k) for c, k in french],
+                        [(c, ("p", 0), k) for c, k in english], priors)
+        if expected_ratio:
+            scorer.ratio = math.sqrt(scorer.ratio * expected_ratio)
+        return scorer
+
+    def _prepare(self, french: list, english: list, priors) -> None:
+        """``french`` and ``english``: (characters, shape, keys) of each piece."""
+        self.priors = priors
+        self.weights = anchors.weights([k for _, _, k in french], [k for _, _, k in english])
+        self.fr = [self._unit(*piece) for piece in french]
+        self.en = [self._unit(*piece) for piece in english]
         self.ratio = max(sum(u.chars for u in self.en), 1) / max(sum(u.chars for u in self.fr), 1)
         # Plain text has no headings or lists: its structure says nothing either way.
         self.structured = any(u.shape[0] != "p" for u in self.en)
         # Every group a bead can take, made once: the DP asks for each many times.
+        largest = max(max(shape) for shape in priors)
         self._groups = {(side, size): [self._group(side, k, size) for k in range(len(units))]
                         for side, units in ((False, self.fr), (True, self.en))
-                        for size in range(1, GROUP_MAX + 1)}
+                        for size in range(1, largest + 1)}
 
-    def _unit(self, block: Block, keys: set[str]) -> Unit:
+    def _unit(self, chars: int, shape: tuple[str, int], keys: set[str]) -> Unit:
         weighed = frozenset(k for k in keys if k in self.weights)
-        return Unit(len(plain_text(block.text)), _shape(block), weighed,
-                    sum(self.weights[k] for k in weighed))
+        return Unit(chars, shape, weighed, sum(self.weights[k] for k in weighed))
 
     def group(self, english: bool, start: int, count: int) -> Unit:
         return self._groups[(english, count)][start]
@@ -86,7 +105,7 @@ class Scorer:
 
     def cost(self, i: int, a: int, j: int, b: int) -> float:
         """The cost of French ``i:i+a`` paired with English ``j:j+b``."""
-        prior = PRIORS[(a, b)]
+        prior = self.priors[(a, b)]
         if not a or not b:
             return prior
         fr, en = self._groups[(False, a)][i], self._groups[(True, b)][j]
