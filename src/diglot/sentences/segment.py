@@ -23,6 +23,8 @@ from diglot.inline import Span, spans
 # space before »), then blank space; group 1 is the end, the match's end the next start.
 _END = re.compile(r"((?:[.!?…]+)(?:[\u00a0\u202f ]?[»”\"’')\]])*)[\s\u00a0\u202f]+")
 _OPENING = "«“\"‘'([¿¡"
+_BEFORE_INITIAL = " \u00a0\u202f\n(«“\"'‘-"
+_ROLE = re.compile(r":[a-z]+(?::[a-z]+)?:")  # a reST role left in the text: ":meth:"
 _DASHES = "—–-"
 _TOKEN = re.compile(r"[\w.'’\-]+$")  # the word a point closes: "p", "J.-C", "e.g", "Mme"
 
@@ -40,6 +42,7 @@ _ALWAYS = {
 # Abbreviations that end nothing when a number follows: "No. 5", "p. 12", "n. 3".
 _BEFORE_NUMBER = {"No", "no", "Nos", "nos", "p", "pp", "n", "t", "art", "Art", "ch",
                   "chap", "fig", "Fig", "vol", "Vol", "sect", "Sect", "éq", "eq"}
+_DOTTED = re.compile(r"(?:\w{1,3}\.-?)+\w{1,3}")  # "U.S", "e.g", "Ph.D", not "os.path"
 _ERAS = {"J.-C", "B.C", "A.D", "B.C.E", "C.E"}  # end sentences as often as they go on
 # After a dotted abbreviation (U.S., J.-C.), a sentence starts only with one of these.
 _STARTERS = {
@@ -92,16 +95,19 @@ class _Protected:
     """Plain-text ranges of code spans and links, in order: a sentence never ends inside
     one (looked up by bisection: the corpus's paragraphs hold dozens of code spans)."""
 
-    __slots__ = ("starts", "ends")
+    __slots__ = ("starts", "ends", "styled")
 
     def __init__(self, items: list[Span]) -> None:
         self.starts: list[int] = []
         self.ends: list[int] = []
+        self.styled: set[int] = set()  # where code, italic or bold text starts
         pos = 0
         for span in items:
             if span.code or span.href:
                 self.starts.append(pos)
                 self.ends.append(pos + len(span.text))
+            if span.code or span.italic or span.bold:
+                self.styled.add(pos)
             pos += len(span.text)
 
     def holds(self, stop: int, start: int) -> bool:
@@ -112,9 +118,10 @@ class _Protected:
         k = bisect_left(self.starts, start) - 1
         return k >= 0 and self.ends[k] > start
 
-    def opens(self, at: int) -> bool:
-        k = bisect_left(self.starts, at)
-        return k < len(self.starts) and self.starts[k] == at
+    def closes(self, at: int) -> bool:
+        """Whether one ends at ``at``: "… `find_module`. Celle-ci" ends a sentence."""
+        k = bisect_right(self.starts, at) - 1
+        return k >= 0 and self.ends[k] == at
 
 
 def _cuts(text: str, items: list[Span], lang: str) -> list[tuple[int, int]]:
@@ -128,21 +135,25 @@ def _cuts(text: str, items: list[Span], lang: str) -> list[tuple[int, int]]:
             protected = _Protected(items)
         if protected.starts and protected.holds(match.start(), start):
             continue
-        if not _starts_sentence(text, start, protected.starts and protected.opens(start)):
+        if not _starts_sentence(text, start, start in protected.styled):
             continue
-        if match.group(1) != "." or not _abbreviation(text, match.start(), start, lang):
+        if match.group(1) != "." or protected.closes(match.start()) or \
+                not _abbreviation(text, match.start(), start, lang):
             out.append((match.end(1), start))
     return out
 
 
-def _starts_sentence(text: str, at: int, code: bool) -> bool:
+def _starts_sentence(text: str, at: int, styled: bool) -> bool:
     """A capital, a digit, an opening quote or bracket, a dialogue dash before a capital,
-    or a code span (a sentence may start with ``None``)."""
+    or a code span or emphasis (a sentence may start with ``None`` or a parameter's name,
+    "*opener* must return")."""
     first = text[at]
-    if code or first.isupper() or first.isdigit() or first in _OPENING:
+    if styled or first.isupper() or first.isdigit() or first in _OPENING:
         return True
+    if first == ":":
+        return _ROLE.match(text, at) is not None
     if first in _DASHES:
-        rest = text[at + 1:at + 3].lstrip("\u00a0\u202f ")
+        rest = text[at + 1:at + 4].lstrip(_DASHES + "\u00a0\u202f ")  # "— Non", "--Non"
         return bool(rest) and (rest[0].isupper() or rest[0] in _OPENING)
     return False
 
@@ -160,11 +171,12 @@ def _abbreviation(text: str, stop: int, after: int, lang: str) -> bool:
         return True
     if word in _BEFORE_NUMBER and following[:1].isdigit():
         return True
-    if len(word) == 1 and word.isalpha():  # an initial, or "p." of "p. ex."
-        return True
+    if len(word) == 1 and word.isalpha() and (token.start() == 0 or
+                                              text[token.start() - 1] in _BEFORE_INITIAL):
+        return True  # an initial, or "p." of "p. ex.", not "Python/C."
     if word in _ERAS or any(c.isdigit() for c in word):  # "44 av. J.-C. Auguste", "3.11."
         return False
-    if "." in word:  # U.S., e.g.: a sentence may follow, if it starts like one
+    if _DOTTED.fullmatch(word):  # U.S., e.g.: a sentence may follow, if it starts like one
         return following not in _STARTERS.get(lang, _STARTERS["en"])
     return False
 
