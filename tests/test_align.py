@@ -14,7 +14,8 @@ import pytest
 from conftest import CORPORA, ROOT
 from project_fixture import Proj
 
-from diglot.align.cut import cut, sentences
+from diglot.align.cut import cut
+from diglot.align.refine import sentences
 from diglot.align.dp import best_path
 from diglot.align.scoring import Scorer
 from diglot.model import PARAGRAPH, Block
@@ -259,10 +260,11 @@ def test_merged_english_is_cut_where_the_anchors_say():
         "The keeper arrived in 1921. He had a wife, a lamp and two cases. Quimper keeps "
         "his notebooks.", "Nobody knows why.")]
     scorer = Scorer(french, english)
-    assert cut(scorer, [0, 1], english[0].text) == (
+    assert cut(scorer, 0, 2, 0, 1) == (
         "The keeper arrived in 1921. He had a wife, a lamp and two cases.",
         "Quimper keeps his notebooks.")
-    assert sorted(cut(scorer, [0, 1, 2], "One sentence only")) == ["", "", "One sentence only"]
+    scorer = Scorer(french, [Block(PARAGRAPH, "One sentence only", 1)])
+    assert sorted(cut(scorer, 0, 3, 0, 1)) == ["", "", "One sentence only"]
 
 
 def test_band_keeps_memory_linear(monkeypatch):

@@ -57,7 +57,7 @@ def _beads(scorer: Scorer, path: list[tuple[int, int, int, int]],
         evidence = scorer.evidence(i, a, j, b)
         context = (paired[k - 1] + paired[k + 1]) / 2
         text = " ".join(english[e].text for e in en)
-        parts = cut(scorer, list(fr), text) if a > 1 else (text,)
+        parts = cut(scorer, i, a, j, b) if a > 1 else (text,)
         beads.append(Bead(fr, en, confidence(evidence, a, b, context), evidence.shared[:6],
                           parts))
     return beads

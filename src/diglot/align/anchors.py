@@ -28,9 +28,9 @@ PREFIX = 5  # words this long or longer match on their first letters: "mystérie
 STRONG = 2.0  # numbers, URLs and code are rarely a coincidence: their weight counts double
 
 
-def keys(block: Block) -> set[str]:
-    """The anchor keys of one segment."""
-    items = spans(block.text)
+def keys(block: Block, items: list[Span] | None = None) -> set[str]:
+    """The anchor keys of one segment (``items``: its spans, when already parsed)."""
+    items = spans(block.text) if items is None else items
     found = span_keys(items) | {"@" + u.rstrip(".,;:") for u in _URL.findall(block.text)}
     if block.kind in (HEADING, TITLE):
         found |= _chapter_number("".join(s.text for s in items))

@@ -12,8 +12,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from diglot.align import anchors
-from diglot.inline import plain_text
+from diglot.align import anchors, refine
+from diglot.inline import spans
 from diglot.model import HEADING, LIST_ITEM, TITLE, Block
 
 # -log prior of each bead shape; paragraphs of a literary translation split and merge
@@ -26,6 +26,8 @@ HEADING_MISMATCH = 5.0  # a heading paired with a non-heading
 LEVEL_MISMATCH = 1.5  # two headings of different levels
 HEADING_MERGE = 6.0  # a heading is never one of two segments merged into one
 LIST_MISMATCH = 1.0  # a list item paired with a plain paragraph
+SENTENCE_SHORTAGE = 4.0  # a merge or split short of one sentence to give each paragraph
+REFINE_CEILING = 12.0  # a bead costlier than this as a whole is not worth dividing
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,10 +55,10 @@ class Scorer:
     """Costs for beads of ``french`` and ``english`` segments, by index."""
 
     def __init__(self, french: list[Block], english: list[Block], priors=PRIORS):
-        fr_keys, en_keys = [anchors.keys(b) for b in french], [anchors.keys(b) for b in english]
-        self._prepare([(len(plain_text(b.text)), _shape(b), k) for b, k in zip(french, fr_keys)],
-                      [(len(plain_text(b.text)), _shape(b), k) for b, k in zip(english, en_keys)],
-                      priors)
+        self._prepare([_piece(b) for b in french], [_piece(b) for b in english], priors)
+        # Merges and splits are judged sentence by sentence (``refine``).
+        self._texts = ([b.text for b in french], [b.text for b in english])
+        self._pieces: dict[tuple[bool, int], list[refine.Piece]] = {}
 
     @classmethod
     def of_units(cls, french: list[tuple[int, set[str]]], english: list[tuple[int, set[str]]],
@@ -67,6 +69,7 @@ class Scorer:
         scorer = cls.__new__(cls)
         scorer._prepare([(c, ("p", 0), k) for c, k in french],
                         [(c, ("p", 0), k) for c, k in english], priors)
+        scorer._texts = None  # sentences are not divided further
         if expected_ratio:
             scorer.ratio = math.sqrt(scorer.ratio * expected_ratio)
         return scorer
@@ -74,7 +77,7 @@ class Scorer:
     def _prepare(self, french: list, english: list, priors) -> None:
         """``french`` and ``english``: (characters, shape, keys) of each piece."""
         self.priors = priors
-        self.weights = anchors.weights([k for _, _, k in french], [k for _, _, k in english])
+        self.weights = anchors.weights([p[2] for p in french], [p[2] for p in english])
         self.fr = [self._unit(*piece) for piece in french]
         self.en = [self._unit(*piece) for piece in english]
         self.ratio = max(sum(u.chars for u in self.en), 1) / max(sum(u.chars for u in self.fr), 1)
@@ -109,9 +112,44 @@ class Scorer:
         if not a or not b:
             return prior
         fr, en = self._groups[(False, a)][i], self._groups[(True, b)][j]
-        return (prior + length_cost(fr.chars, en.chars, self.ratio)
-                - ANCHOR_REWARD * (_dice(fr, en, self.weights) or 0.0)
-                + self._structure_cost(fr.shape, en.shape))
+        structure = self._structure_cost(fr.shape, en.shape)
+        cost = (prior + length_cost(fr.chars, en.chars, self.ratio)
+                - ANCHOR_REWARD * (_dice(fr, en, self.weights) or 0.0) + structure)
+        if (a > 1) != (b > 1) and self._texts is not None and cost < REFINE_CEILING:
+            return prior + structure + self.divided(i, a, j, b)[0]
+        return cost
+
+    def divided(self, i: int, a: int, j: int, b: int, empty: float | None = None
+                ) -> tuple[float, list[int]]:
+        """A merge (``a`` > 1) or split (``b`` > 1) priced by the best division of the one
+        side's sentences among the other side's paragraphs (``refine``), and where each
+        paragraph's share ends; short of a sentence per paragraph, the cost of the lengths
+        and anchors as a whole plus ``SENTENCE_SHORTAGE`` for each one missing, unless a
+        paragraph may go without, at ``empty``."""
+        merge = a > 1
+        parts = self.fr[i:i + a] if merge else self.en[j:j + b]
+        runs = [p for k in (range(j, j + b) if merge else range(i, i + a))
+                for p in self.pieces(merge, k)]
+        fr, en = self._groups[(False, a)][i], self._groups[(True, b)][j]
+        if len(runs) < len(parts) and empty is None:
+            shortage = SENTENCE_SHORTAGE * (len(parts) - len(runs))
+            return (length_cost(fr.chars, en.chars, self.ratio) + shortage
+                    - ANCHOR_REWARD * (_dice(fr, en, self.weights) or 0.0)), []
+        scale = 2 * ANCHOR_REWARD / max(fr.weight + en.weight, 1e-9)
+
+        def part_cost(part: Unit, chars: int, keys: frozenset[str]) -> float:
+            shared = sum(self.weights[k] for k in part.keys & keys)
+            fr_chars, en_chars = (part.chars, chars) if merge else (chars, part.chars)
+            return length_cost(fr_chars, en_chars, self.ratio) - scale * shared
+
+        return refine.division(parts, runs, part_cost, empty)
+
+    def pieces(self, english: bool, index: int) -> list[refine.Piece]:
+        """The sentences of one segment (English when ``english``), made once."""
+        key = (english, index)
+        if key not in self._pieces:
+            self._pieces[key] = refine.pieces(self._texts[english][index], self.weights)
+        return self._pieces[key]
 
     def _structure_cost(self, fr: tuple[str, int], en: tuple[str, int]) -> float:
         if "h+" in (fr[0], en[0]):  # whether or not the other side shows its structure
@@ -129,6 +167,12 @@ class Scorer:
                         _dice(fr, en, self.weights),
                         not self.structured or fr.shape == en.shape,
                         fr.shape[0] == "h" and fr.shape == en.shape, tuple(shared))
+
+
+def _piece(block: Block) -> tuple[int, tuple[str, int], set[str]]:
+    """What the scorer reads of a segment: characters, shape, anchors."""
+    items = spans(block.text)
+    return sum(len(s.text) for s in items), _shape(block), anchors.keys(block, items)
 
 
 def _shape(block: Block) -> tuple[str, int]:
