@@ -17,6 +17,7 @@ gold English and gets no proposal.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import re
@@ -56,6 +57,7 @@ class Result:
     foreign: int = 0
     foreign_listed: int = 0
     foreign_absorbed: int = 0
+    evidence: list = field(default_factory=list)  # (confidence features, right), for --dump
 
 
 def fold(text: str | None) -> str | None:
@@ -179,6 +181,7 @@ def run_article(job) -> Result:
 
 def _score(french, gold, units, alignment, found) -> Result:
     result = Result(segments=len(french))
+    evidence = {i: bead.evidence for bead in alignment.pairs for i in bead.fr}
     for i in range(len(french)):
         proposal = found.get(i)
         ok = fold(proposal.text if proposal else None) == fold(gold[i])
@@ -188,6 +191,7 @@ def _score(french, gold, units, alignment, found) -> Result:
             result.orphans_given_text += proposal is not None
         if proposal is not None:
             result.proposals.append((proposal.confidence, ok, proposal.label))
+            result.evidence.append((evidence[i], ok))
     foreign = [fold(u.text) for u in units if u.foreign]
     unmatched = {fold(alignment.english[j].text) for b in alignment.beads if not b.fr for j in b.en}
     given = " | ".join(fold(p.text) for p in found.values())
@@ -265,6 +269,8 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=0, help="only the first N articles")
     parser.add_argument("--seed", type=int, default=18)
     parser.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--dump", type=Path, help="write each proposal's confidence features "
+                        "and whether it was right, one JSON line each (bench/fit_confidence.py)")
     args = parser.parse_args()
     if not CORPUS.is_dir():
         sys.exit(f"skipped: {CORPUS} not present")
@@ -279,6 +285,11 @@ def main() -> None:
                 started = time.perf_counter()
                 jobs = [(slug, fmt, damage_kind == "damaged", args.seed) for slug in slugs]
                 results = list(executor.map(run_article, jobs, chunksize=4))
+                if args.dump:
+                    with args.dump.open("a", encoding="utf-8") as out:
+                        for slug, r in zip(slugs, results):
+                            for values, ok in r.evidence:
+                                out.write(json.dumps([slug, damage_kind, fmt, values, ok]) + "\n")
                 report(f"{damage_kind} {fmt} ({time.perf_counter() - started:.0f} s)",
                        results, args.accept_above)
 

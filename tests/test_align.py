@@ -271,8 +271,8 @@ def test_band_keeps_memory_linear(monkeypatch):
     import diglot.align.dp as dp
 
     n, rows, fill = 3000, [], dp._fill
-    monkeypatch.setattr(dp, "_fill", lambda cost, ranges, moves: (
-        rows.extend(hi - lo + 1 for lo, hi in ranges), fill(cost, ranges, moves))[1])
+    monkeypatch.setattr(dp, "_fill", lambda cost, ranges, moves, keep=False: (
+        rows.extend(hi - lo + 1 for lo, hi in ranges), fill(cost, ranges, moves, keep))[1])
     path = best_path(lambda i, a, j, b: 0.0 if (a, b) == (1, 1) else 5.0, n, n,
                      moves=((1, 1), (1, 0), (0, 1)))
     assert path == [(i, 1, i, 1) for i in range(n)]

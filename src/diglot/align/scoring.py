@@ -18,7 +18,7 @@ from diglot.model import HEADING, LIST_ITEM, TITLE, Block
 
 # -log prior of each bead shape; paragraphs of a literary translation split and merge
 # more often than Gale & Church's sentences did.
-PRIORS = {(1, 1): 0.15, (1, 2): 3.0, (2, 1): 3.0, (1, 0): 4.5, (0, 1): 4.5,
+PRIORS = {(1, 1): 0.15, (1, 2): 3.0, (2, 1): 3.0, (1, 0): 3.0, (0, 1): 3.0,
           (3, 1): 5.0, (1, 3): 5.0, (2, 2): 5.0, (4, 1): 6.5, (5, 1): 8.0}
 VARIANCE = 6.8  # Gale & Church's s²: variance of English length per French character
 ANCHOR_REWARD = 4.0  # cost saved by a bead whose anchors all agree (Dice = 1)
