@@ -20,12 +20,15 @@ HEADING_MOVES = ((1, 1), (1, 0), (0, 1))
 HEADING_SKIP = 6.0  # a heading left unpaired at the first stage is aligned at the second
 SECTION_SPREAD = 0.3  # tolerated log-ratio of section sizes (one standard deviation)
 PLACE_SPREAD = 0.03  # tolerated difference of relative place in the text
+MIN_LANDMARKS = 5  # landmark pairs needed to measure the length ratio on them
+MIN_CHARS = 20  # shorter paragraphs say little about it
 
 
 def align(french: list[Block], english: list[Block]) -> Alignment:
     """The best alignment of the two segment lists, each bead with its confidence."""
     scorer = Scorer(french, english)
     guide = anchors.landmarks([u.keys for u in scorer.fr], [u.keys for u in scorer.en])
+    scorer.ratio = _ratio(scorer, guide)
     path: list[tuple[int, int, int, int]] = []
     margins = [math.inf] * (len(french) + 1)  # per boundary between French segments
     start = (0, 0)
@@ -35,6 +38,15 @@ def align(french: list[Block], english: list[Block]) -> Alignment:
             path.append((i, 1, j, 1))
         start = (i + 1, j + 1)
     return Alignment(french, english, _beads(scorer, path, english, margins))
+
+
+def _ratio(scorer: Scorer, guide: list[tuple[int, int]]) -> float:
+    """English characters per French one: the median over the landmark pairs when there
+    are enough of them, else the texts' overall ratio, which English paragraphs with no
+    French (a preface, translator's notes) would inflate."""
+    found = sorted(scorer.en[j].chars / scorer.fr[i].chars for i, j in guide
+                   if scorer.fr[i].chars >= MIN_CHARS and scorer.en[j].chars >= MIN_CHARS)
+    return found[len(found) // 2] if len(found) >= MIN_LANDMARKS else scorer.ratio
 
 
 def _section(scorer: Scorer, start: tuple[int, int], end: tuple[int, int],
@@ -53,6 +65,8 @@ def _beads(scorer: Scorer, path: list[tuple[int, int, int, int]],
            english: list[Block], margins: list[float]) -> list[Bead]:
     # The text's two ends count as paired neighbours: [-1] and [len] read this sentinel.
     paired = [bool(a and b) for _, a, _, b in path] + [True]
+    plain = [a == 1 and b == 1 for _, a, _, b in path]
+    messy = 1 - sum(plain) / max(len(plain), 1)  # how far the two texts' paragraphs differ
     beads = []
     for k, (i, a, j, b) in enumerate(path):
         fr, en = tuple(range(i, i + a)), tuple(range(j, j + b))
@@ -62,7 +76,9 @@ def _beads(scorer: Scorer, path: list[tuple[int, int, int, int]],
         context = (paired[k - 1] + paired[k + 1]) / 2
         text = " ".join(english[e].text for e in en)
         parts = cut(scorer, i, a, j, b) if a > 1 else (text,)
-        values = features(scorer, i, a, j, b, context, min(margins[i:i + a + 1]))
+        near = plain[max(k - 3, 0):k] + plain[k + 1:k + 4]
+        around = (sum(near) / len(near) if near else 1.0, messy)
+        values = features(scorer, i, a, j, b, context, min(margins[i:i + a + 1]), around)
         beads.append(Bead(fr, en, confidence(values), scorer.evidence(i, a, j, b).shared[:6],
                           parts, values))
     return beads

@@ -26,6 +26,7 @@ _CHAPTER_WORDS = {"chapter", "chapitre", "part", "partie", "book", "livre", "sec
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 PREFIX = 5  # words this long or longer match on their first letters: "mystérieux" ~ "mysterious"
 STRONG = 2.0  # numbers, URLs and code are rarely a coincidence: their weight counts double
+STRONG_MARKS = "#@`"  # the first character of their keys
 
 
 def keys(block: Block, items: list[Span] | None = None) -> set[str]:
@@ -79,7 +80,7 @@ def weights(french: list[set[str]], english: list[set[str]]) -> dict[str, float]
     total = len(french) + len(english)
     out = {}
     for key in df_fr.keys() | df_en.keys():
-        strong = key[0] in "#@`"
+        strong = key[0] in STRONG_MARKS
         if strong or (key in df_fr and key in df_en):
             weight = math.log(total / (df_fr[key] + df_en[key]))
             out[key] = weight * (STRONG if strong else 1.0)

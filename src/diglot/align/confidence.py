@@ -18,21 +18,26 @@ import math
 from diglot.align.scoring import Scorer
 
 FEATURES = ("length", "anchors", "no_anchors", "context", "merge", "split", "margin",
-            "structure", "size", "rivals")
+            "structure", "size", "rivals", "nearby", "messy")
 # Fitted weights: intercept first, then one per feature, in the order above.
-WEIGHTS = (0.0, 1.0, 1.0, 0.0, 1.0, -0.5, -0.5, 1.0, 1.0, 0.0, 1.0)
+WEIGHTS = (1.385, 0.703, 2.938, 0.754, 1.001, -0.516, 0.163, 0.452, 1.385, -5.321, 2.306,
+           -0.250, -4.724)
 
 
 def features(scorer: Scorer, i: int, a: int, j: int, b: int, context: float,
-             rivals: float = math.inf) -> tuple[float, ...]:
+             rivals: float = math.inf, around: tuple[float, float] = (1.0, 0.0)
+             ) -> tuple[float, ...]:
     """The evidence for French ``i:i+a`` paired with English ``j:j+b``, as numbers;
     ``rivals``: how much dearer the best whole alignment is that pairs these French
-    segments otherwise (``dp.path_and_margins``)."""
+    segments otherwise (``dp.path_and_margins``); ``around``: the share of one-to-one
+    pairs among the six nearest beads, and the share of other beads in the whole text
+    (a text whose paragraphs were merged, split or dropped here and there is one to
+    trust less everywhere)."""
     ev = scorer.evidence(i, a, j, b)
     chars = scorer.group(False, i, a).chars
     return (ev.length, ev.anchors or 0.0, float(ev.anchors is None), context,
             float(a > 1), float(b > 1), _clamp(margin(scorer, i, a, j, b)),
-            float(ev.structure), math.log10(chars + 10) / 3, _clamp(rivals))
+            float(ev.structure), math.log10(chars + 10) / 3, _clamp(rivals), *around)
 
 
 def _clamp(cost: float) -> float:

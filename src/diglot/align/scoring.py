@@ -18,7 +18,7 @@ from diglot.model import HEADING, LIST_ITEM, TITLE, Block
 
 # -log prior of each bead shape; paragraphs of a literary translation split and merge
 # more often than Gale & Church's sentences did.
-PRIORS = {(1, 1): 0.15, (1, 2): 3.0, (2, 1): 3.0, (1, 0): 3.0, (0, 1): 3.0,
+PRIORS = {(1, 1): 0.15, (1, 2): 3.0, (2, 1): 3.0, (1, 0): 2.0, (0, 1): 2.0,
           (3, 1): 5.0, (1, 3): 5.0, (2, 2): 5.0, (4, 1): 6.5, (5, 1): 8.0}
 VARIANCE = 6.8  # Gale & Church's s²: variance of English length per French character
 ANCHOR_REWARD = 4.0  # cost saved by a bead whose anchors all agree (Dice = 1)
@@ -27,6 +27,7 @@ LEVEL_MISMATCH = 1.5  # two headings of different levels
 HEADING_MERGE = 6.0  # a heading is never one of two segments merged into one
 LIST_MISMATCH = 1.0  # a list item paired with a plain paragraph
 SENTENCE_SHORTAGE = 4.0  # a merge or split short of one sentence to give each paragraph
+STRONG_MISMATCH = 1.5  # a pair whose numbers, URLs and code all differ
 REFINE_CEILING = 12.0  # a bead costlier than this as a whole is not worth dividing
 
 
@@ -38,6 +39,7 @@ class Unit:
     shape: tuple[str, int]  # ("h", level), ("li", depth) or ("p", 0)
     keys: frozenset[str]
     weight: float  # the sum of its keys' weights
+    strong: frozenset[str] = frozenset()  # numbers, URLs and code: a translation keeps them
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +93,8 @@ class Scorer:
 
     def _unit(self, chars: int, shape: tuple[str, int], keys: set[str]) -> Unit:
         weighed = frozenset(k for k in keys if k in self.weights)
-        return Unit(chars, shape, weighed, sum(self.weights[k] for k in weighed))
+        return Unit(chars, shape, weighed, sum(self.weights[k] for k in weighed),
+                    frozenset(k for k in weighed if k[0] in anchors.STRONG_MARKS))
 
     def group(self, english: bool, start: int, count: int) -> Unit:
         return self._groups[(english, count)][start]
@@ -104,7 +107,7 @@ class Scorer:
         shapes = [u.shape for u in units]
         shape = ("h+", 0) if any(s[0] == "h" for s in shapes) else shapes[0]
         return Unit(sum(u.chars for u in units), shape, keys,
-                    sum(self.weights[k] for k in keys))
+                    sum(self.weights[k] for k in keys), frozenset().union(*(u.strong for u in units)))
 
     def cost(self, i: int, a: int, j: int, b: int) -> float:
         """The cost of French ``i:i+a`` paired with English ``j:j+b``."""
@@ -114,10 +117,21 @@ class Scorer:
         fr, en = self._groups[(False, a)][i], self._groups[(True, b)][j]
         structure = self._structure_cost(fr.shape, en.shape)
         cost = (prior + length_cost(fr.chars, en.chars, self.ratio)
-                - ANCHOR_REWARD * (_dice(fr, en, self.weights) or 0.0) + structure)
+                - ANCHOR_REWARD * (_dice(fr, en, self.weights) or 0.0) + structure
+                + self._strong_cost(fr, en))
         if (a > 1) != (b > 1) and self._texts is not None and cost < REFINE_CEILING:
-            return prior + structure + self.divided(i, a, j, b)[0]
+            return prior + structure + self._strong_cost(fr, en) + self.divided(i, a, j, b)[0]
         return cost
+
+    def _strong_cost(self, fr: Unit, en: Unit) -> float:
+        """Numbers, URLs and code on one side only: a translation keeps them, so a pair
+        that shares none of those either side holds is likely no pair."""
+        if not fr.strong and not en.strong:
+            return 0.0
+        weights = self.weights
+        shared = sum(weights[k] for k in fr.strong & en.strong)
+        total = sum(weights[k] for k in fr.strong) + sum(weights[k] for k in en.strong)
+        return STRONG_MISMATCH * (1 - 2 * shared / total)
 
     def divided(self, i: int, a: int, j: int, b: int, empty: float | None = None
                 ) -> tuple[float, list[int]]:
