@@ -64,7 +64,8 @@ class Scorer:
 
     @classmethod
     def of_units(cls, french: list[tuple[int, set[str]]], english: list[tuple[int, set[str]]],
-                 priors=PRIORS, expected_ratio: float | None = None) -> "Scorer":
+                 priors=PRIORS, expected_ratio: float | None = None,
+                 reward: float = ANCHOR_REWARD) -> "Scorer":
         """A scorer of pieces given as (characters, anchor keys): sentences, for one.
         ``expected_ratio`` (English characters per French one) tempers the pieces' own
         ratio: one sentence left untranslated would skew a short text's ratio."""
@@ -72,6 +73,7 @@ class Scorer:
         scorer._prepare([(c, ("p", 0), k) for c, k in french],
                         [(c, ("p", 0), k) for c, k in english], priors)
         scorer._texts = None  # sentences are not divided further
+        scorer.reward = reward
         if expected_ratio:
             scorer.ratio = math.sqrt(scorer.ratio * expected_ratio)
         return scorer
@@ -79,6 +81,7 @@ class Scorer:
     def _prepare(self, french: list, english: list, priors) -> None:
         """``french`` and ``english``: (characters, shape, keys) of each piece."""
         self.priors = priors
+        self.reward = ANCHOR_REWARD
         self.weights = anchors.weights([p[2] for p in french], [p[2] for p in english])
         self.fr = [self._unit(*piece) for piece in french]
         self.en = [self._unit(*piece) for piece in english]
@@ -117,21 +120,18 @@ class Scorer:
         fr, en = self._groups[(False, a)][i], self._groups[(True, b)][j]
         structure = self._structure_cost(fr.shape, en.shape)
         cost = (prior + length_cost(fr.chars, en.chars, self.ratio)
-                - ANCHOR_REWARD * (_dice(fr, en, self.weights) or 0.0) + structure
+                - self.reward * (_dice(fr, en, self.weights) or 0.0) + structure
                 + self._strong_cost(fr, en))
         if (a > 1) != (b > 1) and self._texts is not None and cost < REFINE_CEILING:
             return prior + structure + self._strong_cost(fr, en) + self.divided(i, a, j, b)[0]
         return cost
 
     def _strong_cost(self, fr: Unit, en: Unit) -> float:
-        """Numbers, URLs and code on one side only: a translation keeps them, so a pair
-        that shares none of those either side holds is likely no pair."""
-        if not fr.strong and not en.strong:
-            return 0.0
-        weights = self.weights
-        shared = sum(weights[k] for k in fr.strong & en.strong)
-        total = sum(weights[k] for k in fr.strong) + sum(weights[k] for k in en.strong)
-        return STRONG_MISMATCH * (1 - 2 * shared / total)
+        """Numbers, URLs and code on either side, none of them on both: a translation
+        keeps them, so such a pair is likely no pair."""
+        if (fr.strong or en.strong) and not fr.strong & en.strong:
+            return STRONG_MISMATCH
+        return 0.0
 
     def divided(self, i: int, a: int, j: int, b: int, empty: float | None = None
                 ) -> tuple[float, list[int]]:
@@ -148,8 +148,8 @@ class Scorer:
         if len(runs) < len(parts) and empty is None:
             shortage = SENTENCE_SHORTAGE * (len(parts) - len(runs))
             return (length_cost(fr.chars, en.chars, self.ratio) + shortage
-                    - ANCHOR_REWARD * (_dice(fr, en, self.weights) or 0.0)), []
-        scale = 2 * ANCHOR_REWARD / max(fr.weight + en.weight, 1e-9)
+                    - self.reward * (_dice(fr, en, self.weights) or 0.0)), []
+        scale = 2 * self.reward / max(fr.weight + en.weight, 1e-9)
 
         def part_cost(part: Unit, chars: int, keys: frozenset[str]) -> float:
             shared = sum(self.weights[k] for k in part.keys & keys)

@@ -17,8 +17,9 @@ from diglot.sentences.segment import Sentence, split_spans
 
 # -log of Gale & Church's (1993) sentence-bead frequencies: 1-1 0.89, 1-0 and 0-1 0.0099
 # together, 2-1 and 1-2 0.089 together, 2-2 0.011.
-PRIORS = {(1, 1): 0.12, (1, 2): 3.1, (2, 1): 3.1, (1, 0): 5.3, (0, 1): 5.3, (2, 2): 4.5}
+PRIORS = {(1, 1): 0.12, (1, 2): 3.1, (2, 1): 3.1, (1, 0): 3.0, (0, 1): 3.0, (2, 2): 4.5}
 MOVES = tuple(PRIORS)
+REWARD = 4.0  # cost saved by a link whose anchors all agree
 RATIO = 0.87  # English characters per French one in the corpus (python-docs-fr, 22,000 pairs)
 DIAGONAL_COST = 2.0  # a pair's length cost (-log probability) up to which it is "expected"
 
@@ -72,11 +73,11 @@ def _override(text: str | None, fr_count: int, en_count: int):
 def align(fr_spans: list[Span], fr: tuple[Sentence, ...], en_spans: list[Span],
           en: tuple[Sentence, ...]) -> list[tuple[tuple[int, int], tuple[int, int]]]:
     """The best links of the sentences, as (French range, English range) pairs."""
-    if len(fr) == 1 or len(en) == 1:
-        return [((0, len(fr)), (0, len(en)))]
+    if min(len(fr), len(en)) == 1 and max(len(fr), len(en)) != 2:
+        return [((0, len(fr)), (0, len(en)))]  # one sentence against one, or several
     if len(fr) == len(en) and _plausible_diagonal(fr, en):
         return [((k, k + 1), (k, k + 1)) for k in range(len(fr))]
-    scorer = Scorer.of_units(_units(fr_spans, fr), _units(en_spans, en), PRIORS, RATIO)
+    scorer = Scorer.of_units(_units(fr_spans, fr), _units(en_spans, en), PRIORS, RATIO, REWARD)
     path = best_path(scorer.cost, len(fr), len(en), MOVES, band=max(len(fr), len(en)))
     return [((i, i + a), (j, j + b)) for i, a, j, b in path]
 
