@@ -23,8 +23,11 @@ from diglot.align.confidence import FEATURES  # noqa: E402
 THRESHOLDS = (0.5, 0.7, 0.8, 0.9, 0.95)
 
 
-def fit(rows: list[tuple[list[float], bool]], l2: float = 1e-3, steps: int = 30) -> list[float]:
-    """Weights (intercept first) by Newton's method with a little ridge for stability."""
+def fit(rows: list[tuple[list[float], bool]], wrong_weight: float = 1.0, l2: float = 1e-3,
+        steps: int = 30) -> list[float]:
+    """Weights (intercept first) by Newton's method with a little ridge for stability; a
+    wrong proposal counts ``wrong_weight`` times (accepting one costs a reviewer more than
+    accepting a right one saves), which makes the confidence conservative."""
     size = len(rows[0][0]) + 1
     w = [0.0] * size
     for _ in range(steps):
@@ -33,10 +36,11 @@ def fit(rows: list[tuple[list[float], bool]], l2: float = 1e-3, steps: int = 30)
         for values, ok in rows:
             x = [1.0, *values]
             p = 1 / (1 + math.exp(-max(-30, min(30, sum(a * b for a, b in zip(w, x))))))
+            weight = 1.0 if ok else wrong_weight
             for r in range(size):
-                grad[r] += (p - ok) * x[r]
+                grad[r] += weight * (p - ok) * x[r]
                 for c in range(size):
-                    hess[r][c] += p * (1 - p) * x[r] * x[c]
+                    hess[r][c] += weight * p * (1 - p) * x[r] * x[c]
         w = [a - b for a, b in zip(w, solve(hess, grad))]
     return w
 
@@ -72,13 +76,18 @@ def table(name: str, w: list[float], rows) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("dump", type=Path)
+    parser.add_argument("--damage", default="damaged", help="fit on this damage only "
+                        "(damaged: the confidence assumes the English may be messy); all: both")
+    parser.add_argument("--wrong-weight", type=float, default=3.0)
     args = parser.parse_args()
     train, held = [], []
     for line in args.dump.read_text("utf-8").splitlines():
         slug, kind, fmt, values, ok = json.loads(line)
+        if args.damage not in ("all", kind):
+            continue
         even = hashlib.sha256(slug.encode()).digest()[0] % 2 == 0
         (train if even else held).append((values, ok))
-    w = fit(train)
+    w = fit(train, args.wrong_weight)
     print("WEIGHTS = (" + ", ".join(f"{x:.3f}" for x in w) + ")")
     print("  " + ", ".join(f"{n}={x:.3f}" for n, x in zip(("intercept", *FEATURES), w)))
     table("fitted half", w, train)
