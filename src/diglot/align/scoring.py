@@ -28,7 +28,8 @@ HEADING_MERGE = 6.0  # a heading is never one of two segments merged into one
 LIST_MISMATCH = 1.0  # a list item paired with a plain paragraph
 SENTENCE_SHORTAGE = 4.0  # a merge or split short of one sentence to give each paragraph
 STRONG_MISMATCH = 1.5  # a pair whose numbers, URLs and code all differ
-REFINE_CEILING = 12.0  # a bead costlier than this as a whole is not worth dividing
+REFINE_CEILING = 7.0  # a bead costlier than this as a whole is not worth dividing: a skip
+# on each side (4.0) and a poor pair beat it anyway
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +62,7 @@ class Scorer:
         # Merges and splits are judged sentence by sentence (``refine``).
         self._texts = ([b.text for b in french], [b.text for b in english])
         self._pieces: dict[tuple[bool, int], list[refine.Piece]] = {}
+        self._divided: dict[tuple[int, int, int, int], float] = {}
 
     @classmethod
     def of_units(cls, french: list[tuple[int, set[str]]], english: list[tuple[int, set[str]]],
@@ -123,7 +125,10 @@ class Scorer:
                 - self.reward * (_dice(fr, en, self.weights) or 0.0) + structure
                 + self._strong_cost(fr, en))
         if (a > 1) != (b > 1) and self._texts is not None and cost < REFINE_CEILING:
-            return prior + structure + self._strong_cost(fr, en) + self.divided(i, a, j, b)[0]
+            key = (i, a, j, b)  # the backward pass of dp.path_and_margins asks again
+            if key not in self._divided:
+                self._divided[key] = self.divided(i, a, j, b)[0]
+            return prior + structure + self._strong_cost(fr, en) + self._divided[key]
         return cost
 
     def _strong_cost(self, fr: Unit, en: Unit) -> float:
