@@ -14,8 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
-from typing import Mapping
+from typing import Mapping, NamedTuple
 
 from diglot.inline import Span, spans
 
@@ -55,8 +54,7 @@ _STARTERS = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
+class Sentence(NamedTuple):
     """Plain-text offsets ``start:end`` of one sentence, without the blank around it."""
 
     start: int
