@@ -17,7 +17,7 @@ from diglot.builders import BuildContext, get_builder
 from diglot.config import Config
 from diglot.po.model import Catalog, Entry
 from diglot.inline import spans
-from diglot.model import TRANSLATED
+from diglot.model import HEADING, LIST_ITEM, TITLE, TRANSLATED
 from diglot.reader import parse_article
 from diglot.sentences.link import link_spans
 
@@ -57,7 +57,8 @@ def main() -> None:
 
 def parse_pairs(doc) -> list:
     """Every translated pair's spans, override and kind, as the HTML builder holds them."""
-    return [(spans(p.block.text), spans(p.target), p.sentences, p.block.kind != "paragraph")
+    return [(spans(p.block.text), spans(p.target), p.sentences,
+             p.block.kind in (HEADING, TITLE, LIST_ITEM))
             for p in doc.pairs
             if p.state == TRANSLATED and p.block.translatable and not p.fallback]
 
