@@ -12,6 +12,7 @@ English chapter, and a sample of pairs to read.
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import re
 import sys
@@ -20,7 +21,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT.parent / "shared" / "corpora" / "literature" / "around-the-world-in-eighty-days"
+CORPUS = (Path(os.environ.get("DIGLOT_CORPORA", ROOT.parent / "shared" / "corpora"))
+          / "literature" / "around-the-world-in-eighty-days")
 sys.path.insert(0, str(ROOT / "src"))
 
 _START = re.compile(r"^\*\*\* ?START OF TH(?:E|IS) PROJECT GUTENBERG EBOOK.*$", re.MULTILINE)

@@ -14,7 +14,8 @@ import pytest
 from conftest import CORPORA, ROOT
 from project_fixture import Proj
 
-from diglot.align.cut import cut, sentences
+from diglot.align.cut import cut
+from diglot.align.refine import sentences
 from diglot.align.dp import best_path
 from diglot.align.scoring import Scorer
 from diglot.model import PARAGRAPH, Block
@@ -259,18 +260,19 @@ def test_merged_english_is_cut_where_the_anchors_say():
         "The keeper arrived in 1921. He had a wife, a lamp and two cases. Quimper keeps "
         "his notebooks.", "Nobody knows why.")]
     scorer = Scorer(french, english)
-    assert cut(scorer, [0, 1], english[0].text) == (
+    assert cut(scorer, 0, 2, 0, 1) == (
         "The keeper arrived in 1921. He had a wife, a lamp and two cases.",
         "Quimper keeps his notebooks.")
-    assert sorted(cut(scorer, [0, 1, 2], "One sentence only")) == ["", "", "One sentence only"]
+    scorer = Scorer(french, [Block(PARAGRAPH, "One sentence only", 1)])
+    assert sorted(cut(scorer, 0, 3, 0, 1)) == ["", "", "One sentence only"]
 
 
 def test_band_keeps_memory_linear(monkeypatch):
     import diglot.align.dp as dp
 
     n, rows, fill = 3000, [], dp._fill
-    monkeypatch.setattr(dp, "_fill", lambda cost, ranges, moves: (
-        rows.extend(hi - lo + 1 for lo, hi in ranges), fill(cost, ranges, moves))[1])
+    monkeypatch.setattr(dp, "_fill", lambda cost, ranges, moves, keep=False: (
+        rows.extend(hi - lo + 1 for lo, hi in ranges), fill(cost, ranges, moves, keep))[1])
     path = best_path(lambda i, a, j, b: 0.0 if (a, b) == (1, 1) else 5.0, n, n,
                      moves=((1, 1), (1, 0), (0, 1)))
     assert path == [(i, 1, i, 1) for i in range(n)]

@@ -138,6 +138,9 @@ class Pair:
     state: str  # TRANSLATED, FUZZY or UNTRANSLATED (code blocks count as TRANSLATED)
     fallback: bool = False  # target is the French shown in place of a translation
     anchor: str = ""  # the passage's lasting anchor (catalog.anchors); repeats share it
+    # The translator's sentence links, the value of a "# sentences:" comment on the entry
+    # (see diglot.sentences.override); None when there is none.
+    sentences: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,74 +10,78 @@ from itertools import accumulate
 
 from diglot.align import anchors
 from diglot.align.cut import cut
-from diglot.align.dp import best_path
+from diglot.align.dp import best_path, path_and_margins
 from diglot.align.model import Alignment, Bead
-from diglot.align.scoring import Evidence, Scorer
+from diglot.align.confidence import confidence, features
+from diglot.align.scoring import Scorer
 from diglot.model import Block
 
 HEADING_MOVES = ((1, 1), (1, 0), (0, 1))
 HEADING_SKIP = 6.0  # a heading left unpaired at the first stage is aligned at the second
 SECTION_SPREAD = 0.3  # tolerated log-ratio of section sizes (one standard deviation)
 PLACE_SPREAD = 0.03  # tolerated difference of relative place in the text
+MIN_LANDMARKS = 5  # landmark pairs needed to measure the length ratio on them
+MIN_CHARS = 20  # shorter paragraphs say little about it
 
 
 def align(french: list[Block], english: list[Block]) -> Alignment:
     """The best alignment of the two segment lists, each bead with its confidence."""
     scorer = Scorer(french, english)
     guide = anchors.landmarks([u.keys for u in scorer.fr], [u.keys for u in scorer.en])
+    scorer.ratio = _ratio(scorer, guide)
     path: list[tuple[int, int, int, int]] = []
+    margins = [math.inf] * (len(french) + 1)  # per boundary between French segments
     start = (0, 0)
     for i, j in [*_heading_pairs(scorer), (len(french), len(english))]:
-        path += _section(scorer, start, (i, j), guide)
+        path += _section(scorer, start, (i, j), guide, margins)
         if i < len(french):
             path.append((i, 1, j, 1))
         start = (i + 1, j + 1)
-    return Alignment(french, english, _beads(scorer, path, english))
+    return Alignment(french, english, _beads(scorer, path, english, margins))
+
+
+def _ratio(scorer: Scorer, guide: list[tuple[int, int]]) -> float:
+    """English characters per French one: the median over the landmark pairs when there
+    are enough of them, else the texts' overall ratio, which English paragraphs with no
+    French (a preface, translator's notes) would inflate."""
+    found = sorted(scorer.en[j].chars / scorer.fr[i].chars for i, j in guide
+                   if scorer.fr[i].chars >= MIN_CHARS and scorer.en[j].chars >= MIN_CHARS)
+    return found[len(found) // 2] if len(found) >= MIN_LANDMARKS else scorer.ratio
 
 
 def _section(scorer: Scorer, start: tuple[int, int], end: tuple[int, int],
-             guide: list[tuple[int, int]]) -> list:
+             guide: list[tuple[int, int]], margins: list[float]) -> list:
+    """The best path between two paired headings; ``margins`` gets its rows' margins."""
     i0, j0 = start
     inside = [(i - i0, j - j0) for i, j in guide if i0 < i < end[0] and j0 < j < end[1]]
-    path = best_path(lambda i, a, j, b: scorer.cost(i0 + i, a, j0 + j, b),
-                     end[0] - i0, end[1] - j0, guide=inside)
+    path, found = path_and_margins(lambda i, a, j, b: scorer.cost(i0 + i, a, j0 + j, b),
+                                   end[0] - i0, end[1] - j0, guide=inside)
+    for r, value in enumerate(found):
+        margins[i0 + r] = min(margins[i0 + r], value)
     return [(i0 + i, a, j0 + j, b) for i, a, j, b in path]
 
 
 def _beads(scorer: Scorer, path: list[tuple[int, int, int, int]],
-           english: list[Block]) -> list[Bead]:
+           english: list[Block], margins: list[float]) -> list[Bead]:
     # The text's two ends count as paired neighbours: [-1] and [len] read this sentinel.
     paired = [bool(a and b) for _, a, _, b in path] + [True]
+    plain = [a == 1 and b == 1 for _, a, _, b in path]
+    messy = 1 - sum(plain) / max(len(plain), 1)  # how far the two texts' paragraphs differ
     beads = []
     for k, (i, a, j, b) in enumerate(path):
         fr, en = tuple(range(i, i + a)), tuple(range(j, j + b))
         if not paired[k]:
             beads.append(Bead(fr, en))
             continue
-        evidence = scorer.evidence(i, a, j, b)
         context = (paired[k - 1] + paired[k + 1]) / 2
         text = " ".join(english[e].text for e in en)
-        parts = cut(scorer, list(fr), text) if a > 1 else (text,)
-        beads.append(Bead(fr, en, confidence(evidence, a, b, context), evidence.shared[:6],
-                          parts))
+        parts = cut(scorer, i, a, j, b) if a > 1 else (text,)
+        near = plain[max(k - 3, 0):k] + plain[k + 1:k + 4]
+        around = (sum(near) / len(near) if near else 1.0, messy)
+        values = features(scorer, i, a, j, b, context, min(margins[i:i + a + 1]), around)
+        beads.append(Bead(fr, en, confidence(values), scorer.evidence(i, a, j, b).shared[:6],
+                          parts, values))
     return beads
-
-
-def confidence(ev: Evidence, a: int, b: int, context: float = 1.0) -> float:
-    """Between 0 and 1, the mean of three agreements: of lengths (the Gale-Church
-    probability), of anchors (their weighted Dice; 0.5, no opinion, when neither side has
-    any; 0.75 at least for two headings of one level) and of neighbours (1 when both
-    neighbouring beads are pairs, 0 when neither is). Merges and splits are a little less
-    sure than 1-1 pairs; a pair whose structure disagrees, much less."""
-    agreement = 0.5 if ev.anchors is None else min(1.0, 1.5 * ev.anchors)
-    if ev.headings:
-        agreement = max(agreement, 0.75)
-    score = (ev.length + agreement + context) / 3
-    if not ev.structure:
-        score *= 0.5
-    if a != 1 or b != 1:
-        score *= 0.9
-    return round(score, 2)
 
 
 # --- headings ---------------------------------------------------------------------------------

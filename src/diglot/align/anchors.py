@@ -13,8 +13,9 @@ import math
 import re
 import unicodedata
 from collections import Counter
+from functools import lru_cache
 
-from diglot.source.inline import spans
+from diglot.source.inline import Span, spans
 from diglot.model import HEADING, TITLE, Block
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -25,36 +26,34 @@ _CHAPTER_WORDS = {"chapter", "chapitre", "part", "partie", "book", "livre", "sec
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 PREFIX = 5  # words this long or longer match on their first letters: "mystérieux" ~ "mysterious"
 STRONG = 2.0  # numbers, URLs and code are rarely a coincidence: their weight counts double
+STRONG_MARKS = "#@`"  # the first character of their keys
 
 
-def keys(block: Block) -> set[str]:
-    """The anchor keys of one segment."""
-    text = "".join(s.text for s in spans(block.text))
-    found = {_word_key(w) for w in _WORD.findall(text) if len(w) >= 3}
-    found |= {"#" + re.sub(r"\D", "", n) for n in _NUMBER.findall(text)}
-    found |= {"@" + u.rstrip(".,;:") for u in _URL.findall(block.text)}
-    found |= _markup_keys(block.text)
+def keys(block: Block, items: list[Span] | None = None) -> set[str]:
+    """The anchor keys of one segment (``items``: its spans, when already parsed)."""
+    items = spans(block.text) if items is None else items
+    found = span_keys(items) | {"@" + u.rstrip(".,;:") for u in _URL.findall(block.text)}
     if block.kind in (HEADING, TITLE):
-        found |= _chapter_number(text)
+        found |= _chapter_number("".join(s.text for s in items))
     return found
 
 
+def span_keys(items: list[Span]) -> set[str]:
+    """The anchor keys of a run of styled spans (a segment, or one of its sentences)."""
+    text = "".join(s.text for s in items)
+    found = {_word_key(w) for w in _WORD.findall(text) if len(w) >= 3}
+    found |= {"#" + re.sub(r"\D", "", n) for n in _NUMBER.findall(text)}
+    found |= {"@" + u.rstrip(".,;:") for u in _URL.findall(text)}
+    found |= {"`" + s.text for s in items if s.code}
+    return found | {"@" + s.href for s in items if s.href}
+
+
+@lru_cache(maxsize=65536)
 def _word_key(word: str) -> str:
     """Names match whole ("Passepartout" is not "passed"); other words by their start."""
     folded = unicodedata.normalize("NFKD", word.casefold())
     plain = "".join(c for c in folded if not unicodedata.combining(c))
     return "=" + plain if word[0].isupper() else plain[:PREFIX]
-
-
-def _markup_keys(text: str) -> set[str]:
-    """Inline code and link targets, which translators leave as they are."""
-    found = set()
-    for span in spans(text):
-        if span.code:
-            found.add("`" + span.text)
-        if span.href:
-            found.add("@" + span.href)
-    return found
 
 
 def _chapter_number(text: str) -> set[str]:
@@ -81,7 +80,7 @@ def weights(french: list[set[str]], english: list[set[str]]) -> dict[str, float]
     total = len(french) + len(english)
     out = {}
     for key in df_fr.keys() | df_en.keys():
-        strong = key[0] in "#@`"
+        strong = key[0] in STRONG_MARKS
         if strong or (key in df_fr and key in df_en):
             weight = math.log(total / (df_fr[key] + df_en[key]))
             out[key] = weight * (STRONG if strong else 1.0)

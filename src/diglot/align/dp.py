@@ -28,14 +28,47 @@ def best_path(cost: CostFn, n: int, m: int, moves=MOVES, band: int = BAND,
     The band follows the straight line from (0, 0) to (n, m), or the broken line through
     ``guide``: points (i, j) believed to be on the path, increasing in both.
     """
+    return _search(cost, n, m, moves, band, guide)[0]
+
+
+def path_and_margins(cost: CostFn, n: int, m: int, moves=MOVES, band: int = BAND,
+                     guide: list[tuple[int, int]] = ()) -> tuple[list[Bead], list[float]]:
+    """``best_path``, and for each row boundary 0..n how much dearer the best path is that
+    crosses it at another column than the chosen path does (infinite when none can): a
+    small margin says the French segments around that boundary could as well have gone
+    with other English. Forward costs plus the costs of the same programme run backwards
+    give the best path through every cell."""
+    path, ranges, forward = _search(cost, n, m, moves, band, guide, keep=True)
+
+    def reverse(i: int, a: int, j: int, b: int) -> float:
+        return cost(n - i - a, a, m - j - b, b)
+
+    mirrored = [(m - hi, m - lo) for lo, hi in reversed(ranges)]
+    backward = _fill(reverse, mirrored, moves, keep=True)[1]
+    best = forward[n][m - ranges[n][0]]
+    on_path: dict[int, set[int]] = {}
+    for i, a, j, b in path:
+        on_path.setdefault(i, set()).add(j)
+    on_path.setdefault(n, set()).add(m)
+    margins = []
+    for r, (lo, hi) in enumerate(ranges):
+        back_row, back_lo = backward[n - r], mirrored[n - r][0]
+        through = [forward[r][j - lo] + back_row[m - j - back_lo] for j in range(lo, hi + 1)
+                   if j not in on_path.get(r, ())]
+        margins.append(min(through, default=_INF) - best)
+    return path, margins
+
+
+def _search(cost: CostFn, n: int, m: int, moves, band: int, guide, keep: bool = False):
+    """The path, the band's column ranges and (``keep``) every row of forward costs."""
     centres = _centres(n, m, guide)
     width = max(band, math.ceil(m / max(n, 1)) + 2)
     while True:
         ranges = [_range(centres[i], m, width) for i in range(n + 1)]
-        back = _fill(cost, ranges, moves)
+        back, rows = _fill(cost, ranges, moves, keep)
         path = _trace(back, ranges, moves, n, m)
         if width >= max(n, m) or not _touches_edge(path, ranges, m):
-            return path
+            return path, ranges, rows
         width *= 2
 
 
@@ -54,8 +87,10 @@ def _range(centre: float, m: int, width: int) -> tuple[int, int]:
     return max(0, math.floor(centre - width)), min(m, math.ceil(centre + width))
 
 
-def _fill(cost: CostFn, ranges: list[tuple[int, int]], moves) -> list[bytearray]:
-    """Every row's choices (1 + the move's index; 0 where a cell cannot be reached)."""
+def _fill(cost: CostFn, ranges: list[tuple[int, int]], moves, keep: bool = False
+          ) -> tuple[list[bytearray], dict[int, list[float]]]:
+    """Every row's choices (1 + the move's index; 0 where a cell cannot be reached) and,
+    when ``keep``, every row's costs (else only the last few rows are held)."""
     back: list[bytearray] = []
     rows: dict[int, list[float]] = {}
     reach = max(a for a, _ in moves)
@@ -67,9 +102,10 @@ def _fill(cost: CostFn, ranges: list[tuple[int, int]], moves) -> list[bytearray]
                 row[0] = 0.0
                 continue
             row[j - lo], choice[j - lo] = _best(cost, rows, ranges, moves, i, j)
-        rows.pop(i - reach, None)  # no move reaches back further
+        if not keep:
+            rows.pop(i - reach, None)  # no move reaches back further
         back.append(choice)
-    return back
+    return back, rows
 
 
 def _best(cost: CostFn, rows, ranges, moves, i: int, j: int) -> tuple[float, int]:

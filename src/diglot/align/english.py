@@ -16,7 +16,6 @@ from diglot.model import HEADING, LIST_ITEM, PARAGRAPH, Block, ListLevel
 from diglot.source.reader import decode_source, parse_article
 
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<])")
 _HEADING_STYLE = re.compile(r"^(?:heading|titre)\s*(\d)$", re.IGNORECASE)
 
 
@@ -60,17 +59,26 @@ def _reject_controls(text: str, shown: str) -> None:
 
 
 def docx_blocks(path: Path, shown: str) -> list[Block]:
-    """One block per non-empty paragraph of the document body; ``line`` is its number."""
+    """One block per non-empty paragraph of the document body; ``line`` is its number.
+    Runs are read as the review import reads a cell (``review.cell_read``): bold, italic,
+    hyperlinks, and code from a code character style or a monospaced font, so the inline
+    code both texts share is an anchor here too."""
     import docx  # python-docx, imported here: only .docx input needs it
     from docx.opc.exceptions import PackageNotFoundError
+
+    from diglot.review.cell_read import CellReader, Styles
+    from diglot.review.markdown_out import to_markdown
 
     try:
         document = docx.Document(str(path))
     except (PackageNotFoundError, ValueError, KeyError, OSError) as exc:
         raise SourceError(f"cannot read it as a Word document ({exc})", shown) from exc
+    styles = Styles(document.styles.element)
+    links = {rid: rel.target_ref for rid, rel in document.part.rels.items() if rel.is_external}
     blocks = []
     for number, paragraph in enumerate(document.paragraphs, start=1):
-        text = "".join(_run_markdown(run) for run in paragraph.runs).strip()
+        items = CellReader(styles, links).read([paragraph._p])
+        text = to_markdown(items).text.replace("\t", " ").strip()
         if text:
             blocks.append(_docx_block(text, paragraph.style.name if paragraph.style else "", number))
     return blocks
@@ -83,14 +91,3 @@ def _docx_block(text: str, style: str, number: int) -> Block:
     if style.lower().startswith("list"):
         return Block(LIST_ITEM, text, number, lists=(ListLevel("number" in style.lower()),))
     return Block(PARAGRAPH, text, number)
-
-
-def _run_markdown(run) -> str:
-    """A Word run as inline Markdown: escaped text inside ``**`` and ``*`` as styled."""
-    text = _MARKDOWN_SPECIAL.sub(r"\\\1", run.text.replace("\t", " "))
-    core = text.strip()
-    if not core or not (run.bold or run.italic):
-        return text
-    mark = ("**" if run.bold else "") + ("*" if run.italic else "")
-    lead, trail = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()):]
-    return f"{lead}{mark}{core}{mark[::-1]}{trail}"

@@ -36,6 +36,7 @@ class Bead:
     confidence: float = 0.0
     shared: tuple[str, ...] = ()  # the anchors both sides share, for the reviewer
     parts: tuple[str, ...] = ()  # the English for each French segment, when there are several
+    evidence: tuple[float, ...] = ()  # what the confidence was computed from (confidence.py)
 
     @property
     def shape(self) -> str:

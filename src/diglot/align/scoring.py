@@ -12,13 +12,13 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from diglot.align import anchors
-from diglot.source.inline import plain_text
+from diglot.align import anchors, refine
+from diglot.source.inline import spans
 from diglot.model import HEADING, LIST_ITEM, TITLE, Block
 
 # -log prior of each bead shape; paragraphs of a literary translation split and merge
 # more often than Gale & Church's sentences did.
-PRIORS = {(1, 1): 0.15, (1, 2): 3.0, (2, 1): 3.0, (1, 0): 4.5, (0, 1): 4.5,
+PRIORS = {(1, 1): 0.15, (1, 2): 3.0, (2, 1): 3.0, (1, 0): 2.0, (0, 1): 2.0,
           (3, 1): 5.0, (1, 3): 5.0, (2, 2): 5.0, (4, 1): 6.5, (5, 1): 8.0}
 VARIANCE = 6.8  # Gale & Church's s²: variance of English length per French character
 ANCHOR_REWARD = 4.0  # cost saved by a bead whose anchors all agree (Dice = 1)
@@ -26,7 +26,10 @@ HEADING_MISMATCH = 5.0  # a heading paired with a non-heading
 LEVEL_MISMATCH = 1.5  # two headings of different levels
 HEADING_MERGE = 6.0  # a heading is never one of two segments merged into one
 LIST_MISMATCH = 1.0  # a list item paired with a plain paragraph
-GROUP_MAX = max(max(shape) for shape in PRIORS)
+SENTENCE_SHORTAGE = 4.0  # a merge or split short of one sentence to give each paragraph
+STRONG_MISMATCH = 1.5  # a pair whose numbers, URLs and code all differ
+REFINE_CEILING = 7.0  # a bead costlier than this as a whole is not worth dividing: a skip
+# on each side (4.0) and a poor pair beat it anyway
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +40,7 @@ class Unit:
     shape: tuple[str, int]  # ("h", level), ("li", depth) or ("p", 0)
     keys: frozenset[str]
     weight: float  # the sum of its keys' weights
+    strong: frozenset[str] = frozenset()  # numbers, URLs and code: a translation keeps them
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,23 +57,49 @@ class Evidence:
 class Scorer:
     """Costs for beads of ``french`` and ``english`` segments, by index."""
 
-    def __init__(self, french: list[Block], english: list[Block]):
-        fr_keys, en_keys = [anchors.keys(b) for b in french], [anchors.keys(b) for b in english]
-        self.weights = anchors.weights(fr_keys, en_keys)
-        self.fr = [self._unit(b, k) for b, k in zip(french, fr_keys)]
-        self.en = [self._unit(b, k) for b, k in zip(english, en_keys)]
+    def __init__(self, french: list[Block], english: list[Block], priors=PRIORS):
+        self._prepare([_piece(b) for b in french], [_piece(b) for b in english], priors)
+        # Merges and splits are judged sentence by sentence (``refine``).
+        self._texts = ([b.text for b in french], [b.text for b in english])
+        self._pieces: dict[tuple[bool, int], list[refine.Piece]] = {}
+        self._divided: dict[tuple[int, int, int, int], float] = {}
+
+    @classmethod
+    def of_units(cls, french: list[tuple[int, set[str]]], english: list[tuple[int, set[str]]],
+                 priors=PRIORS, expected_ratio: float | None = None,
+                 reward: float = ANCHOR_REWARD) -> "Scorer":
+        """A scorer of pieces given as (characters, anchor keys): sentences, for one.
+        ``expected_ratio`` (English characters per French one) tempers the pieces' own
+        ratio: one sentence left untranslated would skew a short text's ratio."""
+        scorer = cls.__new__(cls)
+        scorer._prepare([(c, ("p", 0), k) for c, k in french],
+                        [(c, ("p", 0), k) for c, k in english], priors)
+        scorer._texts = None  # sentences are not divided further
+        scorer.reward = reward
+        if expected_ratio:
+            scorer.ratio = math.sqrt(scorer.ratio * expected_ratio)
+        return scorer
+
+    def _prepare(self, french: list, english: list, priors) -> None:
+        """``french`` and ``english``: (characters, shape, keys) of each piece."""
+        self.priors = priors
+        self.reward = ANCHOR_REWARD
+        self.weights = anchors.weights([p[2] for p in french], [p[2] for p in english])
+        self.fr = [self._unit(*piece) for piece in french]
+        self.en = [self._unit(*piece) for piece in english]
         self.ratio = max(sum(u.chars for u in self.en), 1) / max(sum(u.chars for u in self.fr), 1)
         # Plain text has no headings or lists: its structure says nothing either way.
         self.structured = any(u.shape[0] != "p" for u in self.en)
         # Every group a bead can take, made once: the DP asks for each many times.
+        largest = max(max(shape) for shape in priors)
         self._groups = {(side, size): [self._group(side, k, size) for k in range(len(units))]
                         for side, units in ((False, self.fr), (True, self.en))
-                        for size in range(1, GROUP_MAX + 1)}
+                        for size in range(1, largest + 1)}
 
-    def _unit(self, block: Block, keys: set[str]) -> Unit:
+    def _unit(self, chars: int, shape: tuple[str, int], keys: set[str]) -> Unit:
         weighed = frozenset(k for k in keys if k in self.weights)
-        return Unit(len(plain_text(block.text)), _shape(block), weighed,
-                    sum(self.weights[k] for k in weighed))
+        return Unit(chars, shape, weighed, sum(self.weights[k] for k in weighed),
+                    frozenset(k for k in weighed if k[0] in anchors.STRONG_MARKS))
 
     def group(self, english: bool, start: int, count: int) -> Unit:
         return self._groups[(english, count)][start]
@@ -82,17 +112,63 @@ class Scorer:
         shapes = [u.shape for u in units]
         shape = ("h+", 0) if any(s[0] == "h" for s in shapes) else shapes[0]
         return Unit(sum(u.chars for u in units), shape, keys,
-                    sum(self.weights[k] for k in keys))
+                    sum(self.weights[k] for k in keys), frozenset().union(*(u.strong for u in units)))
 
     def cost(self, i: int, a: int, j: int, b: int) -> float:
         """The cost of French ``i:i+a`` paired with English ``j:j+b``."""
-        prior = PRIORS[(a, b)]
+        prior = self.priors[(a, b)]
         if not a or not b:
             return prior
         fr, en = self._groups[(False, a)][i], self._groups[(True, b)][j]
-        return (prior + length_cost(fr.chars, en.chars, self.ratio)
-                - ANCHOR_REWARD * (_dice(fr, en, self.weights) or 0.0)
-                + self._structure_cost(fr.shape, en.shape))
+        structure = self._structure_cost(fr.shape, en.shape)
+        cost = (prior + length_cost(fr.chars, en.chars, self.ratio)
+                - self.reward * (_dice(fr, en, self.weights) or 0.0) + structure
+                + self._strong_cost(fr, en))
+        if (a > 1) != (b > 1) and self._texts is not None and cost < REFINE_CEILING:
+            key = (i, a, j, b)  # the backward pass of dp.path_and_margins asks again
+            if key not in self._divided:
+                self._divided[key] = self.divided(i, a, j, b)[0]
+            return prior + structure + self._strong_cost(fr, en) + self._divided[key]
+        return cost
+
+    def _strong_cost(self, fr: Unit, en: Unit) -> float:
+        """Numbers, URLs and code on either side, none of them on both: a translation
+        keeps them, so such a pair is likely no pair."""
+        if (fr.strong or en.strong) and not fr.strong & en.strong:
+            return STRONG_MISMATCH
+        return 0.0
+
+    def divided(self, i: int, a: int, j: int, b: int, empty: float | None = None
+                ) -> tuple[float, list[int]]:
+        """A merge (``a`` > 1) or split (``b`` > 1) priced by the best division of the one
+        side's sentences among the other side's paragraphs (``refine``), and where each
+        paragraph's share ends; short of a sentence per paragraph, the cost of the lengths
+        and anchors as a whole plus ``SENTENCE_SHORTAGE`` for each one missing, unless a
+        paragraph may go without, at ``empty``."""
+        merge = a > 1
+        parts = self.fr[i:i + a] if merge else self.en[j:j + b]
+        runs = [p for k in (range(j, j + b) if merge else range(i, i + a))
+                for p in self.pieces(merge, k)]
+        fr, en = self._groups[(False, a)][i], self._groups[(True, b)][j]
+        if len(runs) < len(parts) and empty is None:
+            shortage = SENTENCE_SHORTAGE * (len(parts) - len(runs))
+            return (length_cost(fr.chars, en.chars, self.ratio) + shortage
+                    - self.reward * (_dice(fr, en, self.weights) or 0.0)), []
+        scale = 2 * self.reward / max(fr.weight + en.weight, 1e-9)
+
+        def part_cost(part: Unit, chars: int, keys: frozenset[str]) -> float:
+            shared = sum(self.weights[k] for k in part.keys & keys)
+            fr_chars, en_chars = (part.chars, chars) if merge else (chars, part.chars)
+            return length_cost(fr_chars, en_chars, self.ratio) - scale * shared
+
+        return refine.division(parts, runs, part_cost, empty)
+
+    def pieces(self, english: bool, index: int) -> list[refine.Piece]:
+        """The sentences of one segment (English when ``english``), made once."""
+        key = (english, index)
+        if key not in self._pieces:
+            self._pieces[key] = refine.pieces(self._texts[english][index], self.weights)
+        return self._pieces[key]
 
     def _structure_cost(self, fr: tuple[str, int], en: tuple[str, int]) -> float:
         if "h+" in (fr[0], en[0]):  # whether or not the other side shows its structure
@@ -110,6 +186,12 @@ class Scorer:
                         _dice(fr, en, self.weights),
                         not self.structured or fr.shape == en.shape,
                         fr.shape[0] == "h" and fr.shape == en.shape, tuple(shared))
+
+
+def _piece(block: Block) -> tuple[int, tuple[str, int], set[str]]:
+    """What the scorer reads of a segment: characters, shape, anchors."""
+    items = spans(block.text)
+    return sum(len(s.text) for s in items), _shape(block), anchors.keys(block, items)
 
 
 def _shape(block: Block) -> tuple[str, int]:

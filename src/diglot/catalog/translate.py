@@ -7,6 +7,7 @@ from diglot.catalog.anchors import anchor_of, text_anchor
 from diglot.errors import BuildError
 from diglot.model import FUZZY, TRANSLATED, UNTRANSLATED, Article, Bilingual, Pair, Stats
 from diglot.po.model import Catalog, Entry
+from diglot.sentences import override
 
 
 def lookup(catalog: Catalog | None) -> dict[str, Entry]:
@@ -66,7 +67,8 @@ def _pair(block, entries: dict[str, Entry], fallback: str) -> Pair:
     state = state_of(entry)
     anchor = (anchor_of(entry) if entry is not None else None) or text_anchor(block.text)
     if state == TRANSLATED:
-        return Pair(block, entry.msgstr, TRANSLATED, anchor=anchor)
+        return Pair(block, entry.msgstr, TRANSLATED, anchor=anchor,
+                    sentences=override.value(entry.translator_comments))
     if fallback == "source":
         return Pair(block, block.text, state, fallback=True, anchor=anchor)
     return Pair(block, None, state, anchor=anchor)
