@@ -4,6 +4,7 @@ message that shows it; good translations pass clean."""
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -37,7 +38,9 @@ GOOD = [
 
 
 def entries(pairs, **extra):
-    return [Entry(fr, en, line=10 * i, **extra) for i, (fr, en) in enumerate(pairs, 1)]
+    """Entries from (French, English) pairs, or (French, English, translator comments)."""
+    return [Entry(fr, en, line=10 * i, translator_comments=tuple(rest[0]) if rest else (), **extra)
+            for i, (fr, en, *rest) in enumerate(pairs, 1)]
 
 
 def test_faithful_translations_have_no_findings_at_all():
@@ -218,13 +221,17 @@ README_EXAMPLES = {
     "length ratio 0.05 is far from this file's usual 1.01: “Yes.”": (LONG, "Yes."),
     "3 sentences in French, 2 in English, and the English is 69% of this file's usual length":
         (LONG_FR, LONG_EN.split(". ")[0] + ". " + LONG_EN.split(". ")[2]),
+    "'# sentences: 1=1 | 2=2' is ignored: the comment links 2 English sentence(s) but the "
+    "English has 1 now (French: 2 sentence(s), English: 1)":
+        ("Il pleut. Nous restons.", "It rains, so we stay.", ["sentences: 1=1 | 2=2"]),
 }
 
 
 def readme_examples() -> list[str]:
     text = (ROOT / "README.md").read_text("utf-8")
     table = text[text.index("| id | severity | finds | example"):text.index("`diglot check --format json` gives")]
-    cells = [row.split(" | ")[-1].rstrip(" |") for row in table.splitlines()[2:] if row.startswith("| `")]
+    cells = [re.split(r"(?<!\\) \| ", row)[-1].rstrip(" |").replace("\\|", "|")
+             for row in table.splitlines()[2:] if row.startswith("| `")]
     examples = [e.strip() for cell in cells for e in cell.split("<br>")]
     return [e[2:-2].strip() if e.startswith("``") else e[1:-1] for e in examples]
 

@@ -24,6 +24,7 @@ SEVERITIES: dict[str, str] = {
     "doubled-word": WARNING,    # "the the"
     "length-ratio": WARNING,    # far shorter or longer than the file's usual
     "dropped-sentence": WARNING,  # fewer sentences and far shorter than usual
+    "sentences": WARNING,       # a "# sentences:" comment that no longer fits its texts
 }
 
 # Ids a ``diglot-ignore`` comment may name for several checks (``markup`` covered emphasis and

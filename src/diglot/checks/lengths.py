@@ -42,7 +42,7 @@ def check_dropped_sentence(pair: Pair) -> list[Problem]:
     """Fewer English sentences than French, and an English far shorter than usual."""
     if not _dropped(pair):
         return []
-    fr, en = sentences.count(pair.fr.masked), sentences.count(pair.en.masked)
+    fr, en = sentences.count(pair.fr, "fr"), sentences.count(pair.en, "en")
     return [Problem(f"{fr} sentences in French, {en} in English, and the English is "
                     f"{pair.ratio / pair.usual:.0%} of this file's usual length")]
 
@@ -50,4 +50,11 @@ def check_dropped_sentence(pair: Pair) -> list[Problem]:
 def _dropped(pair: Pair) -> bool:
     if pair.usual is None or len(pair.fr.shown) < DROP_LONG or pair.ratio >= pair.usual * DROPPED:
         return False
-    return sentences.count(pair.en.masked) < sentences.count(pair.fr.masked)
+    return sentences.count(pair.en, "en") < sentences.count(pair.fr, "fr")
+
+
+def check_sentences(pair: Pair) -> list[Problem]:
+    """A translator's ``# sentences:`` comment that no longer fits the texts (the aligner
+    links the sentences meanwhile)."""
+    problem = sentences.stale_override(pair)
+    return [Problem(problem)] if problem else []

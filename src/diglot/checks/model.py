@@ -97,6 +97,8 @@ class Pair:
     en: Side
     usual: float | None = None
     styled: frozenset[str] = frozenset()
+    comments: tuple[str, ...] = ()  # the entry's translator comments
+    whole: bool = False  # a heading or list item: one sentence, whatever its points
 
     @classmethod
     def of(cls, fr: str, en: str, usual: float | None = None) -> "Pair":

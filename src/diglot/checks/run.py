@@ -11,7 +11,8 @@ from typing import Callable, Iterable, Mapping
 
 from diglot.checks import ALIASES, OFF, SEVERITIES, WARNING
 from diglot.checks.figures import check_extra_numbers, check_numbers
-from diglot.checks.lengths import check_dropped_sentence, check_length_ratio, usual_ratio
+from diglot.checks.lengths import (check_dropped_sentence, check_length_ratio,
+                                   check_sentences, usual_ratio)
 from diglot.checks.markup import check_code, check_emphasis, check_markup, english_styles
 from diglot.checks.model import Finding, Pair, Problem
 from diglot.checks.text import check_copy, check_doubled, check_spacing, check_typography, check_whitespace
@@ -30,6 +31,7 @@ CHECKS: dict[str, Callable[[Pair], list[Problem]]] = {
     "doubled-word": check_doubled,
     "length-ratio": check_length_ratio,
     "dropped-sentence": check_dropped_sentence,
+    "sentences": check_sentences,
 }
 
 
@@ -56,8 +58,15 @@ def run_checks(entries: Iterable[Entry], path: str,
     findings = []
     for entry, pair in zip(todo, pairs):
         pair.usual, pair.styled = usual, styled
+        pair.comments, pair.whole = entry.translator_comments, _whole(entry)
         findings += _entry_findings(entry, pair, path, levels)
     return sorted(findings, key=lambda f: (f.line, f.check))
+
+
+def _whole(entry: Entry) -> bool:
+    """Headings, titles and list items are one sentence each (their extracted comment
+    names the kind)."""
+    return any(c.startswith(("heading", "title", "list item")) for c in entry.extracted_comments)
 
 
 def _entry_findings(entry: Entry, pair: Pair, path: str, levels: Mapping[str, str]) -> list[Finding]:

@@ -1,30 +1,23 @@
-"""How many sentences a segment has: the one question the ``dropped-sentence`` check asks.
-
-Kept behind ``count`` so that a full sentence segmenter can take its place. A sentence ends
-at ``.`` ``!`` ``?`` or ``…`` (closing quotes and brackets may follow) before a space and
-something that is not a lowercase letter, unless the word before the point is an
-abbreviation or an initial.
-"""
+"""Sentences as the ``dropped-sentence`` and ``sentences`` checks see them: counted by diglot's
+own segmenter (``diglot.sentences``, the one the HTML edition links sentences with), and a
+translator's ``# sentences:`` comment held to the texts it was written for."""
 
 from __future__ import annotations
 
-import re
-
-_END = re.compile(r"(\w*)([.!?…]+)(?:\s?[\"”»’')\]])*\s+(?=[^\s\W]|[\"“«‘(`\[*])(?![a-zà-ÿ])")
-_ABBREVIATIONS = frozenset(
-    "e.g i.e etc cf vs p ex al mr mrs ms dr st no nos fig figs vol ch eg ie resp env "
-    "mme mlle m av apr jc hab".split())
+from diglot.sentences import override
+from diglot.sentences.problem import override_problem
+from diglot.sentences.segment import split_spans
 
 
-def count(text: str) -> int:
-    """Sentences in ``text`` (0 for an empty text)."""
-    if not text.strip():
-        return 0
-    return 1 + sum(1 for m in _END.finditer(text.strip()) if not _abbreviation(m))
+def count(side, lang: str) -> int:
+    """Sentences in one side of a pair (0 for an empty text)."""
+    return len(split_spans(side.spans, lang))
 
 
-def _abbreviation(match: re.Match) -> bool:
-    word, point = match.group(1), match.group(2)
-    if point != ".":
-        return False
-    return len(word) == 1 and word.isalpha() or word.lower() in _ABBREVIATIONS
+def stale_override(pair) -> str | None:
+    """Why the entry's ``# sentences:`` comment no longer fits its texts (None if it fits,
+    or if there is none)."""
+    value = override.value(pair.comments)
+    if value is None:
+        return None
+    return override_problem(pair.fr.markdown, pair.en.markdown, value, whole=pair.whole)
