@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import replace
+from typing import NamedTuple
 
 from diglot.model import Bilingual, Image
 from diglot.source.inline import spans
@@ -42,10 +44,22 @@ class Runs:
     def of(self, text: str, col: str, lang: str = "") -> list:
         """The runs of ``text`` shown in column ``col`` ("fr" or "en"; the English column
         shows a translated image's English file), typeset as ``lang`` writes."""
+        return self.runs(self.spans(text, lang), col)
+
+    def spans(self, text: str, lang: str = "") -> list:
+        """The styled spans of ``text``, typeset as ``lang`` writes."""
+        return typeset(spans(text, self.doc.references), lang, self.spacing)
+
+    def runs(self, items: list, col: str, marks=()) -> list:
+        """Spans as runs; ``marks`` are (offset, extra) pairs (a sentence's opening
+        ``("s", id)`` or closing ``("/s",)``) put at plain-text offsets between them."""
         side = "target" if col == "en" else "source"
         runs: list = []
-        for span in typeset(spans(text, self.doc.references), lang, self.spacing):
+        for span in _marked(items, marks) if marks else items:
             href = span.href
+            if type(span) is _Mark:  # a sentence mark: never inside a link
+                runs.append((None, [("", False, False, False, False, span.text)]))
+                continue
             if span.note is not None:
                 item, href = self._call(span, col), None  # a link cannot hold the call's link
             elif span.image is not None:
@@ -84,6 +98,30 @@ class Runs:
     def backrefs(self, col: str, number: int) -> list[str]:
         """The ids of every call of a note in a column, in order."""
         return [call_id(col, number, nth) for nth in range(1, self.calls[(col, number)] + 1)]
+
+
+class _Mark(NamedTuple):
+    """A sentence mark among spans (see ``Runs.runs``); ``text`` holds its extra."""
+
+    text: tuple
+    href: None = None
+
+
+def _marked(items: list, marks) -> list:
+    """The spans with each mark inserted at its plain-text offset (a span split there; never
+    inside an image or a note call, whose marks come right after it)."""
+    out, pos, queue = [], 0, list(marks)
+    for span in items:
+        end = pos + len(span.text)
+        while queue and (queue[0][0] <= pos or (queue[0][0] < end and not span.markup)):
+            cut = queue[0][0] - pos
+            if cut > 0:
+                out.append(replace(span, text=span.text[:cut]))
+                span, pos = replace(span, text=span.text[cut:]), queue[0][0]
+            out.append(_Mark(queue.pop(0)[1]))
+        out.append(span)
+        pos = end
+    return out + [_Mark(extra) for _, extra in queue]
 
 
 def image_sources(doc: Bilingual) -> list[str]:

@@ -12,8 +12,9 @@ from typing import NamedTuple
 from diglot.builders import html_parts as parts
 from diglot.builders.groups import group_end
 from diglot.builders.html_inline import Runs
-from diglot.model import (ALT, CODE, DEFINITION, HEADING, RULE, TABLE_CELL, TERM, TITLE,
-                          TRANSLATED, Bilingual, Block, Pair)
+from diglot.model import (ALT, CODE, DEFINITION, HEADING, LIST_ITEM, RULE, TABLE_CELL, TERM,
+                          TITLE, TRANSLATED, Bilingual, Block, Pair)
+from diglot.sentences.link import link_spans
 
 _BULLETS = ("•", "◦", "▪")  # one per nesting depth, cycling, as browsers draw them
 
@@ -77,6 +78,7 @@ class Rows:
 
     def __init__(self, doc: Bilingual, chrome: str, runs: Runs, table_labels: tuple[str, str]):
         self.doc, self.chrome, self.runs, self.table_labels = doc, chrome, runs, table_labels
+        self.sentences = 0  # sentence link ids given on the page: s1, s2…
 
     def rows(self, titled: bool = False) -> Iterator[Row]:
         """Every row; ``titled``: the first is the title, which gets no passage number."""
@@ -105,7 +107,7 @@ class Rows:
         if end - start > 1 or block.kind in _GROUPS:
             kind, view = self._group(list(pairs[start:end]))
             return Row(anchor, kind, body=view)
-        source, target = self.cells(pair)
+        source, target = self.linked_cells(pair)
         return Row(anchor, "segment", _tag(block), block.quote_depth, _classes(block),
                    _marker(block), source, target)
 
@@ -122,6 +124,35 @@ class Rows:
         lang = self.doc.source_lang
         return Cell(lang, self.runs.of(pair.block.text, "fr", lang)), self._target(pair)
 
+    def linked_cells(self, pair: Pair) -> tuple[Cell, Cell]:
+        """``cells`` with each sentence wrapped in a ``data-sentence`` span that its
+        counterpart in the other column shares (a translated text passage of two sentences
+        or more; one sentence each side needs no link: the passage is the link)."""
+        if pair.state != TRANSLATED or pair.fallback or pair.target is None:
+            return self.cells(pair)
+        doc = self.doc
+        fr = self.runs.spans(pair.block.text, doc.source_lang)
+        en = self.runs.spans(pair.target, doc.target_lang)
+        links = link_spans(fr, en, pair.sentences, whole=pair.block.kind in _WHOLE,
+                           langs=(doc.source_lang, doc.target_lang))
+        if len(links) < 2:
+            return Cell(doc.source_lang, self.runs.runs(fr, "fr")), \
+                Cell(doc.target_lang, self.runs.runs(en, "en"))
+        marks = self._marks(links)
+        return (Cell(doc.source_lang, self.runs.runs(fr, "fr", marks[0])),
+                Cell(doc.target_lang, self.runs.runs(en, "en", marks[1])))
+
+    def _marks(self, links) -> tuple[list, list]:
+        """Each column's sentence marks: (offset, ("s", id)) and (offset, ("/s",))."""
+        marks: tuple[list, list] = ([], [])
+        for link in links:
+            self.sentences += 1
+            sid = f"s{self.sentences}"
+            for side, (start, end) in zip(marks, (link.fr_offsets, link.en_offsets)):
+                if start < end:
+                    side += [(start, ("s", sid)), (end, ("/s",))]
+        return marks
+
     def _target(self, pair: Pair) -> Cell:
         doc = self.doc
         state, shown = target_shown(pair, doc)
@@ -134,6 +165,7 @@ class Rows:
 
 
 _GROUPS = frozenset({TABLE_CELL, TERM, DEFINITION, ALT})
+_WHOLE = frozenset({HEADING, TITLE, LIST_ITEM})  # one sentence each, whatever their points
 _CITED = frozenset({"segment", "table", "figure", "dl"})  # rows a reader cites by number
 
 

@@ -25,3 +25,53 @@
     });
   });
 }());
+// Sentence links: pointing at, tapping or focusing a sentence lights it and its counterpart
+// in the other column (they share data-sentence); on a phone, where the columns are
+// stacked, a tap also brings the counterpart into view. Keyboard: from a passage's number,
+// the arrow keys walk its sentences (made focusable only then: no extra tab stops) and
+// Escape goes back. Without script the page reads the same, untouched.
+(function () {
+  "use strict";
+  var main = document.querySelector("main");
+  if (!main || !main.querySelector("[data-sentence]")) { return; }
+  var lit = [];
+  function group(id) { return main.querySelectorAll('[data-sentence="' + id + '"]'); }
+  function light(el) {
+    lit.forEach(function (s) { s.classList.remove("lit"); });
+    lit = el ? Array.prototype.slice.call(group(el.getAttribute("data-sentence"))) : [];
+    lit.forEach(function (s) { s.classList.add("lit"); });
+  }
+  function sentenceOf(node) {
+    return node && node.closest ? node.closest("[data-sentence]") : null;
+  }
+  main.addEventListener("mouseover", function (e) { light(sentenceOf(e.target)); });
+  main.addEventListener("mouseleave", function () { light(null); });
+  main.addEventListener("focusin", function (e) { light(sentenceOf(e.target)); });
+  var narrow = window.matchMedia ? window.matchMedia("(max-width: 42rem)") : null;
+  main.addEventListener("click", function (e) {
+    var s = sentenceOf(e.target);
+    if (!s || (e.target.closest && e.target.closest("a"))) { return; }
+    light(s);
+    if (narrow && narrow.matches) {
+      var other = lit.filter(function (x) { return !x.closest(".seg").isSameNode(s.closest(".seg")); })[0];
+      if (other) { other.scrollIntoView({block: "nearest", behavior: "smooth"}); }
+    }
+  });
+  var keys = {ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1};
+  main.addEventListener("keydown", function (e) {
+    var pair = e.target.closest ? e.target.closest(".pair") : null;
+    if (!pair) { return; }
+    var own = Array.prototype.slice.call(pair.querySelectorAll(".col-fr [data-sentence]"));
+    if (e.key === "Escape" && sentenceOf(e.target)) {
+      var number = pair.querySelector(".permalink");
+      if (number) { number.focus(); e.preventDefault(); }
+      return;
+    }
+    if (!(e.key in keys) || !own.length) { return; }
+    var at = own.indexOf(sentenceOf(e.target)), step = keys[e.key];
+    var next = at < 0 ? own[step > 0 ? 0 : own.length - 1] : own[(at + step + own.length) % own.length];
+    next.setAttribute("tabindex", "-1");
+    next.focus();
+    e.preventDefault();
+  });
+}());
