@@ -153,8 +153,8 @@ def test_export_is_reproducible_and_rejects_unknown_articles(proj):
     assert result.exit_code == 2 and "'de' is not a target language" in result.output
 
 
-def test_export_to_a_chosen_file(proj, tmp_path):
-    target = tmp_path / "for-anne.docx"
+def test_export_to_a_chosen_file(proj):
+    target = proj.root / "for-anne.docx"
     result = proj.run("review", "export", "riche", "-o", str(target))
     assert result.exit_code == 0 and target.is_file()
 
@@ -455,8 +455,9 @@ def test_wrong_documents_are_refused_and_nothing_is_written(proj, tmp_path, kind
         if kind == "other lang":
             other.write("diglot.toml", 'title = "edition"\nlanguages = ["de"]\n')
         assert other.run("update").exit_code == 0
-        result = other.run("review", "export", "riche", "-o", str(path))
+        result = other.run("review", "export", "riche", "-o", str(other.root / "w.docx"))
         assert result.exit_code == 0, result.output
+        (other.root / "w.docx").replace(path)
         expected = ("belongs to the project 'other', not to this one ('edition')"
                     if kind == "other project" else "is for the language 'de'")
     before = proj.snapshot()

@@ -12,6 +12,8 @@ from pathlib import Path
 from diglot import locales
 from diglot.config import Config, key_line, load_config
 from diglot.errors import ConfigError, SourceError
+from diglot.paths import Area
+from diglot.safety import unsafe_name
 
 
 @dataclass(frozen=True)
@@ -28,7 +30,18 @@ class Project:
         config, path = load_config(root)
         project = cls(root, config, path)
         project._check_languages()
+        project._check_folders()
         return project
+
+    def _check_folders(self) -> None:
+        """The source, translations and output folders lie inside the project once symbolic
+        links are resolved, with a configuration file or without one."""
+        for folder in (self.source_dir, self.translations_dir, self.output_dir):
+            self.area().check(folder, self.rel(folder))
+
+    def area(self, folder: Path | None = None) -> Area:
+        """Where a write may go: ``folder`` (default: anywhere in the project)."""
+        return Area(self.root, self.root if folder is None else folder)
 
     def _check_languages(self) -> None:
         for key, code in [("source_language", self.config.source_language),
@@ -85,10 +98,21 @@ class Project:
                               "project folder (or name it with -C DIR), or create "
                               f"'{self.config.source}/' for the French articles", self.root)
         try:
-            return sorted(p.stem for p in self.source_dir.glob("*.md") if p.is_file())
+            found = sorted(p for p in self.source_dir.glob("*.md") if p.is_file())
         except OSError as exc:
             raise SourceError(f"cannot list the source folder: {exc.strerror}",
                               self.rel(self.source_dir)) from exc
+        return [self._source_slug(path) for path in found]
+
+    def _source_slug(self, path: Path) -> str:
+        """A source's article name, refused when PO references or messages cannot carry it
+        (a newline would break the ``#:`` line) or when it leads outside the project."""
+        problem = unsafe_name(path.name)
+        if problem:
+            raise SourceError(f"the file name {problem}; rename the file",
+                              self.rel(path))
+        self.area(self.source_dir).check(path, self.rel(path))
+        return path.stem
 
     def check_slug(self, slug: str) -> str:
         if not slug or "/" in slug or "\\" in slug or slug.startswith(".") or "\0" in slug:

@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from diglot.errors import CatalogError
-from diglot.fsio import write_atomic
 from diglot.po.model import Catalog, Entry
 from diglot.po.parser import parse_po
 from diglot.po.writer import dump_po
@@ -43,6 +42,3 @@ def encode(catalog: Catalog, wrap: bool = True, shown: str | None = None) -> byt
             raise CatalogError(exc.message, shown, exc.line) from exc
         raise
 
-
-def write_catalog(path: Path, data: bytes, shown: str) -> None:
-    write_atomic(path, data, shown)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import sys
 import time
@@ -80,13 +81,18 @@ def reports_errors(command):
     return wrapper
 
 
+@contextlib.contextmanager
 def locked(ctx: Context, project):
     """The project lock; taken only once the folder is known to be a project, so a
-    mistaken run elsewhere leaves no lock file behind."""
-    from diglot.fsio import project_lock
+    mistaken run elsewhere leaves no lock file behind. Holding it, the run first deletes
+    the temporary files a killed run left (no other run can be writing them)."""
+    from diglot.fsio import project_lock, remove_stale_temps
 
     project.slugs()
-    return project_lock(project.root, ctx.wait)
+    with project_lock(project.root, ctx.wait):
+        remove_stale_temps(project.area(), [project.root, project.translations_dir,
+                                            project.output_dir])
+        yield
 
 
 def common_options(command):

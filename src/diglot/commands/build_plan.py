@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import asdict
 from functools import lru_cache
 from pathlib import Path
 
 from diglot import __version__
+from diglot.builders import EXTENSIONS
 from diglot.config import Config
-from diglot.fsio import write_atomic
+from diglot.fsio import Write
+from diglot.paths import Area
 
 PACKAGE = Path(__file__).resolve().parent
 NAME = ".diglot-manifest.json"
@@ -63,8 +66,23 @@ def combine(*parts: str) -> str:
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
 
+# What an output of diglot is called, relative to the output folder:
+# "<format>/[<language>/]<name><extension>", in the alphabet of project.safe_name (so no
+# "..", no hidden file, no absolute path). The manifest is data from the repository: an
+# entry of any other shape is dropped, never acted on.
+_OUTPUT = re.compile(r"([a-z]+)/(?:[A-Za-z0-9_-]+/)?[A-Za-z0-9_-][A-Za-z0-9._-]*")
+_MAX_SIZE = 64 * 1024 * 1024
+
+
+def is_output_name(rel: object) -> bool:
+    """Whether ``rel`` names one of diglot's own outputs (see ``_OUTPUT``)."""
+    match = _OUTPUT.fullmatch(rel) if isinstance(rel, str) else None
+    return bool(match) and rel.endswith(EXTENSIONS.get(match.group(1), "\0"))
+
+
 class Manifest:
-    """output path (project-relative) → fingerprint of the inputs it was built from."""
+    """output path (relative to the output folder) → fingerprint of the inputs it was built
+    from."""
 
     def __init__(self, path: Path, entries: dict[str, str] | None = None):
         self.path = path
@@ -74,15 +92,20 @@ class Manifest:
     def load(cls, output_dir: Path) -> "Manifest":
         path = output_dir / NAME
         try:
+            if path.is_symlink() or path.stat().st_size > _MAX_SIZE:
+                raise ValueError("not a manifest diglot wrote")
             data = json.loads(path.read_text(encoding="utf-8"))
-            entries = data["outputs"] if data.get("version") == 1 else {}
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            outputs = data["outputs"] if data.get("version") == 1 else {}
+            entries = {rel: key for rel, key in outputs.items()
+                       if is_output_name(rel) and isinstance(key, str)}
+        except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
             entries = {}  # missing or damaged: everything is simply rebuilt
         return cls(path, entries)
 
     def fresh(self, output: str, key: str, target: Path) -> bool:
         return self.entries.get(output) == key and target.exists()
 
-    def save(self) -> None:
+    def write(self, area: Area, shown: str) -> Write:
+        """The manifest's file, to write with the outputs it describes."""
         data = json.dumps({"version": 1, "outputs": dict(sorted(self.entries.items()))}, indent=0)
-        write_atomic(self.path, data.encode("utf-8"))
+        return Write(self.path, data.encode("utf-8"), shown, area)

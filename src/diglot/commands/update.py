@@ -14,7 +14,8 @@ from diglot.source.reader import read_article
 from diglot.catalog.merge import merge
 from diglot.po.model import Catalog
 from diglot.project import Project
-from diglot.catalog.store import encode, header_of, read_bytes, write_catalog
+from diglot.catalog.store import encode, header_of, read_bytes
+from diglot.fsio import Write, write_group
 from diglot.catalog.template import po_header, template, with_header_field
 
 
@@ -61,9 +62,9 @@ def update(project: Project, check: bool = False, purge_obsolete: bool = False,
         report.files.extend(changes)
         report.articles += not warning
         report.segments += segments
-    if not check:
-        for change in report.changed:
-            write_catalog(change.target, change.data, change.path)
+    if not check:  # every file or none: never a new template beside an old PO file
+        area = project.area(project.translations_dir)
+        write_group([Write(c.target, c.data, c.path, area) for c in report.changed])
     return report
 
 
@@ -120,6 +121,7 @@ def _plan_pot(project: Project, slug: str, pot: Catalog) -> tuple[Catalog, FileC
     path, wrap = project.template_path(slug), project.config.wrap
     shown = project.rel(path)
     body = b"\n" + encode(Catalog(None, pot.entries), wrap, shown)
+    project.area(project.translations_dir).check(path, shown)
     old = read_bytes(path, shown)
     old_header = header_of(old, shown) if old is not None else None
     if old_header is not None and encode(Catalog(old_header, []), wrap) + body == old:

@@ -26,7 +26,8 @@ from diglot.review.errors import ReviewError
 from diglot.review.export import APPROVED
 from diglot.review.manifest import Manifest, RowMark
 from diglot.review.markdown_out import normalize, to_markdown
-from diglot.catalog.store import encode, write_catalog
+from diglot.catalog.store import encode
+from diglot.fsio import write_atomic
 
 CHANGED, UNCHANGED, CONFLICT, STALE = "changed", "unchanged", "conflict", "stale"
 
@@ -81,7 +82,8 @@ def import_review(project: Project, path: Path, dry_run: bool = False) -> Import
     report.rows = plan.apply(doc)
     report.warnings = plan.warnings + _stray(doc)
     if plan.changed and not dry_run:
-        write_catalog(po_path, encode(plan.catalog(), project.config.wrap), report.po)
+        write_atomic(po_path, encode(plan.catalog(), project.config.wrap), report.po,
+                     project.area(project.translations_dir))
         report.written = True
     return report
 
