@@ -104,14 +104,15 @@ class _Walker:
             elif token.type in closers:
                 self.containers.pop()
             elif token.type == "inline":
-                yield self._text_block(tokens[i - 1], token)
+                text = inline_source(token.content, breaks_of(token.content, self.env))
+                if text.strip():  # else only whitespace (U+00A0, U+3000…): nothing to say
+                    yield self._text_block(tokens[i - 1], text)
             elif token.type in ("fence", "code_block"):
                 yield self._block(CODE, token.content, token, info=token.info.strip())
             elif token.type == "hr":
                 yield self._block(RULE, "", token)
 
-    def _text_block(self, opener, inline) -> Block:
-        text = inline_source(inline.content, breaks_of(inline.content, self.env))
+    def _text_block(self, opener, text: str) -> Block:
         if opener.type == "heading_open":
             return self._block(HEADING, text, opener, level=int(opener.tag[1]))
         return self._block(self._paragraph_kind(), text, opener)
