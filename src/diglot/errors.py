@@ -51,6 +51,11 @@ class LockError(DiglotError):
     """Another diglot run holds the project lock."""
 
 
+class PackageError(DiglotError):
+    """A DOCX package from outside is damaged, too large for its size caps, or not XML
+    diglot reads (a DTD, an entity)."""
+
+
 class PathError(DiglotError):
     """A path diglot would write, delete or read leads outside the project (often through a
     symbolic link), or is not a file diglot may touch."""

@@ -61,13 +61,19 @@ def _reject_controls(text: str, shown: str) -> None:
 
 def docx_blocks(path: Path, shown: str) -> list[Block]:
     """One block per non-empty paragraph of the document body; ``line`` is its number."""
+    import io
+
     import docx  # python-docx, imported here: only .docx input needs it
     from docx.opc.exceptions import PackageNotFoundError
 
+    from diglot.ooxml.untrusted import check_package
+
+    data = check_package(path, shown)  # caps, damaged parts, DTDs: one-line errors
     try:
-        document = docx.Document(str(path))
-    except (PackageNotFoundError, ValueError, KeyError, OSError) as exc:
-        raise SourceError(f"cannot read it as a Word document ({exc})", shown) from exc
+        document = docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, ValueError, KeyError, TypeError, AttributeError,
+            IndexError) as exc:
+        raise SourceError(f"cannot read it as a Word document ({exc})", shown) from None
     blocks = []
     for number, paragraph in enumerate(document.paragraphs, start=1):
         text = "".join(_run_markdown(run) for run in paragraph.runs).strip()
