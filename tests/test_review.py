@@ -271,9 +271,10 @@ def test_links_line_breaks_and_escapes_survive_an_edit(proj):
     document.save(str(path))
     assert _import(proj, path).exit_code == 0
     after = proj.entries("riche")
-    assert after[LINES].msgstr == "Line one\nline two with \\*asterisks\\* and AT\\&T \\<tag>."
+    # only the edited word changes: the translator's escapes and entities stay as written
+    assert after[LINES].msgstr == "Line one\nline two with \\*asterisks\\* and AT&amp;T &lt;tag&gt;."
     assert after[LINKS].msgstr == ("Read [the site](https://ai.meta.com/llama/) or "
-                                   "[the docs](https://example.org/doc), and [below](#fin).")
+                                   "[the docs][doc], and [below](#fin).")  # reference kept
     assert spans(after[LINES].msgstr)[2].text == "line two with *asterisks* and AT&T <tag>."
 
 

@@ -251,6 +251,26 @@ def plain_text(text: str, references: Mapping | None = None) -> str:
     return "".join(s.text for s in spans(text, references))
 
 
+def meaning(text: str) -> tuple:
+    """What inline Markdown says, its spelling aside: two texts with the same meaning differ
+    only in how they write it (``_a_``/``*a*``, ``\\.``/``.``, ``<url>``/``[url](url)``).
+    Read without link reference definitions, so ``[x][r]`` means text, not a link: a
+    reference is a piece of source the spans of the rendering do not hold."""
+    out: list[tuple] = []
+    for token in _tokens(text, None):
+        kind = "text" if token.type == "text_special" and token.info == "escape" else token.type
+        if kind == "text" and out and out[-1][0] == "text":
+            out[-1] = ("text", out[-1][1] + token.content)
+        elif kind in ("text", "code_inline", "html_inline"):
+            out.append((kind, token.content))
+        elif kind in ("link_open", "image"):
+            out.append((kind, token.attrGet("href") or token.attrGet("src"),
+                        token.attrGet("title"), token.content))
+        else:  # emphasis, breaks, an entity (its markup is what a rendering would lose)
+            out.append((kind, token.markup if kind == "text_special" else ""))
+    return tuple(out)
+
+
 def profile(text: str, references: Mapping | None = None) -> Profile:
     """Count bold, italic and code spans, link targets and hard breaks."""
     result = Profile()
