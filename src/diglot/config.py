@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -164,6 +165,8 @@ def _refine(key: str, kind: str, value):
 
 
 def _inside(rel: str, key: str, root: Path) -> None:
-    target = (root / rel).resolve()
-    if Path(rel).is_absolute() or not target.is_relative_to(root.resolve()) or target == root.resolve():
+    """As written: a folder below the project's (symbolic links are the project's check,
+    made with or without a configuration file)."""
+    target = Path(os.path.normpath(root / rel))
+    if Path(rel).is_absolute() or not target.is_relative_to(root) or target == root:
         raise _fail(key, f"'{key}' must be a folder inside the project, not {rel!r}")

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from diglot.cli.support import EXIT_FINDINGS, Context, common_options, locked, reports_errors
+from diglot.safety import escaped
 
 
 @click.group()
@@ -32,7 +33,7 @@ def export(ctx: Context, slug: str, lang: str | None, out: Path | None) -> None:
     with locked(ctx, project):
         done = export_review(project, slug.removesuffix(".md"), lang or project.languages[0],
                              out)
-    click.echo(done.shown)
+    click.echo(escaped(done.shown))
 
 
 @review.command("import")

@@ -66,8 +66,28 @@ def spans(text: str, references: Mapping | None = None) -> list[Span]:
     """Parse ``text`` into spans; adjacent spans with the same style are merged."""
     if not _MARKUP.search(text):
         return [Span(text)] if text else []
+    if len(text) >= _LONG:
+        return _long_spans(text, references)
     found = _simple_spans(text)
     return parse_spans(text, references) if found is None else found
+
+
+# A long paragraph (a book's worth of links in one) is rendered in both columns when it
+# is untranslated, and in both formats: parsed once per process, it costs a quarter.
+_LONG = 4096
+_recent: dict[tuple[str, int], tuple[Mapping | None, list[Span]]] = {}
+
+
+def _long_spans(text: str, references: Mapping | None) -> list[Span]:
+    key = (text, id(references))
+    hit = _recent.get(key)
+    if hit is None or hit[0] is not references:  # the same mapping, not a reused id
+        found = _simple_spans(text)
+        hit = (references, parse_spans(text, references) if found is None else found)
+        if len(_recent) >= 4:
+            del _recent[next(iter(_recent))]
+        _recent[key] = hit
+    return list(hit[1])
 
 
 # --- the fast path ---------------------------------------------------------------------------
@@ -84,10 +104,30 @@ _SCAN = re.compile(r"[`*_\\\[<&](?:(?<=`)`*|(?<=\*)\**|(?<=_)_*)?")
 _BREAKS = re.compile(r"[\n\r\0]")  # anywhere: the parser makes "\n" a break, even in code
 
 
-@lru_cache(maxsize=64)
-def _closer(length: int) -> re.Pattern:
-    """A backtick string of exactly ``length`` (CommonMark: not part of a longer one)."""
-    return re.compile("(?<!`)" + "`" * length + "(?!`)")
+_TICKS = re.compile("`+")
+
+
+class _Closers:
+    """Where each backtick string of a text starts, by length: the closer of a code span is
+    the next string of its opener's length. One scan of the text, then each lookup moves a
+    pointer forward, so a paragraph of ever longer backtick strings stays linear."""
+
+    __slots__ = ("_starts", "_next")
+
+    def __init__(self, text: str) -> None:
+        self._starts: dict[int, list[int]] = {}
+        for run in _TICKS.finditer(text):
+            self._starts.setdefault(run.end() - run.start(), []).append(run.start())
+        self._next: dict[int, int] = {}
+
+    def find(self, length: int, pos: int) -> int:
+        """The start of the first string of ``length`` backticks at or after ``pos``, or -1."""
+        starts = self._starts.get(length, ())
+        index = self._next.get(length, 0)
+        while index < len(starts) and starts[index] < pos:
+            index += 1
+        self._next[length] = index
+        return starts[index] if index < len(starts) else -1
 
 
 class _Code(str):
@@ -133,17 +173,19 @@ def _simple_spans(text: str) -> list[Span] | None:
         return None
     items: list = []  # plain text (str), code (_Code) and delimiters, in order
     pos = 0
+    closers = None
     while (mark := _SCAN.search(text, pos)) is not None:
         start, pos = mark.span()
         items.append(text[mark.pos:start])  # the plain text before it
         run = mark.group()
         if run[0] == "`":
-            closer = _closer(len(run)).search(text, pos)
-            if closer is None:  # no closer of its length: the backticks are text
+            closers = closers or _Closers(text)
+            closer = closers.find(len(run), pos)
+            if closer < 0:  # no closer of its length: the backticks are text
                 items.append(run)
                 continue
-            items.append(_Code(_code(text[pos:closer.start()])))
-            pos = closer.end()
+            items.append(_Code(_code(text[pos:closer])))
+            pos = closer + len(run)
         elif run not in ("*", "_"):  # other markup, or strong and the rule of 3
             return None
         else:

@@ -7,12 +7,16 @@ markdown-it saw soft and hard breaks to build msgids without re-implementing Mar
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
+from markdown_it.common.normalize_url import normalizeLink
 from markdown_it.rules_inline.escape import escape
 from markdown_it.rules_inline.newline import newline
 from markdown_it.rules_inline.state_inline import StateInline
+
+from diglot.source.linear import linear_helpers
 
 BREAKS_KEY = "diglot_breaks"
 SOFT, HARD_SPACES, HARD_BACKSLASH = "soft", "spaces", "backslash"
@@ -34,15 +38,37 @@ def _recording(rule, name: str):
     return wrapped
 
 
+# URLs markdown-it's normalizeLink returns unchanged (lowercase http(s) host, unreserved
+# characters only); tests hold the shortcut to that. Parsing each URL with mdurl and
+# punycode was most of the time of a paragraph of links.
+PLAIN_URL = re.compile(r"(?:https?://[a-z0-9]+(?:[.-][a-z0-9]+)*)?[A-Za-z0-9._~/-]*"
+                       r"(?:#[A-Za-z0-9._~-]*)?")
+
+
+@lru_cache(maxsize=4096)
+def _normalize_link(url: str) -> str:
+    if PLAIN_URL.fullmatch(url):
+        return url
+    return normalizeLink(url)
+
+
+def _commonmark() -> MarkdownIt:
+    """CommonMark without raw HTML, with a link label scan that stays linear (``linear``)."""
+    md = MarkdownIt("commonmark", {"html": False})
+    md.helpers = linear_helpers()
+    md.normalizeLink = _normalize_link
+    return md
+
+
 @lru_cache(maxsize=1)
 def parser() -> MarkdownIt:
     """The parser for rendering inline Markdown (no break recording: it is a hot path)."""
-    return MarkdownIt("commonmark", {"html": False})
+    return _commonmark()
 
 
 @lru_cache(maxsize=1)
 def _recording_parser() -> MarkdownIt:
-    md = MarkdownIt("commonmark", {"html": False})
+    md = _commonmark()
     md.inline.ruler.at("newline", _recording(newline, HARD_SPACES))
     md.inline.ruler.at("escape", _recording(escape, HARD_BACKSLASH))
     return md
@@ -52,7 +78,7 @@ def _recording_parser() -> MarkdownIt:
 def block_parser() -> MarkdownIt:
     """The same parser with inline parsing left to the caller: the reader only needs it for
     blocks that span several lines (to find their breaks), which is a fraction of them."""
-    md = MarkdownIt("commonmark", {"html": False})
+    md = _commonmark()
     md.core.ruler.disable("inline")
     return md
 

@@ -1,0 +1,97 @@
+"""markdown-it-py's link label scan, made linear in the worst case.
+
+``parseLinkLabel`` walks from a ``[`` to the end of the paragraph whenever the label does
+not close, so a paragraph of 400,000 ``[`` (or of many unclosed ones) takes quadratic time.
+This is the same scan, token by token through the parser's own ``skipToken``, with one
+fact remembered per position: where a label opened just before it closes (``_Labels``).
+A later scan that meets that position jumps there instead of walking again. The answers
+are the ones the original scan gives; only the work is shared.
+"""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from markdown_it import helpers
+
+_FAIL = -1
+
+
+class _Labels:
+    """For one parse range (a state and its ``posMax``): position → (where the label
+    that starts there closes, or -1; whether a link or image token starts inside it)."""
+
+    def __init__(self, state) -> None:
+        self.state = state
+        self.closes: dict[int, tuple[int, bool]] = {}
+        self.last_bracket = state.src.rfind("]", 0, state.posMax)
+
+    def close(self, start: int) -> tuple[int, bool]:
+        """Walk from ``start`` at nesting level 1 until a ``]`` brings it to 0."""
+        if start > self.last_bracket:  # no "]" ahead: nothing to walk for
+            return _FAIL, False
+        todo = [[start, start, False]]  # [first position, position, nested token seen]
+        while todo:
+            frame = todo[-1]
+            outcome = self._walk(frame, todo)
+            if outcome is not None:
+                self.closes[frame[0]] = outcome
+                todo.pop()
+                if todo:
+                    self._resume(todo[-1], outcome)
+        return self.closes[start]
+
+    def _walk(self, frame: list, todo: list) -> tuple[int, bool] | None:
+        """Advance ``frame``; its outcome, or None when it waits for an inner label."""
+        src, end = self.state.src, self.state.posMax
+        while frame[1] < end:
+            pos = frame[1]
+            if src[pos] == "]":
+                return pos, frame[2]
+            after = self._skip(pos)
+            if src[pos] == "[" and after == pos + 1:  # a text "[": one level deeper
+                if pos + 1 in self.closes:
+                    self._resume(frame, self.closes[pos + 1])
+                    continue
+                todo.append([pos + 1, pos + 1, False])
+                return None
+            frame[2] = frame[2] or src[pos] == "["  # a link or image token starts here
+            frame[1] = after
+        return _FAIL, frame[2]
+
+    @staticmethod
+    def _resume(frame: list, inner: tuple[int, bool]) -> None:
+        """Continue ``frame`` after the inner label that closed at ``inner``."""
+        closed, nested = inner
+        frame[2] = frame[2] or nested
+        frame[1] = closed + 1 if closed != _FAIL else 2**62  # an inner label never closes
+
+    def _skip(self, pos: int) -> int:
+        state = self.state
+        state.pos = pos
+        state.md.inline.skipToken(state)
+        return state.pos
+
+
+def parse_link_label(state, start: int, disable_nested: bool = False) -> int:
+    """``parseLinkLabel``'s answer: the position of the ``]`` closing the label that opens
+    at ``start``, or -1 (also when ``disable_nested`` and a link lies inside)."""
+    old = state.pos
+    tables = state.__dict__.setdefault("_diglot_labels", {})
+    labels = tables.get(state.posMax)
+    if labels is None:
+        labels = tables[state.posMax] = _Labels(state)
+    try:
+        closed, nested = labels.close(start + 1)
+    finally:
+        state.pos = old
+    if closed == _FAIL or (disable_nested and nested):
+        return _FAIL
+    return closed
+
+
+def linear_helpers() -> SimpleNamespace:
+    """markdown-it's helpers with the linear label scan (set as ``md.helpers``)."""
+    return SimpleNamespace(parseLinkLabel=parse_link_label,
+                           parseLinkDestination=helpers.parseLinkDestination,
+                           parseLinkTitle=helpers.parseLinkTitle)
