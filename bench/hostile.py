@@ -62,9 +62,15 @@ def brackets(size: int = 400_000) -> str:
 
 LIMIT = 150  # seconds: a run still going then is stopped (exit 124)
 
+# The cases of issue #13, then the same kinds of input just under diglot's bounds (README,
+# "Safety": 1,000,000 characters a paragraph, 65,536 segments and 16 MB a source).
 CASES = {"backticks-2MB": backticks, "links-100k-one-paragraph": links_paragraph,
          "links-100k-paragraphs": link_paragraphs, "source-50MB": big_source,
-         "brackets-400KB": brackets}
+         "brackets-400KB": brackets,
+         "backticks-1MB": lambda: backticks(990_000),
+         "links-24k-one-paragraph": lambda: links_paragraph(24_000),
+         "links-60k-paragraphs": lambda: link_paragraphs(60_000),
+         "source-15MB": lambda: big_source(15_000_000)}
 
 
 def timed(command: list[str], cwd: Path) -> tuple[int, float, int, str]:

@@ -14,6 +14,7 @@ else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
 from diglot.errors import ConfigError
+from diglot.safety import MAX_CONFIG_BYTES
 
 FALLBACKS = ("source", "placeholder", "omit", "fail")
 PAGE_SIZES = ("A4", "Letter")
@@ -64,7 +65,12 @@ def load_config(root: Path) -> tuple[Config, Path | None]:
 
 def _read_text(path: Path, name: str) -> str:
     try:
-        return path.read_text(encoding="utf-8")
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_CONFIG_BYTES + 1)
+        if len(data) > MAX_CONFIG_BYTES:
+            raise ConfigError("the file is larger than 1 MB; is it really the configuration?",
+                              name)
+        return data.decode("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"cannot read the configuration: {exc}", name) from exc
 

@@ -131,6 +131,19 @@ def _sync_folder(folder: Path) -> None:
         os.close(fd)
 
 
+class TooLarge(OSError):
+    """A file over the size bound its reader allows (``safety``)."""
+
+
+def read_limited(path: Path, limit: int) -> bytes:
+    """The bytes of ``path``; TooLarge past ``limit`` (never more than that read)."""
+    with open(path, "rb") as handle:
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise TooLarge(errno.EFBIG, f"larger than {limit // 2**20} MB")
+    return data
+
+
 def unchanged(path: Path, data: bytes, shown: str, area: Area) -> bool:
     """Whether ``path`` (checked to be inside ``area`` first) already holds ``data``."""
     target = area.check(path, shown)

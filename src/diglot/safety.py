@@ -1,10 +1,20 @@
 """Text crossing a trust boundary: control characters escaped before a message shows file
-content on a terminal, names refused when a PO line or a message cannot carry them, and the
-line separators other programs split lines at (so text never injects a PO line)."""
+content on a terminal, names refused when a PO line or a message cannot carry them, the
+line separators other programs split lines at (so text never injects a PO line), and the
+size bounds that keep memory and time in check on huge inputs (README, "Safety")."""
 
 from __future__ import annotations
 
 import re
+
+MB = 1024 * 1024
+# A source (or English text to align): a long novel is 1 MB; the bounds hold a whole book
+# of 50,000 paragraphs. An article at the bounds builds in about half a minute on 2 cores.
+MAX_SOURCE_BYTES = 16 * MB
+MAX_SEGMENTS = 65_536
+MAX_SEGMENT_CHARS = 1_000_000  # one paragraph: about 150,000 words
+MAX_PO_BYTES = 64 * MB  # a PO or POT file (a full translation of the largest source)
+MAX_CONFIG_BYTES = 1 * MB
 
 # C0 and C1 controls but tab, line and paragraph separators, bidirectional overrides and
 # isolates (which reorder what a terminal shows), and lone surrogates (undecodable bytes of a
@@ -53,5 +63,11 @@ def split_lines(text: str) -> list[str]:
 
 
 def one_line(text: str) -> str:
-    """``text`` on one line: every run of whitespace (separators included) one space."""
-    return " ".join(text.split())
+    """``text`` on one line: every run of whitespace (separators included) one space, and
+    no other control character (a PO comment cannot hold one)."""
+    return " ".join(_CONTROL.sub("", text).split()) if _CONTROL.search(text) else \
+        " ".join(text.split())
+
+
+# Control characters that are not whitespace to str.split() (which takes \x1c-\x1f, \x85).
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")

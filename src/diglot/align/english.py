@@ -13,7 +13,7 @@ from pathlib import Path
 
 from diglot.errors import SourceError
 from diglot.model import HEADING, LIST_ITEM, PARAGRAPH, Block, ListLevel
-from diglot.source.reader import decode_source, parse_article
+from diglot.source.reader import decode_source, parse_article, read_source
 
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<])")
@@ -24,11 +24,7 @@ def read_english(path: Path, shown: str) -> list[Block]:
     """The translatable blocks of ``path``; ``shown`` is how messages name it."""
     if path.suffix.lower() == ".docx":
         return docx_blocks(path, shown)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise SourceError(f"cannot read the English text: {exc.strerror}", shown) from exc
-    text = decode_source(data, shown)
+    text = decode_source(read_source(path, shown), shown)
     if path.suffix.lower() in (".md", ".markdown"):
         return parse_article(text, "english", shown).segments
     return plain_blocks(text, shown)

@@ -54,8 +54,12 @@ def format_fingerprint(fmt: str, config: Config, title: str, day: str) -> str:
 
 
 def file_digest(path: Path) -> str:
+    digest = hashlib.sha256()
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+        with open(path, "rb") as handle:  # in chunks: a huge file is hashed, never held
+            while chunk := handle.read(1 << 20):
+                digest.update(chunk)
+        return digest.hexdigest()
     except FileNotFoundError:
         return "-"
     except OSError:

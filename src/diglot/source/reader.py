@@ -12,6 +12,8 @@ from pathlib import Path
 
 from diglot.source import frontmatter
 from diglot.errors import SourceError
+from diglot.fsio import TooLarge, read_limited
+from diglot.safety import MAX_SEGMENT_CHARS, MAX_SEGMENTS, MAX_SOURCE_BYTES, MB
 from diglot.source.markdown import HARD_BACKSLASH, SOFT, block_parser, breaks_of
 from diglot.model import (BLOCKQUOTE, CODE, HEADING, LIST_ITEM, PARAGRAPH, RULE, TITLE,
                           Article, Block, ListLevel)
@@ -22,11 +24,19 @@ _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 def read_article(path: Path, slug: str, rel_path: str) -> Article:
     """Read and segment one source file; ``rel_path`` is how PO references name it."""
+    return parse_article(decode_source(read_source(path, rel_path), rel_path), slug, rel_path)
+
+
+def read_source(path: Path, shown: str) -> bytes:
+    """A source's bytes, within ``safety.MAX_SOURCE_BYTES``."""
     try:
-        data = path.read_bytes()
+        return read_limited(path, MAX_SOURCE_BYTES)
+    except TooLarge:
+        raise SourceError(f"the file is larger than {MAX_SOURCE_BYTES // MB} MB, diglot's "
+                          "bound for one article; split it into several articles",
+                          shown) from None
     except OSError as exc:
-        raise SourceError(f"cannot read the source: {exc.strerror}", rel_path) from exc
-    return parse_article(decode_source(data, rel_path), slug, rel_path)
+        raise SourceError(f"cannot read the source: {exc.strerror}", shown) from exc
 
 
 def decode_source(data: bytes, rel_path: str) -> str:
@@ -50,7 +60,22 @@ def parse_article(text: str, slug: str, rel_path: str) -> Article:
     blocks = list(_Walker(env, offset).walk(tokens))
     if isinstance(meta.get("title"), str) and meta["title"].strip():
         blocks.insert(0, Block(TITLE, meta["title"].strip(), title_line, level=1))
+    _within_bounds(blocks, rel_path)
     return Article(slug, rel_path, tuple(blocks), meta, env.get("references", {}))
+
+
+def _within_bounds(blocks: list[Block], rel_path: str) -> None:
+    """No segment over MAX_SEGMENT_CHARS, no article over MAX_SEGMENTS (README, "Safety")."""
+    for block in blocks:
+        if len(block.text) > MAX_SEGMENT_CHARS:
+            raise SourceError(f"this block is {len(block.text):,} characters long; diglot "
+                              f"reads paragraphs of up to {MAX_SEGMENT_CHARS:,}: split it "
+                              "with blank lines", rel_path, block.line)
+    texts = [b for b in blocks if b.translatable]
+    if len(texts) > MAX_SEGMENTS:
+        raise SourceError(f"the article has {len(texts):,} segments; diglot reads articles "
+                          f"of up to {MAX_SEGMENTS:,}: split it into several articles",
+                          rel_path, texts[MAX_SEGMENTS].line)
 
 
 def _reject_controls(text: str, rel_path: str) -> None:

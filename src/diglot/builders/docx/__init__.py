@@ -23,6 +23,7 @@ from diglot.builders.docx import front, text
 from diglot.ooxml import xml as x
 from diglot.builders.docx.lists import Numbering
 from diglot.ooxml.package import stamped
+from diglot.ooxml.parking import Parking
 from diglot.ooxml.runs import InlineWriter
 from diglot.builders.docx.table import CELL_MARGIN, ArticleTable, Layout, split_title
 from diglot.source.inline import plain_text
@@ -39,7 +40,7 @@ class _Book:
         self.document = Document(io.BytesIO(_base(config.page_size, self.tags, ctx.title)))
         self.layout = Layout(page.text_width(config.page_size), config.docx_borders, *self.tags)
         self.writer = InlineWriter(self.document.part)
-        self.parked: list[bytes] = []  # serialised tables, by placeholder number
+        self.parking = Parking()  # finished tables and rows, as XML text
         self.numbering = Numbering(self.document)
 
     def append(self, element) -> None:
@@ -66,7 +67,7 @@ class _Book:
         else:
             self.append(table)
         ArticleTable(doc, self.layout, self.writer, self.numbering, self.ctx.built,
-                     bookmarks).fill(table)
+                     bookmarks, self.parking).fill(table)
         if park:
             self._park(table)
 
@@ -76,15 +77,14 @@ class _Book:
         500 MB). The table was built in a scratch tree of its own, because moving a big
         subtree out of (or into) the document walks every node of it."""
         marker = x.el("w:tbl")
-        marker.set("diglot-parked", str(len(self.parked)))
         self.append(marker)
-        self.parked.append(etree.tostring(table))
+        self.parking.park(table, marker)
 
     def save(self, update_fields: bool = False) -> bytes:
         page.settings(self.document, update_fields)
         out = io.BytesIO()
         self.document.save(out)
-        return stamped(out.getvalue(), self.ctx.built, partial(_unpark, parked=self.parked))
+        return stamped(out.getvalue(), self.ctx.built, self.parking.unpark)
 
 
 @lru_cache(maxsize=8)
@@ -184,12 +184,3 @@ def _edition_langs(docs: list[Bilingual], ctx: BuildContext) -> tuple[str, str]:
 
 BUILDER = DocxBuilder()
 
-
-def _unpark(xml: bytes, parked: list[bytes]) -> bytes:
-    """The document XML with each parked table back in place of its placeholder."""
-    if not parked:
-        return xml
-    return _PARKED.sub(lambda m: parked[int(m.group(1))], xml)
-
-
-_PARKED = re.compile(rb'<w:tbl diglot-parked="(\d+)"/>')

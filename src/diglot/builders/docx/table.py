@@ -15,6 +15,7 @@ from diglot.builders.docx import text
 from diglot.ooxml import xml as x
 from diglot.ooxml.styles import SHORT_ROW, sid
 from diglot.builders.docx.lists import ListTracker, Numbering, list_style
+from diglot.ooxml.parking import Parking
 from diglot.ooxml.runs import InlineWriter
 from diglot.model import (BLOCKQUOTE, CODE, HEADING, LIST_ITEM, PARAGRAPH, RULE, TITLE,
                           TRANSLATED, UNTRANSLATED, Bilingual, Block, Pair)
@@ -56,10 +57,12 @@ class ArticleTable:
     """Fills one article's table; ``bookmarks`` ((name, id) per title) anchor the contents."""
 
     def __init__(self, doc: Bilingual, layout: Layout, writer: InlineWriter,
-                 numbering: Numbering, built: dt.datetime, bookmarks=None) -> None:
+                 numbering: Numbering, built: dt.datetime, bookmarks=None,
+                 parking: Parking | None = None) -> None:
         self.doc, self.layout, self.writer, self.numbering = doc, layout, writer, numbering
         self.built = built
         self.bookmarks = bookmarks
+        self.parking = parking  # keeps finished rows as XML text (memory: see ooxml.parking)
         self.tags = (layout.source_tag, layout.target_tag)
         self.lists = ListTracker()
 
@@ -68,8 +71,13 @@ class ArticleTable:
         self._header(tbl)
         self._title(tbl, title)
         self._legend(tbl)
+        batch = self.parking.batch(tbl) if self.parking is not None else None
         for pair in body:
-            self._row(tbl, pair)
+            self._row(batch.rows if batch else tbl, pair)
+            if batch:
+                batch.done()
+        if batch:
+            batch.flush()
 
     # -- fixed rows -------------------------------------------------------------------
 
