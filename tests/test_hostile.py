@@ -177,7 +177,7 @@ def test_a_block_of_unicode_whitespace_never_makes_a_second_header(world, space)
     result = world.run("update")
     assert result.exit_code == 0, result.output
     data = world.po_path().read_bytes()
-    assert data.count(b'msgid ""\n') == 1
+    assert data.count(b'msgid ""\nmsgstr') == 1
     entries = parse_po(data, "article.po").entries
     assert {e.msgid: e.msgstr for e in entries} == {"Titre": "Title",
                                                     "Le modèle est rapide.": "The model is fast.",
@@ -201,6 +201,16 @@ def test_raw_control_characters_in_a_po_string_are_refused_with_their_line(world
         result = world.run(command)
         assert one_error_line(result, f"translations/en/article.po:{line}: raw control character")
     assert world.snapshot() == before and not (world.root / "build").exists()
+
+
+def test_control_escapes_gettext_allows_never_reach_the_editions(world):
+    po = world.po_path()
+    po.write_text(po.read_text().replace('"The model is fast."', '"The \\amodel\\b is\\r fast."'))
+    result = world.run("build")
+    assert result.exit_code == 0, result.output
+    page = (world.root / "build/html/article.html").read_text()
+    assert "The model is fast." in page and not any(c in page for c in "\a\b\r")
+    assert '"The \\amodel\\b is\\r fast."' in po.read_text()  # the PO keeps them
 
 
 def test_an_escape_standing_for_a_control_character_is_refused(world):

@@ -3,9 +3,20 @@ following the fallback policy for untranslated and fuzzy segments; count progres
 
 from __future__ import annotations
 
+import re
+
 from diglot.errors import BuildError
 from diglot.model import FUZZY, TRANSLATED, UNTRANSLATED, Article, Bilingual, Pair, Stats
 from diglot.po.model import Catalog, Entry
+
+
+# Control characters a PO string may carry as escapes (\a, \b, \f, \v, \r) and no page
+# shows: the editions leave them out (the HTML would carry them raw, Word refuses them).
+_UNSHOWN = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def shown(msgstr: str) -> str:
+    return _UNSHOWN.sub("", msgstr) if _UNSHOWN.search(msgstr) else msgstr
 
 
 def lookup(catalog: Catalog | None) -> dict[str, Entry]:
@@ -49,7 +60,7 @@ def bilingual(article: Article, catalog: Catalog | None, source_lang: str, lang:
                          f"(first: {article.path}:{first.line}); translate them or change "
                          "'fallback'", po_name or article.path)
     title = entries.get(article.title)
-    title_target = title.msgstr if title is not None and title.translated else None
+    title_target = shown(title.msgstr) if title is not None and title.translated else None
     return Bilingual(article, source_lang, lang, pairs, stats(article, catalog), title_target,
                      fallback, article.references)
 
@@ -60,7 +71,7 @@ def _pair(block, entries: dict[str, Entry], fallback: str) -> Pair:
     entry = entries.get(block.text)
     state = state_of(entry)
     if state == TRANSLATED:
-        return Pair(block, entry.msgstr, TRANSLATED)
+        return Pair(block, shown(entry.msgstr), TRANSLATED)
     if fallback == "source":
         return Pair(block, block.text, state, fallback=True)
     return Pair(block, None, state)
