@@ -333,6 +333,75 @@ def test_the_linear_label_scan_gives_markdown_its_own_answers():
         assert tokens(ours, text) == tokens(reference, text), text
 
 
+def _skip_token_calls(text: str) -> int:
+    from diglot.source.markdown import parser
+
+    md = parser()
+    calls = [0]
+    original = md.inline.skipToken
+
+    def counted(state):
+        calls[0] += 1
+        return original(state)
+
+    md.inline.skipToken = counted
+    try:
+        md.inline.parse(text, md, {}, [])
+    finally:
+        del md.inline.skipToken
+    return calls[0]
+
+
+@pytest.mark.parametrize("make", [lambda n: "[" * n, lambda n: "[" * n + "]",
+                                  lambda n: "[a " * n + "]" * (n // 2), lambda n: "![" * n + "]"])
+def test_unclosed_brackets_cost_linear_work(make):
+    """The work of the link label scan (tokens skipped), not its time: four times the
+    brackets, four times the work, and a few skips a character (markdown-it's own scan
+    skips some twenty tokens for every unclosed bracket, up to its nesting limit)."""
+    small, large = _skip_token_calls(make(500)), _skip_token_calls(make(2000))
+    assert large <= 5 * max(small, 1) and large <= 4 * len(make(2000))
+
+
+def test_backtick_closers_are_found_in_one_pass():
+    from diglot.source.inline import Span, _Closers, _simple_spans
+
+    text = "".join("`" * n + " x " for n in range(1, 600))  # each run opens, none closes
+    closers = _Closers(text)
+    runs = text.count(" x ")
+    for n in range(1, 600):
+        closers.find(n, 0)
+    assert sum(closers._next.values()) <= runs
+    assert _simple_spans(text) == [Span(text)]
+
+
+def _inline_lines(text: str) -> int:
+    """Lines of the inline module run while reading ``text`` (work, not time)."""
+    import diglot.source.inline as inline
+
+    count = [0]
+
+    def tracer(frame, event, arg):
+        if frame.f_code.co_filename != inline.__file__:
+            return None
+        if event == "line":
+            count[0] += 1
+        return tracer
+
+    sys.settrace(tracer)
+    try:
+        inline.spans(text)
+    finally:
+        sys.settrace(None)
+    return count[0]
+
+
+def test_emphasis_delimiters_pair_in_linear_work():
+    """Openers of one marker waiting while closers of the other come: each closer finds
+    its own opener at once."""
+    make = lambda n: "*a " * n + "b_ " * n  # noqa: E731
+    assert _inline_lines(make(2000)) <= 5 * _inline_lines(make(500))
+
+
 # -- 13. messages never carry raw control characters --------------------------------------
 
 def test_a_raw_escape_sequence_in_a_po_file_is_never_printed(world):

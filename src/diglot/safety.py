@@ -12,7 +12,7 @@ MB = 1024 * 1024
 # of 50,000 paragraphs. An article at the bounds builds in about half a minute on 2 cores.
 MAX_SOURCE_BYTES = 16 * MB
 MAX_SEGMENTS = 65_536
-MAX_SEGMENT_CHARS = 1_000_000  # one paragraph: about 150,000 words
+MAX_SEGMENT_CHARS = 2 * MB  # one paragraph: 2,097,152 characters, some 300,000 words
 MAX_PO_BYTES = 64 * MB  # a PO or POT file (a full translation of the largest source)
 MAX_CONFIG_BYTES = 1 * MB
 

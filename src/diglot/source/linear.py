@@ -1,11 +1,13 @@
-"""markdown-it-py's link label scan, made linear in the worst case.
+"""markdown-it-py's link label scan, doing each position's work once.
 
-``parseLinkLabel`` walks from a ``[`` to the end of the paragraph whenever the label does
-not close, so a paragraph of 400,000 ``[`` (or of many unclosed ones) takes quadratic time.
-This is the same scan, token by token through the parser's own ``skipToken``, with one
-fact remembered per position: where a label opened just before it closes (``_Labels``).
-A later scan that meets that position jumps there instead of walking again. The answers
-are the ones the original scan gives; only the work is shared.
+``parseLinkLabel`` walks from a ``[`` token by token until its label closes. markdown-it-py
+stays linear only through its nesting limit (after 20 nested ``[`` it skips to the end of
+the paragraph), at some twenty token skips for every unclosed bracket: a paragraph of
+400,000 ``[`` took a minute to build. This is the same scan, through the parser's own
+``skipToken``, with one fact remembered per position: where a label opened just before it
+closes (``_Labels``); a later scan that meets that position jumps there instead of walking
+again, and a scan with no ``]`` ahead does not start. The answers are the ones the original
+scan gives (a test compares them on random bracket soups); only the work is shared.
 """
 
 from __future__ import annotations
