@@ -147,6 +147,19 @@ def _write(project, plan: _Plan, results, index_outputs, manifest: Manifest, tot
             pending.append((*plan.targets[(fmt, lang, result.slug)], data))
     pending += [(*plan.index[key], data) for key, data in index_outputs.items()]
     area = project.area(project.output_dir)
+    writes = _changed(project, pending, manifest, report, area)
+    orphans = _orphans(plan, manifest) if plan.index else []
+    for rel in orphans:
+        del manifest.entries[rel]  # forgotten whether or not the file can be deleted
+    if pending or orphans:
+        writes.append(manifest.write(area, project.rel(manifest.path)))
+    write_group(writes)
+    report.removed = [project.rel(path) for path in _remove(project, manifest, orphans, area)]
+    return report
+
+
+def _changed(project, pending, manifest: Manifest, report: BuildReport, area: Area) -> list[Write]:
+    """The outputs whose bytes changed, to write; every output recorded in the manifest."""
     writes = []
     for path, key, data in pending:
         shown = project.rel(path)
@@ -156,14 +169,7 @@ def _write(project, plan: _Plan, results, index_outputs, manifest: Manifest, tot
             writes.append(Write(path, data, shown, area))
             report.written.append(shown)
         manifest.entries[_rel(manifest, path)] = key
-    orphans = _orphans(plan, manifest) if plan.index else []
-    for rel in orphans:
-        del manifest.entries[rel]  # forgotten whether or not the file can be deleted
-    if pending or orphans:
-        writes.append(manifest.write(area, project.rel(manifest.path)))
-    write_group(writes)
-    report.removed = [project.rel(path) for path in _remove(project, manifest, orphans, area)]
-    return report
+    return writes
 
 
 def _same(path: Path, data: bytes, shown: str, area: Area) -> bool:

@@ -122,28 +122,23 @@ def _valid_cuts(chunks: list[str], source: str, whole: tuple, refs) -> list[int]
 def _regions(pieces: list[_Piece], new: tuple) -> list[tuple[str, bool]] | None:
     """The result as parts: kept sources (exact) and renderings of the cell's words
     where the edit touched the msgstr; None when a touched piece says more than it shows."""
-    old = [w for piece in pieces for w in piece.words]
-    mapped = _mapping(old, new)
+    mapped = _mapping([w for piece in pieces for w in piece.words], new)
+    spans, start = [], 0  # each piece's range among the old words
+    for piece in pieces:
+        spans.append(range(start, start + len(piece.words)))
+        start += len(piece.words)
+    kept = [_untouched(span, mapped) for span in spans]
+    if any(_rich(p) for p, keep in zip(pieces, kept) if not keep):
+        return None
     parts: list[tuple[str, bool]] = []
-    done, start, index = 0, 0, 0  # new words written; old word index; piece index
-    while index < len(pieces):
-        piece = pieces[index]
-        span = range(start, start + len(piece.words))
-        if _untouched(span, mapped):
-            if span:
-                done = _rendered(parts, new, done, mapped[span[0]])
-                done = mapped[span[-1]] + 1
-            parts.append((piece.source, True))
-            start, index = span.stop, index + 1
+    done = 0  # new words written so far
+    for index, (piece, span) in enumerate(zip(pieces, spans)):
+        if not kept[index]:
             continue
-        while index < len(pieces) and not _untouched(
-                range(start, start + len(pieces[index].words)), mapped):
-            if _rich(pieces[index]):
-                return None
-            start += len(pieces[index].words)
-            index += 1
-        # the touched pieces' words give way to the new ones up to the next kept piece
-        done = _rendered(parts, new, done, mapped[start] if index < len(pieces) else len(new))
+        if span:  # the new words before this kept piece: an insertion or a rewritten region
+            done = _rendered(parts, new, done, mapped[span[0]])
+            done = mapped[span[-1]] + 1
+        parts.append((piece.source, True))
     _rendered(parts, new, done, len(new))
     return parts
 
