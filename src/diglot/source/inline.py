@@ -15,6 +15,7 @@ from typing import Mapping
 
 from markdown_it.rules_inline.state_inline import StateInline
 
+from diglot.source.linear import Closers
 from diglot.source.markdown import PLAIN_URL, parser
 
 _SAFE_URL = re.compile(r"^(?:https?:|mailto:|#|/|\.|[^:/?#]*(?:[/?#]|$))", re.IGNORECASE)
@@ -107,32 +108,6 @@ _BREAKS = re.compile(r"[\n\r\0]")  # anywhere: the parser makes "\n" a break, ev
 _LINK = re.compile(r"\[([^\[\]\\`*_<>&!\n\r\0]+)\]\((?=[^)])(" + PLAIN_URL.pattern + r")\)")
 
 
-_TICKS = re.compile("`+")
-
-
-class _Closers:
-    """Where each backtick string of a text starts, by length: the closer of a code span is
-    the next string of its opener's length. One scan of the text, then each lookup moves a
-    pointer forward, so a paragraph of ever longer backtick strings stays linear."""
-
-    __slots__ = ("_starts", "_next")
-
-    def __init__(self, text: str) -> None:
-        self._starts: dict[int, list[int]] = {}
-        for run in _TICKS.finditer(text):
-            self._starts.setdefault(run.end() - run.start(), []).append(run.start())
-        self._next: dict[int, int] = {}
-
-    def find(self, length: int, pos: int) -> int:
-        """The start of the first string of ``length`` backticks at or after ``pos``, or -1."""
-        starts = self._starts.get(length, ())
-        index = self._next.get(length, 0)
-        while index < len(starts) and starts[index] < pos:
-            index += 1
-        self._next[length] = index
-        return starts[index] if index < len(starts) else -1
-
-
 class _Code(str):
     """A code span's text among the fast path's pieces."""
 
@@ -188,7 +163,7 @@ def _simple_spans(text: str) -> list[Span] | None:
         items.append(text[mark.pos:start])  # the plain text before it
         run = mark.group()
         if run[0] == "`":
-            closers = closers or _Closers(text)
+            closers = closers or Closers(text)
             closer = closers.find(len(run), pos)
             if closer < 0:  # no closer of its length: the backticks are text
                 items.append(run)

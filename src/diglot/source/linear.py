@@ -1,4 +1,5 @@
-"""markdown-it-py's link label scan, doing each position's work once.
+"""Inline scans that stay linear in the worst case: where code spans close (``Closers``),
+and markdown-it-py's link label scan doing each position's work once.
 
 ``parseLinkLabel`` walks from a ``[`` token by token until its label closes. markdown-it-py
 stays linear only through its nesting limit (after 20 nested ``[`` it skips to the end of
@@ -12,11 +13,38 @@ scan gives (a test compares them on random bracket soups); only the work is shar
 
 from __future__ import annotations
 
+import re
 from types import SimpleNamespace
 
 from markdown_it import helpers
 
 _FAIL = -1
+
+
+_TICKS = re.compile("`+")
+
+
+class Closers:
+    """Where each backtick string of a text starts, by length: the closer of a code span is
+    the next string of its opener's length. One scan of the text, then each lookup moves a
+    pointer forward, so a paragraph of ever longer backtick strings stays linear."""
+
+    __slots__ = ("_starts", "_next")
+
+    def __init__(self, text: str) -> None:
+        self._starts: dict[int, list[int]] = {}
+        for run in _TICKS.finditer(text):
+            self._starts.setdefault(run.end() - run.start(), []).append(run.start())
+        self._next: dict[int, int] = {}
+
+    def find(self, length: int, pos: int) -> int:
+        """The start of the first string of ``length`` backticks at or after ``pos``, or -1."""
+        starts = self._starts.get(length, ())
+        index = self._next.get(length, 0)
+        while index < len(starts) and starts[index] < pos:
+            index += 1
+        self._next[length] = index
+        return starts[index] if index < len(starts) else -1
 
 
 class _Labels:
