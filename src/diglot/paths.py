@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from diglot.errors import PathError
@@ -32,13 +33,19 @@ class Area:
     root: Path
     folder: Path
 
+    @cached_property
+    def _reals(self) -> tuple[Path, Path]:
+        """The real project folder and the real folder (resolved once per run)."""
+        base, inside = real(self.root, str(self.root)), real(self.folder, str(self.folder))
+        if inside != base and not inside.is_relative_to(base):
+            raise PathError(_outside(self.root, self.folder, "the project"),
+                            _rel(self.folder, self.root))
+        return base, inside
+
     def check(self, path: Path, shown: str) -> Path:
         """The real path of ``path``; PathError unless it lies strictly inside the folder
         (and the folder inside the project)."""
-        base = real(self.root, shown)
-        inside = real(self.folder, shown)
-        if inside != base and not inside.is_relative_to(base):
-            raise PathError(_outside(self.root, self.folder, "the project"), shown)
+        base, inside = self._reals
         target = real(path, shown)
         if target == inside or not target.is_relative_to(inside):
             where = "the project" if inside == base else f"'{_rel(self.folder, self.root)}/'"

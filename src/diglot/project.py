@@ -41,7 +41,14 @@ class Project:
 
     def area(self, folder: Path | None = None) -> Area:
         """Where a write may go: ``folder`` (default: anywhere in the project)."""
-        return Area(self.root, self.root if folder is None else folder)
+        folder = self.root if folder is None else folder
+        if folder not in self._areas:
+            self._areas[folder] = Area(self.root, folder)
+        return self._areas[folder]
+
+    @cached_property
+    def _areas(self) -> dict[Path, Area]:
+        return {}
 
     def _check_languages(self) -> None:
         for key, code in [("source_language", self.config.source_language),
@@ -111,7 +118,8 @@ class Project:
         if problem:
             raise SourceError(f"the file name {problem}; rename the file",
                               self.rel(path))
-        self.area(self.source_dir).check(path, self.rel(path))
+        if path.is_symlink():  # the folder itself was checked when the project was loaded
+            self.area(self.source_dir).check(path, self.rel(path))
         return path.stem
 
     def check_slug(self, slug: str) -> str:
