@@ -54,6 +54,8 @@ def run(project: Project, ctx: BuildContext, jobs: Iterable[Job], indexes: Itera
 
     With ``workers`` > 1 the index jobs go first into the same pool: the DOCX edition is
     the longest single task, so it runs on one core while the articles share the others.
+    Fewer articles than workers (one book-length article) go first instead: each is then
+    the longest task, and the indexes share the other cores.
     """
     jobs, indexes = list(jobs), list(indexes)
     name = lambda r: r.slug  # noqa: E731
@@ -62,9 +64,12 @@ def run(project: Project, ctx: BuildContext, jobs: Iterable[Job], indexes: Itera
         return results, {(i.fmt, i.lang): _index(project, ctx, i) for i in indexes}
     root = str(project.root)
     with parallel.pool(workers) as executor:
+        early = [executor.submit(_job_in_worker, (root, ctx, j)) for j in jobs] \
+            if len(jobs) < workers else None
         pending = {(i.fmt, i.lang): executor.submit(_index_in_worker, root, ctx, i) for i in indexes}
         chunk = max(1, min(16, len(jobs) // (workers * 8)))
-        mapped = executor.map(_job_in_worker, [(root, ctx, j) for j in jobs], chunksize=chunk)
+        mapped = (f.result() for f in early) if early is not None else \
+            executor.map(_job_in_worker, [(root, ctx, j) for j in jobs], chunksize=chunk)
         results = parallel.progress_of(mapped, len(jobs), progress, name)
         return results, {key: future.result() for key, future in pending.items()}
 
