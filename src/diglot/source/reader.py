@@ -59,6 +59,7 @@ def parse_article(text: str, slug: str, rel_path: str) -> Article:
     tokens = block_parser().parse(body, env)
     blocks = list(_Walker(env, offset).walk(tokens))
     if isinstance(meta.get("title"), str) and meta["title"].strip():
+        _reject_controls(meta["title"], rel_path, title_line)  # a YAML escape ("\b")
         blocks.insert(0, Block(TITLE, meta["title"].strip(), title_line, level=1))
     _within_bounds(blocks, rel_path)
     return Article(slug, rel_path, tuple(blocks), meta, env.get("references", {}))
@@ -78,10 +79,10 @@ def _within_bounds(blocks: list[Block], rel_path: str) -> None:
                           rel_path, texts[MAX_SEGMENTS].line)
 
 
-def _reject_controls(text: str, rel_path: str) -> None:
+def _reject_controls(text: str, rel_path: str, line: int | None = None) -> None:
     found = _CONTROLS.search(text)
     if found:
-        line = text.count("\n", 0, found.start()) + 1
+        line = line or text.count("\n", 0, found.start()) + 1
         raise SourceError(
             f"control character U+{ord(found.group()):04X} in the text; remove it "
             "(it cannot be printed and Word refuses such documents)", rel_path, line)
