@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Every benchmark, on the real corpora in ../shared/corpora (skipped when absent).
-# About 15 minutes on a 2-core machine (align_corpus.py alone: about 10); qa.py also runs
-# pofilter when translate-toolkit is installed. Usage: bash bench/run_all.sh [python]
+# About 25 minutes on a 2-core machine (align_corpus.py and hostile.py: about 10 each); qa.py
+# also runs pofilter when translate-toolkit is installed. Usage: bash bench/run_all.sh [python]
 set -euo pipefail
 cd "$(dirname "$0")"
 PY=${1:-${PYTHON:-python3}}
@@ -15,3 +15,4 @@ $PY qa.py
 $PY bench_memory.py --runs 2
 $PY sentences.py
 $PY align_corpus.py
+$PY hostile.py

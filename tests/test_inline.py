@@ -95,7 +95,26 @@ def test_fast_path_cases(text, expected):
     assert _simple_spans(text) == expected == parse_spans(text)
 
 
-@pytest.mark.parametrize("text", ["`a` **b**", "`a` __b__", "`a` [b](c)", "`a` <http://x>",
+# Links: the fast path takes "[plain text](plain-url)" only; the rest goes to the parser.
+_LINK_PIECES = (["[a](b)", "[a b](https://x.org/p)", "[t](/u#f)", "[x](javascript:y)", "[é](c d)",
+                 "[a](b \"t\")", "[[a](b)](c)", "![i](p.png)", "[a](<b>)", "[a]()", "[a] (b)"]
+                + list("[]()!*_` a\\<&") + ["](", "https://x", "**", "\n"])
+
+
+@settings(max_examples=2000)
+@given(st.lists(st.sampled_from(_LINK_PIECES), max_size=12).map("".join))
+def test_link_shortcut_agrees_with_the_parser(text):
+    assert spans(text) == parse_spans(text)
+    assert spans(text, {"A": {"href": "r", "title": ""}}) == parse_spans(text, {"A": {"href": "r", "title": ""}})
+
+
+def test_fast_path_reads_plain_links():
+    assert _simple_spans("*voir [la page](https://x.org/a) ici*") == [
+        Span("voir ", italic=True), Span("la page", italic=True, href="https://x.org/a"),
+        Span(" ici", italic=True)]
+
+
+@pytest.mark.parametrize("text", ["`a` **b**", "`a` __b__", "`a` [b *c*](c)", "`a` <http://x>",
                                   "`a` &amp;", "`a\nb`", "\\`a`", "*a*\nb"])
 def test_fast_path_leaves_other_markup_to_the_parser(text):
     assert _simple_spans(text) is None

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -13,6 +14,7 @@ else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
 from diglot.errors import ConfigError
+from diglot.safety import MAX_CONFIG_BYTES
 
 FALLBACKS = ("source", "placeholder", "omit", "fail")
 PAGE_SIZES = ("A4", "Letter")
@@ -73,7 +75,12 @@ def load_config(root: Path) -> tuple[Config, Path | None]:
 
 def _read_text(path: Path, name: str) -> str:
     try:
-        return path.read_text(encoding="utf-8")
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_CONFIG_BYTES + 1)
+        if len(data) > MAX_CONFIG_BYTES:
+            raise ConfigError("the file is larger than 1 MB; is it really the configuration?",
+                              name)
+        return data.decode("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"cannot read the configuration: {exc}", name) from exc
 
@@ -196,8 +203,10 @@ def _severities(value: dict) -> dict[str, str]:
 
 
 def _inside(rel: str, key: str, root: Path) -> None:
-    target = (root / rel).resolve()
-    if Path(rel).is_absolute() or not target.is_relative_to(root.resolve()) or target == root.resolve():
+    """As written: a folder below the project's (symbolic links are the project's check,
+    made with or without a configuration file)."""
+    target = Path(os.path.normpath(root / rel))
+    if Path(rel).is_absolute() or not target.is_relative_to(root) or target == root:
         raise _fail(key, f"'{key}' must be a folder inside the project, not {rel!r}")
 
 

@@ -51,6 +51,16 @@ class LockError(DiglotError):
     """Another diglot run holds the project lock."""
 
 
+class PackageError(DiglotError):
+    """A DOCX package from outside is damaged, too large for its size caps, or not XML
+    diglot reads (a DTD, an entity)."""
+
+
+class PathError(DiglotError):
+    """A path diglot would write, delete or read leads outside the project (often through a
+    symbolic link), or is not a file diglot may touch."""
+
+
 def _rebuild(cls, message, path, line, state):
     error = cls.__new__(cls)
     DiglotError.__init__(error, message, path, line)

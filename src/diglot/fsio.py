@@ -1,43 +1,107 @@
-"""Safe file-system writes: atomic replacement of a file, and the project lock.
+"""Safe file-system writes: atomic replacement of files (one or a group), deletes, the
+cleanup of temporary files a killed run left, and the project lock.
 
 A write goes to a temporary file in the target's folder, is flushed to disk, then renamed
 over the target: a run killed at any moment leaves the old file or the new one, never a mix.
+Every target is first checked to lie inside its folder of the project (``paths.Area``).
 """
 
 from __future__ import annotations
 
 import errno
 import os
+import re
 import tempfile
 import time
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from diglot.errors import BuildError, LockError
+from diglot.errors import BuildError, LockError, PathError
+from diglot.paths import Area
 
 
-def write_atomic(path: Path, data: bytes, shown: str | None = None) -> None:
-    """Replace ``path`` with ``data``, creating parent folders; the old file survives failure."""
+TEMP_SUFFIX = ".diglot.tmp"
+# The names mkstemp gives diglot's temporary files: ".<target name>.<8 random>.diglot.tmp".
+_TEMP_NAME = re.compile(r"^\..+\.[a-z0-9_]{8}\.diglot\.tmp$")
+
+
+@dataclass(frozen=True)
+class Write:
+    """One file to write: where, what, how messages name it, and the folder it must stay in."""
+
+    path: Path
+    data: bytes
+    shown: str
+    area: Area
+
+
+def write_group(writes: list[Write]) -> None:
+    """Write every file or none: each is first written in full to a temporary file beside
+    its target, and only when all are on disk are they renamed into place. A failure while
+    writing (a full disk, a path leading outside the project) leaves every target as it was."""
+    staged: list[tuple[str, Path]] = []
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        for write in writes:
+            staged.append(_stage(write))
+    except BaseException:
+        for tmp, _ in staged:
+            _remove_quietly(tmp)
+        raise
+    _commit(staged, writes)
+
+
+def write_atomic(path: Path, data: bytes, shown: str, area: Area) -> None:
+    """Replace ``path`` with ``data``, creating parent folders; the old file survives failure."""
+    write_group([Write(path, data, shown, area)])
+
+
+def _stage(write: Write) -> tuple[str, Path]:
+    """(temporary file holding the data, real target path)."""
+    target = write.area.check(write.path, write.shown)
+    if target.is_dir():
+        raise PathError("this is a folder; diglot writes files only", write.shown)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TEMP_SUFFIX,
+                                   dir=target.parent)
     except OSError as exc:
         raise BuildError(f"cannot write here: {exc.strerror}; check the folder's permissions",
-                         shown or path) from exc
+                         write.shown) from exc
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            _put(handle, write.data)
             handle.flush()
             os.fsync(handle.fileno())
-        _keep_mode(path, tmp)
-        os.replace(tmp, path)
+        _keep_mode(target, tmp)
     except BaseException as exc:
         _remove_quietly(tmp)
         if isinstance(exc, OSError):
-            raise BuildError(f"cannot write the file: {exc.strerror}", shown or path) from exc
+            raise BuildError(f"cannot write the file: {exc.strerror}; nothing was changed",
+                             write.shown) from exc
         raise
-    _sync_folder(path.parent)
+    return tmp, target
+
+
+def _put(handle, data: bytes) -> None:
+    """The one place file data is written (tests make it fail like a full disk)."""
+    handle.write(data)
+
+
+def _commit(staged: list[tuple[str, Path]], writes: list[Write]) -> None:
+    """Rename every staged file over its target: no data is written any more, so this
+    cannot run out of space."""
+    for number, (tmp, target) in enumerate(staged):
+        try:
+            os.replace(tmp, target)
+        except OSError as exc:
+            for left, _ in staged[number:]:
+                _remove_quietly(left)
+            raise BuildError(f"cannot replace the file: {exc.strerror}",
+                             writes[number].shown) from exc
+    for folder in dict.fromkeys(target.parent for _, target in staged):
+        _sync_folder(folder)
 
 
 def _keep_mode(path: Path, tmp: str) -> None:
@@ -67,15 +131,88 @@ def _sync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def write_if_changed(path: Path, data: bytes, shown: str | None = None) -> bool:
-    """Write only when the content differs; return whether the file was written."""
+class TooLarge(OSError):
+    """A file over the size bound its reader allows (``safety``)."""
+
+
+def read_limited(path: Path, limit: int) -> bytes:
+    """The bytes of ``path``; TooLarge past ``limit`` (never more than that read)."""
+    with open(path, "rb") as handle:
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise TooLarge(errno.EFBIG, f"larger than {limit // 2**20} MB")
+    return data
+
+
+def unchanged(path: Path, data: bytes, shown: str, area: Area) -> bool:
+    """Whether ``path`` (checked to be inside ``area`` first) already holds ``data``."""
+    target = area.check(path, shown)
     try:
-        if path.read_bytes() == data:
-            return False
+        return target.is_file() and target.stat().st_size == len(data) and \
+            target.read_bytes() == data
     except OSError:
-        pass
-    write_atomic(path, data, shown)
+        return False
+
+
+def write_if_changed(path: Path, data: bytes, shown: str, area: Area) -> bool:
+    """Write only when the content differs; return whether the file was written."""
+    if unchanged(path, data, shown, area):
+        return False
+    write_atomic(path, data, shown, area)
     return True
+
+
+def remove_file(path: Path, shown: str, area: Area) -> bool:
+    """Delete ``path`` if it is a regular file inside ``area``; a folder, a symbolic link
+    or anything outside is left alone (False)."""
+    try:
+        area.check(path.parent, shown)
+        area.check(path, shown)
+    except PathError:
+        return False
+    if not path.is_file() or path.is_symlink():
+        return False
+    try:
+        path.unlink()
+    except FileNotFoundError:
+        return False
+    except OSError as exc:
+        raise BuildError(f"cannot delete the file: {exc.strerror}", shown) from exc
+    return True
+
+
+def remove_stale_temps(area: Area, folders: list[Path]) -> int:
+    """Delete diglot's own temporary files left by a run that was killed: names of
+    ``TEMP_SUFFIX``'s pattern only, regular files only, inside ``area`` only (the project
+    folder itself is searched without descending; other folders with their subfolders)."""
+    removed = 0
+    for folder in folders:
+        try:
+            area.check(folder / "x", str(folder))
+        except PathError:
+            continue
+        walk = os.walk(folder) if folder != area.folder else [(str(folder), [], _names(folder))]
+        for parent, _, names in walk:
+            for name in names:
+                path = Path(parent, name)
+                if _TEMP_NAME.match(name) and path.is_file() and not path.is_symlink():
+                    removed += _remove_quietly_counted(path)
+    return removed
+
+
+def _names(folder: Path) -> list[str]:
+    try:
+        return os.listdir(folder)
+    except OSError:
+        return []
+
+
+def _remove_quietly_counted(path: Path) -> int:
+    try:
+        path.unlink()
+    except OSError:
+        return 0
+    return 1
 
 
 @contextmanager
@@ -85,8 +222,12 @@ def project_lock(root: Path, wait: float = 0.0) -> Iterator[None]:
 
     lock_path = root / ".diglot.lock"
     try:
-        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
-    except OSError:
+        # O_NOFOLLOW: a lock file that is a symbolic link would create a file elsewhere.
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP or lock_path.is_symlink():
+            raise LockError("the lock file is a symbolic link, which diglot never follows; "
+                            "remove it", lock_path.name) from None
         yield  # a read-only project cannot be written to anyway; nothing to protect
         return
     try:

@@ -14,6 +14,8 @@ from babel.dates import format_date, format_skeleton, get_month_names
 
 from diglot.model import PubDate
 
+from diglot.errors import ConfigError
+
 
 def is_known(code: str) -> bool:
     try:
@@ -36,12 +38,20 @@ def plural_forms(code: str) -> str:
     return get_plural(code.replace("-", "_")).plural_forms
 
 
+_LAST_EPOCH = 253402300799  # 9999-12-31 23:59:59 UTC: the last second a date can show
+
+
 def build_time() -> dt.datetime:
-    """Now, or the reproducible-build time ``SOURCE_DATE_EPOCH`` when set (always UTC)."""
+    """Now, or the reproducible-build time ``SOURCE_DATE_EPOCH`` when set (always UTC);
+    a value that is not a time is an error, as the reproducible-builds specification asks."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc)
-    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    if not epoch:
+        return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    if not (epoch.isascii() and epoch.isdigit() and int(epoch) <= _LAST_EPOCH):
+        shown = epoch if len(epoch) <= 30 else epoch[:29] + "…"
+        raise ConfigError(f"must be whole seconds since 1970 up to the year 9999, not "
+                          f"{shown!r}", "SOURCE_DATE_EPOCH")
+    return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc)
 
 
 def publication_date(date: PubDate, tag: str) -> str:

@@ -11,6 +11,8 @@ from pathlib import Path
 from diglot import locales, names
 from diglot.config import Config, key_line, load_config
 from diglot.errors import ConfigError, SourceError
+from diglot.paths import Area
+from diglot.safety import unsafe_name
 
 
 @dataclass(frozen=True)
@@ -27,7 +29,25 @@ class Project:
         config, path = load_config(root)
         project = cls(root, config, path)
         project._check_languages()
+        project._check_folders()
         return project
+
+    def _check_folders(self) -> None:
+        """The source, translations and output folders lie inside the project once symbolic
+        links are resolved, with a configuration file or without one."""
+        for folder in (self.source_dir, self.translations_dir, self.output_dir):
+            self.area().check(folder, self.rel(folder))
+
+    def area(self, folder: Path | None = None) -> Area:
+        """Where a write may go: ``folder`` (default: anywhere in the project)."""
+        folder = self.root if folder is None else folder
+        if folder not in self._areas:
+            self._areas[folder] = Area(self.root, folder)
+        return self._areas[folder]
+
+    @cached_property
+    def _areas(self) -> dict[Path, Area]:
+        return {}
 
     def _check_languages(self) -> None:
         for key, code in [("source_language", self.config.source_language),
@@ -128,7 +148,18 @@ class Project:
         except OSError as exc:
             raise SourceError(f"cannot list the source folder: {exc.strerror}",
                               self.rel(self.source_dir)) from exc
-        return [p for p in found if p.is_file()]
+        return [self._checked(p) for p in found if p.is_file()]
+
+    def _checked(self, path: Path) -> Path:
+        """A source, refused when PO references or messages cannot carry its path (a newline
+        would break the ``#:`` line) or when it leads outside the project."""
+        for part in path.relative_to(self.source_dir).parts:
+            problem = unsafe_name(part)
+            if problem:
+                raise SourceError(f"the file name {problem}; rename the file", self.rel(path))
+        if path.is_symlink():  # the folder itself was checked when the project was loaded
+            self.area(self.source_dir).check(path, self.rel(path))
+        return path
 
     def _name_of(self, path: Path) -> str:
         rel = path.relative_to(self.source_dir).as_posix()

@@ -15,6 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from diglot.errors import CatalogError
 from diglot.po.model import Catalog, Entry
 from diglot.po.parser import parse_po
 from diglot.po.writer import dump_po
@@ -32,6 +33,8 @@ def header(charset: str = "UTF-8", extra: str = "") -> str:
 def po_string(value: str) -> str:
     """A PO literal for ``value`` on one line (the writer under test is not used)."""
     escaped = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t")
+    for char, name in zip("\a\b\f\v\r", "abfvr"):  # raw, the parser would refuse them
+        escaped = escaped.replace(char, "\\" + name)
     return f'"{escaped}"'
 
 
@@ -123,7 +126,7 @@ FIXTURES = {
         + "".join(f"msgstr[{i}] {po_string(FRENCH * (i + 1))}\n" for i in range(4)) + "\n"
     ),
     "separators": entries([
-        ("Next\u0085line and line\u2028separator and paragraph\u2029separator in a long string " * 2, "x"),
+        ("Next line and line\u2028separator and paragraph\u2029separator in a long string " * 2, "x"),
         ("\u00a0" * 100, "\u202f".join(["mot"] * 40)),
     ]),
 }
@@ -147,7 +150,7 @@ def random_entries(seed: int, count: int = 150) -> str:
     pool = list("abcdefghij      ,.;:!?-/()[]{}\"'\\%$+#@&*_=<>|~`0123456789\t\n") + [
         "\u00a0", "\u202f", "é", "ß", "«", "»", "\u2014", "\u2013", "\u2011", "\u00ad", "日", "本", "語",
         "。", "、", "「", "」", "한", "😀", "👍", "🏽", "\u200d", "\u0301", "\u200b", "\u2060", "\u05d0",
-        "\u05d1", "\u0e01", "\u2026", "°", "§", "€", "£", "\u3000", "！", "🇫", "🇷", "\u0085", "\u2028",
+        "\u05d1", "\u0e01", "\u2026", "°", "§", "€", "£", "\u3000", "！", "🇫", "🇷", "\u2028",
     ]
     rng = random.Random(seed)
     texts = ["".join(rng.choice(pool) for _ in range(rng.randint(1, 220))) for _ in range(2 * count)]
@@ -243,8 +246,16 @@ def test_corpus_file_round_trip(path, tmp_path):
 
 # -- round trip on arbitrary content ------------------------------------------------------
 
-TEXT = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=120)
-LINE = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00\n\r"), max_size=40)
+# Control characters a PO string cannot carry (no C escape for them): the parser refuses
+# them and the writer raises; see test_unwritable_text_is_refused_never_written.
+UNWRITABLE = "".join(map(chr, [*range(0, 7), *range(0x0E, 0x20), *range(0x7F, 0xA0)]))
+TEXT = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters=UNWRITABLE),
+               max_size=120)
+# What a comment cannot carry either: a comment has no escapes, and the line separators
+# (CR, VT, FF, FS-RS, NEL) cut it into several comment lines.
+IN_COMMENTS = UNWRITABLE.replace("\x1c\x1d\x1e", "").replace("\x85", "") + "\x07\x08"
+# A comment line: no control characters and no line separator of any kind.
+LINE = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")), max_size=40)
 REFERENCE = st.from_regex(r"[a-z_][a-z/_.]{0,19}:[1-9][0-9]{0,3}", fullmatch=True)
 FLAGS = st.lists(st.sampled_from(["c-format", "python-format", "range: 1..3", "no-wrap"]), unique=True)
 FLAG_ORDER = ["fuzzy", "c-format", "python-format", "range: 1..3", "no-wrap"]
@@ -291,6 +302,25 @@ def test_round_trip(catalog, width, wrap):
     parsed = parse_po(dumped, "rt.po")
     assert without_lines(parsed) == catalog
     assert dump_po(parsed, width=width, wrap=wrap) == dumped
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(st.characters(blacklist_categories=("Cs",)), max_size=40),
+       st.text(st.characters(blacklist_categories=("Cs",)), max_size=40))
+def test_unwritable_text_is_refused_never_written(text, comment):
+    """Whatever a catalog holds, the writer either refuses it (one error) or writes a file
+    the parser reads back to the same entries: a comment with CR, U+0085 or U+2028 becomes
+    several comment lines, never a line of PO syntax."""
+    catalog = Catalog(Entry("", "Content-Type: text/plain; charset=UTF-8\n"),
+                      [Entry("x", text, translator_comments=(comment,))])
+    try:
+        dumped = dump_po(catalog)
+    except CatalogError:
+        assert any(c in UNWRITABLE for c in text) or any(c in IN_COMMENTS for c in comment)
+        return
+    parsed = parse_po(dumped, "rt.po")
+    assert [e.msgid for e in parsed.entries] == ["x"] and parsed.entries[0].msgstr == text
+    assert " ".join(parsed.entries[0].translator_comments).split() == comment.split()
 
 
 def test_flags_and_comments_msgcat_would_drop_are_kept():

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from diglot.errors import SourceError
 from diglot.model import HEADING, LIST_ITEM, PARAGRAPH, Block, ListLevel
-from diglot.source.reader import decode_source, parse_article
+from diglot.source.reader import decode_source, parse_article, read_source
 
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _HEADING_STYLE = re.compile(r"^(?:heading|titre)\s*(\d)$", re.IGNORECASE)
@@ -23,11 +23,7 @@ def read_english(path: Path, shown: str) -> list[Block]:
     """The translatable blocks of ``path``; ``shown`` is how messages name it."""
     if path.suffix.lower() == ".docx":
         return docx_blocks(path, shown)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise SourceError(f"cannot read the English text: {exc.strerror}", shown) from exc
-    text = decode_source(data, shown)
+    text = decode_source(read_source(path, shown), shown)
     if path.suffix.lower() in (".md", ".markdown"):
         return parse_article(text, "english", shown).segments
     return plain_blocks(text, shown)
@@ -62,17 +58,23 @@ def docx_blocks(path: Path, shown: str) -> list[Block]:
     """One block per non-empty paragraph of the document body; ``line`` is its number.
     Runs are read as the review import reads a cell (``review.cell_read``): bold, italic,
     hyperlinks, and code from a code character style or a monospaced font, so the inline
-    code both texts share is an anchor here too."""
+    code both texts share is an anchor here too. The package is read within the caps of
+    untrusted documents (``ooxml.untrusted``)."""
+    import io
+
     import docx  # python-docx, imported here: only .docx input needs it
     from docx.opc.exceptions import PackageNotFoundError
 
+    from diglot.ooxml.untrusted import check_package
     from diglot.review.cell_read import CellReader, Styles
     from diglot.review.markdown_out import to_markdown
 
+    data = check_package(path, shown)  # caps, damaged parts, DTDs: one-line errors
     try:
-        document = docx.Document(str(path))
-    except (PackageNotFoundError, ValueError, KeyError, OSError) as exc:
-        raise SourceError(f"cannot read it as a Word document ({exc})", shown) from exc
+        document = docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, ValueError, KeyError, TypeError, AttributeError,
+            IndexError) as exc:
+        raise SourceError(f"cannot read it as a Word document ({exc})", shown) from None
     styles = Styles(document.styles.element)
     links = {rid: rel.target_ref for rid, rel in document.part.rels.items() if rel.is_external}
     blocks = []

@@ -14,7 +14,7 @@ from diglot.align.model import Alignment
 from diglot.align.page import review_page
 from diglot.commands.update import update
 from diglot.errors import SourceError
-from diglot.fsio import write_if_changed
+from diglot.fsio import Write, unchanged, write_group
 from diglot.catalog.gather import read_po, read_sources
 from diglot.model import Article
 from diglot.po.model import Catalog
@@ -42,11 +42,18 @@ def align_article(project: Project, slug: str, english: Path, lang: str,
     if not blocks:
         raise SourceError("no text to align in the English file", shown)
     report = AlignReport(align(article.segments, blocks), Counts(), shown)
-    writes = _plan(project, article, lang, report, overwrite, accept_above)
-    for path, data in writes:
-        if write_if_changed(path, data, project.rel(path)):  # a rerun changes nothing
-            report.written.append(project.rel(path))
+    writes = [Write(path, data, project.rel(path), _area(project, path))
+              for path, data in _plan(project, article, lang, report, overwrite, accept_above)]
+    writes = [w for w in writes if not unchanged(w.path, w.data, w.shown, w.area)]
+    write_group(writes)  # a rerun changes nothing; a failure leaves every file as it was
+    report.written = [w.shown for w in writes]
     return report
+
+
+def _area(project: Project, path: Path):
+    """The PO file and template stay in the translations folder, the page in the output."""
+    inside = path.is_relative_to(project.translations_dir)
+    return project.area(project.translations_dir if inside else project.output_dir)
 
 
 def _plan(project: Project, article: Article, lang: str, report: AlignReport,

@@ -34,4 +34,5 @@ def read_sources(project: Project, slugs: list[str] | None = None) -> Sources:
 
 def read_po(project: Project, lang: str, slug: str) -> Catalog | None:
     path = project.po_path(lang, slug)
+    project.area(project.translations_dir).check(path, project.rel(path))
     return read_catalog(path, project.rel(path))

@@ -6,7 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from diglot.errors import CatalogError
-from diglot.fsio import write_atomic
+from diglot.fsio import TooLarge, read_limited
+from diglot.safety import MAX_PO_BYTES, MB
 from diglot.po.model import Catalog, Entry
 from diglot.po.parser import parse_po
 from diglot.po.writer import dump_po
@@ -15,9 +16,12 @@ from diglot.po.writer import dump_po
 def read_bytes(path: Path, shown: str) -> bytes | None:
     """The file's bytes, or None when there is no such file."""
     try:
-        return path.read_bytes()
+        return read_limited(path, MAX_PO_BYTES)
     except FileNotFoundError:
         return None
+    except TooLarge:
+        raise CatalogError(f"the file is larger than {MAX_PO_BYTES // MB} MB, diglot's bound "
+                           "for a PO file", shown) from None
     except OSError as exc:
         raise CatalogError(f"cannot read the file: {exc.strerror}; check its permissions",
                            shown) from exc
@@ -43,6 +47,3 @@ def encode(catalog: Catalog, wrap: bool = True, shown: str | None = None) -> byt
             raise CatalogError(exc.message, shown, exc.line) from exc
         raise
 
-
-def write_catalog(path: Path, data: bytes, shown: str) -> None:
-    write_atomic(path, data, shown)

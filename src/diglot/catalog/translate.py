@@ -3,11 +3,22 @@ following the fallback policy for untranslated and fuzzy segments; count progres
 
 from __future__ import annotations
 
+import re
+
 from diglot.catalog.anchors import anchor_of, text_anchor
 from diglot.errors import BuildError
 from diglot.model import FUZZY, TRANSLATED, UNTRANSLATED, Article, Bilingual, Pair, Stats
 from diglot.po.model import Catalog, Entry
 from diglot.sentences import override
+
+
+# Control characters a PO string may carry as escapes (\a, \b, \f, \v, \r) and no page
+# shows: the editions leave them out (the HTML would carry them raw, Word refuses them).
+_UNSHOWN = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def shown(msgstr: str) -> str:
+    return _UNSHOWN.sub("", msgstr) if _UNSHOWN.search(msgstr) else msgstr
 
 
 def lookup(catalog: Catalog | None) -> dict[str, Entry]:
@@ -55,7 +66,7 @@ def bilingual(article: Article, catalog: Catalog | None, source_lang: str, lang:
                          f"(first: {article.path}:{first.line}); translate them or change "
                          "'fallback'", po_name or article.path)
     title = entries.get(article.title)
-    title_target = title.msgstr if title is not None and title.translated else None
+    title_target = shown(title.msgstr) if title is not None and title.translated else None
     return Bilingual(article, source_lang, lang, pairs, stats(article, catalog), title_target,
                      fallback, article.references)
 
@@ -67,7 +78,7 @@ def _pair(block, entries: dict[str, Entry], fallback: str) -> Pair:
     state = state_of(entry)
     anchor = (anchor_of(entry) if entry is not None else None) or text_anchor(block.text)
     if state == TRANSLATED:
-        return Pair(block, entry.msgstr, TRANSLATED, anchor=anchor,
+        return Pair(block, shown(entry.msgstr), TRANSLATED, anchor=anchor,
                     sentences=override.value(entry.translator_comments))
     if fallback == "source":
         return Pair(block, block.text, state, fallback=True, anchor=anchor)

@@ -15,6 +15,7 @@ import click
 
 from diglot import __version__
 from diglot.cli.support import EXIT_FINDINGS, Context, common_options, locked, reports_errors
+from diglot.safety import escaped
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -157,7 +158,7 @@ def _print_status(rows) -> None:
                f"{'untr':>5} {'obs':>4} {'words':>6} {'left':>6}")
     for r in [*rows, *totals(rows)] if len(rows) > 1 else rows:
         s = r.stats
-        click.echo(f"{r.article[:30]:30} {r.language:5} {s.percent:5.1f}% {s.segments:5} "
+        click.echo(f"{escaped(r.article)[:30]:30} {r.language:5} {s.percent:5.1f}% {s.segments:5} "
                    f"{s.translated:5} {s.fuzzy:5} {s.untranslated:5} {s.obsolete:4} {s.words:6} "
                    f"{s.words_left:6}")
 
@@ -169,7 +170,7 @@ def _print_changes(found, fmt: str) -> None:
                               ensure_ascii=False, indent=2))
         return
     for c in found:
-        click.echo(f"{c.path}:{c.line}: {c.word_diff()}")
+        click.echo(escaped(f"{c.path}:{c.line}: {c.word_diff()}"))
     click.echo(f"{len(found)} fuzzy entr{'y' if len(found) == 1 else 'ies'} to review")
 
 
@@ -193,7 +194,7 @@ def check(ctx: Context, fmt: str, article: str | None, lang: str | None) -> None
         click.echo(json.dumps([f.as_json() for f in findings], ensure_ascii=False, indent=2))
     else:
         for f in findings:
-            click.echo(f.as_text())
+            click.echo(escaped(f.as_text()))
         errors = sum(f.severity == "error" for f in findings)
         ctx.say(f"{errors} error(s), {len(findings) - errors} warning(s)")
     if has_errors(findings):

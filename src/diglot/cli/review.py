@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from diglot.cli.support import EXIT_FINDINGS, Context, common_options, locked, reports_errors
+from diglot.safety import escaped
 
 
 @click.group()
@@ -32,7 +33,7 @@ def export(ctx: Context, slug: str, lang: str | None, out: Path | None) -> None:
     with locked(ctx, project):
         done = export_review(project, slug, lang or project.languages[0],
                              out)
-    click.echo(done.shown)
+    click.echo(escaped(done.shown))
 
 
 @review.command("import")
@@ -66,7 +67,7 @@ def import_(ctx: Context, file: Path, dry_run: bool) -> None:
 
 def _row_lines(report) -> list[str]:
     from diglot.commands.status import word_diff
-    from diglot.review.importer import CHANGED, CONFLICT, STALE
+    from diglot.review.importer import CHANGED, CONFLICT, INCONSISTENT, STALE
 
     lines = []
     for r in report.rows:
@@ -81,13 +82,15 @@ def _row_lines(report) -> list[str]:
                          "'review suggestion' comment")
         elif r.status == STALE:
             lines.append(f"{where}: stale: {r.reason}")
+        elif r.status == INCONSISTENT:
+            lines.append(f"{where}: inconsistent: {r.reason}")
         lines += [f"{where}: comment: {note}" for note in r.notes
                   if not note.startswith("review suggestion:")]
     return lines
 
 
 def _summary(report, dry_run: bool) -> str:
-    from diglot.review.importer import CHANGED, CONFLICT, STALE, UNCHANGED
+    from diglot.review.importer import CHANGED, CONFLICT, INCONSISTENT, STALE, UNCHANGED
 
     def plural(n: int, word: str) -> str:
         return f"{n} {word}{'' if n == 1 else 's'}"
@@ -95,6 +98,9 @@ def _summary(report, dry_run: bool) -> str:
     counts = (f"{plural(report.count(CHANGED), 'row')} changed, {report.count(UNCHANGED)} "
               f"unchanged, {plural(report.count(CONFLICT), 'conflict')}, "
               f"{report.count(STALE)} stale")
+    if report.blocked:
+        return (f"{counts}, {report.count(INCONSISTENT)} inconsistent: nothing written (rows "
+                "do not match the entries they name; export the document again)")
     if dry_run:
         return f"{counts} (dry run: nothing written)"
     return f"{counts}; {'wrote ' + report.po if report.written else report.po + ' unchanged'}"

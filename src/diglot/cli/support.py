@@ -1,7 +1,13 @@
-"""What every diglot command shares: the run context, error reporting and the project lock."""
+"""What every diglot command shares: the run context, error reporting and the project lock.
+
+Every line that may quote a file (a message, a warning, a finding) goes through
+``safety.escaped``: escape sequences, carriage returns and undecodable bytes from a file
+are shown as escapes, never sent raw to the terminal.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import sys
 import time
@@ -10,6 +16,7 @@ from pathlib import Path
 import click
 
 from diglot.errors import DiglotError
+from diglot.safety import escaped
 
 EXIT_FINDINGS, EXIT_ERROR = 1, 2
 
@@ -34,31 +41,33 @@ class Context:
     def say(self, message: str) -> None:
         self.end_progress()
         if not self.quiet:
-            click.echo(message)
+            click.echo(escaped(message))
 
     def detail(self, message: str) -> None:
         """Per-file lines: on a terminal only, so a piped run prints just its summary."""
         if not self.quiet and sys.stdout.isatty():
-            click.echo(message)
+            click.echo(escaped(message))
 
     def progress(self):
         """A progress callback for long runs: per-article lines on a terminal's stderr."""
         if self.quiet or not sys.stderr.isatty():
             return None
         self.progressing = True
-        return lambda message: click.echo(f"\r\033[K{message}", err=True, nl=False)
+        return lambda message: click.echo(f"\r\033[K{escaped(message)}", err=True, nl=False)
 
     def warn(self, warnings: list[str]) -> None:
         self.end_progress()
         for warning in warnings:
-            click.echo(f"Warning: {warning}", err=True)
+            click.echo(f"Warning: {escaped(warning)}", err=True)
 
     def elapsed(self) -> str:
         return f"{time.monotonic() - self.started:.2f}s"
 
 
 def reports_errors(command):
-    """Turn library errors into one ``Error:`` line and an exit code; never a traceback."""
+    """Turn library errors into one ``Error:`` line and an exit code; never a traceback.
+    Running out of memory, nesting too deep for Python, or an operating-system failure no
+    module foresaw is one line too: every write is atomic, so nothing is half-written."""
 
     @functools.wraps(command)
     def wrapper(*args, **kwargs):
@@ -68,25 +77,42 @@ def reports_errors(command):
             problems = getattr(exc, "problems", None)
             if problems:  # findings of a check that ran (build --strict): exit 1
                 for line in problems:
-                    click.echo(line, err=True)
+                    click.echo(escaped(line), err=True)
                 click.echo(f"{len(problems)} file(s) not ready; nothing was written", err=True)
                 sys.exit(EXIT_FINDINGS)
-            click.echo(f"Error: {exc}", err=True)
-            sys.exit(EXIT_ERROR)
+            _fail(str(exc))
         except KeyboardInterrupt:
             click.echo("Error: interrupted; files are either fully written or untouched", err=True)
             sys.exit(130)
+        except MemoryError:
+            _fail("out of memory; the input is too large for this machine (see 'Safety' in "
+                  "the README for diglot's bounds)")
+        except RecursionError:
+            _fail("the input nests too deeply to be read")
+        except OSError as exc:
+            where = f"{exc.filename}: " if exc.filename else ""
+            _fail(f"{where}{exc.strerror or exc}")
 
     return wrapper
 
 
+def _fail(message: str) -> None:
+    click.echo(f"Error: {escaped(message)}", err=True)
+    sys.exit(EXIT_ERROR)
+
+
+@contextlib.contextmanager
 def locked(ctx: Context, project):
     """The project lock; taken only once the folder is known to be a project, so a
-    mistaken run elsewhere leaves no lock file behind."""
-    from diglot.fsio import project_lock
+    mistaken run elsewhere leaves no lock file behind. Holding it, the run first deletes
+    the temporary files a killed run left (no other run can be writing them)."""
+    from diglot.fsio import project_lock, remove_stale_temps
 
     project.slugs()
-    return project_lock(project.root, ctx.wait)
+    with project_lock(project.root, ctx.wait):
+        remove_stale_temps(project.area(), [project.root, project.translations_dir,
+                                            project.output_dir])
+        yield
 
 
 def common_options(command):

@@ -16,7 +16,8 @@ from diglot import locales, parallel
 from diglot.builders import EXTENSIONS, FORMATS, INDEX_NAMES, BuildContext
 from diglot.catalog import placement
 from diglot.errors import BuildError
-from diglot.fsio import write_if_changed
+from diglot.fsio import Write, remove_file, unchanged, write_group
+from diglot.paths import Area
 from diglot.commands.build_plan import Manifest, combine, file_digest, format_fingerprint
 from diglot.project import Project
 
@@ -153,24 +154,30 @@ def _check_strict(project: Project, results: list) -> None:
 
 
 def _write(project, plan: _Plan, results, index_outputs, manifest: Manifest, total: int) -> BuildReport:
+    """Every changed output and the manifest as one group (all or nothing), then the
+    outputs of articles that are gone deleted."""
     report = BuildReport(articles=total, rebuilt=sum(1 for r in results if r.outputs))
     report.warnings = [r.warning for r in results if r.warning]
     report.segments = sum(r.segments for r in results)
     old_files = {f for files in manifest.files.values() for f in files}
     pending = _pending(project, plan, results, manifest)
     pending += [(*plan.index[key], data) for key, data in index_outputs.items()]
-    for path, key, data in pending:
-        written = _write_if_new(path, data, project.rel(path))
-        (report.written if written else report.unchanged).append(project.rel(path))
-        if key is not None:
-            manifest.entries[_rel(manifest, path)] = key
+    area = project.area(project.output_dir)
+    writes = _changed(project, pending, manifest, report, area)
     for fmt, lang in index_outputs:
         path = plan.index[(fmt, lang)][0]
         manifest.entries[_rel(manifest, path)] = _index_key(plan, manifest, fmt, lang)
-    removed = _remove_orphans(plan, manifest, old_files) if plan.index else []
-    report.removed = [project.rel(p) for p in removed]
-    if pending or removed:
-        manifest.save()
+    orphans = _orphans(plan, manifest) if plan.index else []
+    for rel in orphans:  # forgotten whether or not the file can be deleted
+        del manifest.entries[rel]
+        manifest.inputs.pop(rel, None)
+        manifest.files.pop(rel, None)
+    unshown = _unshown(plan, manifest, old_files)
+    if pending or orphans or unshown:
+        writes.append(manifest.write(area, project.rel(manifest.path)))
+    write_group(writes)
+    removed = _remove(project, manifest, orphans + unshown, area)
+    report.removed = [project.rel(path) for path in removed]
     return report
 
 
@@ -208,40 +215,59 @@ def _beside(project: Project, manifest: Manifest, output: Path, fmt: str, lang: 
     return [(folder / name, None, data) for name, data in sorted(files.items())]
 
 
-def _write_if_new(path: Path, data: bytes, shown: str) -> bool:
-    """Write unless the file already says the same: for a DOCX, the same parts apart from
-    the build time stamped in its properties and zip entries (without SOURCE_DATE_EPOCH
-    every build has a new time, and the document would be rewritten for nothing)."""
-    if path.suffix == ".docx":
-        from diglot.ooxml.package import same_document
+def _changed(project, pending, manifest: Manifest, report: BuildReport, area: Area) -> list[Write]:
+    """The outputs whose bytes changed, to write; every output recorded in the manifest
+    (the files beside an output, its fingerprint None, are recorded with it)."""
+    writes = []
+    for path, key, data in pending:
+        shown = project.rel(path)
+        if _same(path, data, shown, area):
+            report.unchanged.append(shown)
+        else:
+            writes.append(Write(path, data, shown, area))
+            report.written.append(shown)
+        if key is not None:
+            manifest.entries[_rel(manifest, path)] = key
+    return writes
 
-        try:
-            if same_document(path.read_bytes(), data):
-                return False
-        except OSError:
-            pass
-    return write_if_changed(path, data, shown)
+
+def _same(path: Path, data: bytes, shown: str, area: Area) -> bool:
+    """Whether the file already says the same: for a DOCX, the same parts apart from the
+    build time stamped in its properties and zip entries (without SOURCE_DATE_EPOCH every
+    build has a new time, and the document would be rewritten for nothing)."""
+    if unchanged(path, data, shown, area):
+        return True
+    if path.suffix != ".docx":
+        return False
+    from diglot.ooxml.package import same_document
+
+    target = area.check(path, shown)
+    try:
+        if not target.is_file() or target.stat().st_size > 2 * len(data) + 2**20:
+            return False
+        return same_document(target.read_bytes(), data)
+    except OSError:
+        return False
 
 
-def _remove_orphans(plan: _Plan, manifest: Manifest, old_files: set[str]) -> list[Path]:
-    """Outputs diglot built for articles that no longer exist, and images no page shows
-    any more: generated, so deleted."""
+def _orphans(plan: _Plan, manifest: Manifest) -> list[str]:
+    """Outputs diglot built for articles that no longer exist (as the manifest names them)."""
     current = {_rel(manifest, path) for path, _ in [*plan.targets.values(), *plan.index.values()]}
     formats = {fmt for fmt, _, _ in plan.targets}
-    removed = []
-    for rel in sorted(set(manifest.entries) - current):
-        if rel.split("/", 1)[0] in formats:  # a format this run built: its outputs are known
-            removed.append(_remove(manifest, rel))
-            del manifest.entries[rel]
-            manifest.inputs.pop(rel, None)
-            manifest.files.pop(rel, None)
+    # a format this run built: its outputs are known
+    return [rel for rel in sorted(set(manifest.entries) - current)
+            if rel.split("/", 1)[0] in formats]
+
+
+def _unshown(plan: _Plan, manifest: Manifest, old_files: set[str]) -> list[str]:
+    """Images diglot copied that no page shows any more (of a format this run built)."""
+    formats = {fmt for fmt, _, _ in plan.targets}
     shown = {f for files in manifest.files.values() for f in files}
-    removed += [_remove(manifest, rel) for rel in sorted(old_files - shown)
-                if rel.split("/", 1)[0] in formats]
-    return removed
+    return [rel for rel in sorted(old_files - shown) if rel.split("/", 1)[0] in formats]
 
 
-def _remove(manifest: Manifest, rel: str) -> Path:
-    path = manifest.path.parent / rel
-    path.unlink(missing_ok=True)
-    return path
+def _remove(project, manifest: Manifest, names: list[str], area: Area) -> list[Path]:
+    """Delete the named outputs that are regular files inside the output folder; anything
+    else the manifest names (a folder, a link, a path leading elsewhere) is left alone."""
+    paths = [manifest.path.parent / rel for rel in names]
+    return [path for path in paths if remove_file(path, project.rel(path), area)]

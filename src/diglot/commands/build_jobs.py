@@ -56,19 +56,33 @@ def run(project: Project, ctx: BuildContext, jobs: Iterable[Job], indexes: Itera
 
     With ``workers`` > 1 the index jobs go first into the same pool: the DOCX edition is
     the longest single task, so it runs on one core while the articles share the others.
+    Fewer articles than workers (one book-length article) go first instead: each is then
+    the longest task, and the indexes share the other cores.
     """
     jobs, indexes = list(jobs), list(indexes)
     name = lambda r: r.slug  # noqa: E731
-    if workers <= 1 or len(jobs) + len(indexes) < 4:
+    if workers <= 1 or (len(jobs) + len(indexes) < 4 and _light(project, jobs)):
         results = parallel.progress_of((_job(project, ctx, j) for j in jobs), len(jobs), progress, name)
         return results, {(i.fmt, i.lang): _index(project, ctx, i) for i in indexes}
     root = str(project.root)
     with parallel.pool(workers) as executor:
+        early = [executor.submit(_job_in_worker, (root, ctx, j)) for j in jobs] \
+            if len(jobs) < workers else None
         pending = {(i.fmt, i.lang): executor.submit(_index_in_worker, root, ctx, i) for i in indexes}
         chunk = max(1, min(16, len(jobs) // (workers * 8)))
-        mapped = executor.map(_job_in_worker, [(root, ctx, j) for j in jobs], chunksize=chunk)
+        mapped = (f.result() for f in early) if early is not None else \
+            executor.map(_job_in_worker, [(root, ctx, j) for j in jobs], chunksize=chunk)
         results = parallel.progress_of(mapped, len(jobs), progress, name)
         return results, {key: future.result() for key, future in pending.items()}
+
+
+def _light(project: Project, jobs: list[Job]) -> bool:
+    """Whether a few jobs are small enough that starting workers would cost more than it
+    saves (one book-length article is not: its index outputs render it again)."""
+    try:
+        return sum(project.source_path(j.slug).stat().st_size for j in jobs) < 2**20
+    except OSError:
+        return True
 
 
 def _index_in_worker(root: str, ctx: BuildContext, job: IndexJob) -> bytes:

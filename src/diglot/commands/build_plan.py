@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import asdict
 from functools import lru_cache
 from pathlib import Path
 
 from diglot import __version__
+from diglot.builders import EXTENSIONS
 from diglot.config import Config
-from diglot.fsio import write_atomic
+from diglot.fsio import Write
+from diglot.paths import Area
 
 PACKAGE = Path(__file__).resolve().parent.parent  # the diglot package: its code and templates
 NAME = ".diglot-manifest.json"
@@ -52,8 +55,12 @@ def format_fingerprint(fmt: str, config: Config, title: str, day: str) -> str:
 
 
 def file_digest(path: Path) -> str:
+    digest = hashlib.sha256()
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+        with open(path, "rb") as handle:  # in chunks: a huge file is hashed, never held
+            while chunk := handle.read(1 << 20):
+                digest.update(chunk)
+        return digest.hexdigest()
     except FileNotFoundError:
         return "-"
     except OSError:
@@ -64,11 +71,36 @@ def combine(*parts: str) -> str:
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
 
+# What an output of diglot is called, relative to the output folder:
+# "<format>/[<language>/][<folders>/]<name><extension>", in the alphabet of the one slug
+# rule (names.py: no "..", no hidden file, no absolute path); an image the HTML edition
+# copies is "<format>/[<language>/]assets/<name>.<image extension>". The manifest is data
+# from the repository: an entry of any other shape is dropped, never acted on.
+_NAME = r"[A-Za-z0-9_-][A-Za-z0-9._-]*"
+_OUTPUT = re.compile(rf"([a-z]+)/(?:{_NAME}/)*{_NAME}")
+_ASSET = re.compile(rf"[a-z]+/(?:[A-Za-z0-9_-]+/)?assets/{_NAME}\.(?:png|jpe?g|gif|svg|webp|avif)",
+                    re.IGNORECASE)
+_MAX_SIZE = 64 * 1024 * 1024
+
+
+def is_output_name(rel: object) -> bool:
+    """Whether ``rel`` names one of diglot's own outputs (see ``_OUTPUT``)."""
+    match = _OUTPUT.fullmatch(rel) if isinstance(rel, str) else None
+    return bool(match) and rel.endswith(EXTENSIONS.get(match.group(1), "\0"))
+
+
+def is_asset_name(rel: object) -> bool:
+    """Whether ``rel`` names an image diglot copied beside its pages (see ``_ASSET``)."""
+    return isinstance(rel, str) and bool(_ASSET.fullmatch(rel))
+
+
 class Manifest:
     """output path (relative to the output folder) → fingerprint of the inputs it was built
     from; for outputs that use more files than their article's source and PO (images),
     those files (``inputs``, project-relative), and the files written beside them
-    (``files``: the images an HTML page shows, relative to the output folder)."""
+    (``files``: the images an HTML page shows, relative to the output folder). Every
+    name is validated as data (a clone's manifest is untrusted): one of any other shape is
+    dropped, never acted on."""
 
     def __init__(self, path: Path, entries: dict[str, str] | None = None,
                  inputs: dict[str, list[str]] | None = None,
@@ -82,11 +114,15 @@ class Manifest:
     def load(cls, output_dir: Path) -> "Manifest":
         path = output_dir / NAME
         try:
+            if path.is_symlink() or path.stat().st_size > _MAX_SIZE:
+                raise ValueError("not a manifest diglot wrote")
             data = json.loads(path.read_text(encoding="utf-8"))
             if data.get("version") != 1:
                 return cls(path)
-            return cls(path, data["outputs"], _lists(data.get("inputs")), _lists(data.get("files")))
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return cls(path, _valid(data["outputs"], is_output_name, str),
+                       _valid(data.get("inputs"), _relative_files, list),
+                       _valid(data.get("files"), is_output_name, list, is_asset_name))
+        except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
             return cls(path)  # missing or damaged: everything is simply rebuilt
 
     def fresh(self, output: str, key: str, target: Path) -> bool:
@@ -94,16 +130,27 @@ class Manifest:
         return self.entries.get(output) == key and target.exists() and all(
             f.exists() for f in beside)
 
-    def save(self) -> None:
+    def write(self, area: Area, shown: str) -> Write:
+        """The manifest's file, to write with the outputs it describes."""
         data = {"version": 1, "outputs": dict(sorted(self.entries.items()))}
         for name in ("inputs", "files"):
             found = {k: v for k, v in sorted(getattr(self, name).items()) if v}
             if found:
                 data[name] = found
-        write_atomic(self.path, json.dumps(data, indent=0).encode("utf-8"))
+        return Write(self.path, json.dumps(data, indent=0).encode("utf-8"), shown, area)
 
 
-def _lists(value) -> dict[str, list[str]]:
+def _valid(value, key_ok, kind: type, item_ok=None) -> dict:
+    """The entries of a manifest table whose key (and, for lists, every item) has the
+    expected shape; the others dropped."""
     if not isinstance(value, dict):
         return {}
-    return {str(k): [str(x) for x in v] for k, v in value.items() if isinstance(v, list)}
+    item_ok = item_ok or key_ok
+    return {k: v for k, v in value.items() if key_ok(k) and isinstance(v, kind)
+            and (kind is str or all(isinstance(i, str) and item_ok(i) for i in v))}
+
+
+def _relative_files(rel: object) -> bool:
+    """A project-relative file an output was made from: no absolute path, no '..'."""
+    return (isinstance(rel, str) and bool(rel) and not rel.startswith(("/", "\\"))
+            and ".." not in rel.replace("\\", "/").split("/"))

@@ -20,7 +20,8 @@ from diglot.source.reader import read_article
 from diglot.catalog.merge import merge
 from diglot.po.model import Catalog, Entry
 from diglot.project import Project
-from diglot.catalog.store import encode, header_of, read_bytes, read_catalog, write_catalog
+from diglot.catalog.store import encode, header_of, read_bytes, read_catalog
+from diglot.fsio import Write, remove_file, write_group
 from diglot.catalog.template import po_header, template, with_header_field
 
 
@@ -82,7 +83,7 @@ def update(project: Project, check: bool = False, purge_obsolete: bool = False,
         found = memory_pass.run(project, report.files, langs, {m.path for m in stray})
         _replan(project, report, found, workers, now, purge_obsolete, origins)
     if not check:
-        _write(report.changed)
+        _write(project, report.changed)
     return report
 
 
@@ -132,13 +133,14 @@ def _orphans(project: Project, report: UpdateReport, rename: bool) -> None:
                         if placement.article_name(project, path) not in moved]
 
 
-def _write(changes: list[FileChange]) -> None:
-    """Each new file first; a renamed article's old file goes only once its new one is there."""
-    for change in changes:
-        write_catalog(change.target, change.data, change.path)
+def _write(project: Project, changes: list[FileChange]) -> None:
+    """Every file or none (never a new template beside an old PO file); a renamed article's
+    old files go only once the new ones are all there."""
+    area = project.area(project.translations_dir)
+    write_group([Write(c.target, c.data, c.path, area) for c in changes])
     for change in changes:
         if change.moved_from is not None:
-            change.moved_from.unlink(missing_ok=True)
+            remove_file(change.moved_from, project.rel(change.moved_from), area)
 
 
 def _plan_slug(project: Project, slug: str, now: dt.datetime, purge: bool,
@@ -235,6 +237,7 @@ def _plan_pot(project: Project, slug: str, pot: Catalog) -> tuple[Catalog, FileC
     path, wrap = project.template_path(slug), project.config.wrap
     shown = project.rel(path)
     body = b"\n" + encode(Catalog(None, pot.entries), wrap, shown)
+    project.area(project.translations_dir).check(path, shown)
     old = read_bytes(path, shown)
     old_header = header_of(old, shown) if old is not None else None
     if old_header is not None and encode(Catalog(old_header, []), wrap) + body == old:

@@ -16,6 +16,10 @@ _SIMPLE = {"n": "\n", "t": "\t", "r": "\r", "\\": "\\", '"': '"', "a": "\a", "b"
            "f": "\f", "v": "\v"}
 
 
+# Control characters with no C escape: a PO string cannot show them, and Word refuses them.
+UNWRITABLE = re.compile("[\x00-\x06\x0e-\x1f\x7f-\x9f]")
+
+
 class LiteralError(ValueError):
     """A malformed string literal; the message says what to do."""
 
@@ -60,11 +64,16 @@ def _unescape_bytes(raw: str, matches: list[re.Match[str]], codec: str) -> str:
         pos = match.end()
     chunks.append(raw[pos:].encode(codec))
     try:
-        return b"".join(chunks).decode(codec)
+        text = b"".join(chunks).decode(codec)
     except UnicodeDecodeError:
         raise LiteralError(
             f"octal or hex escapes do not form valid {codec} text; write the characters themselves"
         ) from None
+    found = UNWRITABLE.search(text)
+    if found:
+        raise LiteralError(f"an escape stands for the control character "
+                           f"U+{ord(found.group()):04X}, which prose never holds; remove it")
+    return text
 
 
 def _escape_bytes(match: re.Match[str], codec: str) -> bytes:

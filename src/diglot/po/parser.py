@@ -24,10 +24,31 @@ _KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr)(?:\[([0-9]+)\])?")
 _BLANK = " \t\r\f\v"
 
 
+# Raw control characters (tab and the line end aside): invisible, cut or mangled by other
+# PO tools (msgcat stops at NUL, polib ends a line at CR), and invalid in DOCX.
+_RAW_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
 def parse_po(data: bytes, path: str) -> Catalog:
     """Read a PO (or POT) file's bytes; ``path`` is only used in error messages."""
     text, codec = decode_po(data, path)
+    _reject_controls(text, path)
     return _Parser(path, codec).run(text)
+
+
+def _reject_controls(text: str, path: str) -> None:
+    found = _RAW_CONTROL.search(text)
+    if found is None:
+        return
+    code = ord(found.group())
+    hint = "write it as an escape (\\t, \\n) or remove it"
+    if code == 0x0D:
+        hint = "a carriage return alone; save the file with LF (or CRLF) line ends"
+    elif code >= 0x80:
+        hint = ("remove it; if it was meant as a typographic character, the file is "
+                "probably windows-1252: declare charset=CP1252 in the header")
+    raise CatalogError(f"raw control character U+{code:04X}; {hint}", path,
+                       text.count("\n", 0, found.start()) + 1)
 
 
 class _Parser:

@@ -8,12 +8,14 @@ flags normalised; strings laid out by ``wrap``; bytes in the header's charset.
 from __future__ import annotations
 
 import codecs
+import re
 
 from diglot.errors import CatalogError
 from diglot.po.comments import canonical_flags, format_language, no_wrap, reference_display
 from diglot.po.formats import protected_indexes
 from diglot.po.model import Catalog, Entry
 from diglot.po.wrap import NO_WRAP_WIDTH, wrap_lines
+from diglot.safety import split_lines
 
 # Python names of the charsets libunistring treats as East Asian (ambiguous = wide).
 _CJK_CODECS = frozenset({"euc_jp", "gb2312", "gbk", "big5", "euc_kr", "cp949", "johab"})
@@ -52,6 +54,7 @@ class _Layout:
 def dump_po(catalog: Catalog, *, width: int = 79, wrap: bool = True) -> bytes:
     """The PO file msgcat would write for ``catalog`` (``wrap=False`` is ``msgcat --no-wrap``)."""
     layout = _Layout(catalog, width, wrap)
+    _no_second_header(catalog)
     blocks: list[str] = []
     if catalog.header is not None:
         blocks.append(_entry_text(catalog.header, layout))
@@ -60,6 +63,7 @@ def dump_po(catalog: Catalog, *, width: int = 79, wrap: bool = True) -> bytes:
     blocks += [_entry_text(e, layout) for e in catalog.entries
                if e.obsolete and (_first_msgstr(e) or e.translator_comments)]
     text = "\n".join(blocks)
+    _no_raw_controls(text)
     try:
         return text.encode(layout.codec)
     except UnicodeEncodeError as exc:
@@ -68,6 +72,28 @@ def dump_po(catalog: Catalog, *, width: int = 79, wrap: bool = True) -> bytes:
             f"charset {layout.charset}; "
             "switch the header to charset=UTF-8"
         ) from None
+
+
+# What is left raw once strings are escaped: only tab and newline may be.
+_RAW_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _no_raw_controls(text: str) -> None:
+    """A PO file never carries raw control characters (the parser refuses them)."""
+    found = _RAW_CONTROL.search(text)
+    if found:
+        raise CatalogError(f"a string or comment holds the control character "
+                           f"U+{ord(found.group()):04X}, which a PO file cannot carry; "
+                           "remove it")
+
+
+def _no_second_header(catalog: Catalog) -> None:
+    """An entry with an empty msgid and no context is the header: a second one would make
+    the file unreadable (msgfmt and diglot stop at a duplicate definition)."""
+    for entry in catalog.entries:
+        if not entry.msgid and entry.msgctxt is None and not entry.obsolete:
+            raise CatalogError("an entry has an empty msgid, which only the header may have; "
+                               "give it text or remove it", line=entry.line or None)
 
 
 def _first_msgstr(entry: Entry) -> str:
@@ -111,10 +137,12 @@ def _strings(entry: Entry) -> list[tuple[str, str]]:
 
 
 def _comment_lines(entry: Entry, layout: _Layout) -> list[str]:
+    # Cut at every separator any PO reader ends a line at (CR, U+2028…), not just "\n":
+    # otherwise the rest of a comment is a line of its own for some, an injected entry.
     lines = [f"# {part}" if part else "#"
-             for comment in entry.translator_comments for part in comment.split("\n")]
+             for comment in entry.translator_comments for part in split_lines(comment)]
     lines += [f"#. {part}" if part else "#."
-              for comment in entry.extracted_comments for part in comment.split("\n")]
+              for comment in entry.extracted_comments for part in split_lines(comment)]
     if entry.references:
         lines += _reference_lines(entry.references, layout)
     flags = canonical_flags(entry.flags, bool(_first_msgstr(entry)))

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from docx.oxml.ns import qn
 
+from diglot.review.errors import ReviewError
 from diglot.source.inline import Span, spans
 
 _SKIPPED = {qn(t) for t in ("w:del", "w:moveFrom", "w:pPr", "w:rPr", "w:sdtPr", "w:sdtEndPr",
@@ -171,7 +172,7 @@ class CellReader:
         elif tag in _CHARS:
             self._text(_CHARS[tag], look)
         elif tag == qn("w:sym"):
-            code = int(child.get(qn("w:char"), "0"), 16)
+            code = _symbol(child.get(qn("w:char"), "0"))
             if 0 < code < 0xF000:  # above: a symbol font's private glyph, not a character
                 self._text(chr(code), look)
 
@@ -191,6 +192,18 @@ class CellReader:
                 self.out.append(Span("", href=href, markdown=text))
             else:
                 self.out.append(Span(text, look.bold, look.italic, look.code, href))
+
+
+def _symbol(value: str) -> int:
+    """The character code of a ``w:sym``, which Word writes in hexadecimal."""
+    try:
+        code = int(value, 16) if value.isascii() and value.isalnum() else -1
+    except ValueError:
+        code = -1
+    if code < 0 or 0xD800 <= code <= 0xDFFF:
+        raise ReviewError(f"a symbol (w:sym) has the invalid character code "
+                          f"'{value[:20]}'; retype the character or save the document again")
+    return code
 
 
 def _field_href(instruction: str) -> str | None:

@@ -8,6 +8,7 @@ custom-XML wrappers, comments by their range start (or reference) inside a row.
 
 from __future__ import annotations
 
+import io
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +19,7 @@ from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 from lxml import etree
 
+from diglot.ooxml.untrusted import check_package, parse_xml
 from diglot.source.inline import Span
 from diglot.review import identity
 from diglot.review.cell_read import CellReader, Styles, plain
@@ -63,10 +65,17 @@ def read_review(path: Path, shown: str) -> ReviewDoc:
     if manifest is None:
         raise ReviewError("not a diglot review document (it carries no diglot review data); "
                           "export one with 'diglot review export'", shown)
+    try:
+        return _read(document, manifest, shown)
+    except ReviewError as exc:  # a cell's problem: say which document
+        raise ReviewError(exc.message, exc.path or shown, exc.line) from None
+
+
+def _read(document, manifest: Manifest, shown: str) -> ReviewDoc:
     part = document.part
-    styles = Styles(_root(_related(part, RT.STYLES)))
+    styles = Styles(_root(_related(part, RT.STYLES), shown))
     links = {rid: rel.target_ref for rid, rel in part.rels.items() if rel.is_external}
-    notes = _notes(_root(_related(part, RT.COMMENTS)), styles, links)
+    notes = _notes(_root(_related(part, RT.COMMENTS), shown), styles, links)
     rows, placed = _rows(document.element.body, styles, links, notes)
     stray = [note for nid, note in notes.items() if nid not in placed]
     return ReviewDoc(manifest, rows, stray)
@@ -75,14 +84,13 @@ def read_review(path: Path, shown: str) -> ReviewDoc:
 def _open(path: Path, shown: str):
     if not path.is_file():
         raise ReviewError("no such file", shown)
+    data = check_package(path, shown)  # caps, damaged parts, DTDs: one-line errors
     try:
-        return Document(str(path))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError,
-            etree.XMLSyntaxError):
+        return Document(io.BytesIO(data))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, TypeError,
+            AttributeError, IndexError, etree.LxmlError):
         raise ReviewError("not a DOCX document; give the .docx file 'diglot review export' "
                           "wrote (saved again as .docx if it was edited)", shown) from None
-    except OSError as exc:
-        raise ReviewError(f"cannot read the file: {exc.strerror}", shown) from None
 
 
 def _related(part, reltype: str):
@@ -92,11 +100,11 @@ def _related(part, reltype: str):
     return None
 
 
-def _root(part):
+def _root(part, shown: str):
     if part is None:
         return None
     element = getattr(part, "element", None)
-    return element if element is not None else etree.fromstring(part.blob)
+    return element if element is not None else parse_xml(part.blob, str(part.partname), shown)
 
 
 def _notes(root, styles: Styles, links: dict[str, str]) -> dict[str, Note]:

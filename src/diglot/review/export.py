@@ -29,6 +29,7 @@ from diglot.fsio import write_atomic
 from diglot.catalog.gather import read_po, read_sources
 from diglot.source.inline import plain_text, spans
 from diglot.po.model import Entry
+from diglot.paths import Area
 from diglot.project import Project, selected_languages
 from diglot.review import identity
 from diglot.review.errors import ReviewError
@@ -64,11 +65,33 @@ def default_path(project: Project, slug: str, lang: str) -> Path:
 
 
 def export_review(project: Project, slug: str, lang: str, out: Path | None = None) -> Exported:
-    """Write the review document of ``slug`` in ``lang`` (to ``out`` or the default path)."""
+    """Write the review document of ``slug`` (an article's name, its file name or its
+    source path) in ``lang`` (to ``out`` or the default path)."""
     data, manifest = review_document(project, slug, lang)
-    path = out if out is not None else default_path(project, manifest.article, lang)
-    write_atomic(path, data, project.rel(path))
+    path, area = _target(project, manifest.article, lang, out)
+    write_atomic(path, data, project.rel(path), area)
     return Exported(path, project.rel(path), len(manifest.rows))
+
+
+def _target(project: Project, slug: str, lang: str, out: Path | None) -> tuple[Path, Area]:
+    """Where the document goes, and the folder it must stay in. ``-o`` names a ``.docx``
+    inside the project, never a source, a translation or the configuration."""
+    if out is None:
+        return default_path(project, slug, lang), project.area(project.output_dir)
+    path = out.absolute()
+    shown = project.rel(path)
+    if path.suffix.lower() != ".docx":
+        raise ReviewError("a review document is a .docx file; give -o a name ending in .docx",
+                          shown)
+    real = project.area().check(path, shown)
+    for folder in (project.source_dir, project.translations_dir):
+        if real.is_relative_to(folder.resolve()):
+            raise ReviewError(f"-o names a file in '{project.rel(folder)}/', which holds the "
+                              "sources and translations diglot never overwrites; write the "
+                              "review document elsewhere (default: build/review/)", shown)
+    if project.config_path is not None and real == project.config_path.resolve():
+        raise ReviewError("-o names the project's configuration file", shown)
+    return path, project.area()
 
 
 def review_document(project: Project, slug: str, lang: str) -> tuple[bytes, Manifest]:

@@ -41,8 +41,9 @@ def shown_fingerprint(spans: list[Span]) -> str:
 
 
 def note_lines(lines) -> list[str]:
-    """Comment-cell lines as compared: stripped, blank ones dropped."""
-    return [line.strip() for line in lines if line.strip()]
+    """Comment-cell lines as compared: each on one line (separators such as CR or U+2028
+    and runs of spaces as one space), blank ones dropped."""
+    return [" ".join(line.split()) for line in lines if line.strip()]
 
 
 def notes_fingerprint(lines) -> str:

@@ -7,7 +7,10 @@ become ``# review: author: text`` translator comments, and lines typed into the 
 cell ``# review: text``. An entry that changed in the PO
 since the export and was also edited is a conflict: the PO keeps its text and the
 reviewer's version is kept as a ``# review suggestion:`` comment. A row whose entry is gone
-is stale.
+is stale. A row whose visible French is not the French of the entry its identity names
+(a copied row, a crafted document) is inconsistent: then nothing at all is written.
+An edit changes only the words of the msgstr the reviewer changed (``splice``); one that
+would lose markup the cell cannot show is a conflict.
 """
 
 from __future__ import annotations
@@ -17,7 +20,9 @@ from pathlib import Path
 
 from diglot.errors import DiglotError
 from diglot.catalog.gather import read_po, read_sources
-from diglot.source.inline import spans
+from diglot.review.splice import splice
+from diglot.safety import escaped, one_line
+from diglot.source.inline import plain_text, spans
 from diglot.po.model import Catalog, Entry
 from diglot.project import Project
 from diglot.review import identity
@@ -26,10 +31,13 @@ from diglot.review.errors import ReviewError
 from diglot.review.export import APPROVED
 from diglot.review.manifest import Manifest, RowMark
 from diglot.review.markdown_out import normalize, to_markdown
+from diglot.catalog.merge import loose_key
+from diglot.catalog.store import encode
+from diglot.fsio import write_atomic
 from diglot.review.protect import lost_markup
-from diglot.catalog.store import encode, write_catalog
 
 CHANGED, UNCHANGED, CONFLICT, STALE = "changed", "unchanged", "conflict", "stale"
+INCONSISTENT = "inconsistent"
 
 
 @dataclass(frozen=True)
@@ -61,8 +69,13 @@ class ImportReport:
 
     @property
     def findings(self) -> bool:
-        """Conflicts or stale rows: someone has to look (exit code 1)."""
-        return bool(self.count(CONFLICT) or self.count(STALE))
+        """Conflicts, stale or inconsistent rows: someone has to look (exit code 1)."""
+        return bool(self.count(CONFLICT) or self.count(STALE) or self.blocked)
+
+    @property
+    def blocked(self) -> bool:
+        """An inconsistent row: the document cannot be trusted, nothing is written."""
+        return bool(self.count(INCONSISTENT))
 
 
 def import_review(project: Project, path: Path, dry_run: bool = False) -> ImportReport:
@@ -81,8 +94,9 @@ def import_review(project: Project, path: Path, dry_run: bool = False) -> Import
     report = ImportReport(shown, project.rel(po_path))
     report.rows = plan.apply(doc)
     report.warnings = plan.warnings + _stray(doc)
-    if plan.changed and not dry_run:
-        write_catalog(po_path, encode(plan.catalog(), project.config.wrap), report.po)
+    if plan.changed and not dry_run and not report.blocked:
+        write_atomic(po_path, encode(plan.catalog(), project.config.wrap), report.po,
+                     project.area(project.translations_dir))
         report.written = True
     return report
 
@@ -134,7 +148,8 @@ class _Plan:
             mark = _mark_of(row, by_key, by_number)
             label = str(mark.number) if mark else row.number or f"at position {row.position}"
             if mark is not None and mark.key in seen:
-                results.append(RowResult(label, STALE, reason=f"repeats row {seen[mark.key]}"))
+                results.append(RowResult(label, INCONSISTENT, reason=f"repeats row "
+                                         f"{seen[mark.key]} (the same entry twice)"))
                 continue
             if mark is not None:
                 seen[mark.key] = label
@@ -152,6 +167,11 @@ class _Plan:
             return RowResult(label, STALE, reason=f"its French is no longer in the PO file: "
                                                   f"{_clip(row.french)}")
         entry = self._catalog.entries[index]
+        if not _same_french(row.french, plain_text(entry.msgid, self._refs)):
+            return RowResult(label, INCONSISTENT, entry.line,
+                             reason=f"its French ({_clip(row.french)}) is not the French of the "
+                                    "entry its hidden identity names; was the row copied or "
+                                    "the French edited?")
         result = self._decide(row, mark, entry, label)
         if result.notes or _rewrites(result):
             self._new[index] = _updated(entry, result)
@@ -176,27 +196,30 @@ class _Plan:
     def _edited(self, base: RowResult, read, entry: Entry, po_changed: bool,
                 notes: list[str]) -> RowResult:
         markdown = to_markdown(read)
-        if not markdown.exact:
+        if po_changed and self._reads_same(markdown.text, entry.msgstr):
+            # translator and reviewer made the same fix: nothing to choose between
+            return replace(base, status=UNCHANGED, notes=_fresh(entry, notes))
+        spliced = None if po_changed else splice(entry.msgstr, read, self._refs)
+        if spliced is None:
+            return self._suggested(base, markdown.text, entry, notes,
+                                   "changed in the PO file since the export" if po_changed else
+                                   "the edit touches markup the cell cannot show (an image, a "
+                                   "link title or scheme, a reference link, an entity)")
+        if not spliced.exact:
             self.warnings.append(f"row {base.row}: some bold or italic at the edge of "
                                  "punctuation cannot be written in Markdown and was dropped; "
                                  "check the translation")
-        lost = lost_markup(entry.msgstr, markdown.text, self._refs)
+        lost = lost_markup(entry.msgstr, spliced.text, self._refs)
         if lost:
             return self._suggested(base, markdown.text, entry, notes,
                                    f"the edit takes out {', '.join(lost)}; not applied")
-        if not po_changed:
-            return replace(base, new=markdown.text, notes=_fresh(entry, notes))
-        if self._reads_same(markdown.text, entry.msgstr):
-            # translator and reviewer made the same fix: nothing to choose between
-            return replace(base, status=UNCHANGED, notes=_fresh(entry, notes))
-        return self._suggested(base, markdown.text, entry, notes,
-                               "changed in the PO file since the export")
+        return replace(base, new=spliced.text, notes=_fresh(entry, notes))
 
     @staticmethod
     def _suggested(base: RowResult, text: str, entry: Entry, notes: list[str],
                    reason: str) -> RowResult:
         """A conflict: the PO keeps its text, the reviewer's is kept as a suggestion."""
-        suggestion = "review suggestion: " + text.replace("\n", "\\n")
+        suggestion = "review suggestion: " + escaped(text)
         return replace(base, status=CONFLICT, new=text, notes=_fresh(entry, [suggestion, *notes]),
                        reason=reason)
 
@@ -208,6 +231,12 @@ class _Plan:
             if mark.key not in seen and mark.key in self._entries:
                 self.warnings.append(f"row {mark.number} is missing from the document; its "
                                      "entry is left as it is")
+
+
+def _same_french(shown: str, msgid: str) -> bool:
+    """The row's French is its entry's, as the document shows it: typeset (no-break spaces,
+    ’ for '), so compared without its spaces and with one kind of each quote."""
+    return loose_key(one_line(shown)) == loose_key(one_line(msgid))
 
 
 def _mark_of(row: DocRow, by_key: dict, by_number: dict) -> RowMark | None:
@@ -238,11 +267,15 @@ def _typed_notes(row: DocRow, mark: RowMark, entry: Entry) -> list[str]:
     each line the entry does not already carry becomes a review comment."""
     if identity.notes_fingerprint(row.comment_lines) == mark.notes:
         return []
+    known = set(identity.note_lines(entry.translator_comments))
     return [_note_line("", line) for line in identity.note_lines(row.comment_lines)
-            if line not in entry.translator_comments]
+            if line not in known]
 
 
 def _note_line(author: str, text: str) -> str:
+    """One comment line: any line separator (CR, U+2028…) in the author or the text is a
+    space, so a comment can never start a line of PO syntax."""
+    author, text = one_line(author), one_line(text)
     return f"review: {author}: {text}" if author else f"review: {text}"
 
 

@@ -16,6 +16,8 @@ from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from lxml import etree
 
+from diglot.errors import PackageError
+from diglot.ooxml.untrusted import parse_xml
 from diglot.review.errors import ReviewError
 
 NS = "urn:diglot:review:1"
@@ -101,8 +103,8 @@ def find(package, shown: str) -> Manifest | None:
         if not str(part.partname).startswith("/customXml/item"):
             continue
         try:
-            root = etree.fromstring(part.blob)
-        except etree.XMLSyntaxError:
+            root = parse_xml(part.blob, str(part.partname), shown)
+        except PackageError:
             continue
         if root.tag == f"{{{NS}}}review":
             return Manifest.from_xml(root, shown)

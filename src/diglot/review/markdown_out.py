@@ -17,8 +17,9 @@ from dataclasses import dataclass, replace
 from diglot.source.inline import Span, safe_url, spans
 from diglot.source.markdown import parser
 
-# Characters XML 1.0 cannot hold: the DOCX writer drops them, so a cell can never show them.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# Characters XML 1.0 cannot hold (the DOCX writer drops them, so a cell can never show
+# them), and the C1 controls XML can but a PO file cannot (the PO layer refuses them).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _ALWAYS_ESCAPED = frozenset("\\`*_[]")
 # Marker choices (italic, bold), tried in order: '*' works inside words, '_' separates a
 # closing run from an opening one where '***' would be ambiguous.

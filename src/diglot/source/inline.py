@@ -17,7 +17,8 @@ from typing import Mapping
 
 from markdown_it.rules_inline.state_inline import StateInline
 
-from diglot.source.markdown import parser
+from diglot.source.linear import Closers
+from diglot.source.markdown import PLAIN_URL, parser
 
 _SAFE_URL = re.compile(r"^(?:https?:|mailto:|#|/|\.|[^:/?#]*(?:[/?#]|$))", re.IGNORECASE)
 
@@ -79,8 +80,28 @@ def spans(text: str, references: Mapping | None = None) -> list[Span]:
     """Parse ``text`` into spans; adjacent spans with the same style are merged."""
     if not _MARKUP.search(text):
         return [Span(text)] if text else []
+    if len(text) >= _LONG:
+        return _long_spans(text, references)
     found = _simple_spans(text)
     return parse_spans(text, references) if found is None else found
+
+
+# A long paragraph (a book's worth of links in one) is rendered in both columns when it
+# is untranslated, and in both formats: parsed once per process, it costs a quarter.
+_LONG = 4096
+_recent: dict[tuple[str, int], tuple[Mapping | None, list[Span]]] = {}
+
+
+def _long_spans(text: str, references: Mapping | None) -> list[Span]:
+    key = (text, id(references))
+    hit = _recent.get(key)
+    if hit is None or hit[0] is not references:  # the same mapping, not a reused id
+        found = _simple_spans(text)
+        hit = (references, parse_spans(text, references) if found is None else found)
+        if len(_recent) >= 4:
+            del _recent[next(iter(_recent))]
+        _recent[key] = hit
+    return list(hit[1])
 
 
 # --- the fast path ---------------------------------------------------------------------------
@@ -95,18 +116,21 @@ def spans(text: str, references: Mapping | None = None) -> list[Span]:
 # class comes first because re scans for it several times faster than for alternatives.
 _SCAN = re.compile(r"[`*_\\\[<&](?:(?<=`)`*|(?<=\*)\**|(?<=_)_*)?")
 _BREAKS = re.compile(r"[\n\r\0]")  # anywhere: the parser makes "\n" a break, even in code
-
-
-@lru_cache(maxsize=64)
-def _closer(length: int) -> re.Pattern:
-    """A backtick string of exactly ``length`` (CommonMark: not part of a longer one)."""
-    return re.compile("(?<!`)" + "`" * length + "(?!`)")
+# An inline link whose text holds no markup and whose URL the parser keeps as it is: the
+# commonest link, and a paragraph of 100,000 of them is then read without the parser.
+_LINK = re.compile(r"\[([^\[\]\\`*_<>&!\n\r\0]+)\]\((?=[^)])(" + PLAIN_URL.pattern + r")\)")
 
 
 class _Code(str):
     """A code span's text among the fast path's pieces."""
 
     __slots__ = ()
+
+
+class _Link(str):
+    """A link's text among the fast path's pieces, with its target."""
+
+    __slots__ = ("href",)
 
 
 @dataclass(slots=True)
@@ -146,17 +170,25 @@ def _simple_spans(text: str) -> list[Span] | None:
         return None
     items: list = []  # plain text (str), code (_Code) and delimiters, in order
     pos = 0
+    closers = None
     while (mark := _SCAN.search(text, pos)) is not None:
         start, pos = mark.span()
         items.append(text[mark.pos:start])  # the plain text before it
         run = mark.group()
         if run[0] == "`":
-            closer = _closer(len(run)).search(text, pos)
-            if closer is None:  # no closer of its length: the backticks are text
+            closers = closers or Closers(text)
+            closer = closers.find(len(run), pos)
+            if closer < 0:  # no closer of its length: the backticks are text
                 items.append(run)
                 continue
-            items.append(_Code(_code(text[pos:closer.start()])))
-            pos = closer.end()
+            items.append(_Code(_code(text[pos:closer])))
+            pos = closer + len(run)
+        elif run == "[":
+            link = _LINK.match(text, start)
+            if link is None or (start and text[start - 1] == "!"):  # or an image
+                return None
+            items.append(_link(link.group(1), link.group(2)))
+            pos = link.end()
         elif run not in ("*", "_"):  # other markup, or strong and the rule of 3
             return None
         else:
@@ -165,6 +197,12 @@ def _simple_spans(text: str) -> list[Span] | None:
     items.append(text[pos:])
     _pair(items)
     return _styled(items)
+
+
+def _link(text: str, url: str) -> _Link:
+    item = _Link(text)
+    item.href = url if safe_url(url) else None
+    return item
 
 
 def _code(content: str) -> str:
@@ -179,24 +217,29 @@ def _pair(items: list) -> None:
     the nearest open opener with its marker, and openers left between them can no longer
     pair (markdown-it's ``balance_pairs``, where the rule of 3 never applies to 1 + 1)."""
     openers: list[_Delim] = []
+    # Where the open openers of each marker stand in ``openers``: a closer finds its own
+    # at once, however many of the other marker wait (linear, not quadratic, pairing).
+    where: dict[str, list[int]] = {"*": [], "_": []}
     for item in items:
         if type(item) is not _Delim:
             continue
-        if item.close:
-            found = next((k for k in range(len(openers) - 1, -1, -1)
-                          if openers[k].marker == item.marker), None)
-            if found is not None:
-                openers[found].role, item.role = 1, -1
-                del openers[found:]
-                continue
+        if item.close and where[item.marker]:
+            found = where[item.marker][-1]
+            openers[found].role, item.role = 1, -1
+            del openers[found:]
+            for stack in where.values():
+                while stack and stack[-1] >= found:
+                    stack.pop()
+            continue
         if item.open:
+            where[item.marker].append(len(openers))
             openers.append(item)
 
 
 def _styled(items: list) -> list[Span]:
     """Merged spans from paired pieces: text between paired delimiters is italic. Pieces
     merge as lists, and only the result becomes (frozen, slow to make) Spans."""
-    out: list[list] = []  # [text, italic, code]
+    out: list[list] = []  # [pieces of text, italic, code, href]; joined once at the end
     depth = 0
     for item in items:
         if type(item) is _Delim:
@@ -205,11 +248,12 @@ def _styled(items: list) -> list[Span]:
                 continue
             item = item.marker
         italic, code = depth > 0, type(item) is _Code
-        if out and out[-1][1] == italic and out[-1][2] == code:
-            out[-1][0] += item
+        href = item.href if type(item) is _Link else None
+        if out and out[-1][1] == italic and out[-1][2] == code and out[-1][3] == href:
+            out[-1][0].append(item)
         elif item:
-            out.append([str(item), italic, code])
-    return [Span(text, False, italic, code) for text, italic, code in out]
+            out.append([[str(item)], italic, code, href])
+    return [Span("".join(text), False, italic, code, href) for text, italic, code, href in out]
 
 
 def parse_spans(text: str, references: Mapping | None = None) -> list[Span]:
@@ -273,14 +317,18 @@ def _span(token, style: dict) -> Span:
 
 
 def _merge(items: list[Span]) -> list[Span]:
+    """Adjacent spans of one style as one; texts joined once (not one copy per piece)."""
     merged: list[Span] = []
+    texts: list[list[str]] = []
     for span in items:
-        last = merged[-1] if merged else None
-        if last and not span.br and not last.br and _same_style(last, span):
-            merged[-1] = Span(last.text + span.text, last.bold, last.italic, last.code, last.href)
+        if merged and not span.br and not merged[-1].br and _same_style(merged[-1], span):
+            texts[-1].append(span.text)
         elif span.text or span.br or span.markup:
             merged.append(span)
-    return merged
+            texts.append([span.text])
+    return [span if len(text) == 1 else
+            Span("".join(text), span.bold, span.italic, span.code, span.href)
+            for span, text in zip(merged, texts)]
 
 
 def _same_style(a: Span, b: Span) -> bool:
@@ -292,6 +340,26 @@ def plain_text(text: str, references: Mapping | None = None) -> str:
     """What a reader sees, without styles; hard breaks as newlines; an image as its alt
     text; footnote references not at all."""
     return "".join(s.text for s in spans(text, references))
+
+
+def meaning(text: str) -> tuple:
+    """What inline Markdown says, its spelling aside: two texts with the same meaning differ
+    only in how they write it (``_a_``/``*a*``, ``\\.``/``.``, ``<url>``/``[url](url)``).
+    Read without link reference definitions, so ``[x][r]`` means text, not a link: a
+    reference is a piece of source the spans of the rendering do not hold."""
+    out: list[tuple] = []
+    for token in _tokens(text, None):
+        kind = "text" if token.type == "text_special" and token.info == "escape" else token.type
+        if kind == "text" and out and out[-1][0] == "text":
+            out[-1] = ("text", out[-1][1] + token.content)
+        elif kind in ("text", "code_inline", "html_inline"):
+            out.append((kind, token.content))
+        elif kind in ("link_open", "image"):
+            out.append((kind, token.attrGet("href") or token.attrGet("src"),
+                        token.attrGet("title"), token.content))
+        else:  # emphasis, breaks, an entity (its markup is what a rendering would lose)
+            out.append((kind, token.markup if kind == "text_special" else ""))
+    return tuple(out)
 
 
 def profile(text: str, references: Mapping | None = None) -> Profile:

@@ -13,8 +13,10 @@ import re
 from pathlib import Path
 
 from diglot.errors import SourceError
+from diglot.fsio import TooLarge, read_limited
 from diglot.model import (ALT, BLOCKQUOTE, CAPTION, CODE, DEFINITION, HEADING, LIST_ITEM,
                           PARAGRAPH, RULE, TABLE_CELL, TERM, TITLE, Article, Block, ListLevel)
+from diglot.safety import MAX_SEGMENT_CHARS, MAX_SEGMENTS, MAX_SOURCE_BYTES, MB
 from diglot.source import frontmatter, notes, tables
 from diglot.source.figures import lone_image
 from diglot.source.markdown import HARD_BACKSLASH, SOFT, block_parser, breaks_of
@@ -25,11 +27,19 @@ _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 def read_article(path: Path, slug: str, rel_path: str) -> Article:
     """Read and segment one source file; ``rel_path`` is how PO references name it."""
+    return parse_article(decode_source(read_source(path, rel_path), rel_path), slug, rel_path)
+
+
+def read_source(path: Path, shown: str) -> bytes:
+    """A source's bytes, within ``safety.MAX_SOURCE_BYTES``."""
     try:
-        data = path.read_bytes()
+        return read_limited(path, MAX_SOURCE_BYTES)
+    except TooLarge:
+        raise SourceError(f"the file is larger than {MAX_SOURCE_BYTES // MB} MB, diglot's "
+                          "bound for one article; split it into several articles",
+                          shown) from None
     except OSError as exc:
-        raise SourceError(f"cannot read the source: {exc.strerror}", rel_path) from exc
-    return parse_article(decode_source(data, rel_path), slug, rel_path)
+        raise SourceError(f"cannot read the source: {exc.strerror}", shown) from exc
 
 
 def decode_source(data: bytes, rel_path: str) -> str:
@@ -54,15 +64,31 @@ def parse_article(text: str, slug: str, rel_path: str) -> Article:
     walker = _Walker(env, offset, rel_path, references)
     blocks = list(walker.walk(tokens))
     if isinstance(meta.get("title"), str) and meta["title"].strip():
+        _reject_controls(meta["title"], rel_path, title_line)  # a YAML escape ("\b")
         blocks.insert(0, Block(TITLE, meta["title"].strip(), title_line, level=1))
+    _within_bounds(blocks, rel_path)
     numbers = notes.numbered(blocks, walker.labels)
     return Article(slug, rel_path, notes.at_the_end(blocks, numbers), meta, references, numbers)
 
 
-def _reject_controls(text: str, rel_path: str) -> None:
+def _within_bounds(blocks: list[Block], rel_path: str) -> None:
+    """No segment over MAX_SEGMENT_CHARS, no article over MAX_SEGMENTS (README, "Safety")."""
+    for block in blocks:
+        if len(block.text) > MAX_SEGMENT_CHARS:
+            raise SourceError(f"this block is {len(block.text):,} characters long; diglot "
+                              f"reads paragraphs of up to {MAX_SEGMENT_CHARS:,}: split it "
+                              "with blank lines", rel_path, block.line)
+    texts = [b for b in blocks if b.translatable]
+    if len(texts) > MAX_SEGMENTS:
+        raise SourceError(f"the article has {len(texts):,} segments; diglot reads articles "
+                          f"of up to {MAX_SEGMENTS:,}: split it into several articles",
+                          rel_path, texts[MAX_SEGMENTS].line)
+
+
+def _reject_controls(text: str, rel_path: str, line: int | None = None) -> None:
     found = _CONTROLS.search(text)
     if found:
-        line = text.count("\n", 0, found.start()) + 1
+        line = line or text.count("\n", 0, found.start()) + 1
         raise SourceError(
             f"control character U+{ord(found.group()):04X} in the text; remove it "
             "(it cannot be printed and Word refuses such documents)", rel_path, line)
@@ -141,11 +167,13 @@ class _Walker:
     def _text_blocks(self, opener, inline):
         breaks, cuts = breaks_of(inline.content, self.env)
         text = inline_source(inline.content, breaks, cuts)
+        if not text.strip() and opener.type not in ("th_open", "td_open"):
+            return  # only whitespace (U+00A0, U+3000…): nothing to say, no empty msgid
         if opener.type == "heading_open":
             yield self._block(HEADING, text, opener, level=int(opener.tag[1]))
         elif opener.type in ("th_open", "td_open"):
             yield self._block(TABLE_CELL, text, inline, cell=self.table.cell(),
-                              fixed=not tables.worth_translating(text, self.references))
+                              fixed=not (text.strip() and tables.worth_translating(text, self.references)))
         elif opener.type == "dt_open":
             yield self._block(TERM, text, opener)
         else:

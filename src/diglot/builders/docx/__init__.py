@@ -24,6 +24,7 @@ from diglot.ooxml import xml as x
 from diglot.builders.docx.lists import Numbering
 from diglot.ooxml.notes import Footnotes
 from diglot.ooxml.package import stamped
+from diglot.ooxml.parking import Parking
 from diglot.ooxml.pictures import Pictures
 from diglot.ooxml.runs import InlineWriter
 from diglot.ooxml.styles import sid
@@ -46,7 +47,7 @@ class _Book:
         self.document = Document(io.BytesIO(_base(config.page_size, self.tags)))
         self.layout = Layout(page.text_width(config.page_size), config.docx_borders, *self.tags)
         self.writer = InlineWriter(self.document.part, config.french_spacing)
-        self.parked: list[bytes] = []  # serialised tables, by placeholder number
+        self.parking = Parking()  # finished tables and rows, as XML text
         self.numbering = Numbering(self.document)
         self.pictures = Pictures(self.document.part)
         self.footnotes = Footnotes(self.document)
@@ -107,15 +108,14 @@ class _Book:
         500 MB). The table was built in a scratch tree of its own, because moving a big
         subtree out of (or into) the document walks every node of it."""
         marker = x.el("w:tbl")
-        marker.set("diglot-parked", str(len(self.parked)))
         self.append(marker)
-        self.parked.append(etree.tostring(table))
+        self.parking.park(table, marker)
 
     def save(self, update_fields: bool = False) -> bytes:
         page.settings(self.document, update_fields)
         out = io.BytesIO()
         self.document.save(out)
-        return stamped(out.getvalue(), self.ctx.built, partial(_unpark, parked=self.parked))
+        return stamped(out.getvalue(), self.ctx.built, self.parking.unpark)
 
 
 @lru_cache(maxsize=8)
@@ -227,12 +227,3 @@ def _edition_langs(docs: list[Bilingual], ctx: BuildContext) -> tuple[str, str]:
 
 BUILDER = DocxBuilder()
 
-
-def _unpark(xml: bytes, parked: list[bytes]) -> bytes:
-    """The document XML with each parked table back in place of its placeholder."""
-    if not parked:
-        return xml
-    return _PARKED.sub(lambda m: parked[int(m.group(1))], xml)
-
-
-_PARKED = re.compile(rb'<w:tbl diglot-parked="(\d+)"/>')

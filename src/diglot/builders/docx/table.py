@@ -68,6 +68,8 @@ class ArticleTable:
         self.doc, self.layout, self.writer, self.numbering = doc, layout, writer, numbering
         self.built = built
         self.bookmarks = bookmarks
+        # Finished rows kept as XML text (memory: see ooxml.parking); a book has one.
+        self.parking = book.parking if book is not None else None
         self.tags = (layout.source_tag, layout.target_tag)
         self.lists = ListTracker()
         self.markup = Markup(doc, book, self.tags)
@@ -78,11 +80,16 @@ class ArticleTable:
         self._title(tbl, title)
         self._legend(tbl)
         body = [pair for pair in body if not pair.block.note]  # notes: Word footnotes
+        batch = self.parking.batch(tbl) if self.parking is not None else None
         start = 0
         while start < len(body):
             end = group_end(body, start)
-            self._group(tbl, body[start:end])
+            self._group(batch.rows if batch else tbl, body[start:end])
+            if batch:
+                batch.done()
             start = end
+        if batch:
+            batch.flush()
         parts.uncalled_notes(self, tbl, self.markup.uncalled())
 
     def _group(self, tbl, group: list[Pair]) -> None:

@@ -6,6 +6,7 @@ language names and dates. Languages without wording here fall back to English.
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 
 from diglot import locales
 from diglot.model import FUZZY, PubDate
@@ -55,6 +56,7 @@ def mark(state: str, placeholder: bool, lang: str, source: str) -> str:
     return words(key, lang, source, lang)
 
 
+@lru_cache(maxsize=256)  # asked for every untranslated cell: babel's lookup is slow
 def language(code: str, in_lang: str) -> str:
     """A language's name as written mid-sentence in ``in_lang`` (``French``, ``anglais``)."""
     base, reader = code.split("-")[0], in_lang.split("-")[0]

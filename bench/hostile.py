@@ -1,0 +1,124 @@
+"""Hostile inputs of issue #13, timed: for each case a fresh project with one generated
+source, then ``diglot update`` and ``diglot build``, each under ``/usr/bin/time -v`` (wall
+time and peak memory of the process). Goal: every run under 30 s and 1 GB on 2 cores,
+finishing with success or with a one-line error. Usage:
+python bench/hostile.py [--cases NAME …] [--keep DIR] [--python PYTHON]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+WORDS = ("le modèle traite des textes longs avec une fenêtre de contexte étendue et des "
+         "experts spécialisés qui se partagent le calcul selon les jetons").split()
+
+
+def backticks(size: int = 2_000_000) -> str:
+    """One paragraph of escalating backtick runs (` `` ``` …): each run opens a code span
+    whose closer never comes, the worst case of a naive closer search."""
+    parts, n, total = ["Début "], 1, 6
+    while total < size:
+        parts.append("`" * n + " x ")
+        total += n + 3
+        n += 1
+    return "".join(parts) + "\n"
+
+
+def links_paragraph(count: int = 100_000) -> str:
+    """One paragraph holding ``count`` links."""
+    return " ".join(f"[lien {i}](https://example.org/{i})" for i in range(count)) + "\n"
+
+
+def link_paragraphs(count: int = 100_000) -> str:
+    """``count`` paragraphs of one link each."""
+    return "\n\n".join(f"Voir [la page {i}](https://example.org/{i}) ici." for i in range(count)) + "\n"
+
+
+def big_source(size: int = 50_000_000) -> str:
+    """About ``size`` bytes of distinct ordinary paragraphs (a heading every 50)."""
+    out, total, i = [], 0, 0
+    while total < size:
+        words = [WORDS[(i * 7 + k * 3) % len(WORDS)] for k in range(60)]
+        text = f"Paragraphe {i} : " + " ".join(words) + f", *fin* {i}."
+        if i % 50 == 0:
+            text = f"## Chapitre {i // 50}\n\n{text}"
+        out.append(text)
+        total += len(text.encode()) + 2
+        i += 1
+    return "\n\n".join(out) + "\n"
+
+
+def brackets(size: int = 400_000) -> str:
+    """400 KB of ``[``: every bracket starts a link label that never closes."""
+    return "[" * size + "\n"
+
+
+LIMIT = 150  # seconds: a run still going then is stopped (exit 124)
+
+# The cases of issue #13, then the same kinds of input just under diglot's bounds (README,
+# "Safety": 2,097,152 characters a paragraph, 65,536 segments and 16 MB a source).
+CASES = {"backticks-2MB": backticks, "links-100k-one-paragraph": links_paragraph,
+         "links-100k-paragraphs": link_paragraphs, "source-50MB": big_source,
+         "brackets-400KB": brackets,
+         "links-52k-one-paragraph": lambda: links_paragraph(52_000),
+         "links-60k-paragraphs": lambda: link_paragraphs(60_000),
+         "source-15MB": lambda: big_source(15_000_000)}
+
+
+def timed(command: list[str], cwd: Path) -> tuple[int, float, float, int, str]:
+    """(exit code, wall seconds, CPU seconds (user + system, workers included), peak RSS
+    of the largest process in MB, last line of stderr) of one command. CPU time is the
+    figure to read on a machine other jobs share: it does not grow while a run waits."""
+    result = subprocess.run(["/usr/bin/time", "-v", "timeout", str(LIMIT), *command], cwd=cwd,
+                            capture_output=True, text=True, errors="replace")
+    wall = re.search(r"Elapsed \(wall clock\) time.*: (?:(\d+):)?(\d+):([\d.]+)", result.stderr)
+    hours, minutes, seconds = (float(g or 0) for g in wall.groups())
+    rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", result.stderr).group(1))
+    cpu = sum(float(re.search(rf"{kind} time \(seconds\): ([\d.]+)", result.stderr).group(1))
+              for kind in ("User", "System"))
+    said = [line for line in result.stderr.splitlines()
+            if line and not line.startswith("\t") and "Command" not in line]
+    return result.returncode, hours * 3600 + minutes * 60 + seconds, cpu, rss // 1024, \
+        (said[-1] if said else "")
+
+
+def run_case(name: str, python: str, keep: Path | None) -> None:
+    root = Path(tempfile.mkdtemp(prefix=f"hostile-{name}-", dir=keep))
+    (root / "source_fr").mkdir()
+    (root / "source_fr" / "article.md").write_text(CASES[name](), encoding="utf-8")
+    size = (root / "source_fr" / "article.md").stat().st_size
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1795000000"}
+    os.environ.update(env)
+    for command in (["update"], ["build", "-j", "2"]):
+        code, seconds, cpu, rss, said = timed([python, "-m", "diglot", "-q", *command], root)
+        ok = "✓" if seconds < 30 and rss < 1024 else "✗"
+        print(f"| {name} ({size / 1e6:.1f} MB) | `diglot {' '.join(command)}` | exit {code} | "
+              f"{seconds:.1f} s | {cpu:.1f} s | {rss} MB | {ok} | {said[:90]} |", flush=True)
+    if keep is None:
+        shutil.rmtree(root)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cases", nargs="+", choices=sorted(CASES), default=list(CASES))
+    parser.add_argument("--python", default=sys.executable)
+    parser.add_argument("--keep", type=Path, help="Keep the generated projects in this folder.")
+    args = parser.parse_args()
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"{os.cpu_count()} cores, load average {load} at the start\n")
+    print("| case | run | exit | wall | CPU | peak RSS | < 30 s, < 1 GB | last message |")
+    print("|---|---|---|---|---|---|---|---|")
+    for name in args.cases:
+        run_case(name, args.python, args.keep)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

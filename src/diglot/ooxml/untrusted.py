@@ -1,0 +1,129 @@
+"""Reading DOCX packages that come from outside (a reviewed document, an English text to
+align, an old output on disk) without trusting them: the file, each part and all parts
+together read with a size cap, a compression-ratio check against zip bombs, damaged
+streams reported in one line, and XML parsed with no DTD, no entity and no network.
+
+Once a package has passed ``check_package`` python-docx may open it: its own parser
+(which keeps entities unexpanded) then only meets XML without a DTD.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+import zlib
+from pathlib import Path
+
+from lxml import etree
+
+from diglot.errors import PackageError
+
+MB = 1024 * 1024
+MAX_FILE = 100 * MB  # the .docx file itself
+MAX_PART = 100 * MB  # one part, uncompressed
+MAX_TOTAL = 200 * MB  # every part, uncompressed
+MAX_PARTS = 10_000
+MAX_RATIO = 200  # uncompressed / compressed, for parts over RATIO_FROM
+RATIO_FROM = 1 * MB
+_XML_SUFFIXES = (".xml", ".rels")
+
+
+def _parser() -> etree.XMLParser:
+    # huge_tree=False keeps libxml2's own limits (nesting depth, text node size).
+    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
+                           dtd_validation=False, huge_tree=False)
+
+
+def read_file(path: Path, shown: str) -> bytes:
+    """The bytes of a package file, refused above ``MAX_FILE``."""
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_FILE + 1)
+    except OSError as exc:
+        raise PackageError(f"cannot read the file: {exc.strerror}", shown) from None
+    if len(data) > MAX_FILE:
+        raise PackageError(f"the file is larger than {MAX_FILE // MB} MB; diglot reads "
+                           "DOCX documents up to that size", shown)
+    return data
+
+
+def read_parts(data: bytes, shown: str) -> dict[str, bytes]:
+    """Every part of the package, checked against the caps before it is inflated."""
+    try:
+        package = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, ValueError, EOFError, OSError):
+        raise PackageError("not a DOCX document (not a zip package); give a .docx file",
+                           shown) from None
+    with package:
+        infos = package.infolist()
+        _check_sizes(infos, shown)
+        return {info.filename: _read_part(package, info, shown) for info in infos
+                if not info.is_dir()}
+
+
+def _check_sizes(infos: list[zipfile.ZipInfo], shown: str) -> None:
+    if len(infos) > MAX_PARTS:
+        raise PackageError(f"the package holds {len(infos)} parts; diglot reads at most "
+                           f"{MAX_PARTS}", shown)
+    total = 0
+    for info in infos:
+        size = info.file_size
+        total += size
+        if size > MAX_PART or total > MAX_TOTAL:
+            raise PackageError(f"part {info.filename} inflates beyond diglot's caps "
+                               f"({MAX_PART // MB} MB a part, {MAX_TOTAL // MB} MB in all)",
+                               shown)
+        if size > RATIO_FROM and size > MAX_RATIO * max(info.compress_size, 1):
+            raise PackageError(f"part {info.filename} inflates {size // max(info.compress_size, 1)}"
+                               " times its stored size: a zip bomb, not a document", shown)
+
+
+def _read_part(package: zipfile.ZipFile, info: zipfile.ZipInfo, shown: str) -> bytes:
+    # zipfile stops at the declared size (checked above) and checks the CRC.
+    try:
+        return package.read(info)
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError,
+            NotImplementedError, RuntimeError) as exc:
+        reason = str(exc).splitlines()[0][:80] if str(exc) else type(exc).__name__
+        raise PackageError(f"part {info.filename} is damaged ({reason}); save the document "
+                           "again", shown) from None
+
+
+def parse_xml(data: bytes, name: str, shown: str):
+    """An XML part as an lxml element: no DTD (so no entity) accepted, nothing fetched."""
+    try:
+        root = etree.fromstring(data, _parser())
+    except etree.XMLSyntaxError as exc:
+        raise PackageError(f"part {name} is not well-formed XML (line {exc.lineno}: "
+                           f"{exc.msg}); save the document again", shown) from None
+    info = root.getroottree().docinfo
+    if info.doctype or info.internalDTD is not None:
+        raise PackageError(f"part {name} declares a DTD, which Word never writes; diglot "
+                           "expands no entity and reads no such document", shown)
+    return root
+
+
+def check_package(path: Path, shown: str) -> bytes:
+    """The package's bytes once every part is within the caps and every XML part (by
+    name or by declared content type: what python-docx would parse) parses cleanly;
+    PackageError otherwise."""
+    data = read_file(path, shown)
+    parts = read_parts(data, shown)
+    types = _content_types(parts, shown)
+    for name, part in parts.items():
+        declared = types.get("/" + name.lower()) or types.get(name.rsplit(".", 1)[-1].lower(), "")
+        if name.lower().endswith(_XML_SUFFIXES) or declared.endswith("xml"):
+            parse_xml(part, name, shown)
+    return data
+
+
+def _content_types(parts: dict[str, bytes], shown: str) -> dict[str, str]:
+    """``[Content_Types].xml`` as a map: "/part/name" or "extension" → content type."""
+    data = parts.get("[Content_Types].xml")
+    if data is None:
+        raise PackageError("not a DOCX document (no [Content_Types].xml part)", shown)
+    types: dict[str, str] = {}
+    for node in parse_xml(data, "[Content_Types].xml", shown):
+        key = node.get("PartName") or node.get("Extension") or ""
+        types[key.lower()] = node.get("ContentType") or ""
+    return types

@@ -1,0 +1,85 @@
+"""Confinement of every path diglot writes, deletes or reads in a project: resolved
+(symbolic links followed) and required to lie inside the folder it belongs to, itself
+inside the project.
+
+A repository can hold symbolic links and crafted files (a build manifest naming
+``../../source_fr/a.md``); checking the real path right before each write or delete is
+what keeps a clone from steering diglot outside its folder.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from diglot.errors import PathError
+
+
+def real(path: Path, shown: str) -> Path:
+    """``path`` with every symbolic link resolved (the path need not exist)."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # RuntimeError: a loop of links (Python < 3.13)
+        raise PathError("cannot resolve the path (a loop of symbolic links?); remove the "
+                        "link", shown) from None
+
+
+@dataclass(frozen=True)
+class Area:
+    """A folder diglot may write in: ``folder``, inside the project folder ``root``."""
+
+    root: Path
+    folder: Path
+
+    @cached_property
+    def _reals(self) -> tuple[Path, Path]:
+        """The real project folder and the real folder (resolved once per run)."""
+        base, inside = real(self.root, str(self.root)), real(self.folder, str(self.folder))
+        if inside != base and not inside.is_relative_to(base):
+            raise PathError(_outside(self.root, self.folder, "the project"),
+                            _rel(self.folder, self.root))
+        return base, inside
+
+    def check(self, path: Path, shown: str) -> Path:
+        """The real path of ``path``; PathError unless it lies strictly inside the folder
+        (and the folder inside the project)."""
+        base, inside = self._reals
+        target = real(path, shown)
+        if target == inside or not target.is_relative_to(inside):
+            where = "the project" if inside == base else f"'{_rel(self.folder, self.root)}/'"
+            raise PathError(_outside(self.root, path, where), shown)
+        return target
+
+
+def _outside(root: Path, path: Path, where: str) -> str:
+    """Why ``path`` is outside ``where``: the symbolic link that leads there, if any."""
+    link = _first_link(root, path)
+    if link is None:
+        return f"this path is outside {where}; diglot writes and deletes only inside it"
+    target = os.readlink(link)
+    return (f"'{_rel(link, root)}' is a symbolic link to '{target}', which leads outside "
+            f"{where}; diglot writes and deletes only inside it: remove the link, or make it "
+            "a folder or file inside the project")
+
+
+def _first_link(root: Path, path: Path) -> Path | None:
+    """The first component of ``path`` below ``root`` that is a symbolic link."""
+    try:
+        parts = path.absolute().relative_to(root.absolute()).parts
+    except ValueError:
+        return None
+    current = root.absolute()
+    for part in parts:
+        current = current / part
+        if current.is_symlink():
+            return current
+    return None
+
+
+def _rel(path: Path, root: Path) -> str:
+    try:
+        return path.absolute().relative_to(root.absolute()).as_posix()
+    except ValueError:
+        return str(path)

@@ -1,0 +1,73 @@
+"""Text crossing a trust boundary: control characters escaped before a message shows file
+content on a terminal, names refused when a PO line or a message cannot carry them, the
+line separators other programs split lines at (so text never injects a PO line), and the
+size bounds that keep memory and time in check on huge inputs (README, "Safety")."""
+
+from __future__ import annotations
+
+import re
+
+MB = 1024 * 1024
+# A source (or English text to align): a long novel is 1 MB; the bounds hold a whole book
+# of 50,000 paragraphs. An article at the bounds builds in about half a minute on 2 cores.
+MAX_SOURCE_BYTES = 16 * MB
+MAX_SEGMENTS = 65_536
+MAX_SEGMENT_CHARS = 2 * MB  # one paragraph: 2,097,152 characters, some 300,000 words
+MAX_PO_BYTES = 64 * MB  # a PO or POT file (a full translation of the largest source)
+MAX_CONFIG_BYTES = 1 * MB
+
+# C0 and C1 controls but tab, line and paragraph separators, bidirectional overrides and
+# isolates (which reorder what a terminal shows), and lone surrogates (undecodable bytes of a
+# file name).
+_SHOWN_RAW = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+                        "\ud800-\udfff]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\x1b": "\\x1b"}
+# Every character some PO reader takes for the end of a line: gettext stops at "\n" only,
+# but polib and other str.splitlines() users also at these.
+LINE_BREAKS = re.compile("\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+_UNSAFE_NAME = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def escaped(text: str) -> str:
+    """``text`` as a message may show it: control characters, separators, bidirectional
+    controls and undecodable bytes written as escapes (``\\x1b``, ``\\r``, ``\\u2028``)."""
+    if not _SHOWN_RAW.search(text):
+        return text
+    return _SHOWN_RAW.sub(_escape, text)
+
+
+def _escape(match: re.Match) -> str:
+    char = match.group()
+    code = ord(char)
+    if char in _NAMED:
+        return _NAMED[char]
+    if 0xDC80 <= code <= 0xDCFF:  # a byte Python could not decode (surrogateescape)
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def unsafe_name(name: str) -> str | None:
+    """Why a file name cannot be used as an article name (None when it can)."""
+    if any(0xD800 <= ord(c) <= 0xDFFF for c in name):
+        return f"'{escaped(name)}' is not valid UTF-8"
+    found = _UNSAFE_NAME.search(name)
+    if found:
+        return (f"'{escaped(name)}' holds the control character U+{ord(found.group()):04X}, "
+                "which a PO reference line cannot carry")
+    return None
+
+
+def split_lines(text: str) -> list[str]:
+    """``text`` cut at every line separator any PO reader knows."""
+    return LINE_BREAKS.split(text)
+
+
+def one_line(text: str) -> str:
+    """``text`` on one line: every run of whitespace (separators included) one space, and
+    no other control character (a PO comment cannot hold one)."""
+    return " ".join(_CONTROL.sub("", text).split()) if _CONTROL.search(text) else \
+        " ".join(text.split())
+
+
+# Control characters that are not whitespace to str.split() (which takes \x1c-\x1f, \x85).
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
