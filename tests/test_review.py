@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from project_fixture import Proj
 
 from diglot.source.inline import Span, spans
-from diglot.review.markdown_out import escape, normalize, to_markdown
+from diglot.source.markdown_out import escape, normalize, to_markdown
 
 CONFTEST_ROOT = Path(__file__).resolve().parent.parent
 SOFFICE = shutil.which("soffice")
@@ -545,7 +545,7 @@ def test_normalize_moves_spaces_out_of_emphasis_and_drops_unsafe_links():
 def test_hyperlink_fields_and_deleted_paragraph_marks_are_read():
     from lxml import etree
 
-    from diglot.review.cell_read import CellReader, Styles
+    from diglot.ooxml.cell_read import CellReader, Styles
 
     w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
     xml = (f'<w:tc xmlns:w="{w}"><w:p><w:pPr><w:rPr><w:del w:id="1" w:author="a"/></w:rPr>'

@@ -9,7 +9,7 @@ from dataclasses import replace
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from diglot.review.markdown_out import normalize
+from diglot.source.markdown_out import normalize
 from diglot.review.splice import splice, words
 from diglot.source.inline import spans
 

@@ -47,6 +47,18 @@ class BuildError(DiglotError):
     """An edition cannot be built or written."""
 
 
+class DocumentError(DiglotError):
+    """A Word document (a review document, an English text to align) cannot be read."""
+
+
+class FindingsError(DiglotError):
+    """A check ran and found problems (``build --strict``): one line per problem, exit 1."""
+
+    def __init__(self, problems: list[str], message: str = ""):
+        super().__init__(message or "; ".join(problems))
+        self.problems = problems
+
+
 class LockError(DiglotError):
     """Another diglot run holds the project lock."""
 

@@ -66,8 +66,8 @@ def docx_blocks(path: Path, shown: str) -> list[Block]:
     from docx.opc.exceptions import PackageNotFoundError
 
     from diglot.ooxml.untrusted import check_package
-    from diglot.review.cell_read import CellReader, Styles
-    from diglot.review.markdown_out import to_markdown
+    from diglot.ooxml.cell_read import CellReader, Styles
+    from diglot.source.markdown_out import to_markdown
 
     data = check_package(path, shown)  # caps, damaged parts, DTDs: one-line errors
     try:

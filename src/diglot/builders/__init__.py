@@ -1,7 +1,14 @@
-"""Builders turn translated articles (``Bilingual``) into output files; one module per format.
+"""Builders turn translated articles (``Bilingual``) into output files; one module per format,
+and this registry, the one place that says what a format is.
 
-A builder never reads PO or Markdown files: everything it needs arrives in the Bilingual and
-the BuildContext. The CLI selects a builder by its ``name``.
+Each ``Format`` entry holds the facts the rest of diglot needs without importing the (heavy)
+builder: its ``--format`` name and ``build/<name>/`` folder, its file extension and its
+edition-wide file, the settings and package files that shape its bytes (the incremental
+build's fingerprints), whether its outputs are zip packages (compared part by part and
+stamped with the build time), whether a plain ``diglot build`` makes it, and an optional
+library it needs. The builder module ``diglot.builders.<name>`` provides ``BUILDER``. A
+builder never reads PO or Markdown files: everything it needs arrives in the Bilingual and
+the BuildContext; it returns bytes and never writes.
 """
 
 from __future__ import annotations
@@ -14,10 +21,34 @@ from typing import Mapping, Protocol
 from diglot.config import Config
 from diglot.model import Bilingual
 
-FORMATS = ("html", "docx")
-# Each format's file names, known without importing its (heavy) builder module.
-EXTENSIONS = {"html": ".html", "docx": ".docx"}
-INDEX_NAMES = {"html": "index.html", "docx": "edition.docx"}
+# Settings every format's bytes depend on (the rest never changes an edition's bytes).
+COMMON_KEYS = ("source_language", "languages", "title", "fallback", "proofing", "build_date",
+               "french_spacing")
+
+
+@dataclass(frozen=True)
+class Format:
+    """What diglot knows of a format without importing its builder (see the module's doc)."""
+
+    name: str
+    extension: str
+    index_name: str
+    config_keys: tuple[str, ...] = COMMON_KEYS
+    own_files: tuple[str, ...] = ()  # package paths (prefixes) that shape this format only
+    archive: bool = False
+    default: bool = True
+    needs: str = ""  # an importable module the format cannot be built without
+
+
+REGISTRY: dict[str, Format] = {f.name: f for f in (
+    Format("html", ".html", "index.html",
+           own_files=("builders/html", "builders/preview.py", "templates/", "web.py")),
+    Format("docx", ".docx", "edition.docx", COMMON_KEYS + ("page_size", "docx_borders"),
+           own_files=("builders/docx/", "ooxml/"), archive=True),
+)}
+FORMATS = tuple(name for name, fmt in REGISTRY.items() if fmt.default)  # a plain build's
+EXTENSIONS = {name: fmt.extension for name, fmt in REGISTRY.items()}
+INDEX_NAMES = {name: fmt.index_name for name, fmt in REGISTRY.items()}
 
 
 @dataclass(frozen=True)
@@ -42,9 +73,7 @@ class BuildContext:
 
 
 class Builder(Protocol):
-    name: str  # "html" or "docx": the --format value and the build/<name>/ folder
-    extension: str  # ".html" / ".docx"
-    index_name: str  # "index.html" / "edition.docx"
+    """What a builder module's ``BUILDER`` does (its facts are its ``REGISTRY`` entry)."""
 
     def article(self, doc: Bilingual, ctx: BuildContext) -> bytes:
         """One article's side-by-side edition."""
@@ -56,10 +85,14 @@ class Builder(Protocol):
         """Files an article's output refers to (the images an HTML page shows), by path
         relative to the format's output folder."""
 
+    def same(self, old: bytes, new: bytes) -> bool:
+        """Whether an output already on disk says what a rebuild says (an archive: the same
+        parts, its build time aside), so it is not rewritten."""
+
 
 def get_builder(name: str) -> Builder:
     """The builder for a format name; imported lazily so the CLI starts fast."""
-    if name not in FORMATS:
+    if name not in REGISTRY:
         raise ValueError(f"unknown format {name!r}")
     module = import_module(f"diglot.builders.{name}")
     return module.BUILDER

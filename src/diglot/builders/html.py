@@ -23,9 +23,7 @@ from diglot.web import asset, content_security_policy, css_string, environment
 
 
 class HtmlBuilder:
-    name = "html"
-    extension = ".html"
-    index_name = "index.html"
+    """The ``html`` format (see builders.Builder)."""
 
     def article(self, doc: Bilingual, ctx: BuildContext) -> bytes:
         """The side-by-side page of one translated article."""
@@ -41,6 +39,9 @@ class HtmlBuilder:
         if ctx.preview is not None:
             page["preview"] = preview.index_marks(ctx.preview)
         return _render("index.html.j2", page, notes=ctx.preview)
+
+    def same(self, old: bytes, new: bytes) -> bool:
+        return old == new
 
     def files(self, doc: Bilingual) -> dict[str, bytes]:
         """The edition's copies of the page's local images (``assets/…``)."""

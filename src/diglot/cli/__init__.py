@@ -14,6 +14,7 @@ from pathlib import Path
 import click
 
 from diglot import __version__
+from diglot.builders import FORMATS, REGISTRY
 from diglot.cli.support import EXIT_FINDINGS, Context, common_options, locked, reports_errors
 from diglot.safety import escaped
 
@@ -91,8 +92,8 @@ def _detail(change) -> str:
 
 @main.command()
 @common_options
-@click.option("--format", "formats", type=click.Choice(["html", "docx"]), multiple=True,
-              help="Output format (repeatable); default: all.")
+@click.option("--format", "formats", type=click.Choice(list(REGISTRY)), multiple=True,
+              help="Output format (repeatable); default: " + ", ".join(FORMATS) + ".")
 @click.option("--article", metavar="SLUG", help="Only this article.")
 @click.option("--lang", metavar="LANG", help="Only this target language.")
 @click.option("--strict", is_flag=True,
@@ -105,7 +106,6 @@ def _detail(change) -> str:
 def build(ctx: Context, formats: tuple[str, ...], article: str | None, lang: str | None,
           strict: bool, force: bool, jobs: int | None) -> None:
     """Write the side-by-side HTML pages and DOCX documents under build/."""
-    from diglot.builders import FORMATS
     from diglot.commands.build import build as run
     from diglot.project import selected_languages, selected_slugs
 

@@ -1,4 +1,4 @@
-"""``diglot align``: the click skin over ``diglot.align.run`` — options in, summary out."""
+"""``diglot align``: the click skin over ``diglot.commands.align`` — options in, summary out."""
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ def align(ctx: Context, slug: str, english_file: Path, lang: str | None, overwri
           accept_above: float | None) -> None:
     """Propose a PO file for SLUG from an existing English text (Markdown, plain text or
     .docx): fuzzy entries with their confidence, and a review page, weakest pairs first."""
-    from diglot.align.run import align_article
+    from diglot.commands.align import align_article
 
     project = ctx.project()
     lang = lang or project.languages[0]

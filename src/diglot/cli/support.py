@@ -15,7 +15,7 @@ from pathlib import Path
 
 import click
 
-from diglot.errors import DiglotError
+from diglot.errors import DiglotError, FindingsError
 from diglot.safety import escaped
 
 EXIT_FINDINGS, EXIT_ERROR = 1, 2
@@ -73,13 +73,12 @@ def reports_errors(command):
     def wrapper(*args, **kwargs):
         try:
             return command(*args, **kwargs)
+        except FindingsError as exc:  # a check that ran found problems (build --strict)
+            for line in exc.problems:
+                click.echo(escaped(line), err=True)
+            click.echo(f"{len(exc.problems)} file(s) not ready; nothing was written", err=True)
+            sys.exit(EXIT_FINDINGS)
         except DiglotError as exc:
-            problems = getattr(exc, "problems", None)
-            if problems:  # findings of a check that ran (build --strict): exit 1
-                for line in problems:
-                    click.echo(escaped(line), err=True)
-                click.echo(f"{len(problems)} file(s) not ready; nothing was written", err=True)
-                sys.exit(EXIT_FINDINGS)
             _fail(str(exc))
         except KeyboardInterrupt:
             click.echo("Error: interrupted; files are either fully written or untouched", err=True)

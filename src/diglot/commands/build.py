@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import Callable
 
 from diglot import locales, parallel
-from diglot.builders import EXTENSIONS, FORMATS, INDEX_NAMES, BuildContext
+from diglot.builders import EXTENSIONS, FORMATS, INDEX_NAMES, REGISTRY, BuildContext, get_builder
 from diglot.catalog import placement
-from diglot.errors import BuildError
+from diglot.errors import BuildError, FindingsError
 from diglot.fsio import Write, remove_file, unchanged, write_group
 from diglot.paths import Area
 from diglot.commands.build_plan import Manifest, combine, file_digest, format_fingerprint
@@ -33,12 +33,8 @@ class BuildReport:
     segments: int = 0
 
 
-class StrictError(BuildError):
+class StrictError(FindingsError):
     """``--strict`` found languages below the completeness bar; one line per file."""
-
-    def __init__(self, problems: list[str]):
-        super().__init__("; ".join(problems))
-        self.problems = problems
 
 
 def context(project: Project) -> BuildContext:
@@ -232,20 +228,20 @@ def _changed(project, pending, manifest: Manifest, report: BuildReport, area: Ar
 
 
 def _same(path: Path, data: bytes, shown: str, area: Area) -> bool:
-    """Whether the file already says the same: for a DOCX, the same parts apart from the
-    build time stamped in its properties and zip entries (without SOURCE_DATE_EPOCH every
-    build has a new time, and the document would be rewritten for nothing)."""
+    """Whether the file already says the same: for an archive format (DOCX), the same parts
+    apart from the build time stamped in it (without SOURCE_DATE_EPOCH every build has a
+    new time, and the document would be rewritten for nothing): its builder compares."""
     if unchanged(path, data, shown, area):
         return True
-    if path.suffix != ".docx":
+    archive = next((f.name for f in REGISTRY.values() if f.archive and path.suffix == f.extension),
+                   None)
+    if archive is None:
         return False
-    from diglot.ooxml.package import same_document
-
     target = area.check(path, shown)
     try:
         if not target.is_file() or target.stat().st_size > 2 * len(data) + 2**20:
             return False
-        return same_document(target.read_bytes(), data)
+        return get_builder(archive).same(target.read_bytes(), data)
     except OSError:
         return False
 

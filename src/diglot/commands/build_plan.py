@@ -16,30 +16,21 @@ from functools import lru_cache
 from pathlib import Path
 
 from diglot import __version__
-from diglot.builders import EXTENSIONS
+from diglot.builders import EXTENSIONS, REGISTRY
 from diglot.config import Config
 from diglot.fsio import Write
 from diglot.paths import Area
 
 PACKAGE = Path(__file__).resolve().parent.parent  # the diglot package: its code and templates
 NAME = ".diglot-manifest.json"
-# Files only one format depends on; every other package file shapes both.
-_OWN_FILES = {"html": ("builders/html", "builders/preview.py", "templates/", "web.py"),
-              "docx": ("builders/docx/", "ooxml/")}
-# Configuration keys each format reads (the rest never changes its bytes).
-_CONFIG_KEYS = {
-    "html": ("source_language", "languages", "title", "fallback", "proofing", "build_date",
-             "french_spacing"),
-    "docx": ("source_language", "languages", "title", "fallback", "page_size", "docx_borders",
-             "proofing", "build_date", "french_spacing"),
-}
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=None)
 def code_fingerprint(fmt: str) -> str:
     """diglot's version and the bytes of every package file that shapes ``fmt``'s outputs."""
     digest = hashlib.sha256(__version__.encode())
-    others = [p for f, prefixes in _OWN_FILES.items() if f != fmt for p in prefixes]
+    # Package files another format owns do not shape this one; every other file does.
+    others = [p for f in REGISTRY.values() if f.name != fmt for p in f.own_files]
     for path in sorted(PACKAGE.rglob("*")):
         rel = path.relative_to(PACKAGE).as_posix()
         if path.is_file() and "__pycache__" not in rel and not rel.startswith(tuple(others)):
@@ -49,7 +40,7 @@ def code_fingerprint(fmt: str) -> str:
 
 def format_fingerprint(fmt: str, config: Config, title: str, day: str) -> str:
     """What every output of ``fmt`` depends on besides its article's own files."""
-    settings = {k: v for k, v in asdict(config).items() if k in _CONFIG_KEYS[fmt]}
+    settings = {k: v for k, v in asdict(config).items() if k in REGISTRY[fmt].config_keys}
     text = json.dumps([code_fingerprint(fmt), settings, title, day], sort_keys=True, default=str)
     return hashlib.sha256(text.encode()).hexdigest()
 

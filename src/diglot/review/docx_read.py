@@ -22,7 +22,7 @@ from lxml import etree
 from diglot.ooxml.untrusted import check_package, parse_xml
 from diglot.source.inline import Span
 from diglot.review import identity
-from diglot.review.cell_read import CellReader, Styles, plain
+from diglot.ooxml.cell_read import CellReader, Styles, plain
 from diglot.review.errors import ReviewError
 from diglot.review.manifest import Manifest, find
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from diglot.errors import DiglotError
+from diglot.errors import DocumentError
 
 
-class ReviewError(DiglotError):
+class ReviewError(DocumentError):
     """A review document cannot be exported, or cannot be imported into this project."""

@@ -34,7 +34,7 @@ from diglot.project import Project, selected_languages
 from diglot.review import identity
 from diglot.review.errors import ReviewError
 from diglot.review.manifest import Manifest, RowMark, attach
-from diglot.review.markdown_out import normalize
+from diglot.source.markdown_out import normalize
 
 # Shares of the text width (landscape): #, French, English, State, Comment.
 SHARES = (5, 36, 36, 9, 14)

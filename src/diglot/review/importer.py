@@ -30,7 +30,7 @@ from diglot.review.docx_read import DocRow, ReviewDoc, read_review
 from diglot.review.errors import ReviewError
 from diglot.review.export import APPROVED
 from diglot.review.manifest import Manifest, RowMark
-from diglot.review.markdown_out import normalize, to_markdown
+from diglot.source.markdown_out import normalize, to_markdown
 from diglot.catalog.merge import loose_key
 from diglot.catalog.store import encode
 from diglot.fsio import write_atomic

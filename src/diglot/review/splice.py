@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Mapping
 
-from diglot.review.markdown_out import normalize, to_markdown
+from diglot.source.markdown_out import normalize, to_markdown
 from diglot.source.inline import Span, meaning, spans
 
 _WORDS = re.compile(r"\s+|\w+|[^\w\s]")

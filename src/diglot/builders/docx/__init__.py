@@ -23,7 +23,7 @@ from diglot.builders.docx import front, text
 from diglot.ooxml import xml as x
 from diglot.builders.docx.lists import Numbering
 from diglot.ooxml.notes import Footnotes
-from diglot.ooxml.package import stamped
+from diglot.ooxml.package import same_document, stamped
 from diglot.ooxml.parking import Parking
 from diglot.ooxml.pictures import Pictures
 from diglot.ooxml.runs import InlineWriter
@@ -152,10 +152,6 @@ def _prune(document) -> None:
 class DocxBuilder:
     """The ``docx`` format (see builders.Builder)."""
 
-    name = "docx"
-    extension = ".docx"
-    index_name = "edition.docx"
-
     def article(self, doc: Bilingual, ctx: BuildContext) -> bytes:
         book = _Book(ctx, (doc.source_lang, doc.target_lang))
         book.running_head(book.document.sections[0], doc)
@@ -165,6 +161,9 @@ class DocxBuilder:
         page.properties(book.document, title, doc.article.author, subject, book.tags[0],
                         ctx.built)
         return book.save()
+
+    def same(self, old: bytes, new: bytes) -> bool:
+        return same_document(old, new)
 
     def files(self, doc: Bilingual) -> dict[str, bytes]:
         return {}  # pictures are inside the document

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from docx.oxml.ns import qn
 
-from diglot.review.errors import ReviewError
+from diglot.errors import DocumentError
 from diglot.source.inline import Span, spans
 
 _SKIPPED = {qn(t) for t in ("w:del", "w:moveFrom", "w:pPr", "w:rPr", "w:sdtPr", "w:sdtEndPr",
@@ -201,7 +201,7 @@ def _symbol(value: str) -> int:
     except ValueError:
         code = -1
     if code < 0 or 0xD800 <= code <= 0xDFFF:
-        raise ReviewError(f"a symbol (w:sym) has the invalid character code "
+        raise DocumentError(f"a symbol (w:sym) has the invalid character code "
                           f"'{value[:20]}'; retype the character or save the document again")
     return code
 
