@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import replace
 from typing import NamedTuple
 
 from diglot.model import Bilingual, Image
@@ -116,8 +115,8 @@ def _marked(items: list, marks) -> list:
         while queue and (queue[0][0] <= pos or (queue[0][0] < end and not span.markup)):
             cut = queue[0][0] - pos
             if cut > 0:
-                out.append(replace(span, text=span.text[:cut]))
-                span, pos = replace(span, text=span.text[cut:]), queue[0][0]
+                out.append(span.with_text(span.text[:cut]))
+                span, pos = span.with_text(span.text[cut:]), queue[0][0]
             out.append(_Mark(queue.pop(0)[1]))
         out.append(span)
         pos = end

@@ -43,6 +43,11 @@ class Span:
         """An image or a footnote reference: one piece, never merged with its neighbours."""
         return self.image is not None or self.note is not None
 
+    def with_text(self, text: str) -> "Span":
+        """The span with another text (dataclasses.replace, several times faster)."""
+        return Span(text, self.bold, self.italic, self.code, self.href, self.br, self.image,
+                    self.note, self.title, self.markdown)
+
 
 @dataclass(slots=True)
 class Profile:

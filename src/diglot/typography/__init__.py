@@ -25,8 +25,7 @@ def typeset(items: list[Span], lang: str, style: str = "narrow") -> list[Span]:
     table = rules(style)
     pieces = [(s.text, s.code or s.br or _is_url(s)) for s in items]
     texts = typeset_text(pieces, table)
-    return [s if s.text == t else Span(t, s.bold, s.italic, s.code, s.href, s.br)
-            for s, t in zip(items, texts)]
+    return [s if s.text == t else s.with_text(t) for s, t in zip(items, texts)]
 
 
 def typeset_plain(text: str, lang: str, style: str = "narrow") -> str:
