@@ -95,3 +95,9 @@ def test_only_spaces_and_apostrophes_change(text):
 @given(st.from_regex(r"https?://[a-z]{1,5}\.fr/[a-z?;:!=&]{0,12}", fullmatch=True))
 def test_urls_in_text_are_never_changed(url):
     assert url in typeset_plain(f"voir {url} : ici", "fr")
+
+
+def test_an_image_keeps_its_source_when_its_alt_text_is_typeset():
+    items = typeset(spans("Voir ![l'image du quai](img/quai.png) : ici"), "fr")
+    image = next(s for s in items if s.image)
+    assert (image.text, image.image) == ("l’image du quai", "img/quai.png")
