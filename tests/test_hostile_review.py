@@ -242,12 +242,17 @@ def _bomb(path: Path, source: Path, size: int, name: str = "word/media/big.bin")
                 handle.write(chunk)
 
 
-# diglot in a process of its own that reports its own peak memory (RUSAGE_CHILDREN of this
-# process would be the largest of every child the suite ran before, LibreOffice included).
-_MEASURED = ("import atexit, resource, sys\n"
+# diglot in a process of its own that reports its own peak memory: VmHWM, which a new
+# program starts afresh (ru_maxrss survives exec, so a child of this big pytest process would
+# report the suite's size; RUSAGE_CHILDREN is the largest child the suite ran, LibreOffice
+# included).
+_MEASURED = ("import atexit, sys\n"
              "peak = sys.argv.pop(1)\n"
-             "atexit.register(lambda: print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,"
-             " file=open(peak, 'w')))\n"
+             "def hwm():\n"
+             "    for line in open('/proc/self/status'):\n"
+             "        if line.startswith('VmHWM:'):\n"
+             "            return int(line.split()[1])\n"
+             "atexit.register(lambda: print(hwm(), file=open(peak, 'w')))\n"
              "from diglot.cli import main\n"
              "main(sys.argv[1:], prog_name='diglot')\n")
 

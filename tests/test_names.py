@@ -41,7 +41,9 @@ def test_accented_names_give_one_name_everywhere(proj):
     assert files(proj.root, "translations") == ["en/Mon-ete-a-Paris.po",
                                                 "templates/Mon-ete-a-Paris.pot"]
     assert proj.run("build").exit_code == 0
-    assert files(proj.root, "build") == ["docx/Mon-ete-a-Paris.docx", "docx/edition.docx",
+    assert files(proj.root, "build") == [".diglot-cache/docx/Mon-ete-a-Paris.docx.part",
+                                         ".diglot-cache/html/Mon-ete-a-Paris.html.part",
+                                         "docx/Mon-ete-a-Paris.docx", "docx/edition.docx",
                                          "html/Mon-ete-a-Paris.html", "html/index.html"]
     assert 'href="Mon-ete-a-Paris.html"' in (proj.root / "build/html/index.html").read_text()
     result = proj.run("review", "export", ACCENTED)

@@ -5,8 +5,11 @@ Each ``Format`` entry holds the facts the rest of diglot needs without importing
 builder: its ``--format`` name and ``build/<name>/`` folder, its file extension and its
 edition-wide file, the settings and package files that shape its bytes (the incremental
 build's fingerprints), whether its outputs are zip packages (compared part by part and
-stamped with the build time), whether a plain ``diglot build`` makes it, and an optional
-library it needs. The builder module ``diglot.builders.<name>`` provides ``BUILDER``. A
+stamped with the build time), whether a plain ``diglot build`` makes it, an optional library
+it needs, and how its edition-wide file is made: from each article's *part* (``parts``: a
+piece the builder renders with the article, which the build keeps, so an edition never
+renders an article twice) or from every article read again (``articles``: a format that
+must lay out the whole book at once). The builder module ``diglot.builders.<name>`` provides ``BUILDER``. A
 builder never reads PO or Markdown files: everything it needs arrives in the Bilingual and
 the BuildContext; it returns bytes and never writes.
 """
@@ -16,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from importlib import import_module
-from typing import Mapping, Protocol
+from typing import Mapping, NamedTuple, Protocol
 
 from diglot.config import Config
 from diglot.model import Bilingual
@@ -38,6 +41,7 @@ class Format:
     archive: bool = False
     default: bool = True
     needs: str = ""  # an importable module the format cannot be built without
+    edition: str = "parts"  # "parts" or "articles" (see the module's doc)
 
 
 REGISTRY: dict[str, Format] = {f.name: f for f in (
@@ -72,6 +76,13 @@ class BuildContext:
     preview: PreviewNotes | None = None  # diglot serve's preview mode; None when publishing
 
 
+class Rendered(NamedTuple):
+    """One article rendered: its output file, and its part of the edition-wide file."""
+
+    output: bytes
+    part: bytes
+
+
 class Builder(Protocol):
     """What a builder module's ``BUILDER`` does (its facts are its ``REGISTRY`` entry)."""
 
@@ -80,6 +91,14 @@ class Builder(Protocol):
 
     def index(self, docs: list[Bilingual], ctx: BuildContext) -> bytes:
         """The edition-wide file: the HTML index page, or the DOCX combining every article."""
+
+    # A format whose edition is made of parts (``Format.edition == "parts"``) also has:
+    def render(self, doc: Bilingual, ctx: BuildContext) -> Rendered:
+        """The article's output and its part, from one rendering."""
+
+    def edition(self, parts: list[bytes], ctx: BuildContext) -> bytes:
+        """The edition-wide file from its articles' parts, in order (``index`` of the
+        articles those parts were rendered from, byte for byte)."""
 
     def files(self, doc: Bilingual) -> dict[str, bytes]:
         """Files an article's output refers to (the images an HTML page shows), by path

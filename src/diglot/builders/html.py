@@ -6,18 +6,14 @@ Content-Security-Policy); the Jinja2 templates in ``diglot/templates`` emit ever
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
-from functools import lru_cache
 from itertools import islice
-from urllib.parse import quote
 
-from diglot import locales
-from diglot.builders import BuildContext, preview
+from diglot.builders import BuildContext, Rendered, html_index, preview
+from diglot.builders import html_words as words
 from diglot.builders.html_inline import Runs, files, image_sources
 from diglot.builders.html_rows import Rows, anchor_ids, target_shown
 from diglot.model import HEADING, TITLE, TRANSLATED, Bilingual, Block
-from diglot.source.inline import spans
 from diglot.typography import typeset_plain
 from diglot.web import asset, content_security_policy, css_string, environment
 
@@ -33,12 +29,22 @@ class HtmlBuilder:
         return _render("article.html.j2", page, script=asset("diglot.js"),
                        images=image_sources(doc), notes=ctx.preview)
 
-    def index(self, docs: list[Bilingual], ctx: BuildContext) -> bytes:
+    def render(self, doc: Bilingual, ctx: BuildContext) -> Rendered:
+        """The page, and the article's summary for the index."""
+        return Rendered(self.article(doc, ctx), self.part(doc, ctx))
+
+    def part(self, doc: Bilingual, ctx: BuildContext) -> bytes:
+        return html_index.summary(doc, ctx)
+
+    def edition(self, parts: list[bytes], ctx: BuildContext) -> bytes:
         """The edition's index: every article, both titles, author, date and progress."""
-        page = _index_page(docs, ctx)
+        page = html_index.page(parts, ctx)
         if ctx.preview is not None:
             page["preview"] = preview.index_marks(ctx.preview)
         return _render("index.html.j2", page, notes=ctx.preview)
+
+    def index(self, docs: list[Bilingual], ctx: BuildContext) -> bytes:
+        return self.edition([self.part(doc, ctx) for doc in docs], ctx)
 
     def same(self, old: bytes, new: bytes) -> bool:
         return old == new
@@ -52,15 +58,6 @@ BUILDER = HtmlBuilder()
 
 
 # --- rendering -------------------------------------------------------------------------------
-
-@lru_cache(maxsize=1)
-def _label_table() -> dict:
-    return json.loads(asset("labels.json"))
-
-
-def _labels(lang: str) -> dict:
-    return _label_table().get(lang, _label_table()["en"])
-
 
 def _render(template: str, page: dict, script: str = "", images=(), notes=None) -> bytes:
     # Inlined without surrounding whitespace: browsers hash the exact text, but the Nu
@@ -90,26 +87,26 @@ def _joined(pieces: Iterator[str]) -> str:
 # --- the article page ------------------------------------------------------------------------
 
 def _article_page(doc: Bilingual, ctx: BuildContext) -> dict:
-    chrome = _chrome_lang(doc.target_lang)
+    chrome = words.chrome_lang(doc.target_lang)
     root = _root(ctx.names.get(doc.slug, doc.slug))
-    labels = tuple(_labels(_chrome_lang(code))["table"] for code in (doc.source_lang, doc.target_lang))
+    labels = tuple(words.labels(words.chrome_lang(code))["table"]
+                   for code in (doc.source_lang, doc.target_lang))
     spacing = ctx.config.french_spacing
     titled = bool(doc.pairs) and _is_title(doc.pairs[0].block)
     rows = Rows(doc, chrome, Runs(doc, root, spacing), labels).rows(titled)
     title = next(rows) if titled else None
     date = doc.article.date
     return {
-        "lang": chrome, "t": _labels(chrome), "fr": doc.source_lang, "en": doc.target_lang,
-        "names": {code: _capital(locales.language_name(code))
-                  for code in (doc.source_lang, doc.target_lang)},
+        "lang": chrome, "t": words.labels(chrome), "fr": doc.source_lang, "en": doc.target_lang,
+        "names": {code: words.language(code) for code in (doc.source_lang, doc.target_lang)},
         "edition": ctx.title, "title": title, "rows": rows, "author": doc.article.author,
         "iso_date": date.iso if date else "",
-        "dates": {code: _date(date, code, ctx) for code in (doc.source_lang, doc.target_lang)},
-        "built": _built(ctx, chrome),
+        "dates": {code: words.date(date, code, ctx) for code in (doc.source_lang, doc.target_lang)},
+        "built": words.built(ctx, chrome),
         "head_title": _head_title(doc, spacing), "marks": _marks(doc),
         "page_css": _page_css(_head_title(doc, spacing)), "stats": doc.stats, "root": root,
-        "percent": _percent(doc.stats.percent, chrome),
-        "tt": {col: _labels(_chrome_lang(code))
+        "percent": words.percent(doc.stats.percent, chrome),
+        "tt": {col: words.labels(words.chrome_lang(code))
                for col, code in (("fr", doc.source_lang), ("en", doc.target_lang))},
     }
 
@@ -132,86 +129,12 @@ def _page_css(title: str) -> str:
 
 
 def _head_title(doc: Bilingual, spacing: str) -> str:
-    french = typeset_plain(_plain(doc.title, doc.references), doc.source_lang, spacing)
-    english = _plain(doc.title_target, doc.references) if doc.title_target else ""
+    french = typeset_plain(html_index.plain(doc.title, doc.references), doc.source_lang, spacing)
+    english = html_index.plain(doc.title_target, doc.references) if doc.title_target else ""
     return f"{french} · {english}" if english and english != french else french
-
-
-# --- the index page --------------------------------------------------------------------------
-
-def _index_page(docs: list[Bilingual], ctx: BuildContext) -> dict:
-    chrome = _chrome_lang(ctx.config.languages[0] if ctx.config.languages else "en")
-    groups: dict[str, list[Bilingual]] = {}
-    for doc in docs:
-        groups.setdefault(doc.slug, []).append(doc)
-    entries = [_index_entry(group, ctx, chrome) for group in groups.values()]
-    return {"lang": chrome, "t": _labels(chrome), "edition": ctx.title, "entries": entries,
-            "fr": docs[0].source_lang if docs else "fr", "built": _built(ctx, chrome)}
-
-
-def _index_entry(group: list[Bilingual], ctx: BuildContext, chrome: str) -> dict:
-    first = group[0]
-    date = first.article.date
-    name = ctx.names.get(first.slug, first.slug)
-    return {
-        "href": quote(name) + ".html",
-        "title": typeset_plain(_plain(first.title, first.references), first.source_lang,
-                               ctx.config.french_spacing),
-        "author": first.article.author,
-        "titles": [(d.target_lang, _plain(d.title_target, d.references))
-                   for d in group if d.title_target],
-        "iso_date": date.iso if date else "", "date": _date(date, chrome, ctx),
-        "progress": [_progress(d, chrome) for d in group],
-    }
-
-
-def _progress(doc: Bilingual, chrome: str) -> dict:
-    stats = doc.stats
-    return {"lang": _capital(locales.language_name(doc.target_lang, chrome)), "stats": stats,
-            "percent": _percent(stats.percent, chrome)}
-
-
-# --- small helpers ---------------------------------------------------------------------------
-
-def _chrome_lang(lang: str) -> str:
-    """The language of the page's own words (controls, legend): the reader's, when known."""
-    return lang if lang in _label_table() else "en"
-
-
-def _date(date, lang: str, ctx: BuildContext) -> str:
-    """A publication date as the language's variety writes it (en → en-GB by default: the
-    proofing tag); empty when the article has none: never the build date in its place."""
-    return locales.publication_date(date, ctx.config.proofing_tag(lang)) if date else ""
-
-
-def _built(ctx: BuildContext, lang: str) -> str:
-    """The build date, shown (labelled) only when the configuration asks for it."""
-    if not ctx.config.build_date:
-        return ""
-    return _labels(lang)["built_on"].format(_date(_day(ctx), lang, ctx))
-
-
-def _day(ctx: BuildContext):
-    from diglot.model import PubDate
-
-    day = ctx.built.date()
-    return PubDate(day.year, day.month, day.day)
-
-
-def _plain(text: str, references) -> str:
-    return "".join(" " if s.br else s.text for s in spans(text, references))
 
 
 def _root(name: str) -> str:
     """The way from a page back to the edition's root: an article in a folder
     (``2026/marche``) is one level down."""
     return "../" * name.count("/")
-
-
-def _capital(name: str) -> str:
-    return name[:1].upper() + name[1:]
-
-
-def _percent(value: float, lang: str) -> str:
-    number = f"{value:g}" if lang == "en" else f"{value:g}".replace(".", ",")
-    return _labels(lang)["percent"].format(number)

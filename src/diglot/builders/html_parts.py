@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from typing import Callable, NamedTuple
 
+from diglot.builders.html_index import plain
 from diglot.builders.html_inline import Runs, note_id
 from diglot.model import TERM, Pair
-from diglot.source.inline import plain_text
 
 _ALIGN = {"left": "al-l", "center": "al-c", "right": "al-r"}
 
@@ -53,15 +53,11 @@ def figure(pairs: list[Pair], cells_of: CellsOf, runs: Runs, langs: tuple[str, s
     shared = image is None or not image.translated
     target_alt = alt.target if alt.target is not None else alt.block.text
     refs = runs.doc.references
-    images = [("fr", langs[0], runs.src(image, "source"), _plain(alt.block.text, refs)),
+    images = [("fr", langs[0], runs.src(image, "source"), plain(alt.block.text, refs)),
               ("en", langs[1] if not alt.fallback else langs[0], runs.src(image, "target"),
-               _plain(target_alt, refs))]
+               plain(target_alt, refs))]
     captions = cells_of(pairs[1]) if len(pairs) > 1 else None
     return Figure(shared, images, captions)
-
-
-def _plain(text: str, references) -> str:
-    return plain_text(text, references).replace("\n", " ")
 
 
 def definitions(pairs: list[Pair], cells_of: CellsOf) -> list:

@@ -3,7 +3,10 @@ article, in this process or in a pool of worker processes (``--jobs``).
 
 Workers return rendered bytes instead of writing them, so the main process writes only
 once every article has been read and validated: a bad file anywhere leaves every old
-output untouched.
+output untouched. A format whose edition is made of parts returns each article's part with
+its output; ``edition`` assembles the edition-wide file from them. A format whose edition
+lays out every article at once (``Format.edition == "articles"``) has an ``IndexJob`` that
+reads them all again.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from typing import Callable, Iterable
 
 from diglot import media, parallel
 from diglot.catalog.translate import bilingual
-from diglot.builders import BuildContext, get_builder
+from diglot.builders import REGISTRY, BuildContext, get_builder
 from diglot.catalog.gather import read_po
 from diglot.model import Bilingual
 from diglot.project import Project
@@ -31,7 +34,7 @@ class Job:
 
 @dataclass(frozen=True)
 class IndexJob:
-    """An edition-wide output (``index.html``, ``edition.docx``) over every article."""
+    """An edition-wide output made from every article read again (see the module's doc)."""
 
     fmt: str
     lang: str
@@ -47,6 +50,7 @@ class Result:
     warning: str = ""
     inputs: dict[str, list[str]] = field(default_factory=dict)  # language → image files read
     files: dict[tuple[str, str], dict[str, bytes]] = field(default_factory=dict)  # beside outputs
+    parts: dict[tuple[str, str], bytes] = field(default_factory=dict)  # of the edition-wide file
 
 
 def run(project: Project, ctx: BuildContext, jobs: Iterable[Job], indexes: Iterable[IndexJob],
@@ -54,14 +58,15 @@ def run(project: Project, ctx: BuildContext, jobs: Iterable[Job], indexes: Itera
         ) -> tuple[list[Result], dict[tuple[str, str], bytes]]:
     """Every article job's result (in order) and every index's bytes.
 
-    With ``workers`` > 1 the index jobs go first into the same pool: the DOCX edition is
-    the longest single task, so it runs on one core while the articles share the others.
-    Fewer articles than workers (one book-length article) go first instead: each is then
-    the longest task, and the indexes share the other cores.
+    With ``workers`` > 1 the index jobs go first into the same pool: an edition laid out
+    at once is the longest single task, so it runs on one core while the articles share
+    the others. Fewer articles than workers (one book-length article) go first instead:
+    each is then the longest task, and the indexes share the other cores.
     """
     jobs, indexes = list(jobs), list(indexes)
     name = lambda r: r.slug  # noqa: E731
-    if workers <= 1 or (len(jobs) + len(indexes) < 4 and _light(project, jobs)):
+    tasks = len(jobs) + len(indexes)
+    if workers <= 1 or tasks <= 1 or (tasks < 4 and _light(project, jobs)):
         results = parallel.progress_of((_job(project, ctx, j) for j in jobs), len(jobs), progress, name)
         return results, {(i.fmt, i.lang): _index(project, ctx, i) for i in indexes}
     root = str(project.root)
@@ -76,9 +81,14 @@ def run(project: Project, ctx: BuildContext, jobs: Iterable[Job], indexes: Itera
         return results, {key: future.result() for key, future in pending.items()}
 
 
+def edition(fmt: str, ctx: BuildContext, parts: list[bytes]) -> bytes:
+    """An edition-wide file assembled from its articles' parts, in order."""
+    return get_builder(fmt).edition(parts, ctx)
+
+
 def _light(project: Project, jobs: list[Job]) -> bool:
     """Whether a few jobs are small enough that starting workers would cost more than it
-    saves (one book-length article is not: its index outputs render it again)."""
+    saves."""
     try:
         return sum(project.source_path(j.slug).stat().st_size for j in jobs) < 2**20
     except OSError:
@@ -113,7 +123,17 @@ def _job(project: Project, ctx: BuildContext, job: Job) -> Result:
         doc = bilingual(article, read_po(project, lang, job.slug), config.source_language, lang,
                         config.fallback, project.rel(project.po_path(lang, job.slug)))
         docs[lang], inputs[lang] = media.attach(doc, project.root, project.source_dir)
-    outputs = {(fmt, lang): get_builder(fmt).article(docs[lang], ctx) for fmt, lang in job.render}
-    files = {(fmt, lang): get_builder(fmt).files(docs[lang]) for fmt, lang in job.render}
-    return Result(job.slug, docs if job.keep else {}, outputs, len(article.segments), "",
-                  inputs, files)
+    result = Result(job.slug, docs if job.keep else {}, segments=len(article.segments),
+                    inputs=inputs)
+    for fmt, lang in job.render:
+        _render(result, fmt, lang, docs[lang], ctx)
+    return result
+
+
+def _render(result: Result, fmt: str, lang: str, doc: Bilingual, ctx: BuildContext) -> None:
+    builder, key = get_builder(fmt), (fmt, lang)
+    if REGISTRY[fmt].edition == "parts":
+        result.outputs[key], result.parts[key] = builder.render(doc, ctx)
+    else:
+        result.outputs[key] = builder.article(doc, ctx)
+    result.files[key] = builder.files(doc)

@@ -1,9 +1,11 @@
-"""Content fingerprints for incremental builds, and the manifest that remembers them.
+"""The incremental build's plan: content fingerprints, the manifest that remembers them,
+and which outputs are stale.
 
 An output is rebuilt only when the fingerprint of everything it is made from changed: its
 article's source and PO files, the configuration keys its format reads, the edition
 title and date, and diglot's own code and templates for that format (so a new diglot
-version or an edited template invalidates exactly the outputs it shapes).
+version or an edited template invalidates exactly the outputs it shapes). An edition-wide
+file (``index.html``, ``edition.docx``) is stale when any of its articles' fingerprints is.
 """
 
 from __future__ import annotations
@@ -11,15 +13,16 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from dataclasses import asdict
+from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from diglot import __version__
-from diglot.builders import EXTENSIONS, REGISTRY
+from diglot.builders import EXTENSIONS, INDEX_NAMES, REGISTRY, BuildContext
 from diglot.config import Config
 from diglot.fsio import Write
 from diglot.paths import Area
+from diglot.project import Project
 
 PACKAGE = Path(__file__).resolve().parent.parent  # the diglot package: its code and templates
 NAME = ".diglot-manifest.json"
@@ -145,3 +148,83 @@ def _relative_files(rel: object) -> bool:
     """A project-relative file an output was made from: no absolute path, no '..'."""
     return (isinstance(rel, str) and bool(rel) and not rel.startswith(("/", "\\"))
             and ".." not in rel.replace("\\", "/").split("/"))
+
+
+# -- the plan ---------------------------------------------------------------------------
+
+@dataclass
+class Plan:
+    """Which outputs are stale, with the fingerprint each will be recorded under."""
+
+    manifest: Manifest
+    targets: dict[tuple[str, str, str], tuple[Path, str]] = field(default_factory=dict)
+    stale: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # slug → outputs
+    index: dict[tuple[str, str], tuple[Path, str]] = field(default_factory=dict)
+    stale_index: list[tuple[str, str]] = field(default_factory=list)
+    # A target's fingerprint before its images (``targets`` has it with the images it was
+    # last built from), and each format's own, which an index combines with its articles'.
+    bases: dict[tuple[str, str, str], str] = field(default_factory=dict)
+    formats: dict[str, str] = field(default_factory=dict)
+
+    def rel(self, path: Path) -> str:
+        """An output's name as the manifest knows it (relative to the output folder)."""
+        return path.relative_to(self.manifest.path.parent).as_posix()
+
+    def render(self, slug: str, fmt: str, lang: str) -> None:
+        """Have an output rendered though it is fresh (its part of an edition is missing)."""
+        outputs = self.stale.setdefault(slug, [])
+        if (fmt, lang) not in outputs:
+            outputs.append((fmt, lang))
+
+
+def output_folder(project: Project, fmt: str, lang: str) -> Path:
+    folder = project.output_dir / fmt
+    return folder if len(project.languages) == 1 else folder / lang
+
+
+def plan(project: Project, ctx: BuildContext, formats, slugs: list[str], languages,
+         whole: bool, manifest: Manifest, force: bool) -> Plan:
+    """Every output of ``slugs`` in ``formats`` × ``languages`` (and, for a ``whole`` build,
+    each edition-wide file), and which of them are stale."""
+    found = Plan(manifest)
+    # The day matters only to editions that show it: else a rebuild tomorrow is a no-op.
+    day = ctx.built.date().isoformat() if project.config.build_date else ""
+    for fmt in formats:
+        base = found.formats[fmt] = format_fingerprint(fmt, project.config, ctx.title, day)
+        for lang in languages:
+            keys = [_target(project, found, base, fmt, lang, slug) for slug in slugs]
+            if whole and slugs:
+                path = output_folder(project, fmt, lang) / INDEX_NAMES[fmt]
+                found.index[(fmt, lang)] = (path, combine(base, *keys))
+    _mark_stale(found, force)
+    return found
+
+
+def _target(project: Project, found: Plan, base: str, fmt: str, lang: str, slug: str) -> str:
+    name = project.output_name(slug)
+    path = output_folder(project, fmt, lang) / f"{name}{EXTENSIONS[fmt]}"
+    own = combine(base, fmt, lang, _digest(project, slug, lang), name)
+    key = with_inputs(project, own, found.manifest.inputs.get(found.rel(path), ()))
+    found.targets[(fmt, lang, slug)], found.bases[(fmt, lang, slug)] = (path, key), own
+    return key
+
+
+def _digest(project: Project, slug: str, lang: str) -> str:
+    return combine(file_digest(project.source_path(slug)), file_digest(project.po_path(lang, slug)))
+
+
+def with_inputs(project: Project, key: str, inputs) -> str:
+    """A fingerprint with the other files an output is made from (its images). Planning
+    uses the list the last build found: if the article's own files did not change, neither
+    did the list."""
+    return combine(key, *(file_digest(project.root / rel) for rel in inputs)) if inputs else key
+
+
+def _mark_stale(found: Plan, force: bool) -> None:
+    manifest = found.manifest
+    for (fmt, lang, slug), (path, key) in found.targets.items():
+        if force or not manifest.fresh(found.rel(path), key, path):
+            found.stale.setdefault(slug, []).append((fmt, lang))
+    for (fmt, lang), (path, key) in found.index.items():
+        if force or not manifest.fresh(found.rel(path), key, path):
+            found.stale_index.append((fmt, lang))

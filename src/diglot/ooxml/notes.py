@@ -57,6 +57,19 @@ class Footnotes:
         x.run(para, " ", lang)
         return ident, note, para
 
+    def adopt(self, note) -> int:
+        """Add a finished footnote element (another document's); its new id."""
+        self._ensure()
+        ident = self._next
+        self._next += 1
+        note.set(qn("w:id"), str(ident))
+        self._root.append(note)
+        return ident
+
+    def notes(self) -> list:
+        """The footnotes added (the separators aside), in order."""
+        return [] if self._root is None else [n for n in self._root if n.get(qn("w:type")) is None]
+
     @staticmethod
     def paragraph(note):
         return x.paragraph(note, NOTE_STYLE)

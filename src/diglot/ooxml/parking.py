@@ -37,6 +37,12 @@ class Parking:
         root = placeholder.getroottree().getroot()
         self.pieces.append(_without_declarations(etree.tostring(element), root.nsmap))
 
+    def keep(self, xml: bytes, placeholder) -> None:
+        """Keep XML text already made (a table of another document, relocated) for the
+        ``placeholder`` in place."""
+        placeholder.set(ATTRIBUTE, str(len(self.pieces)))
+        self.pieces.append(xml)
+
     def batch(self, table) -> "Batch":
         return Batch(self, table)
 

@@ -25,6 +25,18 @@ class Pictures:
         self._part = part
         self._next = 1
 
+    @property
+    def count(self) -> int:
+        """How many pictures (shape ids 1…count) were added."""
+        return self._next - 1
+
+    def reserve(self, count: int) -> int:
+        """Set aside ``count`` shape ids (another document's pictures, adopted); the
+        offset to add to their ids there."""
+        offset = self._next - 1
+        self._next += count
+        return offset
+
     def add(self, parent, data: bytes, alt: str, width: int, height: int, lang: str) -> bool:
         """A run holding the picture, fitted into ``width`` × ``height`` twips; False when
         the file is no image Word can show (SVG, WebP…): the caller shows its alt text."""

@@ -57,6 +57,11 @@ class InlineWriter:
             return x.hyperlink(parent, anchor=href[1:])
         return x.hyperlink(parent, rid=self.rid(href))
 
+    @property
+    def links(self) -> dict[str, str]:
+        """relationship id → external link target, of the links written so far."""
+        return {rid: url for url, rid in self._rids.items()}
+
     def rid(self, url: str) -> str:
         """The relationship id of an external link target (deterministic: rId1, rId2…)."""
         if url not in self._rids:

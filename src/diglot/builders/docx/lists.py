@@ -83,6 +83,7 @@ class Numbering:
         self._templates = {style.style_id: self._template(style) for style in document.styles
                            if style.name.startswith("List Number")}
         self._made: dict[tuple[int, int], int] = {}
+        self.lists: dict[int, tuple[str, int]] = {}  # numId → (style id, start) made here
 
     def _template(self, style):
         """The abstract numbering definition a list style points to (None if it has none)."""
@@ -102,8 +103,14 @@ class Numbering:
         if template is None:
             return None
         if (column, key) not in self._made:
-            self._made[(column, key)] = self._add(template, start)
+            self._made[(column, key)] = number = self._add(template, start)
+            self.lists[number] = (style_id, start)
         return self._made[(column, key)]
+
+    def fresh(self, style_id: str, start: int) -> int | None:
+        """A new numbered list of a style (an adopted article's: see ``fragment``)."""
+        template = self._templates.get(style_id)
+        return None if template is None else self._add(template, start)
 
     def _add(self, template, start: int) -> int:
         abstract = self._copy(template, start)

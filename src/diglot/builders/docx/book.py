@@ -1,0 +1,147 @@
+"""One DOCX being assembled: the base document (styles, page setup, page numbers) and the
+document-wide pieces every article's table shares: link relationships, list numbering,
+pictures, footnotes and the parked tables (see ``ooxml.parking``).
+"""
+
+from __future__ import annotations
+
+import io
+from functools import lru_cache
+
+from docx import Document
+from docx.oxml.ns import qn
+
+from diglot.builders import BuildContext
+from diglot.builders.docx.lists import Numbering
+from diglot.builders.docx.table import CELL_MARGIN, ArticleTable, Layout
+from diglot.model import Bilingual
+from diglot.ooxml import page
+from diglot.ooxml import styles as docx_styles
+from diglot.ooxml import xml as x
+from diglot.ooxml.notes import Footnotes
+from diglot.ooxml.package import stamped
+from diglot.ooxml.parking import Parking
+from diglot.ooxml.pictures import Pictures
+from diglot.ooxml.runs import InlineWriter
+from diglot.ooxml.styles import sid
+from diglot.typography import typeset_plain
+
+
+_HEAD_CHARS = 100  # both titles in a running head of 8 pt small capitals across the page
+
+
+class Book:
+    """One DOCX being assembled: styles, page setup, shared numbering and link relationships."""
+
+    def __init__(self, ctx: BuildContext, langs: tuple[str, str]) -> None:
+        config = ctx.config
+        self.ctx, self.langs = ctx, langs
+        self.tags = (config.proofing_tag(langs[0]), config.proofing_tag(langs[1]))
+        self.document = Document(io.BytesIO(_base(config.page_size, self.tags)))
+        self.layout = Layout(page.text_width(config.page_size), config.docx_borders, *self.tags)
+        self.writer = InlineWriter(self.document.part, config.french_spacing)
+        self.parking = Parking()  # finished tables and rows, as XML text
+        self.numbering = Numbering(self.document)
+        self.pictures = Pictures(self.document.part)
+        self.footnotes = Footnotes(self.document)
+        self._note_writer: InlineWriter | None = None
+
+    def note_writer(self) -> InlineWriter:
+        """The link writer of the footnotes part (which exists once a note was added)."""
+        if self._note_writer is None:
+            self._note_writer = InlineWriter(self.footnotes.part)
+        return self._note_writer
+
+    def append(self, element) -> None:
+        """Add a body element before the final section properties."""
+        body = self.document.element.body
+        last = body.find(qn("w:sectPr"))
+        if last is not None:
+            last.addprevious(element)
+        else:
+            body.append(element)
+
+    def section_start(self) -> None:
+        """The empty paragraph a section opens with (see the Section Start style)."""
+        scratch = x.el("w:body")
+        x.paragraph(scratch, sid("Section Start"))
+        self.append_all(scratch)
+
+    def append_all(self, container) -> None:
+        """Move a scratch container's children (a few paragraphs) into the body."""
+        for child in list(container):
+            self.append(child)
+
+    def running_head(self, section, titles: tuple[str, str]) -> None:
+        """An article's titles (plain text, see ``titles``) in the header: French left,
+        English right (when both fit on the line; a long pair keeps the French alone)."""
+        french, english = titles
+        french = typeset_plain(french, self.langs[0], self.ctx.config.french_spacing)
+        if len(french) + len(english) > _HEAD_CHARS:
+            english = ""
+        page.running_head(section, (french, self.tags[0]), (english, self.tags[1]))
+
+    def article(self, doc: Bilingual) -> bytes:
+        """Add one article's table, its titles bookmarked as the first of an edition's
+        (see ``bookmarks``); its XML text, for the edition (see ``fragment``)."""
+        # Built in a scratch tree of its own and kept as text (ooxml.parking): moving a big
+        # subtree into the document would walk every node of it, and an edition of hundreds
+        # of articles would otherwise hold millions of elements at once (over 500 MB).
+        table = x.table(self.layout.columns, self.layout.borders, CELL_MARGIN)
+        x.el("w:body").append(table)
+        ArticleTable(doc, self.layout, self.writer, self.numbering, self.ctx.built,
+                     bookmarks(0), self).fill(table)
+        marker = x.el("w:tbl")
+        self.append(marker)
+        self.parking.park(table, marker)
+        return self.parking.unpark(self.parking.pieces[-1])
+
+    def add_table(self, xml: bytes) -> None:
+        """Add a finished table given as XML text (an article's, relocated)."""
+        marker = x.el("w:tbl")
+        self.append(marker)
+        self.parking.keep(xml, marker)
+
+    def save(self, update_fields: bool = False) -> bytes:
+        page.settings(self.document, update_fields)
+        out = io.BytesIO()
+        self.document.save(out)
+        return stamped(out.getvalue(), self.ctx.built, self.parking.unpark)
+
+
+def bookmarks(number: int):
+    """Deterministic bookmark names and ids for the two titles of an edition's article
+    ``number`` (0-based): the contents link to them."""
+    return ((f"_TocDiglot{number + 1:04d}fr", 2 * number + 1),
+            (f"_TocDiglot{number + 1:04d}en", 2 * number + 2))
+
+
+@lru_cache(maxsize=8)
+def _base(page_size: str, tags: tuple[str, str]) -> bytes:
+    """An empty document with the styles, page setup and page numbers installed.
+
+    Installing the styles costs about 0.3 s (python-docx finds styles by name with linear
+    scans); an edition of hundreds of articles does it once and copies the result.
+    """
+    document = Document()
+    docx_styles.install(document, tags[1], page.text_width(page_size))
+    _prune(document)
+    page.setup(document.sections[0], page_size)
+    page.page_numbers(document.sections[0], tags[0])
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def _prune(document) -> None:
+    """Drop what python-docx's template carries and no diglot document uses: its hundred
+    table styles (340 kB of the 350 kB styles part) and the legacy ``stylesWithEffects`` part
+    (430 kB). Every document then loads, saves and compresses several times faster."""
+    styles = document.styles.element
+    for style in styles.findall(qn("w:style")):
+        if style.get(qn("w:type")) == "table" and style.get(qn("w:default")) != "1":
+            styles.remove(style)
+    part = document.part
+    for rel_id, rel in list(part.rels.items()):
+        if rel.reltype.endswith("/stylesWithEffects"):
+            part.drop_rel(rel_id)
