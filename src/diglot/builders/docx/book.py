@@ -45,6 +45,8 @@ class Book:
         self.pictures = Pictures(self.document.part)
         self.footnotes = Footnotes(self.document)
         self._note_writer: InlineWriter | None = None
+        self._end = None  # the body's final section properties
+        page.fast_packaging(self.document)
 
     def note_writer(self) -> InlineWriter:
         """The link writer of the footnotes part (which exists once a note was added)."""
@@ -53,13 +55,11 @@ class Book:
         return self._note_writer
 
     def append(self, element) -> None:
-        """Add a body element before the final section properties."""
-        body = self.document.element.body
-        last = body.find(qn("w:sectPr"))
-        if last is not None:
-            last.addprevious(element)
-        else:
-            body.append(element)
+        """Add a body element before the final section properties (found once: the
+        body of an edition has thousands of children)."""
+        if self._end is None:
+            self._end = self.document.element.body.find(qn("w:sectPr"))
+        self._end.addprevious(element)
 
     def section_start(self) -> None:
         """The empty paragraph a section opens with (see the Section Start style)."""

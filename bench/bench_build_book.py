@@ -1,0 +1,72 @@
+"""Benchmark ``diglot build`` as a user runs it on one book-length article (10,000 real
+paragraphs from the corpus, fully translated): the whole command, HTML and DOCX, cold
+(``--force``) and after one translation was edited. Prints the best wall time and the CPU
+time (user + system, the command and its workers) of a few runs: on the shared VM the CPU
+time moves less than the wall time. Usage: python bench/bench_build_book.py [--size N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from corpus import DIGLOT, book, corpus_pairs, fill_translations, require_corpus, write_book
+
+
+def run(cmd: list[str], cwd: Path) -> tuple[float, float]:
+    """(wall seconds, CPU seconds) of one command and its children."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    if status:
+        sys.exit(f"failed: {' '.join(cmd)}")
+    return time.perf_counter() - start, usage.ru_utime + usage.ru_stime
+
+
+def best(cmd: list[str], cwd: Path, runs: int, before=None) -> tuple[float, float]:
+    samples = []
+    for _ in range(runs):
+        if before:
+            before()
+        samples.append(run(cmd, cwd))
+    return min(s[0] for s in samples), min(s[1] for s in samples)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size", type=int, default=10_000)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    require_corpus()
+    pairs = book(corpus_pairs(), args.size)
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        write_book(root, "book", [fr for fr, _ in pairs])
+        subprocess.run([*DIGLOT, "update"], cwd=root, check=True, stdout=subprocess.DEVNULL)
+        po = root / "translations" / "en" / "book.po"
+        fill_translations(po, dict(pairs) | {"Livre": "Book"})
+        flip = [0]
+
+        def edit() -> None:  # one translation changes, as a translator's save would
+            flip[0] += 1
+            text = po.read_text(encoding="utf-8")
+            po.write_text(text.replace('msgstr "Book', f'msgstr "Book{"!" * (flip[0] % 2)}', 1)
+                          if flip[0] % 2 else text.replace('msgstr "Book!', 'msgstr "Book', 1),
+                          encoding="utf-8")
+
+        for fmt in ("html", "docx"):
+            cold = best([*DIGLOT, "build", "--format", fmt, "--force"], root, args.runs)
+            warm = best([*DIGLOT, "build", "--format", fmt], root, args.runs, before=edit)
+            print(f"book {args.size} paragraphs: build --format {fmt} --force  "
+                  f"{cold[0]:.2f} s wall, {cold[1]:.2f} s CPU")
+            print(f"book {args.size} paragraphs: build --format {fmt} after one edit  "
+                  f"{warm[0]:.2f} s wall, {warm[1]:.2f} s CPU")
+
+
+if __name__ == "__main__":
+    main()
