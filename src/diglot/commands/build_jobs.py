@@ -11,7 +11,7 @@ reads them all again.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable
 
 from diglot import media, parallel
@@ -63,12 +63,12 @@ def run(project: Project, ctx: BuildContext, jobs: Iterable[Job], indexes: Itera
     the others. Fewer articles than workers (one book-length article) go first instead:
     each is then the longest task, and the indexes share the other cores.
     """
-    jobs, indexes = list(jobs), list(indexes)
+    jobs, indexes = _split(list(jobs), workers), list(indexes)
     name = lambda r: r.slug  # noqa: E731
     tasks = len(jobs) + len(indexes)
     if workers <= 1 or tasks <= 1 or (tasks < 4 and _light(project, jobs)):
         results = parallel.progress_of((_job(project, ctx, j) for j in jobs), len(jobs), progress, name)
-        return results, {(i.fmt, i.lang): _index(project, ctx, i) for i in indexes}
+        return _merged(results), {(i.fmt, i.lang): _index(project, ctx, i) for i in indexes}
     root = str(project.root)
     with parallel.pool(workers) as executor:
         early = [executor.submit(_job_in_worker, (root, ctx, j)) for j in jobs] \
@@ -78,7 +78,34 @@ def run(project: Project, ctx: BuildContext, jobs: Iterable[Job], indexes: Itera
         mapped = (f.result() for f in early) if early is not None else \
             executor.map(_job_in_worker, [(root, ctx, j) for j in jobs], chunksize=chunk)
         results = parallel.progress_of(mapped, len(jobs), progress, name)
-        return results, {key: future.result() for key, future in pending.items()}
+        return _merged(results), {key: future.result() for key, future in pending.items()}
+
+
+def _split(jobs: list[Job], workers: int) -> list[Job]:
+    """Fewer articles than workers (a book-length article): each output of an article is
+    a job of its own, so its formats render side by side (each job reads the article
+    again: a fraction of what rendering costs)."""
+    if len(jobs) >= workers:
+        return jobs
+    split = []
+    for job in jobs:
+        if len(job.render) < 2:
+            split.append(job)
+            continue
+        split += [replace(job, render=(output,), keep=job.keep and k == 0)
+                  for k, output in enumerate(job.render)]
+    return split
+
+
+def _merged(results: list[Result]) -> list[Result]:
+    """One result per article, in order (see ``_split``)."""
+    by_slug: dict[str, Result] = {}
+    for result in results:
+        first = by_slug.setdefault(result.slug, result)
+        if first is not result:
+            for name in ("docs", "outputs", "inputs", "files", "parts"):
+                getattr(first, name).update(getattr(result, name))
+    return list(by_slug.values())
 
 
 def edition(fmt: str, ctx: BuildContext, parts: list[bytes]) -> bytes:
