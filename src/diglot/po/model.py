@@ -64,7 +64,7 @@ class Catalog:
 
     header: Entry | None = None
     entries: list[Entry] = field(default_factory=list)
-    _index: dict[tuple[str | None, str], Entry] | None = field(
+    _index: dict[str | tuple[str, str], Entry] | None = field(
         default=None, init=False, repr=False, compare=False)
     _indexed: tuple[list | None, int] = field(default=(None, 0), init=False, repr=False,
                                               compare=False)
@@ -80,14 +80,17 @@ class Catalog:
     def find(self, msgid: str, msgctxt: str | None = None) -> Entry | None:
         """The active entry with this msgid and context (gettext's identity of a message),
         or None; obsolete entries are not messages of the catalog."""
-        return self._lookup().get((msgctxt, msgid))
+        return self._lookup().get(msgid if msgctxt is None else (msgctxt, msgid))
 
-    def _lookup(self) -> dict[tuple[str | None, str], Entry]:
+    def _lookup(self) -> dict[str | tuple[str, str], Entry]:
         # The list indexed and its length: a new list, or entries appended, index again.
         # (Holding the list, not its id: a freed list's id can be reused.)
         indexed, count = self._indexed
         if self._index is None or indexed is not self.entries or count != len(self.entries):
-            self._index = {e.key: e for e in reversed(self.entries) if not e.obsolete}
+            # Keyed by the msgid alone when there is no context (most entries: no tuple
+            # to build per lookup), else by (context, msgid); a str never equals a tuple.
+            self._index = {e.msgid if e.msgctxt is None else e.key: e
+                           for e in reversed(self.entries) if not e.obsolete}
             self._indexed = (self.entries, len(self.entries))
         return self._index
 
