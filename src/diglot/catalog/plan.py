@@ -123,6 +123,7 @@ def plan_template(project: Project, article: Article, planning: Planning | None 
 
 
 def _compared(project: Project, pot: Catalog, path: Path, moved: Path | None) -> TemplatePlan:
+    """The template against the file at ``path``: its header kept when all else is equal."""
     wrap, shown = project.config.wrap, project.rel(path)
     body = b"\n" + encode(Catalog(None, pot.entries), wrap, shown)
     project.area(project.translations_dir).check(path, shown)
