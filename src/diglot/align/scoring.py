@@ -181,7 +181,8 @@ class Scorer:
 
     def evidence(self, i: int, a: int, j: int, b: int) -> Evidence:
         fr, en = self.group(False, i, a), self.group(True, j, b)
-        shared = sorted(fr.keys & en.keys, key=lambda k: -self.weights[k])
+        # Ties by the word itself: set order follows string hashing, which changes per run.
+        shared = sorted(fr.keys & en.keys, key=lambda k: (-self.weights[k], k))
         return Evidence(_length_probability(fr.chars, en.chars, self.ratio),
                         _dice(fr, en, self.weights),
                         not self.structured or fr.shape == en.shape,

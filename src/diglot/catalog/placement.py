@@ -174,17 +174,15 @@ def _known(code: str) -> bool:
 
 
 def _header_language(project: Project, path: Path) -> str | None:
-    from diglot.catalog.store import header_of, read_bytes
+    # Imported here: only a stray file needs them (a no-op build does not pay for them).
+    from diglot.catalog.header import language
+    from diglot.catalog.store import read_bytes
 
     try:
         data = read_bytes(path, project.rel(path))
-        header = header_of(data, project.rel(path)) if data else None
+        return language(data, project.rel(path)) if data else None
     except CatalogError:
         return None
-    if header is None:
-        return None
-    fields = dict(line.partition(":")[::2] for line in header.msgstr.split("\n"))
-    return (fields.get("Language") or "").strip() or None
 
 
 def _where(project: Project, path: Path, parts: tuple[str, ...]) -> str:

@@ -8,13 +8,11 @@ comments and obsolete entries with them), so nothing is lost and git sees a rena
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from diglot.catalog.gather import read_po
 from diglot.catalog.store import read_catalog
-from diglot.catalog.template import with_header_field
-from diglot.po.model import Catalog, Entry
 from diglot.project import Project
 from diglot.source.reader import read_article
 
@@ -83,15 +81,3 @@ def moved_files(project: Project, rename: Rename) -> list[tuple[Path, Path]]:
     pairs += [(project.po_path(lang, rename.old), project.po_path(lang, rename.new))
               for lang in project.languages]
     return [(old, new) for old, new in pairs if old.exists()]
-
-
-def renamed_header(header: Entry, project: Project, old: str, new: str) -> Entry:
-    """The header's lines diglot wrote (the first comment's source, Project-Id-Version) name
-    the new article; every other line is the translator's and stays."""
-    before, after = project.rel(project.source_path(old)), project.rel(project.source_path(new))
-    comments = tuple(c.replace(f"({before})", f"({after})") for c in header.translator_comments)
-    header = replace(header, translator_comments=comments)
-    name = Catalog(header).header_field("Project-Id-Version") or ""
-    if name.endswith(f" {old}"):
-        header = with_header_field(header, "Project-Id-Version", name[: -len(old)] + new)
-    return header

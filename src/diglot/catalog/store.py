@@ -8,7 +8,7 @@ from pathlib import Path
 from diglot.errors import CatalogError
 from diglot.fsio import TooLarge, read_limited
 from diglot.safety import MAX_PO_BYTES, MB
-from diglot.po.model import Catalog, Entry
+from diglot.po.model import Catalog
 from diglot.po.parser import parse_po
 from diglot.po.writer import dump_po
 
@@ -31,11 +31,6 @@ def read_catalog(path: Path, shown: str) -> Catalog | None:
     """The catalog at ``path``, or None when there is no such file."""
     data = read_bytes(path, shown)
     return None if data is None else parse_po(data, shown)
-
-
-def header_of(data: bytes, shown: str) -> Entry | None:
-    """The header entry of PO bytes, read from the first block only (cheap)."""
-    return parse_po(data.split(b"\n\n", 1)[0] + b"\n", shown).header
 
 
 def encode(catalog: Catalog, wrap: bool = True, shown: str | None = None) -> bytes:

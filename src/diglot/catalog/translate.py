@@ -4,6 +4,7 @@ following the fallback policy for untranslated and fuzzy segments; count progres
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 from diglot.catalog.anchors import anchor_of, text_anchor
 from diglot.errors import BuildError
@@ -21,10 +22,9 @@ def shown(msgstr: str) -> str:
     return _UNSHOWN.sub("", msgstr) if _UNSHOWN.search(msgstr) else msgstr
 
 
-def lookup(catalog: Catalog | None) -> dict[str, Entry]:
-    if catalog is None:
-        return {}
-    return {e.msgid: e for e in catalog.entries if not e.obsolete and e.msgctxt is None}
+def _finder(catalog: Catalog | None) -> Callable[[str], Entry | None]:
+    """The catalog's lookup by msgid (no catalog: nothing is found)."""
+    return catalog.find if catalog is not None else (lambda msgid: None)
 
 
 def state_of(entry: Entry | None) -> str:
@@ -37,7 +37,7 @@ def state_of(entry: Entry | None) -> str:
 
 def stats(article: Article, catalog: Catalog | None) -> Stats:
     """Progress over the article's distinct segments (one PO entry each)."""
-    entries = lookup(catalog)
+    find = _finder(catalog)
     counts = {TRANSLATED: 0, FUZZY: 0, UNTRANSLATED: 0}
     words = left = 0
     seen: set[str] = set()
@@ -45,7 +45,7 @@ def stats(article: Article, catalog: Catalog | None) -> Stats:
         if block.text in seen:
             continue
         seen.add(block.text)
-        state = state_of(entries.get(block.text))
+        state = state_of(find(block.text))
         counts[state] += 1
         count = len(block.text.split())
         words += count
@@ -57,24 +57,24 @@ def stats(article: Article, catalog: Catalog | None) -> Stats:
 
 def bilingual(article: Article, catalog: Catalog | None, source_lang: str, lang: str,
               fallback: str, po_name: str = "") -> Bilingual:
-    entries = lookup(catalog)
-    pairs = tuple(_pair(block, entries, fallback) for block in article.blocks)
+    find = _finder(catalog)
+    pairs = tuple(_pair(block, find, fallback) for block in article.blocks)
     missing = [p for p in pairs if p.state != TRANSLATED]
     if fallback == "fail" and missing:
         first = missing[0].block
         raise BuildError(f"{len(missing)} segment(s) not translated into '{lang}' "
                          f"(first: {article.path}:{first.line}); translate them or change "
                          "'fallback'", po_name or article.path)
-    title = entries.get(article.title)
+    title = find(article.title)
     title_target = shown(title.msgstr) if title is not None and title.translated else None
     return Bilingual(article, source_lang, lang, pairs, stats(article, catalog), title_target,
                      fallback, article.references)
 
 
-def _pair(block, entries: dict[str, Entry], fallback: str) -> Pair:
+def _pair(block, find: Callable[[str], Entry | None], fallback: str) -> Pair:
     if not block.translatable:
         return Pair(block, block.text, TRANSLATED, anchor=text_anchor(block.text))
-    entry = entries.get(block.text)
+    entry = find(block.text)
     state = state_of(entry)
     anchor = (anchor_of(entry) if entry is not None else None) or text_anchor(block.text)
     if state == TRANSLATED:

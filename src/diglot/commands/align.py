@@ -12,15 +12,13 @@ from diglot.align.apply import Counts, apply_proposals, proposals
 from diglot.align.english import read_english
 from diglot.align.model import Alignment
 from diglot.align.page import review_page
-from diglot.commands.update import update
+from diglot.catalog.gather import read_translatable
+from diglot.catalog.plan import plan_catalog, plan_template
+from diglot.catalog.store import encode
 from diglot.errors import SourceError
 from diglot.fsio import Write, unchanged, write_group
-from diglot.catalog.gather import read_po, read_sources
 from diglot.model import Article
-from diglot.po.model import Catalog
-from diglot.po.parser import parse_po
 from diglot.project import Project, selected_languages
-from diglot.catalog.store import encode
 
 
 @dataclass
@@ -36,7 +34,7 @@ def align_article(project: Project, slug: str, english: Path, lang: str,
     """Align article ``slug`` with the English text at ``english`` and write the proposals
     into ``translations/<lang>/<slug>.po`` and the review page under ``build/review``."""
     selected_languages(project, lang)  # a target language of the project, or an error
-    article = _article(project, slug)
+    article = read_translatable(project, project.check_slug(slug))
     shown = project.rel(english.absolute())
     blocks = read_english(english, shown)
     if not blocks:
@@ -58,9 +56,11 @@ def _area(project: Project, path: Path):
 
 def _plan(project: Project, article: Article, lang: str, report: AlignReport,
           overwrite: bool, accept_above: float | None) -> list[tuple[Path, bytes]]:
-    """Every file to write, with its bytes: the template if it changed, the PO, the page."""
-    writes, catalog = _plan_catalog(project, lang, article.slug)
-    catalog, report.counts = apply_proposals(catalog, article.segments,
+    """Every file to write, with its bytes: the template if it changed, the PO (as ``diglot
+    update`` would leave it, with the proposals), the page."""
+    plan = plan_catalog(project, article.slug, lang, template=plan_template(project, article))
+    writes = [(plan.template.path, plan.template.data)] if plan.template.data is not None else []
+    catalog, report.counts = apply_proposals(plan.catalog, article.segments,
                                              proposals(report.alignment), overwrite, accept_above)
     writes.append((project.po_path(lang, article.slug), encode(catalog, project.config.wrap)))
     page = review_page(report.alignment, title=article.title,
@@ -72,21 +72,3 @@ def _plan(project: Project, article: Article, lang: str, report: AlignReport,
 
 def review_path(project: Project, slug: str, lang: str) -> Path:
     return project.output_dir / "review" / f"{project.output_name(slug)}.{lang}.align.html"
-
-
-def _article(project: Project, slug: str) -> Article:
-    sources = read_sources(project, [project.check_slug(slug)])
-    if not sources.articles:
-        raise SourceError("the article has no text to translate", project.source_path(slug))
-    return sources.articles[0]
-
-
-def _plan_catalog(project: Project, lang: str, slug: str) -> tuple[list, Catalog]:
-    """The PO file as ``diglot update`` would leave it, and the template to write with it."""
-    plan = update(project, check=True, slugs=[slug], memory=False)
-    target = project.po_path(lang, slug)
-    writes = [(c.target, c.data) for c in plan.changed if c.path.endswith(".pot")]
-    change = next(c for c in plan.files if c.target == target)
-    if change.action == "unchanged":
-        return writes, read_po(project, lang, slug)
-    return writes, parse_po(change.data, change.path)

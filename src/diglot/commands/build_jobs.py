@@ -17,10 +17,9 @@ from typing import Callable, Iterable
 from diglot import media, parallel
 from diglot.catalog.translate import bilingual
 from diglot.builders import REGISTRY, BuildContext, get_builder
-from diglot.catalog.gather import read_po
+from diglot.catalog.gather import read_or_skip, read_po
 from diglot.model import Bilingual
 from diglot.project import Project
-from diglot.source.reader import read_article
 
 
 @dataclass(frozen=True)
@@ -139,10 +138,9 @@ def _job_in_worker(args) -> Result:
 
 
 def _job(project: Project, ctx: BuildContext, job: Job) -> Result:
-    path = project.source_path(job.slug)
-    article = read_article(path, job.slug, project.rel(path))
-    if not article.segments:
-        return Result(job.slug, warning=f"{project.rel(path)}: no text to translate; article skipped")
+    article, skipped = read_or_skip(project, job.slug)
+    if article is None:
+        return Result(job.slug, warning=skipped)
     config = project.config
     langs = {lang for _, lang in job.render} | (set(project.languages) if job.keep else set())
     docs, inputs = {}, {}

@@ -21,7 +21,7 @@ from typing import Callable
 from diglot.builders import PreviewNotes
 from diglot.builders.html import BUILDER
 from diglot.builders.preview import error_page
-from diglot.catalog.gather import read_po
+from diglot.catalog.gather import read_or_skip, read_po
 from diglot.catalog.translate import bilingual
 from diglot.commands.build import context
 from diglot.commands.build_plan import file_digest
@@ -29,7 +29,6 @@ from diglot.commands.check import check
 from diglot.errors import DiglotError
 from diglot.model import Bilingual
 from diglot.project import Project
-from diglot.source.reader import read_article
 
 
 class _Page:
@@ -189,13 +188,12 @@ def _read(project: Project, slug: str, key: tuple[str, ...]) -> _Article:
     """The article translated into every language, or the error that stops it."""
     fallback = "source" if project.config.fallback == "fail" else project.config.fallback
     try:
-        path = project.source_path(slug)
-        article = read_article(path, slug, project.rel(path))
+        article, _skipped = read_or_skip(project, slug)
         docs = {lang: bilingual(article, read_po(project, lang, slug), project.config.source_language,
-                                lang, fallback) for lang in project.languages}
+                                lang, fallback) for lang in project.languages} if article else {}
     except DiglotError as exc:
         return _Article(key, error=str(exc))
-    return _Article(key, docs if article.segments else {})
+    return _Article(key, docs)
 
 
 def _render(project: Project, doc: Bilingual, lang: str, ctx, generation: str) -> bytes:
