@@ -34,7 +34,10 @@ class Format:
     extension: str
     index_name: str
     config_keys: tuple[str, ...] = COMMON_KEYS
-    own_files: tuple[str, ...] = ()  # package paths (prefixes) that shape this format only
+    # Package paths (prefixes) that shape this format and no format that does not list them
+    # too (a module two formats share is listed by both; a longer prefix inside another
+    # format's folder, like ``templates/epub/``, is this format's).
+    own_files: tuple[str, ...] = ()
     archive: bool = False
     default: bool = True
     needs: str = ""  # an importable module the format cannot be built without
@@ -45,6 +48,11 @@ REGISTRY: dict[str, Format] = {f.name: f for f in (
            own_files=("builders/html", "builders/preview.py", "templates/", "web.py")),
     Format("docx", ".docx", "edition.docx", COMMON_KEYS + ("page_size", "docx_borders"),
            own_files=("builders/docx/", "ooxml/"), archive=True),
+    # EPUB shares the HTML edition's row and inline view data and its labels.
+    Format("epub", ".epub", "edition.epub",
+           own_files=("builders/epub/", "templates/epub/", "templates/labels.json",
+                      "builders/html_rows.py", "builders/html_inline.py",
+                      "builders/html_parts.py"), archive=True, default=False),
 )}
 FORMATS = tuple(name for name, fmt in REGISTRY.items() if fmt.default)  # a plain build's
 EXTENSIONS = {name: fmt.extension for name, fmt in REGISTRY.items()}
