@@ -102,21 +102,38 @@ def test_spine_reads_cover_contents_bilingual_then_each_language_alone(rich):
 
 
 def test_every_link_and_image_of_every_page_leads_inside_the_book(rich):
-    """hrefs and srcs resolve to a file of the package, and a #fragment to an id there."""
-    ids = {name: {e.get("id") for e in rich.xml(name).iter() if e.get("id")}
-           for name in rich.names if name.endswith(".xhtml")}
+    assert links_checked(rich) > 30
+
+
+def test_an_article_in_a_folder_and_a_regional_language_keep_their_links_and_tags():
+    doc = bilingual_from("# Marché\n\nUn texte[^1].\n\n[^1]: Une note.\n",
+                         [["Marché", "Market"], ["Un texte[^1].", "A text[^1]."],
+                          ["Une note.", "A note."]], slug="2026/marche", lang="en_GB")
+    ctx = BuildContext("T", Config(languages=["en_GB"]), WHEN, {"2026/marche": "2026/marche"})
+    book = Book(EPUB.article(doc, ctx))
+    assert links_checked(book) > 8
+    page = book.xml("EPUB/en-GB/2026/marche.xhtml")
+    assert page.get("lang") == page.get(XML_LANG) == "en-GB"
+    assert [e.text for e in book.opf.iterfind(".//dc:language", NS)] == ["fr", "en-GB"]
+
+
+def links_checked(book: Book) -> int:
+    """hrefs and srcs resolve to a file of the package, and a #fragment to an id there
+    (the stylesheet too); how many were checked."""
+    ids = {name: {e.get("id") for e in book.xml(name).iter() if e.get("id")}
+           for name in book.names if name.endswith(".xhtml")}
     checked = 0
     for name in ids:
-        for element in rich.xml(name).iter():
+        for element in book.xml(name).iter():
             target = element.get("href") or element.get("src")
-            if element.tag.endswith("link") or not target or target.startswith("https://"):
+            if not target or target.startswith("https://"):
                 continue
             path, _, fragment = target.partition("#")
             resolved = _resolve(name, path) if path else name
-            assert resolved in rich.names, f"{name}: {target}"
+            assert resolved in book.names, f"{name}: {target}"
             assert not fragment or fragment in ids[resolved], f"{name}: {target}"
             checked += 1
-    assert checked > 30
+    return checked
 
 
 def _resolve(page: str, href: str) -> str:
@@ -420,3 +437,30 @@ def test_an_edited_translation_rebuilds_its_book_and_the_edition(proj):
     assert "2 file(s) written" in result.output
     book = Book((proj.root / "build/epub/edition.epub").read_bytes())
     assert "Tomatoes are grown there." in book.text("EPUB/en/jardin.xhtml")
+
+
+def test_an_edited_epub_template_or_shared_view_module_changes_the_epub_fingerprint(tmp_path, monkeypatch):
+    """templates/ is the HTML edition's, but templates/epub/ is the EPUB's; html_rows.py is
+    both's: each shapes the formats that list it, and no other."""
+    from diglot.commands import build_plan
+
+    for rel in ("templates/epub/style.css", "templates/article.html.j2",
+                "builders/html_rows.py", "builders/docx/table.py"):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text("v1")
+    monkeypatch.setattr(build_plan, "PACKAGE", tmp_path)
+
+    def prints():
+        build_plan.code_fingerprint.cache_clear()
+        return {fmt: build_plan.code_fingerprint(fmt) for fmt in ("html", "docx", "epub")}
+
+    changed = {}
+    for rel in ("templates/epub/style.css", "templates/article.html.j2", "builders/html_rows.py"):
+        before = prints()
+        (tmp_path / rel).write_text("v2")
+        after = prints()
+        changed[rel] = {fmt for fmt in before if before[fmt] != after[fmt]}
+    build_plan.code_fingerprint.cache_clear()
+    assert changed == {"templates/epub/style.css": {"html", "epub"},  # html: its prefix
+                       "templates/article.html.j2": {"html"},
+                       "builders/html_rows.py": {"html", "epub"}}

@@ -100,7 +100,7 @@ def chapter(doc: Bilingual, ctx: BuildContext) -> Chapter:
 
 
 def _page(doc: Bilingual, ctx: BuildContext, name: str) -> tuple[dict, _Runs]:
-    dates = {code: _date(doc, code, ctx) for code in (doc.source_lang, doc.target_lang)}
+    dates = {"fr": _date(doc, doc.source_lang, ctx), "en": _date(doc, doc.target_lang, ctx)}
     up = "../" * (1 + name.count("/"))  # from the chapter's folder to the package's
     doc = _fit(doc)
     chrome_lang = chrome(doc.target_lang)
@@ -116,7 +116,7 @@ def _page(doc: Bilingual, ctx: BuildContext, name: str) -> tuple[dict, _Runs]:
         "tt": {"fr": labels(doc.source_lang), "en": labels(doc.target_lang)},
         "title": title, "rows": rows, "up": up, "author": doc.article.author,
         "iso_date": doc.article.date.iso if doc.article.date else "",
-        "dates": {"fr": dates[doc.source_lang], "en": dates[doc.target_lang]},
+        "dates": dates,
         "head": _titles(doc, ctx), "marks": _marks(doc),
     }, runs
 

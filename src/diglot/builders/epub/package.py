@@ -21,7 +21,7 @@ from diglot import locales
 from diglot.builders import BuildContext
 from diglot.builders.epub.chapter import BOTH, Chapter, folder
 from diglot.builders.epub.cover import cover_lines
-from diglot.builders.epub.render import labels, media_type, render
+from diglot.builders.epub.render import chrome, labels, media_type, render
 from diglot.web import asset
 
 ROOT = "EPUB/"  # the package's folder in the container
@@ -114,8 +114,7 @@ def _contents(chapters: list[Chapter], langs: tuple[str, str]) -> list[Entry]:
     parts = [both[0] if len(chapters) == 1 else
              Entry(_href(chapters[0].href(BOTH)), _both_labels(langs, "both"), both)]
     for rendition, side in (("fr", 0), ("en", 1)):
-        lang = langs[side]
-        label = ((lang, labels(lang)["alone"].format(_language(lang, lang))),)
+        label = (_alone(langs[side], langs[side]),)
         items = tuple(_article_entry(c, rendition) for c in chapters) if len(chapters) > 1 else ()
         parts.append(Entry(f"part-{folder(rendition, langs)}.xhtml", label, items))
     return parts
@@ -138,7 +137,14 @@ def _titled(titles: tuple[str, str], langs: tuple[str, str], rendition: str):
 
 
 def _both_labels(langs: tuple[str, str], key: str) -> tuple[tuple[str, str], ...]:
-    return tuple((lang, labels(lang)[key]) for lang in langs)
+    return tuple((chrome(lang), labels(lang)[key]) for lang in langs)
+
+
+def _alone(lang: str, in_lang: str) -> tuple[str, str]:
+    """'Français seul', 'English only': one language alone, named in ``in_lang``'s words
+    (English words, and the name in English, for a language without labels)."""
+    words = chrome(in_lang)
+    return words, labels(words)["alone"].format(_language(lang, words))
 
 
 def _href(path: str) -> str:
@@ -173,9 +179,9 @@ def _nav(contents: list[Entry], book: Book, chapters: list[Chapter]) -> bytes:
 def _part_page(page: str, langs: tuple[str, str]) -> bytes:
     lang = page.removeprefix("part-").removesuffix(".xhtml")
     other = langs[1] if lang == langs[0] else langs[0]
-    heading = [(code, labels(code)["alone"].format(_language(lang, code))) for code in (lang, other)]
-    return render("part.xhtml.j2", lang=lang, heading=heading,
-                  explain=(lang, labels(lang)["alone_note"]))
+    heading = [_alone(lang, code) for code in (lang, other)]
+    return render("part.xhtml.j2", lang=heading[0][0], heading=heading,
+                  explain=(heading[0][0], labels(lang)["alone_note"]))
 
 
 # --- the cover -------------------------------------------------------------------------------
@@ -187,7 +193,10 @@ def _cover_svg(book: Book) -> bytes:
 
 
 def _pair(langs: tuple[str, str]) -> dict:
-    return {"fr": labels(langs[0]), "en": labels(langs[1]), "langs": langs}
+    """Each language's labels, and the language they are written in ('en' for a language
+    without labels of its own)."""
+    return {"fr": labels(langs[0]), "en": labels(langs[1]), "langs": langs,
+            "words": (chrome(langs[0]), chrome(langs[1]))}
 
 
 def _language(code: str, in_lang: str) -> str:
