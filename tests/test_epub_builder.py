@@ -206,7 +206,8 @@ def test_same_input_gives_the_same_bytes(rich):
 
 
 def test_a_new_build_time_changes_only_what_same_ignores(rich):
-    later = EPUB.article(showcase(), context(when=dt.datetime(2027, 1, 15, 8, tzinfo=dt.timezone.utc)))
+    when = dt.datetime(2027, 1, 15, 8, tzinfo=dt.timezone.utc)
+    later = EPUB.article(showcase(), context(when=when))
     assert later != rich.data
     assert EPUB.same(rich.data, later)
     changed = EPUB.article(showcase(drop=("Compost",)), context())
@@ -295,13 +296,14 @@ def test_tables_and_definition_lists_in_each_language(rich):
     page = rich.xml(rich.base + "both/showcase.xhtml")
     tables = list(page.iter(f"{{{NS['x']}}}table"))
     heads = [[("".join(th.itertext())) for th in t.iter(f"{{{NS['x']}}}th")] for t in tables]
-    assert heads == [["Légume", "Récolte (kg)", "Parcelles"], ["Vegetable", "Harvest (kg)", "Plots"]]
+    assert heads == [["Légume", "Récolte (kg)", "Parcelles"],
+                     ["Vegetable", "Harvest (kg)", "Plots"]]
     terms = ["".join(dt.itertext()) for dt in page.iter(f"{{{NS['x']}}}dt")]
     assert terms == ["Parcelle", "Plot", "Compost", "Compost"]
 
 
-@pytest.mark.parametrize("fallback, shown", [("source", "Compost"), ("placeholder", "Translation to come."),
-                                             ("omit", None)])
+@pytest.mark.parametrize("fallback, shown", [("source", "Compost"), ("omit", None),
+                                             ("placeholder", "Translation to come.")])
 def test_untranslated_passages_are_marked_as_the_other_editions_mark_them(fallback, shown):
     book = article_book(showcase(fallback=fallback, drop=("Compost",)))
     page = book.xml(book.base + "both/showcase.xhtml")
@@ -325,6 +327,21 @@ def test_unwritable_characters_never_reach_the_xml():
     for name in book.names:
         if name.endswith((".xhtml", ".opf", ".ncx", ".svg")):
             book.xml(name)  # parses
+
+
+def test_an_anchor_a_po_file_carries_that_is_no_xml_id_is_replaced_and_links_still_hold():
+    from diglot.catalog.translate import bilingual
+    from diglot.po.model import Catalog, Entry
+    from diglot.source.reader import parse_article
+
+    article = parse_article("# Titre\n\n## Partie\n\nTexte.\n", "a", "source_fr/a.md")
+    catalog = Catalog(None, [Entry("Titre", "Title"),
+                             Entry("Partie", "Part", extracted_comments=("anchor: 1 <bad>",)),
+                             Entry("Texte.", "Text.", extracted_comments=("anchor: fn-fr-1",))])
+    book = article_book(bilingual(article, catalog, "fr", "en", "source"))
+    ids = [e.get("id") for e in book.xml("EPUB/both/a.xhtml").iter() if e.get("id")]
+    assert all(re.fullmatch(r"p-[0-9a-f]{10}", i) for i in ids) and len(set(ids)) == len(ids)
+    assert links_checked(book) > 5
 
 
 # --- the edition -----------------------------------------------------------------------------
@@ -406,7 +423,8 @@ def proj(tmp_path):
     p = Proj(tmp_path)
     p.source("jardin", "# Le jardin\n\nOn y cultive des tomates.\n")
     p.run("update")
-    p.translate("jardin", {"Le jardin": "The garden", "On y cultive des tomates.": "Tomatoes grow there."})
+    p.translate("jardin", {"Le jardin": "The garden",
+                           "On y cultive des tomates.": "Tomatoes grow there."})
     return p
 
 
@@ -439,7 +457,8 @@ def test_an_edited_translation_rebuilds_its_book_and_the_edition(proj):
     assert "Tomatoes are grown there." in book.text("EPUB/en/jardin.xhtml")
 
 
-def test_an_edited_epub_template_or_shared_view_module_changes_the_epub_fingerprint(tmp_path, monkeypatch):
+def test_an_edited_epub_template_or_shared_view_module_changes_the_epub_fingerprint(
+        tmp_path, monkeypatch):
     """templates/ is the HTML edition's, but templates/epub/ is the EPUB's; html_rows.py is
     both's: each shapes the formats that list it, and no other."""
     from diglot.commands import build_plan

@@ -87,7 +87,8 @@ class Builder(Protocol):
         """One article's side-by-side edition."""
 
     def index(self, docs: list[Bilingual], ctx: BuildContext) -> bytes:
-        """The edition-wide file: the HTML index page, or the DOCX combining every article."""
+        """The edition-wide file: the HTML index page, or the DOCX or EPUB combining every
+        article."""
 
     def files(self, doc: Bilingual) -> dict[str, bytes]:
         """Files an article's output refers to (the images an HTML page shows), by path

@@ -89,9 +89,13 @@ class _Rows(Rows):
 def chapter(doc: Bilingual, ctx: BuildContext) -> Chapter:
     """The chapter of one translated article (see the module's doc)."""
     name = ctx.names.get(doc.slug, doc.slug)
+    # dates as each language's variety writes them (the proofing tag of "en", "en_GB"…)
+    dates = {"fr": _date(doc, doc.source_lang, ctx), "en": _date(doc, doc.target_lang, ctx)}
+    doc = _fit(doc)
     page, runs = _page(doc, ctx, name)
-    langs = (tag(doc.source_lang), tag(doc.target_lang))
-    files = {f"{folder(only, langs)}/{name}.xhtml": render("chapter.xhtml.j2", **page, only=only)
+    langs = (doc.source_lang, doc.target_lang)
+    files = {f"{folder(only, langs)}/{name}.xhtml":
+             render("chapter.xhtml.j2", **page, dates=dates, only=only)
              for only in (BOTH, "fr", "en")}
     files.update(sorted(runs.images.items()))
     date = doc.article.date
@@ -100,9 +104,9 @@ def chapter(doc: Bilingual, ctx: BuildContext) -> Chapter:
 
 
 def _page(doc: Bilingual, ctx: BuildContext, name: str) -> tuple[dict, _Runs]:
-    dates = {"fr": _date(doc, doc.source_lang, ctx), "en": _date(doc, doc.target_lang, ctx)}
+    """The templates' view data of a chapter (its rows made once), and its runs' maker,
+    which has recorded the images they show."""
     up = "../" * (1 + name.count("/"))  # from the chapter's folder to the package's
-    doc = _fit(doc)
     chrome_lang = chrome(doc.target_lang)
     runs = _Runs(doc, up, ctx.config.french_spacing)
     table_labels = (labels(doc.source_lang)["table"], labels(doc.target_lang)["table"])
@@ -110,13 +114,12 @@ def _page(doc: Bilingual, ctx: BuildContext, name: str) -> tuple[dict, _Runs]:
     rows = _Rows(doc, chrome_lang, runs, table_labels).rows(titled)
     title = next(rows) if titled else None
     rows = list(rows)  # three renditions of the same rows (the notes' calls counted once)
-    fr, en = tag(doc.source_lang), tag(doc.target_lang)
     return {
-        "fr": fr, "en": en, "chrome": chrome_lang, "t": labels(doc.target_lang),
+        "fr": doc.source_lang, "en": doc.target_lang, "chrome": chrome_lang,
+        "t": labels(doc.target_lang),
         "tt": {"fr": labels(doc.source_lang), "en": labels(doc.target_lang)},
         "title": title, "rows": rows, "up": up, "author": doc.article.author,
         "iso_date": doc.article.date.iso if doc.article.date else "",
-        "dates": dates,
         "head": _titles(doc, ctx), "marks": _marks(doc),
     }, runs
 
@@ -159,7 +162,7 @@ def _titles(doc: Bilingual, ctx: BuildContext) -> tuple[str, str]:
 
 def _sections(doc: Bilingual, ctx: BuildContext) -> tuple[Section, ...]:
     """The level-2 headings, for the contents (anchors as the chapter has them)."""
-    pairs = _fit(doc).pairs
+    pairs = doc.pairs
     found = []
     for pair, anchor in zip(pairs, anchor_ids(pairs)):
         if pair.block.kind == HEADING and pair.block.level == 2:

@@ -14,6 +14,7 @@ import io
 import re
 import uuid
 import zipfile
+import zlib
 from typing import NamedTuple
 from urllib.parse import quote
 
@@ -84,8 +85,8 @@ def same(old: bytes, new: bytes) -> bool:
             # sizes first: an old file is read no further than the new one's parts
             return shapes[0] == shapes[1] and all(
                 _steady(name, a.read(name)) == _steady(name, b.read(name)) for name, _ in shapes[1])
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError,
-            NotImplementedError, RuntimeError):
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, OSError, EOFError,
+            ValueError, KeyError, NotImplementedError, RuntimeError):
         return False
 
 
