@@ -2,9 +2,10 @@
 article, for e-readers. Each passage's French comes with its English set apart below it,
 and each language can also be read alone (see ``package``).
 
-An article becomes a ``Chapter`` once (``chapter.chapter``: its XHTML and images); a book
-is assembled from chapters (``package.package``), so the edition never renders an article
-a second time when its chapter is at hand.
+An article becomes a ``Chapter`` once (``chapter.chapter``: its XHTML and images, plain
+data); a book is assembled from chapters (``article_book``, ``edition_book``), so the
+edition never renders an article a second time when its chapter is at hand (a cache in
+front of ``chapter`` is all it takes).
 """
 
 from __future__ import annotations
@@ -15,19 +16,17 @@ from diglot.builders.epub.package import Book, package, same
 from diglot.builders.epub.render import tag
 from diglot.model import Bilingual
 
-__all__ = ["BUILDER", "Chapter", "chapter", "book_of_article", "book_of_edition"]
+__all__ = ["BUILDER", "Chapter", "chapter", "article_book", "edition_book"]
 
 
 class EpubBuilder:
     """The ``epub`` format (see builders.Builder)."""
 
     def article(self, doc: Bilingual, ctx: BuildContext) -> bytes:
-        item = chapter(doc, ctx)
-        return package([item], book_of_article(item, doc.slug, ctx), ctx)
+        return article_book(chapter(doc, ctx), ctx)
 
     def index(self, docs: list[Bilingual], ctx: BuildContext) -> bytes:
-        chapters = [chapter(doc, ctx) for doc in docs]
-        return package(chapters, book_of_edition(chapters, ctx), ctx)
+        return edition_book([chapter(doc, ctx) for doc in docs], ctx)
 
     def files(self, doc: Bilingual) -> dict[str, bytes]:
         return {}  # images are inside the book
@@ -36,19 +35,23 @@ class EpubBuilder:
         return same(old, new)
 
 
-def book_of_article(item: Chapter, slug: str, ctx: BuildContext) -> Book:
+def article_book(item: Chapter, ctx: BuildContext) -> bytes:
+    """One article's EPUB: its titles on the cover, its author and date."""
     french, english = item.titles
-    return Book((french, english if english != french else ""), item.langs,
+    book = Book((french, english if english != french else ""), item.langs,
                 (item.author,) if item.author else (), item.date,
-                "\0".join((ctx.title, slug, *item.langs)))
+                "\0".join((ctx.title, item.name, *item.langs)))
+    return package([item], book, ctx)
 
 
-def book_of_edition(chapters: list[Chapter], ctx: BuildContext) -> Book:
+def edition_book(chapters: list[Chapter], ctx: BuildContext) -> bytes:
+    """The edition's EPUB: every article's chapter, under the edition's title."""
     config = ctx.config
     langs = chapters[0].langs if chapters else (
         tag(config.source_language), tag(config.languages[0] if config.languages else "en"))
     authors = tuple(dict.fromkeys(c.author for c in chapters if c.author))
-    return Book((ctx.title, ""), langs, authors, "", "\0".join((ctx.title, "", *langs)))
+    book = Book((ctx.title, ""), langs, authors, "", "\0".join((ctx.title, "", *langs)))
+    return package(chapters, book, ctx)
 
 
 BUILDER = EpubBuilder()

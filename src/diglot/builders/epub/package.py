@@ -56,16 +56,9 @@ class Entry(NamedTuple):
 
 def package(chapters: list[Chapter], book: Book, ctx: BuildContext) -> bytes:
     """The EPUB file of ``chapters`` (one article's, or the edition's)."""
-    spine = _spine(chapters, book.langs)
-    contents = _contents(chapters, book.langs)
-    files = {ROOT + "style.css": asset("epub/style.css").encode("utf-8"),
-             ROOT + "cover.svg": _cover_svg(book),
-             ROOT + "cover.xhtml": render("cover.xhtml.j2", book=book, t=_pair(book.langs)),
-             ROOT + "nav.xhtml": _nav(contents, book, chapters)}
-    files.update({ROOT + page: _part_page(page, book.langs) for page in spine if "part-" in page})
-    for item in chapters:
-        files.update({ROOT + path: data for path, data in item.files.items()})
+    spine, contents = _spine(chapters, book.langs), _contents(chapters, book.langs)
     uid = "urn:uuid:" + str(uuid.uuid5(uuid.NAMESPACE_URL, "diglot:" + book.key))
+    files = _pages(chapters, book, spine, contents)
     files[ROOT + "toc.ncx"] = render("toc.ncx.j2", uid=uid, book=book, points=_points(contents),
                                      depth=_depth(contents))
     items = _manifest(files)
@@ -74,6 +67,18 @@ def package(chapters: list[Chapter], book: Book, ctx: BuildContext) -> bytes:
                  items=items, modified=_stamp(ctx))
     return _zipped([("META-INF/container.xml", asset("epub/container.xml").encode("utf-8")),
                     (OPF, opf), *sorted(files.items())], ctx)
+
+
+def _pages(chapters: list[Chapter], book: Book, spine: list[str], contents) -> dict[str, bytes]:
+    """The book's own pages and style, then every chapter's files, by path in the zip."""
+    files = {ROOT + "style.css": asset("epub/style.css").encode("utf-8"),
+             ROOT + "cover.svg": _cover_svg(book),
+             ROOT + "cover.xhtml": render("cover.xhtml.j2", book=book, t=_pair(book.langs)),
+             ROOT + "nav.xhtml": _nav(contents, book, chapters)}
+    files.update({ROOT + page: _part_page(page, book.langs) for page in spine if "part-" in page})
+    for item in chapters:
+        files.update({ROOT + path: data for path, data in item.files.items()})
+    return files
 
 
 def same(old: bytes, new: bytes) -> bool:
