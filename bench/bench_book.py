@@ -1,6 +1,6 @@
 """Benchmark one book-length article (2,000 and 10,000 real paragraphs from the corpus):
-the HTML page and the DOCX document built from it, rendering only (the article and its
-translations already read), best of a few runs. Usage: python bench/bench_book.py [--sizes …]
+the HTML page, the DOCX document and the EPUB book built from it, rendering only (the
+article and its translations already read), best of a few runs. Usage: python bench/bench_book.py [--sizes …]
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ def main() -> None:
         article = parse_article(text, "book", "source_fr/book.md")
         catalog = Catalog(None, [Entry(fr, en) for fr, en in chosen])
         doc = bilingual(article, catalog, "fr", "en", "source")
-        for fmt in ("html", "docx"):
+        for fmt in ("html", "docx", "epub"):
             builder = get_builder(fmt)
             builder.article(doc, ctx)  # warm caches (styles, templates)
             seconds = best(lambda: builder.article(doc, ctx))

@@ -37,7 +37,10 @@ class Format:
     extension: str
     index_name: str
     config_keys: tuple[str, ...] = COMMON_KEYS
-    own_files: tuple[str, ...] = ()  # package paths (prefixes) that shape this format only
+    # Package paths (prefixes) that shape this format and no format that does not list them
+    # too (a module two formats share is listed by both; a longer prefix inside another
+    # format's folder, like ``templates/epub/``, is this format's).
+    own_files: tuple[str, ...] = ()
     archive: bool = False
     default: bool = True
     needs: str = ""  # an importable module the format cannot be built without
@@ -49,6 +52,11 @@ REGISTRY: dict[str, Format] = {f.name: f for f in (
            own_files=("builders/html", "builders/preview.py", "templates/", "web.py")),
     Format("docx", ".docx", "edition.docx", COMMON_KEYS + ("page_size", "docx_borders"),
            own_files=("builders/docx/", "ooxml/"), archive=True),
+    # EPUB shares the HTML edition's row and inline view data and its labels.
+    Format("epub", ".epub", "edition.epub",
+           own_files=("builders/epub/", "templates/epub/", "templates/labels.json",
+                      "builders/html_rows.py", "builders/html_inline.py",
+                      "builders/html_parts.py"), archive=True, default=False),
 )}
 FORMATS = tuple(name for name, fmt in REGISTRY.items() if fmt.default)  # a plain build's
 EXTENSIONS = {name: fmt.extension for name, fmt in REGISTRY.items()}
@@ -90,7 +98,8 @@ class Builder(Protocol):
         """One article's side-by-side edition."""
 
     def index(self, docs: list[Bilingual], ctx: BuildContext) -> bytes:
-        """The edition-wide file: the HTML index page, or the DOCX combining every article."""
+        """The edition-wide file: the HTML index page, or the DOCX or EPUB combining every
+        article."""
 
     # A format whose edition is made of parts (``Format.edition == "parts"``) also has:
     def render(self, doc: Bilingual, ctx: BuildContext) -> Rendered:

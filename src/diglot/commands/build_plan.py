@@ -32,11 +32,13 @@ NAME = ".diglot-manifest.json"
 def code_fingerprint(fmt: str) -> str:
     """diglot's version and the bytes of every package file that shapes ``fmt``'s outputs."""
     digest = hashlib.sha256(__version__.encode())
-    # Package files another format owns do not shape this one; every other file does.
-    others = [p for f in REGISTRY.values() if f.name != fmt for p in f.own_files]
+    # Package files only other formats own do not shape this one; every other file does.
+    mine = REGISTRY[fmt].own_files
+    others = tuple(p for f in REGISTRY.values() if f.name != fmt for p in f.own_files)
     for path in sorted(PACKAGE.rglob("*")):
         rel = path.relative_to(PACKAGE).as_posix()
-        if path.is_file() and "__pycache__" not in rel and not rel.startswith(tuple(others)):
+        if path.is_file() and "__pycache__" not in rel and (
+                rel.startswith(mine) or not rel.startswith(others)):
             digest.update(rel.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 
