@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from diglot.source.inline import Span, _simple_spans, parse_spans, plain_text, profile, safe_url, spans
+from diglot.source.inline_fast import simple_spans as _simple_spans
+from diglot.source.inline import Span, parse_spans, plain_text, profile, safe_url, spans
 
 
 def test_styles_links_and_code():

@@ -12,41 +12,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Mapping
 
-from markdown_it.rules_inline.state_inline import StateInline
+from diglot.source.inline_fast import simple_spans
+from diglot.source.markdown import parser
+from diglot.source.span import Span, safe_url
 
-from diglot.source.linear import Closers
-from diglot.source.markdown import PLAIN_URL, parser
-
-_SAFE_URL = re.compile(r"^(?:https?:|mailto:|#|/|\.|[^:/?#]*(?:[/?#]|$))", re.IGNORECASE)
-
-
-@dataclass(frozen=True, slots=True)
-class Span:
-    """A run of text with its styles; ``br`` spans are hard line breaks (text ``\\n``)."""
-
-    text: str
-    bold: bool = False
-    italic: bool = False
-    code: bool = False
-    href: str | None = None
-    br: bool = False
-    image: str | None = None  # an image: its source (``text`` is its alt text)
-    note: str | None = None  # a footnote reference: the note's label (``text`` is empty)
-    title: str = ""  # an image's title
-    markdown: str = ""  # an image's or a reference's Markdown source, as written
-
-    @property
-    def markup(self) -> bool:
-        """An image or a footnote reference: one piece, never merged with its neighbours."""
-        return self.image is not None or self.note is not None
-
-    def with_text(self, text: str) -> "Span":
-        """The span with another text (dataclasses.replace, several times faster)."""
-        return Span(text, self.bold, self.italic, self.code, self.href, self.br, self.image,
-                    self.note, self.title, self.markdown)
+__all__ = ["Span", "safe_url", "spans", "parse_spans", "plain_text", "meaning", "profile",
+           "elements", "alt_text"]
 
 
 @dataclass(slots=True)
@@ -60,10 +33,6 @@ class Profile:
     breaks: int = 0
     images: list[str] = field(default_factory=list)  # image sources, in order
     notes: list[str] = field(default_factory=list)  # footnote labels referenced, in order
-
-
-def safe_url(url: str) -> bool:
-    return bool(_SAFE_URL.match(url.strip()))
 
 
 # A character that can start inline Markdown (or an entity, or a break). Text without one
@@ -87,7 +56,7 @@ def spans(text: str, references: Mapping | None = None) -> list[Span]:
         return [Span(text)] if text else []
     if len(text) >= _LONG:
         return _long_spans(text, references)
-    found = _simple_spans(text)
+    found = simple_spans(text)
     return parse_spans(text, references) if found is None else found
 
 
@@ -101,164 +70,12 @@ def _long_spans(text: str, references: Mapping | None) -> list[Span]:
     key = (text, id(references))
     hit = _recent.get(key)
     if hit is None or hit[0] is not references:  # the same mapping, not a reused id
-        found = _simple_spans(text)
+        found = simple_spans(text)
         hit = (references, parse_spans(text, references) if found is None else found)
         if len(_recent) >= 4:
             del _recent[next(iter(_recent))]
         _recent[key] = hit
     return list(hit[1])
-
-
-# --- the fast path ---------------------------------------------------------------------------
-# Nearly all real segments use only code spans and single-character emphasis (``*x*``,
-# ``_x_``); reading those directly is about three times faster than markdown-it's rule
-# loop. Anything else (strong, links, escapes, entities, autolinks, breaks) goes to the
-# parser, and tests hold the two to identical results.
-
-# One match per thing the fast path acts on: a backtick string, a run of ``*`` or ``_``, or
-# what starts other markup outside code spans (escapes, links, images, autolinks, entities),
-# which sends the text to the parser; "]", ">" and "!" start nothing alone. The character
-# class comes first because re scans for it several times faster than for alternatives.
-_SCAN = re.compile(r"[`*_\\\[<&](?:(?<=`)`*|(?<=\*)\**|(?<=_)_*)?")
-_BREAKS = re.compile(r"[\n\r\0]")  # anywhere: the parser makes "\n" a break, even in code
-# An inline link whose text holds no markup and whose URL the parser keeps as it is: the
-# commonest link, and a paragraph of 100,000 of them is then read without the parser.
-_LINK = re.compile(r"\[([^\[\]\\`*_<>&!\n\r\0]+)\]\((?=[^)])(" + PLAIN_URL.pattern + r")\)")
-
-
-class _Code(str):
-    """A code span's text among the fast path's pieces."""
-
-    __slots__ = ()
-
-
-class _Link(str):
-    """A link's text among the fast path's pieces, with its target."""
-
-    __slots__ = ("href",)
-
-
-@dataclass(slots=True)
-class _Delim:
-    """One ``*`` or ``_``: whether it may open or close emphasis, and its role once paired."""
-
-    marker: str
-    open: bool
-    close: bool
-    role: int = 0  # +1 opens emphasis, -1 closes it, 0 stays literal
-
-
-class _Source:
-    """Just what markdown-it's ``StateInline.scanDelims`` reads."""
-
-    __slots__ = ("posMax", "src")
-
-    def __init__(self, src: str) -> None:
-        self.src, self.posMax = src, len(src)
-
-
-@lru_cache(maxsize=4096)
-def _flanks(before: str, marker: str, after: str) -> tuple[bool, bool]:
-    """Whether a lone ``marker`` between these characters may open and may close emphasis,
-    by the parser's own rules (``scanDelims``, which reads nothing else, and takes the
-    text's edges for spaces)."""
-    scanned = StateInline.scanDelims(_Source(before + marker + after), 1, marker == "*")
-    return scanned.can_open, scanned.can_close
-
-
-def _simple_spans(text: str) -> list[Span] | None:
-    """The spans of a text whose only markup is code spans and single ``*``/``_``
-    emphasis, else None. Code spans follow CommonMark as markdown-it applies them: a
-    backtick string opens a span closed by the next string of the same length, else it is
-    literal text."""
-    if _BREAKS.search(text):
-        return None
-    items: list = []  # plain text (str), code (_Code) and delimiters, in order
-    pos = 0
-    closers = None
-    while (mark := _SCAN.search(text, pos)) is not None:
-        start, pos = mark.span()
-        items.append(text[mark.pos:start])  # the plain text before it
-        run = mark.group()
-        if run[0] == "`":
-            closers = closers or Closers(text)
-            closer = closers.find(len(run), pos)
-            if closer < 0:  # no closer of its length: the backticks are text
-                items.append(run)
-                continue
-            items.append(_Code(_code(text[pos:closer])))
-            pos = closer + len(run)
-        elif run == "[":
-            link = _LINK.match(text, start)
-            if link is None or (start and text[start - 1] == "!"):  # or an image
-                return None
-            items.append(_link(link.group(1), link.group(2)))
-            pos = link.end()
-        elif run not in ("*", "_"):  # other markup, or strong and the rule of 3
-            return None
-        else:
-            around = text[start - 1] if start else " ", text[pos] if pos < len(text) else " "
-            items.append(_Delim(run, *_flanks(around[0], run, around[1])))
-    items.append(text[pos:])
-    _pair(items)
-    return _styled(items)
-
-
-def _link(text: str, url: str) -> _Link:
-    item = _Link(text)
-    item.href = url if safe_url(url) else None
-    return item
-
-
-def _code(content: str) -> str:
-    """A code span's text: one space off each side when it holds more than spaces."""
-    if content[:1] == " " and content[-1:] == " " and content.strip(" "):
-        return content[1:-1]
-    return content
-
-
-def _pair(items: list) -> None:
-    """CommonMark's emphasis pairing for delimiter runs of one character: a closer takes
-    the nearest open opener with its marker, and openers left between them can no longer
-    pair (markdown-it's ``balance_pairs``, where the rule of 3 never applies to 1 + 1)."""
-    openers: list[_Delim] = []
-    # Where the open openers of each marker stand in ``openers``: a closer finds its own
-    # at once, however many of the other marker wait (linear, not quadratic, pairing).
-    where: dict[str, list[int]] = {"*": [], "_": []}
-    for item in items:
-        if type(item) is not _Delim:
-            continue
-        if item.close and where[item.marker]:
-            found = where[item.marker][-1]
-            openers[found].role, item.role = 1, -1
-            del openers[found:]
-            for stack in where.values():
-                while stack and stack[-1] >= found:
-                    stack.pop()
-            continue
-        if item.open:
-            where[item.marker].append(len(openers))
-            openers.append(item)
-
-
-def _styled(items: list) -> list[Span]:
-    """Merged spans from paired pieces: text between paired delimiters is italic. Pieces
-    merge as lists, and only the result becomes (frozen, slow to make) Spans."""
-    out: list[list] = []  # [pieces of text, italic, code, href]; joined once at the end
-    depth = 0
-    for item in items:
-        if type(item) is _Delim:
-            depth += item.role
-            if item.role:
-                continue
-            item = item.marker
-        italic, code = depth > 0, type(item) is _Code
-        href = item.href if type(item) is _Link else None
-        if out and out[-1][1] == italic and out[-1][2] == code and out[-1][3] == href:
-            out[-1][0].append(item)
-        elif item:
-            out.append([[str(item)], italic, code, href])
-    return [Span("".join(text), False, italic, code, href) for text, italic, code, href in out]
 
 
 def parse_spans(text: str, references: Mapping | None = None) -> list[Span]:
