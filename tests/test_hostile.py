@@ -364,7 +364,7 @@ def test_unclosed_brackets_cost_linear_work(make):
 
 def test_backtick_closers_are_found_in_one_pass():
     from diglot.source.inline import Span
-from diglot.source.inline_fast import simple_spans as _simple_spans
+    from diglot.source.inline_fast import simple_spans as _simple_spans
     from diglot.source.linear import Closers
 
     text = "".join("`" * n + " x " for n in range(1, 600))  # each run opens, none closes
