@@ -16,6 +16,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+import hostile_support
 from hostile_support import World
 
 from diglot.po.parser import parse_po
@@ -34,9 +35,10 @@ def _seeds():
 
 
 @pytest.fixture
-def world(tmp_path) -> World:
-    w = World(tmp_path)
-    w.proj.source("article", SOURCE)
+def world(make_project, tmp_path) -> World:
+    w = World(make_project({"article": hostile_support.SOURCE}, {"article": hostile_support.ENGLISH}),
+              tmp_path)
+    w.proj.source("article", SOURCE)  # the first article's translations become fuzzy or obsolete
     logo = Path(__file__).parent / "cases" / "showcase" / "images" / "logo.png"
     (w.root / "source_fr" / "a.png").write_bytes(logo.read_bytes())  # the image it shows
     assert w.run("update").exit_code == 0

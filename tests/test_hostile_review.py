@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from docx import Document
 from docx.oxml.ns import qn
+import hostile_support
 from hostile_support import World, one_error_line
 
 from diglot.po.parser import parse_po
@@ -28,12 +29,9 @@ NUMBER, FRENCH, ENGLISH, STATE, COMMENT = range(5)
 
 
 @pytest.fixture
-def world(tmp_path) -> World:
-    w = World(tmp_path)
-    w.proj.source("article", SOURCE)
-    assert w.run("update").exit_code == 0
-    w.proj.translate("article", {FR_RICH: EN_RICH})
-    return w
+def world(make_project, tmp_path) -> World:
+    return World(make_project({"article": SOURCE}, {"article": {**hostile_support.ENGLISH, FR_RICH: EN_RICH}}),
+                 tmp_path)
 
 
 def _export(world: World) -> Path:

@@ -62,24 +62,14 @@ EN, STATE = 2, 3  # table columns
 
 
 @pytest.fixture
-def proj(tmp_path):
-    p = Proj(tmp_path / "edition")
-    p.source("riche", SOURCE)
-    assert p.run("update").exit_code == 0
-    p.translate("riche", ENGLISH)
-    _edit_po(p, FUZZY, flags=("fuzzy",))
-    _edit_po(p, MODEL, translator_comments=("check the name",))
-    return p
+def proj(make_project):
+    po = {**ENGLISH, FUZZY: {"msgstr": ENGLISH[FUZZY], "flags": ("fuzzy",)},
+          MODEL: {"msgstr": ENGLISH[MODEL], "translator_comments": ("check the name",)}}
+    return make_project({"riche": SOURCE}, {"riche": po}, name="edition")
 
 
 def _edit_po(p: Proj, msgid: str, **changes) -> None:
-    from dataclasses import replace
-
-    from diglot.po.writer import dump_po
-
-    catalog = p.po("riche")
-    catalog.entries = [replace(e, **changes) if e.msgid == msgid else e for e in catalog.entries]
-    _po_path(p).write_bytes(dump_po(catalog))
+    p.edit("riche", {msgid: changes})
 
 
 def _po_path(p: Proj) -> Path:
@@ -170,11 +160,11 @@ def test_import_without_edits_leaves_the_po_byte_identical(proj):
     assert proj.snapshot() == before
 
 
-def test_shipped_article_round_trips_untouched(tmp_path):
-    root = tmp_path / "shipped"
+def test_shipped_article_round_trips_untouched(make_project):
+    p = make_project(name="shipped")
+    root = p.root
     for folder in ("source_fr", "translations"):
-        shutil.copytree(CONFTEST_ROOT / folder, root / folder)
-    p = Proj(root)
+        shutil.copytree(CONFTEST_ROOT / folder, root / folder, dirs_exist_ok=True)
     assert p.run("review", "export", "llama-4").exit_code == 0
     before = p.snapshot()
     result = p.run("review", "import", str(root / "build/review/llama-4.en.docx"))
@@ -442,7 +432,7 @@ def test_stale_row_is_reported_and_the_rest_imported(proj):
 
 
 @pytest.mark.parametrize("kind", ["plain docx", "not a docx", "other project", "other lang"])
-def test_wrong_documents_are_refused_and_nothing_is_written(proj, tmp_path, kind):
+def test_wrong_documents_are_refused_and_nothing_is_written(proj, make_project, tmp_path, kind):
     path = tmp_path / "wrong.docx"
     if kind == "plain docx":
         Document().save(str(path))
@@ -451,11 +441,8 @@ def test_wrong_documents_are_refused_and_nothing_is_written(proj, tmp_path, kind
         path.write_text("hello")
         expected = "not a DOCX document"
     else:
-        other = Proj(tmp_path / "other")
-        other.source("riche", SOURCE)
-        if kind == "other lang":
-            other.write("diglot.toml", 'title = "edition"\nlanguages = ["de"]\n')
-        assert other.run("update").exit_code == 0
+        config = 'title = "edition"\nlanguages = ["de"]\n' if kind == "other lang" else None
+        other = make_project({"riche": SOURCE}, config=config, name="other")
         result = other.run("review", "export", "riche", "-o", str(other.root / "w.docx"))
         assert result.exit_code == 0, result.output
         (other.root / "w.docx").replace(path)

@@ -43,14 +43,9 @@ ENGLISH = {
 
 
 @pytest.fixture
-def proj(tmp_path):
-    p = Proj(tmp_path / "edition")
-    p.source("quai", SOURCE)
-    (p.root / "source_fr/images").mkdir()
-    (p.root / "source_fr/images/quai.png").write_bytes(PNG)
-    assert p.run("update").exit_code == 0
-    p.translate("quai", ENGLISH)
-    return p
+def proj(make_project):
+    return make_project({"quai": SOURCE}, {"quai": ENGLISH}, files={"source_fr/images/quai.png": PNG},
+                        name="edition")
 
 
 def _export(p: Proj) -> Path:
