@@ -500,7 +500,7 @@ def _characters(items):
             for s in items for c in (s.text if not s.br else "x")]
 
 
-@settings(max_examples=300, deadline=None, derandomize=True)
+@settings(derandomize=True)
 @given(st.lists(_TOKENS, max_size=12).map("".join))
 def test_markdown_out_round_trips_any_inline_markdown(text):
     """Exact in practice; the rare misses (emphasis that relied on an empty link as a
@@ -511,7 +511,7 @@ def test_markdown_out_round_trips_any_inline_markdown(text):
         assert normalize(spans(md.text)) == normalize(spans(text))
 
 
-@settings(max_examples=300, deadline=None, derandomize=True)
+@settings(derandomize=True)
 @given(_SPANS)
 def test_markdown_out_keeps_every_character_of_any_formatting(items):
     """Word can format what Markdown cannot say (bold ending on "(" glued to a letter): then
