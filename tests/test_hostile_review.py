@@ -240,12 +240,15 @@ def _bomb(path: Path, source: Path, size: int, name: str = "word/media/big.bin")
                 handle.write(chunk)
 
 
-# diglot in a process of its own that reports its own peak memory (RUSAGE_CHILDREN of this
-# process would be the largest of every child the suite ran before, LibreOffice included).
-_MEASURED = ("import atexit, resource, sys\n"
+# diglot in a process of its own that reports its own peak memory: VmHWM, the peak of this
+# program's memory since it started. Not RUSAGE_SELF's ru_maxrss: Linux carries over the peak
+# of the process image exec replaced, and a child made by vfork shares the test runner's
+# memory until exec (the test then read pytest's own peak, 380 MB after other tests). Nor
+# RUSAGE_CHILDREN here: the largest of every child the suite ran, LibreOffice included.
+_MEASURED = ("import atexit, re, sys\n"
              "peak = sys.argv.pop(1)\n"
-             "atexit.register(lambda: print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,"
-             " file=open(peak, 'w')))\n"
+             "hwm = lambda: re.search(r'VmHWM:\\s*(\\d+) kB', open('/proc/self/status').read())[1]\n"
+             "atexit.register(lambda: print(hwm(), file=open(peak, 'w')))\n"
              "from diglot.cli import main\n"
              "main(sys.argv[1:], prog_name='diglot')\n")
 
