@@ -50,15 +50,16 @@ def make_project(tmp_path, _project_cache):
     ``diglot.toml``…); ``config``: the text of ``diglot.toml``; ``update``: run ``diglot
     update`` (default: when there are articles); ``po`` {slug or (slug, lang): {French:
     English, or {field: value} (flags, comments…)}}, filled as a translator would after that
-    update; ``build``: then run ``diglot build`` (True) or ``build --format FMT`` (a string).
+    update; ``build``: then run ``diglot build`` (True) or ``build --format FMT`` (a string);
+    ``runs``: then these commands ([arguments], …), each expected to succeed.
 
     The same arguments give the same files: the first test to ask makes them, later ones get
     a copy (each test owns its copy, so none can see another's changes)."""
 
     def make(articles=None, po=None, config=None, files=None, *, name="project",
-             update=None, build=False) -> Proj:
+             update=None, build=False, runs=()) -> Proj:
         recipe = _project_cache.recipe(name, articles or {}, po or {}, config, files or {},
-                                       update, build)
+                                       update, build, runs)
         target = tmp_path / name
         shutil.copytree(_project_cache.made(recipe), target, symlinks=True)
         return Proj(target)

@@ -73,7 +73,7 @@ class ProjectCache:
         self.folder = folder
 
     @staticmethod
-    def recipe(name, articles, po, config, files, update, build) -> tuple:
+    def recipe(name, articles, po, config, files, update, build, runs) -> tuple:
         files = dict(files)
         if config is not None:
             files["diglot.toml"] = config
@@ -84,7 +84,7 @@ class ProjectCache:
         # The build time is part of every output, so it is part of the recipe.
         return (name, tuple(sorted(articles.items())), tuple(sorted(files.items())), update,
                 tuple(sorted((k, tuple(sorted(v.items()))) for k, v in po.items())), build,
-                os.environ.get("SOURCE_DATE_EPOCH"))
+                tuple(tuple(args) for args in runs), os.environ.get("SOURCE_DATE_EPOCH"))
 
     def made(self, recipe: tuple) -> Path:
         key = hashlib.sha256(repr(recipe).encode()).hexdigest()[:16]
@@ -98,7 +98,7 @@ class ProjectCache:
 
 
 def _make(root: Path, recipe: tuple) -> None:
-    _, articles, files, update, po, build, _ = recipe
+    _, articles, files, update, po, build, runs, _ = recipe
     proj = Proj(root)
     for rel, data in files:
         proj.write(rel, data)
@@ -111,6 +111,8 @@ def _make(root: Path, recipe: tuple) -> None:
                          for msgid, fields in mapping}, lang)
     if build:
         _ok(proj, "build", *(() if build is True else ("--format", build)))
+    for args in runs:
+        _ok(proj, *args)
 
 
 def _ok(proj: Proj, *args: str) -> None:
