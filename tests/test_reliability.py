@@ -9,14 +9,13 @@ from diglot.fsio import project_lock
 from project_fixture import Proj
 
 TEXT = "# Titre\n\nUn paragraphe assez long pour être traduit proprement.\n"
+ENGLISH = {"Titre": "Title", "Un paragraphe assez long pour être traduit proprement.":
+           "A paragraph long enough to be translated properly."}
 
 
 @pytest.fixture
 def proj(make_project):
-    return make_project({"a": TEXT}, {"a": {"Titre": "Title",
-                                            "Un paragraphe assez long pour être traduit proprement.":
-                                            "A paragraph long enough to be translated properly."}},
-                        build=True, name="projet")
+    return make_project({"a": TEXT}, {"a": ENGLISH}, build=True, name="projet")
 
 
 def fails(proj: Proj, args, prefix: str, contains: str = "") -> str:
