@@ -112,7 +112,7 @@ def stop_at(point: str, k: int, stop) -> None:
 
 def killed_run(proj: Proj, args: list[str], point: str, k: int) -> None:
     """The command in a forked process that SIGKILLs itself at the point: no cleanup runs."""
-    with warnings.catch_warnings():  # Python 3.12 warns when the runner has threads (xdist)
+    with warnings.catch_warnings():  # Python 3.12+ warns if some plugin started a thread
         warnings.simplefilter("ignore", DeprecationWarning)
         pid = os.fork()
     if pid == 0:  # the child never returns to pytest
