@@ -9,8 +9,8 @@ echo "== diglot benchmarks: $(nproc) cores, $(date -u '+%Y-%m-%d %H:%M UTC'), $(
 $PY bench_update.py --sizes 2000 10000 --runs 3
 $PY bench_edition.py --runs 2
 $PY bench_book.py
-$PY growth.py
 $PY po_io.py 50000
+$PY growth.py
 $PY align_verne.py
 $PY qa.py
 $PY bench_memory.py --runs 2

@@ -248,14 +248,16 @@ def _bomb(path: Path, source: Path, size: int, name: str = "word/media/big.bin")
                 handle.write(chunk)
 
 
-# diglot in a process of its own that reports its own peak memory: VmHWM, the peak of this
-# program's memory since it started. Not RUSAGE_SELF's ru_maxrss: Linux carries over the peak
-# of the process image exec replaced, and a child made by vfork shares the test runner's
-# memory until exec (the test then read pytest's own peak, 380 MB after other tests). Nor
-# RUSAGE_CHILDREN here: the largest of every child the suite ran, LibreOffice included.
-_MEASURED = ("import atexit, re, sys\n"
+# diglot in a process of its own that reports its own peak memory: VmHWM, which a new
+# program starts afresh (ru_maxrss survives exec, so a child of this big pytest process would
+# report the suite's size; RUSAGE_CHILDREN is the largest child the suite ran, LibreOffice
+# included).
+_MEASURED = ("import atexit, sys\n"
              "peak = sys.argv.pop(1)\n"
-             "hwm = lambda: re.search(r'VmHWM:\\s*(\\d+) kB', open('/proc/self/status').read())[1]\n"
+             "def hwm():\n"
+             "    for line in open('/proc/self/status'):\n"
+             "        if line.startswith('VmHWM:'):\n"
+             "            return int(line.split()[1])\n"
              "atexit.register(lambda: print(hwm(), file=open(peak, 'w')))\n"
              "from diglot.cli import main\n"
              "main(sys.argv[1:], prog_name='diglot')\n")
