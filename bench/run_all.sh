@@ -11,6 +11,7 @@ $PY bench_edition.py --runs 2
 $PY bench_book.py
 $PY bench_epub.py --runs 2
 $PY po_io.py 50000
+$PY growth.py
 $PY align_verne.py
 $PY qa.py
 $PY bench_memory.py --runs 2

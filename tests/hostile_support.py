@@ -7,11 +7,9 @@ import hashlib
 import os
 from pathlib import Path
 
-from click.testing import CliRunner
 from project_fixture import Proj
 
-from diglot.cli import main
-
+# The project of every world: one article, translated.
 SOURCE = "# Titre\n\nLe modèle est rapide.\n\nUn paragraphe flou.\n"
 ENGLISH = {"Titre": "Title", "Le modèle est rapide.": "The model is fast.",
            "Un paragraphe flou.": "A hazy paragraph."}
@@ -34,24 +32,19 @@ def tree(root: Path) -> dict[str, str]:
 
 
 class World:
-    """``project/`` (a translated one-article project) and ``outside/`` beside it."""
+    """A project (``make_project``'s) and ``outside/`` beside it."""
 
-    def __init__(self, base: Path):
+    def __init__(self, proj: Proj, base: Path):
         self.outside = base / "outside"
         self.outside.mkdir()
         (self.outside / "victim.txt").write_text("keep me\n")
-        self.proj = Proj(base / "project")
-        self.root = self.proj.root
-        self.proj.source("article", SOURCE)
-        assert self.run("update").exit_code == 0
-        self.proj.translate("article", ENGLISH)
+        self.proj = proj
+        self.root = proj.root
         self.before_outside = tree(self.outside)
 
     def run(self, *args: str, **env: str):
         """The CLI in-process; a traceback would come out as an exception, not a result."""
-        runner = CliRunner()
-        return runner.invoke(main, ["-C", str(self.root), *args], env=env or None,
-                             catch_exceptions=False)
+        return self.proj.run(*args, **env)
 
     def snapshot(self) -> dict[str, str]:
         return tree(self.root)
@@ -60,7 +53,7 @@ class World:
         return tree(self.outside) == self.before_outside
 
     def po_path(self, slug: str = "article", lang: str = "en") -> Path:
-        return self.root / "translations" / lang / f"{slug}.po"
+        return self.proj.po_path(slug, lang)
 
 
 def one_error_line(result, *needles: str) -> bool:

@@ -75,10 +75,8 @@ def markdown(parts) -> str:
 
 
 @pytest.fixture
-def proj(tmp_path):
-    p = Proj(tmp_path)
-    p.source("sein", markdown((prefix, fr) for prefix, fr, _ in ARTICLE))
-    return p
+def proj(make_project):
+    return make_project({"sein": markdown((prefix, fr) for prefix, fr, _ in ARTICLE)}, update=False)
 
 
 def align(proj: Proj, english: str, *options: str, name: str = "sein.en.md"):
@@ -285,14 +283,13 @@ VERNE = CORPORA / "literature" / "around-the-world-in-eighty-days"
 
 
 @pytest.mark.skipif(not VERNE.is_dir(), reason="../shared/corpora is not present")
-def test_verne_first_chapters_keep_their_headings(tmp_path):
+def test_verne_first_chapters_keep_their_headings(make_project):
     spec = importlib.util.spec_from_file_location("align_verne", ROOT / "bench" / "align_verne.py")
     bench = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(bench)
     french, _ = bench.to_markdown((VERNE / "fr.txt").read_text("utf-8"), "fr")
     english, _ = bench.to_markdown((VERNE / "en.txt").read_text("utf-8"), "en")
-    proj = Proj(tmp_path)
-    proj.source("verne", french[:french.index("\n## IV.")])
+    proj = make_project({"verne": french[:french.index("\n## IV.")]}, update=False)
     path = proj.write("verne.en.md", english[:english.index("\n## CHAPTER IV.")])
     assert proj.run("align", "verne", str(path)).exit_code == 0
     headings = {e.msgid[:4]: e.msgstr[:12] for e in proj.po("verne").entries

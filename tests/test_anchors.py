@@ -15,11 +15,6 @@ EDITED = "Les pistes cyclables des quais relient désormais les deux rives du Rh
 INSERTED = "Un paragraphe tout neuf arrive avant le second."
 
 
-@pytest.fixture
-def proj(tmp_path):
-    return Proj(tmp_path / "edition")
-
-
 def anchor_of(page: str, text: str) -> str:
     """The id of the passage whose French cell holds ``text``."""
     for pair in re.finditer(r'<div class="pair" id="([^"]+)">(.*?)</div>\n', page, re.S):
@@ -34,11 +29,9 @@ def page(proj: Proj) -> str:
 
 
 @pytest.mark.parametrize("translated", [True, False])
-def test_an_anchor_survives_an_edit_and_an_insertion_before_it(proj, translated):
-    proj.source("velo", f"# Le vélo\n\n{FIRST}\n\n{SECOND}\n")
-    assert proj.run("update").exit_code == 0
-    if translated:
-        proj.translate("velo", {SECOND: "The quay's cycle lanes now link both banks."})
+def test_an_anchor_survives_an_edit_and_an_insertion_before_it(make_project, translated):
+    po = {"velo": {SECOND: "The quay's cycle lanes now link both banks."}} if translated else {}
+    proj = make_project({"velo": f"# Le vélo\n\n{FIRST}\n\n{SECOND}\n"}, po, name="edition")
     before = anchor_of(page(proj), SECOND)
     proj.source("velo", f"# Le vélo\n\n{FIRST}\n\n{INSERTED}\n\n{EDITED}\n")
     assert proj.run("update").exit_code == 0
@@ -48,17 +41,17 @@ def test_an_anchor_survives_an_edit_and_an_insertion_before_it(proj, translated)
     assert f'href="#{before}"' in after
 
 
-def test_anchors_are_kept_in_the_template_and_po_files(proj):
-    proj.source("velo", f"{FIRST}\n\n{SECOND}\n")
-    proj.run("update")
+def test_anchors_are_kept_in_the_template_and_po_files(make_project):
+    proj = make_project({"velo": f"{FIRST}\n\n{SECOND}\n"}, name="edition")
     anchors = {e.msgid: e.extracted_comments[-1] for e in proj.po("velo").entries}
     assert all(a.startswith("anchor: p-") for a in anchors.values())
     template = (proj.root / "translations" / "templates" / "velo.pot").read_text("utf-8")
     assert anchors[SECOND] in template
 
 
-def test_an_unreadable_date_fails_with_file_and_line(proj):
-    proj.source("velo", f"---\ntitle: Le vélo\nauthor: Camille\ndate: hier\n---\n\n{FIRST}\n")
+def test_an_unreadable_date_fails_with_file_and_line(make_project):
+    source = f"---\ntitle: Le vélo\nauthor: Camille\ndate: hier\n---\n\n{FIRST}\n"
+    proj = make_project({"velo": source}, update=False, name="edition")
     before = proj.snapshot()
     result = proj.run("build")
     assert result.exit_code == 2
@@ -68,9 +61,8 @@ def test_an_unreadable_date_fails_with_file_and_line(proj):
     assert proj.snapshot() == before
 
 
-def test_no_build_date_anywhere_by_default(proj):
-    proj.source("velo", f"# Le vélo\n\n{FIRST}\n")
-    proj.run("update")
+def test_no_build_date_anywhere_by_default(make_project):
+    proj = make_project({"velo": f"# Le vélo\n\n{FIRST}\n"}, name="edition")
     html = page(proj)
     index = (proj.root / "build" / "html" / "index.html").read_text("utf-8")
     for text in (html, index):

@@ -16,13 +16,9 @@ ARTICLE = '# Le quai\n\n![Le quai au matin](images/quai.png "Au matin")\n\nUn te
 
 
 @pytest.fixture
-def proj(tmp_path):
-    p = Proj(tmp_path / "projet")
-    p.write("source_fr/2026/quai.md", ARTICLE)
-    (p.root / "source_fr/2026/images").mkdir()
-    (p.root / "source_fr/2026/images/quai.png").write_bytes(png(30, 20))
-    assert p.run("update").exit_code == 0
-    return p
+def proj(make_project):
+    return make_project({"2026/quai": ARTICLE}, files={"source_fr/2026/images/quai.png": png(30, 20)},
+                        name="projet")
 
 
 def assets(p: Proj) -> list[str]:

@@ -27,12 +27,8 @@ ENGLISH = {"Le marché": "The Market", "Mélangez 50 g de farine et 50 g d'eau."
 
 
 @pytest.fixture
-def proj(tmp_path):
-    p = Proj(tmp_path)
-    p.source("a", SOURCE)
-    p.run("update")
-    p.translate("a", ENGLISH)
-    return p
+def proj(make_project):
+    return make_project({"a": SOURCE}, {"a": ENGLISH})
 
 
 def line_of(proj: Proj, msgid: str) -> int:

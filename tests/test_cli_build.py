@@ -28,13 +28,8 @@ ENGLISH = {"Titre": "Title", "Un paragraphe répété.": "A repeated paragraph."
 
 
 @pytest.fixture
-def proj(tmp_path):
-    p = Proj(tmp_path)
-    p.source("a", SOURCE)
-    p.run("update")
-    p.translate("a", ENGLISH)
-    assert p.run("build").exit_code == 0
-    return p
+def proj(make_project):
+    return make_project({"a": SOURCE}, {"a": ENGLISH}, build=True)
 
 
 def document_xml(proj: Proj) -> str:
@@ -109,7 +104,7 @@ def test_fallback_policies(proj):
     assert result.output.startswith("Error: translations/en/a.po: 1 segment(s) not translated")
 
 
-def test_project_and_quiet_options_also_after_the_command(proj, tmp_path):
+def test_project_and_quiet_options_also_after_the_command(proj):
     from click.testing import CliRunner
 
     from diglot.cli import main

@@ -6,21 +6,16 @@ import json
 
 import pytest
 
-from project_fixture import Proj
-
 ONE = "Le chat dort sur le canapé du salon depuis ce matin."
 ONE_EDITED = "Le chat dort sur le grand canapé du salon depuis ce matin."
 TWO = "Le chien attend patiemment devant la porte du jardin."
 
 
 @pytest.fixture
-def proj(tmp_path):
-    p = Proj(tmp_path)
-    p.source("chat", f"# Le chat\n\n{ONE}\n\n{TWO}\n")
-    assert p.run("update").exit_code == 0
-    p.translate("chat", {"Le chat": "The cat", ONE: "The cat has slept on the sofa since morning.",
-                         TWO: "The dog waits patiently at the garden door."})
-    return p
+def proj(make_project):
+    return make_project({"chat": f"# Le chat\n\n{ONE}\n\n{TWO}\n"},
+                        {"chat": {"Le chat": "The cat", ONE: "The cat has slept on the sofa since morning.",
+                                  TWO: "The dog waits patiently at the garden door."}})
 
 
 def test_new_article_gets_a_template_and_a_po(proj):
@@ -57,25 +52,19 @@ def test_removed_paragraph_becomes_obsolete_and_returns_translated(proj):
     assert not entries[TWO].fuzzy and not entries[TWO].obsolete
 
 
-def test_repeated_paragraph_is_one_entry_with_both_references(tmp_path):
-    p = Proj(tmp_path)
-    p.source("r", "Bis.\n\nAutre.\n\nBis.\n")
-    p.run("update")
+def test_repeated_paragraph_is_one_entry_with_both_references(make_project):
+    p = make_project({"r": "Bis.\n\nAutre.\n\nBis.\n"})
     assert p.entries("r")["Bis."].references == ("source_fr/r.md:1", "source_fr/r.md:5")
     assert len(p.po("r").entries) == 2
 
 
-def test_code_block_is_not_extracted(tmp_path):
-    p = Proj(tmp_path)
-    p.source("c", "Texte.\n\n```\nprint('bonjour')\n```\n")
-    p.run("update")
+def test_code_block_is_not_extracted(make_project):
+    p = make_project({"c": "Texte.\n\n```\nprint('bonjour')\n```\n"})
     assert list(p.entries("c")) == ["Texte."]
 
 
-def test_hard_line_break_is_a_newline_in_the_msgid(tmp_path):
-    p = Proj(tmp_path)
-    p.source("h", "Ligne un\\\nligne deux.\n")
-    p.run("update")
+def test_hard_line_break_is_a_newline_in_the_msgid(make_project):
+    p = make_project({"h": "Ligne un\\\nligne deux.\n"})
     assert list(p.entries("h")) == ["Ligne un\nligne deux."]
     assert '"Ligne un\\n"\n"ligne deux."' in (p.root / "translations/en/h.po").read_text()
 
@@ -168,11 +157,8 @@ def test_update_lang_touches_only_that_language(proj):
     ("file", ("source_fr/r.md",)),
     ("none", ()),
 ])
-def test_locations_setting_like_msgmerge_add_location(tmp_path, locations, refs):
-    p = Proj(tmp_path)
-    p.write("diglot.toml", f"locations = '{locations}'\n")
-    p.source("r", "Bis.\n\nAutre.\n\nBis.\n")
-    p.run("update")
+def test_locations_setting_like_msgmerge_add_location(make_project, locations, refs):
+    p = make_project({"r": "Bis.\n\nAutre.\n\nBis.\n"}, config=f"locations = '{locations}'\n")
     assert p.entries("r")["Bis."].references == refs
     pot = (p.root / "translations/templates/r.pot").read_text()
     assert ("#: source_fr/r.md:1 source_fr/r.md:5" in pot) == (locations == "full")

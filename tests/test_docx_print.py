@@ -10,7 +10,6 @@ import subprocess
 
 import pytest
 
-from project_fixture import Proj
 
 needs_tools = pytest.mark.skipif(not (shutil.which("soffice") and shutil.which("pdftotext")),
                                  reason="LibreOffice and poppler are not installed")
@@ -26,13 +25,11 @@ def pages_of(pdf) -> list[list[str]]:
 
 
 @needs_tools
-def test_articles_start_on_new_pages_with_their_heads_and_contents_numbers(tmp_path):
-    proj = Proj(tmp_path / "edition")
-    proj.write("diglot.toml", 'title = "Recueil"\n')
-    proj.source("a-court", "# Premier article\n\nCourt.\n")
-    proj.source("b-long", "# Deuxième article\n\n" + "\n\n".join([LONG] * 4) + "\n")
-    proj.source("c-fin", "# Troisième article\n\nFin.\n")
-    assert proj.run("update").exit_code == 0 and proj.run("build", "--format", "docx").exit_code == 0
+def test_articles_start_on_new_pages_with_their_heads_and_contents_numbers(make_project, tmp_path):
+    proj = make_project({"a-court": "# Premier article\n\nCourt.\n",
+                         "b-long": "# Deuxième article\n\n" + "\n\n".join([LONG] * 4) + "\n",
+                         "c-fin": "# Troisième article\n\nFin.\n"},
+                        config='title = "Recueil"\n', build="docx", name="edition")
     subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path),
                     str(proj.root / "build/docx/edition.docx")], capture_output=True, timeout=180,
                    check=True, env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"})

@@ -9,7 +9,6 @@ import os
 
 import pytest
 
-from project_fixture import Proj
 from support import CASES
 
 CASE = CASES / "showcase"
@@ -24,11 +23,8 @@ def same_as_golden(data: bytes, name: str) -> None:
 
 
 @pytest.fixture
-def proj(tmp_path):
-    p = Proj(tmp_path / "jardin")
-    p.source("showcase", (CASE / "article.md").read_text("utf-8"))
-    assert p.run("update").exit_code == 0
-    return p
+def proj(make_project):
+    return make_project({"showcase": (CASE / "article.md").read_text("utf-8")}, name="jardin")
 
 
 def test_new_template_and_po(proj):

@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from hostile_support import World, one_error_line, tree
+from hostile_support import ENGLISH, SOURCE, World, one_error_line, tree
 
 from diglot.po.parser import parse_po
 
@@ -24,8 +24,8 @@ MSGFMT = shutil.which("msgfmt")
 
 
 @pytest.fixture
-def world(tmp_path) -> World:
-    return World(tmp_path)
+def world(make_project, tmp_path) -> World:
+    return World(make_project({"article": SOURCE}, {"article": ENGLISH}), tmp_path)
 
 
 def _built(world: World) -> dict:

@@ -14,14 +14,10 @@ ALL = {"build/html/a.html", "build/html/b.html", "build/html/index.html",
 
 
 @pytest.fixture
-def proj(tmp_path):
-    p = Proj(tmp_path)
-    for slug in ("a", "b"):
-        p.source(slug, f"# Titre {slug}\n\nLe paragraphe de {slug}.\n")
-    p.run("update")
-    p.translate("a", {"Titre a": "Title a", "Le paragraphe de a.": "The paragraph of a."})
-    p.translate("b", {"Titre b": "Title b", "Le paragraphe de b.": "The paragraph of b."})
-    return p
+def proj(make_project):
+    return make_project({s: f"# Titre {s}\n\nLe paragraphe de {s}.\n" for s in "ab"},
+                        {s: {f"Titre {s}": f"Title {s}", f"Le paragraphe de {s}.": f"The paragraph of {s}."}
+                         for s in "ab"})
 
 
 def run(p: Proj, **options):
@@ -117,7 +113,7 @@ def test_a_deleted_output_is_rebuilt(proj):
     assert run(proj)[0] == {"build/html/b.html"}
 
 
-def test_parallel_build_gives_the_same_bytes(proj, tmp_path):
+def test_parallel_build_gives_the_same_bytes(proj):
     for i in range(6):
         proj.source(f"x{i}", f"# X{i}\n\nTexte {i}.\n")
     proj.run("update")

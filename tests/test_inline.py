@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from diglot.source.inline_fast import simple_spans as _simple_spans
@@ -68,13 +68,11 @@ _EMPHASIS_PIECES = (["a", "é", "9", " ", "\u00a0", "\u2003", "\t", ".", ":", "(
                     + ["*"] * 6 + ["_"] * 5 + ["**", "__"])
 
 
-@settings(max_examples=1000)
 @given(st.lists(st.sampled_from(_CODE_PIECES), max_size=14).map("".join))
 def test_code_span_shortcut_agrees_with_the_parser(text):
     assert spans(text) == parse_spans(text)
 
 
-@settings(max_examples=2000)
 @given(st.lists(st.sampled_from(_EMPHASIS_PIECES), max_size=16).map("".join))
 def test_emphasis_shortcut_agrees_with_the_parser(text):
     assert spans(text) == parse_spans(text)
@@ -102,7 +100,6 @@ _LINK_PIECES = (["[a](b)", "[a b](https://x.org/p)", "[t](/u#f)", "[x](javascrip
                 + list("[]()!*_` a\\<&") + ["](", "https://x", "**", "\n"])
 
 
-@settings(max_examples=2000)
 @given(st.lists(st.sampled_from(_LINK_PIECES), max_size=12).map("".join))
 def test_link_shortcut_agrees_with_the_parser(text):
     assert spans(text) == parse_spans(text)

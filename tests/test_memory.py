@@ -9,7 +9,6 @@ import pytest
 from diglot.catalog import memory
 from diglot.po.model import Catalog, Entry
 from diglot.catalog.anchors import text_anchor
-from project_fixture import Proj
 
 GARE = "Le tram part de la gare centrale à huit heures précises."
 LYON = "Il arrive à Lyon le soir, après un long voyage dans la vallée."
@@ -20,12 +19,9 @@ ENGLISH = {"Le tram": "The tram", GARE: "The tram leaves the central station at 
 
 
 @pytest.fixture
-def proj(tmp_path):
-    p = Proj(tmp_path)
-    p.source("tram", f"# Le tram\n\n{GARE}\n\n{LYON}\n\n{FIN}\n")
-    p.run("update")
-    p.translate("tram", ENGLISH)
-    return p
+def proj(make_project):
+    """A translated article: the memory the other articles draw on."""
+    return make_project({"tram": f"# Le tram\n\n{GARE}\n\n{LYON}\n\n{FIN}\n"}, {"tram": ENGLISH})
 
 
 def test_shared_and_reworded_paragraphs_get_five_proposals_with_their_origin(proj):
@@ -90,23 +86,18 @@ def test_a_paragraph_moved_to_another_article_follows_from_its_obsolete_entry(pr
     assert e.msgstr == ENGLISH[LYON] and e.translator_comments == ("memory: 100% from tram (obsolete)",)
 
 
-def test_a_compendium_named_in_the_config_is_read(tmp_path):
-    p = Proj(tmp_path)
-    p.write("old/compendium.po", 'msgid ""\nmsgstr ""\n"Language: en\\n"\n\n'
-                                 f'msgid "{GARE}"\nmsgstr "{ENGLISH[GARE]}"\n')
-    p.write("diglot.toml", "memory = ['old/compendium.po']\n")
-    p.source("metro", f"# Le métro\n\n{GARE}\n")
-    p.run("update")
+def test_a_compendium_named_in_the_config_is_read(make_project):
+    compendium = ('msgid ""\nmsgstr ""\n"Language: en\\n"\n\n'
+                  f'msgid "{GARE}"\nmsgstr "{ENGLISH[GARE]}"\n')
+    p = make_project({"metro": f"# Le métro\n\n{GARE}\n"}, config="memory = ['old/compendium.po']\n",
+                     files={"old/compendium.po": compendium})
     e = p.entries("metro")[GARE]
     assert e.msgstr == ENGLISH[GARE] and e.translator_comments == ("memory: 100% from old/compendium.po",)
 
 
-def test_a_compendium_for_another_language_is_not_used(tmp_path):
-    p = Proj(tmp_path)
-    p.write("de.po", f'msgid ""\nmsgstr "Language: de\\n"\n\nmsgid "{GARE}"\nmsgstr "Die Bahn"\n')
-    p.write("diglot.toml", "memory = ['de.po']\n")
-    p.source("metro", f"{GARE}\n")
-    p.run("update")
+def test_a_compendium_for_another_language_is_not_used(make_project):
+    german = f'msgid ""\nmsgstr "Language: de\\n"\n\nmsgid "{GARE}"\nmsgstr "Die Bahn"\n'
+    p = make_project({"metro": f"{GARE}\n"}, config="memory = ['de.po']\n", files={"de.po": german})
     assert p.entries("metro")[GARE].msgstr == ""
 
 

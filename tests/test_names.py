@@ -6,14 +6,13 @@ from __future__ import annotations
 import pytest
 
 from diglot.names import path_slug, slug
-from project_fixture import Proj
 
 ACCENTED = "Mon été à Paris"
 
 
 @pytest.fixture
-def proj(tmp_path):
-    return Proj(tmp_path / "projet")
+def proj(make_project):
+    return make_project(name="projet")
 
 
 def files(root, folder: str) -> list[str]:

@@ -6,17 +6,13 @@ from __future__ import annotations
 
 import pytest
 
-from project_fixture import Proj
 
 PO = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "Le tram"\nmsgstr "The tram"\n'
 
 
 @pytest.fixture
-def proj(tmp_path):
-    p = Proj(tmp_path)
-    p.source("tram", "# Le tram\n\nLe tram part de la gare.\n")
-    assert p.run("update").exit_code == 0
-    return p
+def proj(make_project):
+    return make_project({"tram": "# Le tram\n\nLe tram part de la gare.\n"})
 
 
 @pytest.mark.parametrize("where, why", [
@@ -115,8 +111,8 @@ def test_an_orphan_without_translations_can_be_deleted(proj):
     assert "it holds no translation and can be deleted" in proj.run("update").output
 
 
-def test_empty_source_folder_and_build_before_update_give_hints(tmp_path):
-    p = Proj(tmp_path)
+def test_empty_source_folder_and_build_before_update_give_hints(make_project):
+    p = make_project()
     for command in ("update", "build"):
         result = p.run(command)
         assert result.exit_code == 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from diglot.errors import SourceError
@@ -58,7 +58,6 @@ def translations(catalog: Catalog) -> set[str]:
     return {e.msgstr for e in catalog.entries if e.msgstr}
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(sentence, min_size=1, max_size=8, unique=True), st.lists(edit, max_size=12))
 def test_random_edit_histories_never_lose_a_translation(start, edits):
     paragraphs, history = start, [start]
@@ -75,7 +74,6 @@ def test_random_edit_histories_never_lose_a_translation(start, edits):
         catalog = translate_all(updated)
 
 
-@settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("#>-*_`[]()!\\<>&\n \t1.+=~|aé:\u00a0«»'\"")), max_size=200))
 def test_reader_never_crashes_on_random_markdown(text):
     try:

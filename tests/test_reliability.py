@@ -9,17 +9,13 @@ from diglot.fsio import project_lock
 from project_fixture import Proj
 
 TEXT = "# Titre\n\nUn paragraphe assez long pour être traduit proprement.\n"
+ENGLISH = {"Titre": "Title", "Un paragraphe assez long pour être traduit proprement.":
+           "A paragraph long enough to be translated properly."}
 
 
 @pytest.fixture
-def proj(tmp_path):
-    p = Proj(tmp_path / "projet")
-    p.source("a", TEXT)
-    assert p.run("update").exit_code == 0
-    p.translate("a", {"Titre": "Title", "Un paragraphe assez long pour être traduit proprement.":
-                      "A paragraph long enough to be translated properly."})
-    assert p.run("build").exit_code == 0
-    return p
+def proj(make_project):
+    return make_project({"a": TEXT}, {"a": ENGLISH}, build=True, name="projet")
 
 
 def fails(proj: Proj, args, prefix: str, contains: str = "") -> str:
@@ -177,8 +173,8 @@ def test_a_translations_language_folder_that_is_a_file(proj):
     fails(proj, ["build"], "translations/en/a.po: ", "cannot read")
 
 
-def test_a_source_folder_that_is_a_file(tmp_path):
-    p = Proj(tmp_path / "p")
+def test_a_source_folder_that_is_a_file(make_project):
+    p = make_project(name="p")
     (p.root / "source_fr").rmdir()
     (p.root / "source_fr").write_text("not a folder")
     fails(p, ["update"], "", "no 'source_fr' folder here")

@@ -14,13 +14,10 @@ SOURCE = "# Le tram à Lyon\n\n" + "\n\n".join(TEXTS) + "\n"
 
 
 @pytest.fixture
-def proj(tmp_path):
-    p = Proj(tmp_path)
-    p.write("diglot.toml", "languages = ['en', 'de']\n")
-    p.source("tram-lyon", SOURCE)
-    p.run("update")
-    for lang in ("en", "de"):
-        p.translate("tram-lyon", {t: f"{lang}: {t}" for t in ["Le tram à Lyon", *TEXTS]}, lang)
+def proj(make_project):
+    p = make_project({"tram-lyon": SOURCE}, config="languages = ['en', 'de']\n",
+                     po={("tram-lyon", lang): {t: f"{lang}: {t}" for t in ["Le tram à Lyon", *TEXTS]}
+                         for lang in ("en", "de")})
     po = p.root / "translations/en/tram-lyon.po"
     po.write_text(po.read_text().replace('msgid "Le tram', '# relu par Anne\nmsgid "Le tram', 1))
     return p

@@ -13,7 +13,6 @@ from diglot.source.inline import plain_text, spans
 from diglot.model import TRANSLATED
 from diglot.sentences import link, override_problem, split
 from diglot.sentences.override import OverrideError, parse, value
-from project_fixture import Proj
 from sentence_cases import CASES
 from support import bilingual_from
 
@@ -155,17 +154,12 @@ def test_pair_carries_the_comment_of_its_translated_entry():
     assert bilingual_from(f"{FR}\n", [(FR, EN)]).pairs[0].sentences is None
 
 
-def test_the_comment_survives_update_exact_and_fuzzy(tmp_path):
-    proj = Proj(tmp_path)
+def test_the_comment_survives_update_exact_and_fuzzy(make_project):
     other = "Le chien attend patiemment devant la porte du jardin depuis ce matin."
-    proj.source("a", f"{FR}\n\n{other}\n")
-    assert proj.run("update").exit_code == 0
-    catalog = proj.po("a")
     comment = "sentences: 1=1 | 2=- | 3=2-3"
-    catalog.entries = [replace(e, msgstr=EN, translator_comments=(comment,)) if e.msgid == FR
-                       else replace(e, msgstr="The dog waits.") for e in catalog.entries]
-    from diglot.po.writer import dump_po
-    (tmp_path / "translations/en/a.po").write_bytes(dump_po(catalog))
+    proj = make_project({"a": f"{FR}\n\n{other}\n"},
+                        {"a": {FR: {"msgstr": EN, "translator_comments": (comment,)},
+                               other: "The dog waits."}})
     proj.source("a", f"{other}\n\n{FR}\n")  # moved: an exact match
     assert proj.run("update").exit_code == 0
     assert proj.entries("a")[FR].translator_comments == (comment,)

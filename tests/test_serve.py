@@ -17,19 +17,15 @@ from urllib.parse import quote
 import pytest
 
 from diglot.commands.serve import Preview
-from project_fixture import Proj
 
 GARE = "Le tram part de la gare à 12 heures."
 SOIR = "Il arrive le soir."
 
 
 @pytest.fixture
-def proj(tmp_path):
-    p = Proj(tmp_path)
-    p.source("tram", f"# Le tram\n\n{GARE}\n\n{SOIR}\n")
-    p.run("update")
-    p.translate("tram", {"Le tram": "The tram", GARE: "The tram leaves the station at noon."})
-    return p
+def proj(make_project):
+    return make_project({"tram": f"# Le tram\n\n{GARE}\n\n{SOIR}\n"},
+                        {"tram": {"Le tram": "The tram", GARE: "The tram leaves the station at noon."}})
 
 
 class Live:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from diglot.source.markdown_out import normalize
@@ -38,7 +38,6 @@ def _edited(text: str, word: str, new: str):
     return [replace(s, text=s.text.replace(word, new)) for s in normalize(spans(text, REFS))]
 
 
-@settings(max_examples=150, deadline=None)
 @given(msgstrs(), st.data())
 def test_an_edited_word_changes_that_word_only(tokens, data):
     old = " ".join(tokens)
@@ -54,7 +53,6 @@ def test_an_edited_word_changes_that_word_only(tokens, data):
     assert words(normalize(spans(result.text, REFS))) == words(normalize(cell))
 
 
-@settings(max_examples=80, deadline=None)
 @given(msgstrs(), st.sampled_from(["ref", "site"]))  # an alt text is editable (shown as Markdown)
 def test_an_edit_inside_rich_markup_is_refused(tokens, inner):
     old = " ".join(tokens)

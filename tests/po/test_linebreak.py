@@ -8,7 +8,7 @@ import ctypes.util
 import random
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from diglot.po import linebreak
@@ -104,7 +104,6 @@ STATELESS = [ch for ch in POOL if not linebreak.traits(ch, False)[0]]
 TEXTS = st.sampled_from([POOL, STATELESS]).flatmap(lambda pool: st.text(st.sampled_from(pool), max_size=200))
 
 
-@settings(max_examples=500, deadline=None)
 @given(TEXTS, st.integers(1, 90), st.integers(0, 20), st.data())
 def test_fast_fitting_equals_the_exact_port(text, width, start, data):
     indexes = st.sets(st.integers(0, max(len(text) - 1, 0)), max_size=4) if text else st.just(set())

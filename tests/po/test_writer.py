@@ -12,7 +12,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from diglot.errors import CatalogError
@@ -295,7 +295,6 @@ def without_lines(catalog: Catalog) -> Catalog:
     return Catalog(header=strip(catalog.header), entries=[strip(e) for e in catalog.entries])
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(catalogs(), st.sampled_from([79, 30, 120]), st.booleans())
 def test_round_trip(catalog, width, wrap):
     dumped = dump_po(catalog, width=width, wrap=wrap)
@@ -304,7 +303,6 @@ def test_round_trip(catalog, width, wrap):
     assert dump_po(parsed, width=width, wrap=wrap) == dumped
 
 
-@settings(max_examples=200, deadline=None)
 @given(st.text(st.characters(blacklist_categories=("Cs",)), max_size=40),
        st.text(st.characters(blacklist_categories=("Cs",)), max_size=40))
 def test_unwritable_text_is_refused_never_written(text, comment):
