@@ -17,6 +17,8 @@ from diglot.errors import ConfigError
 FALLBACKS = ("source", "placeholder", "omit", "fail")
 PAGE_SIZES = ("A4", "Letter")
 FRENCH_SPACING = ("narrow", "nbsp", "off")
+OUTPUT_FORMATS = ("html", "docx", "pdf")  # builders.FORMATS: the names 'formats' may list
+PDF_LAYOUTS = ("facing", "columns")
 
 
 @dataclass(frozen=True)
@@ -38,13 +40,16 @@ class Config:
     proofing: dict[str, str] = field(default_factory=lambda: {"fr": "fr-FR", "en": "en-GB"})
     build_date: bool = False  # show the build date (labelled) on pages and title pages
     french_spacing: str = "narrow"  # before ; ! ?: U+202F, U+00A0, or as typed (typography)
+    formats: tuple[str, ...] = ("html", "docx")  # what `diglot build` writes without --format
+    pdf_layout: str = "facing"  # PDF: French and English on facing pages, or in two columns
 
     def proofing_tag(self, lang: str) -> str:
         return self.proofing.get(lang, lang)
 
 
 _TYPES = {f.name: f.type for f in fields(Config)}
-_CHOICES = {"fallback": FALLBACKS, "page_size": PAGE_SIZES, "french_spacing": FRENCH_SPACING}
+_CHOICES = {"fallback": FALLBACKS, "page_size": PAGE_SIZES, "french_spacing": FRENCH_SPACING,
+            "pdf_layout": PDF_LAYOUTS}
 
 
 def load_config(root: Path) -> tuple[Config, Path | None]:
@@ -153,6 +158,8 @@ def _convert(key: str, value):
 def _refine(key: str, kind: str, value):
     if key in _CHOICES and value not in _CHOICES[key]:
         raise _fail(key, f"'{key}' must be one of {', '.join(_CHOICES[key])}, not {value!r}")
+    if key == "formats":
+        return _formats(value)
     if kind == "tuple[str, ...]":
         if not value or not all(isinstance(v, str) and v for v in value):
             raise _fail(key, f"'{key}' must be a non-empty list of language codes")
@@ -164,6 +171,14 @@ def _refine(key: str, kind: str, value):
     if key == "min_completeness" and not 0 <= value <= 100:
         raise _fail(key, f"'{key}' must be a percentage between 0 and 100")
     return value
+
+
+def _formats(value: list) -> tuple[str, ...]:
+    unknown = [v for v in value if v not in OUTPUT_FORMATS]
+    if not value or unknown or len(set(value)) != len(value):
+        raise _fail("formats", f"'formats' must list some of {', '.join(OUTPUT_FORMATS)}, each "
+                               f"once, not {value!r}")
+    return tuple(value)
 
 
 def _inside(rel: str, key: str, root: Path) -> None:

@@ -14,10 +14,10 @@ from typing import Protocol
 from diglot.config import Config
 from diglot.model import Bilingual
 
-FORMATS = ("html", "docx")
+FORMATS = ("html", "docx", "pdf")  # config.OUTPUT_FORMATS names the same
 # Each format's file names, known without importing its (heavy) builder module.
-EXTENSIONS = {"html": ".html", "docx": ".docx"}
-INDEX_NAMES = {"html": "index.html", "docx": "edition.docx"}
+EXTENSIONS = {"html": ".html", "docx": ".docx", "pdf": ".pdf"}
+INDEX_NAMES = {"html": "index.html", "docx": "edition.docx", "pdf": "edition.pdf"}
 
 
 @dataclass(frozen=True)
@@ -31,15 +31,15 @@ class BuildContext:
 
 
 class Builder(Protocol):
-    name: str  # "html" or "docx": the --format value and the build/<name>/ folder
-    extension: str  # ".html" / ".docx"
-    index_name: str  # "index.html" / "edition.docx"
+    name: str  # "html", "docx" or "pdf": the --format value and the build/<name>/ folder
+    extension: str  # ".html" / ".docx" / ".pdf"
+    index_name: str  # "index.html" / "edition.docx" / "edition.pdf"
 
     def article(self, doc: Bilingual, ctx: BuildContext) -> bytes:
         """One article's side-by-side edition."""
 
     def index(self, docs: list[Bilingual], ctx: BuildContext) -> bytes:
-        """The edition-wide file: the HTML index page, or the DOCX combining every article."""
+        """The edition-wide file: the HTML index page, or the DOCX or PDF of every article."""
 
 
 def get_builder(name: str) -> Builder:

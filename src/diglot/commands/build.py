@@ -59,9 +59,17 @@ class _Plan:
     stale_index: list[tuple[str, str]] = field(default_factory=list)
 
 
-def build(project: Project, formats=FORMATS, slugs: list[str] | None = None,
-          languages: tuple[str, ...] | None = None, strict: bool = False, force: bool = False,
-          jobs: int | None = None, progress: Callable[[str], None] | None = None) -> BuildReport:
+def build(project: Project, formats: tuple[str, ...] | None = None,
+          slugs: list[str] | None = None, languages: tuple[str, ...] | None = None,
+          strict: bool = False, force: bool = False, jobs: int | None = None,
+          progress: Callable[[str], None] | None = None) -> BuildReport:
+    """Build ``formats`` (default: the configuration's ``formats``)."""
+    formats = tuple(formats or project.config.formats)
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown:
+        raise BuildError(f"unknown format {unknown[0]!r} (known: {', '.join(FORMATS)})")
+    if "pdf" in formats:
+        _require_pdf()
     ctx = context(project)
     whole = slugs is None
     slugs = project.slugs() if slugs is None else slugs
@@ -81,6 +89,17 @@ def build(project: Project, formats=FORMATS, slugs: list[str] | None = None,
     if strict:
         _check_strict(project, results)
     return _write(project, plan, results, index_outputs, manifest, len(slugs))
+
+
+def _require_pdf() -> None:
+    """Fail before anything is read when the PDF engine is not installed (a cheap look:
+    loading it takes a second, which a build with nothing stale never pays)."""
+    from importlib.util import find_spec
+
+    if find_spec("weasyprint") is None:
+        from diglot.builders.pdf import require
+
+        require()
 
 
 def _plan(project, ctx, formats, slugs, languages, whole: bool) -> _Plan:

@@ -22,13 +22,16 @@ PACKAGE = Path(__file__).resolve().parent.parent  # the diglot package: its code
 NAME = ".diglot-manifest.json"
 # Files only one format depends on; every other package file shapes both.
 _OWN_FILES = {"html": ("builders/html.py", "templates/", "web.py"),
-              "docx": ("builders/docx/", "ooxml/")}
+              "docx": ("builders/docx/", "ooxml/"),
+              "pdf": ("builders/pdf/",)}
 # Configuration keys each format reads (the rest never changes its bytes).
 _CONFIG_KEYS = {
     "html": ("source_language", "languages", "title", "fallback", "proofing", "build_date",
              "french_spacing"),
     "docx": ("source_language", "languages", "title", "fallback", "page_size", "docx_borders",
              "proofing", "build_date", "french_spacing"),
+    "pdf": ("source_language", "languages", "title", "fallback", "page_size", "pdf_layout",
+            "proofing", "build_date", "french_spacing"),
 }
 
 
@@ -47,8 +50,26 @@ def code_fingerprint(fmt: str) -> str:
 def format_fingerprint(fmt: str, config: Config, title: str, day: str) -> str:
     """What every output of ``fmt`` depends on besides its article's own files."""
     settings = {k: v for k, v in asdict(config).items() if k in _CONFIG_KEYS[fmt]}
-    text = json.dumps([code_fingerprint(fmt), settings, title, day], sort_keys=True, default=str)
+    text = json.dumps([code_fingerprint(fmt), settings, title, day, _engines(fmt)],
+                      sort_keys=True, default=str)
     return hashlib.sha256(text.encode()).hexdigest()
+
+
+# Libraries whose version changes a format's bytes beyond diglot's own code (the PDF's
+# layout engine); read from the installed metadata, without importing them.
+_ENGINES = {"pdf": ("weasyprint", "pydyf", "pyphen")}
+
+
+def _engines(fmt: str) -> list[str]:
+    from importlib.metadata import PackageNotFoundError, version
+
+    found = []
+    for name in _ENGINES.get(fmt, ()):
+        try:
+            found.append(f"{name} {version(name)}")
+        except PackageNotFoundError:
+            found.append(f"{name} -")
+    return found
 
 
 def file_digest(path: Path) -> str:

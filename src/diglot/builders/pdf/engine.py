@@ -1,0 +1,42 @@
+"""The WeasyPrint adapter: lay HTML out into pages, and write finished pages as a PDF.
+
+WeasyPrint (CSS paged media, Pango for fonts and shaping, Pyphen for hyphenation) is
+imported here and in ``boxes`` only. Importing this module fails with ImportError or
+OSError when WeasyPrint or the Pango library is missing; ``diglot.builders.pdf.require``
+turns that into one clear error.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from weasyprint import CSS, HTML
+from weasyprint.document import Page
+from weasyprint.text.fonts import FontConfiguration
+
+# WeasyPrint reports CSS it ignores through logging; diglot's own stylesheet is tested, so
+# its warnings would only be noise on the terminal.
+logging.getLogger("weasyprint").setLevel(logging.ERROR)
+logging.getLogger("fontTools").setLevel(logging.ERROR)
+
+
+class Engine:
+    """One PDF being made: the fonts are shared by every layout pass, so the measured
+    passages and the final pages use the same faces and embed them once."""
+
+    def __init__(self) -> None:
+        self.fonts = FontConfiguration()
+
+    def layout(self, html: str, css: str):
+        """Lay ``html`` out with ``css`` (and nothing else: no user-agent defaults beyond
+        WeasyPrint's own): the document, its pages and their boxes."""
+        sheet = CSS(string=css, font_config=self.fonts)
+        return HTML(string=html, base_url=".").render(stylesheets=[sheet], font_config=self.fonts,
+                                                      presentational_hints=False)
+
+    def write(self, document, page_boxes) -> bytes:
+        """A PDF of ``document`` whose pages now hold ``page_boxes`` (grafted in place),
+        tagged (structure tree: headings, paragraphs, lists, links)."""
+        pages = [Page(box) for box in page_boxes]
+        return document.copy(pages).write_pdf(pdf_tags=True, pdf_identifier=b"diglot",
+                                              custom_metadata=True)

@@ -1,0 +1,65 @@
+"""Measure every passage as it will be printed: each side laid out once, whole, at its
+final width (same fonts, sizes, hyphenation by language, French typography), and read back
+as lines the paginator can place: their heights, and where a page may break.
+
+Facing pages set both sides at the text width (the English side on the right-hand page,
+its passage numbers in the right margin); columns set each side at a column's width, and
+code blocks and rules once across both columns.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from diglot.builders.pdf import boxes, markup
+from diglot.builders.pdf.paginate import Item
+from diglot.builders.pdf.passages import Passage
+from diglot.builders.pdf.style import Geometry, measure_css
+from diglot.model import BLOCKQUOTE, LIST_ITEM, PARAGRAPH
+
+# Kinds whose passages may split across pages between lines (never headings or titles).
+_SPLITTABLE = (PARAGRAPH, LIST_ITEM, BLOCKQUOTE)
+
+
+@dataclass
+class Measured:
+    """Each passage as an ``Item`` for the paginator, with the laid-out box of each of its
+    sides (None for a side that is not drawn: the English of a code block in columns)."""
+
+    items: list[Item]
+    boxes: list[tuple[object, object | None]]
+    numbers: list[tuple[object | None, object | None]]  # each side's passage-number box
+    documents: list  # the measuring documents: their boxes are the ones drawn
+
+
+def measure(engine, geo: Geometry, passages: list[Passage], meta: markup.Meta) -> Measured:
+    """Lay out each side of every passage (one document per side, and one for passages
+    across both columns) and read their lines back."""
+    keyed = [(str(index), passage) for index, passage in enumerate(passages)]
+    columns = geo.layout == "columns"
+    spanning = [(k, p) for k, p in keyed if columns and p.span]
+    sided = [(k, p) for k, p in keyed if not (columns and p.span)]
+    # Passage numbers: in the outer margins of facing pages, left of the French column.
+    runs = [(sided, 0, geo.side_width, "left"),
+            (sided, 1, geo.side_width, "" if columns else "right")]
+    if spanning:
+        runs.append((spanning, 0, geo.text_width, ""))
+    found: list[dict] = [{}, {}]
+    documents = []
+    for items, side, width, numbers in runs:
+        lang = meta.langs[side]
+        html = markup.measuring(items, side, lang, numbers)
+        document = engine.layout(markup.document(meta, html, lang=lang), measure_css(geo, width))
+        documents.append(document)
+        found[side].update(boxes.find(document, "data-m"))
+    pairs = [(found[0][k], None if columns and p.span else found[1][k]) for k, p in keyed]
+    numbers = [(found[0].get("n" + k), found[1].get("n" + k)) for k, _ in keyed]
+    return Measured([_item(p, pair, geo.gap) for p, pair in zip(passages, pairs)], pairs,
+                    numbers, documents)
+
+
+def _item(passage: Passage, pair, gap: float) -> Item:
+    splittable = passage.kind in _SPLITTABLE or "breakable" in passage.classes.split()
+    sides = tuple(boxes.lines(box, splittable) if box is not None else () for box in pair)
+    heights = tuple(boxes.height(box) if box is not None else 0.0 for box in pair)
+    return Item(sides, heights, passage.space * gap, passage.keep)  # type: ignore[arg-type]
