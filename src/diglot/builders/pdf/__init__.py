@@ -10,6 +10,8 @@ none of them until a PDF is built, so ``require`` can report what is missing in 
 
 from __future__ import annotations
 
+from importlib import import_module
+
 from diglot.builders import BuildContext
 from diglot.errors import BuildError
 from diglot.model import Bilingual
@@ -18,7 +20,7 @@ from diglot.model import Bilingual
 def require() -> None:
     """Raise a BuildError saying what to install when WeasyPrint or Pango cannot load."""
     try:
-        from diglot.builders.pdf import engine  # noqa: F401
+        import_module("diglot.builders.pdf.engine")
     except (ImportError, OSError) as exc:
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise BuildError("the PDF edition needs WeasyPrint and the Pango library "

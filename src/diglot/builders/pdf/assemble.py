@@ -126,7 +126,7 @@ def _fill(a: _Article, plan, measured, found, geo) -> None:
             mark = measured.numbers[a.first + piece.item][piece.side] if piece.first else None
             if mark is not None:
                 beside = -NUMBER_SPACE if piece.side == 0 else geo.text_width + NUMBER_GAP
-                y = piece.y + boxes.baseline(box) - boxes.baseline(mark)
+                y = piece.y + measured.offsets[a.first + piece.item][piece.side]
                 boxes.graft(page_box, sheet, mark, 0.0, boxes.height(mark), beside, y)
 
 

@@ -136,10 +136,13 @@ def graft(page_box, sheet, box, start: float, end: float, x: float, y: float) ->
 
 def _slice(box, lo: float, hi: float):
     """A copy of ``box`` keeping only the rows that start in ``[lo, hi)`` (pixels): the
-    boxes it cuts through lose their margins, borders and padding on the cut side."""
+    boxes it cuts through lose their margins, borders and padding on the cut side. The
+    measured boxes are never moved themselves (their positions decide every later slice):
+    a row is a shallow copy, and what it holds moves with it, once, as each row goes into
+    exactly one slice."""
     if isinstance(box, wb.LineBox) or not _has_blocks_or_lines(box):
         start = box.position_y if isinstance(box, wb.LineBox) else _border_top(box)
-        return box if lo - _EPS <= start < hi - _EPS else None
+        return box.copy() if lo - _EPS <= start < hi - _EPS else None
     kept = [piece for child in box.children
             if (piece := _slice(child, lo, hi) if _in_flow(child) else _within(child, lo, hi))
             is not None]
@@ -156,8 +159,8 @@ def _slice(box, lo: float, hi: float):
 
 
 def _within(box, lo: float, hi: float):
-    """A float (the passage number) goes with the slice its top falls in."""
-    return box if lo - _EPS <= box.position_y < hi - _EPS else None
+    """A float goes with the slice its top falls in."""
+    return box.copy() if lo - _EPS <= box.position_y < hi - _EPS else None
 
 
 def _has_blocks_or_lines(box) -> bool:

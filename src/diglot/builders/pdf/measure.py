@@ -29,6 +29,8 @@ class Measured:
     items: list[Item]
     boxes: list[tuple[object, object | None]]
     numbers: list[tuple[object | None, object | None]]  # each side's passage-number box
+    offsets: list[tuple[float, float]]  # per side: its number's top under the passage's
+    # top (read before any box is moved)
     documents: list  # the measuring documents: their boxes are the ones drawn
 
 
@@ -55,7 +57,15 @@ def measure(engine, geo: Geometry, passages: list[Passage], meta: markup.Meta) -
     pairs = [(found[0][k], None if columns and p.span else found[1][k]) for k, p in keyed]
     numbers = [(found[0].get("n" + k), found[1].get("n" + k)) for k, _ in keyed]
     return Measured([_item(p, pair, geo.gap) for p, pair in zip(passages, pairs)], pairs,
-                    numbers, documents)
+                    numbers, [_offsets(pair, marks) for pair, marks in zip(pairs, numbers)],
+                    documents)
+
+
+def _offsets(pair, marks) -> tuple[float, float]:
+    """How far below a passage's top its number's top goes, per side: the difference of
+    their first baselines, so that both sit on one line."""
+    return tuple(boxes.baseline(box) - boxes.baseline(mark) if mark is not None else 0.0
+                 for box, mark in zip(pair, marks))  # type: ignore[return-value]
 
 
 def _item(passage: Passage, pair, gap: float) -> Item:

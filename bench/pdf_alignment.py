@@ -1,0 +1,199 @@
+"""Measure a PDF edition with poppler (``pdftotext -bbox``), as a reader checks a parallel
+text: every French passage on a left-hand (even) page and its English on the facing
+right-hand (odd) page, in order, with no English passage on a French page nor the reverse,
+and the first line of each passage at the same height on both pages (within 2 pt). With
+``--layout columns``: French in the left column, English in the right, on one page.
+
+Usage: python bench/pdf_alignment.py EDITION.pdf PAIRS.json [--layout facing|columns]
+The text starts at the first left-hand page holding the first pair (a title page and the
+contents come before it); in an edition of several articles, give the pairs of all of
+them, in order.
+PAIRS.json: ``[[french, english], …]`` in document order, plain text (the acceptance
+tools' format; ``/work/shared/tools/pairs-from-po`` writes it). Exit 0 when every check
+holds, 1 otherwise; the last line sums it up.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import subprocess
+import sys
+import unicodedata
+from dataclasses import dataclass
+from html import unescape
+
+TOLERANCE = 2.0  # points
+_PREFIX = 24  # characters of a passage (spaces removed) that identify it on a page
+_WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="[\d.]+">(.*?)</word>')
+
+
+@dataclass
+class Page:
+    """A page's text as one string without spaces, and each character's word top and left."""
+
+    text: str
+    tops: list[float]
+    lefts: list[float]
+
+
+@dataclass
+class Found:
+    index: int  # the pair's position in PAIRS.json
+    pages: tuple[int, int]  # 1-based pages of the French and the English
+    tops: tuple[float, float]
+
+    @property
+    def delta(self) -> float:
+        return abs(self.tops[0] - self.tops[1])
+
+
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+
+
+def squeeze(text: str) -> str:
+    """Text as compared: NFC, without whitespace, soft hyphens, inserted hyphens or the
+    Markdown emphasis and link marks a pairs file may keep, with ' as ’ (French typography
+    curls the apostrophes of the PO files' text)."""
+    text = unicodedata.normalize("NFC", _LINK.sub(r"\1", text)).replace("**", "")
+    text = re.sub(r"(?<![\w`])[*_`]|[*_`](?![\w`])", "", text)
+    text = text.replace("'", "\u2019")
+    return "".join(ch for ch in text if not ch.isspace() and ch not in "\u00ad\u2010\u200b")
+
+
+def read_words(pdf: str) -> list[list[tuple[float, float, str]]]:
+    """Each page's words as (left, top, text)."""
+    xml = subprocess.run(["pdftotext", "-bbox", pdf, "-"], capture_output=True, text=True,
+                         check=True).stdout
+    return [[(float(left), float(top), squeeze(unescape(word)))
+             for left, top, word in _WORD.findall(chunk)] for chunk in xml.split("<page ")[1:]]
+
+
+def read_pages(words: list[list[tuple[float, float, str]]], middle: float | None) -> list[Page]:
+    """Pages as text in reading order: by column, then line (top), then left to right
+    (poppler's own order can put a margin of passage numbers before the text beside it)."""
+    pages = []
+    for page_words in words:
+        text, tops, lefts = [], [], []
+        order = sorted(page_words, key=lambda w: (middle is not None and w[0] >= middle,
+                                                  round(w[1]), w[0]))
+        for left, top, word in order:
+            text.append(word)
+            tops += [top] * len(word)
+            lefts += [left] * len(word)
+        pages.append(Page("".join(text), tops, lefts))
+    return pages
+
+
+def in_column(page: Page, start: int, middle: float | None, side: int) -> bool:
+    """Whether text starting at ``start`` is in ``side``'s column (always, facing pages)."""
+    return middle is None or (page.lefts[start] < middle) == (side == 0)
+
+
+def locate(pages: list[Page], key: str, cursor: list[int], allowed, middle, side) -> tuple[int, int] | None:
+    """The first place at or after ``cursor`` (page index, offset) where ``key`` starts, on
+    an allowed page and (columns) in ``side``'s column; the cursor moves past it."""
+    page_index, offset = cursor
+    while page_index < len(pages):
+        page = pages[page_index]
+        if allowed(page_index):
+            at = page.text.find(key, offset)
+            while at >= 0 and not in_column(page, at, middle, side):
+                at = page.text.find(key, at + 1)
+            if at >= 0:
+                cursor[:] = [page_index, at + len(key)]
+                return page_index, at
+        page_index, offset = page_index + 1, 0
+    return None
+
+
+def measure(pdf: str, pairs: list[list[str]], layout: str = "facing"):
+    """(found pairs, problems): where each pair's two sides start, and what is wrong."""
+    words = read_words(pdf)
+    facing = layout == "facing"
+    middle = None if facing else _middle(words)
+    pages = read_pages(words, middle)
+    first = _text_start(pages, pairs) if facing else 0
+    cursors = [[first, 0], [first, 0]]
+    found, problems = [], []
+    for index, (french, english) in enumerate(pairs):
+        keys = squeeze(french)[:_PREFIX], squeeze(english)[:_PREFIX]
+        if not all(keys):
+            continue
+        spots = [locate(pages, keys[side], cursors[side],
+                        (lambda i, s=side: (i + 1) % 2 == s) if facing else (lambda i: True),
+                        middle, side) for side in (0, 1)]
+        if None in spots:
+            problems.append(f"pair {index + 1}: {'French' if spots[0] is None else 'English'} "
+                            f"not found in order: {keys[spots.index(None)]!r}")
+            continue
+        (pf, af), (pe, ae) = spots
+        found.append(Found(index, (pf + 1, pe + 1), (pages[pf].tops[af], pages[pe].tops[ae])))
+    problems += _check(found, facing) + (_purity(pages, pairs, first) if facing else [])
+    return found, problems
+
+
+def _text_start(pages: list[Page], pairs) -> int:
+    """The index of the first left-hand page of text: the first even page holding the first
+    pair's French, facing its English (a title page and contents come before it)."""
+    keys = squeeze(pairs[0][0])[:_PREFIX], squeeze(pairs[0][1])[:_PREFIX]
+    for index in range(1, len(pages) - 1, 2):
+        if keys[0] in pages[index].text and keys[1] in pages[index + 1].text:
+            return index
+    return 1
+
+
+def _middle(words) -> float:
+    """The column divide: halfway between the leftmost and rightmost word starts."""
+    lefts = [left for page in words for left, _, _ in page]
+    return (min(lefts) + max(lefts)) / 2 if lefts else 0.0
+
+
+def _check(found: list[Found], facing: bool) -> list[str]:
+    problems = []
+    for item in found:
+        pf, pe = item.pages
+        if pe != pf + (1 if facing else 0):
+            problems.append(f"pair {item.index + 1}: French on page {pf}, English on page {pe}")
+        elif item.delta > TOLERANCE:
+            problems.append(f"pair {item.index + 1} (page {pf}): first lines {item.delta:.2f} pt apart")
+    return problems
+
+
+def _purity(pages: list[Page], pairs, first: int) -> list[str]:
+    """No English passage on an even (French) page, no French one on an odd page."""
+    problems = []
+    for french, english in pairs:
+        keys = squeeze(french)[:_PREFIX], squeeze(english)[:_PREFIX]
+        if keys[0] == keys[1] or not all(keys):
+            continue  # the same text in both languages (a name, a number) proves nothing
+        for number, page in enumerate(pages[first:], first + 1):
+            other = 1 if number % 2 == 0 else 0  # the language this page must not hold
+            if keys[other] in page.text:
+                language = ("French", "English")[other]
+                problems.append(f"page {number}: {language} text {keys[other]!r}")
+    return problems
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("pdf")
+    parser.add_argument("pairs")
+    parser.add_argument("--layout", choices=("facing", "columns"), default="facing")
+    args = parser.parse_args()
+    with open(args.pairs, encoding="utf-8") as handle:
+        pairs = json.load(handle)
+    found, problems = measure(args.pdf, pairs, args.layout)
+    for problem in problems:
+        print("FAIL", problem)
+    worst = max((item.delta for item in found), default=0.0)
+    spreads = len({item.pages for item in found})
+    verdict = "PASS" if not problems else "FAIL"
+    print(f"pdf: {len(found)}/{len(pairs)} pairs on {spreads} spreads, largest gap between first "
+          f"lines {worst:.2f} pt (limit {TOLERANCE:g}), {len(problems)} problem(s): {verdict}")
+    return 0 if not problems else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
