@@ -31,11 +31,14 @@ _WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="[
 
 @dataclass
 class Page:
-    """A page's text as one string without spaces, and each character's word top and left."""
+    """A page's text as one string without spaces, and for each character: the top of its
+    line (the highest word top on it: code and small type sit a little lower), its word's
+    left edge, and the number of its line."""
 
     text: str
     tops: list[float]
     lefts: list[float]
+    lines: list[int]
 
 
 @dataclass
@@ -75,15 +78,46 @@ def read_pages(words: list[list[tuple[float, float, str]]], middle: float | None
     (poppler's own order can put a margin of passage numbers before the text beside it)."""
     pages = []
     for page_words in words:
-        text, tops, lefts = [], [], []
-        order = sorted(page_words, key=lambda w: (middle is not None and w[0] >= middle,
-                                                  round(w[1]), w[0]))
-        for left, top, word in order:
-            text.append(word)
-            tops += [top] * len(word)
-            lefts += [left] * len(word)
-        pages.append(Page("".join(text), tops, lefts))
+        page = Page("", [], [], [])
+        text = []
+        for number, line in enumerate(_lines(page_words, middle)):
+            top = min(word[1] for word in line)
+            for left, _, word in line:
+                text.append(word)
+                page.tops += [top] * len(word)
+                page.lefts += [left] * len(word)
+                page.lines += [number] * len(word)
+        page.text = "".join(text)
+        pages.append(page)
     return pages
+
+
+def _lines(page_words, middle: float | None):
+    """Lines in reading order, by column, each its words from left to right; a line
+    gathers the words whose tops lie within 4 pt of its first."""
+    columns: dict[bool, list] = {}
+    for word in page_words:
+        columns.setdefault(middle is not None and word[0] >= middle, []).append(word)
+    for _, column in sorted(columns.items()):
+        column.sort(key=lambda w: w[1])
+        line: list = []
+        for word in column + [(0.0, float("inf"), "")]:
+            if line and word[1] - line[0][1] > 4.0:
+                yield sorted(line)
+                line = []
+            line.append(word)
+
+
+_LEAD = set("0123456789.•◦▪")  # what may stand before a passage on its first line
+
+
+def starts_line(page: Page, at: int) -> bool:
+    """Whether a passage could start at ``at``: only its number or list marker before it
+    on its line (a short passage's text may recur inside a longer one above)."""
+    start = at
+    while start > 0 and page.lines[start - 1] == page.lines[at]:
+        start -= 1
+    return set(page.text[start:at]) <= _LEAD
 
 
 def in_column(page: Page, start: int, middle: float | None, side: int) -> bool:
@@ -99,7 +133,7 @@ def locate(pages: list[Page], key: str, cursor: list[int], allowed, middle, side
         page = pages[page_index]
         if allowed(page_index):
             at = page.text.find(key, offset)
-            while at >= 0 and not in_column(page, at, middle, side):
+            while at >= 0 and not (in_column(page, at, middle, side) and starts_line(page, at)):
                 at = page.text.find(key, at + 1)
             if at >= 0:
                 cursor[:] = [page_index, at + len(key)]

@@ -244,3 +244,24 @@ def test_a_bad_pdf_setting_names_its_line(tmp_path, setting, message):
     result = proj.run("build")
     assert result.exit_code == 2
     assert result.output.startswith("Error: diglot.toml:2: " + message)
+
+
+def test_a_line_never_breaks_after_its_first_word_before_a_styled_span():
+    """WeasyPrint 70 broke "To | read and write … passing <code>rb</code>" after "To" when
+    the space before the code span was the line's last chance to break."""
+    from diglot.builders.pdf import boxes, markup, style
+    from diglot.builders.pdf.engine import Engine
+    from diglot.builders.pdf.passages import Setting, passages
+    from support import bilingual_from
+
+    text = ("To read and write binary data, it is mandatory to open the file in binary mode "
+            "(here, passing `\"rb\"` to :func:`open`). If you use `\"r\"` instead, it is text.")
+    doc = bilingual_from(f"{text}\n", [[text, text]])
+    found = passages(doc, Setting(("fr-FR", "en-GB"), "narrow"))
+    geo = style.geometry("facing", "A4")
+    meta = markup.Meta("t", (), ("fr-FR", "en-GB"), "2026-01-01T00:00:00Z", "s", "g")
+    html = markup.measuring([("x", found[-1])], 1, "en-GB", "")
+    document = Engine().layout(markup.document(meta, html, lang="en-GB"),
+                               style.measure_css(geo, geo.side_width))
+    lines = boxes.lines(boxes.find(document, "data-m")["x"], True)
+    assert len(lines) == 2  # "To read … passing" then the rest: not "To" alone on a line

@@ -20,6 +20,9 @@ logging.getLogger("weasyprint").setLevel(logging.ERROR)
 logging.getLogger("fontTools").setLevel(logging.ERROR)
 
 
+TAGGED_PAGES = 120
+
+
 class Engine:
     """One PDF being made: the fonts are shared by every layout pass, so the measured
     passages and the final pages use the same faces and embed them once."""
@@ -36,7 +39,9 @@ class Engine:
 
     def write(self, document, page_boxes) -> bytes:
         """A PDF of ``document`` whose pages now hold ``page_boxes`` (grafted in place),
-        tagged (structure tree: headings, paragraphs, lists, links)."""
+        tagged (a structure tree of headings, paragraphs, lists and links, for screen
+        readers) up to ``TAGGED_PAGES`` pages: WeasyPrint's tagging costs time in pages
+        times elements (+70% of the writing at 280 pages, minutes at 1,000)."""
         pages = [Page(box) for box in page_boxes]
-        return document.copy(pages).write_pdf(pdf_tags=True, pdf_identifier=b"diglot",
-                                              custom_metadata=True)
+        return document.copy(pages).write_pdf(pdf_tags=len(pages) <= TAGGED_PAGES,
+                                              pdf_identifier=True, custom_metadata=True)

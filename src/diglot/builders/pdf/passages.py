@@ -190,6 +190,7 @@ def inline_html(items: list[Span]) -> str:
     is printed after its link text (a printed page cannot be clicked)."""
     out: list[str] = []
     index = 0
+    items = _spaces_inward(items)
     while index < len(items):
         href = items[index].href
         end = index + 1
@@ -199,6 +200,20 @@ def inline_html(items: list[Span]) -> str:
         out.append(_link(href, inner, items[index:end]) if href else inner)
         index = end
     return "".join(out)
+
+
+def _spaces_inward(items: list[Span]) -> list[Span]:
+    """A space just before a styled span moves into it (``passing <code>rb</code>`` →
+    ``passing<code> rb</code>``): where that space is the line's last break opportunity,
+    WeasyPrint 70 would otherwise break the line after its first word."""
+    out = list(items)
+    for k in range(len(out) - 1):
+        here, after = out[k], out[k + 1]
+        styled = after.code or after.italic or after.bold or after.href != here.href
+        if here.text.endswith(" ") and styled and not (here.br or after.br) and len(here.text) > 1:
+            out[k] = replace(here, text=here.text[:-1])
+            out[k + 1] = replace(after, text=" " + after.text)
+    return out
 
 
 def _span_html(span: Span) -> str:
