@@ -26,7 +26,8 @@ from html import unescape
 
 TOLERANCE = 2.0  # points
 _PREFIX = 24  # characters of a passage (spaces removed) that identify it on a page
-_WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="[\d.]+">(.*?)</word>')
+_WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">(.*?)</word>')
+_MARGIN_NUMBER = 8.5  # points: a passage number in the margin is set smaller than any text
 
 
 @dataclass
@@ -66,11 +67,14 @@ def squeeze(text: str) -> str:
 
 
 def read_words(pdf: str) -> list[list[tuple[float, float, str]]]:
-    """Each page's words as (left, top, text)."""
+    """Each page's words as (left, top, text), without the passage numbers in the margins
+    (small digits): they would split a passage's text where its first line ends."""
     xml = subprocess.run(["pdftotext", "-bbox", pdf, "-"], capture_output=True, text=True,
                          check=True).stdout
     return [[(float(left), float(top), squeeze(unescape(word)))
-             for left, top, word in _WORD.findall(chunk)] for chunk in xml.split("<page ")[1:]]
+             for left, top, bottom, word in _WORD.findall(chunk)
+             if not (word.isdigit() and float(bottom) - float(top) < _MARGIN_NUMBER)]
+            for chunk in xml.split("<page ")[1:]]
 
 
 def read_pages(words: list[list[tuple[float, float, str]]], middle: float | None) -> list[Page]:
@@ -200,11 +204,14 @@ def _purity(pages: list[Page], pairs, first: int) -> list[str]:
     problems = []
     for french, english in pairs:
         keys = squeeze(french)[:_PREFIX], squeeze(english)[:_PREFIX]
-        if keys[0] == keys[1] or not all(keys):
-            continue  # the same text in both languages (a name, a number) proves nothing
+        if keys[0] == keys[1] or min(len(k) for k in keys) < 12:
+            continue  # the same text in both languages, or a single term, proves nothing
         for number, page in enumerate(pages[first:], first + 1):
             other = 1 if number % 2 == 0 else 0  # the language this page must not hold
-            if keys[other] in page.text:
+            at = page.text.find(keys[other])
+            while at >= 0 and not starts_line(page, at):  # a term quoted inside the text
+                at = page.text.find(keys[other], at + 1)
+            if at >= 0:
                 language = ("French", "English")[other]
                 problems.append(f"page {number}: {language} text {keys[other]!r}")
     return problems

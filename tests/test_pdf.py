@@ -265,3 +265,27 @@ def test_a_line_never_breaks_after_its_first_word_before_a_styled_span():
                                style.measure_css(geo, geo.side_width))
     lines = boxes.lines(boxes.find(document, "data-m")["x"], True)
     assert len(lines) == 2  # "To read … passing" then the rest: not "To" alone on a line
+
+
+def test_each_passage_is_tagged_with_its_language(monkeypatch):
+    """WeasyPrint tags the document's language only; each passage's element gets its own,
+    and a French passage shown on an English page stays French."""
+    from diglot import locales
+    from diglot.builders import BuildContext
+    from diglot.builders.pdf import assemble, engine
+    from diglot.config import Config
+    from support import showcase
+
+    seen = []
+    tagged = engine._passage_languages
+
+    def spy(languages, document, pdf):
+        tagged(languages, document, pdf)
+        seen.extend(o["Lang"].data.decode() if "Lang" in o else "" for o in pdf.objects
+                    if isinstance(o, dict) and o.get("Type") == "/StructElem" and "Pg" in o)
+
+    monkeypatch.setattr(engine, "_passage_languages", spy)
+    doc = showcase(drop=("Des fleurs pour les abeilles.",))
+    assemble.article(doc, BuildContext("Recueil", Config(), locales.build_time(), {}))
+    french, english = seen.count("(fr-FR)"), seen.count("(en-GB)")
+    assert english >= 25 and french >= english + 1  # the passages, the fallback French too

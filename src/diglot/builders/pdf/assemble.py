@@ -93,7 +93,7 @@ def _book(docs: list[Bilingual], ctx: BuildContext, front: markup.Front | None,
     found = boxes.sheets(page_boxes)
     for a, plan in zip(articles, plans):
         _fill(a, plan, measured, found, geo)
-    return engine.write(skeleton, page_boxes)
+    return engine.write(skeleton, page_boxes, boxes.languages(page_boxes))
 
 
 def _sheets(a: _Article, plan, geo, ctx: BuildContext) -> list[markup.Sheet]:

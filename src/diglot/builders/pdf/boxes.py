@@ -119,6 +119,13 @@ def sheets(page_boxes_: list) -> dict[str, tuple[object, object]]:
     return found
 
 
+def languages(page_boxes_: list) -> list[list[str] | None]:
+    """Per page, the language of each box on its sheet (None: a page without a sheet)."""
+    sheet_of = {id(page_box): sheet for page_box, sheet in sheets(page_boxes_).values()}
+    return [[child.style["lang"] or "" for child in sheet_of[id(page_box)].children]
+            if id(page_box) in sheet_of else None for page_box in page_boxes_]
+
+
 def graft(page_box, sheet, box, start: float, end: float, x: float, y: float) -> None:
     """Draw the slice ``[start, end)`` (points under the border-box top) of a measured
     passage on ``sheet``, its start at ``(x, y)`` points from the sheet's top left."""

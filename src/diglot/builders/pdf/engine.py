@@ -9,7 +9,9 @@ turns that into one clear error.
 from __future__ import annotations
 
 import logging
+from functools import partial
 
+import pydyf
 from weasyprint import CSS, HTML
 from weasyprint.document import Page
 from weasyprint.text.fonts import FontConfiguration
@@ -37,11 +39,41 @@ class Engine:
         return HTML(string=html, base_url=".").render(stylesheets=[sheet], font_config=self.fonts,
                                                       presentational_hints=False)
 
-    def write(self, document, page_boxes) -> bytes:
+    def write(self, document, page_boxes, languages) -> bytes:
         """A PDF of ``document`` whose pages now hold ``page_boxes`` (grafted in place),
         tagged (a structure tree of headings, paragraphs, lists and links, for screen
         readers) up to ``TAGGED_PAGES`` pages: WeasyPrint's tagging costs time in pages
-        times elements (+70% of the writing at 280 pages, minutes at 1,000)."""
+        times elements (+70% of the writing at 280 pages, minutes at 1,000).
+        ``languages``: per page, the language of each passage on its sheet (None for a
+        page without one)."""
         pages = [Page(box) for box in page_boxes]
-        return document.copy(pages).write_pdf(pdf_tags=len(pages) <= TAGGED_PAGES,
-                                              pdf_identifier=True, custom_metadata=True)
+        return document.copy(pages).write_pdf(
+            pdf_tags=len(pages) <= TAGGED_PAGES, pdf_identifier=True, custom_metadata=True,
+            finisher=partial(_passage_languages, languages))
+
+
+def _passage_languages(languages, document, pdf) -> None:
+    """Give each passage's structure element its language (``/Lang``), which WeasyPrint's
+    tagging leaves to the document alone: a screen reader then reads the French passages
+    in French and the English in English. A page's sheet is one ``Div`` whose children are
+    the passages grafted on it, in order; a page that does not show exactly that is left as
+    WeasyPrint tagged it."""
+    root = pdf.catalog.get("StructTreeRoot")
+    if root is None:
+        return
+    objects = pdf.objects
+    top = objects[_number(objects[_number(root)]["K"][0])]
+    pages = {reference: index for index, reference in enumerate(pdf.page_references)}
+    for reference in top["K"]:
+        element = objects[_number(reference)]
+        found = languages[pages.get(element.get("Pg"), -1)] if element.get("Pg") in pages else None
+        kids = element.get("K", [])
+        if found is None or element.get("S") != "/Div" or len(kids) != len(found):
+            continue
+        for kid, lang in zip(kids, found):
+            if isinstance(kid, bytes) and lang:
+                objects[_number(kid)]["Lang"] = pydyf.String(lang)
+
+
+def _number(reference: bytes) -> int:
+    return int(reference.split()[0])
