@@ -62,7 +62,9 @@ def _body(page: str) -> str:
 
 
 def words(text: str) -> str:
-    """The text's words, a word hyphenated at a line's end joined again."""
+    """The text's words, a word hyphenated at a line's end joined again (past the
+    passage number a right-hand page prints at the end of a passage's first line)."""
+    text = re.sub(r"\u2010[ \t]+\d+[ \t]*\n", "\u2010\n", text)
     return " ".join(re.sub(r"\u2010\s*\n\s*", "", text).split())
 
 
@@ -289,3 +291,21 @@ def test_each_passage_is_tagged_with_its_language(monkeypatch):
     assemble.article(doc, BuildContext("Recueil", Config(), locales.build_time(), {}))
     french, english = seen.count("(fr-FR)"), seen.count("(en-GB)")
     assert english >= 25 and french >= english + 1  # the passages, the fallback French too
+
+
+@needs_poppler
+@pytest.mark.parametrize("fallback, shown", [("placeholder", "[Translation pending]"), ("omit", "")])
+def test_placeholder_and_omit_fallbacks_on_letter_paper(tmp_path, fallback, shown):
+    proj = Proj(tmp_path)
+    proj.write("diglot.toml", f'fallback = "{fallback}"\npage_size = "Letter"\n')
+    proj.source("a", "# Titre\n\nTraduit.\n\nPas encore traduit ici.\n\nTraduit aussi.\n")
+    assert proj.run("update").exit_code == 0
+    proj.translate("a", {"Titre": "Title", "Traduit.": "Translated.", "Traduit aussi.": "Also."})
+    assert proj.run("build", "--format", "pdf").exit_code == 0
+    pdf = proj.root / "build" / "pdf" / "a.pdf"
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+    assert "612 x 792 pts (letter)" in info
+    english = words(_body(pages_text(pdf)[2]))
+    assert re.search(r"Translated\. 1 (\[Translation pending\] 2 )?Also\. 3$", english), english
+    assert "Pas encore" not in english and (shown in english)
+    assert "Pas encore traduit ici." in words(pages_text(pdf)[1])

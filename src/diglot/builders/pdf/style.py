@@ -52,11 +52,11 @@ class Geometry:
 
 
 def geometry(layout: str, page_size: str) -> Geometry:
-    """Facing pages: one measure of about 75 characters per page; columns: two of about 48."""
+    """Facing pages: one measure of about 80 characters per page; columns: two of about 50."""
     page = PAGES.get(page_size, PAGES["A4"])
     if layout == "facing":
         return Geometry(layout, page, top=24 * MM, bottom=28 * MM, inner=34 * MM,
-                        outer=27 * MM, size=11.5, leading=15.0, gap=5.0)
+                        outer=30 * MM, size=12.0, leading=15.5, gap=5.0)
     return Geometry(layout, page, top=22 * MM, bottom=26 * MM, inner=24 * MM, outer=18 * MM,
                     size=10.0, leading=13.0, gap=4.5, column_gap=8 * MM)
 
