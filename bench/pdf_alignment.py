@@ -40,17 +40,22 @@ class Page:
     tops: list[float]
     lefts: list[float]
     lines: list[int]
+    bottoms: list[float] = None  # the lowest word bottom on the character's line
 
 
 @dataclass
 class Found:
     index: int  # the pair's position in PAIRS.json
     pages: tuple[int, int]  # 1-based pages of the French and the English
-    tops: tuple[float, float]
+    tops: tuple[float, float]  # the tops of their first lines
+    bottoms: tuple[float, float] = (0.0, 0.0)  # and the bottoms
 
     @property
     def delta(self) -> float:
-        return abs(self.tops[0] - self.tops[1])
+        """How far apart the two first lines are: their tops' distance, or their bottoms'
+        when smaller (a line set wholly in code or small type has a lower top although it
+        stands level: any real offset shows at both edges)."""
+        return min(abs(self.tops[0] - self.tops[1]), abs(self.bottoms[0] - self.bottoms[1]))
 
 
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
@@ -66,12 +71,12 @@ def squeeze(text: str) -> str:
     return "".join(ch for ch in text if not ch.isspace() and ch not in "\u00ad\u2010\u200b")
 
 
-def read_words(pdf: str) -> list[list[tuple[float, float, str]]]:
-    """Each page's words as (left, top, text), without the passage numbers in the margins
-    (small digits): they would split a passage's text where its first line ends."""
+def read_words(pdf: str) -> list[list[tuple[float, float, str, float]]]:
+    """Each page's words as (left, top, text, bottom), without the passage numbers in the
+    margins (small digits): they would split a passage's text where its first line ends."""
     xml = subprocess.run(["pdftotext", "-bbox", pdf, "-"], capture_output=True, text=True,
                          check=True).stdout
-    return [[(float(left), float(top), squeeze(unescape(word)))
+    return [[(float(left), float(top), squeeze(unescape(word)), float(bottom))
              for left, top, bottom, word in _WORD.findall(chunk)
              if not (word.isdigit() and float(bottom) - float(top) < _MARGIN_NUMBER)]
             for chunk in xml.split("<page ")[1:]]
@@ -82,13 +87,14 @@ def read_pages(words: list[list[tuple[float, float, str]]], middle: float | None
     (poppler's own order can put a margin of passage numbers before the text beside it)."""
     pages = []
     for page_words in words:
-        page = Page("", [], [], [])
+        page = Page("", [], [], [], [])
         text = []
         for number, line in enumerate(_lines(page_words, middle)):
-            top = min(word[1] for word in line)
-            for left, _, word in line:
+            top, bottom = min(word[1] for word in line), max(word[3] for word in line)
+            for left, _, word, _ in line:
                 text.append(word)
                 page.tops += [top] * len(word)
+                page.bottoms += [bottom] * len(word)
                 page.lefts += [left] * len(word)
                 page.lines += [number] * len(word)
         page.text = "".join(text)
@@ -105,7 +111,7 @@ def _lines(page_words, middle: float | None):
     for _, column in sorted(columns.items()):
         column.sort(key=lambda w: w[1])
         line: list = []
-        for word in column + [(0.0, float("inf"), "")]:
+        for word in column + [(0.0, float("inf"), "", 0.0)]:
             if line and word[1] - line[0][1] > 4.0:
                 yield sorted(line)
                 line = []
@@ -167,9 +173,19 @@ def measure(pdf: str, pairs: list[list[str]], layout: str = "facing"):
                             f"not found in order: {keys[spots.index(None)]!r}")
             continue
         (pf, af), (pe, ae) = spots
-        found.append(Found(index, (pf + 1, pe + 1), (pages[pf].tops[af], pages[pe].tops[ae])))
+        found.append(Found(index, (pf + 1, pe + 1), (pages[pf].tops[af], pages[pe].tops[ae]),
+                           (pages[pf].bottoms[af], pages[pe].bottoms[ae])))
+        for side, text, (page_index, at) in ((0, french, spots[0]), (1, english, spots[1])):
+            _skip_text(pages[page_index], squeeze(text), at, cursors[side])
     problems += _check(found, facing) + (_purity(pages, pairs, first) if facing else [])
     return found, problems
+
+
+def _skip_text(page: Page, text: str, at: int, cursor: list[int]) -> None:
+    """Move the cursor past a passage's whole text when it stands whole on this page (a
+    short passage's text may start a line inside the one before it)."""
+    if page.text.startswith(text, at):
+        cursor[1] = max(cursor[1], at + len(text))
 
 
 def _text_start(pages: list[Page], pairs) -> int:
@@ -184,7 +200,7 @@ def _text_start(pages: list[Page], pairs) -> int:
 
 def _middle(words) -> float:
     """The column divide: halfway between the leftmost and rightmost word starts."""
-    lefts = [left for page in words for left, _, _ in page]
+    lefts = [word[0] for page in words for word in page]
     return (min(lefts) + max(lefts)) / 2 if lefts else 0.0
 
 
@@ -203,9 +219,9 @@ def _purity(pages: list[Page], pairs, first: int) -> list[str]:
     """No English passage on an even (French) page, no French one on an odd page."""
     problems = []
     for french, english in pairs:
-        keys = squeeze(french)[:_PREFIX], squeeze(english)[:_PREFIX]
-        if keys[0] == keys[1] or min(len(k) for k in keys) < 12:
-            continue  # the same text in both languages, or a single term, proves nothing
+        keys = squeeze(french)[:2 * _PREFIX], squeeze(english)[:2 * _PREFIX]  # sure matches
+        if keys[0] == keys[1] or min(len(text.split()) for text in (french, english)) < 3:
+            continue  # the same text in both languages, or a term or two, proves nothing
         for number, page in enumerate(pages[first:], first + 1):
             other = 1 if number % 2 == 0 else 0  # the language this page must not hold
             at = page.text.find(keys[other])
