@@ -31,7 +31,6 @@ class Measured:
     numbers: list[tuple[object | None, object | None]]  # each side's passage-number box
     offsets: list[tuple[float, float]]  # per side: its number's top under the passage's
     # top (read before any box is moved)
-    documents: list  # the measuring documents: their boxes are the ones drawn
 
 
 def measure(engine, geo: Geometry, passages: list[Passage], meta: markup.Meta) -> Measured:
@@ -47,18 +46,16 @@ def measure(engine, geo: Geometry, passages: list[Passage], meta: markup.Meta) -
     if spanning:
         runs.append((spanning, 0, geo.text_width, ""))
     found: list[dict] = [{}, {}]
-    documents = []
     for items, side, width, numbers in runs:
         lang = meta.langs[side]
         html = markup.measuring(items, side, lang, numbers)
-        document = engine.layout(markup.document(meta, html, lang=lang), measure_css(geo, width))
-        documents.append(document)
-        found[side].update(boxes.find(document, "data-m"))
+        page = markup.document(meta, html, "target" if side else "source", lang)
+        # Only the passages' boxes are kept, not the document (its HTML tree, its page).
+        found[side].update(boxes.find(engine.layout(page, measure_css(geo, width)), "data-m"))
     pairs = [(found[0][k], None if columns and p.span else found[1][k]) for k, p in keyed]
     numbers = [(found[0].get("n" + k), found[1].get("n" + k)) for k, _ in keyed]
     return Measured([_item(p, pair, geo.gap) for p, pair in zip(passages, pairs)], pairs,
-                    numbers, [_offsets(pair, marks) for pair, marks in zip(pairs, numbers)],
-                    documents)
+                    numbers, [_offsets(pair, marks) for pair, marks in zip(pairs, numbers)])
 
 
 def _offsets(pair, marks) -> tuple[float, float]:
