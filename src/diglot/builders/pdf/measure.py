@@ -38,15 +38,8 @@ def measure(engine, geo: Geometry, passages: list[Passage], meta: markup.Meta) -
     across both columns) and read their lines back."""
     keyed = [(str(index), passage) for index, passage in enumerate(passages)]
     columns = geo.layout == "columns"
-    spanning = [(k, p) for k, p in keyed if columns and p.span]
-    sided = [(k, p) for k, p in keyed if not (columns and p.span)]
-    # Passage numbers: in the outer margins of facing pages, left of the French column.
-    runs = [(sided, 0, geo.side_width, "left"),
-            (sided, 1, geo.side_width, "" if columns else "right")]
-    if spanning:
-        runs.append((spanning, 0, geo.text_width, ""))
     found: list[dict] = [{}, {}]
-    for items, side, width, numbers in runs:
+    for items, side, width, numbers in _runs(keyed, geo):
         lang = meta.langs[side]
         html = markup.measuring(items, side, lang, numbers)
         page = markup.document(meta, html, "target" if side else "source", lang)
@@ -56,6 +49,17 @@ def measure(engine, geo: Geometry, passages: list[Passage], meta: markup.Meta) -
     numbers = [(found[0].get("n" + k), found[1].get("n" + k)) for k, _ in keyed]
     return Measured([_item(p, pair, geo.gap) for p, pair in zip(passages, pairs)], pairs,
                     numbers, [_offsets(pair, marks) for pair, marks in zip(pairs, numbers)])
+
+
+def _runs(keyed, geo: Geometry):
+    """(passages, side, width, where their numbers go) for each measuring document: passage
+    numbers in the outer margins of facing pages, left of the French column."""
+    columns = geo.layout == "columns"
+    spanning = [(k, p) for k, p in keyed if columns and p.span]
+    sided = [(k, p) for k, p in keyed if not (columns and p.span)]
+    runs = [(sided, 0, geo.side_width, "left"),
+            (sided, 1, geo.side_width, "" if columns else "right")]
+    return runs + ([(spanning, 0, geo.text_width, "")] if spanning else [])
 
 
 def _offsets(pair, marks) -> tuple[float, float]:
