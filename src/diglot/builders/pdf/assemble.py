@@ -57,7 +57,7 @@ def edition(docs: list[Bilingual], ctx: BuildContext) -> bytes:
     if ctx.config.build_date:
         built = ctx.built.date()
         lines = tuple(f"{line} · {_built(built, tag, first)}" for line, tag in zip(lines, tags))
-    heading = " · ".join(dict.fromkeys(words.words("contents", tag, "fr", "en") for tag in tags))
+    heading = " · ".join(dict.fromkeys(words.words("contents", tag, *tags) for tag in tags))
     front = markup.Front(ctx.title, lines=lines, heading=heading, entries=entries, head=ctx.title)
     authors = tuple(dict.fromkeys(d.article.author for d in docs if d.article.author))
     return _book(docs, ctx, front, _meta(first, ctx, ctx.title, authors))
@@ -131,7 +131,7 @@ def _fill(a: _Article, plan, measured, found, geo) -> None:
 
 
 def _layout(ctx: BuildContext) -> str:
-    return getattr(ctx.config, "pdf_layout", "facing")
+    return ctx.config.pdf_layout
 
 
 def _tags(doc: Bilingual | None, ctx: BuildContext) -> tuple[str, str]:
