@@ -53,7 +53,7 @@ def _aligned(pdf: Path, pairs, layout: str) -> None:
     worst = max((f.delta for f in found), default=0.0)
     pages = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
     count = next((line.split()[-1] for line in pages.splitlines() if line.startswith("Pages:")), "?")
-    print(f"  {pdf.name}: {count} pages, {len(found)}/{len(pairs)} pairs found, largest gap "
+    print(f"  {pdf.name}: {count} pages, {len(found)}/{len(pairs)} pairs level, largest gap "
           f"{worst:.2f} pt, {len(problems)} problem(s)" + (f": {problems[:3]}" if problems else ""),
           flush=True)
 

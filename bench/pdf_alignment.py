@@ -5,9 +5,9 @@ and the first line of each passage at the same height on both pages (within 2 pt
 ``--layout columns``: French in the left column, English in the right, on one page.
 
 Usage: python bench/pdf_alignment.py EDITION.pdf PAIRS.json [--layout facing|columns]
-The text starts at the first left-hand page holding the first pair (a title page and the
-contents come before it); in an edition of several articles, give the pairs of all of
-them, in order.
+The text starts at the first left-hand page holding the first pair, or (columns) the first
+page in two columns: a title page and the contents come before it. In an edition of
+several articles, give the pairs of all of them, in order.
 PAIRS.json: ``[[french, english], …]`` in document order, plain text (the acceptance
 tools' format; ``/work/shared/tools/pairs-from-po`` writes it). Exit 0 when every check
 holds, 1 otherwise; the last line sums it up.
@@ -23,11 +23,13 @@ import sys
 import unicodedata
 from dataclasses import dataclass
 from html import unescape
+from typing import NamedTuple
 
 TOLERANCE = 2.0  # points
 _PREFIX = 24  # characters of a passage (spaces removed) that identify it on a page
-_WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">(.*?)</word>')
+_WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>')
 _MARGIN_NUMBER = 8.5  # points: a passage number in the margin is set smaller than any text
+_GUTTER = 15.0  # points: more space than this between two words of a line is a gutter
 
 
 @dataclass
@@ -41,6 +43,7 @@ class Page:
     lefts: list[float]
     lines: list[int]
     bottoms: list[float] = None  # the lowest word bottom on the character's line
+    middle: float | None = None  # columns: where the right-hand column begins
 
 
 @dataclass
@@ -71,27 +74,36 @@ def squeeze(text: str) -> str:
     return "".join(ch for ch in text if not ch.isspace() and ch not in "\u00ad\u2010\u200b")
 
 
-def read_words(pdf: str) -> list[list[tuple[float, float, str, float]]]:
-    """Each page's words as (left, top, text, bottom), without the passage numbers in the
-    margins (small digits): they would split a passage's text where its first line ends."""
+class Word(NamedTuple):
+    left: float
+    top: float
+    text: str
+    bottom: float
+    right: float
+
+
+def read_words(pdf: str) -> list[list[Word]]:
+    """Each page's words, without the passage numbers in the margins (small digits): they
+    would split a passage's text where its first line ends."""
     xml = subprocess.run(["pdftotext", "-bbox", pdf, "-"], capture_output=True, text=True,
                          check=True).stdout
-    return [[(float(left), float(top), squeeze(unescape(word)), float(bottom))
-             for left, top, bottom, word in _WORD.findall(chunk)
+    return [[Word(float(left), float(top), squeeze(unescape(word)), float(bottom), float(right))
+             for left, top, right, bottom, word in _WORD.findall(chunk)
              if not (word.isdigit() and float(bottom) - float(top) < _MARGIN_NUMBER)]
             for chunk in xml.split("<page ")[1:]]
 
 
-def read_pages(words: list[list[tuple[float, float, str]]], middle: float | None) -> list[Page]:
+def read_pages(words: list[list[Word]], columns: bool) -> list[Page]:
     """Pages as text in reading order: by column, then line (top), then left to right
     (poppler's own order can put a margin of passage numbers before the text beside it)."""
     pages = []
     for page_words in words:
-        page = Page("", [], [], [], [])
+        middle = _middle(page_words) if columns else None
+        page = Page("", [], [], [], [], middle)
         text = []
         for number, line in enumerate(_lines(page_words, middle)):
-            top, bottom = min(word[1] for word in line), max(word[3] for word in line)
-            for left, _, word, _ in line:
+            top, bottom = min(word.top for word in line), max(word.bottom for word in line)
+            for left, _, word, _, _ in line:
                 text.append(word)
                 page.tops += [top] * len(word)
                 page.bottoms += [bottom] * len(word)
@@ -107,12 +119,12 @@ def _lines(page_words, middle: float | None):
     gathers the words whose tops lie within 4 pt of its first."""
     columns: dict[bool, list] = {}
     for word in page_words:
-        columns.setdefault(middle is not None and word[0] >= middle, []).append(word)
+        columns.setdefault(middle is not None and word.left >= middle, []).append(word)
     for _, column in sorted(columns.items()):
-        column.sort(key=lambda w: w[1])
+        column.sort(key=lambda w: w.top)
         line: list = []
-        for word in column + [(0.0, float("inf"), "", 0.0)]:
-            if line and word[1] - line[0][1] > 4.0:
+        for word in column + [Word(0.0, float("inf"), "", 0.0, 0.0)]:
+            if line and word.top - line[0].top > 4.0:
                 yield sorted(line)
                 line = []
             line.append(word)
@@ -130,12 +142,12 @@ def starts_line(page: Page, at: int) -> bool:
     return set(page.text[start:at]) <= _LEAD
 
 
-def in_column(page: Page, start: int, middle: float | None, side: int) -> bool:
+def in_column(page: Page, start: int, side: int) -> bool:
     """Whether text starting at ``start`` is in ``side``'s column (always, facing pages)."""
-    return middle is None or (page.lefts[start] < middle) == (side == 0)
+    return page.middle is None or (page.lefts[start] < page.middle) == (side == 0)
 
 
-def locate(pages: list[Page], key: str, cursor: list[int], allowed, middle, side) -> tuple[int, int] | None:
+def locate(pages: list[Page], key: str, cursor: list[int], allowed, side) -> tuple[int, int] | None:
     """The first place at or after ``cursor`` (page index, offset) where ``key`` starts, on
     an allowed page and (columns) in ``side``'s column; the cursor moves past it."""
     page_index, offset = cursor
@@ -143,7 +155,7 @@ def locate(pages: list[Page], key: str, cursor: list[int], allowed, middle, side
         page = pages[page_index]
         if allowed(page_index):
             at = page.text.find(key, offset)
-            while at >= 0 and not (in_column(page, at, middle, side) and starts_line(page, at)):
+            while at >= 0 and not (in_column(page, at, side) and starts_line(page, at)):
                 at = page.text.find(key, at + 1)
             if at >= 0:
                 cursor[:] = [page_index, at + len(key)]
@@ -156,9 +168,8 @@ def measure(pdf: str, pairs: list[list[str]], layout: str = "facing"):
     """(found pairs, problems): where each pair's two sides start, and what is wrong."""
     words = read_words(pdf)
     facing = layout == "facing"
-    middle = None if facing else _middle(words)
-    pages = read_pages(words, middle)
-    first = _text_start(pages, pairs) if facing else 0
+    pages = read_pages(words, not facing)
+    first = _text_start(pages, pairs) if facing else _column_start(pages)
     cursors = [[first, 0], [first, 0]]
     found, problems = [], []
     for index, (french, english) in enumerate(pairs):
@@ -167,7 +178,7 @@ def measure(pdf: str, pairs: list[list[str]], layout: str = "facing"):
             continue
         spots = [locate(pages, keys[side], cursors[side],
                         (lambda i, s=side: (i + 1) % 2 == s) if facing else (lambda i: True),
-                        middle, side) for side in (0, 1)]
+                        side) for side in (0, 1)]
         if None in spots:
             problems.append(f"pair {index + 1}: {'French' if spots[0] is None else 'English'} "
                             f"not found in order: {keys[spots.index(None)]!r}")
@@ -179,6 +190,11 @@ def measure(pdf: str, pairs: list[list[str]], layout: str = "facing"):
             _skip_text(pages[page_index], squeeze(text), at, cursors[side])
     problems += _check(found, facing) + (_purity(pages, pairs, first) if facing else [])
     return found, problems
+
+
+def _column_start(pages: list[Page]) -> int:
+    """The index of the first page in two columns (a title page and contents come before)."""
+    return next((index for index, page in enumerate(pages) if page.middle is not None), 0)
 
 
 def _skip_text(page: Page, text: str, at: int, cursor: list[int]) -> None:
@@ -198,10 +214,14 @@ def _text_start(pages: list[Page], pairs) -> int:
     return 1
 
 
-def _middle(words) -> float:
-    """The column divide: halfway between the leftmost and rightmost word starts."""
-    lefts = [word[0] for page in words for word in page]
-    return (min(lefts) + max(lefts)) / 2 if lefts else 0.0
+def _middle(page_words: list[Word]) -> float | None:
+    """Where a page's right-hand column begins: where most of the words that follow a gap
+    of more than 15 pt on their line start (the gutter between columns; a word space in a
+    justified line rarely grows that wide, and never twice at the same place)."""
+    ordered = sorted(page_words, key=lambda w: (round(w.top), w.left))
+    after_gaps = [round(b.left) for a, b in zip(ordered, ordered[1:])
+                  if abs(a.top - b.top) < 1.0 and b.left - a.right > _GUTTER]
+    return max(set(after_gaps), key=after_gaps.count) - 1.0 if after_gaps else None
 
 
 def _check(found: list[Found], facing: bool) -> list[str]:
@@ -247,7 +267,8 @@ def main() -> int:
     worst = max((item.delta for item in found), default=0.0)
     spreads = len({item.pages for item in found})
     verdict = "PASS" if not problems else "FAIL"
-    print(f"pdf: {len(found)}/{len(pairs)} pairs on {spreads} spreads, largest gap between first "
+    unit = "spreads" if args.layout == "facing" else "pages"
+    print(f"pdf: {len(found)}/{len(pairs)} pairs on {spreads} {unit}, largest gap between first "
           f"lines {worst:.2f} pt (limit {TOLERANCE:g}), {len(problems)} problem(s): {verdict}")
     return 0 if not problems else 1
 
