@@ -309,3 +309,24 @@ def test_placeholder_and_omit_fallbacks_on_letter_paper(tmp_path, fallback, show
     assert re.search(r"Translated\. 1 (\[Translation pending\] 2 )?Also\. 3$", english), english
     assert "Pas encore" not in english and (shown in english)
     assert "Pas encore traduit ici." in words(pages_text(pdf)[1])
+
+
+def test_words_glued_to_code_spans_never_run_past_the_column():
+    """WeasyPrint cannot break before a word made of text and code (``:func:`max`,``) and
+    set such lines past the column, over the English; those passages are set again with
+    breaks allowed anywhere."""
+    from diglot.builders.pdf import boxes, markup, style
+    from diglot.builders.pdf.engine import Engine
+    from diglot.builders.pdf.measure import measure
+    from diglot.builders.pdf.passages import Setting, passages
+    from support import bilingual_from
+
+    text = ("Des fonctions :func:`min`, :func:`max`, :func:`sorted`, :meth:`list.sort`, "
+            ":func:`heapq.merge`, :func:`heapq.nsmallest`, et :func:`heapq.nlargest` "
+            "acceptent un paramètre *key*.")
+    doc = bilingual_from(f"{text}\n", [[text, text]])
+    geo = style.geometry("columns", "A4")
+    meta = markup.Meta("t", (), ("fr-FR", "en-GB"), "2026-01-01T00:00:00Z", "s", "g")
+    found = passages(doc, Setting(("fr-FR", "en-GB"), "narrow"))
+    measured = measure(Engine(), geo, found, meta)
+    assert not any(boxes.overflows(box) for pair in measured.boxes for box in pair)

@@ -75,6 +75,18 @@ def baseline(box) -> float:
     return 0.0
 
 
+def overflows(box) -> bool:
+    """Whether a line runs past its block's right edge: WeasyPrint cannot break before a
+    word made of several inline boxes (``:func:`max`,``), and sets it past the edge."""
+    for block, rows in _containers(box):
+        edge = block.content_box_x() + block.width + 1
+        for row in rows:
+            if isinstance(row, wb.LineBox) and any(
+                    child.position_x + child.margin_width() > edge for child in row.children):
+                return True
+    return False
+
+
 def _is_note(block) -> bool:
     element = block.element
     return element is not None and "note" in (element.get("class") or "").split()

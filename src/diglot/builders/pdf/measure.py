@@ -9,7 +9,7 @@ code blocks and rules once across both columns.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from diglot.builders.pdf import boxes, markup
 from diglot.builders.pdf.paginate import Item
@@ -40,15 +40,26 @@ def measure(engine, geo: Geometry, passages: list[Passage], meta: markup.Meta) -
     columns = geo.layout == "columns"
     found: list[dict] = [{}, {}]
     for items, side, width, numbers in _runs(keyed, geo):
-        lang = meta.langs[side]
-        html = markup.measuring(items, side, lang, numbers)
-        page = markup.document(meta, html, "target" if side else "source", lang)
-        # Only the passages' boxes are kept, not the document (its HTML tree, its page).
-        found[side].update(boxes.find(engine.layout(page, measure_css(geo, width)), "data-m"))
+        run = _layout(engine, geo, meta, items, side, width, numbers)
+        wide = [(k, replace(p, classes=p.classes + " overflows")) for k, p in items
+                if boxes.overflows(run[k])]
+        if wide:  # set again, breaking their lines anywhere they must
+            run.update(_layout(engine, geo, meta, wide, side, width, ""))
+        found[side].update(run)
     pairs = [(found[0][k], None if columns and p.span else found[1][k]) for k, p in keyed]
     numbers = [(found[0].get("n" + k), found[1].get("n" + k)) for k, _ in keyed]
     return Measured([_item(p, pair, geo.gap) for p, pair in zip(passages, pairs)], pairs,
                     numbers, [_offsets(pair, marks) for pair, marks in zip(pairs, numbers)])
+
+
+def _layout(engine, geo: Geometry, meta: markup.Meta, items, side: int, width: float,
+            numbers: str) -> dict:
+    """One measuring document's passage (and number) boxes, by key; only the boxes are
+    kept, not the document (its HTML tree, its page)."""
+    lang = meta.langs[side]
+    html = markup.measuring(items, side, lang, numbers)
+    page = markup.document(meta, html, "target" if side else "source", lang)
+    return boxes.find(engine.layout(page, measure_css(geo, width)), "data-m")
 
 
 def _runs(keyed, geo: Geometry):
