@@ -187,7 +187,7 @@ def measure(pdf: str, pairs: list[list[str]], layout: str = "facing"):
         found.append(Found(index, (pf + 1, pe + 1), (pages[pf].tops[af], pages[pe].tops[ae]),
                            (pages[pf].bottoms[af], pages[pe].bottoms[ae])))
         for side, text, (page_index, at) in ((0, french, spots[0]), (1, english, spots[1])):
-            _skip_text(pages[page_index], squeeze(text), at, cursors[side])
+            _skip_text(pages, page_index, squeeze(text), at, cursors[side], 2 if facing else 1)
     problems += _check(found, facing) + (_purity(pages, pairs, first) if facing else [])
     return found, problems
 
@@ -197,11 +197,39 @@ def _column_start(pages: list[Page]) -> int:
     return next((index for index, page in enumerate(pages) if page.middle is not None), 0)
 
 
-def _skip_text(page: Page, text: str, at: int, cursor: list[int]) -> None:
-    """Move the cursor past a passage's whole text when it stands whole on this page (a
-    short passage's text may start a line inside the one before it)."""
-    if page.text.startswith(text, at):
-        cursor[1] = max(cursor[1], at + len(text))
+def _skip_text(pages: list[Page], index: int, text: str, at: int, cursor: list[int],
+               step: int) -> None:
+    """Move the cursor past a passage's whole text (a short passage's text may start a
+    line inside the one before it), following it onto its side's next page (``step``
+    pages on) when it continues there."""
+    page = pages[index]
+    done = _common(page.text, at, text)
+    if done == len(text):
+        cursor[1] = max(cursor[1], at + done)
+        return
+    rest, after = text[done:], index + step
+    if after < len(pages):
+        nxt = pages[after]
+        follow = nxt.text.find(rest[:_PREFIX])
+        if follow >= 0 and _near_top(nxt, follow):
+            cursor[:] = [after, follow + _common(nxt.text, follow, rest)]
+
+
+def _near_top(page: Page, at: int) -> bool:
+    """Whether ``at`` is on one of the first two lines of its column (a running head may
+    come first): where a passage continued from the page before starts."""
+    right = page.middle is not None and page.lefts[at] >= page.middle
+    lines = [page.lines[k] for k in range(len(page.text))
+             if (page.middle is not None and page.lefts[k] >= page.middle) == right]
+    return page.lines[at] in sorted(set(lines))[:2]
+
+
+def _common(haystack: str, at: int, text: str) -> int:
+    """How many characters of ``text`` the haystack repeats from ``at``."""
+    count = 0
+    while count < len(text) and at + count < len(haystack) and haystack[at + count] == text[count]:
+        count += 1
+    return count
 
 
 def _text_start(pages: list[Page], pairs) -> int:
