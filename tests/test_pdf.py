@@ -330,3 +330,14 @@ def test_words_glued_to_code_spans_never_run_past_the_column():
     found = passages(doc, Setting(("fr-FR", "en-GB"), "narrow"))
     measured = measure(Engine(), geo, found, meta)
     assert not any(boxes.overflows(box) for pair in measured.boxes for box in pair)
+
+
+def test_relative_links_keep_their_text_unlinked_and_web_links_print_their_address():
+    from diglot.builders.pdf.passages import inline_html
+    from diglot.source.inline import spans
+
+    html = inline_html(spans("Voir [la suite](suite.html), [le site](https://example.org) "
+                             "et <https://example.org>."))
+    assert "suite.html" not in html and "la suite" in html
+    assert 'le site</a> <span class="url">(https://example.org)</span>' in html
+    assert html.count("(https://example.org)") == 1  # an address shown as its own text: once

@@ -36,8 +36,7 @@ class Engine:
         """Lay ``html`` out with ``css`` (and nothing else: no user-agent defaults beyond
         WeasyPrint's own): the document, its pages and their boxes."""
         sheet = CSS(string=css, font_config=self.fonts)
-        return HTML(string=html, base_url=".").render(stylesheets=[sheet], font_config=self.fonts,
-                                                      presentational_hints=False)
+        return HTML(string=html).render(stylesheets=[sheet], font_config=self.fonts)
 
     def write(self, document, page_boxes, languages) -> bytes:
         """A PDF of ``document`` whose pages now hold ``page_boxes`` (grafted in place),
@@ -66,7 +65,8 @@ def _passage_languages(languages, document, pdf) -> None:
     pages = {reference: index for index, reference in enumerate(pdf.page_references)}
     for reference in top["K"]:
         element = objects[_number(reference)]
-        found = languages[pages.get(element.get("Pg"), -1)] if element.get("Pg") in pages else None
+        page = pages.get(element.get("Pg"))
+        found = languages[page] if page is not None else None
         kids = element.get("K", [])
         if found is None or element.get("S") != "/Div" or len(kids) != len(found):
             continue

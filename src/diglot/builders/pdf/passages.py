@@ -197,7 +197,7 @@ def inline_html(items: list[Span]) -> str:
         while end < len(items) and items[end].href == href and not items[end].br:
             end += 1
         inner = "".join(_span_html(s) for s in items[index:end])
-        out.append(_link(href, inner, items[index:end]) if href else inner)
+        out.append(_link(href, inner, items[index:end]) if _absolute(href) else inner)
         index = end
     return "".join(out)
 
@@ -216,6 +216,12 @@ def _spaces_inward(items: list[Span]) -> list[Span]:
     return out
 
 
+def _absolute(href: str | None) -> bool:
+    """Links that lead somewhere from a PDF: web and mail addresses (a link relative to the
+    HTML edition's pages has no page to open here; its text stays, unlinked)."""
+    return bool(href) and href.startswith(("http:", "https:", "mailto:"))
+
+
 def _span_html(span: Span) -> str:
     if span.br:
         return "<br>"
@@ -232,6 +238,6 @@ def _span_html(span: Span) -> str:
 def _link(href: str, inner: str, items: list[Span]) -> str:
     shown = "".join(s.text for s in items).strip()
     address = href.removeprefix("mailto:")
-    printed = href.startswith(("http:", "https:", "mailto:")) and shown not in (href, address)
+    printed = shown not in (href, address)
     after = f' <span class="url">({escape(address, quote=False)})</span>' if printed else ""
     return f'<a href="{escape(href)}">{inner}</a>{after}'
