@@ -341,3 +341,17 @@ def test_relative_links_keep_their_text_unlinked_and_web_links_print_their_addre
     assert "suite.html" not in html and "la suite" in html
     assert 'le site</a> <span class="url">(https://example.org)</span>' in html
     assert html.count("(https://example.org)") == 1  # an address shown as its own text: once
+
+
+def test_a_new_weasyprint_invalidates_pdf_outputs_only(monkeypatch):
+    import importlib.metadata
+
+    from diglot.commands import build_plan
+    from diglot.config import Config
+
+    before = {f: build_plan.format_fingerprint(f, Config(), "T", "") for f in ("pdf", "html")}
+    real = importlib.metadata.version
+    monkeypatch.setattr(importlib.metadata, "version",
+                        lambda name: "999.0" if name == "weasyprint" else real(name))
+    assert build_plan.format_fingerprint("pdf", Config(), "T", "") != before["pdf"]
+    assert build_plan.format_fingerprint("html", Config(), "T", "") == before["html"]
