@@ -29,6 +29,7 @@ LIBRARIES = {
     "rapidfuzz": ("catalog/fuzzy.py",),
     "watchfiles": ("serve/watch.py",),
     "weasyprint": ("builders/pdf/",), "pyphen": ("builders/pdf/",),
+    "pydyf": ("builders/pdf/engine.py",),
     "tomli": ("config.py",),
 }
 # Layers, low to high: a package imports from its own layer and below only.
@@ -46,6 +47,8 @@ FEATURES = LAYERS[3]
 ALLOWED = {
     ("config", "checks"): "the configuration validates a severity table against the check "
                           "ids (checks/__init__.py: constants only, no checks imported)",
+    ("config", "builders"): "the configuration validates 'formats' against the format "
+                            "registry (builders/__init__.py: facts only, no builder imported)",
 }
 
 

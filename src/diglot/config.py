@@ -20,6 +20,7 @@ FALLBACKS = ("source", "placeholder", "omit", "fail")
 PAGE_SIZES = ("A4", "Letter")
 FRENCH_SPACING = ("narrow", "nbsp", "off")
 LOCATIONS = ("full", "file", "none")  # like msgmerge --add-location
+PDF_LAYOUTS = ("facing", "columns")
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,8 @@ class Config:
     locations: str = "full"  # PO references: file and line, file only, or none
     memory: tuple[str, ...] = ()  # compendium PO files the translation memory reads too
     memory_threshold: float = 0.75  # similarity a memory proposal needs
+    formats: tuple[str, ...] = ()  # what `diglot build` writes without --format (): the defaults
+    pdf_layout: str = "facing"  # PDF: French and English on facing pages, or in two columns
 
     def proofing_tag(self, lang: str) -> str:
         return self.proofing.get(lang, lang)
@@ -52,7 +55,7 @@ class Config:
 
 _TYPES = {f.name: f.type for f in fields(Config)}
 _CHOICES = {"fallback": FALLBACKS, "page_size": PAGE_SIZES, "french_spacing": FRENCH_SPACING,
-            "locations": LOCATIONS}
+            "locations": LOCATIONS, "pdf_layout": PDF_LAYOUTS}
 _LISTS = {"languages": "a list of language codes", "memory": "a list of PO file paths"}
 
 
@@ -170,6 +173,8 @@ def _convert(key: str, value):
 def _refine(key: str, kind: str, value):
     if key in _CHOICES and value not in _CHOICES[key]:
         raise _fail(key, f"'{key}' must be one of {', '.join(_CHOICES[key])}, not {value!r}")
+    if key == "formats":
+        return _formats(value)
     if kind == "tuple[str, ...]":
         if (not value and key == "languages") or not all(isinstance(v, str) and v for v in value):
             wording = _LISTS[key]
@@ -200,6 +205,15 @@ def _severities(value: dict) -> dict[str, str]:
             raise _fail("severity", f"'severity' for '{name}' must be one of "
                                     f"{', '.join(LEVELS)}, not {level!r}")
     return dict(value)
+def _formats(value: list) -> tuple[str, ...]:
+    """Format names from the builders' registry (a light module), each once."""
+    from diglot.builders import REGISTRY
+
+    unknown = [v for v in value if v not in REGISTRY]
+    if unknown or len(set(value)) != len(value):  # empty: the registry's default formats
+        raise _fail("formats", f"'formats' must list some of {', '.join(REGISTRY)}, each "
+                               f"once, not {value!r}")
+    return tuple(value)
 
 
 def _inside(rel: str, key: str, root: Path) -> None:

@@ -44,6 +44,9 @@ class Format:
     archive: bool = False
     default: bool = True
     needs: str = ""  # an importable module the format cannot be built without
+    # Libraries whose version changes the format's bytes beyond diglot's own code (a layout
+    # engine): part of its outputs' fingerprint, read from the installed metadata.
+    engines: tuple[str, ...] = ()
     edition: str = "parts"  # "parts" or "articles" (see the module's doc)
 
 
@@ -57,6 +60,11 @@ REGISTRY: dict[str, Format] = {f.name: f for f in (
            own_files=("builders/epub/", "templates/epub/", "templates/labels.json",
                       "builders/html_rows.py", "builders/html_inline.py",
                       "builders/html_parts.py"), archive=True, default=False),
+    # The PDF book lays out every article at once (its pages are measured and paginated
+    # together), so its edition reads the articles again rather than parts.
+    Format("pdf", ".pdf", "edition.pdf", COMMON_KEYS + ("page_size", "pdf_layout"),
+           own_files=("builders/pdf/",), default=False, needs="weasyprint",
+           engines=("weasyprint", "pydyf", "pyphen"), edition="articles"),
 )}
 FORMATS = tuple(name for name, fmt in REGISTRY.items() if fmt.default)  # a plain build's
 EXTENSIONS = {name: fmt.extension for name, fmt in REGISTRY.items()}

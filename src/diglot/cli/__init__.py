@@ -93,7 +93,8 @@ def _detail(change) -> str:
 @main.command()
 @common_options
 @click.option("--format", "formats", type=click.Choice(list(REGISTRY)), multiple=True,
-              help="Output format (repeatable); default: " + ", ".join(FORMATS) + ".")
+              help="Output format (repeatable); default: the 'formats' setting, else "
+              + ", ".join(FORMATS) + ".")
 @click.option("--article", metavar="SLUG", help="Only this article.")
 @click.option("--lang", metavar="LANG", help="Only this target language.")
 @click.option("--strict", is_flag=True,
@@ -105,13 +106,14 @@ def _detail(change) -> str:
 @reports_errors
 def build(ctx: Context, formats: tuple[str, ...], article: str | None, lang: str | None,
           strict: bool, force: bool, jobs: int | None) -> None:
-    """Write the side-by-side HTML pages and DOCX documents under build/."""
+    """Write the side-by-side editions under build/: HTML pages and DOCX documents (EPUB
+    books and PDF books on request)."""
     from diglot.commands.build import build as run
     from diglot.project import selected_languages, selected_slugs
 
     project = ctx.project()
     with locked(ctx, project):
-        report = run(project, formats or FORMATS, selected_slugs(project, article),
+        report = run(project, formats or None, selected_slugs(project, article),
                      selected_languages(project, lang), strict, force, jobs, ctx.progress())
     ctx.end_progress()
     ctx.warn(report.warnings)

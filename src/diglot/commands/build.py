@@ -19,7 +19,7 @@ from diglot.catalog import placement
 from diglot.commands import build_cache
 from diglot.commands.build_plan import Manifest, Plan, plan as make_plan
 from diglot.commands.build_write import BuildReport, write
-from diglot.errors import FindingsError
+from diglot.errors import BuildError, FindingsError
 from diglot.project import Project
 
 __all__ = ["BuildReport", "StrictError", "build", "context"]
@@ -34,9 +34,14 @@ def context(project: Project) -> BuildContext:
     return BuildContext(title, project.config, locales.build_time(), dict(project.output_names))
 
 
-def build(project: Project, formats=FORMATS, slugs: list[str] | None = None,
-          languages: tuple[str, ...] | None = None, strict: bool = False, force: bool = False,
-          jobs: int | None = None, progress: Callable[[str], None] | None = None) -> BuildReport:
+def build(project: Project, formats: tuple[str, ...] | None = None,
+          slugs: list[str] | None = None, languages: tuple[str, ...] | None = None,
+          strict: bool = False, force: bool = False, jobs: int | None = None,
+          progress: Callable[[str], None] | None = None) -> BuildReport:
+    """Build ``formats`` (default: the configuration's ``formats``, else the registry's
+    default formats)."""
+    formats = tuple(formats or project.config.formats or FORMATS)
+    _require(formats)
     ctx = context(project)
     whole = slugs is None
     slugs = project.slugs() if slugs is None else slugs
@@ -92,6 +97,21 @@ def _editions(ctx: BuildContext, plan: Plan, slugs: list[str], results, kept, as
             parts = [made[(fmt, lang, s)] for s in slugs if (fmt, lang, s) in made]
             editions[(fmt, lang)] = assemble(fmt, ctx, parts)
     return editions
+
+
+def _require(formats: tuple[str, ...]) -> None:
+    """Fail before anything is read when a format's engine is not installed (a cheap look:
+    loading one can take a second, which a build with nothing stale never pays); the
+    builder module says what is missing and how to get it (its ``require``)."""
+    from importlib import import_module
+    from importlib.util import find_spec
+
+    for fmt in formats:
+        if fmt not in REGISTRY:
+            raise BuildError(f"unknown format {fmt!r} (known: {', '.join(REGISTRY)})")
+        needs = REGISTRY[fmt].needs
+        if needs and find_spec(needs) is None:
+            import_module(f"diglot.builders.{fmt}").require()
 
 
 def _check_strict(project: Project, results: list) -> None:

@@ -46,8 +46,40 @@ def code_fingerprint(fmt: str) -> str:
 def format_fingerprint(fmt: str, config: Config, title: str, day: str) -> str:
     """What every output of ``fmt`` depends on besides its article's own files."""
     settings = {k: v for k, v in asdict(config).items() if k in REGISTRY[fmt].config_keys}
-    text = json.dumps([code_fingerprint(fmt), settings, title, day], sort_keys=True, default=str)
+    text = json.dumps([code_fingerprint(fmt), settings, title, day, _engines(fmt)],
+                      sort_keys=True, default=str)
     return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _engines(fmt: str) -> list[str]:
+    """The installed versions of the libraries that lay out ``fmt`` (``Format.engines``),
+    read without importing them."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    found = []
+    for name in REGISTRY[fmt].engines:
+        try:
+            found.append(f"{name} {version(name)}")
+        except PackageNotFoundError:
+            found.append(f"{name} -")
+    return found
+
+
+# Libraries whose version changes a format's bytes beyond diglot's own code (the PDF's
+# layout engine); read from the installed metadata, without importing them.
+_ENGINES = {"pdf": ("weasyprint", "pydyf", "pyphen")}
+
+
+def _engines(fmt: str) -> list[str]:
+    from importlib.metadata import PackageNotFoundError, version
+
+    found = []
+    for name in _ENGINES.get(fmt, ()):
+        try:
+            found.append(f"{name} {version(name)}")
+        except PackageNotFoundError:
+            found.append(f"{name} -")
+    return found
 
 
 def file_digest(path: Path) -> str:

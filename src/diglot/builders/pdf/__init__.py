@@ -1,0 +1,53 @@
+"""The PDF edition: a typeset book of each article and of the whole edition, French and
+English on facing pages kept in step (``pdf_layout = "facing"``), or in two columns.
+
+Made with WeasyPrint, an optional dependency (``pip install 'diglot[pdf]'``, and the Pango
+library): measure every passage (``measure``), decide which lines go on which spread
+(``paginate``, pure), lay out a page skeleton and move the measured passages onto it
+(``boxes``), write the PDF (``engine``); ``assemble`` runs the four. This module imports
+none of them until a PDF is built, so ``require`` can report what is missing in one line.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+
+from diglot.builders import BuildContext
+from diglot.errors import BuildError
+from diglot.model import Bilingual
+
+
+def require() -> None:
+    """Raise a BuildError saying what to install when WeasyPrint or Pango cannot load."""
+    try:
+        import_module("diglot.builders.pdf.engine")
+    except (ImportError, OSError) as exc:
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise BuildError("the PDF edition needs WeasyPrint and the Pango library "
+                         f"(pip install 'diglot[pdf]'; Debian: apt install libpango-1.0-0 "
+                         f"libpangoft2-1.0-0): {reason}") from None
+
+
+class PdfBuilder:
+    """The ``pdf`` format (see builders.Builder)."""
+
+    def article(self, doc: Bilingual, ctx: BuildContext) -> bytes:
+        require()
+        from diglot.builders.pdf import assemble
+
+        return assemble.article(doc, ctx)
+
+    def index(self, docs: list[Bilingual], ctx: BuildContext) -> bytes:
+        require()
+        from diglot.builders.pdf import assemble
+
+        return assemble.edition(docs, ctx)
+
+    def files(self, doc: Bilingual) -> dict[str, bytes]:
+        return {}  # fonts and pictures are inside the PDF
+
+    def same(self, old: bytes, new: bytes) -> bool:
+        return old == new
+
+
+BUILDER = PdfBuilder()

@@ -1,0 +1,157 @@
+"""One PDF from translated articles: passages measured, paginated article by article, a
+page skeleton laid out (front matter, then an empty sheet per page with its running head),
+the measured passages moved onto their sheets, and the pages written.
+
+Facing pages: French on the left-hand (even) pages, English on the right-hand (odd) pages;
+each article opens on a left-hand page, so that its spreads are pairs of facing pages.
+An article's own PDF starts with a title page (page 1, a right-hand page); the edition
+with its title page, a blank back, and the contents on page 3. Pages are numbered in one
+sequence (verso/recto), as the PDF counts them: a page number names one page, the
+contents, a viewer's "go to page" and ``pdftotext -f`` agree.
+Columns: French left and English right on every page, each article on a new page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from diglot import __version__
+from diglot.builders import BuildContext
+from diglot.builders.pdf import boxes, markup, words
+from diglot.builders.pdf.engine import Engine
+from diglot.builders.pdf.measure import measure
+from diglot.builders.pdf.paginate import paginate
+from diglot.builders.pdf.passages import Setting, passages, split_title
+from diglot.builders.pdf.style import geometry, pages_css
+from diglot.model import Bilingual
+from diglot.source.inline import plain_text
+from diglot.typography import typeset_plain
+
+
+NUMBER_GAP = 6.0  # points between the text and a passage number in the margin
+NUMBER_SPACE = 28.0  # a left-hand number's box (22 pt) and its gap
+
+
+@dataclass
+class _Article:
+    doc: Bilingual
+    first: int  # index of its first passage in the edition's list
+    count: int
+    anchor: str
+
+
+def article(doc: Bilingual, ctx: BuildContext) -> bytes:
+    french, english = titles(doc, ctx)
+    front = markup.Front(french, english if english != french else "",
+                         words.byline(doc.article.author, doc.article.date, _tags(doc, ctx)[0]),
+                         _edition_lines(doc, ctx))
+    meta = _meta(doc, ctx, french, (doc.article.author,) if doc.article.author else ())
+    return _book([doc], ctx, front if _layout(ctx) == "facing" else None, meta)
+
+
+def edition(docs: list[Bilingual], ctx: BuildContext) -> bytes:
+    first = docs[0] if docs else None
+    tags = _tags(first, ctx)
+    entries = [markup.Entry(*titles(doc, ctx), f"article-{n + 1}") for n, doc in enumerate(docs)]
+    lines = _edition_lines(first, ctx) if first else ()
+    if ctx.config.build_date:
+        built = ctx.built.date()
+        lines = tuple(f"{line} · {_built(built, tag, first)}" for line, tag in zip(lines, tags))
+    heading = " · ".join(dict.fromkeys(words.words("contents", tag, *tags) for tag in tags))
+    front = markup.Front(ctx.title, lines=lines, heading=heading, entries=entries, head=ctx.title)
+    authors = tuple(dict.fromkeys(d.article.author for d in docs if d.article.author))
+    return _book(docs, ctx, front, _meta(first, ctx, ctx.title, authors))
+
+
+def titles(doc: Bilingual, ctx: BuildContext) -> tuple[str, str]:
+    """The title in French (typeset) and in English (empty when untranslated)."""
+    pair, _ = split_title(doc)
+    english = pair.target if pair.target is not None and not pair.fallback else ""
+    french = typeset_plain(_flat(pair.block.text, doc), doc.source_lang, ctx.config.french_spacing)
+    return french, _flat(english, doc)
+
+
+def _flat(text: str, doc: Bilingual) -> str:
+    return plain_text(text, doc.references).replace("\n", " ") if text else ""
+
+
+def _book(docs: list[Bilingual], ctx: BuildContext, front: markup.Front | None,
+          meta: markup.Meta) -> bytes:
+    geo = geometry(_layout(ctx), ctx.config.page_size)
+    engine = Engine()
+    everything, articles = [], []
+    for number, doc in enumerate(docs):
+        found = passages(doc, Setting(_tags(doc, ctx), ctx.config.french_spacing))
+        articles.append(_Article(doc, len(everything), len(found), f"article-{number + 1}"))
+        everything += found
+    measured = measure(engine, geo, everything, meta)
+    plans = [paginate(measured.items[a.first:a.first + a.count], geo.text_height) for a in articles]
+    pages = [sheet for a, plan in zip(articles, plans) for sheet in _sheets(a, plan, geo, ctx)]
+    body = (markup.front(front, meta.langs) if front else "") + markup.sheets(pages)
+    skeleton = engine.layout(markup.document(meta, body), pages_css(geo))
+    page_boxes = boxes.page_boxes(skeleton)
+    found = boxes.sheets(page_boxes)
+    for a, plan in zip(articles, plans):
+        _fill(a, plan, measured, found, geo)
+    return engine.write(skeleton, page_boxes, boxes.languages(page_boxes))
+
+
+def _sheets(a: _Article, plan, geo, ctx: BuildContext) -> list[markup.Sheet]:
+    """The article's pages: two per spread (facing) or one (columns)."""
+    french, english = titles(a.doc, ctx)
+    recto = (english or french) if geo.layout == "facing" else _pair_head(french, english)
+    sides = (0, 1) if geo.layout == "facing" else (0,)
+    out = []
+    for spread in range(len(plan)):
+        for side in sides:
+            out.append(markup.Sheet(f"{a.anchor}/{spread}/{side}", ctx.title, recto, side == 1,
+                                    "" if out else a.anchor))
+    return out
+
+
+def _pair_head(french: str, english: str) -> str:
+    return f"{french} · {english}" if english and len(french) + len(english) < 90 else french
+
+
+def _fill(a: _Article, plan, measured, found, geo) -> None:
+    """Move each planned piece of the article's passages onto its sheet, and each
+    passage's number beside its first line, on the same baseline."""
+    for number, spread in enumerate(plan):
+        for piece in spread:
+            box = measured.boxes[a.first + piece.item][piece.side]
+            sheet_side = piece.side if geo.layout == "facing" else 0
+            page_box, sheet = found[f"{a.anchor}/{number}/{sheet_side}"]
+            x = geo.side_x(piece.side)
+            boxes.graft(page_box, sheet, box, piece.start, piece.end, x, piece.y)
+            mark = measured.numbers[a.first + piece.item][piece.side] if piece.first else None
+            if mark is not None:
+                beside = -NUMBER_SPACE if piece.side == 0 else geo.text_width + NUMBER_GAP
+                y = piece.y + measured.offsets[a.first + piece.item][piece.side]
+                boxes.graft(page_box, sheet, mark, 0.0, boxes.height(mark), beside, y)
+
+
+def _layout(ctx: BuildContext) -> str:
+    return ctx.config.pdf_layout
+
+
+def _tags(doc: Bilingual | None, ctx: BuildContext) -> tuple[str, str]:
+    source = doc.source_lang if doc else ctx.config.source_language
+    target = doc.target_lang if doc else ctx.config.languages[0]
+    return ctx.config.proofing_tag(source), ctx.config.proofing_tag(target)
+
+
+def _edition_lines(doc: Bilingual, ctx: BuildContext) -> tuple[str, ...]:
+    return tuple(words.words("edition", tag, doc.source_lang, doc.target_lang)
+                 for tag in _tags(doc, ctx))
+
+
+def _built(day, tag: str, doc: Bilingual) -> str:
+    return words.words("built on", tag, doc.source_lang, doc.target_lang).format(
+        words.long_date(day, tag))
+
+
+def _meta(doc: Bilingual | None, ctx: BuildContext, title: str, authors) -> markup.Meta:
+    tags = _tags(doc, ctx)
+    subject = words.words("edition", "en", tags[0], tags[1])
+    created = ctx.built.strftime("%Y-%m-%dT%H:%M:%SZ")
+    return markup.Meta(title, tuple(authors), tags, created, subject, f"diglot {__version__}")

@@ -1,0 +1,194 @@
+"""Reading and moving WeasyPrint's laid-out boxes: each measured passage's lines (where
+they start and end, where a page may break), and grafting a passage, or a slice of its
+lines, onto a page at the height the paginator chose.
+
+The final pages hold the very boxes that were measured, moved: what the paginator planned
+is what is drawn, to the point, with no second layout that could break a line differently.
+A slice keeps whole lines (a hyphenated word at its end keeps its hyphen), so every line is
+drawn exactly once. WeasyPrint's box tree is internal: the tests pin what is read here.
+"""
+
+from __future__ import annotations
+
+from weasyprint.formatting_structure import boxes as wb
+from weasyprint.layout.background import layout_box_backgrounds
+
+from diglot.builders.pdf.paginate import Line
+
+PT = 0.75  # points per CSS pixel
+_EPS = 0.01  # pixels
+
+
+def find(document, attribute: str) -> dict[str, object]:
+    """The first box of each element carrying ``attribute``, by the attribute's value."""
+    found: dict[str, object] = {}
+    for page in document.pages:
+        for box in _walk(page._page_box):
+            element = box.element
+            if element is not None and isinstance(box, wb.BlockBox):
+                value = element.get(attribute)
+                if value is not None and value not in found:
+                    found[value] = box
+    return found
+
+
+def _walk(box):
+    yield box
+    if isinstance(box, wb.ParentBox) and not isinstance(box, wb.LineBox):
+        for child in box.children:
+            yield from _walk(child)
+
+
+def page_boxes(document) -> list:
+    return [page._page_box for page in document.pages]
+
+
+# --- measuring ------------------------------------------------------------------------------
+
+def height(box) -> float:
+    return box.border_height() * PT
+
+
+def lines(box, splittable: bool) -> tuple[Line, ...]:
+    """The passage's lines (top and bottom under its border-box top, in points); a page may
+    break before a line only inside a splittable passage, leaving at least two lines of the
+    block on each side of the break, or between two blocks when the second is no note."""
+    top = _border_top(box)
+    out: list[Line] = []
+    for number, (block, rows) in enumerate(_containers(box)):
+        count = len(rows)
+        for index, row in enumerate(rows):
+            inside = 2 <= index <= count - 2
+            between = index == 0 and number > 0 and not _is_note(block)
+            out.append(Line((row.position_y - top) * PT,
+                            (row.position_y + row.height - top) * PT,
+                            splittable and (inside or between)))
+    return tuple(out)
+
+
+def baseline(box) -> float:
+    """The first line's baseline under the box's border-box top (points); 0 without lines."""
+    for _, rows in _containers(box):
+        row = rows[0]
+        if isinstance(row, wb.LineBox):
+            return (row.position_y + row.baseline - _border_top(box)) * PT
+    return 0.0
+
+
+def overflows(box) -> bool:
+    """Whether a line runs past its block's right edge: WeasyPrint cannot break before a
+    word made of several inline boxes (``:func:`max`,``), and sets it past the edge."""
+    for block, rows in _containers(box):
+        edge = block.content_box_x() + block.width + 1
+        for row in rows:
+            if isinstance(row, wb.LineBox) and any(
+                    child.position_x + child.margin_width() > edge for child in row.children):
+                return True
+    return False
+
+
+def _is_note(block) -> bool:
+    element = block.element
+    return element is not None and "note" in (element.get("class") or "").split()
+
+
+def _containers(box):
+    """(block, its rows) for each innermost block in order: a block's line boxes, or the
+    block itself as one unbreakable row when it holds no lines (a rule, an image)."""
+    children = getattr(box, "children", [])
+    if any(isinstance(child, wb.LineBox) for child in children):
+        yield box, [child for child in children if isinstance(child, wb.LineBox)]
+        return
+    blocks = [child for child in children if _in_flow(child)]
+    if not blocks:
+        yield box, [_Row(_border_top(box), box.border_height())]
+        return
+    for child in blocks:
+        yield from _containers(child)
+
+
+class _Row:
+    """A block without lines, standing as one row."""
+
+    def __init__(self, position_y: float, row_height: float) -> None:
+        self.position_y, self.height = position_y, row_height
+
+
+def _border_top(box) -> float:
+    return box.position_y + box.margin_top
+
+
+# --- grafting -------------------------------------------------------------------------------
+
+def sheets(page_boxes_: list) -> dict[str, tuple[object, object]]:
+    """Each page's sheet (the fixed block the passages go into), by its ``data-sheet``."""
+    found = {}
+    for page_box in page_boxes_:
+        for box in _walk(page_box):
+            element = box.element
+            if element is not None and isinstance(box, wb.BlockBox) and element.get("data-sheet"):
+                found[element.get("data-sheet")] = (page_box, box)
+    return found
+
+
+def languages(page_boxes_: list) -> list[list[str] | None]:
+    """Per page, the language of each box on its sheet (None: a page without a sheet)."""
+    sheet_of = {id(page_box): sheet for page_box, sheet in sheets(page_boxes_).values()}
+    return [[child.style["lang"] or "" for child in sheet_of[id(page_box)].children]
+            if id(page_box) in sheet_of else None for page_box in page_boxes_]
+
+
+def graft(page_box, sheet, box, start: float, end: float, x: float, y: float) -> None:
+    """Draw the slice ``[start, end)`` (points under the border-box top) of a measured
+    passage on ``sheet``, its start at ``(x, y)`` points from the sheet's top left."""
+    top = _border_top(box)
+    lo, hi = top + start / PT, top + end / PT
+    whole = start <= 0 and end >= height(box) - _EPS * PT
+    piece = box if whole else _slice(box, lo, hi)
+    if piece is None:
+        return
+    piece.translate(sheet.content_box_x() + x / PT - box.position_x,
+                    sheet.content_box_y() + y / PT - lo)
+    sheet.children.append(piece)
+    layout_box_backgrounds(page_box, piece, None)
+
+
+def _slice(box, lo: float, hi: float):
+    """A copy of ``box`` keeping only the rows that start in ``[lo, hi)`` (pixels): the
+    boxes it cuts through lose their margins, borders and padding on the cut side. The
+    measured boxes are never moved themselves (their positions decide every later slice):
+    a row is a shallow copy, and what it holds moves with it, once, as each row goes into
+    exactly one slice."""
+    if isinstance(box, wb.LineBox) or not _has_blocks_or_lines(box):
+        start = box.position_y if isinstance(box, wb.LineBox) else _border_top(box)
+        return box.copy() if lo - _EPS <= start < hi - _EPS else None
+    kept = [piece for child in box.children
+            if (piece := _slice(child, lo, hi) if _in_flow(child) else _within(child, lo, hi))
+            is not None]
+    if not any(_in_flow(child) for child in kept):
+        return None
+    new = box.copy_with_children(kept)
+    content_bottom = box.content_box_y() + box.height
+    if _border_top(box) < lo - _EPS:
+        new.position_y, new.margin_top, new.padding_top, new.border_top_width = lo, 0, 0, 0
+    if content_bottom > hi + _EPS:
+        new.margin_bottom = new.padding_bottom = new.border_bottom_width = 0
+    new.height = min(content_bottom, hi) - new.content_box_y()
+    return new
+
+
+def _within(box, lo: float, hi: float):
+    """A float goes with the slice its top falls in."""
+    return box.copy() if lo - _EPS <= box.position_y < hi - _EPS else None
+
+
+def _has_blocks_or_lines(box) -> bool:
+    return any(_in_flow(child) for child in getattr(box, "children", []))
+
+
+def _in_flow(box) -> bool:
+    """Lines and in-flow blocks: what stacks down a passage (floats ride along)."""
+    if isinstance(box, wb.LineBox):
+        return True
+    return isinstance(box, wb.BlockLevelBox) and not (box.is_floated()
+                                                      or box.is_absolutely_positioned())

@@ -1,0 +1,122 @@
+"""The PDF paginator's decisions (which lines of which passage on which spread, at which
+height), pure and font-free: golden cases in tests/cases/pagination/<case>/ (items.json →
+expected.txt, rewritten when DIGLOT_REGEN=1; review the diff like code), and properties
+over random passages: every line drawn once and in order, pairs level, pages not overrun,
+no lone line left by a split.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import given, strategies as st
+
+from diglot.builders.pdf.paginate import EPSILON, Item, Line, paginate
+
+CASES = Path(__file__).resolve().parent / "cases" / "pagination"
+
+
+def side(heights: list[float], splittable: bool) -> tuple[tuple[Line, ...], float]:
+    """Stacked lines, breakable as the measuring pass marks a paragraph's: never before
+    its first two lines nor before its last one."""
+    lines, top = [], 0.0
+    for index, height in enumerate(heights):
+        lines.append(Line(top, top + height, splittable and 2 <= index <= len(heights) - 2))
+        top += height
+    return tuple(lines), top
+
+
+def item_of(spec: dict) -> Item:
+    (fr, hf), (en, he) = (side(spec[k], spec.get("split", False)) for k in ("fr", "en"))
+    return Item((fr, en), (hf, he), spec.get("space", 0.0), spec.get("keep", False))
+
+
+def describe(specs: list[dict], items: list[Item], spreads) -> str:
+    """One line per item on each spread: where it starts, which lines of each side."""
+    out = []
+    for number, spread in enumerate(spreads, 1):
+        out.append(f"spread {number}")
+        for index in dict.fromkeys(piece.item for piece in spread):
+            pieces = {p.side: p for p in spread if p.item == index}
+            y = min(p.y for p in pieces.values())
+            shown = [_lines(items[index], s, pieces.get(s)) for s in (0, 1)]
+            out.append(f"  {specs[index]['name']:<10} y={y:6.1f}   fr {shown[0]:<12} en {shown[1]}")
+    return "\n".join(out) + "\n"
+
+
+def _lines(item: Item, side_: int, piece) -> str:
+    lines = item.sides[side_]
+    if piece is None:
+        return "-"
+    inside = [k + 1 for k, line in enumerate(lines)
+              if piece.start - EPSILON <= line.top < piece.end - EPSILON]
+    return f"{inside[0]}-{inside[-1]}/{len(lines)}"
+
+
+@pytest.mark.parametrize("case", sorted(p.name for p in CASES.iterdir() if p.is_dir()))
+def test_golden_pagination(case):
+    spec = json.loads((CASES / case / "items.json").read_text("utf-8"))
+    items = [item_of(s) for s in spec["items"]]
+    text = describe(spec["items"], items, paginate(items, spec["height"]))
+    expected = CASES / case / "expected.txt"
+    if os.environ.get("DIGLOT_REGEN"):
+        expected.write_text(text, "utf-8")
+    assert expected.exists(), f"no golden file: run DIGLOT_REGEN=1 pytest {__file__}"
+    assert text == expected.read_text("utf-8")
+
+
+def test_a_passage_pair_starts_level_and_the_next_starts_below_the_longer_side():
+    items = [item_of({"fr": [10, 10, 10], "en": [10]}), item_of({"fr": [10], "en": [10], "space": 5})]
+    (spread,) = paginate(items, 100)
+    assert [(p.item, p.side, p.y) for p in spread] == [(0, 0, 0), (0, 1, 0), (1, 0, 35), (1, 1, 35)]
+
+
+# --- properties ------------------------------------------------------------------------------
+
+heights = st.lists(st.sampled_from([8.0, 10.0, 12.5]), min_size=0, max_size=14)
+specs = st.lists(st.fixed_dictionaries({
+    "fr": heights, "en": heights, "split": st.booleans(), "keep": st.booleans(),
+    "space": st.sampled_from([0.0, 3.0, 6.0])}), min_size=1, max_size=12)
+
+
+@given(specs, st.sampled_from([40.0, 65.0, 100.0]))
+def test_every_line_is_drawn_once_in_order_level_and_within_the_page(spec, height):
+    items = [item_of(s) for s in spec]
+    spreads = paginate(items, height)
+    seen: dict[tuple[int, int], list[tuple[float, float]]] = {}
+    for spread in spreads:
+        for piece in spread:
+            seen.setdefault((piece.item, piece.side), []).append((piece.start, piece.end))
+            assert piece.end > piece.start
+            overrun = piece.y + piece.end - piece.start > height + EPSILON
+            assert not overrun or piece.y == 0  # only a forced piece at the top overruns
+        firsts = {}
+        for piece in spread:
+            if piece.first:
+                firsts.setdefault(piece.item, set()).add(piece.y)
+        assert all(len(ys) == 1 for ys in firsts.values())  # both sides start level
+    for index, item in enumerate(items):
+        for side_, total in enumerate(item.heights):
+            ranges = seen.get((index, side_), [])
+            if total <= 0:
+                continue
+            # contiguous, in order, covering the whole side exactly once
+            assert ranges[0][0] == 0 and abs(ranges[-1][1] - total) < EPSILON
+            assert all(abs(a[1] - b[0]) < EPSILON for a, b in zip(ranges, ranges[1:]))
+
+
+@given(specs)
+def test_a_split_paragraph_keeps_two_lines_on_each_page_when_it_is_not_forced(spec):
+    items = [item_of(s) for s in spec]
+    for spread in paginate(items, 100.0):
+        for piece in spread:
+            if piece.y == 0 and not piece.first:
+                continue  # a continuation at the top: its start was decided on the spread before
+            lines = items[piece.item].sides[piece.side]
+            inside = [ln for ln in lines if piece.start - EPSILON <= ln.top < piece.end - EPSILON]
+            rest = [ln for ln in lines if ln.top >= piece.end - EPSILON]
+            if rest and piece.y > 0:  # split at an allowed break: two lines each side
+                assert len(inside) >= 2 and len(rest) >= 2
