@@ -291,6 +291,18 @@ def test_edition_title_page_contents_and_one_section_per_article(edition):
     assert docx.Document(io.BytesIO(BUILDER.index([], context()))).tables == []
 
 
+def test_french_footnotes_are_typeset_like_the_text_and_english_ones_are_not():
+    source = "Texte[^n].\n\n[^n]: Pourquoi ? Note : l'été.\n\n    Voir « ici » : 42 %.\n"
+    pairs = [["Texte[^n].", "Text[^n]."], ["Pourquoi ? Note : l'été.", "Why? Note: summer."],
+             ["Voir « ici » : 42 %.", "See \"here\": 42%."]]
+    data = BUILDER.article(support.bilingual_from(source, pairs), context())
+    notes = xml(data, "word/footnotes.xml")
+    texts = ["".join(t.text for t in p.iter(q("t"))).strip() for p in notes.iter(q("p"))]
+    assert [t for t in texts if t] == [
+        "Pourquoi\u202f? Note\u00a0: l’été.", "Voir «\u00a0ici\u00a0»\u00a0: 42\u202f%.",
+        "Why? Note: summer.", "See \"here\": 42%."]
+
+
 def test_set_for_print_justified_hyphenated_code_kept_whole(showcase_docx):
     settings = xml(showcase_docx, "word/settings.xml")
     assert settings.find("w:autoHyphenation", NS).get(q("val")) == "true"

@@ -49,9 +49,10 @@ class Book:
         page.fast_packaging(self.document)
 
     def note_writer(self) -> InlineWriter:
-        """The link writer of the footnotes part (which exists once a note was added)."""
+        """The writer of the footnotes part (which exists once a note was added): its own
+        link relationships, and French typography like the body's."""
         if self._note_writer is None:
-            self._note_writer = InlineWriter(self.footnotes.part)
+            self._note_writer = InlineWriter(self.footnotes.part, self.ctx.config.french_spacing)
         return self._note_writer
 
     def append(self, element) -> None:
