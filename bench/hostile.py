@@ -98,7 +98,10 @@ def run_case(name: str, python: str, keep: Path | None) -> None:
     os.environ.update(env)
     for command in (["update"], ["build", "-j", "2"]):
         code, seconds, cpu, rss, said = timed([python, "-m", "diglot", "-q", *command], root)
-        ok = "✓" if seconds < 30 and rss < 1024 else "✗"
+        # A pass is a finished run: success, or diglot's one-line refusal (exit 2, "Error:");
+        # a run that never started, crashed or was stopped is no pass however fast it was.
+        finished = code == 0 or (code == 2 and said.startswith("Error:"))
+        ok = "✓" if finished and seconds < 30 and rss < 1024 else "✗"
         print(f"| {name} ({size / 1e6:.1f} MB) | `diglot {' '.join(command)}` | exit {code} | "
               f"{seconds:.1f} s | {cpu:.1f} s | {rss} MB | {ok} | {said[:90]} |", flush=True)
     if keep is None:
@@ -108,7 +111,10 @@ def run_case(name: str, python: str, keep: Path | None) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cases", nargs="+", choices=sorted(CASES), default=list(CASES))
-    parser.add_argument("--python", default=sys.executable)
+    # A path made absolute (not resolved: a venv's python is a link leading out of the venv),
+    # since each case runs in its own folder; a bare name is left to PATH.
+    parser.add_argument("--python", default=sys.executable,
+                        type=lambda p: str(Path(p).absolute()) if os.sep in p else p)
     parser.add_argument("--keep", type=Path, help="Keep the generated projects in this folder.")
     args = parser.parse_args()
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
