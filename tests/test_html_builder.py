@@ -181,7 +181,17 @@ def test_a_title_cannot_break_out_of_the_print_rule():
     title = 'Titre"; } } body { display: none } </style><script>alert(1)</script> \\'
     page = Page(render(bilingual_from(f"# {title}\n\nUn.\n", [])))
     assert len(page.styles) == 2 and len(page.scripts) == 1
-    assert page.styles[1].count('"') == 2 and "</" not in page.styles[1]
+    assert page.styles[1].count('"') == 6 and "</" not in page.styles[1]  # three heads
+
+
+def test_printing_one_language_prints_its_title_alone_in_the_running_head():
+    md = "---\ntitle: Le jardin\n---\n\nUn.\n"
+    page = Page(render(bilingual_from(md, [["Le jardin", "The garden"], ["Un.", "One."]])))
+    heads = dict(re.findall(r'@page( \w+)? \{ @top-center \{ content: "([^"]*)"', page.styles[1]))
+    assert heads == {"": "Le jardin · The garden", " fr": "Le jardin", " en": "The garden"}
+    css = page.styles[0]
+    assert 'body:has(#view-en:checked) .page, [data-view="en"] .page { page: en; }' in css
+    assert 'body:has(#view-fr:checked) .page, [data-view="fr"] .page { page: fr; }' in css
 
 
 def test_passages_are_numbered_once_each_with_one_link_and_a_skip_link():

@@ -104,7 +104,7 @@ def _article_page(doc: Bilingual, ctx: BuildContext) -> dict:
         "dates": {code: words.date(date, code, ctx) for code in (doc.source_lang, doc.target_lang)},
         "built": words.built(ctx, chrome),
         "head_title": _head_title(doc, spacing), "marks": _marks(doc),
-        "page_css": _page_css(_head_title(doc, spacing)), "stats": doc.stats, "root": root,
+        "page_css": _page_css(*_titles(doc, spacing)), "stats": doc.stats, "root": root,
         "percent": words.percent(doc.stats.percent, chrome),
         "tt": {col: words.labels(words.chrome_lang(code))
                for col, code in (("fr", doc.source_lang), ("en", doc.target_lang))},
@@ -122,16 +122,29 @@ def _marks(doc: Bilingual) -> list[tuple[str, str]]:
     return sorted(found, key=lambda mark: (mark[0] != "untranslated", mark[1]))
 
 
-def _page_css(title: str) -> str:
-    """The page's own print rule: its title as the running head (Chromium has no
-    ``string-set``, so the title is written into the rule; the CSP allows it by hash)."""
-    return "@page { @top-center { content: " + css_string(title) + "; } }"
+def _page_css(french: str, english: str) -> str:
+    """The page's own print rules: its titles as the running head (Chromium has no
+    ``string-set``, so they are written into the rules; the CSP allows them by hash). A
+    reader who shows one language prints its title alone: the style sheet names the pages
+    ``fr`` or ``en`` after the "Show" choice."""
+    heads = (("", _both(french, english)), (" fr", french), (" en", english or french))
+    return " ".join(f"@page{name} {{ @top-center {{ content: {css_string(title)}; }} }}"
+                    for name, title in heads)
+
+
+def _titles(doc: Bilingual, spacing: str) -> tuple[str, str]:
+    """The title in plain text: the French (typeset) and the English ("" if none)."""
+    french = typeset_plain(html_index.plain(doc.title, doc.references), doc.source_lang, spacing)
+    english = html_index.plain(doc.title_target, doc.references) if doc.title_target else ""
+    return french, english
+
+
+def _both(french: str, english: str) -> str:
+    return f"{french} · {english}" if english and english != french else french
 
 
 def _head_title(doc: Bilingual, spacing: str) -> str:
-    french = typeset_plain(html_index.plain(doc.title, doc.references), doc.source_lang, spacing)
-    english = html_index.plain(doc.title_target, doc.references) if doc.title_target else ""
-    return f"{french} · {english}" if english and english != french else french
+    return _both(*_titles(doc, spacing))
 
 
 def _root(name: str) -> str:
