@@ -97,3 +97,15 @@ def test_a_wrong_severity_setting_names_file_and_line(proj, setting, message):
     result = proj.run("check")
     assert result.exit_code == 2
     assert result.output.startswith(f"Error: diglot.toml:2: {message}")
+
+
+@pytest.mark.parametrize("locations", ["full", "file"])
+def test_a_source_name_with_spaces_is_named_whole(make_project, locations):
+    # A #: line separates references with spaces, so "Mon été.md:3" is two tokens there.
+    proj = make_project({"2026/Mon été": SOURCE}, {"2026/Mon-ete": ENGLISH},
+                        config=f'locations = "{locations}"\n')
+    result = proj.run("check", "--format", "json")
+    sources = {finding["source"] for finding in json.loads(result.output)}
+    where = {"full": {f"source_fr/2026/Mon été.md:{n}" for n in (3, 5, 7, 9)},
+             "file": {"source_fr/2026/Mon été.md"}}[locations]
+    assert result.exit_code == 1 and sources == where

@@ -7,6 +7,7 @@ A translator silences a check on one entry with a translator comment
 
 from __future__ import annotations
 
+import re
 from typing import Callable, Iterable, Mapping
 
 from diglot.checks import ALIASES, OFF, SEVERITIES, WARNING
@@ -83,4 +84,18 @@ def _entry_findings(entry: Entry, pair: Pair, path: str, levels: Mapping[str, st
 def _finding(entry: Entry, path: str, name: str, level: str, problem: Problem) -> Finding:
     message = f"fuzzy entry: {problem.message}" if entry.fuzzy else problem.message
     return Finding(path, entry.line, name, WARNING if entry.fuzzy else level, message,
-                   entry.references[0] if entry.references else "", entry.msgid, problem.excerpt)
+                   first_reference(entry.references), entry.msgid, problem.excerpt)
+
+
+def first_reference(tokens: tuple[str, ...]) -> str:
+    """The entry's first ``#:`` reference, whole. A ``#:`` line separates references with
+    spaces, so ``source_fr/Mon été.md:3`` reads as two tokens: tokens are joined up to the
+    first one ending in a line number (every reference of an article's PO names its one
+    source; written without line numbers, the tokens are all one name)."""
+    for end, token in enumerate(tokens):
+        if _LINE.search(token):
+            return " ".join(tokens[:end + 1])
+    return " ".join(tokens)
+
+
+_LINE = re.compile(r":[0-9]+$")
