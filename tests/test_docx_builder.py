@@ -303,6 +303,24 @@ def test_french_footnotes_are_typeset_like_the_text_and_english_ones_are_not():
         "Why? Note: summer.", "See \"here\": 42%."]
 
 
+def test_a_long_column_leaves_the_short_ones_room_for_their_words():
+    # A commentary column used to take the width in proportion to its length, leaving
+    # "Villeurbanne" cut into "Vill/eurb/anne" and "67 129" into "67 1/29".
+    rows = [("Ville", "Population", "Commentaire"),
+            ("Villeurbanne", "156 928", "Une croissance portée par les nouveaux quartiers "
+             "du Carré de Soie, au nord-est de la commune, depuis dix ans."),
+            ("Vénissieux", "67 129", "Stable.")]
+    source = "\n".join("| " + " | ".join(r) + " |" for r in rows[:1]) + "\n|---|--:|---|\n"
+    source += "\n".join("| " + " | ".join(r) + " |" for r in rows[1:]) + "\n"
+    data = BUILDER.article(support.bilingual_from(source, []), context())
+    inner = [t for t in xml(data).iter(q("tbl")) if t.getparent().tag == q("tc")][0]
+    widths = [int(c.get(q("w"))) for c in inner.find("w:tblGrid", NS)]
+    # Liberation Serif 9.5 pt sets "Villeurbanne" 992 dxa wide, Liberation Sans Bold 8.5 pt
+    # "Population" 878 (their font metrics); a cell has 170 of margins.
+    assert widths[0] >= 992 + 170 and widths[1] >= 878 + 170
+    assert widths[2] == max(widths)
+
+
 def test_set_for_print_justified_hyphenated_code_kept_whole(showcase_docx):
     settings = xml(showcase_docx, "word/settings.xml")
     assert settings.find("w:autoHyphenation", NS).get(q("val")) == "true"
