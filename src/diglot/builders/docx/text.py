@@ -27,15 +27,15 @@ _WORDS = {
         "built on": "built on {{}}",
     },
     "fr": {
-        "mark": "Pas encore traduit : original en {source}",
-        "mark fuzzy": "Traduction en révision : original en {source}",
+        "mark": "Pas encore traduit\u00a0: original en {source}",
+        "mark fuzzy": "Traduction en révision\u00a0: original en {source}",
         "pending": "[Traduction à venir]",
         "pending fuzzy": "[Traduction en révision]",
-        "legend source": "Les passages grisés de la colonne {target} ne sont pas encore "
-                         "traduits ou sont en révision ; l’original en {source} les remplace.",
-        "legend placeholder": "Les cellules grisées de la colonne {target} signalent les "
+        "legend source": "Les passages grisés de la colonne en {target} ne sont pas encore "
+                         "traduits ou sont en révision\u202f; l’original en {source} les remplace.",
+        "legend placeholder": "Les cellules grisées de la colonne en {target} signalent les "
                               "passages pas encore traduits.",
-        "legend omit": "Les cellules vides de la colonne {target} signalent les passages pas "
+        "legend omit": "Les cellules vides de la colonne en {target} signalent les passages pas "
                        "encore traduits.",
         "edition": "Édition bilingue, {source} et {target}",
         "contents": "Sommaire",

@@ -30,12 +30,12 @@ _WORDS = {
         "made": "Typeset by diglot",
     },
     "fr": {
-        "mark": "Pas encore traduit : original en {source}",
-        "mark fuzzy": "Traduction en révision : original en {source}",
+        "mark": "Pas encore traduit\u00a0: original en {source}",
+        "mark fuzzy": "Traduction en révision\u00a0: original en {source}",
         "pending": "[Traduction à venir]",
         "pending fuzzy": "[Traduction en révision]",
         "legend source": "Les passages grisés des pages en {target} ne sont pas encore "
-                         "traduits ou sont en révision ; l’original en {source} les remplace.",
+                         "traduits ou sont en révision\u202f; l’original en {source} les remplace.",
         "legend placeholder": "Les passages grisés des pages en {target} signalent les "
                               "passages pas encore traduits.",
         "legend omit": "Les passages laissés en blanc des pages en {target} signalent les "
