@@ -177,9 +177,12 @@ def test_the_published_build_has_no_preview(proj):
 
 
 def test_sigint_stops_the_server_cleanly(proj):
+    # Ctrl-C reaches a foreground command whose SIGINT is at its default; a suite started in
+    # the background (``pytest &``, some CI runners) hands its children SIGINT ignored, which
+    # Python keeps: the server is started as a terminal starts it.
     process = subprocess.Popen([sys.executable, "-m", "diglot", "-C", str(proj.root), "serve",
                                 "--port", "0"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                               text=True)
+                               text=True, preexec_fn=_foreground_sigint)
     try:
         for line in process.stdout:
             found = re.search(r"at http://127\.0\.0\.1:(\d+)/", line)
@@ -195,6 +198,10 @@ def test_sigint_stops_the_server_cleanly(proj):
         process.kill()
     assert process.returncode == 0, err
     assert out.rstrip().endswith("Stopped.") and "Traceback" not in err
+
+
+def _foreground_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def test_a_port_in_use_is_one_error_line(proj, live):
