@@ -75,3 +75,40 @@
     e.preventDefault();
   });
 }());
+// Tables: the French and English tables of a pair start level, but a row whose text wraps
+// more in one language would push every later row of that table down. When the two tables
+// stand side by side, each row gets the height of the taller of the pair, so row n of the
+// French faces row n of the English. Stacked (a phone) or one language shown: heights reset.
+(function () {
+  "use strict";
+  var pairs = document.querySelectorAll(".pair.table");
+  if (!pairs.length) { return; }
+  function rows(pair, col) { return pair.querySelectorAll(".col-" + col + " tr"); }
+  function level(pair) {
+    var fr = rows(pair, "fr"), en = rows(pair, "en"), all = [].concat([].slice.call(fr), [].slice.call(en));
+    all.forEach(function (r) { r.style.height = ""; });
+    var a = pair.querySelector(".col-fr table"), b = pair.querySelector(".col-en table");
+    if (!a || !b || fr.length !== en.length || !a.offsetHeight || !b.offsetHeight
+        || Math.abs(a.getBoundingClientRect().top - b.getBoundingClientRect().top) > 1) { return; }
+    var heights = [].map.call(fr, function (r, i) {
+      return Math.max(r.getBoundingClientRect().height, en[i].getBoundingClientRect().height);
+    });
+    heights.forEach(function (h, i) { fr[i].style.height = en[i].style.height = h + "px"; });
+  }
+  var pending = 0;
+  function all() {
+    cancelAnimationFrame(pending);
+    pending = requestAnimationFrame(function () { [].forEach.call(pairs, level); });
+  }
+  all();
+  window.addEventListener("resize", all);
+  window.addEventListener("load", all);
+  // Print lays the page out again at another width: the screen's heights would not fit it.
+  window.addEventListener("beforeprint", function () {
+    [].forEach.call(document.querySelectorAll(".pair.table tr"), function (r) { r.style.height = ""; });
+  });
+  window.addEventListener("afterprint", all);
+  [].forEach.call(document.querySelectorAll('input[name="view"]'), function (r) {
+    r.addEventListener("change", all);
+  });
+}());
