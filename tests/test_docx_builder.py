@@ -325,6 +325,23 @@ def test_a_long_column_leaves_the_short_ones_room_for_their_words():
     assert widths[2] == max(widths)
 
 
+def test_a_table_too_wide_for_half_the_page_gets_the_full_width_french_above_english():
+    head = ("Arrondissement", "Population", "Superficie", "Densité", "Marchés",
+            "Bibliothèques", "Stations")
+    row = ("Premier arrondissement", "29 000", "1,5 km²", "19 300", "4", "2", "21")
+    source = "| " + " | ".join(head) + " |\n|---|--:|--:|--:|--:|--:|--:|\n| " + " | ".join(row) + " |\n"
+    pairs = [["Arrondissement", "District"], ["Premier arrondissement", "First district"]]
+    body = xml(BUILDER.article(support.bilingual_from(source, pairs), context()))
+    nested = [t for t in body.iter(q("tbl")) if t.getparent().tag == q("tc")]
+    assert len(nested) == 2
+    outer = [tc.find("w:tcPr/w:gridSpan", NS) for tc in (t.getparent() for t in nested)]
+    assert [span.get(q("val")) for span in outer] == ["2", "2"]  # each across the page
+    first_cells = ["".join(t.text for t in tbl.iter(q("t"))) for tbl in nested]
+    assert first_cells[0].startswith("Arrondissement") and first_cells[1].startswith("District")
+    widths = [int(c.get(q("w"))) for c in nested[0].find("w:tblGrid", NS)]
+    assert widths[0] >= 1300  # "arrondissement" whole on a line
+
+
 def test_set_for_print_justified_hyphenated_code_kept_whole(showcase_docx):
     settings = xml(showcase_docx, "word/settings.xml")
     assert settings.find("w:autoHyphenation", NS).get(q("val")) == "true"

@@ -19,17 +19,33 @@ _ALIGN = {"left": "left", "center": "center", "right": "right"}
 
 
 def table_row(article, tbl, pairs: list[Pair]) -> None:
-    """One row of the article holding the French table left and the English one right."""
+    """The French table left and the English one right, in one row; a table too wide for
+    half the page (its words would be cut mid-word) gets two full-width rows instead, the
+    French table above the English one."""
     size = sum(max(len(p.block.text), len(p.target or "")) for p in pairs)
-    tr = x.row(tbl, cant_split=size <= SHORT_ROW)
-    for index, width in enumerate(article.layout.columns):
-        tc = x.cell(tr, width)
-        inner_width = width - 2 * article.cell_margin
-        widths = _widths([_shown(article, pair, index) for pair in pairs], inner_width)
-        inner = x.table(widths, False, 85, RULES)
-        tc.append(inner)
-        _fill(article, inner, pairs, index, widths)
-        x.paragraph(tc, sid("Table Text"))  # Word needs a paragraph after a nested table
+    half = [width - 2 * article.cell_margin for width in article.layout.columns]
+    if all(_fits(article, pairs, index, half[index]) for index in (0, 1)):
+        tr = x.row(tbl, cant_split=size <= SHORT_ROW)
+        for index, width in enumerate(article.layout.columns):
+            _nested(article, x.cell(tr, width), pairs, index, half[index])
+        return
+    for index in (0, 1):
+        tc = x.cell(x.row(tbl, cant_split=size <= SHORT_ROW), article.layout.total, span=2)
+        _nested(article, tc, pairs, index, article.layout.total - 2 * article.cell_margin)
+
+
+def _fits(article, pairs: list[Pair], index: int, width: int) -> bool:
+    """Whether a column's table holds every word of its cells whole within ``width``."""
+    return sum(_need([_shown(article, pair, index) for pair in pairs]).values()) <= width
+
+
+def _nested(article, tc, pairs: list[Pair], index: int, width: int) -> None:
+    """One language's table, ``width`` wide, inside the cell ``tc``."""
+    widths = _widths([_shown(article, pair, index) for pair in pairs], width)
+    inner = x.table(widths, False, 85, RULES)
+    tc.append(inner)
+    _fill(article, inner, pairs, index, widths)
+    x.paragraph(tc, sid("Table Text"))  # Word needs a paragraph after a nested table
 
 
 def _shown(article, pair: Pair, index: int) -> tuple[int, str, bool]:
@@ -48,19 +64,26 @@ def _widths(cells: list[tuple[int, str, bool]], total: int) -> list[int]:
     them; the room left goes to the columns whose text is longer than that, in proportion to
     what they lack to set their longest text on one line. A table too narrow even for its
     words is shared in proportion to them."""
-    words: dict[int, int] = {}
+    words = _need(cells)
     lines: dict[int, int] = {}
     for column, text, heading in cells:
-        longest = max((_dxa(w, heading) for w in _BREAKS.split(text)), default=0)
-        words[column] = max(words.get(column, 0), longest)
         lines[column] = max(lines.get(column, 0), _dxa(text, heading))
-    need = [words[c] + _PAD for c in sorted(words)]
+    need = [words[c] for c in sorted(words)]
     full = [lines[c] + _PAD for c in sorted(lines)]
     if sum(full) <= total:
         return _share(full, [0] * len(full), total)
     if sum(need) >= total:
         return _share(need, [0] * len(need), total)
     return _share([f - n for f, n in zip(full, need)], need, total)
+
+
+def _need(cells: list[tuple[int, str, bool]]) -> dict[int, int]:
+    """Each column's room for its longest word (dxa, cell margins included)."""
+    words: dict[int, int] = {}
+    for column, text, heading in cells:
+        longest = max((_dxa(w, heading) for w in _BREAKS.split(text)), default=0)
+        words[column] = max(words.get(column, 0), longest + _PAD)
+    return words
 
 
 def _dxa(text: str, heading: bool) -> int:
