@@ -170,6 +170,21 @@ def trailing_space(fr, en, i):
 
 
 # kind: (planter, how many, the checks that report it, fuzzy)
+_EN_COUNT = "two three four five six seven eight nine ten eleven twelve".split()
+_FR_COUNT = "deux trois quatre cinq six sept huit neuf dix onze douze".split()
+
+
+def spelled_changed(fr, en, i):
+    """A number in words changed in the English ("two" for "deux" becomes "three")."""
+    for fr_word, en_word in zip(_FR_COUNT, _EN_COUNT):
+        in_fr = outside_code(fr, re.compile(rf"(?<!\w){fr_word}(?!\w)"))
+        in_en = outside_code(en, re.compile(rf"(?<!\w){en_word}(?!\w)"))
+        if len(in_fr) == 1 and len(in_en) == 1:
+            other = _EN_COUNT[(_EN_COUNT.index(en_word) + 1 + i % 3) % len(_EN_COUNT)]
+            return fr, en, replace_at(en, in_en[0], other)
+    return None
+
+
 KINDS = {
     "number-changed": (number_plant(False, False), 10, ["numbers"], False),
     "number-dropped": (number_plant(False, True), 10, ["numbers"], False),
@@ -192,6 +207,7 @@ KINDS = {
     "space-before-question-mark": (insert_before("?;", " "), 5, ["spacing"], False),
     "trailing-space": (trailing_space, 5, ["whitespace"], False),
     "truncated": (truncated, 5, ["length-ratio", "dropped-sentence"], False),
+    "spelled-number-changed": (spelled_changed, 10, ["spelled-numbers"], False),
 }
 
 

@@ -213,6 +213,8 @@ README_EXAMPLES = {
     "code spans: 1 in French, 0 in English: French `ls`": ("Lancez `ls` maintenant.", "Run ls now."),
     "2 has no French counterpart: “He has 3 cats and 2 dogs.”": ("Il a 3 chats.", "He has 3 cats and 2 dogs."),
     "2021 appears 2× in English, 1× in French: “In 2021, he has 3 cats (since 2021).”": ("En 2021, il a 3 chats.", "In 2021, he has 3 cats (since 2021)."),
+    "cinq (5) has no English counterpart; the English has eight (8) instead: “Il a écrit cinq lignes.” → "
+    "“He wrote eight lines.”": ("Il a écrit cinq lignes.", "He wrote eight lines."),
     "a space before ? ! ; or : (French spacing); remove it: “Note : this.”": ("Note : ceci.", "Note : this."),
     "a no-break space in English where English has a plain space: “A\u00a0text.”": ("Un\u00a0texte.", "A\u00a0text."),
     "trailing whitespace differs: '' in French, ' ' in English": ("Un texte.", "A text. "),
@@ -253,6 +255,18 @@ def test_restyling_and_french_italics_on_words_the_english_writes_roman_are_no_l
     pairs = [("Le fichier *f* est fermé.", "The file f is closed."), ("Le *slot* libre.", "The free slot."),
              ("Un *slot* encore.", "One more *slot*.")]
     assert [(f.line, f.check) for f in run_checks(entries(pairs), "a.po")] == [(10, "emphasis"), (20, "emphasis")]
+
+
+def test_a_number_in_words_that_changed_is_a_warning_but_a_turn_of_phrase_is_not():
+    pairs = [("Les deux premiers, puis les quatre suivants.", "The first two, then the next six."),
+             ("Les deux langues, une paire de mots.", "Both languages, a pair of words."),
+             ("Un bâtiment neuf et trois tours.", "A new building and three towers."),
+             ("La troisième fois.", "The fourth time."),
+             ("Il a cinq ans, soit 5 au total.", "He is five, 5 in all.")]
+    found = run_checks(entries(pairs), "a.po")
+    assert [(f.line, f.check, f.severity) for f in found] == [
+        (10, "spelled-numbers", "warning"), (40, "spelled-numbers", "warning")]
+    assert found[0].message == ("quatre (4) has no English counterpart; the English has six (6) instead")
 
 
 def test_one_numbers_finding_per_entry_names_every_number_once():

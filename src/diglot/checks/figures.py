@@ -1,4 +1,5 @@
-"""The ``numbers`` and ``extra-numbers`` checks, over the one-to-one match of ``matching``.
+"""The ``numbers``, ``extra-numbers`` and ``spelled-numbers`` checks, over the one-to-one
+match of ``matching``.
 Each reports at most one finding per entry, every number it concerns named once."""
 
 from __future__ import annotations
@@ -30,6 +31,26 @@ def check_extra_numbers(pair: Pair) -> list[Problem]:
         return []
     message = _counted(found.extra, found.en, found.fr, "English", "French", "has no French counterpart")
     return [Problem(message, quote(pair.en.shown, found.extra[0].start, found.extra[0].end))]
+
+
+def check_spelled_numbers(pair: Pair) -> list[Problem]:
+    """A number written as a word on both sides with different values ("cinq lignes" against
+    "eight lines"); a word alone on one side is a turn of phrase ("les deux" = "both")."""
+    found = pair.numbers
+    if found.missing or not (found.loose_fr and found.loose_en):
+        return []
+    fr, en = found.loose_fr[0], found.loose_en[0]
+    verb = "has" if len(found.loose_fr) == 1 else "have"
+    message = (f"{_joined([_valued(n) for n in found.loose_fr])} {verb} no English counterpart; "
+               f"the English has {_joined([_valued(n) for n in found.loose_en])} instead")
+    return [Problem(message, f"{quote(pair.fr.shown, fr.start, fr.end)} → "
+                             f"{quote(pair.en.shown, en.start, en.end)}")]
+
+
+def _valued(number: Number) -> str:
+    """"cinq (5)": the word and the number it stands for."""
+    value = min(v for v in number.values if not isinstance(v, str))
+    return f"{number.text} ({value})"
 
 
 def _counted(left: list[Number], side: list[Number], other: list[Number], side_name: str,

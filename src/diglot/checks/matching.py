@@ -3,14 +3,15 @@
 A figure of the French needs its own English counterpart: "50 g de farine et 50 g d'eau"
 against "5 g of flour and 50 g of water" leaves one 50 unmatched. The match is a maximum
 bipartite matching (augmenting paths). Spelled-out numbers on either side are counterparts
-only: never reported missing or extra.
+only: never reported missing or extra; those left unmatched on both sides are kept apart
+(``loose_fr``, ``loose_en``) for the ``spelled-numbers`` check.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from diglot.checks.numbers import Number, read
+from diglot.checks.numbers import COUNTING, Number, read
 
 
 @dataclass(frozen=True)
@@ -22,6 +23,10 @@ class Matched:
     en: list[Number]
     missing: list[Number]
     extra: list[Number]
+    # Spelled-out numbers left unmatched on each side ("cinq" against "eight"): never missing
+    # or extra on their own, but a word on each side is a number that changed.
+    loose_fr: tuple[Number, ...] = ()
+    loose_en: tuple[Number, ...] = ()
 
 
 def match(fr_text: str, en_text: str) -> Matched:
@@ -38,7 +43,14 @@ def match(fr_text: str, en_text: str) -> Matched:
     free = [j for j in range(len(en)) if j not in owner]
     missing = [n for n in missing if not _parts_found(n, en, free)]
     extra = [en[j] for j in free if not en[j].optional]
-    return Matched(fr, en, missing, extra)
+    loose_fr = tuple(n for i, n in enumerate(fr) if i not in matched_fr and _spelled(n))
+    loose_en = tuple(en[j] for j in free if _spelled(en[j]))
+    return Matched(fr, en, missing, extra, loose_fr, loose_en)
+
+
+def _spelled(number: Number) -> bool:
+    """A number written as a word that only counts ("cinq", "eighth"; see ``COUNTING``)."""
+    return number.optional and number.text.lower() in COUNTING
 
 
 def _augment(i: int, fr: list[Number], en: list[Number], owner: dict[int, int],

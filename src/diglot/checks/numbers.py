@@ -206,6 +206,16 @@ _EN_WORDS |= {"hundred": Decimal(100), "thousand": Decimal(1000), "dozen": Decim
               "half": Decimal("0.5"), "double": Decimal(2), "single": Decimal(1),
               "ones": Decimal(1), "zeros": Decimal(0), "zeroes": Decimal(0)}
 
+# Words that only ever count, two and up: a number a translator may change. Not "neuf"
+# (also "new"), "second" (also the unit), "un"/"one"/"single"/"both"/"pair" (articles and
+# turns of phrase each language writes its own way).
+COUNTING = frozenset(
+    "deux trois quatre cinq six sept huit dix onze douze deuxième troisième quatrième cinquième "
+    "sixième septième huitième neuvième dixième two three four five six seven eight nine ten "
+    "eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty "
+    "forty fifty sixty seventy eighty ninety third fourth fifth sixth seventh eighth ninth tenth "
+    "eleventh twelfth".split())
+
 
 def _words(table: dict[str, Decimal]) -> re.Pattern:
     alternatives = "|".join(sorted(table, key=len, reverse=True))

@@ -11,7 +11,7 @@ import re
 from typing import Callable, Iterable, Mapping
 
 from diglot.checks import ALIASES, OFF, SEVERITIES, WARNING
-from diglot.checks.figures import check_extra_numbers, check_numbers
+from diglot.checks.figures import check_extra_numbers, check_numbers, check_spelled_numbers
 from diglot.checks.lengths import (check_dropped_sentence, check_length_ratio,
                                    check_sentences, usual_ratio)
 from diglot.checks.markup import check_code, check_emphasis, check_markup, english_styles
@@ -26,6 +26,7 @@ CHECKS: dict[str, Callable[[Pair], list[Problem]]] = {
     "emphasis": check_emphasis,
     "code": check_code,
     "extra-numbers": check_extra_numbers,
+    "spelled-numbers": check_spelled_numbers,
     "spacing": check_spacing,
     "whitespace": check_whitespace,
     "copy": check_copy,
