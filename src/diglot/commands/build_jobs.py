@@ -76,6 +76,8 @@ def run(project: Project, ctx: BuildContext, jobs: Iterable[Job], indexes: Itera
         results = parallel.progress_of((_job(project, ctx, j) for j in jobs), len(jobs), progress, name)
         return _merged(results), {(i.fmt, i.lang): _index(project, ctx, i) for i in indexes}
     root = str(project.root)
+    for fmt in sorted({fmt for job in jobs for fmt, _ in job.render} | {i.fmt for i in indexes}):
+        get_builder(fmt)  # imported once, before the fork: each worker would import it again
     with parallel.pool(workers) as executor:
         early = [executor.submit(_job_in_worker, (root, ctx, j)) for j in jobs] \
             if len(jobs) < workers else None
