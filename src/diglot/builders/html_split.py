@@ -44,7 +44,10 @@ class Chunks:
         self.made: dict[str, tuple[str, int]] = {}
 
     def encode(self) -> bytes:
-        return json.dumps(self.made, ensure_ascii=False, separators=(",", ":")).encode()
+        # A lone surrogate (never in text read as UTF-8) would not encode: kept as is, the
+        # file then fails to decode, and the rows are rendered again.
+        return json.dumps(self.made, ensure_ascii=False, separators=(",", ":")).encode(
+            "utf-8", "surrogatepass")
 
     @classmethod
     def decode(cls, data: bytes | None) -> "Chunks":
