@@ -44,8 +44,8 @@ class Chunks:
         self.made: dict[str, tuple[str, int]] = {}
 
     def encode(self) -> bytes:
-        # A lone surrogate (never in text read as UTF-8) would not encode: kept as is, the
-        # file then fails to decode, and the rows are rendered again.
+        # surrogatepass: a lone surrogate (never in text read as UTF-8) round-trips, as
+        # json.loads reads bytes with it.
         return json.dumps(self.made, ensure_ascii=False, separators=(",", ":")).encode(
             "utf-8", "surrogatepass")
 
