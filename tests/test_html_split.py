@@ -111,3 +111,13 @@ def test_a_page_with_notes_is_rendered_in_one_pass(tmp_path, small_chunks):
     p.run("update")
     page(p, "--jobs", "2")
     assert not rows_file(p).exists()
+
+
+def test_the_kept_rows_go_with_their_article(book, small_chunks):
+    page(book, "--jobs", "1")
+    assert rows_file(book).exists()
+    (book.root / "source_fr/livre.md").unlink()
+    book.source("autre", "# Autre\n\nUn texte.\n")
+    assert book.run("build", "--format", "html").exit_code == 0
+    assert not rows_file(book).exists()
+    assert not (book.root / "build/html/livre.html").exists()
