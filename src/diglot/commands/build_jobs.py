@@ -19,8 +19,8 @@ from pathlib import Path
 from diglot import media, parallel
 from diglot.catalog.translate import bilingual
 from diglot.builders import REGISTRY, BuildContext, get_builder
-from diglot.catalog.gather import read_or_skip, read_po
-from diglot.commands import build_cache
+from diglot.catalog.gather import read_po
+from diglot.commands import build_cache, build_sources
 from diglot.model import Bilingual
 from diglot.project import Project
 
@@ -33,6 +33,7 @@ class Job:
     render: tuple[tuple[str, str], ...] = ()
     keep: bool = False  # return the translated articles (for the index or --strict)
     rows: tuple[tuple[str, str, str, bool], ...] = ()  # kept HTML rows (build._row_caches)
+    sources: tuple[tuple[str, str, str, str, bool], ...] = ()  # kept parsed (build._sources)
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,7 @@ class Result:
     files: dict[tuple[str, str], dict[str, bytes]] = field(default_factory=dict)  # beside outputs
     parts: dict[tuple[str, str], bytes] = field(default_factory=dict)  # of the edition-wide file
     rows: dict[tuple[str, str], bytes] = field(default_factory=dict)  # a big page's, to keep
+    sources: dict[str, tuple[str, bytes]] = field(default_factory=dict)  # file → (key, parsed)
 
 
 def run(project: Project, ctx: BuildContext, jobs: Iterable[Job], indexes: Iterable[IndexJob],
@@ -111,7 +113,7 @@ def _merged(results: list[Result]) -> list[Result]:
     for result in results:
         first = by_slug.setdefault(result.slug, result)
         if first is not result:
-            for name in ("docs", "outputs", "inputs", "files", "parts", "rows"):
+            for name in ("docs", "outputs", "inputs", "files", "parts", "rows", "sources"):
                 getattr(first, name).update(getattr(result, name))
     return list(by_slug.values())
 
@@ -147,7 +149,9 @@ def _job_in_worker(args) -> Result:
 
 
 def _job(project: Project, ctx: BuildContext, job: Job) -> Result:
-    article, skipped = read_or_skip(project, job.slug)
+    kept = next(((file, code, use) for fmt, lang, file, code, use in job.sources
+                 if job.render and (fmt, lang) == job.render[0]), None)
+    article, skipped, keep = build_sources.read(project, job.slug, kept)
     if article is None:
         return Result(job.slug, warning=skipped)
     config = project.config
@@ -158,7 +162,7 @@ def _job(project: Project, ctx: BuildContext, job: Job) -> Result:
                         config.fallback, project.rel(project.po_path(lang, job.slug)))
         docs[lang], inputs[lang] = media.attach(doc, project.root, project.source_dir)
     result = Result(job.slug, docs if job.keep else {}, segments=len(article.segments),
-                    inputs=inputs)
+                    inputs=inputs, sources={keep[0]: keep[1:]} if keep else {})
     for fmt, lang in job.render:
         rows = _kept_rows(project, job, lang) if fmt == "html" else None
         _render(result, fmt, lang, docs[lang], replace(ctx, rows=rows) if rows else ctx)
