@@ -167,3 +167,25 @@ def test_proposals_do_not_depend_on_string_hashing(proj):
         outputs.append(po.read_bytes())
     assert outputs[0] == outputs[1] == outputs[2]
     assert b"# memory: " in outputs[0]
+
+
+def test_a_file_update_leaves_as_it_was_gets_a_proposal_and_a_dated_header(proj):
+    """The proposal is applied to the file the first pass left alone (read back, not planned
+    again), and the header then records its template's date, as for any changed file."""
+    text = "Un paragraphe que personne n'a encore traduit."
+    proj.source("metro", f"# Le métro\n\n{text}\n")
+    proj.source("bus", f"# Le bus\n\n{text}\n")
+    proj.run("update")
+    po = proj.po_path("metro")
+    dated = [line for line in po.read_text().splitlines() if "POT-Creation-Date" in line]
+    po.write_text(po.read_text().replace(dated[0], '"POT-Creation-Date: 2001-01-01 00:00+0000\\n"'))
+    proj.translate("bus", {text: "A paragraph nobody has translated yet."})
+    result = proj.run("update")
+    assert "updated translations/en/metro.po (0 fuzzy, 0 new, 0 obsolete, 1 with new references, " \
+        "comments or flags, 1 proposed from memory)" in result.output
+    e = proj.entries("metro")[text]
+    assert e.fuzzy and e.msgstr == "A paragraph nobody has translated yet."
+    assert e.translator_comments == ("memory: 100% from bus",)
+    template = proj.root / "translations/templates/metro.pot"
+    assert dated[0] in template.read_text() and dated[0] in po.read_text()
+    assert proj.run("update", "--check").exit_code == 0

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import os
+import stat
 from functools import lru_cache
 from importlib import resources
 
@@ -16,10 +18,28 @@ def environment():
     """The Jinja2 environment over the package's templates (autoescape, strict undefined)."""
     import jinja2  # the one module that uses Jinja2; imported late so the CLI starts fast
 
+    folder = _private_folder("templates")
     return jinja2.Environment(
         loader=jinja2.PackageLoader("diglot", "templates"), autoescape=True,
         undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-        keep_trailing_newline=True)
+        keep_trailing_newline=True,
+        bytecode_cache=jinja2.FileSystemBytecodeCache(folder) if folder else None)
+
+
+def _private_folder(name: str) -> str | None:
+    """This user's folder for the compiled templates (``~/.cache/diglot/<name>``, Jinja2
+    keys each by its source's checksum): compiling the article page's templates costs a
+    tenth of a second in every build. None when no folder only this user can write can be
+    had: the templates are then compiled each time."""
+    home = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    folder = os.path.join(home, "diglot", name)
+    try:
+        os.makedirs(folder, mode=0o700, exist_ok=True)
+        found = os.lstat(folder)
+    except OSError:
+        return None
+    private = stat.S_ISDIR(found.st_mode) and stat.S_IMODE(found.st_mode) & 0o077 == 0
+    return folder if private and found.st_uid == os.getuid() else None
 
 
 @lru_cache(maxsize=None)

@@ -90,6 +90,8 @@ class BuildContext:
     built: dt.datetime  # build time: SOURCE_DATE_EPOCH when set, else now (UTC)
     names: dict[str, str] = field(default_factory=dict)  # slug → safe output file stem
     preview: PreviewNotes | None = None  # diglot serve's preview mode; None when publishing
+    helpers: int = 0  # idle cores a builder may use for one big article (build_jobs.run)
+    rows: object = None  # an HTML page's kept chunks of rows (builders/html_split.Chunks)
 
 
 class Rendered(NamedTuple):

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from itertools import islice
 
-from diglot.builders import BuildContext, Rendered, html_index, preview
+from diglot.builders import BuildContext, Rendered, html_index, html_split, preview
 from diglot.builders import html_words as words
 from diglot.builders.html_inline import Runs, files, image_sources
 from diglot.builders.html_rows import Rows, anchor_ids, target_shown
@@ -26,8 +26,12 @@ class HtmlBuilder:
         page = _article_page(doc, ctx)
         if ctx.preview is not None:  # diglot serve only: see builders/preview.py
             page["preview"] = preview.article_marks(doc, anchor_ids(doc.pairs), ctx.preview)
-        return _render("article.html.j2", page, script=asset("diglot.js"),
-                       images=image_sources(doc), notes=ctx.preview)
+        try:
+            return _render("article.html.j2", page, script=asset("diglot.js"),
+                           images=image_sources(doc), notes=ctx.preview)
+        finally:
+            if page.get("tail"):
+                page["tail"].close()
 
     def render(self, doc: Bilingual, ctx: BuildContext) -> Rendered:
         """The page, and the article's summary for the index."""
@@ -65,15 +69,16 @@ def _render(template: str, page: dict, script: str = "", images=(), notes=None) 
     css, script = asset("diglot.css").strip(), script.strip()
     page.setdefault("page_css", "")
     page.setdefault("preview", None)
+    page.setdefault("tail", "")
     if notes is not None:  # diglot serve's preview: its style, its script, its server
         css, script, csp = preview.assets(css, script, page["page_css"], images)
     else:
         csp = content_security_policy([css, page["page_css"]], script, images)
     page.update(css=css, script=script, csp=csp)
-    return _joined(environment().get_template(template).generate(page)).encode("utf-8")
+    return joined(environment().get_template(template).generate(page)).encode("utf-8")
 
 
-def _joined(pieces: Iterator[str]) -> str:
+def joined(pieces: Iterator[str]) -> str:
     """The template's output pieces as one string, joined a batch at a time: the pieces
     are mostly Markup strings, which the garbage collector tracks. Holding a big page's
     400,000 of them at once made its full passes walk them over and over; batches below
@@ -93,10 +98,12 @@ def _article_page(doc: Bilingual, ctx: BuildContext) -> dict:
                    for code in (doc.source_lang, doc.target_lang))
     spacing = ctx.config.french_spacing
     titled = bool(doc.pairs) and _is_title(doc.pairs[0].block)
-    rows = Rows(doc, chrome, Runs(doc, root, spacing), labels).rows(titled)
+    maker = Rows(doc, chrome, Runs(doc, root, spacing), labels)
+    chunked = html_split.chunked(doc, ctx)  # a book-length page: see html_split
+    rows = maker.rows(titled, end=int(titled) if chunked else None)
     title = next(rows) if titled else None
     date = doc.article.date
-    return {
+    page = {
         "lang": chrome, "t": words.labels(chrome), "fr": doc.source_lang, "en": doc.target_lang,
         "names": {code: words.language(code) for code in (doc.source_lang, doc.target_lang)},
         "edition": ctx.title, "title": title, "rows": rows, "author": doc.article.author,
@@ -109,6 +116,18 @@ def _article_page(doc: Bilingual, ctx: BuildContext) -> dict:
         "tt": {col: words.labels(words.chrome_lang(code))
                for col, code in (("fr", doc.source_lang), ("en", doc.target_lang))},
     }
+    if chunked:
+        salt = repr((chrome, root, spacing, labels, doc.source_lang, doc.target_lang,
+                     doc.fallback, sorted(doc.references.items()), _pictures(doc)))
+        page["tail"] = html_split.Tail(page, maker, int(titled), salt, ctx)
+    return page
+
+
+def _pictures(doc: Bilingual) -> list:
+    """What a page's rows show of its images (their files' bytes aside: an asset's name
+    follows its bytes)."""
+    return [(name, [(p.url, p.path, p.asset) for p in (image.source, image.target)])
+            for name, image in sorted(doc.images.items())]
 
 
 def _is_title(block: Block) -> bool:

@@ -59,11 +59,11 @@ def anchor_ids(pairs) -> list[str]:
     return out
 
 
-def numbered(rows: Iterator[Row], titled: bool) -> Iterator[Row]:
-    """Text passages numbered 1, 2, 3… in reading order, for citing (the title is none)."""
+def numbered(rows: Iterator[Row], titled: bool, number: int = 0) -> Iterator[Row]:
+    """Text passages numbered 1, 2, 3… in reading order, for citing (the title is none);
+    ``number``: the passages before these rows."""
     if titled:
         yield next(rows)
-    number = 0
     for row in rows:
         if row.kind in _CITED:
             number += 1
@@ -79,16 +79,19 @@ class Rows:
     def __init__(self, doc: Bilingual, chrome: str, runs: Runs, table_labels: tuple[str, str]):
         self.doc, self.chrome, self.runs, self.table_labels = doc, chrome, runs, table_labels
         self.sentences = 0  # sentence link ids given on the page: s1, s2…
+        self.anchors = anchor_ids(doc.pairs)
 
-    def rows(self, titled: bool = False) -> Iterator[Row]:
-        """Every row; ``titled``: the first is the title, which gets no passage number."""
-        return numbered(self._rows(), titled)
+    def rows(self, titled: bool = False, start: int = 0, end: int | None = None,
+             number: int = 0) -> Iterator[Row]:
+        """Every row, or those of the pairs ``start:end`` (group boundaries) after ``number``
+        passages; ``titled``: the first is the title, which gets no passage number."""
+        return numbered(self._rows(start, len(self.doc.pairs) if end is None else end),
+                        titled, number)
 
-    def _rows(self) -> Iterator[Row]:
-        pairs = self.doc.pairs
-        anchors = anchor_ids(pairs)
-        notes, start = [], 0
-        while start < len(pairs):
+    def _rows(self, start: int, stop: int) -> Iterator[Row]:
+        pairs, anchors = self.doc.pairs, self.anchors
+        notes = []
+        while start < stop:
             if pairs[start].block.note:
                 notes.append((pairs[start], anchors[start]))
                 start += 1
@@ -167,6 +170,16 @@ class Rows:
 _GROUPS = frozenset({TABLE_CELL, TERM, DEFINITION, ALT})
 _WHOLE = frozenset({HEADING, TITLE, LIST_ITEM})  # one sentence each, whatever their points
 _CITED = frozenset({"segment", "table", "figure", "dl"})  # rows a reader cites by number
+
+
+def row_starts(pairs) -> Iterator[tuple[int, bool]]:
+    """Where each row of the text starts (a pair index, in order), and whether its passage
+    is numbered (``Rows._rows``'s grouping, without making the rows); notes are left out."""
+    start = 0
+    while start < len(pairs):
+        if not pairs[start].block.note:
+            yield start, pairs[start].block.kind not in (CODE, RULE)
+        start = group_end(pairs, start) if not pairs[start].block.note else start + 1
 
 
 def target_shown(pair: Pair, doc: Bilingual) -> tuple[str, str]:

@@ -28,7 +28,11 @@ def read_or_skip(project: Project, slug: str) -> tuple[Article | None, str]:
     that says it is skipped). Errors in the source are raised (``SourceError``)."""
     path = project.source_path(slug)
     shown = project.rel(path)
-    article = read_article(path, slug, shown)
+    return checked(read_article(path, slug, shown), shown)
+
+
+def checked(article: Article, shown: str) -> tuple[Article | None, str]:
+    """``read_or_skip``'s answer for an article read (``shown``: its source, as said)."""
     if not article.segments:
         return None, f"{shown}: no text to translate; article skipped"
     return article, ""

@@ -30,7 +30,12 @@ def read_bytes(path: Path, shown: str) -> bytes | None:
 def read_catalog(path: Path, shown: str) -> Catalog | None:
     """The catalog at ``path``, or None when there is no such file."""
     data = read_bytes(path, shown)
-    return None if data is None else parse_po(data, shown)
+    return None if data is None else decode(data, shown)
+
+
+def decode(data: bytes, shown: str) -> Catalog:
+    """The catalog of a file's bytes (read, or made by ``encode``)."""
+    return parse_po(data, shown)
 
 
 def encode(catalog: Catalog, wrap: bool = True, shown: str | None = None) -> bytes:

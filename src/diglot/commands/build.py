@@ -52,8 +52,9 @@ def build(project: Project, formats: tuple[str, ...] | None = None,
     if plan.stale or plan.stale_index or strict:
         from diglot.commands import build_jobs  # reading and rendering: a no-op build needs neither
 
-        todo = [build_jobs.Job(s, tuple(plan.stale.get(s, ())), strict) for s in slugs
-                if strict or plan.stale.get(s)]
+        todo = [build_jobs.Job(s, tuple(plan.stale.get(s, ())), strict,
+                               _row_caches(project, plan, s, force), _sources(project, plan, s, force))
+                for s in slugs if strict or plan.stale.get(s)]
         indexes = [build_jobs.IndexJob(f, lang, tuple(slugs)) for f, lang in plan.stale_index
                    if REGISTRY[f].edition == "articles"]
         results, editions = build_jobs.run(project, ctx, todo, indexes,
@@ -84,6 +85,25 @@ def _kept_parts(project: Project, plan: Plan, slugs: list[str]) -> dict[tuple, b
             else:
                 kept[(fmt, lang, slug)] = part
     return kept
+
+
+def _row_caches(project: Project, plan: Plan, slug: str, force: bool) -> tuple:
+    """(language, file, seal key, whether to read it) of the kept rows of each HTML page
+    of ``slug`` to render: ``--force`` renders every row again, and keeps them."""
+    return tuple((lang, str(build_cache.rows_path(project.output_dir, plan.rel(
+        plan.targets[(fmt, lang, slug)][0]))), plan.formats[fmt], not force)
+        for fmt, lang in plan.stale.get(slug, ()) if fmt == "html")
+
+
+def _sources(project: Project, plan: Plan, slug: str, force: bool) -> tuple:
+    """(format, language, file, code key, whether to read it) where the source of each
+    output of ``slug`` to render may be kept parsed (the job reading for an output uses
+    that output's: see build_sources)."""
+    from diglot.commands.build_plan import code_fingerprint
+
+    return tuple((fmt, lang, str(build_cache.article_path(project.output_dir, plan.rel(
+        plan.targets[(fmt, lang, slug)][0]))), code_fingerprint(fmt), not force)
+        for fmt, lang in plan.stale.get(slug, ()))
 
 
 def _editions(ctx: BuildContext, plan: Plan, slugs: list[str], results, kept, assemble

@@ -1,7 +1,8 @@
 """The parts ``diglot build`` keeps between runs: each article's part of an edition-wide
 file (``Format.edition == "parts"``: the index page's summary, the DOCX edition's table),
 so touching one article rebuilds the edition from the others' parts, never re-reading or
-re-rendering them.
+re-rendering them; a book-length HTML page's rows (``rows_path``) and a book-length
+source parsed (``article_path``).
 
 A part lives at ``<output>/.diglot-cache/<output name>.part``, under the fingerprint of
 the output it was rendered with, sealed with an HMAC whose key only this user's diglot
@@ -30,6 +31,18 @@ _MAX = 512 * 2**20  # a part is at most an article's table: far below this
 def path(output_dir: Path, rel: str) -> Path:
     """Where the part of the output ``rel`` (relative to the output folder) is kept."""
     return output_dir / FOLDER / f"{rel}.part"
+
+
+def article_path(output_dir: Path, rel: str) -> Path:
+    """Where the book-length source of the output ``rel`` is kept parsed (build_sources)."""
+    return output_dir / FOLDER / f"{rel}.article"
+
+
+def rows_path(output_dir: Path, rel: str) -> Path:
+    """Where a book-length HTML page's rendered rows are kept (builders/html_split), sealed
+    like a part under its format's fingerprint: each chunk of rows carries the digest of
+    what it was made from."""
+    return output_dir / FOLDER / f"{rel}.rows"
 
 
 def seal(key: str, part: bytes) -> bytes:

@@ -14,10 +14,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable
 
+from pathlib import Path
+
 from diglot import media, parallel
 from diglot.catalog.translate import bilingual
 from diglot.builders import REGISTRY, BuildContext, get_builder
-from diglot.catalog.gather import read_or_skip, read_po
+from diglot.catalog.gather import read_po
+from diglot.commands import build_cache, build_sources
 from diglot.model import Bilingual
 from diglot.project import Project
 
@@ -29,6 +32,8 @@ class Job:
     slug: str
     render: tuple[tuple[str, str], ...] = ()
     keep: bool = False  # return the translated articles (for the index or --strict)
+    rows: tuple[tuple[str, str, str, bool], ...] = ()  # kept HTML rows (build._row_caches)
+    sources: tuple[tuple[str, str, str, str, bool], ...] = ()  # kept parsed (build._sources)
 
 
 @dataclass(frozen=True)
@@ -50,6 +55,8 @@ class Result:
     inputs: dict[str, list[str]] = field(default_factory=dict)  # language → image files read
     files: dict[tuple[str, str], dict[str, bytes]] = field(default_factory=dict)  # beside outputs
     parts: dict[tuple[str, str], bytes] = field(default_factory=dict)  # of the edition-wide file
+    rows: dict[tuple[str, str], bytes] = field(default_factory=dict)  # a big page's, to keep
+    sources: dict[str, tuple[str, bytes]] = field(default_factory=dict)  # file → (key, parsed)
 
 
 def run(project: Project, ctx: BuildContext, jobs: Iterable[Job], indexes: Iterable[IndexJob],
@@ -66,9 +73,13 @@ def run(project: Project, ctx: BuildContext, jobs: Iterable[Job], indexes: Itera
     name = lambda r: r.slug  # noqa: E731
     tasks = len(jobs) + len(indexes)
     if workers <= 1 or tasks <= 1 or (tasks < 4 and _light(project, jobs)):
+        if tasks == 1 and jobs:  # one article alone: its builder may use the idle cores
+            ctx = replace(ctx, helpers=workers - 1)
         results = parallel.progress_of((_job(project, ctx, j) for j in jobs), len(jobs), progress, name)
         return _merged(results), {(i.fmt, i.lang): _index(project, ctx, i) for i in indexes}
     root = str(project.root)
+    for fmt in sorted({fmt for job in jobs for fmt, _ in job.render} | {i.fmt for i in indexes}):
+        get_builder(fmt)  # imported once, before the fork: each worker would import it again
     with parallel.pool(workers) as executor:
         early = [executor.submit(_job_in_worker, (root, ctx, j)) for j in jobs] \
             if len(jobs) < workers else None
@@ -102,7 +113,7 @@ def _merged(results: list[Result]) -> list[Result]:
     for result in results:
         first = by_slug.setdefault(result.slug, result)
         if first is not result:
-            for name in ("docs", "outputs", "inputs", "files", "parts"):
+            for name in ("docs", "outputs", "inputs", "files", "parts", "rows", "sources"):
                 getattr(first, name).update(getattr(result, name))
     return list(by_slug.values())
 
@@ -138,7 +149,9 @@ def _job_in_worker(args) -> Result:
 
 
 def _job(project: Project, ctx: BuildContext, job: Job) -> Result:
-    article, skipped = read_or_skip(project, job.slug)
+    kept = next(((file, code, use) for fmt, lang, file, code, use in job.sources
+                 if job.render and (fmt, lang) == job.render[0]), None)
+    article, skipped, keep = build_sources.read(project, job.slug, kept)
     if article is None:
         return Result(job.slug, warning=skipped)
     config = project.config
@@ -149,9 +162,12 @@ def _job(project: Project, ctx: BuildContext, job: Job) -> Result:
                         config.fallback, project.rel(project.po_path(lang, job.slug)))
         docs[lang], inputs[lang] = media.attach(doc, project.root, project.source_dir)
     result = Result(job.slug, docs if job.keep else {}, segments=len(article.segments),
-                    inputs=inputs)
+                    inputs=inputs, sources={keep[0]: keep[1:]} if keep else {})
     for fmt, lang in job.render:
-        _render(result, fmt, lang, docs[lang], ctx)
+        rows = _kept_rows(project, job, lang) if fmt == "html" else None
+        _render(result, fmt, lang, docs[lang], replace(ctx, rows=rows) if rows else ctx)
+        if rows is not None and rows.made:
+            result.rows[(fmt, lang)] = rows.encode()
     return result
 
 
@@ -162,3 +178,17 @@ def _render(result: Result, fmt: str, lang: str, doc: Bilingual, ctx: BuildConte
     else:
         result.outputs[key] = builder.article(doc, ctx)
     result.files[key] = builder.files(doc)
+
+
+def _kept_rows(project: Project, job: Job, lang: str):
+    """The rows the last build kept of the language's HTML page (see builders/html_split),
+    to be filled with this build's."""
+    from diglot.builders.html_split import Chunks
+
+    for language, file, key, read in job.rows:
+        if language == lang:
+            path = Path(file)
+            found = read and path.exists()
+            return Chunks.decode(build_cache.load(path, key, project.area(project.output_dir))
+                                 if found else None)
+    return None

@@ -65,6 +65,9 @@ def _pending(project: Project, plan: Plan, results, area: Area) -> tuple[list[tu
     pending: list[tuple] = []
     parts: list[Write] = []
     for result in results:
+        for file, (key, data) in sorted(result.sources.items()):
+            path = Path(file)
+            parts.append(build_cache.write(path, key, data, area, project.rel(path)))
         for (fmt, lang), data in result.outputs.items():
             path, _ = plan.targets[(fmt, lang, result.slug)]
             key = with_inputs(project, plan.bases[(fmt, lang, result.slug)],
@@ -73,6 +76,10 @@ def _pending(project: Project, plan: Plan, results, area: Area) -> tuple[list[tu
             pending.append((path, key, data))
             if (fmt, lang) in result.parts:
                 parts.append(_part(project, plan, path, key, result.parts[(fmt, lang)], area))
+            if (fmt, lang) in result.rows:
+                file = build_cache.rows_path(project.output_dir, plan.rel(path))
+                parts.append(build_cache.write(file, plan.formats[fmt], result.rows[(fmt, lang)],
+                                               area, project.rel(file)))
     return pending, parts
 
 
@@ -160,6 +167,8 @@ def _remove(project: Project, plan: Plan, names: list[str], area: Area) -> list[
     for rel in names:
         path = plan.manifest.path.parent / rel
         build_cache.remove(build_cache.path(project.output_dir, rel), area)
+        build_cache.remove(build_cache.rows_path(project.output_dir, rel), area)
+        build_cache.remove(build_cache.article_path(project.output_dir, rel), area)
         if remove_file(path, project.rel(path), area):
             removed.append(path)
     return removed

@@ -4,19 +4,19 @@ articles, and proposing translations from the memory for segments that have none
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
 from diglot import parallel
-from diglot.catalog import placement
-from diglot.catalog.gather import read_or_skip, read_translatable
+from diglot.catalog import header, memory, placement
+from diglot.catalog.gather import read_or_skip
 from diglot.catalog.plan import CatalogPlan, Planning, TemplatePlan, plan_catalog, plan_template
 from diglot.catalog.renames import Rename, find_renames
 from diglot.commands import memory_pass
 from diglot.po.model import Catalog, Entry
 from diglot.project import Project
-from diglot.catalog.store import encode
+from diglot.catalog.store import decode, encode, read_catalog
 from diglot.fsio import Write, remove_file, write_group
 
 
@@ -41,6 +41,9 @@ class FileChange:
     units: list = field(default_factory=list, repr=False)  # (msgid, msgstr, obsolete)
     open: list = field(default_factory=list, repr=False)  # msgids with no translation
     template: Entry | None = field(default=None, repr=False)  # the template's header
+    # (msgctxt, msgid) of the open entries the file had as they are: given a proposal, one
+    # of them counts as refreshed too (``CatalogPlan.refreshed``).
+    kept_open: frozenset = field(default=frozenset(), repr=False)
 
 
 @dataclass
@@ -76,34 +79,39 @@ def update(project: Project, check: bool = False, purge_obsolete: bool = False,
         _collect(report, *result)
     if memory:
         found = memory_pass.run(project, report.files, langs, {m.path for m in stray})
-        _replan(project, report, found, workers, planning)
+        _replan(project, report, found, workers)
     if not check:
         _write(project, report.changed)
     return report
 
 
-def _replan(project: Project, report: UpdateReport, found, workers: int,
-            planning: Planning) -> None:
-    """Plan again, with their memory proposals, the PO files that got some."""
-    by_slug: dict[str, dict] = {}
-    headers = {c.slug: c.template for c in report.files if c.slug}
-    for (lang, slug), proposals in found.items():
-        by_slug.setdefault(slug, {})[lang] = proposals
-    items = [(slug, headers[slug], proposals) for slug, proposals in sorted(by_slug.items())]
-    plans = parallel.pmap(_plan_proposed, project, items, workers, planning)
-    redone = {c.path: c for changes in plans for c in changes}
+def _replan(project: Project, report: UpdateReport, found, workers: int) -> None:
+    """Give the PO files that got proposals their proposals: applied to the catalog the
+    first pass planned (read back from the bytes it made, or from the file it left as it
+    was), never planned again from the article (which read the article, its template and
+    the PO file a second time)."""
+    changes = {(c.lang, c.slug): c for c in report.files if c.lang}
+    items = [(changes[key], proposals) for key, proposals in sorted(found.items())]
+    redone = {c.path: c for c in parallel.pmap(_proposed, project, items, workers)}
     report.files = [redone.get(c.path, c) for c in report.files]
-    for change in redone.values():
-        change.units, change.open = [], []
 
 
-def _plan_proposed(project: Project, item, planning: Planning) -> list[FileChange]:
-    """The PO files of one article again, with their proposals; its template is the first
-    pass's (its header included), not compared with the file again."""
-    slug, known, proposals = item
-    template = plan_template(project, read_translatable(project, slug), planning, known)
-    return [_po_change(project, plan_catalog(project, slug, lang, planning, template, proposals[lang]))
-            for lang in sorted(proposals)]
+def _proposed(project: Project, item) -> FileChange:
+    """One planned PO file with the memory's proposals (as ``plan_catalog`` would make it
+    given them: the header dated once its entries changed)."""
+    change, proposals = item
+    planned = decode(change.data, change.path) if change.data else \
+        read_catalog(change.target, change.path)
+    catalog, count = memory.apply(planned, proposals)
+    if not count:
+        return change
+    if change.action != "created" and catalog.header is not None:
+        catalog = replace(catalog, header=header.dated(catalog.header, Catalog(change.template, [])))
+    given = {(e.msgctxt, e.msgid) for e in planned.entries
+             if e.msgid in proposals and memory.is_open(e)}
+    return replace(change, action="updated" if change.action == "unchanged" else change.action,
+                   memory=count, refreshed=change.refreshed + len(given & change.kept_open),
+                   data=encode(catalog, project.config.wrap, change.path))
 
 
 def _collect(report: UpdateReport, slug: str, warning: str | None, changes, segments: int) -> None:
@@ -162,6 +170,9 @@ def _po_change(project: Project, plan: CatalogPlan) -> FileChange:
     change.memory, change.template = plan.memory, plan.template.catalog.header
     change.refreshed, change.purged = plan.refreshed, plan.purged
     memory_pass.prepare(change, plan.catalog, plan.lang, plan.slug)
+    if plan.old is not None:
+        change.kept_open = frozenset((e.msgctxt, e.msgid) for e in plan.catalog.entries
+                                     if memory.is_open(e) and plan.old.find(e.msgid, e.msgctxt) == e)
     # The file read may be a renamed article's, or one named by an older diglot: either way
     # the article's own name is written, and the old file removed.
     return _moved(change, plan.source if plan.moved else None)

@@ -132,8 +132,9 @@ def sid(name: str) -> str:
 def install(document, body_lang: str, text_width: int) -> None:
     """Define every style the builders use; ``text_width`` (twips) places the TOC tab stops."""
     _defaults(document.styles.element, body_lang)
+    names = {s.name for s in document.styles}  # once: python-docx makes an object per style
     for spec in SPECS:
-        _apply(_style(document.styles, spec), spec)
+        _apply(_style(document.styles, spec, names), spec)
     # Absent w:widowControl means off: a two-line paragraph could split one line per page.
     document.styles["Normal"].paragraph_format.widow_control = True
     for name in ("toc 1", "toc 2"):
@@ -162,13 +163,13 @@ def _defaults(styles, lang: str) -> None:
     spacing.set(qn("w:line"), "240")
 
 
-def _style(styles, spec: Spec):
-    names = {s.name for s in styles}
+def _style(styles, spec: Spec, names: set[str]):
     if spec.name in names:
         style = styles[spec.name]
     else:
         style = styles.add_style(spec.name, spec.kind)
         style.quick_style = True
+        names.add(spec.name)
     if spec.base:
         style.base_style = styles[spec.base]
     return style
