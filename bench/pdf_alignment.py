@@ -30,6 +30,9 @@ _PREFIX = 24  # characters of a passage (spaces removed) that identify it on a p
 _WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>')
 _MARGIN_NUMBER = 8.5  # points: a passage number in the margin is set smaller than any text
 _GUTTER = 15.0  # points: more space than this between two words of a line is a gutter
+_CELL = 10.0  # points: more space than this before a word starts a table cell
+_FOOT = 0.55  # a footnote stands in the lower part of its page: below this share of it
+_CUT = re.compile(r"\[\^|!\[")  # a footnote call or a picture: the text shown stops matching
 
 
 @dataclass
@@ -44,6 +47,8 @@ class Page:
     lines: list[int]
     bottoms: list[float] = None  # the lowest word bottom on the character's line
     middle: float | None = None  # columns: where the right-hand column begins
+    cells: set = None  # offsets of the words after a wide space on their line (table cells)
+    height: float = 0.0  # the page's height (points)
 
 
 @dataclass
@@ -82,14 +87,19 @@ class Word(NamedTuple):
     right: float
 
 
+_HEIGHT = re.compile(r'height="([\d.]+)"')
+
+
 def read_words(pdf: str) -> list[list[Word]]:
-    """Each page's words, without the passage numbers in the margins (small digits): they
-    would split a passage's text where its first line ends."""
+    """Each page's words, without the passage numbers in the margins and the numbers of
+    footnote calls (small digits): they would split a passage's text. The page's height
+    comes last, as a word of no text."""
     xml = subprocess.run(["pdftotext", "-bbox", pdf, "-"], capture_output=True, text=True,
                          check=True).stdout
     return [[Word(float(left), float(top), squeeze(unescape(word)), float(bottom), float(right))
              for left, top, right, bottom, word in _WORD.findall(chunk)
              if not (word.isdigit() and float(bottom) - float(top) < _MARGIN_NUMBER)]
+            + [Word(0.0, float(_HEIGHT.search(chunk)[1]), "", 0.0, -1.0)]
             for chunk in xml.split("<page ")[1:]]
 
 
@@ -98,12 +108,16 @@ def read_pages(words: list[list[Word]], columns: bool) -> list[Page]:
     (poppler's own order can put a margin of passage numbers before the text beside it)."""
     pages = []
     for page_words in words:
+        height = page_words[-1].top
+        page_words = page_words[:-1]
         middle = _middle(page_words) if columns else None
-        page = Page("", [], [], [], [], middle)
+        page = Page("", [], [], [], [], middle, set(), height)
         text = []
         for number, line in enumerate(_lines(page_words, middle)):
             top, bottom = min(word.top for word in line), max(word.bottom for word in line)
-            for left, _, word, _, _ in line:
+            for k, (left, _, word, _, _) in enumerate(line):
+                if k and left - line[k - 1].right > _CELL:
+                    page.cells.add(sum(len(w) for w in text))
                 text.append(word)
                 page.tops += [top] * len(word)
                 page.bottoms += [bottom] * len(word)
@@ -135,7 +149,10 @@ _LEAD = set("0123456789.•◦▪")  # what may stand before a passage on its fi
 
 def starts_line(page: Page, at: int) -> bool:
     """Whether a passage could start at ``at``: only its number or list marker before it
-    on its line (a short passage's text may recur inside a longer one above)."""
+    on its line (a short passage's text may recur inside a longer one above), or a wide
+    space (a table's cell)."""
+    if page.cells and at in page.cells:
+        return True
     start = at
     while start > 0 and page.lines[start - 1] == page.lines[at]:
         start -= 1
@@ -173,12 +190,10 @@ def measure(pdf: str, pairs: list[list[str]], layout: str = "facing"):
     cursors = [[first, 0], [first, 0]]
     found, problems = [], []
     for index, (french, english) in enumerate(pairs):
-        keys = squeeze(french)[:_PREFIX], squeeze(english)[:_PREFIX]
+        keys = key(french), key(english)
         if not all(keys):
             continue
-        spots = [locate(pages, keys[side], cursors[side],
-                        (lambda i, s=side: (i + 1) % 2 == s) if facing else (lambda i: True),
-                        side) for side in (0, 1)]
+        spots = [_find(pages, keys[side], cursors[side], first, facing, side) for side in (0, 1)]
         if None in spots:
             problems.append(f"pair {index + 1}: {'French' if spots[0] is None else 'English'} "
                             f"not found in order: {keys[spots.index(None)]!r}")
@@ -187,9 +202,31 @@ def measure(pdf: str, pairs: list[list[str]], layout: str = "facing"):
         found.append(Found(index, (pf + 1, pe + 1), (pages[pf].tops[af], pages[pe].tops[ae]),
                            (pages[pf].bottoms[af], pages[pe].bottoms[ae])))
         for side, text, (page_index, at) in ((0, french, spots[0]), (1, english, spots[1])):
+            if cursors[side][0] != page_index:
+                continue  # a footnote found at the foot of an earlier page
             _skip_text(pages, page_index, squeeze(text), at, cursors[side], 2 if facing else 1)
     problems += _check(found, facing) + (_purity(pages, pairs, first) if facing else [])
     return found, problems
+
+
+def key(text: str) -> str:
+    """What identifies a passage on a page: the start of its text, up to a footnote call
+    (the page shows a number) or a picture (the page shows the picture)."""
+    return squeeze(_CUT.split(text)[0])[:_PREFIX]
+
+
+def _find(pages: list[Page], key_: str, cursor: list[int], first: int, facing: bool,
+          side: int) -> tuple[int, int] | None:
+    """``locate`` in reading order; else a footnote: at the foot of an earlier page (a note
+    stands on the spread of its call, before the passages after the call), the cursor
+    left where it was."""
+    allowed = (lambda i: (i + 1) % 2 == side) if facing else (lambda i: True)
+    spot = locate(pages, key_, cursor, allowed, side)
+    if spot is None:
+        spot = locate(pages, key_, [first, 0], allowed, side)
+        if spot is not None and pages[spot[0]].tops[spot[1]] < _FOOT * pages[spot[0]].height:
+            return None
+    return spot
 
 
 def _column_start(pages: list[Page]) -> int:
@@ -235,7 +272,7 @@ def _common(haystack: str, at: int, text: str) -> int:
 def _text_start(pages: list[Page], pairs) -> int:
     """The index of the first left-hand page of text: the first even page holding the first
     pair's French, facing its English (a title page and contents come before it)."""
-    keys = squeeze(pairs[0][0])[:_PREFIX], squeeze(pairs[0][1])[:_PREFIX]
+    keys = key(pairs[0][0]), key(pairs[0][1])
     for index in range(1, len(pages) - 1, 2):
         if keys[0] in pages[index].text and keys[1] in pages[index + 1].text:
             return index
@@ -267,7 +304,8 @@ def _purity(pages: list[Page], pairs, first: int) -> list[str]:
     """No English passage on an even (French) page, no French one on an odd page."""
     problems = []
     for french, english in pairs:
-        keys = squeeze(french)[:2 * _PREFIX], squeeze(english)[:2 * _PREFIX]  # sure matches
+        keys = tuple(squeeze(_CUT.split(text)[0])[:2 * _PREFIX]  # sure matches
+                     for text in (french, english))
         if keys[0] == keys[1] or min(len(text.split()) for text in (french, english)) < 3:
             continue  # the same text in both languages, or a term or two, proves nothing
         for number, page in enumerate(pages[first:], first + 1):
