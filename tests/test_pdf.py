@@ -491,7 +491,7 @@ def test_the_pdf_engine_loads_nothing_but_the_pictures_diglot_gives_it(tmp_path)
 
 
 @needs_poppler
-def test_a_long_table_continues_on_the_next_spread_between_rows_level_and_whole(tmp_path):
+def test_a_long_table_continues_between_rows_under_its_header_repeated_level_and_whole(tmp_path):
     rows = [(f"Ligne numéro {n}", f"Valeur {n}", f"Row number {n}", f"Value {n}") for n in range(70)]
     table = "| Nom | Valeur |\n|---|---|\n" + "".join(f"| {a} | {b} |\n" for a, b, _, _ in rows)
     proj = Proj(tmp_path)
@@ -509,8 +509,12 @@ def test_a_long_table_continues_on_the_next_spread_between_rows_level_and_whole(
     for a, b, c, d in rows:  # every row once, whole (both cells), on its own side only
         assert french.count(f"{a} {b} ") + french.endswith(f"{a} {b}") == 1, a
         assert english.count(f"{c} {d} ") + english.endswith(f"{c} {d}") == 1, c
-    for page in pages[1:]:  # the header row never ends a page alone
+    for number, page in enumerate(pages[1:], 2):  # the header row heads every page, once
         assert not _lines(page)[-3].startswith(("Nom", "Name")), page
+        header = "Nom Valeur" if number % 2 == 0 else "Name Value"
+        assert words(page).count(header) == 1
+        if number > 3:  # a continuation: the header first, under the running head
+            assert _lines(page)[1].split() == header.split(), page
     pairs = [["Long", "Long"], ["Nom", "Name"], ["Valeur", "Value"]]
     pairs += [pair for a, b, c, d in rows for pair in ([a, c], [b, d])]
     found, problems = pdf_alignment.measure(str(pdf), pairs)

@@ -150,6 +150,10 @@ def _fill(a: _Article, plan, measured, found, geo) -> None:
                 continue
             box = measured.boxes[a.first + piece.item][piece.side]
             boxes.graft(page_box, sheet, box, piece.start, piece.end, x, piece.y)
+            head = measured.items[a.first + piece.item].head
+            if head and piece.start > 0:  # a table continued: its header rows again
+                pristine = measured.tables[a.first + piece.item][piece.side]
+                boxes.graft_copy(page_box, sheet, pristine, x, piece.y - head, head)
             mark = measured.numbers[a.first + piece.item][piece.side] if piece.first else None
             if mark is not None:
                 beside = -NUMBER_SPACE if piece.side == 0 else geo.text_width + NUMBER_GAP

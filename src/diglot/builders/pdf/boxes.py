@@ -81,6 +81,13 @@ def baseline(box) -> float | None:
     return None
 
 
+def head(box) -> float:
+    """How far a table passage's header rows reach under its border-box top (points; 0
+    for a passage without them)."""
+    rows = [row for row in _walk(box) if _is_head(row)]
+    return (rows[-1].position_y + rows[-1].border_height() - _border_top(box)) * PT if rows else 0.0
+
+
 def table_rows(box) -> list[float]:
     """The heights of a table passage's rows, in order (points)."""
     return [row.border_height() * PT for row in _walk(box) if isinstance(row, wb.TableRowBox)]
@@ -197,10 +204,11 @@ def graft(page_box, sheet, box, start: float, end: float, x: float, y: float) ->
     layout_box_backgrounds(page_box, piece, None)
 
 
-def graft_copy(page_box, sheet, box, x: float, y: float) -> None:
-    """Draw a copy of a whole measured box (a footnote goes on every spread that calls
-    it), its top at ``(x, y)``."""
-    graft(page_box, sheet, box.deepcopy(), 0.0, height(box), x, y)
+def graft_copy(page_box, sheet, box, x: float, y: float, end: float | None = None) -> None:
+    """Draw a copy of a measured box (a footnote goes on every spread that calls it, a
+    table's header rows over each of its continuations), or of its slice ``[0, end)``,
+    its top at ``(x, y)``."""
+    graft(page_box, sheet, box.deepcopy(), 0.0, height(box) if end is None else end, x, y)
 
 
 def _slice(box, lo: float, hi: float):

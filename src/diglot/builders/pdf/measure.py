@@ -33,6 +33,9 @@ class Measured:
     offsets: list[tuple[float, float]]  # per side: its number's top under the passage's
     # top (read before any box is moved)
     notes: list[tuple[object, object]] = None  # each footnote's boxes (and the rule's)
+    # untouched copies of the tables that have header rows, by passage index: grafting
+    # moves what a row holds, so the headers repeated later are copied from these
+    tables: dict[int, tuple[object, object]] = None
 
 
 def measure(engine, geo: Geometry, passages: list[Passage], meta: markup.Meta,
@@ -53,9 +56,12 @@ def measure(engine, geo: Geometry, passages: list[Passage], meta: markup.Meta,
     _level_tables(engine, geo, meta, keyed, found)
     pairs = [(found[0][k], None if columns and p.span else found[1][k]) for k, p in keyed]
     numbers = [(found[0].get("n" + k), found[1].get("n" + k)) for k, _ in keyed]
-    return Measured([_item(p, pair, geo.gap) for p, pair in zip(passages, pairs)], pairs,
-                    numbers, [_offsets(pair, marks) for pair, marks in zip(pairs, numbers)],
-                    [(found[0][k], found[1][k]) for k, _ in notes_keyed])
+    items = [_item(p, pair, geo.gap) for p, pair in zip(passages, pairs)]
+    tables = {index: tuple(box.deepcopy() for box in pair)
+              for index, (item, pair) in enumerate(zip(items, pairs)) if item.head}
+    return Measured(items, pairs, numbers,
+                    [_offsets(pair, marks) for pair, marks in zip(pairs, numbers)],
+                    [(found[0][k], found[1][k]) for k, _ in notes_keyed], tables)
 
 
 def _level_tables(engine, geo: Geometry, meta: markup.Meta, keyed, found) -> None:
@@ -122,5 +128,6 @@ def _item(passage: Passage, pair, gap: float) -> Item:
     heights = tuple(boxes.height(box) if box is not None else 0.0 for box in pair)
     called = tuple(boxes.calls(box) if box is not None and 'class="call"' in part.html else ()
                    for box, part in zip(pair, passage.sides))
-    return Item(sides, heights, passage.space * gap, passage.keep,
-                called)  # type: ignore[arg-type]
+    head = boxes.head(pair[0]) if passage.kind == "table" else 0.0
+    return Item(sides, heights, passage.space * gap, passage.keep, called,
+                head)  # type: ignore[arg-type]

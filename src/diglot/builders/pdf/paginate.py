@@ -13,7 +13,8 @@ under it. Distances are in points, measured from the top of the text area.
 Footnotes go at the foot of the spread whose pieces call them, on both pages at once: the
 notes of a spread stand under a rule, in number order, each note pair level (the taller
 side sets its height), and the text above gets the room they leave. A note called on two
-spreads is set on both; a note never splits.
+spreads is set on both; a note never splits. A table continued on the next spread has its
+header rows repeated above the rest (the room for them is kept).
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ class Item:
     space: float = 0.0
     keep: bool = False
     calls: tuple[tuple, tuple] = ((), ())  # per side: (top of the call's line, note index)
+    head: float = 0.0  # a table's header rows, repeated above each continuation
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +111,7 @@ class _Pager:
             self.new_spread()
         starts = [0.0, 0.0]
         while True:
-            top = self._top(item) if starts == [0.0, 0.0] else self.y
+            top = self._top(item) if starts == [0.0, 0.0] else self.y + item.head
             ends = self._ends(item, starts, top)
             if ends is None:  # no good break in the room left: start on a fresh spread
                 self.new_spread()

@@ -30,7 +30,8 @@ _BREAKABLE_CODE = 12  # a code block of more lines may split across pages (else 
 # The space above a passage, in passage gaps, by (kind before, kind): the first match wins.
 _SPACES = ((("title", "byline"), 0.8), (("title", None), 2.0), (("byline", None), 2.5),
            ((HEADING, None), 0.8), ((None, "h2"), 3.0), ((None, HEADING), 2.2),
-           ((LIST_ITEM, LIST_ITEM), 0.4), ((TERM, DEFINITION), 0.25), ((TERM, TERM), 0.25),
+           ((None, "figure"), 1.8), (("figure", None), 1.8), ((None, "table"), 1.4),
+           (("table", None), 1.4), ((LIST_ITEM, LIST_ITEM), 0.4), ((TERM, DEFINITION), 0.25), ((TERM, TERM), 0.25),
            ((DEFINITION, DEFINITION), 0.4))
 
 
