@@ -107,10 +107,10 @@ def read_pages(words: list[list[Word]], columns: bool) -> list[Page]:
     """Pages as text in reading order: by column, then line (top), then left to right
     (poppler's own order can put a margin of passage numbers before the text beside it)."""
     pages = []
-    for page_words in words:
+    found = middles([page[:-1] for page in words]) if columns else [None] * len(words)
+    for page_words, middle in zip(words, found):
         height = page_words[-1].top
         page_words = page_words[:-1]
-        middle = _middle(page_words) if columns else None
         page = Page("", [], [], [], [], middle, set(), height)
         text = []
         for number, line in enumerate(_lines(page_words, middle)):
@@ -174,11 +174,30 @@ def locate(pages: list[Page], key: str, cursor: list[int], allowed, side) -> tup
             at = page.text.find(key, offset)
             while at >= 0 and not (in_column(page, at, side) and starts_line(page, at)):
                 at = page.text.find(key, at + 1)
+            length = len(key)
+            if at < 0:
+                at, length = _wrapped_cell(page, key, offset, side)
             if at >= 0:
-                cursor[:] = [page_index, at + len(key)]
+                cursor[:] = [page_index, at + length]
                 return page_index, at
         page_index, offset = page_index + 1, 0
     return None
+
+
+def _wrapped_cell(page: Page, key: str, offset: int, side: int) -> tuple[int, int]:
+    """Where a table cell whose text wraps starts (its key runs past its first line, which
+    the next cells' text follows in reading order): a line or cell start at or after
+    ``offset`` whose line, up to the next cell or the line's end, is the key's start:
+    (where, how many characters match), or (-1, 0)."""
+    starts = {k for k in range(offset, len(page.text))
+              if k == 0 or page.lines[k] != page.lines[k - 1]} | page.cells
+    for at in sorted(k for k in starts if k >= offset):
+        count = _common(page.text, at, key)
+        end = at + count
+        if count >= 4 and in_column(page, at, side) and (
+                end >= len(page.text) or end in page.cells or page.lines[end] != page.lines[at]):
+            return at, count
+    return -1, 0
 
 
 def measure(pdf: str, pairs: list[list[str]], layout: str = "facing"):
@@ -245,6 +264,8 @@ def _skip_text(pages: list[Page], index: int, text: str, at: int, cursor: list[i
         cursor[1] = max(cursor[1], at + done)
         return
     rest, after = text[done:], index + step
+    if page.text.find(rest[:_PREFIX], at + done) >= 0:
+        return  # a table cell's text goes on under its first line, on this page
     if after < len(pages):
         nxt = pages[after]
         follow = nxt.text.find(rest[:_PREFIX])
@@ -279,14 +300,27 @@ def _text_start(pages: list[Page], pairs) -> int:
     return 1
 
 
-def _middle(page_words: list[Word]) -> float | None:
-    """Where a page's right-hand column begins: where most of the words that follow a gap
-    of more than 15 pt on their line start (the gutter between columns; a word space in a
-    justified line rarely grows that wide, and never twice at the same place)."""
+def _after_gaps(page_words: list[Word]) -> list[int]:
+    """Where the words that follow a gap of more than 15 pt on their line start."""
     ordered = sorted(page_words, key=lambda w: (round(w.top), w.left))
-    after_gaps = [round(b.left) for a, b in zip(ordered, ordered[1:])
-                  if abs(a.top - b.top) < 1.0 and b.left - a.right > _GUTTER]
-    return max(set(after_gaps), key=after_gaps.count) - 1.0 if after_gaps else None
+    return [round(b.left) for a, b in zip(ordered, ordered[1:])
+            if abs(a.top - b.top) < 1.0 and b.left - a.right > _GUTTER]
+
+
+def middles(words: list[list[Word]]) -> list[float | None]:
+    """Where each page's right-hand column begins: where most of the words that follow a
+    gap of more than 15 pt start (the gutter between columns; a word space in a justified
+    line rarely grows that wide, and never twice at the same place), counted over all the
+    pages of the same hand (margins are mirrored), so that a page full of table cells
+    cannot mislead; None for a page without that gap (a title page)."""
+    gaps = [_after_gaps(page) for page in words]
+    out = []
+    for number, found in enumerate(gaps):
+        same_hand = [x for other in gaps[number % 2::2] for x in other]
+        mode = max(set(same_hand), key=same_hand.count) if same_hand else None
+        out.append(mode - 1.0 if mode is not None and any(abs(x - mode) <= 1 for x in found)
+                   else None)
+    return out
 
 
 def _check(found: list[Found], facing: bool) -> list[str]:
