@@ -34,7 +34,7 @@ def table(pairs: list[Pair], sides_of: SidesOf) -> tuple[str, str]:
 
 
 def _cell(tag: str, align: str, side) -> str:
-    classes = " ".join(name for name in (align, "marked" if side.marked else "") if name)
+    classes = (align + _shaded(side)).strip()
     attribute = f' class="{classes}"' if classes else ""
     return f'<{tag}{attribute} lang="{escape(side.lang)}">{_content(side)}</{tag}>'
 
@@ -48,6 +48,11 @@ def _table(rows: list) -> str:
 
 def _row(cells: list[str]) -> str:
     return f"<tr>{''.join(cells)}</tr>"
+
+
+def _shaded(side) -> str:
+    """The class of a part standing in for a missing translation (shaded, as a passage)."""
+    return " marked" if side.marked else ""
 
 
 def _content(side) -> str:
@@ -64,7 +69,7 @@ def figure(pairs: list[Pair], sides_of: SidesOf, image: Image | None,
     for side in (0, 1):
         uri = data_uri(picture(image, side))
         img = f'<img class="picture" src="{uri}" alt="{escape(alts[side])}">' if uri else ""
-        lines = "".join(f'<div class="{kind}">{_content(found[side])}</div>'
+        lines = "".join(f'<div class="{kind}{_shaded(found[side])}">{_content(found[side])}</div>'
                         for kind, found in zip(("alt", "caption"), texts))
         out.append(f'<div class="frame">{img}</div>{lines}')
     return out[0], out[1]
@@ -74,8 +79,8 @@ def footnote(number: int, pairs: list[Pair], sides_of: SidesOf) -> tuple[str, st
     """Each side's note: its number, then its paragraphs."""
     out = []
     for side in (0, 1):
-        parts = [_content(sides_of(pair, "span")[side]) for pair in pairs]
+        parts = [sides_of(pair, "span")[side] for pair in pairs]
         lead = f'<span class="fnum">{number}</span>'
-        out.append("".join(f'<div class="fpara">{lead if k == 0 else ""}{part}</div>'
-                           for k, part in enumerate(parts)))
+        out.append("".join(f'<div class="fpara{_shaded(part)}">{lead if k == 0 else ""}'
+                           f"{_content(part)}</div>" for k, part in enumerate(parts)))
     return out[0], out[1]
