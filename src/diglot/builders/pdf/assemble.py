@@ -83,16 +83,8 @@ def _book(docs: list[Bilingual], ctx: BuildContext, front: markup.Front | None,
           meta: markup.Meta) -> bytes:
     geo = geometry(_layout(ctx), ctx.config.page_size)
     engine = Engine()
-    everything, articles, footnotes = [], [], []
-    for number, doc in enumerate(docs):
-        setting = Setting(_tags(doc, ctx), ctx.config.french_spacing)
-        found, labelled = passages(doc, setting), notes(doc, setting)
-        articles.append(_Article(doc, len(everything), len(found), f"article-{number + 1}",
-                                 len(footnotes), [label for label, _ in labelled]))
-        everything += found
-        footnotes += [note for _, note in labelled]
-    rule = [footrule(setting)] if footnotes else []  # the last "note": the rule over them
-    measured = measure(engine, geo, everything, meta, footnotes + rule)
+    articles, everything, footnotes = _gather(docs, ctx)
+    measured = measure(engine, geo, everything, meta, footnotes)
     plans = [_paginate(a, measured, geo) for a in articles]
     pages = [sheet for a, plan in zip(articles, plans) for sheet in _sheets(a, plan, geo, ctx)]
     body = (markup.front(front, meta.langs) if front else "") + markup.sheets(pages)
@@ -102,6 +94,20 @@ def _book(docs: list[Bilingual], ctx: BuildContext, front: markup.Front | None,
     for a, plan in zip(articles, plans):
         _fill(a, plan, measured, found, geo)
     return engine.write(skeleton, page_boxes, boxes.languages(page_boxes))
+
+
+def _gather(docs: list[Bilingual], ctx: BuildContext):
+    """Each article's place in the edition's passages and footnotes, the passages, and
+    the footnotes (the last "note": the rule over them, when there are any)."""
+    everything, articles, footnotes = [], [], []
+    for number, doc in enumerate(docs):
+        setting = Setting(_tags(doc, ctx), ctx.config.french_spacing)
+        found, labelled = passages(doc, setting), notes(doc, setting)
+        articles.append(_Article(doc, len(everything), len(found), f"article-{number + 1}",
+                                 len(footnotes), [label for label, _ in labelled]))
+        everything += found
+        footnotes += [note for _, note in labelled]
+    return articles, everything, footnotes + ([footrule(setting)] if footnotes else [])
 
 
 def _paginate(a: _Article, measured, geo):
@@ -143,22 +149,27 @@ def _fill(a: _Article, plan, measured, found, geo) -> None:
     for number, spread in enumerate(plan):
         for piece in spread:
             sheet_side = piece.side if geo.layout == "facing" else 0
-            page_box, sheet = found[f"{a.anchor}/{number}/{sheet_side}"]
+            where = found[f"{a.anchor}/{number}/{sheet_side}"]
             x = geo.side_x(piece.side)
             if piece.kind:
-                _foot(a, piece, measured, (page_box, sheet), x)
-                continue
-            box = measured.boxes[a.first + piece.item][piece.side]
-            boxes.graft(page_box, sheet, box, piece.start, piece.end, x, piece.y)
-            head = measured.items[a.first + piece.item].head
-            if head and piece.start > 0:  # a table continued: its header rows again
-                pristine = measured.tables[a.first + piece.item][piece.side]
-                boxes.graft_copy(page_box, sheet, pristine, x, piece.y - head, head)
-            mark = measured.numbers[a.first + piece.item][piece.side] if piece.first else None
-            if mark is not None:
-                beside = -NUMBER_SPACE if piece.side == 0 else geo.text_width + NUMBER_GAP
-                y = piece.y + measured.offsets[a.first + piece.item][piece.side]
-                boxes.graft(page_box, sheet, mark, 0.0, boxes.height(mark), beside, y)
+                _foot(a, piece, measured, where, x)
+            else:
+                _piece(a.first + piece.item, piece, measured, where, x, geo)
+
+
+def _piece(index: int, piece, measured, where, x: float, geo) -> None:
+    """A piece of a passage (a table's continuation under its header rows again), and
+    the passage's number by its first line."""
+    box = measured.boxes[index][piece.side]
+    boxes.graft(*where, box, piece.start, piece.end, x, piece.y)
+    head = measured.items[index].head
+    if head and piece.start > 0:
+        boxes.graft_copy(*where, measured.tables[index][piece.side], x, piece.y - head, head)
+    mark = measured.numbers[index][piece.side] if piece.first else None
+    if mark is not None:
+        beside = -NUMBER_SPACE if piece.side == 0 else geo.text_width + NUMBER_GAP
+        y = piece.y + measured.offsets[index][piece.side]
+        boxes.graft(*where, mark, 0.0, boxes.height(mark), beside, y)
 
 
 def _foot(a: _Article, piece, measured, where, x: float) -> None:
