@@ -147,11 +147,11 @@ def _lines(page_words, middle: float | None):
 _LEAD = set("0123456789.•◦▪")  # what may stand before a passage on its first line
 
 
-def starts_line(page: Page, at: int) -> bool:
+def starts_line(page: Page, at: int, cells: bool = True) -> bool:
     """Whether a passage could start at ``at``: only its number or list marker before it
-    on its line (a short passage's text may recur inside a longer one above), or a wide
-    space (a table's cell)."""
-    if page.cells and at in page.cells:
+    on its line (a short passage's text may recur inside a longer one above), or (with
+    ``cells``) a wide space (a table's cell)."""
+    if cells and page.cells and at in page.cells:
         return True
     start = at
     while start > 0 and page.lines[start - 1] == page.lines[at]:
@@ -345,7 +345,8 @@ def _purity(pages: list[Page], pairs, first: int) -> list[str]:
         for number, page in enumerate(pages[first:], first + 1):
             other = 1 if number % 2 == 0 else 0  # the language this page must not hold
             at = page.text.find(keys[other])
-            while at >= 0 and not starts_line(page, at):  # a term quoted inside the text
+            # a term quoted inside the text; a wide space in a justified line is no cell
+            while at >= 0 and not starts_line(page, at, cells=False):
                 at = page.text.find(keys[other], at + 1)
             if at >= 0:
                 language = ("French", "English")[other]
