@@ -533,3 +533,15 @@ def test_an_untranslated_cell_caption_or_note_shows_the_french_marked_on_the_eng
     assert "Tomatoes in August" not in shown and "Les tomates en août" in shown
     assert "Weighed on the association’s scales. Les chiffres sont arrondis au kilo." in shown
     assert shown.count("Not yet translated: French original shown") == 3
+
+
+@needs_poppler
+def test_a_note_the_text_never_calls_is_printed_at_the_foot_of_the_last_page(tmp_path):
+    proj = Proj(tmp_path)
+    proj.source("orpheline", "# Titre\n\nTexte sans appel.\n\n[^x]: Une note orpheline.\n")
+    assert proj.run("update").exit_code == 0
+    proj.translate("orpheline", {"Titre": "Title", "Texte sans appel.": "Text without a call.",
+                                 "Une note orpheline.": "An orphan note."})
+    assert proj.run("build", "--format", "pdf").exit_code == 0
+    pages = pages_text(proj.root / "build" / "pdf" / "orpheline.pdf")
+    assert "Une note orpheline." in words(pages[-2]) and "An orphan note." in words(pages[-1])

@@ -117,13 +117,26 @@ def _paginate(a: _Article, measured, geo):
     if not a.labels:
         return paginate(items, geo.text_height)
     index = {label: k for k, label in enumerate(a.labels)}
-    items = [item if item.calls == ((), ()) else replace(item, calls=tuple(
+    items = _uncalled_at_end([item if item.calls == ((), ()) else replace(item, calls=tuple(
         tuple((top, index[label]) for top, label in side if label in index)
-        for side in item.calls)) for item in items]
+        for side in item.calls)) for item in items], len(a.labels))
     heights = tuple(max(boxes.height(box) for box in measured.notes[a.note_first + k]) + NOTE_GAP
                     for k in range(len(a.labels)))
     rule = max(boxes.height(box) for box in measured.notes[-1]) + RULE_SPACE
     return paginate(items, geo.text_height, heights, rule)
+
+
+def _uncalled_at_end(items: list, count: int) -> list:
+    """A note the text never calls is still the author's and the translator's: it goes
+    at the foot of the article's last spread, as if called from its last line."""
+    called = {k for item in items for side in item.calls for _, k in side}
+    missing = tuple(k for k in range(count) if k not in called)
+    if not missing or not items:
+        return items
+    last = items[-1]
+    top = last.sides[0][-1].top if last.sides[0] else 0.0
+    return items[:-1] + [replace(last, calls=(last.calls[0] + tuple((top, k) for k in missing),
+                                              last.calls[1]))]
 
 
 def _sheets(a: _Article, plan, geo, ctx: BuildContext) -> list[markup.Sheet]:
