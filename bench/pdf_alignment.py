@@ -21,6 +21,7 @@ import re
 import subprocess
 import sys
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from html import unescape
 from typing import NamedTuple
@@ -314,10 +315,11 @@ def middles(words: list[list[Word]]) -> list[float | None]:
     pages of the same hand (margins are mirrored), so that a page full of table cells
     cannot mislead; None for a page without that gap (a title page)."""
     gaps = [_after_gaps(page) for page in words]
+    modes = [Counter(x for page in gaps[hand::2] for x in page).most_common(1)
+             for hand in (0, 1)]
     out = []
     for number, found in enumerate(gaps):
-        same_hand = [x for other in gaps[number % 2::2] for x in other]
-        mode = max(set(same_hand), key=same_hand.count) if same_hand else None
+        mode = modes[number % 2][0][0] if modes[number % 2] else None
         out.append(mode - 1.0 if mode is not None and any(abs(x - mode) <= 1 for x in found)
                    else None)
     return out
