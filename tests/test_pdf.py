@@ -423,6 +423,9 @@ def test_the_picture_is_embedded_on_each_page_with_its_alt_text_and_caption(faci
     for page in (french, french + 1):  # the picture, and the logo in the text
         assert {(w, h) for n, w, h in images if n == page} == {("480", "270"), ("48", "48")}
     assert len(images) == 4  # nothing else: the alt text is no longer shown in its place
+    objects = {(int(row.split()[0]), row.split()[3]): row.split()[10] for row in listing}
+    assert objects[(french, "480")] == objects[(french + 1, "480")]  # one photo, embedded once
+    assert objects[(french, "48")] != objects[(french + 1, "48")]  # logo.en.png on the English
     found = bbox_words(pdf, french)
     alt, text_above = word(found, "parcelle"), word(found, "Haricots")
     assert alt[1] - text_above[3] > 150  # the picture stands between the table and its alt text
