@@ -1,4 +1,5 @@
-"""Benchmark the PDF edition (WeasyPrint): the seed article from a cold start, book-length
+"""Benchmark the PDF edition (WeasyPrint): the seed article from a cold start, the showcase
+(tables, a figure, a definition list, footnotes) with its pictures counted, book-length
 articles of real corpus paragraphs (rendering only, in a process of its own for its peak
 memory), and the 419-article corpus as one edition, each checked with pdf_alignment.
 Usage: python bench/bench_pdf.py [--sizes 2000 10000] [--layout facing|columns] [--no-corpus]
@@ -36,6 +37,24 @@ def seed(work: Path, layout: str, runs: int = 3) -> None:
     print(f"seed article + edition.pdf, 1 job: {whole[0]:.2f} s wall, {whole[1]:.2f} s CPU", flush=True)
     pairs = json.loads((ROOT / "tests" / "cases" / "seed" / "pairs.json").read_text("utf-8"))
     _aligned(root / "build" / "pdf" / "llama-4.pdf", pairs, layout)
+
+
+def showcase(work: Path, layout: str) -> None:
+    """The test case with every block kind: timed, checked, its pictures listed."""
+    case, root = ROOT / "tests" / "cases" / "showcase", work / "showcase"
+    shutil.copytree(case / "images", root / "source_fr" / "images")
+    shutil.copy(case / "article.md", root / "source_fr" / "showcase.md")
+    (root / "translations" / "en").mkdir(parents=True)
+    shutil.copy(case / "en.po", root / "translations" / "en" / "showcase.po")
+    (root / "diglot.toml").write_text(f'title = "Recueil"\npdf_layout = "{layout}"\n')
+    took = _cpu([*DIGLOT, "-C", str(root), "-q", "build", "--format", "pdf", "-j", "1",
+                 "--article", "showcase"])
+    pdf = root / "build" / "pdf" / "showcase.pdf"
+    images = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True,
+                            text=True).stdout.splitlines()[2:]
+    print(f"showcase ({layout}): {took[0]:.2f} s wall, {took[1]:.2f} s CPU, cold start; "
+          f"{len(images)} pictures embedded", flush=True)
+    _aligned(pdf, json.loads((case / "pairs.json").read_text("utf-8")), layout)
 
 
 def _cpu(cmd: list[str]) -> tuple[float, float]:
@@ -127,6 +146,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         seed(work, args.layout)
+        showcase(work, args.layout)
         if not CORPUS.is_dir():
             sys.exit(f"skipped the corpus runs: {CORPUS} not present")
         books(work, args.sizes, args.layout)

@@ -21,6 +21,7 @@ import re
 import subprocess
 import sys
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from html import unescape
 from typing import NamedTuple
@@ -30,6 +31,9 @@ _PREFIX = 24  # characters of a passage (spaces removed) that identify it on a p
 _WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>')
 _MARGIN_NUMBER = 8.5  # points: a passage number in the margin is set smaller than any text
 _GUTTER = 15.0  # points: more space than this between two words of a line is a gutter
+_CELL = 10.0  # points: more space than this before a word starts a table cell
+_FOOT = 0.55  # a footnote stands in the lower part of its page: below this share of it
+_CUT = re.compile(r"\[\^|!\[")  # a footnote call or a picture: the text shown stops matching
 
 
 @dataclass
@@ -44,6 +48,8 @@ class Page:
     lines: list[int]
     bottoms: list[float] = None  # the lowest word bottom on the character's line
     middle: float | None = None  # columns: where the right-hand column begins
+    cells: set = None  # offsets of the words after a wide space on their line (table cells)
+    height: float = 0.0  # the page's height (points)
 
 
 @dataclass
@@ -82,14 +88,19 @@ class Word(NamedTuple):
     right: float
 
 
+_HEIGHT = re.compile(r'height="([\d.]+)"')
+
+
 def read_words(pdf: str) -> list[list[Word]]:
-    """Each page's words, without the passage numbers in the margins (small digits): they
-    would split a passage's text where its first line ends."""
+    """Each page's words, without the passage numbers in the margins and the numbers of
+    footnote calls (small digits): they would split a passage's text. The page's height
+    comes last, as a word of no text."""
     xml = subprocess.run(["pdftotext", "-bbox", pdf, "-"], capture_output=True, text=True,
                          check=True).stdout
     return [[Word(float(left), float(top), squeeze(unescape(word)), float(bottom), float(right))
              for left, top, right, bottom, word in _WORD.findall(chunk)
              if not (word.isdigit() and float(bottom) - float(top) < _MARGIN_NUMBER)]
+            + [Word(0.0, float(_HEIGHT.search(chunk)[1]), "", 0.0, -1.0)]
             for chunk in xml.split("<page ")[1:]]
 
 
@@ -97,13 +108,17 @@ def read_pages(words: list[list[Word]], columns: bool) -> list[Page]:
     """Pages as text in reading order: by column, then line (top), then left to right
     (poppler's own order can put a margin of passage numbers before the text beside it)."""
     pages = []
-    for page_words in words:
-        middle = _middle(page_words) if columns else None
-        page = Page("", [], [], [], [], middle)
+    found = middles([page[:-1] for page in words]) if columns else [None] * len(words)
+    for page_words, middle in zip(words, found):
+        height = page_words[-1].top
+        page_words = page_words[:-1]
+        page = Page("", [], [], [], [], middle, set(), height)
         text = []
         for number, line in enumerate(_lines(page_words, middle)):
             top, bottom = min(word.top for word in line), max(word.bottom for word in line)
-            for left, _, word, _, _ in line:
+            for k, (left, _, word, _, _) in enumerate(line):
+                if k and left - line[k - 1].right > _CELL:
+                    page.cells.add(sum(len(w) for w in text))
                 text.append(word)
                 page.tops += [top] * len(word)
                 page.bottoms += [bottom] * len(word)
@@ -133,9 +148,12 @@ def _lines(page_words, middle: float | None):
 _LEAD = set("0123456789.•◦▪")  # what may stand before a passage on its first line
 
 
-def starts_line(page: Page, at: int) -> bool:
+def starts_line(page: Page, at: int, cells: bool = True) -> bool:
     """Whether a passage could start at ``at``: only its number or list marker before it
-    on its line (a short passage's text may recur inside a longer one above)."""
+    on its line (a short passage's text may recur inside a longer one above), or (with
+    ``cells``) a wide space (a table's cell)."""
+    if cells and page.cells and at in page.cells:
+        return True
     start = at
     while start > 0 and page.lines[start - 1] == page.lines[at]:
         start -= 1
@@ -157,11 +175,30 @@ def locate(pages: list[Page], key: str, cursor: list[int], allowed, side) -> tup
             at = page.text.find(key, offset)
             while at >= 0 and not (in_column(page, at, side) and starts_line(page, at)):
                 at = page.text.find(key, at + 1)
+            length = len(key)
+            if at < 0:
+                at, length = _wrapped_cell(page, key, offset, side)
             if at >= 0:
-                cursor[:] = [page_index, at + len(key)]
+                cursor[:] = [page_index, at + length]
                 return page_index, at
         page_index, offset = page_index + 1, 0
     return None
+
+
+def _wrapped_cell(page: Page, key: str, offset: int, side: int) -> tuple[int, int]:
+    """Where a table cell whose text wraps starts (its key runs past its first line, which
+    the next cells' text follows in reading order): a line or cell start at or after
+    ``offset`` whose line, up to the next cell or the line's end, is the key's start:
+    (where, how many characters match), or (-1, 0)."""
+    starts = {k for k in range(offset, len(page.text))
+              if k == 0 or page.lines[k] != page.lines[k - 1]} | page.cells
+    for at in sorted(k for k in starts if k >= offset):
+        count = _common(page.text, at, key)
+        end = at + count
+        if count >= 4 and in_column(page, at, side) and (
+                end >= len(page.text) or end in page.cells or page.lines[end] != page.lines[at]):
+            return at, count
+    return -1, 0
 
 
 def measure(pdf: str, pairs: list[list[str]], layout: str = "facing"):
@@ -173,12 +210,10 @@ def measure(pdf: str, pairs: list[list[str]], layout: str = "facing"):
     cursors = [[first, 0], [first, 0]]
     found, problems = [], []
     for index, (french, english) in enumerate(pairs):
-        keys = squeeze(french)[:_PREFIX], squeeze(english)[:_PREFIX]
+        keys = key(french), key(english)
         if not all(keys):
             continue
-        spots = [locate(pages, keys[side], cursors[side],
-                        (lambda i, s=side: (i + 1) % 2 == s) if facing else (lambda i: True),
-                        side) for side in (0, 1)]
+        spots = [_find(pages, keys[side], cursors[side], first, facing, side) for side in (0, 1)]
         if None in spots:
             problems.append(f"pair {index + 1}: {'French' if spots[0] is None else 'English'} "
                             f"not found in order: {keys[spots.index(None)]!r}")
@@ -187,9 +222,31 @@ def measure(pdf: str, pairs: list[list[str]], layout: str = "facing"):
         found.append(Found(index, (pf + 1, pe + 1), (pages[pf].tops[af], pages[pe].tops[ae]),
                            (pages[pf].bottoms[af], pages[pe].bottoms[ae])))
         for side, text, (page_index, at) in ((0, french, spots[0]), (1, english, spots[1])):
+            if cursors[side][0] != page_index:
+                continue  # a footnote found at the foot of an earlier page
             _skip_text(pages, page_index, squeeze(text), at, cursors[side], 2 if facing else 1)
     problems += _check(found, facing) + (_purity(pages, pairs, first) if facing else [])
     return found, problems
+
+
+def key(text: str) -> str:
+    """What identifies a passage on a page: the start of its text, up to a footnote call
+    (the page shows a number) or a picture (the page shows the picture)."""
+    return squeeze(_CUT.split(text)[0])[:_PREFIX]
+
+
+def _find(pages: list[Page], key_: str, cursor: list[int], first: int, facing: bool,
+          side: int) -> tuple[int, int] | None:
+    """``locate`` in reading order; else a footnote: at the foot of an earlier page (a note
+    stands on the spread of its call, before the passages after the call), the cursor
+    left where it was."""
+    allowed = (lambda i: (i + 1) % 2 == side) if facing else (lambda i: True)
+    spot = locate(pages, key_, cursor, allowed, side)
+    if spot is None:
+        spot = locate(pages, key_, [first, 0], allowed, side)
+        if spot is not None and pages[spot[0]].tops[spot[1]] < _FOOT * pages[spot[0]].height:
+            return None
+    return spot
 
 
 def _column_start(pages: list[Page]) -> int:
@@ -208,6 +265,8 @@ def _skip_text(pages: list[Page], index: int, text: str, at: int, cursor: list[i
         cursor[1] = max(cursor[1], at + done)
         return
     rest, after = text[done:], index + step
+    if page.text.find(rest[:_PREFIX], at + done) >= 0:
+        return  # a table cell's text goes on under its first line, on this page
     if after < len(pages):
         nxt = pages[after]
         follow = nxt.text.find(rest[:_PREFIX])
@@ -235,21 +294,35 @@ def _common(haystack: str, at: int, text: str) -> int:
 def _text_start(pages: list[Page], pairs) -> int:
     """The index of the first left-hand page of text: the first even page holding the first
     pair's French, facing its English (a title page and contents come before it)."""
-    keys = squeeze(pairs[0][0])[:_PREFIX], squeeze(pairs[0][1])[:_PREFIX]
+    keys = key(pairs[0][0]), key(pairs[0][1])
     for index in range(1, len(pages) - 1, 2):
         if keys[0] in pages[index].text and keys[1] in pages[index + 1].text:
             return index
     return 1
 
 
-def _middle(page_words: list[Word]) -> float | None:
-    """Where a page's right-hand column begins: where most of the words that follow a gap
-    of more than 15 pt on their line start (the gutter between columns; a word space in a
-    justified line rarely grows that wide, and never twice at the same place)."""
+def _after_gaps(page_words: list[Word]) -> list[int]:
+    """Where the words that follow a gap of more than 15 pt on their line start."""
     ordered = sorted(page_words, key=lambda w: (round(w.top), w.left))
-    after_gaps = [round(b.left) for a, b in zip(ordered, ordered[1:])
-                  if abs(a.top - b.top) < 1.0 and b.left - a.right > _GUTTER]
-    return max(set(after_gaps), key=after_gaps.count) - 1.0 if after_gaps else None
+    return [round(b.left) for a, b in zip(ordered, ordered[1:])
+            if abs(a.top - b.top) < 1.0 and b.left - a.right > _GUTTER]
+
+
+def middles(words: list[list[Word]]) -> list[float | None]:
+    """Where each page's right-hand column begins: where most of the words that follow a
+    gap of more than 15 pt start (the gutter between columns; a word space in a justified
+    line rarely grows that wide, and never twice at the same place), counted over all the
+    pages of the same hand (margins are mirrored), so that a page full of table cells
+    cannot mislead; None for a page without that gap (a title page)."""
+    gaps = [_after_gaps(page) for page in words]
+    modes = [Counter(x for page in gaps[hand::2] for x in page).most_common(1)
+             for hand in (0, 1)]
+    out = []
+    for number, found in enumerate(gaps):
+        mode = modes[number % 2][0][0] if modes[number % 2] else None
+        out.append(mode - 1.0 if mode is not None and any(abs(x - mode) <= 1 for x in found)
+                   else None)
+    return out
 
 
 def _check(found: list[Found], facing: bool) -> list[str]:
@@ -267,13 +340,15 @@ def _purity(pages: list[Page], pairs, first: int) -> list[str]:
     """No English passage on an even (French) page, no French one on an odd page."""
     problems = []
     for french, english in pairs:
-        keys = squeeze(french)[:2 * _PREFIX], squeeze(english)[:2 * _PREFIX]  # sure matches
+        keys = tuple(squeeze(_CUT.split(text)[0])[:2 * _PREFIX]  # sure matches
+                     for text in (french, english))
         if keys[0] == keys[1] or min(len(text.split()) for text in (french, english)) < 3:
             continue  # the same text in both languages, or a term or two, proves nothing
         for number, page in enumerate(pages[first:], first + 1):
             other = 1 if number % 2 == 0 else 0  # the language this page must not hold
             at = page.text.find(keys[other])
-            while at >= 0 and not starts_line(page, at):  # a term quoted inside the text
+            # a term quoted inside the text; a wide space in a justified line is no cell
+            while at >= 0 and not starts_line(page, at, cells=False):
                 at = page.text.find(keys[other], at + 1)
             if at >= 0:
                 language = ("French", "English")[other]

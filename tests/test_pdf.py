@@ -95,18 +95,19 @@ def test_build_pdf_writes_each_article_and_the_edition(facing):
 
 
 def running_text() -> list[list[str]]:
-    """The showcase's pairs but those holding a footnote call, which the PDF does not set
-    yet (README, "The book": notes, tables and figures are passages of plain text)."""
-    pairs = json.loads((CASES / "showcase" / "pairs.json").read_text("utf-8"))
-    return [pair for pair in pairs if "[^" not in pair[0]]
+    """Every pair of the showcase: text, table cells, the figure's alt text and caption,
+    terms and definitions, and the footnotes."""
+    return json.loads((CASES / "showcase" / "pairs.json").read_text("utf-8"))
 
 
 @needs_poppler
-@pytest.mark.xfail(strict=True, reason="footnote calls are not yet set in the PDF")
-def test_every_pair_including_note_calls_is_found_in_the_pdf(facing):
-    pairs = json.loads((CASES / "showcase" / "pairs.json").read_text("utf-8"))
-    _, problems = pdf_alignment.measure(str(facing.root / "build" / "pdf" / "showcase.pdf"), pairs)
-    assert problems == []
+@pytest.mark.parametrize("layout", ["facing", "columns"])
+def test_every_pair_including_note_calls_is_found_in_the_pdf(facing, columns, layout):
+    proj = facing if layout == "facing" else columns
+    pairs = running_text()
+    found, problems = pdf_alignment.measure(str(proj.root / "build" / "pdf" / "showcase.pdf"),
+                                            pairs, layout)
+    assert problems == [] and len(found) == len(pairs)
 
 
 @needs_poppler
@@ -371,3 +372,179 @@ def test_a_new_weasyprint_invalidates_pdf_outputs_only(monkeypatch):
                         lambda name: "999.0" if name == "weasyprint" else real(name))
     assert build_plan.format_fingerprint("pdf", Config(), "T", "") != before["pdf"]
     assert build_plan.format_fingerprint("html", Config(), "T", "") == before["html"]
+
+
+# --- tables, figures, definition lists and footnotes -----------------------------------------
+
+def bbox_words(pdf: Path, page: int) -> list[tuple[float, float, float, float, str]]:
+    """(left, top, right, bottom, word) of every word on a page (1-based)."""
+    xml = subprocess.run(["pdftotext", "-bbox", "-f", str(page), "-l", str(page), str(pdf), "-"],
+                         capture_output=True, text=True, check=True).stdout
+    return [(float(a), float(b), float(c), float(d), w) for a, b, c, d, w in re.findall(
+        r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>', xml)]
+
+
+def page_of(pages: list[str], text: str) -> int:
+    """The 1-based number of the first page whose words hold ``text``."""
+    return next(n for n, page in enumerate(pages, 1) if text in words(page))
+
+
+def word(found, text: str, nth: int = 0):
+    return [w for w in found if w[4] == text][nth]
+
+
+@needs_poppler
+def test_each_table_is_on_its_own_language_page_rows_whole_and_columns_aligned(facing):
+    pdf = facing.root / "build" / "pdf" / "showcase.pdf"
+    pages = pages_text(pdf)
+    french = page_of(pages, "Légume Récolte (kg) Parcelles")
+    assert french % 2 == 0 and "Vegetable" not in pages[french - 1]
+    assert "Vegetable Harvest (kg) Plots" in words(pages[french]) and "Légume" not in pages[french]
+    for number, rows in ((french, ["Tomates 412 14", "Courgettes 198 9", "Haricots verts 87 n/c"]),
+                         (french + 1, ["Tomatoes 412 14", "Courgettes 198 9", "Green beans 87 n/c"])):
+        lines = [" ".join(line.split()) for line in pages[number - 1].splitlines()]
+        assert all(row in lines for row in rows), lines  # each row on one line, in its cells
+        found = bbox_words(pdf, number)
+        right = [word(found, n)[2] for n in ("412", "198", "87")]  # a right-aligned column
+        centre = [(w[0] + w[2]) / 2 for w in (word(found, "14"), word(found, "9"), word(found, "n/c"))]
+        assert max(right) - min(right) < 0.5 and max(centre) - min(centre) < 0.5
+        assert min(right) > word(found, "Tomates" if number == french else "Tomatoes")[2] + 100
+
+
+@needs_poppler
+def test_the_picture_is_embedded_on_each_page_with_its_alt_text_and_caption(facing):
+    pdf = facing.root / "build" / "pdf" / "showcase.pdf"
+    listing = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True,
+                             check=True).stdout.splitlines()[2:]
+    images = [(int(row.split()[0]), row.split()[3], row.split()[4]) for row in listing]
+    pages = pages_text(pdf)
+    french = page_of(pages, "Une parcelle de tomates au mois d’août Les tomates en août")
+    assert "A plot of tomatoes in August Tomatoes in August" in words(pages[french])
+    for page in (french, french + 1):  # the picture, and the logo in the text
+        assert {(w, h) for n, w, h in images if n == page} == {("480", "270"), ("48", "48")}
+    assert len(images) == 4  # nothing else: the alt text is no longer shown in its place
+    objects = {(int(row.split()[0]), row.split()[3]): row.split()[10] for row in listing}
+    assert objects[(french, "480")] == objects[(french + 1, "480")]  # one photo, embedded once
+    assert objects[(french, "48")] != objects[(french + 1, "48")]  # logo.en.png on the English
+    found = bbox_words(pdf, french)
+    alt, text_above = word(found, "parcelle"), word(found, "Haricots")
+    assert alt[1] - text_above[3] > 150  # the picture stands between the table and its alt text
+
+
+@needs_poppler
+@pytest.mark.parametrize("layout", ["facing", "columns"])
+def test_a_note_stands_at_the_foot_of_the_page_that_calls_it_in_its_language(facing, columns,
+                                                                               layout):
+    pdf = (facing if layout == "facing" else columns).root / "build" / "pdf" / "showcase.pdf"
+    pages = pages_text(pdf)
+    step = 1 if layout == "facing" else 0
+    for call, note, english_call, english_note in (
+            ("Les récoltes de 2026", "Pesées faites à la balance", "The 2026 harvests",
+             "Weighed on the association’s scales."),
+            ("ornera la cabane", "La cabane a été repeinte", "will adorn the shed",
+             "The shed was repainted in 2025.")):
+        here = page_of(pages, call)
+        assert note in words(pages[here - 1]) and english_call in words(pages[here - 1 + step])
+        assert english_note in words(pages[here - 1 + step])
+        found = bbox_words(pdf, here)
+        note_top = word(found, note.split()[0], -1)[1]
+        height = 842.0  # A4
+        assert note_top > 0.75 * height  # at the foot of the page
+    if layout == "facing":
+        assert "Weighed" not in pages[here - 1] and "Pesées" not in pages[here]
+    found = bbox_words(pdf, page_of(pages, "Les récoltes de 2026"))
+    year = word(found, "2026")
+    call = next(w for w in found if w[4] == "1" and abs(w[0] - year[2]) < 3)
+    assert call[3] < year[3] - 2 and call[3] - call[1] < 0.75 * (year[3] - year[1])  # raised, small
+
+
+@needs_poppler
+def test_a_term_stands_on_its_own_line_and_its_definition_is_indented(facing):
+    pdf = facing.root / "build" / "pdf" / "showcase.pdf"
+    pages = pages_text(pdf)
+    for number, term in ((page_of(pages, "Parcelle Carré de terre"), "Parcelle"),
+                         (page_of(pages, "A square of soil"), "Plot")):
+        found = bbox_words(pdf, number)
+        term_box = word(found, term)
+        under = min((w for w in found if w[1] > term_box[3] - 1), key=lambda w: (w[1], w[0]))
+        assert under[4] in ("Carré", "A")  # the definition, on a line of its own
+        assert under[0] - term_box[0] > 10  # indented
+
+
+def test_a_picture_outside_the_project_is_refused_and_nothing_is_written(tmp_path):
+    (tmp_path / "secret.png").write_bytes((CASES / "showcase" / "images" / "logo.png").read_bytes())
+    proj = Proj(tmp_path / "edition")
+    proj.source("fuite", "# Fuite\n\n![x](../../secret.png)\n")
+    result = proj.run("build", "--format", "pdf")
+    assert result.exit_code == 2
+    assert result.output.strip() == ("Error: source_fr/fuite.md:3: image '../../secret.png' is "
+                                     "outside the project; keep images inside the project folder")
+    assert not (proj.root / "build").exists()
+
+
+def test_the_pdf_engine_loads_nothing_but_the_pictures_diglot_gives_it(tmp_path):
+    """Defence in depth: even an image element naming a file is not read."""
+    from diglot.builders.pdf.engine import Engine
+
+    secret = tmp_path / "secret.png"
+    secret.write_bytes((CASES / "showcase" / "images" / "jardin.png").read_bytes())
+    document = Engine().layout(f'<p><img src="{secret.as_uri()}" alt="x"></p>', "")
+    assert all(type(box).__name__ != "InlineReplacedBox"
+               for box in document.pages[0]._page_box.descendants())
+
+
+@needs_poppler
+def test_a_long_table_continues_between_rows_under_its_header_repeated_level_and_whole(tmp_path):
+    rows = [(f"Ligne numéro {n}", f"Valeur {n}", f"Row number {n}", f"Value {n}") for n in range(70)]
+    table = "| Nom | Valeur |\n|---|---|\n" + "".join(f"| {a} | {b} |\n" for a, b, _, _ in rows)
+    proj = Proj(tmp_path)
+    proj.source("long", "# Long\n\n" + table)
+    assert proj.run("update").exit_code == 0
+    translated = {"Long": "Long", "Nom": "Name", "Valeur": "Value"}
+    translated.update({a: c for a, b, c, d in rows} | {b: d for a, b, c, d in rows})
+    proj.translate("long", translated)
+    assert proj.run("build", "--format", "pdf").exit_code == 0
+    pdf = proj.root / "build" / "pdf" / "long.pdf"
+    pages = pages_text(pdf)
+    assert len(pages) >= 5  # a title page and two spreads at least
+    french = words("\n".join(_body(p) for p in pages[1::2]))
+    english = words("\n".join(_body(p) for p in pages[2::2]))
+    for a, b, c, d in rows:  # every row once, whole (both cells), on its own side only
+        assert french.count(f"{a} {b} ") + french.endswith(f"{a} {b}") == 1, a
+        assert english.count(f"{c} {d} ") + english.endswith(f"{c} {d}") == 1, c
+    for number, page in enumerate(pages[1:], 2):  # the header row heads every page, once
+        assert not _lines(page)[-3].startswith(("Nom", "Name")), page
+        header = "Nom Valeur" if number % 2 == 0 else "Name Value"
+        assert words(page).count(header) == 1
+        if number > 3:  # a continuation: the header first, under the running head
+            assert _lines(page)[1].split() == header.split(), page
+    pairs = [["Long", "Long"], ["Nom", "Name"], ["Valeur", "Value"]]
+    pairs += [pair for a, b, c, d in rows for pair in ([a, c], [b, d])]
+    found, problems = pdf_alignment.measure(str(pdf), pairs)
+    assert problems == [] and len(found) == len(pairs)
+
+
+@needs_poppler
+def test_an_untranslated_cell_caption_or_note_shows_the_french_marked_on_the_english_page(tmp_path):
+    missing = ("Récolte (kg)", "Les tomates en août", "Les chiffres sont arrondis au kilo.")
+    proj = showcase_project(tmp_path, drop=missing)
+    assert proj.run("build", "--format", "pdf").exit_code == 0
+    pages = pages_text(proj.root / "build" / "pdf" / "showcase.pdf")
+    english = page_of(pages, "Vegetable")
+    shown = words(pages[english - 1])
+    assert "Vegetable Récolte (kg) Plots" in shown  # in its cell, in place of its English
+    assert "Tomatoes in August" not in shown and "Les tomates en août" in shown
+    assert "Weighed on the association’s scales. Les chiffres sont arrondis au kilo." in shown
+    assert shown.count("Not yet translated: French original shown") == 3
+
+
+@needs_poppler
+def test_a_note_the_text_never_calls_is_printed_at_the_foot_of_the_last_page(tmp_path):
+    proj = Proj(tmp_path)
+    proj.source("orpheline", "# Titre\n\nTexte sans appel.\n\n[^x]: Une note orpheline.\n")
+    assert proj.run("update").exit_code == 0
+    proj.translate("orpheline", {"Titre": "Title", "Texte sans appel.": "Text without a call.",
+                                 "Une note orpheline.": "An orphan note."})
+    assert proj.run("build", "--format", "pdf").exit_code == 0
+    pages = pages_text(proj.root / "build" / "pdf" / "orpheline.pdf")
+    assert "Une note orpheline." in words(pages[-2]) and "An orphan note." in words(pages[-1])

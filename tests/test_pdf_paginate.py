@@ -30,20 +30,28 @@ def side(heights: list[float], splittable: bool) -> tuple[tuple[Line, ...], floa
 
 
 def item_of(spec: dict) -> Item:
+    """``calls``: per side, [line number (from 1), note index] of each footnote call."""
     (fr, hf), (en, he) = (side(spec[k], spec.get("split", False)) for k in ("fr", "en"))
-    return Item((fr, en), (hf, he), spec.get("space", 0.0), spec.get("keep", False))
+    calls = spec.get("calls", {})
+    found = tuple(tuple((lines[line - 1].top, note) for line, note in calls.get(k, []))
+                  for k, lines in (("fr", fr), ("en", en)))
+    return Item((fr, en), (hf, he), spec.get("space", 0.0), spec.get("keep", False), found)
 
 
 def describe(specs: list[dict], items: list[Item], spreads) -> str:
-    """One line per item on each spread: where it starts, which lines of each side."""
+    """One line per item on each spread: where it starts, which lines of each side; then
+    the notes at its foot."""
     out = []
     for number, spread in enumerate(spreads, 1):
         out.append(f"spread {number}")
+        feet = [p for p in spread if p.kind == "note" and p.side == 0]
+        spread = [p for p in spread if not p.kind]
         for index in dict.fromkeys(piece.item for piece in spread):
             pieces = {p.side: p for p in spread if p.item == index}
             y = min(p.y for p in pieces.values())
             shown = [_lines(items[index], s, pieces.get(s)) for s in (0, 1)]
             out.append(f"  {specs[index]['name']:<10} y={y:6.1f}   fr {shown[0]:<12} en {shown[1]}")
+        out += [f"  note {p.item + 1:<5} y={p.y:6.1f}" for p in feet]
     return "\n".join(out) + "\n"
 
 
@@ -60,7 +68,8 @@ def _lines(item: Item, side_: int, piece) -> str:
 def test_golden_pagination(case):
     spec = json.loads((CASES / case / "items.json").read_text("utf-8"))
     items = [item_of(s) for s in spec["items"]]
-    text = describe(spec["items"], items, paginate(items, spec["height"]))
+    spreads = paginate(items, spec["height"], tuple(spec.get("notes", ())), spec.get("rule", 0.0))
+    text = describe(spec["items"], items, spreads)
     expected = CASES / case / "expected.txt"
     if os.environ.get("DIGLOT_REGEN"):
         expected.write_text(text, "utf-8")
@@ -120,3 +129,34 @@ def test_a_split_paragraph_keeps_two_lines_on_each_page_when_it_is_not_forced(sp
             rest = [ln for ln in lines if ln.top >= piece.end - EPSILON]
             if rest and piece.y > 0:  # split at an allowed break: two lines each side
                 assert len(inside) >= 2 and len(rest) >= 2
+
+
+notes_specs = st.lists(st.fixed_dictionaries({
+    "fr": st.lists(st.sampled_from([8.0, 10.0, 12.5]), min_size=1, max_size=14),
+    "en": st.lists(st.sampled_from([8.0, 10.0, 12.5]), min_size=1, max_size=14),
+    "split": st.booleans(), "space": st.sampled_from([0.0, 3.0]),
+    "call": st.one_of(st.none(), st.tuples(st.integers(0, 13), st.integers(0, 2)))}),
+    min_size=1, max_size=10)
+
+
+@given(notes_specs, st.sampled_from([60.0, 100.0]))
+def test_a_spread_holds_the_notes_its_pieces_call_under_the_text(spec, height):
+    notes, rule = (12.0, 20.0, 8.0), 6.0
+    for s in spec:  # a call on the French side and the English, on a line each has
+        if s["call"]:
+            line, note = s["call"]
+            s["calls"] = {k: [[min(line, len(s[k]) - 1) + 1, note]] for k in ("fr", "en")}
+    items = [item_of(s) for s in spec]
+    for spread in paginate(items, height, notes, rule):
+        feet = {p.item for p in spread if p.kind == "note"}
+        text = [p for p in spread if not p.kind]
+        called = {k for p in text for top, k in items[p.item].calls[p.side]
+                  if p.start - EPSILON <= top < p.end - EPSILON}
+        assert called == feet  # every note called here, and only those
+        if feet:
+            foot = min(p.y for p in spread if p.kind == "rule")
+            assert abs(foot + rule + sum(notes[k] for k in feet) - height) < EPSILON
+            for p in text:  # the text stays above the rule (but a forced piece at the top)
+                assert p.y + p.end - p.start <= foot + EPSILON or p.y == 0
+        for k in feet:  # each note pair level
+            assert len({p.y for p in spread if p.kind == "note" and p.item == k}) == 1

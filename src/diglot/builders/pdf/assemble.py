@@ -13,7 +13,7 @@ Columns: French left and English right on every page, each article on a new page
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from diglot import __version__
 from diglot.builders import BuildContext
@@ -21,7 +21,7 @@ from diglot.builders.pdf import boxes, markup, words
 from diglot.builders.pdf.engine import Engine
 from diglot.builders.pdf.measure import measure
 from diglot.builders.pdf.paginate import paginate
-from diglot.builders.pdf.passages import Setting, passages, split_title
+from diglot.builders.pdf.passages import Setting, footrule, notes, passages, split_title
 from diglot.builders.pdf.style import geometry, pages_css
 from diglot.model import Bilingual
 from diglot.source.inline import plain_text
@@ -30,6 +30,8 @@ from diglot.typography import typeset_plain
 
 NUMBER_GAP = 6.0  # points between the text and a passage number in the margin
 NUMBER_SPACE = 28.0  # a left-hand number's box (22 pt) and its gap
+RULE_SPACE = 9.0  # points between the text and the rule over the footnotes
+NOTE_GAP = 2.5  # points under each footnote
 
 
 @dataclass
@@ -38,6 +40,8 @@ class _Article:
     first: int  # index of its first passage in the edition's list
     count: int
     anchor: str
+    note_first: int = 0  # index of its first footnote in the edition's list
+    labels: list[str] = field(default_factory=list)  # its footnotes' labels, in order
 
 
 def article(doc: Bilingual, ctx: BuildContext) -> bytes:
@@ -79,13 +83,9 @@ def _book(docs: list[Bilingual], ctx: BuildContext, front: markup.Front | None,
           meta: markup.Meta) -> bytes:
     geo = geometry(_layout(ctx), ctx.config.page_size)
     engine = Engine()
-    everything, articles = [], []
-    for number, doc in enumerate(docs):
-        found = passages(doc, Setting(_tags(doc, ctx), ctx.config.french_spacing))
-        articles.append(_Article(doc, len(everything), len(found), f"article-{number + 1}"))
-        everything += found
-    measured = measure(engine, geo, everything, meta)
-    plans = [paginate(measured.items[a.first:a.first + a.count], geo.text_height) for a in articles]
+    articles, everything, footnotes = _gather(docs, ctx)
+    measured = measure(engine, geo, everything, meta, footnotes)
+    plans = [_paginate(a, measured, geo) for a in articles]
     pages = [sheet for a, plan in zip(articles, plans) for sheet in _sheets(a, plan, geo, ctx)]
     body = (markup.front(front, meta.langs) if front else "") + markup.sheets(pages)
     skeleton = engine.layout(markup.document(meta, body), pages_css(geo))
@@ -94,6 +94,49 @@ def _book(docs: list[Bilingual], ctx: BuildContext, front: markup.Front | None,
     for a, plan in zip(articles, plans):
         _fill(a, plan, measured, found, geo)
     return engine.write(skeleton, page_boxes, boxes.languages(page_boxes))
+
+
+def _gather(docs: list[Bilingual], ctx: BuildContext):
+    """Each article's place in the edition's passages and footnotes, the passages, and
+    the footnotes (the last "note": the rule over them, when there are any)."""
+    everything, articles, footnotes = [], [], []
+    for number, doc in enumerate(docs):
+        setting = Setting(_tags(doc, ctx), ctx.config.french_spacing)
+        found, labelled = passages(doc, setting), notes(doc, setting)
+        articles.append(_Article(doc, len(everything), len(found), f"article-{number + 1}",
+                                 len(footnotes), [label for label, _ in labelled]))
+        everything += found
+        footnotes += [note for _, note in labelled]
+    return articles, everything, footnotes + ([footrule(setting)] if footnotes else [])
+
+
+def _paginate(a: _Article, measured, geo):
+    """The article's spreads, its footnotes at their foot (each note pair as tall as its
+    taller side, and a gap)."""
+    items = measured.items[a.first:a.first + a.count]
+    if not a.labels:
+        return paginate(items, geo.text_height)
+    index = {label: k for k, label in enumerate(a.labels)}
+    items = _uncalled_at_end([item if item.calls == ((), ()) else replace(item, calls=tuple(
+        tuple((top, index[label]) for top, label in side if label in index)
+        for side in item.calls)) for item in items], len(a.labels))
+    heights = tuple(max(boxes.height(box) for box in measured.notes[a.note_first + k]) + NOTE_GAP
+                    for k in range(len(a.labels)))
+    rule = max(boxes.height(box) for box in measured.notes[-1]) + RULE_SPACE
+    return paginate(items, geo.text_height, heights, rule)
+
+
+def _uncalled_at_end(items: list, count: int) -> list:
+    """A note the text never calls is still the author's and the translator's: it goes
+    at the foot of the article's last spread, as if called from its last line."""
+    called = {k for item in items for side in item.calls for _, k in side}
+    missing = tuple(k for k in range(count) if k not in called)
+    if not missing or not items:
+        return items
+    last = items[-1]
+    top = last.sides[0][-1].top if last.sides[0] else 0.0
+    return items[:-1] + [replace(last, calls=(last.calls[0] + tuple((top, k) for k in missing),
+                                              last.calls[1]))]
 
 
 def _sheets(a: _Article, plan, geo, ctx: BuildContext) -> list[markup.Sheet]:
@@ -118,16 +161,37 @@ def _fill(a: _Article, plan, measured, found, geo) -> None:
     passage's number beside its first line, on the same baseline."""
     for number, spread in enumerate(plan):
         for piece in spread:
-            box = measured.boxes[a.first + piece.item][piece.side]
             sheet_side = piece.side if geo.layout == "facing" else 0
-            page_box, sheet = found[f"{a.anchor}/{number}/{sheet_side}"]
+            where = found[f"{a.anchor}/{number}/{sheet_side}"]
             x = geo.side_x(piece.side)
-            boxes.graft(page_box, sheet, box, piece.start, piece.end, x, piece.y)
-            mark = measured.numbers[a.first + piece.item][piece.side] if piece.first else None
-            if mark is not None:
-                beside = -NUMBER_SPACE if piece.side == 0 else geo.text_width + NUMBER_GAP
-                y = piece.y + measured.offsets[a.first + piece.item][piece.side]
-                boxes.graft(page_box, sheet, mark, 0.0, boxes.height(mark), beside, y)
+            if piece.kind:
+                _foot(a, piece, measured, where, x)
+            else:
+                _piece(a.first + piece.item, piece, measured, where, x, geo)
+
+
+def _piece(index: int, piece, measured, where, x: float, geo) -> None:
+    """A piece of a passage (a table's continuation under its header rows again), and
+    the passage's number by its first line."""
+    box = measured.boxes[index][piece.side]
+    boxes.graft(*where, box, piece.start, piece.end, x, piece.y)
+    head = measured.items[index].head
+    if head and piece.start > 0:
+        boxes.graft_copy(*where, measured.tables[index][piece.side], x, piece.y - head, head)
+    mark = measured.numbers[index][piece.side] if piece.first else None
+    if mark is not None:
+        beside = -NUMBER_SPACE if piece.side == 0 else geo.text_width + NUMBER_GAP
+        y = piece.y + measured.offsets[index][piece.side]
+        boxes.graft(*where, mark, 0.0, boxes.height(mark), beside, y)
+
+
+def _foot(a: _Article, piece, measured, where, x: float) -> None:
+    """A copy of the rule or of a footnote at the foot of a page (one may go on several)."""
+    if piece.kind == "rule":
+        box, y = measured.notes[-1][piece.side], piece.y + RULE_SPACE
+    else:
+        box, y = measured.notes[a.note_first + piece.item][piece.side], piece.y
+    boxes.graft_copy(*where, box, x, y)
 
 
 def _layout(ctx: BuildContext) -> str:

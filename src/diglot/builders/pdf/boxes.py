@@ -52,27 +52,72 @@ def height(box) -> float:
 def lines(box, splittable: bool) -> tuple[Line, ...]:
     """The passage's lines (top and bottom under its border-box top, in points); a page may
     break before a line only inside a splittable passage, leaving at least two lines of the
-    block on each side of the break, or between two blocks when the second is no note."""
+    block on each side of the break, or between two blocks when the second is no note and
+    the first no table's header row (a table's rows are its lines)."""
     top = _border_top(box)
     out: list[Line] = []
+    before = None
     for number, (block, rows) in enumerate(_containers(box)):
         count = len(rows)
         for index, row in enumerate(rows):
             inside = 2 <= index <= count - 2
-            between = index == 0 and number > 0 and not _is_note(block)
+            between = index == 0 and number > 0 and not (_is_note(block) or _is_head(before))
             out.append(Line((row.position_y - top) * PT,
                             (row.position_y + row.height - top) * PT,
                             splittable and (inside or between)))
+        before = block
     return tuple(out)
 
 
-def baseline(box) -> float:
-    """The first line's baseline under the box's border-box top (points); 0 without lines."""
+def baseline(box) -> float | None:
+    """The first line's baseline under the box's border-box top (points); None when the
+    box starts with something else (a picture) or holds no line."""
     for _, rows in _containers(box):
         row = rows[0]
-        if isinstance(row, wb.LineBox):
-            return (row.position_y + row.baseline - _border_top(box)) * PT
-    return 0.0
+        line = row if isinstance(row, wb.LineBox) else next(_line_boxes(row.box), None)
+        if line is None:
+            return None
+        return (line.position_y + line.baseline - _border_top(box)) * PT
+    return None
+
+
+def head(box) -> float:
+    """How far a table passage's header rows reach under its border-box top (points; 0
+    for a passage without them)."""
+    rows = [row for row in _walk(box) if _is_head(row)]
+    return (rows[-1].position_y + rows[-1].border_height() - _border_top(box)) * PT if rows else 0.0
+
+
+def table_rows(box) -> list[float]:
+    """The heights of a table passage's rows, in order (points)."""
+    return [row.border_height() * PT for row in _walk(box) if isinstance(row, wb.TableRowBox)]
+
+
+def calls(box) -> tuple[tuple[float, str], ...]:
+    """The footnote calls in a passage: (its line's top under the border-box top, in
+    points; the note's label), in order."""
+    top, found = _border_top(box), {}
+    for line in _line_boxes(box):
+        for inner in _walk_inline(line):
+            label = inner.element.get("data-call") if inner.element is not None else None
+            if label is not None:
+                found[((line.position_y - top) * PT, label)] = None
+    return tuple(found)
+
+
+def _line_boxes(box):
+    if isinstance(box, wb.LineBox):
+        yield box
+    elif isinstance(box, wb.ParentBox):
+        for child in box.children:
+            yield from _line_boxes(child)
+
+
+def _walk_inline(box):
+    yield box
+    if isinstance(box, wb.ParentBox):
+        for child in box.children:
+            yield from _walk_inline(child)
 
 
 def overflows(box) -> bool:
@@ -85,6 +130,12 @@ def overflows(box) -> bool:
                     child.position_x + child.margin_width() > edge for child in row.children):
                 return True
     return False
+
+
+def _is_head(block) -> bool:
+    """A table's header row: its cells are all ``th``."""
+    return isinstance(block, wb.TableRowBox) and bool(block.children) and all(
+        cell.element_tag == "th" for cell in block.children)
 
 
 def _is_note(block) -> bool:
@@ -101,17 +152,17 @@ def _containers(box):
         return
     blocks = [child for child in children if _in_flow(child)]
     if not blocks:
-        yield box, [_Row(_border_top(box), box.border_height())]
+        yield box, [_Row(_border_top(box), box.border_height(), box)]
         return
     for child in blocks:
         yield from _containers(child)
 
 
 class _Row:
-    """A block without lines, standing as one row."""
+    """A block without lines (a rule, a picture, a table's row), standing as one row."""
 
-    def __init__(self, position_y: float, row_height: float) -> None:
-        self.position_y, self.height = position_y, row_height
+    def __init__(self, position_y: float, row_height: float, box) -> None:
+        self.position_y, self.height, self.box = position_y, row_height, box
 
 
 def _border_top(box) -> float:
@@ -153,6 +204,13 @@ def graft(page_box, sheet, box, start: float, end: float, x: float, y: float) ->
     layout_box_backgrounds(page_box, piece, None)
 
 
+def graft_copy(page_box, sheet, box, x: float, y: float, end: float | None = None) -> None:
+    """Draw a copy of a measured box (a footnote goes on every spread that calls it, a
+    table's header rows over each of its continuations), or of its slice ``[0, end)``,
+    its top at ``(x, y)``."""
+    graft(page_box, sheet, box.deepcopy(), 0.0, height(box) if end is None else end, x, y)
+
+
 def _slice(box, lo: float, hi: float):
     """A copy of ``box`` keeping only the rows that start in ``[lo, hi)`` (pixels): the
     boxes it cuts through lose their margins, borders and padding on the cut side. The
@@ -187,8 +245,9 @@ def _has_blocks_or_lines(box) -> bool:
 
 
 def _in_flow(box) -> bool:
-    """Lines and in-flow blocks: what stacks down a passage (floats ride along)."""
-    if isinstance(box, wb.LineBox):
+    """Lines and in-flow blocks: what stacks down a passage (floats ride along); a table's
+    row groups and rows stack too."""
+    if isinstance(box, (wb.LineBox, wb.TableRowGroupBox, wb.TableRowBox)):
         return True
     return isinstance(box, wb.BlockLevelBox) and not (box.is_floated()
                                                       or box.is_absolutely_positioned())

@@ -15,6 +15,7 @@ import pydyf
 from weasyprint import CSS, HTML
 from weasyprint.document import Page
 from weasyprint.text.fonts import FontConfiguration
+from weasyprint.urls import URLFetcher
 
 # WeasyPrint reports CSS it ignores through logging; diglot's own stylesheet is tested, so
 # its warnings would only be noise on the terminal.
@@ -31,12 +32,16 @@ class Engine:
 
     def __init__(self) -> None:
         self.fonts = FontConfiguration()
+        # Only data: URIs load (the pictures, read and checked by diglot.media): nothing
+        # the HTML names can reach a file or the network.
+        self.fetcher = URLFetcher(allowed_protocols={"data"})
 
     def layout(self, html: str, css: str):
         """Lay ``html`` out with ``css`` (and nothing else: no user-agent defaults beyond
         WeasyPrint's own): the document, its pages and their boxes."""
-        sheet = CSS(string=css, font_config=self.fonts)
-        return HTML(string=html).render(stylesheets=[sheet], font_config=self.fonts)
+        sheet = CSS(string=css, font_config=self.fonts, url_fetcher=self.fetcher)
+        return HTML(string=html, url_fetcher=self.fetcher).render(
+            stylesheets=[sheet], font_config=self.fonts)
 
     def write(self, document, page_boxes, languages) -> bytes:
         """A PDF of ``document`` whose pages now hold ``page_boxes`` (grafted in place),

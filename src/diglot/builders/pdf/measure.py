@@ -15,10 +15,11 @@ from diglot.builders.pdf import boxes, markup
 from diglot.builders.pdf.paginate import Item
 from diglot.builders.pdf.passages import Passage
 from diglot.builders.pdf.style import Geometry, measure_css
-from diglot.model import BLOCKQUOTE, LIST_ITEM, PARAGRAPH
+from diglot.model import BLOCKQUOTE, DEFINITION, LIST_ITEM, PARAGRAPH
 
-# Kinds whose passages may split across pages between lines (never headings or titles).
-_SPLITTABLE = (PARAGRAPH, LIST_ITEM, BLOCKQUOTE)
+# Kinds whose passages may split across pages between lines (never headings or titles;
+# a table between rows; figures move whole).
+_SPLITTABLE = (PARAGRAPH, LIST_ITEM, BLOCKQUOTE, DEFINITION, "table")
 
 
 @dataclass
@@ -26,30 +27,66 @@ class Measured:
     """Each passage as an ``Item`` for the paginator, with the laid-out box of each of its
     sides (None for a side that is not drawn: the English of a code block in columns)."""
 
-    items: list[Item]
+    items: list[Item]  # their ``calls`` name notes by label: (line top, label)
     boxes: list[tuple[object, object | None]]
     numbers: list[tuple[object | None, object | None]]  # each side's passage-number box
     offsets: list[tuple[float, float]]  # per side: its number's top under the passage's
     # top (read before any box is moved)
+    notes: list[tuple[object, object]] = None  # each footnote's boxes (and the rule's)
+    # untouched copies of the tables that have header rows, by passage index: grafting
+    # moves what a row holds, so the headers repeated later are copied from these
+    tables: dict[int, tuple[object, object]] = None
 
 
-def measure(engine, geo: Geometry, passages: list[Passage], meta: markup.Meta) -> Measured:
-    """Lay out each side of every passage (one document per side, and one for passages
-    across both columns) and read their lines back."""
+def measure(engine, geo: Geometry, passages: list[Passage], meta: markup.Meta,
+            notes: list[Passage] = ()) -> Measured:
+    """Lay out each side of every passage and footnote (one document per side, and one for
+    passages across both columns) and read their lines back."""
     keyed = [(str(index), passage) for index, passage in enumerate(passages)]
+    notes_keyed = [(f"f{index}", note) for index, note in enumerate(notes)]
     columns = geo.layout == "columns"
     found: list[dict] = [{}, {}]
-    for items, side, width, numbers in _runs(keyed, geo):
+    for items, side, width, numbers in _runs(keyed, geo, notes_keyed):
         run = _layout(engine, geo, meta, items, side, width, numbers)
         wide = [(k, replace(p, classes=p.classes + " overflows")) for k, p in items
                 if boxes.overflows(run[k])]
         if wide:  # set again, breaking their lines anywhere they must
             run.update(_layout(engine, geo, meta, wide, side, width, ""))
         found[side].update(run)
+    _level_tables(engine, geo, meta, keyed, found)
     pairs = [(found[0][k], None if columns and p.span else found[1][k]) for k, p in keyed]
     numbers = [(found[0].get("n" + k), found[1].get("n" + k)) for k, _ in keyed]
-    return Measured([_item(p, pair, geo.gap) for p, pair in zip(passages, pairs)], pairs,
-                    numbers, [_offsets(pair, marks) for pair, marks in zip(pairs, numbers)])
+    items = [_item(p, pair, geo.gap) for p, pair in zip(passages, pairs)]
+    tables = {index: tuple(box.deepcopy() for box in pair)
+              for index, (item, pair) in enumerate(zip(items, pairs)) if item.head}
+    return Measured(items, pairs, numbers,
+                    [_offsets(pair, marks) for pair, marks in zip(pairs, numbers)],
+                    [(found[0][k], found[1][k]) for k, _ in notes_keyed], tables)
+
+
+def _level_tables(engine, geo: Geometry, meta: markup.Meta, keyed, found) -> None:
+    """Set again each table whose rows differ in height between its sides (a cell wraps
+    in one language and not in the other), each row as tall as its taller side: every
+    row then stands level with its translation, as every passage does."""
+    uneven = []
+    for key, passage in keyed:
+        if passage.kind != "table":
+            continue
+        rows = [boxes.table_rows(found[side][key]) for side in (0, 1)]
+        if len(rows[0]) == len(rows[1]) and any(abs(a - b) > 0.01 for a, b in zip(*rows)):
+            heights = [max(pair) for pair in zip(*rows)]
+            sides = tuple(replace(side, html=_row_heights(side.html, heights))
+                          for side in passage.sides)
+            uneven.append((key, replace(passage, sides=sides)))
+    for side in (0, 1) if uneven else ():
+        found[side].update(_layout(engine, geo, meta, uneven, side, geo.side_width, ""))
+
+
+def _row_heights(html: str, heights: list[float]) -> str:
+    """A table's HTML (``shapes.table``: each row a bare ``<tr>``) with its rows' heights."""
+    parts = html.split("<tr>")
+    return parts[0] + "".join(f'<tr style="height: {height / boxes.PT:.3f}px">{part}'
+                              for height, part in zip(heights, parts[1:]))
 
 
 def _layout(engine, geo: Geometry, meta: markup.Meta, items, side: int, width: float,
@@ -62,12 +99,12 @@ def _layout(engine, geo: Geometry, meta: markup.Meta, items, side: int, width: f
     return boxes.find(engine.layout(page, measure_css(geo, width)), "data-m")
 
 
-def _runs(keyed, geo: Geometry):
+def _runs(keyed, geo: Geometry, notes_keyed=()):
     """(passages, side, width, where their numbers go) for each measuring document: passage
     numbers in the outer margins of facing pages, left of the French column."""
     columns = geo.layout == "columns"
     spanning = [(k, p) for k, p in keyed if columns and p.span]
-    sided = [(k, p) for k, p in keyed if not (columns and p.span)]
+    sided = [(k, p) for k, p in keyed if not (columns and p.span)] + list(notes_keyed)
     runs = [(sided, 0, geo.side_width, "left"),
             (sided, 1, geo.side_width, "" if columns else "right")]
     return runs + ([(spanning, 0, geo.text_width, "")] if spanning else [])
@@ -76,12 +113,21 @@ def _runs(keyed, geo: Geometry):
 def _offsets(pair, marks) -> tuple[float, float]:
     """How far below a passage's top its number's top goes, per side: the difference of
     their first baselines, so that both sit on one line."""
-    return tuple(boxes.baseline(box) - boxes.baseline(mark) if mark is not None else 0.0
-                 for box, mark in zip(pair, marks))  # type: ignore[return-value]
+    return tuple(_offset(box, mark) for box, mark in zip(pair, marks))  # type: ignore[return-value]
+
+
+def _offset(box, mark) -> float:
+    """A number beside a passage starting with a picture stands at its top."""
+    first = boxes.baseline(box) if mark is not None else None
+    return first - (boxes.baseline(mark) or 0.0) if first is not None else 0.0
 
 
 def _item(passage: Passage, pair, gap: float) -> Item:
     splittable = passage.kind in _SPLITTABLE or "breakable" in passage.classes.split()
     sides = tuple(boxes.lines(box, splittable) if box is not None else () for box in pair)
     heights = tuple(boxes.height(box) if box is not None else 0.0 for box in pair)
-    return Item(sides, heights, passage.space * gap, passage.keep)  # type: ignore[arg-type]
+    called = tuple(boxes.calls(box) if box is not None and 'class="call"' in part.html else ()
+                   for box, part in zip(pair, passage.sides))
+    head = boxes.head(pair[0]) if passage.kind == "table" else 0.0
+    return Item(sides, heights, passage.space * gap, passage.keep, called,
+                head)  # type: ignore[arg-type]

@@ -9,6 +9,12 @@ than two lines of a paragraph on either page (the measured lines say where a bre
 fall); what is left continues at the top of the next spread. A passage marked ``keep``
 (a heading, the title) goes to the next spread unless the start of what follows fits
 under it. Distances are in points, measured from the top of the text area.
+
+Footnotes go at the foot of the spread whose pieces call them, on both pages at once: the
+notes of a spread stand under a rule, in number order, each note pair level (the taller
+side sets its height), and the text above gets the room they leave. A note called on two
+spreads is set on both; a note never splits. A table continued on the next spread has its
+header rows repeated above the rest (the room for them is kept).
 """
 
 from __future__ import annotations
@@ -37,6 +43,8 @@ class Item:
     heights: tuple[float, float]
     space: float = 0.0
     keep: bool = False
+    calls: tuple[tuple, tuple] = ((), ())  # per side: (top of the call's line, note index)
+    head: float = 0.0  # a table's header rows, repeated above each continuation
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,37 +57,61 @@ class Piece:
     start: float
     end: float
     y: float
+    kind: str = ""  # "" for a passage's piece, "note" (item: the note's index) or "rule"
 
     @property
     def first(self) -> bool:
         return self.start == 0.0
 
 
-def paginate(items: list[Item], height: float) -> list[list[Piece]]:
-    """The spreads (at least one), each the pieces drawn on it in reading order."""
-    pager = _Pager(items, height)
+def paginate(items: list[Item], height: float, notes: tuple[float, ...] = (),
+             rule: float = 0.0) -> list[list[Piece]]:
+    """The spreads (at least one), each the pieces drawn on it in reading order, then its
+    footnotes' (``notes``: each note pair's height, its gap above included; ``rule``: the
+    height of the rule over them)."""
+    pager = _Pager(items, height, notes, rule)
     for index in range(len(items)):
         pager.place(index)
-    return pager.spreads
+    return [spread + pager.foot_pieces(feet) for spread, feet in zip(pager.spreads, pager.feet)]
 
 
 class _Pager:
-    def __init__(self, items: list[Item], height: float) -> None:
-        self.items, self.height = items, height
+    def __init__(self, items: list[Item], height: float, notes=(), rule: float = 0.0) -> None:
+        self.items, self.height, self.notes, self.rule = items, height, notes, rule
         self.spreads: list[list[Piece]] = [[]]
+        self.feet: list[list[int]] = [[]]  # each spread's notes
         self.y = 0.0
 
     def new_spread(self) -> None:
         self.spreads.append([])
+        self.feet.append([])
         self.y = 0.0
+
+    def foot(self, more=()) -> float:
+        """The height of this spread's notes with ``more``, and their rule."""
+        found = set(self.feet[-1]).union(more)
+        return self.rule + sum(self.notes[k] for k in found) if found else 0.0
+
+    def foot_pieces(self, feet: list[int]) -> list[Piece]:
+        """A spread's rule and notes, at the foot of both pages, each note pair level."""
+        if not feet:
+            return []
+        y = self.height - self.rule - sum(self.notes[k] for k in feet)
+        out = [Piece(-1, side, 0.0, self.rule, y, "rule") for side in (0, 1)]
+        y += self.rule
+        for k in sorted(feet):
+            out += [Piece(k, side, 0.0, self.notes[k], y, "note") for side in (0, 1)]
+            y += self.notes[k]
+        return out
 
     def place(self, index: int) -> None:
         item = self.items[index]
-        if item.keep and self.y > 0 and self._top(item) + self._needed(index) > self.height + EPSILON:
+        if item.keep and self.y > 0 and self._top(item) + self._needed(index) > \
+                self.height - self.foot() + EPSILON:
             self.new_spread()
         starts = [0.0, 0.0]
         while True:
-            top = self._top(item) if starts == [0.0, 0.0] else self.y
+            top = self._top(item) if starts == [0.0, 0.0] else self.y + item.head
             ends = self._ends(item, starts, top)
             if ends is None:  # no good break in the room left: start on a fresh spread
                 self.new_spread()
@@ -94,8 +126,18 @@ class _Pager:
         return self.y + item.space if self.y > 0 else 0.0
 
     def _ends(self, item: Item, starts: list[float], top: float) -> list[float] | None:
-        """Where each side's piece on this spread ends; None to move to the next spread."""
-        room = self.height - top
+        """Where each side's piece on this spread ends, leaving room for the notes it calls
+        (the room shrinks until the piece's notes fit under it); None to move to the next
+        spread."""
+        called: set[int] = set()
+        while True:
+            ends = self._fit(item, starts, self.height - top - self.foot(called))
+            now = set(_called(item, starts, ends)) if ends is not None else set()
+            if ends is None or now <= called:
+                return ends
+            called |= now
+
+    def _fit(self, item: Item, starts: list[float], room: float) -> list[float] | None:
         ends = []
         for lines, height, start in zip(item.sides, item.heights, starts):
             if height - start <= room + EPSILON:
@@ -109,6 +151,8 @@ class _Pager:
         return ends
 
     def _draw(self, index: int, starts, ends, top: float) -> None:
+        feet = self.feet[-1]
+        feet += [k for k in _called(self.items[index], starts, ends) if k not in feet]
         bottom = top
         for side, (start, end) in enumerate(zip(starts, ends)):
             if end > start:
@@ -126,6 +170,16 @@ class _Pager:
             rest = self._needed(index + 1) if after.keep else _first_chunk(after)
             total += after.space + rest
         return total
+
+
+def _called(item: Item, starts, ends) -> list[int]:
+    """The notes called from the pieces ``[start, end)`` of the item's sides."""
+    found = []
+    for calls, start, end, height in zip(item.calls, starts, ends, item.heights):
+        last = end >= height - EPSILON
+        found += [k for top, k in calls
+                  if top >= start - EPSILON and (last or top < end - EPSILON)]
+    return list(dict.fromkeys(found))
 
 
 def _break(lines: tuple[Line, ...], start: float, room: float) -> float | None:

@@ -4,6 +4,9 @@ furniture around them (title, byline, legend). Pure view data: nothing here lays
 
 A new block kind slots in by giving ``_body`` a way to turn it into a ``Passage`` (its
 classes style it in ``print.css``; its lines are measured like every other passage's).
+Tables and figures are one passage each (``shapes``), a definition list a passage per term
+and per definition (a term keeps with its definition), and footnotes passages of their own
+(``notes``) that the paginator sets at the foot of the spread that calls them.
 """
 
 from __future__ import annotations
@@ -11,18 +14,25 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from html import escape
 
-from diglot.model import (BLOCKQUOTE, CODE, HEADING, LIST_ITEM, RULE, TITLE, TRANSLATED,
-                          UNTRANSLATED, Bilingual, Block, Pair)
-from diglot.builders.pdf import words
-from diglot.source.inline import Span, spans
+from diglot.builders.groups import group_end
+from diglot.builders.pdf import shapes, words
+from diglot.builders.pdf.inline import Context, inline_html
+from diglot.model import (ALT, BLOCKQUOTE, CODE, DEFINITION, HEADING, LIST_ITEM, RULE,
+                          TABLE_CELL, TERM, TITLE, TRANSLATED, UNTRANSLATED, Bilingual, Block,
+                          Pair)
+from diglot.source.inline import plain_text, spans
 from diglot.typography import typeset
+
+__all__ = ["Passage", "Setting", "Side", "inline_html", "notes", "passages", "split_title"]
 
 _BULLETS = ("•", "◦", "▪")  # one per list depth, cycling, as the HTML edition draws them
 _BREAKABLE_CODE = 12  # a code block of more lines may split across pages (else moved whole)
 # The space above a passage, in passage gaps, by (kind before, kind): the first match wins.
 _SPACES = ((("title", "byline"), 0.8), (("title", None), 2.0), (("byline", None), 2.5),
            ((HEADING, None), 0.8), ((None, "h2"), 3.0), ((None, HEADING), 2.2),
-           ((LIST_ITEM, LIST_ITEM), 0.4))
+           ((None, "figure"), 1.8), (("figure", None), 1.8), ((None, "table"), 1.4),
+           (("table", None), 1.4), ((LIST_ITEM, LIST_ITEM), 0.4), ((TERM, DEFINITION), 0.25), ((TERM, TERM), 0.25),
+           ((DEFINITION, DEFINITION), 0.4))
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,11 +76,72 @@ def passages(doc: Bilingual, setting: Setting) -> list[Passage]:
     title, body = split_title(doc)
     out = [_passage(title, doc, setting, "title", "title", "h1", keep=True)]
     out += _byline(doc, setting) + _legend(doc, setting)
-    number = 0
-    for pair in body:
-        number += pair.block.kind not in (CODE, RULE)
-        out.append(_body(pair, doc, setting, number))
+    number, pairs, start = 0, [p for p in body if not p.block.note], 0
+    while start < len(pairs):
+        end = group_end(pairs, start)
+        number += pairs[start].block.kind not in (CODE, RULE)
+        out += _group(pairs[start:end], doc, setting, number)
+        start = end
     return [replace(p, space=_space(out[k - 1], p) if k else 0.0) for k, p in enumerate(out)]
+
+
+def notes(doc: Bilingual, setting: Setting) -> list[tuple[str, Passage]]:
+    """The article's footnotes, (label, passage) in number order: each note's paragraphs
+    in each language, after its number."""
+    found: dict[str, list[Pair]] = {}
+    for pair in doc.pairs:
+        if pair.block.note:
+            found.setdefault(pair.block.note, []).append(pair)
+    numbers = doc.article.notes
+    out = []
+    for label in sorted(found, key=lambda name: numbers.get(name, 0)):
+        html = shapes.footnote(numbers.get(label, 0), found[label], _sides_of(doc, setting))
+        sides = tuple(Side(tag, "div", text) for tag, text in zip(setting.tags, html))
+        out.append((label, Passage("footnote", "footnote", sides)))  # type: ignore[arg-type]
+    return out
+
+
+def footrule(setting: Setting) -> Passage:
+    """The short rule over a page's footnotes."""
+    side = Side(setting.tags[0], "div", "")
+    return Passage("footrule", "footrule", (side, replace(side, lang=setting.tags[1])))
+
+
+def _group(group: list[Pair], doc: Bilingual, setting: Setting, number: int) -> list[Passage]:
+    """A table or a figure as one passage, a definition list group as a passage per term
+    and per definition (the group's number on its first), any other block as itself."""
+    kind = group[0].block.kind
+    if kind == TABLE_CELL:
+        html = shapes.table(group, _sides_of(doc, setting))
+        return [_shaped("table", html, setting, number)]
+    if kind == ALT:
+        return [_figure(group, doc, setting, number)]
+    if kind in (TERM, DEFINITION):
+        return [_passage(pair, doc, setting, pair.block.kind, pair.block.kind,
+                         keep=pair.block.kind == TERM, number=number if k == 0 else 0)
+                for k, pair in enumerate(group)]
+    return [_body(pair, doc, setting, number) for pair in group]
+
+
+def _figure(group: list[Pair], doc: Bilingual, setting: Setting, number: int) -> Passage:
+    alt = group[0]
+    english = alt.target if alt.target is not None else alt.block.text
+    alts = tuple(plain_text(text, doc.references) for text in (alt.block.text, english))
+    html = shapes.figure(group, _sides_of(doc, setting), doc.images.get(alt.block.image),
+                         alts)  # type: ignore[arg-type]
+    return _shaped("figure", html, setting, number)
+
+
+def _shaped(kind: str, html: tuple[str, str], setting: Setting, number: int) -> Passage:
+    sides = tuple(Side(tag, "div", text) for tag, text in zip(setting.tags, html))
+    return Passage(kind, kind, sides, number=number)  # type: ignore[arg-type]
+
+
+def _sides_of(doc: Bilingual, setting: Setting):
+    """A pair → its (French, English) sides in elements ``tag``, for ``shapes``."""
+    def sides(pair: Pair, tag: str):
+        return _passage(pair, doc, setting, pair.block.kind, "", tag).sides
+    return sides
 
 
 def _space(before: Passage, passage: Passage) -> float:
@@ -133,7 +204,7 @@ def _marker(block: Block) -> str:
 def _passage(pair: Pair, doc: Bilingual, setting: Setting, kind: str, classes: str,
              tag: str = "p", keep: bool = False, number: int = 0, marker: str = "") -> Passage:
     lead = f'<span class="marker">{escape(marker)}</span>' if marker else ""
-    source = Side(setting.tags[0], tag, lead + _inline(pair.block.text, doc, setting, True))
+    source = Side(setting.tags[0], tag, lead + _inline(pair.block.text, doc, setting, True, 0))
     target = _target(pair, doc, setting, tag, lead)
     return Passage(kind, classes, (source, target), keep=keep, number=number)
 
@@ -142,10 +213,10 @@ def _target(pair: Pair, doc: Bilingual, setting: Setting, tag: str, lead: str) -
     """The English side: the translation, or how the fallback policy stands in for it."""
     lang = setting.tags[1]
     if pair.state == TRANSLATED and pair.target is not None:
-        return Side(lang, tag, lead + _inline(pair.target, doc, setting, False))
+        return Side(lang, tag, lead + _inline(pair.target, doc, setting, False, 1))
     if pair.fallback and pair.target is not None:  # the French, shown and typeset as French
         note = words.mark(pair.state, False, lang, doc.source_lang)
-        text = _inline(pair.target, doc, setting, True)
+        text = _inline(pair.target, doc, setting, True, 1)
         return Side(setting.tags[0], "div", f"<{tag}>{lead}{text}</{tag}>{_note(note, lang)}",
                     "source")
     if doc.fallback == "placeholder":
@@ -154,11 +225,11 @@ def _target(pair: Pair, doc: Bilingual, setting: Setting, tag: str, lead: str) -
     return Side(lang, "div", "")  # "omit": the side stays blank, the French beside it
 
 
-def _inline(text: str, doc: Bilingual, setting: Setting, french: bool) -> str:
+def _inline(text: str, doc: Bilingual, setting: Setting, french: bool, side: int) -> str:
     found = spans(text, doc.references)
     if french:
         found = typeset(found, setting.tags[0], setting.spacing)
-    return inline_html(found)
+    return inline_html(found, Context(doc.article.notes, doc.images, side))
 
 
 def _note(text: str, lang: str) -> str:
@@ -181,63 +252,3 @@ def _legend(doc: Bilingual, setting: Setting) -> list[Passage]:
             for tag in setting.tags)
     sides = tuple(Side(tag, "p", escape(t)) for tag, t in zip(setting.tags, text))
     return [Passage("legend", "legend", sides)]  # type: ignore[arg-type]
-
-
-# --- inline HTML -----------------------------------------------------------------------------
-
-def inline_html(items: list[Span]) -> str:
-    """Styled spans as inline HTML; spans sharing a link make one link, and a web address
-    is printed after its link text (a printed page cannot be clicked)."""
-    out: list[str] = []
-    index = 0
-    items = _spaces_inward(items)
-    while index < len(items):
-        href = items[index].href
-        end = index + 1
-        while end < len(items) and items[end].href == href and not items[end].br:
-            end += 1
-        inner = "".join(_span_html(s) for s in items[index:end])
-        out.append(_link(href, inner, items[index:end]) if _absolute(href) else inner)
-        index = end
-    return "".join(out)
-
-
-def _spaces_inward(items: list[Span]) -> list[Span]:
-    """A space just before a styled span moves into it (``passing <code>rb</code>`` →
-    ``passing<code> rb</code>``): where that space is the line's last break opportunity,
-    WeasyPrint 70 would otherwise break the line after its first word."""
-    out = list(items)
-    for k in range(len(out) - 1):
-        here, after = out[k], out[k + 1]
-        styled = after.code or after.italic or after.bold or after.href != here.href
-        if here.text.endswith(" ") and styled and not (here.br or after.br) and len(here.text) > 1:
-            out[k] = replace(here, text=here.text[:-1])
-            out[k + 1] = replace(after, text=" " + after.text)
-    return out
-
-
-def _absolute(href: str | None) -> bool:
-    """Links that lead somewhere from a PDF: web and mail addresses (a link relative to the
-    HTML edition's pages has no page to open here; its text stays, unlinked)."""
-    return bool(href) and href.startswith(("http:", "https:", "mailto:"))
-
-
-def _span_html(span: Span) -> str:
-    if span.br:
-        return "<br>"
-    html = escape(span.text, quote=False)
-    if span.code:
-        html = f"<code>{html}</code>"
-    if span.italic:
-        html = f"<i>{html}</i>"
-    if span.bold:
-        html = f"<b>{html}</b>"
-    return html
-
-
-def _link(href: str, inner: str, items: list[Span]) -> str:
-    shown = "".join(s.text for s in items).strip()
-    address = href.removeprefix("mailto:")
-    printed = shown not in (href, address)
-    after = f' <span class="url">({escape(address, quote=False)})</span>' if printed else ""
-    return f'<a href="{escape(href)}">{inner}</a>{after}'

@@ -1,0 +1,126 @@
+"""Styled spans → the inline HTML of a PDF passage: emphasis, code, links (a web address
+printed after its text), footnote calls as superscript numbers, and pictures embedded from
+the project's files (``Bilingual.images``, read and checked by ``diglot.media``; the PDF
+never opens a path itself: a picture goes in as a ``data:`` URI, and the engine loads
+nothing else).
+"""
+
+from __future__ import annotations
+
+import base64
+import mimetypes
+from dataclasses import dataclass, field, replace
+from html import escape
+from typing import Mapping
+
+from diglot.model import Image, Picture
+from diglot.source.inline import Span
+
+# The formats WeasyPrint draws; any other picture shows its alt text, as in the DOCX.
+_DRAWN = frozenset({"image/png", "image/jpeg", "image/gif", "image/svg+xml", "image/webp"})
+
+
+@dataclass
+class Context:
+    """What inline HTML needs from its article: the notes' numbers by label, the pictures
+    by source, and which side's picture to show (1: a translated ``chart.en.png``)."""
+
+    notes: Mapping[str, int] = field(default_factory=dict)
+    images: Mapping[str, Image] = field(default_factory=dict)
+    side: int = 0
+
+
+def inline_html(items: list[Span], ctx: Context | None = None) -> str:
+    """Styled spans as inline HTML; spans sharing a link make one link, and a web address
+    is printed after its link text (a printed page cannot be clicked)."""
+    ctx = ctx or Context()
+    out: list[str] = []
+    index = 0
+    items = _spaces_inward(items)
+    while index < len(items):
+        href = items[index].href
+        end = index + 1
+        while end < len(items) and items[end].href == href and not items[end].br:
+            end += 1
+        inner = "".join(_span_html(s, ctx) for s in items[index:end])
+        out.append(_link(href, inner, items[index:end]) if _absolute(href) else inner)
+        index = end
+    return "".join(out)
+
+
+def _spaces_inward(items: list[Span]) -> list[Span]:
+    """A space just before a styled span moves into it (``passing <code>rb</code>`` →
+    ``passing<code> rb</code>``): where that space is the line's last break opportunity,
+    WeasyPrint 70 would otherwise break the line after its first word."""
+    out = list(items)
+    for k in range(len(out) - 1):
+        here, after = out[k], out[k + 1]
+        if after.markup or here.markup:
+            continue  # a call or a picture: no text to move the space into
+        styled = after.code or after.italic or after.bold or after.href != here.href
+        if here.text.endswith(" ") and styled and not (here.br or after.br) and len(here.text) > 1:
+            out[k] = replace(here, text=here.text[:-1])
+            out[k + 1] = replace(after, text=" " + after.text)
+    return out
+
+
+def _absolute(href: str | None) -> bool:
+    """Links that lead somewhere from a PDF: web and mail addresses (a link relative to the
+    HTML edition's pages has no page to open here; its text stays, unlinked)."""
+    return bool(href) and href.startswith(("http:", "https:", "mailto:"))
+
+
+def _span_html(span: Span, ctx: Context) -> str:
+    if span.br:
+        return "<br>"
+    if span.note is not None:
+        return call(span, ctx)
+    html = picture_html(span, ctx) if span.image is not None else escape(span.text, quote=False)
+    if span.code:
+        html = f"<code>{html}</code>"
+    if span.italic:
+        html = f"<i>{html}</i>"
+    if span.bold:
+        html = f"<b>{html}</b>"
+    return html
+
+
+def call(span: Span, ctx: Context) -> str:
+    """A footnote call: its note's number, raised (an unknown label stays as written)."""
+    number = ctx.notes.get(span.note or "")
+    if number is None:
+        return escape(span.markdown, quote=False)
+    return f'<sup class="call" data-call="{escape(span.note or "")}">{number}</sup>'
+
+
+def picture_html(span: Span, ctx: Context) -> str:
+    """An inline picture at the height of a line or two, else its alt text in italics."""
+    uri = data_uri(picture(ctx.images.get(span.image or ""), ctx.side))
+    if not uri:
+        return f"<i>{escape(span.text, quote=False)}</i>"
+    return f'<img class="inline" src="{uri}" alt="{escape(span.text)}">'
+
+
+def picture(image: Image | None, side: int) -> Picture | None:
+    if image is None:
+        return None
+    return image.target if side else image.source
+
+
+def data_uri(found: Picture | None) -> str:
+    """The picture's bytes as a ``data:`` URI ('' for a remote picture, never fetched, or
+    a format the PDF cannot draw)."""
+    if found is None or found.remote or not found.data:
+        return ""
+    kind = mimetypes.guess_type(found.path)[0] or ""
+    if kind not in _DRAWN:
+        return ""
+    return f"data:{kind};base64,{base64.b64encode(found.data).decode('ascii')}"
+
+
+def _link(href: str, inner: str, items: list[Span]) -> str:
+    shown = "".join(s.text for s in items if s.image is None and s.note is None).strip()
+    address = href.removeprefix("mailto:")
+    printed = shown not in (href, address)
+    after = f' <span class="url">({escape(address, quote=False)})</span>' if printed else ""
+    return f'<a href="{escape(href)}">{inner}</a>{after}'
