@@ -50,6 +50,19 @@ def test_accented_names_give_one_name_everywhere(proj):
     assert (proj.root / "build/review/Mon-ete-a-Paris.en.docx").is_file()
 
 
+@pytest.mark.parametrize("locations", ["full", "file"])
+def test_a_source_name_with_spaces_lets_update_settle(make_project, locations):
+    proj = make_project(config=f'locations = "{locations}"\n')
+    proj.source(ACCENTED, "# Été\n\nTexte un.\n")
+    assert proj.run("update").exit_code == 0
+    before = (proj.root / "translations/en/Mon-ete-a-Paris.po").read_bytes()
+    again = proj.run("update")
+    assert "0 of 2 files changed" in again.output, again.output
+    assert proj.run("update", "--check").exit_code == 0
+    assert (proj.root / "translations/en/Mon-ete-a-Paris.po").read_bytes() == before
+    assert f"#: source_fr/{ACCENTED}.md" in before.decode()
+
+
 @pytest.mark.parametrize("typed", ["Mon-ete-a-Paris", ACCENTED, f"{ACCENTED}.md",
                                    f"source_fr/{ACCENTED}.md", f"./source_fr/{ACCENTED}.md"])
 def test_article_option_takes_what_a_user_types(proj, typed):

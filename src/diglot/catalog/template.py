@@ -59,5 +59,12 @@ def _located(refs: list[str], locations: str) -> tuple[str, ...]:
     if locations == "none":
         return ()
     if locations == "file":  # one reference per file, as msgmerge --add-location=file
-        return tuple(dict.fromkeys(ref.rpartition(":")[0] for ref in refs))
-    return tuple(refs)
+        return _tokens(dict.fromkeys(ref.rpartition(":")[0] for ref in refs))
+    return _tokens(refs)
+
+
+def _tokens(refs) -> tuple[str, ...]:
+    """References as a ``#:`` line reads back: spaces separate them, so a file name with
+    spaces (``source_fr/Mon été.md:3``) is several tokens. Kept whole, it would differ from
+    what the PO file holds on every run, and ``update`` would never settle."""
+    return tuple(token for ref in refs for token in ref.split())
