@@ -345,6 +345,8 @@ def test_a_table_too_wide_for_half_the_page_gets_the_full_width_french_above_eng
 def test_set_for_print_justified_hyphenated_code_kept_whole(showcase_docx):
     settings = xml(showcase_docx, "word/settings.xml")
     assert settings.find("w:autoHyphenation", NS).get(q("val")) == "true"
+    # a poem's lines (hard breaks) are not stretched across the justified column
+    assert settings.find("w:compat/w:doNotExpandShiftReturn", NS) is not None
     styles = {s.get(q("styleId")): s for s in xml(showcase_docx, "word/styles.xml").iter(q("style"))}
     assert styles["BodyText"].find("w:pPr/w:jc", NS).get(q("val")) == "both"
     code = styles["CodeBlock"].find("w:pPr", NS)

@@ -126,10 +126,24 @@ def settings(document, update_fields: bool) -> None:
     for found in root.findall(qn("w:proofState")):
         root.remove(found)
     _hyphenation(root)
+    _manual_breaks_not_stretched(root)
     if update_fields:
         flag = x.el("w:updateFields", {"w:val": "true"})
         root.insert_element_before(flag, "w:hdrShapeDefaults", "w:footnotePr",
                                    "w:endnotePr", "w:compat", "w:rsids")
+
+
+def _manual_breaks_not_stretched(root) -> None:
+    """A line ended by a hard break (a poem's line, an address) is set as it is, not
+    stretched across a justified column: Word and LibreOffice read this from ``w:compat``,
+    where it comes before the template's other settings."""
+    compat = root.find(qn("w:compat"))
+    if compat is None:
+        compat = x.el("w:compat")
+        root.insert_element_before(compat, "w:docVars", "w:rsids", "m:mathPr", "w:attachedSchema",
+                                   "w:themeFontLang", "w:clrSchemeMapping")
+    if compat.find(qn("w:doNotExpandShiftReturn")) is None:
+        compat.insert(0, x.el("w:doNotExpandShiftReturn"))
 
 
 def _hyphenation(root) -> None:
