@@ -325,6 +325,17 @@ def test_a_long_column_leaves_the_short_ones_room_for_their_words():
     assert widths[2] == max(widths)
 
 
+def test_a_bold_header_word_gets_its_whole_width():
+    # Liberation Sans Bold 8.5 pt sets "Ouverture" 812 dxa wide (its font metrics: 4.78 em);
+    # the estimate gave 806 and LibreOffice printed "Ouvertur" / "e".
+    source = ("| Ligne | Ouverture | Longueur (km) | Voyageurs par jour |\n|---|---|---|---|\n"
+              "| T1 | 2001 | 11,5 | 95 000 |\n| Rhônexpress | 2010 | 22 | 3 500 |\n")
+    data = BUILDER.article(support.bilingual_from(source, []), context())
+    inner = [t for t in xml(data).iter(q("tbl")) if t.getparent().tag == q("tc")][0]
+    widths = [int(c.get(q("w"))) for c in inner.find("w:tblGrid", NS)]
+    assert widths[1] >= 812 + 170
+
+
 def test_a_table_too_wide_for_half_the_page_gets_the_full_width_french_above_english():
     head = ("Arrondissement", "Population", "Superficie", "Densité", "Marchés",
             "Bibliothèques", "Stations")
