@@ -364,6 +364,9 @@ def test_set_for_print_justified_hyphenated_code_kept_whole(showcase_docx):
     assert code.find("w:keepLines", NS) is not None
     assert code.find("w:suppressAutoHyphens", NS) is not None
     assert styles["Heading2"].find("w:pPr/w:suppressAutoHyphens", NS) is not None
+    # the running head's one tab goes to the right margin (no centre stop before it)
+    head = styles["Header"].find("w:pPr/w:tabs", NS)
+    assert [t.get(q("val")) for t in head] == ["right"]
 
 
 def test_french_column_is_typeset_and_english_is_not():

@@ -140,9 +140,11 @@ def install(document, body_lang: str, text_width: int) -> None:
     for name in ("toc 1", "toc 2"):
         tabs = document.styles[name].paragraph_format.tab_stops
         tabs.add_tab_stop(Twips(text_width), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
-    # The running head: French title at the left margin, English title at the right.
-    document.styles["Header"].paragraph_format.tab_stops.add_tab_stop(
-        Twips(text_width), WD_TAB_ALIGNMENT.RIGHT)
+    # The running head: French title at the left margin, English title at the right. The
+    # template's Header has a centre stop at 4680 that the one tab would stop at first.
+    tabs = document.styles["Header"].paragraph_format.tab_stops
+    tabs.clear_all()
+    tabs.add_tab_stop(Twips(text_width), WD_TAB_ALIGNMENT.RIGHT)
 
 
 def style_id(document, name: str) -> str:
