@@ -113,6 +113,16 @@ def test_a_footnote_defined_twice_is_an_error_naming_its_line():
                                  "line 3); give each note its own label")
 
 
+def test_a_footnote_called_but_never_defined_is_an_error_and_an_escaped_one_is_text():
+    with pytest.raises(SourceError) as caught:
+        article("Titre\n\nTexte[^1] et suite[^3].\n\n[^1]: Un.\n")
+    assert str(caught.value) == ("source_fr/a.md:3: footnote [^3] is called but never defined; "
+                                 "add a line '[^3]: …' with the note, or write \\[^3] for the "
+                                 "text itself")
+    assert segments("Texte[^1] et \\[^3] ici.\n\n[^1]: Un.\n")[0] == (
+        "paragraph", "Texte[^1] et \\[^3] ici.")
+
+
 def test_terms_and_definitions_are_segments():
     assert segments("Compost\n: Déchets verts.\n: Retourné chaque mois.\n\nTerme\n: Sens.\n") == [
         ("term", "Compost"), ("definition", "Déchets verts."),

@@ -21,6 +21,17 @@ def numbered(blocks: list[Block], labels: dict[str, int]) -> dict[str, int]:
     return numbers
 
 
+def undefined(blocks: list[Block], labels: dict[str, int]) -> tuple[Block, str] | None:
+    """The first call of a note that is never defined, and the block holding it: markdown-it
+    would print ``[^3]`` as text, which a reader takes for a broken note."""
+    for block in blocks:
+        if block.translatable or block.fixed:
+            for label in note_labels(block.text):
+                if label not in labels:
+                    return block, label
+    return None
+
+
 def at_the_end(blocks: list[Block], numbers: dict[str, int]) -> tuple[Block, ...]:
     """The blocks with every note's blocks moved after the text, notes in number order."""
     text = [b for b in blocks if not b.note]

@@ -67,8 +67,18 @@ def parse_article(text: str, slug: str, rel_path: str) -> Article:
         _reject_controls(meta["title"], rel_path, title_line)  # a YAML escape ("\b")
         blocks.insert(0, Block(TITLE, meta["title"].strip(), title_line, level=1))
     _within_bounds(blocks, rel_path)
+    _calls_defined(blocks, walker.labels, rel_path)
     numbers = notes.numbered(blocks, walker.labels)
     return Article(slug, rel_path, notes.at_the_end(blocks, numbers), meta, references, numbers)
+
+
+def _calls_defined(blocks: list[Block], labels: dict[str, int], rel_path: str) -> None:
+    found = notes.undefined(blocks, labels)
+    if found:
+        block, label = found
+        raise SourceError(f"footnote [^{label}] is called but never defined; add a line "
+                          f"'[^{label}]: …' with the note, or write \\[^{label}] for the text "
+                          "itself", rel_path, block.line)
 
 
 def _within_bounds(blocks: list[Block], rel_path: str) -> None:
