@@ -211,6 +211,22 @@ def test_translated_entries_are_kept_unless_overwrite(proj):
     assert replaced.msgstr == EN[2] and replaced.fuzzy
 
 
+def test_a_memory_proposal_is_kept_unless_overwrite_which_drops_its_comment(proj):
+    proj.source("autre", f"# Autre\n\n{FR[2]}\n")
+    assert proj.run("update").exit_code == 0
+    proj.translate("autre", {FR[2]: "The first lamp burned on 1 March 1839."})
+    assert proj.run("update").exit_code == 0
+    remembered = proj.entries("sein")[FR[2]]
+    assert remembered.fuzzy and remembered.translator_comments == ("memory: 100% from autre",)
+    result = align(proj, english_variant())
+    assert "translations kept: 1" in result.output
+    assert proj.entries("sein")[FR[2]] == remembered
+    align(proj, english_variant(), "--overwrite")
+    replaced = proj.entries("sein")[FR[2]]
+    assert replaced.msgstr == EN[2]
+    assert [c.split(" ")[0] for c in replaced.translator_comments] == ["align:"]
+
+
 def test_po_and_template_match_what_update_would_write(proj):
     align(proj, english_variant())
     assert proj.run("update", "--check").exit_code == 0

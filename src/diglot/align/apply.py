@@ -1,7 +1,8 @@
 """Alignment → proposals in a PO catalog: each paired French segment gets its English as a
 fuzzy translation with a translator comment giving the confidence, which survives
 ``diglot update``; ``accept_above`` marks the confident ones translated. An entry already
-translated is left alone unless ``overwrite`` is set.
+translated, or holding the translation memory's proposal (the same French translated in
+another article), is left alone unless ``overwrite`` is set.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from diglot.align.model import Alignment
+from diglot.catalog.memory import COMMENT as MEMORY
 from diglot.model import Block
 from diglot.po.model import Catalog, Entry
 
@@ -65,14 +67,22 @@ def _apply(entry: Entry, proposal: Proposal | None, overwrite: bool,
            accept_above: float | None, counts: Counts) -> Entry:
     if proposal is None:
         return entry
-    if entry.translated and not overwrite:
+    if (entry.translated or _remembered(entry)) and not overwrite:
         counts.kept += 1
         return entry
     accepted = accept_above is not None and proposal.confidence >= accept_above
     counts.proposed += 1
     counts.accepted += accepted
-    comments = tuple(c for c in entry.translator_comments if not c.startswith(COMMENT))
+    # The memory's comment described the msgstr replaced here: it goes with it.
+    comments = tuple(c for c in entry.translator_comments
+                     if not c.startswith(COMMENT) and not c.startswith(MEMORY))
     note = f"{COMMENT} confidence {proposal.confidence:.2f} ({proposal.label})"
     return replace(entry.with_flag("fuzzy", not accepted), msgstr=proposal.text,
                    translator_comments=(*comments, note), previous_msgid=None,
                    previous_msgctxt=None, previous_msgid_plural=None)
+
+
+def _remembered(entry: Entry) -> bool:
+    """A fuzzy entry whose msgstr the translation memory proposed (a human's translation of
+    the same or a close French elsewhere: better than a guess from the texts' shapes)."""
+    return bool(entry.msgstr) and any(c.startswith(MEMORY) for c in entry.translator_comments)
