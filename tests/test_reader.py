@@ -70,6 +70,9 @@ def test_reference_links_are_resolved_from_the_article():
 @pytest.mark.parametrize("source, line, message", [
     ("---\ntitle: x\n", 1, "front matter opened with '---' is never closed"),
     ("---\ntitle: [x\n---\n", 2, "front matter is not valid YAML"),
+    ("---\ntitle: B\nauthor: [Claire\ndate: 2026-03-14\n---\n", 4,
+     "front matter is not valid YAML (expected ',' or ']', but got ':', while parsing a flow "
+     "sequence opened on line 3); fix it"),
     ("---\n- a\n---\n", 2, "front matter must be a mapping"),
     ("---\ntitle: 12\n---\n", 2, "front matter 'title' must be text"),
     ("Un\n\nbip\x07\n", 3, "control character U+0007"),

@@ -34,7 +34,8 @@ def _parse(yaml_text: str, rel_path: str) -> tuple[dict, int]:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
         problem = getattr(exc, "problem", None) or "invalid YAML"
-        raise SourceError(f"front matter is not valid YAML ({problem}); fix it", rel_path, line) from exc
+        raise SourceError(f"front matter is not valid YAML ({problem}{_opened(exc, line)}); "
+                          "fix it", rel_path, line) from exc
     except ValueError as exc:  # YAML syntax is fine but a value is impossible (2024-13-45)
         raise SourceError(f"front matter has an impossible value ({exc}); fix it", rel_path,
                           _bad_value_line(yaml_text)) from exc
@@ -68,6 +69,15 @@ def _check(meta: dict, rel_path: str, node) -> dict:
     if meta.get("date") is not None:
         meta["date"] = _date(meta["date"], rel_path, _key_line(node, "date"))
     return meta
+
+
+def _opened(exc, line: int) -> str:
+    """Where YAML saw the construct open that it could not close (``[Claire`` two lines up):
+    the mistake is there more often than where the parser stopped."""
+    mark, context = getattr(exc, "context_mark", None), getattr(exc, "context", None)
+    if mark is None or not context or mark.line + 2 == line:
+        return ""
+    return f", {context} opened on line {mark.line + 2}"
 
 
 def _date(value, rel_path: str, line: int) -> PubDate:
