@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_skeleton, get_month_names
+from babel.numbers import get_decimal_symbol, get_group_symbol
 
 from diglot.model import PubDate
 
@@ -118,3 +119,34 @@ def _months(lang: str) -> dict[str, int]:
 def _key(word: str) -> str:
     plain = unicodedata.normalize("NFKD", word.lower().rstrip("."))
     return "".join(c for c in plain if not unicodedata.combining(c))
+
+
+# A number as French writes it: digits grouped by threes with a space (plain, no-break or
+# narrow) and/or a decimal comma. A bare "2001" matches neither and is left as it is.
+_FRENCH_NUMBER = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?(?![\d,.])"
+                            r"|(?<![\d.,])\d+,\d+(?![\d,.])")
+_GROUP_SPACE = re.compile(r"[ \u00a0\u202f]")
+
+
+def figures_as(text: str, tag: str) -> str:
+    """French-written numbers of ``text`` as ``tag`` writes them: ``95 000`` and ``11,5``
+    become ``95,000`` and ``11.5`` in English. For table cells holding numbers only, which a
+    translator never sees (they are not extracted) and an English reader would misread."""
+    group, decimal = _symbols(tag)
+    if decimal == ",":
+        return text
+    def rewrite(match: re.Match) -> str:
+        whole, _, fraction = match.group().partition(",")
+        whole = _GROUP_SPACE.sub(group, whole)
+        return f"{whole}{decimal}{fraction}" if fraction else whole
+    return _FRENCH_NUMBER.sub(rewrite, text)
+
+
+@lru_cache(maxsize=16)
+def _symbols(tag: str) -> tuple[str, str]:
+    """(group, decimal) symbols of a language tag's Latin digits, French's if unknown."""
+    try:
+        locale = Locale.parse(tag.replace("-", "_"))
+    except (ValueError, UnknownLocaleError):
+        return "\u202f", ","
+    return get_group_symbol(locale), get_decimal_symbol(locale)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
+from diglot import locales
 from diglot.catalog.anchors import anchor_of, text_anchor
 from diglot.errors import BuildError
 from diglot.model import FUZZY, TRANSLATED, UNTRANSLATED, Article, Bilingual, Pair, Stats
@@ -58,7 +59,7 @@ def stats(article: Article, catalog: Catalog | None) -> Stats:
 def bilingual(article: Article, catalog: Catalog | None, source_lang: str, lang: str,
               fallback: str, po_name: str = "") -> Bilingual:
     find = _finder(catalog)
-    pairs = tuple(_pair(block, find, fallback) for block in article.blocks)
+    pairs = tuple(_pair(block, find, fallback, lang) for block in article.blocks)
     missing = [p for p in pairs if p.state != TRANSLATED]
     if fallback == "fail" and missing:
         first = missing[0].block
@@ -71,9 +72,12 @@ def bilingual(article: Article, catalog: Catalog | None, source_lang: str, lang:
                      fallback, article.references)
 
 
-def _pair(block, find: Callable[[str], Entry | None], fallback: str) -> Pair:
+def _pair(block, find: Callable[[str], Entry | None], fallback: str, lang: str) -> Pair:
     if not block.translatable:
-        return Pair(block, block.text, TRANSLATED, anchor=text_anchor(block.text))
+        # A cell of numbers is nobody's to translate: its figures are written as the target
+        # language writes them (11,5 → 11.5), everything else as it is.
+        target = locales.figures_as(block.text, lang) if block.fixed else block.text
+        return Pair(block, target, TRANSLATED, anchor=text_anchor(block.text))
     entry = find(block.text)
     state = state_of(entry)
     anchor = (anchor_of(entry) if entry is not None else None) or text_anchor(block.text)
