@@ -258,6 +258,24 @@ def test_edit_clears_fuzzy_and_fills_an_untranslated_row(proj):
     assert after[EMPTY].msgstr == "An **untranslated** paragraph."
 
 
+def test_a_document_exported_before_a_rename_goes_to_the_article_named_with_article(proj):
+    path = _document(proj)
+    document = Document(str(path))
+    _cell(document, FUZZY).paragraphs[0].runs[0].text = "A blurry paragraph."
+    document.save(str(path))
+    (proj.root / "source_fr/riche.md").rename(proj.root / "source_fr/plus-riche.md")
+    assert proj.run("update").exit_code == 0  # follows the rename: plus-riche.po
+    refused = _import(proj, path)
+    assert refused.exit_code != 0
+    assert ("this review document is for the article 'riche', which this project does not "
+            "have; if it was renamed, name it: --article NEW-NAME") in refused.output
+    done = _import(proj, path, "--article", "plus-riche")
+    assert done.exit_code == 0, done.output
+    after = proj.entries("plus-riche")
+    assert after[FUZZY].msgstr == "A blurry paragraph." and not after[FUZZY].fuzzy
+    assert after[MODEL].translator_comments == ("check the name",)
+
+
 def test_links_line_breaks_and_escapes_survive_an_edit(proj):
     path = _document(proj)
     document = Document(str(path))

@@ -40,9 +40,11 @@ def export(ctx: Context, slug: str, lang: str | None, out: Path | None) -> None:
 @common_options
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--dry-run", is_flag=True, help="Print the changes; write nothing.")
+@click.option("--article", metavar="SLUG",
+              help="Import into this article (the document's was renamed since the export).")
 @click.pass_obj
 @reports_errors
-def import_(ctx: Context, file: Path, dry_run: bool) -> None:
+def import_(ctx: Context, file: Path, dry_run: bool, article: str | None) -> None:
     """Apply a reviewed document's English column, approvals and comments to its PO file.
 
     An edited English cell becomes the translation (no longer fuzzy); a State cell set to
@@ -53,10 +55,10 @@ def import_(ctx: Context, file: Path, dry_run: bool) -> None:
 
     project = ctx.project()
     if dry_run:
-        report = import_review(project, file, dry_run=True)
+        report = import_review(project, file, dry_run=True, article=article)
     else:
         with locked(ctx, project):
-            report = import_review(project, file)
+            report = import_review(project, file, article=article)
     ctx.warn(report.warnings)
     for line in _row_lines(report):
         ctx.say(line)

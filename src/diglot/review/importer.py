@@ -78,12 +78,14 @@ class ImportReport:
         return bool(self.count(INCONSISTENT))
 
 
-def import_review(project: Project, path: Path, dry_run: bool = False) -> ImportReport:
-    """Apply the review document at ``path`` to its PO file (unless ``dry_run``)."""
+def import_review(project: Project, path: Path, dry_run: bool = False,
+                  article: str | None = None) -> ImportReport:
+    """Apply the review document at ``path`` to its PO file (unless ``dry_run``); to the
+    PO file of ``article`` instead of the one it names, when that article was renamed since
+    the export (rows are matched by identity and visible French, so nothing else changes)."""
     shown = project.rel(path.absolute())
     doc = read_review(path, shown)
-    _check_belongs(project, doc.manifest, shown)
-    slug, lang = doc.manifest.article, doc.manifest.lang
+    slug, lang = _check_belongs(project, doc.manifest, shown, article), doc.manifest.lang
     po_path = project.po_path(lang, slug)
     catalog = read_po(project, lang, slug)
     if catalog is None:
@@ -101,19 +103,24 @@ def import_review(project: Project, path: Path, dry_run: bool = False) -> Import
     return report
 
 
-def _check_belongs(project: Project, manifest: Manifest, shown: str) -> None:
+def _check_belongs(project: Project, manifest: Manifest, shown: str,
+                   article: str | None) -> str:
+    """The article whose PO file the document goes to, once it is known to fit here."""
     here = identity.project_identity(project)
     if manifest.project != here:
         raise ReviewError(f"this review document belongs to the project '{manifest.project}', "
                           f"not to this one ('{here}')", shown)
-    try:
-        project.check_slug(manifest.article)
-    except DiglotError:
-        raise ReviewError(f"this review document is for the article '{manifest.article}', "
-                          "which this project does not have", shown) from None
     if manifest.lang not in project.languages:
         raise ReviewError(f"this review document is for the language '{manifest.lang}', "
                           "which is not a target language of this project", shown)
+    if article is not None:
+        return project.check_slug(article)
+    try:
+        return project.check_slug(manifest.article)
+    except DiglotError:
+        raise ReviewError(f"this review document is for the article '{manifest.article}', "
+                          "which this project does not have; if it was renamed, name it: "
+                          "--article NEW-NAME", shown) from None
 
 
 def _stray(doc: ReviewDoc) -> list[str]:
