@@ -257,6 +257,19 @@ def test_restyling_and_french_italics_on_words_the_english_writes_roman_are_no_l
     assert [(f.line, f.check) for f in run_checks(entries(pairs), "a.po")] == [(10, "emphasis"), (20, "emphasis")]
 
 
+def test_a_link_to_the_same_sites_english_page_is_localised_not_changed():
+    pairs = [("Voir [Wikipédia](https://fr.wikipedia.org/wiki/Lyon).",
+              "See [Wikipedia](https://en.wikipedia.org/wiki/Lyon)."),
+             ("Voir [la doc](https://docs.python.org/fr/3/library/os.html).",
+              "See [the docs](https://docs.python.org/3/library/os.html)."),
+             ("Voir [ceci](https://fr.wikipedia.org/wiki/Lyon).",
+              "See [this](https://evil.example/en/wiki)."),
+             ("Voir [ceci](https://a.org/fr/x).", "See [this](https://a.org/en/y).")]
+    found = run_checks(entries(pairs), "a.po")
+    assert [(f.line, f.message) for f in found] == [
+        (30, "link URL changed: https://fr.wikipedia.org/wiki/Lyon → https://evil.example/en/wiki")]
+
+
 def test_a_number_in_words_that_changed_is_a_warning_but_a_turn_of_phrase_is_not():
     pairs = [("Les deux premiers, puis les quatre suivants.", "The first two, then the next six."),
              ("Les deux langues, une paire de mots.", "Both languages, a pair of words."),

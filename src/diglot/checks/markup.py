@@ -50,9 +50,50 @@ def _compared(pair: Pair, check: str) -> list[Problem]:
     for kind, spec in KINDS.items():
         if spec.check == check:
             fr, en = elements(pair.fr, kind), elements(pair.en, kind)
+            fr = _localized(fr, en) if kind == "link" and fr != en else fr
             if fr != en:
                 problems += _valued(spec, fr, en) if spec.value else _counted(pair, kind, fr, en)
     return problems
+
+
+# A language in a URL: a host label, a path segment or a query value ("fr.wikipedia.org",
+# "/fr/docs", "?hl=fr"). French sites link to French pages; a translator who points the
+# English at the same site's English page localised the link, and did not break it.
+_LANG = {"fr": re.compile(r"(?i)(?<=[/.=])fr(?:[-_]fr)?(?=[/.&#]|$)"),
+         "en": re.compile(r"(?i)(?<=[/.=])en(?:[-_](?:us|gb))?(?=[/.&#]|$)")}
+_SITE = re.compile(r"^[a-z]+://[^/?#]+", re.I)
+
+
+def _localized(fr: list[str], en: list[str]) -> list[str]:
+    """``fr`` with each French-language URL that the English replaces by the same site's
+    English-language URL taken as that URL (so it is not reported as changed)."""
+    out, free = [], [u for u in en if u not in fr]
+    for url in fr:
+        twin = next((e for e in free if url not in en and _twins(url, e)), None)
+        if twin is not None:
+            free.remove(twin)
+        out.append(twin or url)
+    return out
+
+
+def _twins(fr: str, en: str) -> bool:
+    """The same site's page in each language: both URLs name their language, or the
+    English is the French without its language (``/fr/3/`` → ``/3/``: the site's default)."""
+    site = _site(fr, "fr")
+    if site is None:
+        return False
+    return site == _site(en, "en") or _FR_PART.sub("", fr) == en
+
+
+_FR_PART = re.compile(r"(?i)(?<=/)fr(?:[-_]fr)?/|(?<=//)fr\.")
+
+
+def _site(url: str, lang: str) -> str | None:
+    """The URL's scheme and host with its language marked, if it names ``lang`` at all."""
+    if not _LANG[lang].search(url):
+        return None
+    site = _SITE.match(_LANG[lang].sub("{lang}", url))
+    return site.group().lower() if site else None
 
 
 def _valued(spec: Kind, fr: list[str], en: list[str]) -> list[Problem]:
