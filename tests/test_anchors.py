@@ -61,6 +61,16 @@ def test_an_unreadable_date_fails_with_file_and_line(make_project):
     assert proj.snapshot() == before
 
 
+def test_a_date_the_calendar_does_not_have_is_named_as_such(make_project):
+    source = f"---\ntitle: Le vélo\ndate: 31 février 2026\n---\n\n{FIRST}\n"
+    proj = make_project({"velo": source}, update=False, name="edition")
+    result = proj.run("update")
+    assert result.exit_code == 2
+    assert result.output.strip() == ("Error: source_fr/velo.md:3: front matter 'date' "
+                                     "'31 février 2026' is not a day of the calendar; check "
+                                     "the day and the month")
+
+
 def test_no_build_date_anywhere_by_default(make_project):
     proj = make_project({"velo": f"# Le vélo\n\n{FIRST}\n"}, name="edition")
     html = page(proj)

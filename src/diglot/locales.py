@@ -80,20 +80,29 @@ def read_date(value: object, langs: tuple[str, ...] = ("fr", "en")) -> PubDate |
     real date."""
     if isinstance(value, dt.date):
         return PubDate(value.year, value.month, value.day)
+    parts = date_parts(value, langs)
+    return _checked(*parts) if parts else None
+
+
+def date_parts(value: object, langs: tuple[str, ...] = ("fr", "en")
+               ) -> tuple[int, int | None, int | None] | None:
+    """(year, month, day) as written, whether or not the calendar has that day (``31
+    février 2026`` is (2026, 2, 31)); None when ``value`` is not written as a date."""
     if isinstance(value, int) and not isinstance(value, bool):
-        return _checked(value, None, None)
+        return value, None, None
     if not isinstance(value, str):
         return None
     text = " ".join(value.split())
     if found := _NUMERIC[0].fullmatch(text):
-        return _checked(*(int(g) if g else None for g in found.groups()))
+        year, month, day = (int(g) if g else None for g in found.groups())
+        return year, month, day
     if found := _NUMERIC[1].fullmatch(text):
-        return _checked(int(found["y"]), int(found["m"]), int(found["d"]))
+        return int(found["y"]), int(found["m"]), int(found["d"])
     found = _WORDS.fullmatch(text)
     month = next((m for lang in langs if found and (m := _months(lang).get(_key(found["m"])))),
                  None)
     if found and month:
-        return _checked(int(found["y"]), month, int(found["d"]) if found["d"] else None)
+        return int(found["y"]), month, int(found["d"]) if found["d"] else None
     return None
 
 

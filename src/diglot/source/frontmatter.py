@@ -82,9 +82,12 @@ def _opened(exc, line: int) -> str:
 
 def _date(value, rel_path: str, line: int) -> PubDate:
     """The publication date; one it cannot read is an error, never replaced by today."""
-    from diglot.locales import read_date  # babel: only articles with a date pay for it
+    from diglot.locales import date_parts, read_date  # babel: only dated articles pay for it
 
     date = read_date(value)
+    if date is None and date_parts(value) is not None:
+        raise SourceError(f"front matter 'date' {value!r} is not a day of the calendar; "
+                          "check the day and the month", rel_path, line)
     if date is None:
         shown = value if isinstance(value, str) else type(value).__name__
         raise SourceError(f"front matter 'date' {shown!r} is not a date diglot can read; "
