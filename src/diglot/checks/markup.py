@@ -9,7 +9,7 @@ and, for what the Markdown parser does not see, a pattern that finds it in the t
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, deque
 from dataclasses import dataclass
 
 from diglot.checks.excerpt import quote
@@ -66,23 +66,34 @@ _SITE = re.compile(r"^[a-z]+://[^/?#]+", re.I)
 
 def _localized(fr: list[str], en: list[str]) -> list[str]:
     """``fr`` with each French-language URL that the English replaces by the same site's
-    English-language URL taken as that URL (so it is not reported as changed)."""
-    out, free = [], [u for u in en if u not in fr]
+    page in English taken as that URL (so it is not reported as changed): both URLs name
+    their language, or the English is the French without its language (``/fr/3/`` →
+    ``/3/``: the site's default). Linear: English URLs are looked up, never compared pair
+    by pair (a hostile PO entry may hold tens of thousands of links)."""
+    kept = set(fr) & set(en)
+    free = Counter(u for u in en if u not in kept)  # English URLs still without a twin
+    by_site: dict[str, deque[str]] = {}
+    for url in free:
+        site = _site(url, "en")
+        if site is not None:
+            by_site.setdefault(site, deque()).append(url)
+    out = []
     for url in fr:
-        twin = next((e for e in free if url not in en and _twins(url, e)), None)
-        if twin is not None:
-            free.remove(twin)
+        site = None if url in kept else _site(url, "fr")
+        twin = site and (_take(by_site.get(site, deque()), free)
+                         or _take(deque([_FR_PART.sub("", url)]), free))
         out.append(twin or url)
     return out
 
 
-def _twins(fr: str, en: str) -> bool:
-    """The same site's page in each language: both URLs name their language, or the
-    English is the French without its language (``/fr/3/`` → ``/3/``: the site's default)."""
-    site = _site(fr, "fr")
-    if site is None:
-        return False
-    return site == _site(en, "en") or _FR_PART.sub("", fr) == en
+def _take(candidates: deque[str], free: Counter) -> str | None:
+    """The first candidate not yet taken (a twin serves one French URL)."""
+    while candidates and not free[candidates[0]]:
+        candidates.popleft()
+    if not candidates:
+        return None
+    free[candidates[0]] -= 1
+    return candidates[0]
 
 
 _FR_PART = re.compile(r"(?i)(?<=/)fr(?:[-_]fr)?/|(?<=//)fr\.")
