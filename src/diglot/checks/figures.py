@@ -40,11 +40,17 @@ def check_spelled_numbers(pair: Pair) -> list[Problem]:
     if found.missing or not (found.loose_fr and found.loose_en):
         return []
     fr, en = found.loose_fr[0], found.loose_en[0]
-    verb = "has" if len(found.loose_fr) == 1 else "have"
-    message = (f"{_joined([_valued(n) for n in found.loose_fr])} {verb} no English counterpart; "
-               f"the English has {_joined([_valued(n) for n in found.loose_en])} instead")
+    french = list(dict.fromkeys(_valued(n) for n in found.loose_fr))
+    verb = "has" if len(french) == 1 else "have"
+    message = (f"{_few(french)} {verb} no English counterpart; the English has "
+               f"{_few(list(dict.fromkeys(_valued(n) for n in found.loose_en)))} instead")
     return [Problem(message, f"{quote(pair.fr.shown, fr.start, fr.end)} → "
                              f"{quote(pair.en.shown, en.start, en.end)}")]
+
+
+def _few(names: list[str]) -> str:
+    """Up to three names, then "…" (a message stays one readable line)."""
+    return ", ".join(names[:3]) + ", …" if len(names) > 3 else _joined(names)
 
 
 def _valued(number: Number) -> str:
