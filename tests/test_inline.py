@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pickle
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -124,3 +126,5 @@ def test_spans_compare_and_hash_by_value():
     a, b = Span("x", italic=True), Span("x", italic=True)
     assert a == b and hash(a) == hash(b)
     assert len({a, b, Span("x"), a.with_text("y")}) == 3
+    # Spans travel pickled: to and from the forked processes, in kept parsed articles.
+    assert pickle.loads(pickle.dumps(a, pickle.HIGHEST_PROTOCOL)) == a
