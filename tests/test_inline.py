@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pickle
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -116,3 +118,13 @@ def test_fast_path_reads_plain_links():
                                   "`a` &amp;", "`a\nb`", "\\`a`", "*a*\nb"])
 def test_fast_path_leaves_other_markup_to_the_parser(text):
     assert _simple_spans(text) is None
+
+
+def test_spans_compare_and_hash_by_value():
+    """Spans are values (not frozen, for speed: see source/span.py): equal styles and text
+    are one span, in a set or as a key."""
+    a, b = Span("x", italic=True), Span("x", italic=True)
+    assert a == b and hash(a) == hash(b)
+    assert len({a, b, Span("x"), a.with_text("y")}) == 3
+    # Spans travel pickled: to and from the forked processes, in kept parsed articles.
+    assert pickle.loads(pickle.dumps(a, pickle.HIGHEST_PROTOCOL)) == a

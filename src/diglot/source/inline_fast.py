@@ -145,7 +145,7 @@ def _pair(items: list) -> None:
 
 def _styled(items: list) -> list[Span]:
     """Merged spans from paired pieces: text between paired delimiters is italic. Pieces
-    merge as lists, and only the result becomes (frozen, slow to make) Spans."""
+    merge as lists, and only the result becomes Spans (slower to make than lists)."""
     out: list[list] = []  # [pieces of text, italic, code, href]; joined once at the end
     depth = 0
     for item in items:

@@ -15,7 +15,10 @@ def safe_url(url: str) -> bool:
     return bool(_SAFE_URL.match(url.strip()))
 
 
-@dataclass(frozen=True, slots=True)
+# Never changed once made, but not frozen: a frozen dataclass sets each of its ten fields
+# through object.__setattr__, five times the cost of a plain one, and a book-length page
+# makes some 100,000 spans (parsing, typography, sentence cuts). Hashable as a frozen one.
+@dataclass(slots=True, unsafe_hash=True)
 class Span:
     """A run of text with its styles; ``br`` spans are hard line breaks (text ``\\n``)."""
 
