@@ -270,6 +270,12 @@ def test_a_link_to_the_same_sites_english_page_is_localised_not_changed():
         (30, "link URL changed: https://fr.wikipedia.org/wiki/Lyon → https://evil.example/en/wiki")]
 
 
+def test_doubled_words_all_along_an_entry_are_one_finding():
+    found = run_checks(entries([("Le chat.", "The the cat and and the dog dog.")]), "a.po")
+    assert [(f.check, f.message) for f in found] == [
+        ("doubled-word", "doubled word 'The the' (and 2 more)")]
+
+
 def test_a_number_in_words_that_changed_is_a_warning_but_a_turn_of_phrase_is_not():
     pairs = [("Les deux premiers, puis les quatre suivants.", "The first two, then the next six."),
              ("Les deux langues, une paire de mots.", "Both languages, a pair of words."),

@@ -82,6 +82,11 @@ _DOUBLED = re.compile(r"\b(\w+)\s+\1\b", re.IGNORECASE)
 def check_doubled(pair: Pair) -> list[Problem]:
     """"the the"; judged on the Markdown: "the field name *name*" names a parameter."""
     text, source = pair.en.markdown, pair.fr.markdown.lower()
-    return [Problem(f"doubled word '{m.group(0)}'", quote(text, m.start(), m.end()))
-            for m in _DOUBLED.finditer(text)
-            if not m.group(1).isdigit() and m.group(0).lower() not in source]
+    found = [m for m in _DOUBLED.finditer(text)
+             if not m.group(1).isdigit() and m.group(0).lower() not in source]
+    if not found:
+        return []
+    # One finding per entry, as the other checks: a text doubling words all along (pasted
+    # twice, or hostile) is one problem, not hundreds of lines.
+    first, more = found[0], f" (and {len(found) - 1} more)" if len(found) > 1 else ""
+    return [Problem(f"doubled word '{first.group(0)}'{more}", quote(text, first.start(), first.end()))]
