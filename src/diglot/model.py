@@ -209,3 +209,18 @@ class Bilingual:
     @property
     def title(self) -> str:
         return self.article.title
+
+    def title_and_rest(self) -> tuple[Pair, tuple[Pair, ...]]:
+        """The title pair (front-matter title, else a leading level-1 heading) and the rest;
+        without either, a title pair made from the article's title (the DOCX and PDF
+        editions set it apart from the passages)."""
+        first = self.pairs[0] if self.pairs else None
+        if first and (first.block.kind == TITLE
+                      or (first.block.kind == HEADING and first.block.level == 1)):
+            return first, self.pairs[1:]
+        block, target = Block(TITLE, self.title, 0), self.title_target
+        if target is not None:
+            return Pair(block, target, TRANSLATED), self.pairs
+        if self.fallback == "source":
+            return Pair(block, self.title, UNTRANSLATED, fallback=True), self.pairs
+        return Pair(block, None, UNTRANSLATED), self.pairs

@@ -19,7 +19,7 @@ from diglot.builders.docx import parts
 from diglot.builders.docx.markup import Markup
 from diglot.builders.groups import group_end
 from diglot.model import (ALT, BLOCKQUOTE, CODE, DEFINITION, HEADING, LIST_ITEM, PARAGRAPH,
-                          RULE, TABLE_CELL, TERM, TITLE, TRANSLATED, UNTRANSLATED, Bilingual,
+                          RULE, TABLE_CELL, TERM, TRANSLATED, Bilingual,
                           Block, Pair)
 from diglot.source.inline import plain_text
 
@@ -228,15 +228,5 @@ def _look(block: Block, key: int | None) -> Look:
 
 
 def split_title(doc: Bilingual) -> tuple[Pair, tuple[Pair, ...]]:
-    """The title pair (front-matter title, else a leading level-1 heading) and the rest;
-    without either, a title pair made from the article's title."""
-    first = doc.pairs[0] if doc.pairs else None
-    if first and (first.block.kind == TITLE or (first.block.kind == HEADING
-                                                 and first.block.level == 1)):
-        return first, doc.pairs[1:]
-    block, target = Block(TITLE, doc.title, 0), doc.title_target
-    if target is not None:
-        return Pair(block, target, TRANSLATED), doc.pairs
-    if doc.fallback == "source":
-        return Pair(block, doc.title, UNTRANSLATED, fallback=True), doc.pairs
-    return Pair(block, None, UNTRANSLATED), doc.pairs
+    """The title pair and the rest (``Bilingual.title_and_rest``)."""
+    return doc.title_and_rest()

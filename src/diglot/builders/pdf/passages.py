@@ -18,7 +18,7 @@ from diglot.builders.groups import group_end
 from diglot.builders.pdf import shapes, words
 from diglot.builders.pdf.inline import Context, inline_html
 from diglot.model import (ALT, BLOCKQUOTE, CODE, DEFINITION, HEADING, LIST_ITEM, RULE,
-                          TABLE_CELL, TERM, TITLE, TRANSLATED, UNTRANSLATED, Bilingual, Block,
+                          TABLE_CELL, TERM, TRANSLATED, Bilingual, Block,
                           Pair)
 from diglot.source.inline import plain_text, spans
 from diglot.typography import typeset
@@ -153,17 +153,8 @@ def _space(before: Passage, passage: Passage) -> float:
 
 
 def split_title(doc: Bilingual) -> tuple[Pair, tuple[Pair, ...]]:
-    """The title pair (front-matter title, else a leading level-1 heading) and the rest;
-    without either, a title pair made from the article's title."""
-    first = doc.pairs[0] if doc.pairs else None
-    if first and (first.block.kind == TITLE or (first.block.kind == HEADING and first.block.level == 1)):
-        return first, doc.pairs[1:]
-    block, target = Block(TITLE, doc.title, 0), doc.title_target
-    if target is not None:
-        return Pair(block, target, TRANSLATED), doc.pairs
-    if doc.fallback == "source":
-        return Pair(block, doc.title, UNTRANSLATED, fallback=True), doc.pairs
-    return Pair(block, None, UNTRANSLATED), doc.pairs
+    """The title pair and the rest (``Bilingual.title_and_rest``)."""
+    return doc.title_and_rest()
 
 
 def _body(pair: Pair, doc: Bilingual, setting: Setting, number: int) -> Passage:
