@@ -82,3 +82,47 @@ def test_a_kept_file_diglot_did_not_seal_is_never_unpickled(book, parsed, tmp_pa
     page = build(book)
     assert not (tmp_path / "unpickled").exists()
     assert parsed == ["livre", "livre"] and b"Paragraph 5 is short." in page
+
+
+@pytest.fixture
+def forked(book, monkeypatch):
+    """A first build parses the book in a forked process (this test's spy cannot see it)."""
+    monkeypatch.setattr(build_sources, "FORK_BYTES", 10)
+    return book
+
+
+def test_a_source_parsed_in_a_forked_process_gives_the_same_page_and_is_kept(forked, parsed):
+    page = build(forked, "--force", "--jobs", "2")
+    assert parsed == [] and kept(forked).exists()  # parsed in the forked process
+    forked.translate("livre", {"Le paragraphe 5 est court.": "Paragraph 5 is short."})
+    rebuilt = build(forked, "--jobs", "2")
+    assert parsed == [] and b"Paragraph 5 is short." in rebuilt  # the kept copy, read here
+    assert build(forked, "--force", "--jobs", "1") == rebuilt
+    assert b"Paragraph 3 is short." in page
+
+
+def test_an_error_in_a_source_parsed_in_a_forked_process_is_reported_as_ever(forked):
+    forked.source("livre", SOURCE + "\nLe renvoi[^absent] sans note.\n")
+    result = forked.run("build", "--format", "html", "--jobs", "2")
+    assert result.exit_code == 2
+    assert result.output == forked.run("build", "--format", "html", "--jobs", "1").output
+    assert result.output.startswith("Error: source_fr/livre.md:27: footnote [^absent] is "
+                                    "called but never defined")
+
+
+def test_the_source_error_is_reported_before_a_bad_po_file(forked):
+    forked.source("livre", SOURCE + "\nLe renvoi[^absent] sans note.\n")
+    (forked.root / "translations/en/livre.po").write_text('msgid "x\n', encoding="utf-8")
+    result = forked.run("build", "--format", "html", "--jobs", "2")
+    assert result.exit_code == 2 and result.output.startswith("Error: source_fr/livre.md:27:")
+    forked.source("livre", SOURCE)
+    result = forked.run("build", "--format", "html", "--jobs", "2")
+    assert result.exit_code != 0 and result.output.startswith("Error: translations/en/livre.po:")
+
+
+def test_an_empty_source_parsed_in_a_forked_process_is_skipped_whatever_its_po_file(forked):
+    forked.source("livre", "```\ndu code, rien à traduire\n```\n")
+    (forked.root / "translations/en/livre.po").write_text('msgid "x\n', encoding="utf-8")
+    result = forked.run("build", "--format", "html", "--jobs", "2")
+    assert "source_fr/livre.md: no text to translate; article skipped" in result.output
+    assert "livre.po" not in result.output

@@ -75,14 +75,16 @@ def test_chunks_in_two_processes_write_the_page_one_pass_writes(book, monkeypatc
     assert b'data-sentence="s2"' in whole and b'id="p-' in whole
 
 
-def test_after_one_edit_only_its_chunk_is_rendered_again(book, small_chunks, monkeypatch):
-    page(book, "--jobs", "1")
+@pytest.mark.parametrize("first_jobs", ["1", "2"])  # 2: each process digests its own chunks
+def test_after_one_edit_only_its_chunk_is_rendered_again(book, small_chunks, monkeypatch,
+                                                         first_jobs):
+    page(book, "--jobs", first_jobs)
     rendered = []
     original = html_split._render
 
-    def spy(page_, rows, chunks):
+    def spy(page_, rows, chunks, salt):
         rendered.extend(first for _, first, _, _ in chunks)
-        return original(page_, rows, chunks)
+        return original(page_, rows, chunks, salt)
 
     monkeypatch.setattr(html_split, "_render", spy)
     book.translate("livre", {"Le paragraphe 12. Sa deuxième phrase dit 84.":

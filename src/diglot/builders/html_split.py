@@ -79,15 +79,16 @@ class Tail:
     ``{{ tail }}``."""
 
     def __init__(self, page: dict, rows: Rows, start: int, salt: str, ctx: BuildContext):
-        self.rows, self.page, self.cache = rows, page, ctx.rows or Chunks()
-        self.chunks = _chunks(rows, start, salt)
-        todo = [c for c in self.chunks if c[0] not in self.cache.kept]
+        self.rows, self.page, self.cache, self.salt = rows, page, ctx.rows or Chunks(), salt
+        # Digests find the kept chunks; with none kept, each process digests its own.
+        self.chunks = _chunks(rows, start, salt if self.cache.kept else None)
+        todo = [c for c in self.chunks if c[0] is None or c[0] not in self.cache.kept]
         self.mine, theirs = _shares(todo, rows.doc.pairs) if ctx.helpers > 0 else (todo, [])
         self.pool = self.future = None
         if theirs:
             environment().get_template("rows.html.j2")  # compiled once, before the fork
             key = next(_keys)
-            _work[key] = (page, rows, theirs)
+            _work[key] = (page, rows, theirs, salt)
             self.pool = parallel.pool(1)
             try:
                 self.future = self.pool.submit(_render_in_worker, key)
@@ -95,12 +96,13 @@ class Tail:
                 del _work[key]
 
     def __html__(self) -> str:
-        made = _render(self.page, self.rows, self.mine)
+        made = _render(self.page, self.rows, self.mine, self.salt)
         if self.future is not None:
             made |= self.future.result()
         pieces, shift = [], 0
-        for key, *_ in self.chunks:
-            html, links = self.cache.made[key] = made.get(key) or self.cache.kept[key]
+        for key, first, *_ in self.chunks:
+            key, html, links = made[first] if first in made else (key, *self.cache.kept[key])
+            self.cache.made[key] = html, links
             pieces.append(_SENTENCE.sub(lambda m: f'data-sentence="s{int(m[1]) + shift}"', html)
                           if shift else html)
             shift += links
@@ -111,27 +113,27 @@ class Tail:
             self.pool.shutdown(cancel_futures=True)
 
 
-def _chunks(rows: Rows, start: int, salt: str) -> list[tuple[str, int, int, int]]:
+def _chunks(rows: Rows, start: int, salt: str | None) -> list[tuple[str | None, int, int, int]]:
     """(digest, first pair, end pair, passages before) of each chunk from ``start`` (the
-    rows before it are the title's, which has no number)."""
+    rows before it are the title's, which has no number); no digest without ``salt``."""
     pairs, out, number, size, first = rows.doc.pairs, [], 0, 0, None
     for at, cited in row_starts(pairs):
         if at < start:
             continue
         if first is None or size == CHUNK:
             if first is not None:
-                out.append(_digest(rows, first, at, before, salt))
+                out.append((first, at, before))
             first, before, size = at, number, 0
         size += 1
         number += cited
     if first is not None:
-        out.append(_digest(rows, first, len(pairs), before, salt))
-    return out
+        out.append((first, len(pairs), before))
+    return [(salt and _digest(rows, *bounds, salt), *bounds) for bounds in out]
 
 
-def _digest(rows: Rows, first: int, end: int, number: int, salt: str):
+def _digest(rows: Rows, first: int, end: int, number: int, salt: str) -> str:
     text = repr((salt, number, rows.anchors[first:end], rows.doc.pairs[first:end]))
-    return hashlib.blake2b(text.encode(), digest_size=20).hexdigest(), first, end, number
+    return hashlib.blake2b(text.encode(), digest_size=20).hexdigest()
 
 
 def _shares(todo: list, pairs) -> tuple[list, list]:
@@ -148,17 +150,19 @@ def _shares(todo: list, pairs) -> tuple[list, list]:
     return todo, []
 
 
-def _render(page: dict, rows: Rows, chunks: list) -> dict[str, tuple[str, int]]:
-    """Each chunk's rows as the page writes them, with sentence ids from ``s1``."""
+def _render(page: dict, rows: Rows, chunks: list, salt: str) -> dict[int, tuple[str, str, int]]:
+    """Each chunk's (digest, rows as the page writes them with sentence ids from ``s1``,
+    sentence links), by its first pair."""
     from diglot.builders.html import joined
 
     template, made = environment().get_template("rows.html.j2"), {}
     for key, first, end, number in chunks:
         rows.sentences = 0
         view = page | {"rows": rows.rows(False, first, end, number), "preview": None}
-        made[key] = joined(template.generate(view)), rows.sentences
+        html = joined(template.generate(view))
+        made[first] = key or _digest(rows, first, end, number, salt), html, rows.sentences
     return made
 
 
-def _render_in_worker(key: int) -> dict[str, tuple[str, int]]:
+def _render_in_worker(key: int) -> dict[int, tuple[str, str, int]]:
     return _render(*_work[key])

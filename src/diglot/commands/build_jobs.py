@@ -21,6 +21,7 @@ from diglot.catalog.translate import bilingual
 from diglot.builders import REGISTRY, BuildContext, get_builder
 from diglot.catalog.gather import read_po
 from diglot.commands import build_cache, build_sources
+from diglot.errors import DiglotError
 from diglot.model import Bilingual
 from diglot.project import Project
 
@@ -151,14 +152,16 @@ def _job_in_worker(args) -> Result:
 def _job(project: Project, ctx: BuildContext, job: Job) -> Result:
     kept = next(((file, code, use) for fmt, lang, file, code, use in job.sources
                  if job.render and (fmt, lang) == job.render[0]), None)
-    article, skipped, keep = build_sources.read(project, job.slug, kept)
+    finish = build_sources.start(project, job.slug, kept, ctx.helpers)
+    langs = {lang for _, lang in job.render} | (set(project.languages) if job.keep else set())
+    catalogs = _catalogs(project, job.slug, sorted(langs), finish)
+    article, skipped, keep = finish()
     if article is None:
         return Result(job.slug, warning=skipped)
     config = project.config
-    langs = {lang for _, lang in job.render} | (set(project.languages) if job.keep else set())
     docs, inputs = {}, {}
-    for lang in sorted(langs):
-        doc = bilingual(article, read_po(project, lang, job.slug), config.source_language, lang,
+    for lang, catalog in catalogs.items():
+        doc = bilingual(article, catalog, config.source_language, lang,
                         config.fallback, project.rel(project.po_path(lang, job.slug)))
         docs[lang], inputs[lang] = media.attach(doc, project.root, project.source_dir)
     result = Result(job.slug, docs if job.keep else {}, segments=len(article.segments),
@@ -169,6 +172,18 @@ def _job(project: Project, ctx: BuildContext, job: Job) -> Result:
         if rows is not None and rows.made:
             result.rows[(fmt, lang)] = rows.encode()
     return result
+
+
+def _catalogs(project: Project, slug: str, langs: list[str], finish: Callable) -> dict:
+    """The article's PO files, read while its source may still be parsing (``finish``
+    waits for it): an error in the source is still the one reported, and a PO file is
+    nothing to report for an article skipped as empty."""
+    try:
+        return {lang: read_po(project, lang, slug) for lang in langs}
+    except DiglotError:
+        if finish()[0] is None:
+            return {}
+        raise
 
 
 def _render(result: Result, fmt: str, lang: str, doc: Bilingual, ctx: BuildContext) -> None:

@@ -6,15 +6,19 @@ The parsed article is kept beside the output it was read for
 (``<output>/.diglot-cache/<output name>.article``), sealed like a part (see
 ``build_cache``) under its source's digest and diglot's own code: the seal is checked
 before anything of the file is read, so only an article this user's diglot parsed from
-these very bytes is ever used; anything else is parsed again.
+these very bytes is ever used; anything else is parsed again. A book-length source parsed
+for the first time is parsed in a forked process while the build reads the PO files.
 """
 
 from __future__ import annotations
 
 import hashlib
 import pickle
+from functools import partial
 from pathlib import Path
+from typing import Callable
 
+from diglot import parallel
 from diglot.catalog.gather import checked, read_or_skip
 from diglot.commands import build_cache
 from diglot.commands.build_plan import combine
@@ -23,6 +27,9 @@ from diglot.project import Project
 from diglot.source.reader import decode_source, parse_article, read_source
 
 MIN_BYTES = 256 * 1024  # below this a source parses in less than its kept copy loads
+# From here a source's parse (markdown-it: 0.15 s a megabyte) pays a forked process and
+# the article's pickle sent back (a tenth of that), when the build has an idle core.
+FORK_BYTES = 512 * 1024
 
 Kept = tuple[str, str, bool]  # (file, the code's key, whether to read it: not with --force)
 
@@ -31,20 +38,66 @@ def read(project: Project, slug: str, kept: Kept | None
          ) -> tuple[Article | None, str, tuple[str, str, bytes] | None]:
     """``read_or_skip``'s (article, warning), and what to keep for the next build: (file,
     seal key, bytes), or None when nothing is to be kept."""
+    return start(project, slug, kept)()
+
+
+def start(project: Project, slug: str, kept: Kept | None, helpers: int = 0
+          ) -> Callable[[], tuple[Article | None, str, tuple[str, str, bytes] | None]]:
+    """``read``, begun now and finished by the call returned. With an idle core
+    (``helpers``), a book-length source with no kept copy is parsed in a forked process
+    while this one goes on (the build reads the PO files meanwhile); the article comes
+    back pickled, the very bytes kept for the next build. Errors in the source are
+    raised at once, as ``read`` raises them, but for a forked parse's: by the call."""
     if kept is None:
-        return (*read_or_skip(project, slug), None)
+        return partial(_given, (*read_or_skip(project, slug), None))
     path = project.source_path(slug)
     shown = project.rel(path)
     data = read_source(path, shown)
     if len(data) < MIN_BYTES:
-        return (*checked(parse_article(decode_source(data, shown), slug, shown), shown), None)
+        return partial(_given, _parsed(data, slug, shown, None))
     file, code, use = kept
     key = combine(code, hashlib.sha256(data).hexdigest())
     found = _load(project, Path(file), key) if use else None
     if found is not None:
-        return (*checked(found, shown), None)
+        return partial(_given, (*checked(found, shown), None))
+    if helpers > 0 and len(data) >= FORK_BYTES:
+        return _forked(data, slug, shown, (file, key))
+    return partial(_given, _parsed(data, slug, shown, (file, key)))
+
+
+def _given(answer: tuple):
+    return answer
+
+
+def _parsed(data: bytes, slug: str, shown: str, keep: tuple[str, str] | None):
     article = parse_article(decode_source(data, shown), slug, shown)
-    return (*checked(article, shown), (file, key, pickle.dumps(article, pickle.HIGHEST_PROTOCOL)))
+    kept = (*keep, pickle.dumps(article, pickle.HIGHEST_PROTOCOL)) if keep else None
+    return (*checked(article, shown), kept)
+
+
+def _forked(data: bytes, slug: str, shown: str, keep: tuple[str, str]):
+    executor = parallel.pool(1)
+    future = executor.submit(_pickled, data, slug, shown)
+
+    def finish():
+        try:
+            pickled = future.result()
+        finally:
+            executor.shutdown()
+        if pickled is None:  # the source has an error: parsed here, it is raised here
+            return _parsed(data, slug, shown, keep)
+        return (*checked(pickle.loads(pickled), shown), (*keep, pickled))
+    return finish
+
+
+def _pickled(data: bytes, slug: str, shown: str) -> bytes | None:
+    """In the forked process: the parsed article, pickled; None when parsing fails (the
+    build's own process reports it, with everything it knows)."""
+    try:
+        return pickle.dumps(parse_article(decode_source(data, shown), slug, shown),
+                            pickle.HIGHEST_PROTOCOL)
+    except Exception:  # noqa: BLE001 - any failure is found again and reported by the caller
+        return None
 
 
 def _load(project: Project, file: Path, key: str) -> Article | None:
