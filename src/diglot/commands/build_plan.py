@@ -54,27 +54,12 @@ def format_fingerprint(fmt: str, config: Config, title: str, day: str) -> str:
 def _engines(fmt: str) -> list[str]:
     """The installed versions of the libraries that lay out ``fmt`` (``Format.engines``),
     read without importing them."""
+    if not REGISTRY[fmt].engines:
+        return []  # importlib.metadata alone takes 0.02 s to import
     from importlib.metadata import PackageNotFoundError, version
 
     found = []
     for name in REGISTRY[fmt].engines:
-        try:
-            found.append(f"{name} {version(name)}")
-        except PackageNotFoundError:
-            found.append(f"{name} -")
-    return found
-
-
-# Libraries whose version changes a format's bytes beyond diglot's own code (the PDF's
-# layout engine); read from the installed metadata, without importing them.
-_ENGINES = {"pdf": ("weasyprint", "pydyf", "pyphen")}
-
-
-def _engines(fmt: str) -> list[str]:
-    from importlib.metadata import PackageNotFoundError, version
-
-    found = []
-    for name in _ENGINES.get(fmt, ()):
         try:
             found.append(f"{name} {version(name)}")
         except PackageNotFoundError:
