@@ -78,7 +78,6 @@ class Rows:
 
     def __init__(self, doc: Bilingual, chrome: str, runs: Runs, table_labels: tuple[str, str]):
         self.doc, self.chrome, self.runs, self.table_labels = doc, chrome, runs, table_labels
-        self.sentences = 0  # sentence link ids given on the page: s1, s2…
         self.anchors = anchor_ids(doc.pairs)
 
     def rows(self, titled: bool = False, start: int = 0, end: int | None = None,
@@ -110,7 +109,7 @@ class Rows:
         if end - start > 1 or block.kind in _GROUPS:
             kind, view = self._group(list(pairs[start:end]))
             return Row(anchor, kind, body=view)
-        source, target = self.linked_cells(pair)
+        source, target = self.linked_cells(pair, anchor)
         return Row(anchor, "segment", _tag(block), block.quote_depth, _classes(block),
                    _marker(block), source, target)
 
@@ -127,10 +126,12 @@ class Rows:
         lang = self.doc.source_lang
         return Cell(lang, self.runs.of(pair.block.text, "fr", lang)), self._target(pair)
 
-    def linked_cells(self, pair: Pair) -> tuple[Cell, Cell]:
+    def linked_cells(self, pair: Pair, anchor: str) -> tuple[Cell, Cell]:
         """``cells`` with each sentence wrapped in a ``data-sentence`` span that its
         counterpart in the other column shares (a translated text passage of two sentences
-        or more; one sentence each side needs no link: the passage is the link)."""
+        or more; one sentence each side needs no link: the passage is the link). A link's
+        id is the passage's anchor and its number in the passage (``p-91947aa1a6.2``):
+        unique on the page, and the same whatever comes before it."""
         if pair.state != TRANSLATED or pair.fallback or pair.target is None:
             return self.cells(pair)
         doc = self.doc
@@ -141,20 +142,9 @@ class Rows:
         if len(links) < 2:
             return Cell(doc.source_lang, self.runs.runs(fr, "fr")), \
                 Cell(doc.target_lang, self.runs.runs(en, "en"))
-        marks = self._marks(links)
+        marks = _marks(links, anchor)
         return (Cell(doc.source_lang, self.runs.runs(fr, "fr", marks[0])),
                 Cell(doc.target_lang, self.runs.runs(en, "en", marks[1])))
-
-    def _marks(self, links) -> tuple[list, list]:
-        """Each column's sentence marks: (offset, ("s", id)) and (offset, ("/s",))."""
-        marks: tuple[list, list] = ([], [])
-        for link in links:
-            self.sentences += 1
-            sid = f"s{self.sentences}"
-            for side, (start, end) in zip(marks, (link.fr_offsets, link.en_offsets)):
-                if start < end:
-                    side += [(start, ("s", sid)), (end, ("/s",))]
-        return marks
 
     def _target(self, pair: Pair) -> Cell:
         doc = self.doc
@@ -189,6 +179,17 @@ def target_shown(pair: Pair, doc: Bilingual) -> tuple[str, str]:
     if pair.fallback and pair.target is not None:
         return pair.state, "source"
     return pair.state, "placeholder" if doc.fallback == "placeholder" else "omitted"
+
+
+def _marks(links, anchor: str) -> tuple[list, list]:
+    """Each column's sentence marks: (offset, ("s", id)) and (offset, ("/s",))."""
+    marks: tuple[list, list] = ([], [])
+    for number, link in enumerate(links, 1):
+        sid = f"{anchor}.{number}"
+        for side, (start, end) in zip(marks, (link.fr_offsets, link.en_offsets)):
+            if start < end:
+                side += [(start, ("s", sid)), (end, ("/s",))]
+    return marks
 
 
 def _tag(block: Block) -> str:

@@ -5,18 +5,16 @@ process when the build has an idle core. The page is byte for byte the one the r
 template writes in one pass.
 
 A row's text depends on nothing before it but its passage number (known from the grouping
-alone, ``html_rows.row_starts``, and part of the digest), its anchor (a repeated passage's
-``-2``, part of the digest) and its sentence link ids (``s1``, ``s2``… in page order): a chunk
-is rendered with ids from ``s1`` and shifted into place when the page is written. Footnote
-calls are counted across the page, so a page with notes, and ``diglot serve``'s preview, are
-rendered in one pass as before.
+alone, ``html_rows.row_starts``, and part of the digest) and its anchor (a repeated passage's
+``-2``, part of the digest; its sentence links are named after it). Footnote calls are
+counted across the page, so a page with notes, and ``diglot serve``'s preview, are rendered
+in one pass as before.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import re
 from itertools import count
 
 from diglot import parallel
@@ -32,19 +30,18 @@ CHUNK = 100  # rows
 # so it is no reason to take less: at 0.45 this process waited 0.1-0.35 s for the forked one
 # (which pays the fork's copied pages and sends its HTML back); at 0.52 it seldom waits.
 SHARE = 0.52
-_SENTENCE = re.compile(r'data-sentence="s(\d+)"')  # escaped text never holds a bare quote
 # What the forked process reads, by key: inherited with its memory, never pickled.
 _work: dict[int, tuple] = {}
 _keys = count()
 
 
 class Chunks:
-    """The chunks kept by the last build (digest → (HTML, sentence links)), and those of
-    this page (``made``: what the build keeps for the next)."""
+    """The chunks kept by the last build (digest → HTML), and those of this page
+    (``made``: what the build keeps for the next)."""
 
     def __init__(self, kept: dict | None = None) -> None:
-        self.kept: dict[str, tuple[str, int]] = kept or {}
-        self.made: dict[str, tuple[str, int]] = {}
+        self.kept: dict[str, str] = kept or {}
+        self.made: dict[str, str] = {}
 
     def encode(self) -> bytes:
         # surrogatepass: a lone surrogate (never in text read as UTF-8) round-trips, as
@@ -60,11 +57,9 @@ class Chunks:
             found = json.loads(data) if data else {}
         except ValueError:
             return cls()
-        if not isinstance(found, dict) or not all(
-                isinstance(v, list) and len(v) == 2 and isinstance(v[0], str)
-                and type(v[1]) is int for v in found.values()):
+        if not isinstance(found, dict) or not all(isinstance(v, str) for v in found.values()):
             return cls()
-        return cls({k: (html, links) for k, (html, links) in found.items()})
+        return cls(found)
 
 
 def chunked(doc: Bilingual, ctx: BuildContext) -> bool:
@@ -99,13 +94,11 @@ class Tail:
         made = _render(self.page, self.rows, self.mine, self.salt)
         if self.future is not None:
             made |= self.future.result()
-        pieces, shift = [], 0
+        pieces = []
         for key, first, *_ in self.chunks:
-            key, html, links = made[first] if first in made else (key, *self.cache.kept[key])
-            self.cache.made[key] = html, links
-            pieces.append(_SENTENCE.sub(lambda m: f'data-sentence="s{int(m[1]) + shift}"', html)
-                          if shift else html)
-            shift += links
+            key, html = made[first] if first in made else (key, self.cache.kept[key])
+            self.cache.made[key] = html
+            pieces.append(html)
         return "".join(pieces)
 
     def close(self) -> None:
@@ -150,19 +143,17 @@ def _shares(todo: list, pairs) -> tuple[list, list]:
     return todo, []
 
 
-def _render(page: dict, rows: Rows, chunks: list, salt: str) -> dict[int, tuple[str, str, int]]:
-    """Each chunk's (digest, rows as the page writes them with sentence ids from ``s1``,
-    sentence links), by its first pair."""
+def _render(page: dict, rows: Rows, chunks: list, salt: str) -> dict[int, tuple[str, str]]:
+    """Each chunk's (digest, rows as the page writes them), by its first pair."""
     from diglot.builders.html import joined
 
     template, made = environment().get_template("rows.html.j2"), {}
     for key, first, end, number in chunks:
-        rows.sentences = 0
         view = page | {"rows": rows.rows(False, first, end, number), "preview": None}
         html = joined(template.generate(view))
-        made[first] = key or _digest(rows, first, end, number, salt), html, rows.sentences
+        made[first] = key or _digest(rows, first, end, number, salt), html
     return made
 
 
-def _render_in_worker(key: int) -> dict[int, tuple[str, str, int]]:
+def _render_in_worker(key: int) -> dict[int, tuple[str, str]]:
     return _render(*_work[key])

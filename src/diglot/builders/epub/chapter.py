@@ -20,7 +20,7 @@ from diglot.builders import BuildContext
 from diglot.builders.epub.render import chrome, labels, media_type, render, tag
 from diglot.builders.html_inline import ASSETS, Runs
 from diglot.builders.html_rows import Rows, anchor_ids, target_shown
-from diglot.model import HEADING, TITLE, TRANSLATED, Bilingual, Image
+from diglot.model import HEADING, TITLE, TRANSLATED, Bilingual, Image, Pair
 from diglot.source.inline import plain_text
 from diglot.typography import typeset_plain
 
@@ -83,7 +83,8 @@ class _Runs(Runs):
 class _Rows(Rows):
     """The HTML page's rows without sentence links: no script shows them in a book."""
 
-    linked_cells = Rows.cells
+    def linked_cells(self, pair: Pair, anchor: str) -> tuple:
+        return self.cells(pair)
 
 
 def chapter(doc: Bilingual, ctx: BuildContext) -> Chapter:
