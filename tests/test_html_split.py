@@ -123,3 +123,12 @@ def test_the_kept_rows_go_with_their_article(book, small_chunks):
     assert book.run("build", "--format", "html").exit_code == 0
     assert not rows_file(book).exists()
     assert not (book.root / "build/html/livre.html").exists()
+
+
+def test_kept_chunks_round_trip_and_anything_else_reads_as_none():
+    chunks = html_split.Chunks()
+    chunks.made = {"a" * 40: "<p>Été « ici »</p>\n".encode(), "b" * 40: b"", "c" * 40: b"<p>\n</p>"}
+    data = chunks.encode()
+    assert html_split.Chunks.decode(data).kept == chunks.made
+    for bad in (data[:-1], data + b"x", b"[[1, 2]]\nab", b"not json\n", b"\xff\n", b"", None):
+        assert html_split.Chunks.decode(bad).kept == {}

@@ -75,7 +75,8 @@ def _render(template: str, page: dict, script: str = "", images=(), notes=None) 
     else:
         csp = content_security_policy([css, page["page_css"]], script, images)
     page.update(css=css, script=script, csp=csp)
-    return joined(environment().get_template(template).generate(page)).encode("utf-8")
+    text = joined(environment().get_template(template).generate(page))
+    return page["tail"].splice(text) if page["tail"] else text.encode("utf-8")
 
 
 def joined(pieces: Iterator[str]) -> str:
