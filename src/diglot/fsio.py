@@ -35,6 +35,8 @@ class Write:
     data: bytes
     shown: str
     area: Area
+    # Flushed to disk before the renames; a kept file that checks itself need not be.
+    durable: bool = True
 
 
 def write_group(writes: list[Write]) -> None:
@@ -45,7 +47,7 @@ def write_group(writes: list[Write]) -> None:
     each = len(writes) <= _SYNC_EACH
     try:
         for write in writes:
-            staged.append(_stage(write, each))
+            staged.append(_stage(write, each and write.durable))
         if not each:
             os.sync()  # one flush for the group: an fsync per file costs a disk commit each
     except BaseException:
