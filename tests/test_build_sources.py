@@ -5,13 +5,14 @@ unpickled. The size threshold is lowered so that a small article counts as book-
 
 from __future__ import annotations
 
+import os
 import pickle
 from pathlib import Path
 
 import pytest
+from project_fixture import Proj
 
 from diglot.commands import build_sources
-from project_fixture import Proj
 
 SOURCE = "# Le livre\n\n" + "\n".join(f"Le paragraphe {n} est court.\n" for n in range(12))
 
@@ -126,3 +127,10 @@ def test_an_empty_source_parsed_in_a_forked_process_is_skipped_whatever_its_po_f
     result = forked.run("build", "--format", "html", "--jobs", "2")
     assert "source_fr/livre.md: no text to translate; article skipped" in result.output
     assert "livre.po" not in result.output
+
+
+def test_a_lost_parsing_process_leaves_the_source_to_this_one(forked, monkeypatch):
+    page = build(forked, "--force", "--jobs", "1")
+    monkeypatch.setattr(build_sources, "_pickled", lambda *args: os._exit(1))
+    assert build(forked, "--force", "--jobs", "2") == page
+    assert kept(forked).exists()

@@ -6,10 +6,12 @@ page of a few dozen passages counts as book-length."""
 
 from __future__ import annotations
 
+import os
+
 import pytest
+from project_fixture import Proj
 
 from diglot.builders import html_split
-from project_fixture import Proj
 
 SOURCE = """# Le livre
 
@@ -132,3 +134,11 @@ def test_kept_chunks_round_trip_and_anything_else_reads_as_none():
     assert html_split.Chunks.decode(data).kept == chunks.made
     for bad in (data[:-1], data + b"x", b"[[1, 2]]\nab", b"not json\n", b"\xff\n", b"", None):
         assert html_split.Chunks.decode(bad).kept == {}
+
+
+def test_a_lost_helper_process_leaves_its_rows_to_this_one(book, monkeypatch):
+    whole = page(book, "--force")
+    monkeypatch.setattr(html_split, "MIN_PAIRS", 10)
+    monkeypatch.setattr(html_split, "CHUNK", 3)
+    monkeypatch.setattr(html_split, "_render_in_worker", lambda key: os._exit(1))
+    assert page(book, "--force", "--jobs", "2") == whole

@@ -94,8 +94,8 @@ class Tail:
         # Digests find the kept chunks; with none kept, each process digests its own.
         self.chunks = _chunks(rows, start, salt if self.cache.kept else None)
         todo = [c for c in self.chunks if c[0] is None or c[0] not in self.cache.kept]
-        self.mine, theirs = _shares(todo, rows.doc.pairs) if ctx.helpers > 0 else (todo, [])
-        self.pool = self.future = None
+        self.mine, self.theirs = _shares(todo, rows.doc.pairs) if ctx.helpers > 0 else (todo, [])
+        theirs, self.pool, self.future = self.theirs, None, None
         if theirs:
             environment().get_template("rows.html.j2")  # compiled once, before the fork
             key = next(_keys)
@@ -115,7 +115,7 @@ class Tail:
         """The page's bytes, the rows in place of ``MARK``."""
         made = _render(self.page, self.rows, self.mine, self.salt)
         if self.future is not None:
-            made |= self.future.result()
+            made |= self._theirs()
         pieces = []
         for key, first, *_ in self.chunks:
             key, html = made[first] if first in made else (key, self.cache.kept[key])
@@ -123,6 +123,12 @@ class Tail:
             pieces.append(html)
         head, foot = page.split(MARK)
         return b"".join([head.encode("utf-8"), *pieces, foot.encode("utf-8")])
+
+    def _theirs(self) -> dict[int, tuple[str, bytes]]:
+        try:
+            return self.future.result()
+        except Exception:  # noqa: BLE001 - the process was lost (killed, out of memory)
+            return _render(self.page, self.rows, self.theirs, self.salt)
 
     def close(self) -> None:
         if self.pool is not None:

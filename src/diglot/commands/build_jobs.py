@@ -11,15 +11,14 @@ reads them all again.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
-from typing import Callable, Iterable
-
 from pathlib import Path
 
 from diglot import media, parallel
-from diglot.catalog.translate import bilingual
 from diglot.builders import REGISTRY, BuildContext, get_builder
 from diglot.catalog.gather import read_po
+from diglot.catalog.translate import bilingual
 from diglot.commands import build_cache, build_sources
 from diglot.errors import DiglotError
 from diglot.model import Bilingual
@@ -71,7 +70,7 @@ def run(project: Project, ctx: BuildContext, jobs: Iterable[Job], indexes: Itera
     each is then the longest task, and the indexes share the other cores.
     """
     jobs, indexes = _split(list(jobs), workers), list(indexes)
-    name = lambda r: r.slug  # noqa: E731
+    name = lambda r: r.slug
     tasks = len(jobs) + len(indexes)
     if workers <= 1 or tasks <= 1 or (tasks < 4 and _light(project, jobs)):
         if tasks == 1 and jobs:  # one article alone: its builder may use the idle cores

@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import hashlib
 import pickle
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import Callable
 
 from diglot import parallel
 from diglot.catalog.gather import checked, read_or_skip
@@ -82,9 +82,11 @@ def _forked(data: bytes, slug: str, shown: str, keep: tuple[str, str]):
     def finish():
         try:
             pickled = future.result()
+        except Exception:  # noqa: BLE001 - the process was lost (killed, out of memory)
+            pickled = None
         finally:
             executor.shutdown()
-        if pickled is None:  # the source has an error: parsed here, it is raised here
+        if pickled is None:  # an error in the source, or no process: parsed (and raised) here
             return _parsed(data, slug, shown, keep)
         return (*checked(pickle.loads(pickled), shown), (*keep, pickled))
     return finish
