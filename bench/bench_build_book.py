@@ -1,9 +1,10 @@
 """Benchmark ``diglot build`` as a user runs it on one book-length article (10,000 real
 paragraphs from the corpus, fully translated): the whole command, HTML and DOCX, a first
-build (no build folder), cold (``--force``) and after one translation was edited (the title's, then one in the middle of
-the book: a book-length HTML page renders again only the chunk of rows holding it). Prints the best wall time and the CPU
-time (user + system, the command and its workers) of a few runs: on the shared VM the CPU
-time moves less than the wall time. Usage: python bench/bench_build_book.py [--size N]
+build (no build folder), cold (``--force``) and after one translation was edited (the
+title's, then one in the middle of the book: a book-length HTML page renders again only the
+chunk of rows holding it). Prints the best wall time and the CPU time (user + system, the
+command and its workers) of a few runs: on the shared VM the CPU time moves less than the
+wall time. Usage: python bench/bench_build_book.py [--size N] [--runs N]
 """
 
 from __future__ import annotations
