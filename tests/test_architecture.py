@@ -35,7 +35,7 @@ LIBRARIES = {
 # Layers, low to high: a package imports from its own layer and below only.
 LAYERS = [
     {"errors", "model", "names", "safety", "paths", "fsio", "config", "locales", "project",
-     "parallel"},
+     "parallel", "heap"},
     {"po", "source", "ooxml", "web", "typography"},
     {"catalog", "sentences", "align", "media"},
     {"builders", "review", "checks"},  # features: never one another

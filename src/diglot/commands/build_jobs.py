@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from diglot import media, parallel
+from diglot import heap, media, parallel
 from diglot.builders import REGISTRY, BuildContext, get_builder
 from diglot.catalog.gather import read_po
 from diglot.catalog.translate import bilingual
@@ -149,6 +149,11 @@ def _job_in_worker(args) -> Result:
 
 
 def _job(project: Project, ctx: BuildContext, job: Job) -> Result:
+    with heap.paused():  # see diglot/heap.py
+        return _read_and_render(project, ctx, job)
+
+
+def _read_and_render(project: Project, ctx: BuildContext, job: Job) -> Result:
     kept = next(((file, code, use) for fmt, lang, file, code, use in job.sources
                  if job.render and (fmt, lang) == job.render[0]), None)
     finish = build_sources.start(project, job.slug, kept, ctx.helpers)

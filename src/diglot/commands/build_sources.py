@@ -18,7 +18,7 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from diglot import parallel
+from diglot import heap, parallel
 from diglot.catalog.gather import checked, read_or_skip
 from diglot.commands import build_cache
 from diglot.commands.build_plan import combine
@@ -96,8 +96,9 @@ def _pickled(data: bytes, slug: str, shown: str) -> bytes | None:
     """In the forked process: the parsed article, pickled; None when parsing fails (the
     build's own process reports it, with everything it knows)."""
     try:
-        return pickle.dumps(parse_article(decode_source(data, shown), slug, shown),
-                            pickle.HIGHEST_PROTOCOL)
+        with heap.paused():
+            return pickle.dumps(parse_article(decode_source(data, shown), slug, shown),
+                                pickle.HIGHEST_PROTOCOL)
     except Exception:  # noqa: BLE001 - any failure is found again and reported by the caller
         return None
 
