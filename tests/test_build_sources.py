@@ -5,6 +5,7 @@ unpickled. The size threshold is lowered so that a small article counts as book-
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 from pathlib import Path
@@ -134,3 +135,19 @@ def test_a_lost_parsing_process_leaves_the_source_to_this_one(forked, monkeypatc
     monkeypatch.setattr(build_sources, "_pickled", lambda *args: os._exit(1))
     assert build(forked, "--force", "--jobs", "2") == page
     assert kept(forked).exists()
+
+
+def test_the_garbage_collector_runs_again_after_a_book_is_built_or_updated(book, monkeypatch):
+    # diglot serve builds in its own process, again and again: a pause must end with the job
+    from diglot import heap
+
+    monkeypatch.setattr(heap, "BIG", 10)
+    real_disable, paused = gc.disable, []
+
+    def disable():
+        paused.append(True)
+        real_disable()
+    monkeypatch.setattr(gc, "disable", disable)
+    build(book, "--force", "--jobs", "1")
+    assert book.run("update").exit_code == 0
+    assert len(paused) >= 2 and gc.isenabled() and gc.get_freeze_count() == 0

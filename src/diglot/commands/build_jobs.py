@@ -149,7 +149,7 @@ def _job_in_worker(args) -> Result:
 
 
 def _job(project: Project, ctx: BuildContext, job: Job) -> Result:
-    with heap.paused():  # see diglot/heap.py
+    with heap.paused_for(project.source_path(job.slug)):  # see diglot/heap.py
         return _read_and_render(project, ctx, job)
 
 

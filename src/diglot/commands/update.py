@@ -4,20 +4,26 @@ articles, and proposing translations from the memory for segments that have none
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable
 
-from diglot import parallel
+from diglot import heap, parallel
 from diglot.catalog import header, memory, placement
 from diglot.catalog.gather import read_or_skip
-from diglot.catalog.plan import CatalogPlan, Planning, TemplatePlan, plan_catalog, plan_template
+from diglot.catalog.plan import (
+    CatalogPlan,
+    Planning,
+    TemplatePlan,
+    plan_catalog,
+    plan_template,
+)
 from diglot.catalog.renames import Rename, find_renames
+from diglot.catalog.store import decode, encode, read_catalog
 from diglot.commands import memory_pass
+from diglot.fsio import Write, remove_file, write_group
 from diglot.po.model import Catalog, Entry
 from diglot.project import Project
-from diglot.catalog.store import decode, encode, read_catalog
-from diglot.fsio import Write, remove_file, write_group
 
 
 @dataclass
@@ -145,6 +151,11 @@ def _write(project: Project, changes: list[FileChange]) -> None:
 def _plan_slug(project: Project, slug: str, planning: Planning, langs: tuple[str, ...]):
     """(slug, warning, changes, segments) for one article: its template's change, then each
     language's PO file's; an empty article is skipped with a warning."""
+    with heap.paused_for(project.source_path(slug)):  # see diglot/heap.py
+        return _plan_article(project, slug, planning, langs)
+
+
+def _plan_article(project: Project, slug: str, planning: Planning, langs: tuple[str, ...]):
     article, skipped = read_or_skip(project, slug)
     if article is None:
         return slug, skipped, [], 0
