@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import secrets
 from itertools import count
 
 from diglot import parallel
@@ -33,9 +34,6 @@ SHARE = 0.52
 # What the forked process reads, by key: inherited with its memory, never pickled.
 _work: dict[int, tuple] = {}
 _keys = count()
-# Stands for the rows in the page's text: a NUL, which no text on a page can hold (sources
-# refuse control characters, PO strings lose them: catalog.translate.shown).
-MARK = "\0diglot-rows\0"
 
 
 class Chunks:
@@ -91,6 +89,8 @@ class Tail:
 
     def __init__(self, page: dict, rows: Rows, start: int, salt: str, ctx: BuildContext):
         self.rows, self.page, self.cache, self.salt = rows, page, ctx.rows or Chunks(), salt
+        # Stands for the rows in the page's text: drawn at random, so no text can hold it.
+        self.mark = f"\0{secrets.token_hex(16)}\0"
         # Digests find the kept chunks; with none kept, each process digests its own.
         self.chunks = _chunks(rows, start, salt if self.cache.kept else None)
         todo = [c for c in self.chunks if c[0] is None or c[0] not in self.cache.kept]
@@ -109,10 +109,10 @@ class Tail:
     def __html__(self) -> str:
         """Where the rows go in the page's text; ``splice`` puts their bytes there (the
         rows are UTF-8 already, encoded by the process that rendered them)."""
-        return MARK
+        return self.mark
 
     def splice(self, page: str) -> bytes:
-        """The page's bytes, the rows in place of ``MARK``."""
+        """The page's bytes, the rows in place of ``mark``."""
         made = _render(self.page, self.rows, self.mine, self.salt)
         if self.future is not None:
             made |= self._theirs()
@@ -121,7 +121,7 @@ class Tail:
             key, html = made[first] if first in made else (key, self.cache.kept[key])
             self.cache.made[key] = html
             pieces.append(html)
-        head, foot = page.split(MARK)
+        head, foot = page.split(self.mark)
         return b"".join([head.encode("utf-8"), *pieces, foot.encode("utf-8")])
 
     def _theirs(self) -> dict[int, tuple[str, bytes]]:

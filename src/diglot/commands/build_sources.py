@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import pickle
 from collections.abc import Callable
-from functools import partial
+from functools import cache, partial
 from pathlib import Path
 
 from diglot import heap, parallel
@@ -79,6 +79,7 @@ def _forked(data: bytes, slug: str, shown: str, keep: tuple[str, str]):
     executor = parallel.pool(1)
     future = executor.submit(_pickled, data, slug, shown)
 
+    @cache  # the build may ask twice (see build_jobs._catalogs)
     def finish():
         try:
             pickled = future.result()
