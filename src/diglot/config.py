@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -167,7 +168,23 @@ def _convert(key: str, value):
     wording = "a table of check = severity" if key == "severity" else wording
     if not isinstance(value, expected) or (kind == "float" and isinstance(value, bool)):
         raise _fail(key, f"'{key}' must be {wording}, not {value!r}")
+    _printable(key, value)
     return _refine(key, kind, value)
+
+
+# Unicode category Cc but tab and newline, as in sources: no edition can show them (Word
+# refuses them outright).
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _printable(key: str, value) -> None:
+    texts = [*value, *value.values()] if isinstance(value, dict) else \
+        value if isinstance(value, list) else [value]
+    for text in texts:
+        found = _CONTROLS.search(str(text))
+        if found:
+            raise _fail(key, f"'{key}' holds a control character (U+{ord(found[0]):04X}), "
+                             "which no edition can show; remove it")
 
 
 def _refine(key: str, kind: str, value):
