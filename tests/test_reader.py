@@ -76,6 +76,10 @@ def test_reference_links_are_resolved_from_the_article():
     ("---\n- a\n---\n", 2, "front matter must be a mapping"),
     ("---\ntitle: 12\n---\n", 2, "front matter 'title' must be text"),
     ("Un\n\nbip\x07\n", 3, "control character U+0007"),
+    ('---\ntitle: "Un\\bdeux"\n---\n', 2, "control character U+0008 in the front matter's "
+     "'title'"),
+    ('---\ntitle: Livre\nauthor: "Jean\\aDupont"\n---\n', 3, "control character U+0007 in "
+     "the front matter's 'author'"),
 ])
 def test_bad_sources_raise_with_line(source, line, message):
     with pytest.raises(SourceError) as info:

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import os
-import re
 import sys
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -15,7 +14,7 @@ else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
 from diglot.errors import ConfigError
-from diglot.safety import MAX_CONFIG_BYTES
+from diglot.safety import MAX_CONFIG_BYTES, UNPRINTABLE
 
 FALLBACKS = ("source", "placeholder", "omit", "fail")
 PAGE_SIZES = ("A4", "Letter")
@@ -172,16 +171,11 @@ def _convert(key: str, value):
     return _refine(key, kind, value)
 
 
-# Unicode category Cc but tab and newline, as in sources: no edition can show them (Word
-# refuses them outright).
-_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
 def _printable(key: str, value) -> None:
     texts = [*value, *value.values()] if isinstance(value, dict) else \
         value if isinstance(value, list) else [value]
     for text in texts:
-        found = _CONTROLS.search(str(text))
+        found = UNPRINTABLE.search(str(text))
         if found:
             raise _fail(key, f"'{key}' holds a control character (U+{ord(found[0]):04X}), "
                              "which no edition can show; remove it")

@@ -25,6 +25,9 @@ _NAMED = {"\n": "\\n", "\r": "\\r", "\x1b": "\\x1b"}
 # Every character some PO reader takes for the end of a line: gettext stops at "\n" only,
 # but polib and other str.splitlines() users also at these.
 LINE_BREAKS = re.compile("\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+# Unicode category Cc but tab and newline: no edition can print them, and Word refuses a
+# document holding one. Sources, settings and front matter are refused with them.
+UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _UNSAFE_NAME = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 

@@ -13,9 +13,9 @@ from pathlib import Path
 
 from diglot.errors import SourceError
 from diglot.model import HEADING, LIST_ITEM, PARAGRAPH, Block, ListLevel
+from diglot.safety import UNPRINTABLE
 from diglot.source.reader import decode_source, parse_article, read_source
 
-_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _HEADING_STYLE = re.compile(r"^(?:heading|titre)\s*(\d)$", re.IGNORECASE)
 
 
@@ -47,7 +47,7 @@ def plain_blocks(text: str, shown: str = "") -> list[Block]:
 
 def _reject_controls(text: str, shown: str) -> None:
     """As the French reader does: such characters cannot be printed, and Word refuses them."""
-    found = _CONTROLS.search(text)
+    found = UNPRINTABLE.search(text)
     if found:
         line = text.count("\n", 0, found.start()) + 1
         raise SourceError(f"control character U+{ord(found.group()):04X} in the text; "
@@ -65,8 +65,8 @@ def docx_blocks(path: Path, shown: str) -> list[Block]:
     import docx  # python-docx, imported here: only .docx input needs it
     from docx.opc.exceptions import PackageNotFoundError
 
-    from diglot.ooxml.untrusted import check_package
     from diglot.ooxml.cell_read import CellReader, Styles
+    from diglot.ooxml.untrusted import check_package
     from diglot.source.markdown_out import to_markdown
 
     data = check_package(path, shown)  # caps, damaged parts, DTDs: one-line errors

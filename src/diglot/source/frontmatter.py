@@ -6,6 +6,7 @@ import datetime as dt
 
 from diglot.errors import SourceError
 from diglot.model import PubDate
+from diglot.safety import UNPRINTABLE
 
 _FENCE = "---"
 _CLOSERS = ("---", "...")
@@ -65,6 +66,11 @@ def _check(meta: dict, rel_path: str, node) -> dict:
     for key in ("title", "author"):
         if key in meta and meta[key] is not None and not isinstance(meta[key], str):
             raise SourceError(f"front matter '{key}' must be text", rel_path, _key_line(node, key))
+        found = UNPRINTABLE.search(meta.get(key) or "")
+        if found:  # a YAML escape ("\a"): the file itself has none (reader.parse_article)
+            raise SourceError(f"control character U+{ord(found[0]):04X} in the front matter's "
+                              f"'{key}'; remove it (it cannot be printed and Word refuses such "
+                              "documents)", rel_path, _key_line(node, key))
     meta = {str(k): v for k, v in meta.items()}
     if meta.get("date") is not None:
         meta["date"] = _date(meta["date"], rel_path, _key_line(node, "date"))

@@ -9,20 +9,16 @@ text is the block's inline Markdown source; a paragraph that is one image become
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from diglot.errors import SourceError
 from diglot.fsio import TooLarge, read_limited
 from diglot.model import (ALT, BLOCKQUOTE, CAPTION, CODE, DEFINITION, HEADING, LIST_ITEM,
                           PARAGRAPH, RULE, TABLE_CELL, TERM, TITLE, Article, Block, ListLevel)
-from diglot.safety import MAX_SEGMENT_CHARS, MAX_SEGMENTS, MAX_SOURCE_BYTES, MB
+from diglot.safety import MAX_SEGMENT_CHARS, MAX_SEGMENTS, MAX_SOURCE_BYTES, MB, UNPRINTABLE
 from diglot.source import frontmatter, notes, tables
 from diglot.source.figures import lone_image
 from diglot.source.markdown import HARD_BACKSLASH, SOFT, block_parser, breaks_of
-
-# Unicode category Cc but tab and newline: unprintable, and invalid in DOCX XML.
-_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def read_article(path: Path, slug: str, rel_path: str) -> Article:
@@ -64,7 +60,6 @@ def parse_article(text: str, slug: str, rel_path: str) -> Article:
     walker = _Walker(env, offset, rel_path, references)
     blocks = list(walker.walk(tokens))
     if isinstance(meta.get("title"), str) and meta["title"].strip():
-        _reject_controls(meta["title"], rel_path, title_line)  # a YAML escape ("\b")
         blocks.insert(0, Block(TITLE, meta["title"].strip(), title_line, level=1))
     _within_bounds(blocks, rel_path)
     _calls_defined(blocks, walker.labels, rel_path)
@@ -96,7 +91,7 @@ def _within_bounds(blocks: list[Block], rel_path: str) -> None:
 
 
 def _reject_controls(text: str, rel_path: str, line: int | None = None) -> None:
-    found = _CONTROLS.search(text)
+    found = UNPRINTABLE.search(text)
     if found:
         line = line or text.count("\n", 0, found.start()) + 1
         raise SourceError(
