@@ -75,6 +75,9 @@ def test_reference_links_are_resolved_from_the_article():
      "sequence opened on line 3); fix it"),
     ("---\n- a\n---\n", 2, "front matter must be a mapping"),
     ("---\ntitle: 12\n---\n", 2, "front matter 'title' must be text"),
+    ("---\ntitle: T\ndate: [1, 2]\n---\n", 3, "front matter 'date' (a list) is not a date "
+     "diglot can read; write it as 2026-03-14"),
+    ("---\ndate: 3.5\n---\n", 2, "front matter 'date' (a number) is not a date"),
     ("Un\n\nbip\x07\n", 3, "control character U+0007"),
     ('---\ntitle: "Un\\bdeux"\n---\n', 2, "control character U+0008 in the front matter's "
      "'title'"),

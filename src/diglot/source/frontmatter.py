@@ -95,11 +95,17 @@ def _date(value, rel_path: str, line: int) -> PubDate:
         raise SourceError(f"front matter 'date' {value!r} is not a day of the calendar; "
                           "check the day and the month", rel_path, line)
     if date is None:
-        shown = value if isinstance(value, str) else type(value).__name__
-        raise SourceError(f"front matter 'date' {shown!r} is not a date diglot can read; "
+        shown = repr(value) if isinstance(value, str) else f"({_KINDS.get(type(value), 'a value')})"
+        raise SourceError(f"front matter 'date' {shown} is not a date diglot can read; "
                           "write it as 2026-03-14, 14/03/2026, 14 mars 2026 or mars 2026",
                           rel_path, line)
     return date
+
+
+# What YAML made of a date it could not read, as the message names it (never the value
+# itself: a list or a mapping may be long).
+_KINDS = {list: "a list", dict: "a mapping", int: "a number", float: "a number",
+          bool: "true or false"}
 
 
 def _key_line(node, key: str) -> int:
