@@ -18,7 +18,7 @@ from project_fixture import Proj
 
 try:
     import pikepdf
-    from diglot.builders.pdf import engine, split  # noqa: F401
+    from diglot.builders.pdf import assemble, engine, split  # noqa: F401
 except (ImportError, OSError) as exc:  # pragma: no cover - depends on the machine
     pytest.skip(f"the PDF edition cannot load: {exc}", allow_module_level=True)
 
@@ -69,11 +69,13 @@ def books(tmp_path_factory) -> dict[str, bytes]:
         patch.setattr(split, "TAGGED_PAGES", 4)
         real = split.join
         patch.setattr(split, "join", lambda parts, tree: joined.append(len(parts)) or real(parts, tree))
-        for name, jobs in (("one", "1"), ("parts", "2"), ("again", "2")):
+        for name, jobs, runs in (("whole", "1", 100), ("one", "1", 4), ("parts", "2", 4),
+                                 ("again", "2", 4)):
+            patch.setattr(assemble, "SKELETON_SHEETS", runs)
             result = proj.run("build", "--format", "pdf", "--article", "livre", "-j", jobs, "--force")
             assert result.exit_code == 0, result.output
             made[name] = (proj.root / "build" / "pdf" / "livre.pdf").read_bytes()
-    assert joined == [2, 2]  # made in two parts, twice; the first in one process
+    assert joined == [2, 2]  # made in two parts, twice; the others in one process
     return made
 
 
@@ -100,6 +102,14 @@ def test_the_book_made_in_parts_has_the_same_pages_as_made_in_one_process(books,
         assert all(abs(p[1] - q[1]) < 0.01 and abs(p[2] - q[2]) < 0.01 for p, q in zip(a, b))
     numbers = [page[-1][0] for page in parts[1:]]  # the folio, last on each page
     assert numbers == [str(n) for n in range(2, len(parts) + 1)]
+    heads = [page[0][0] for page in parts[1:]]  # the running head, first on each page
+    assert heads == ["RECUEIL", "BOOK"] * (len(heads) // 2)
+
+
+@needs_poppler
+def test_pages_laid_out_a_few_at_a_time_are_the_pages_laid_out_at_once(books, tmp_path):
+    """The page skeleton is laid out in runs of sheets, each numbered on from the last."""
+    assert _words(books["one"], tmp_path) == _words(books["whole"], tmp_path)
 
 
 def _outline(pdf: bytes) -> list[tuple[int, str, int]]:

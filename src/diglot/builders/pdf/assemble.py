@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from diglot import __version__
 from diglot.builders import BuildContext
-from diglot.builders.pdf import boxes, markup, split, words
+from diglot.builders.pdf import boxes, heap, markup, split, words
 from diglot.builders.pdf.engine import Engine
 from diglot.builders.pdf.measure import measure
 from diglot.builders.pdf.paginate import paginate
@@ -95,6 +95,12 @@ class Book:
 
 
 def _book(docs: list[Bilingual], ctx: BuildContext, front: markup.Front | None,
+          meta: markup.Meta) -> bytes:
+    with heap.paused():
+        return _make(docs, ctx, front, meta)
+
+
+def _make(docs: list[Bilingual], ctx: BuildContext, front: markup.Front | None,
           meta: markup.Meta) -> bytes:
     book = Book(geometry(_layout(ctx), ctx.config.page_size), ctx, *_gather(docs, ctx),
                 front, meta)

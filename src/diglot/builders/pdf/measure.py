@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from diglot.builders.pdf import boxes, markup
+from diglot.builders.pdf import boxes, heap, markup
 from diglot.builders.pdf.paginate import Item
 from diglot.builders.pdf.passages import Passage
 from diglot.builders.pdf.style import Geometry, measure_css
@@ -111,7 +111,9 @@ def _layout(engine, geo: Geometry, meta: markup.Meta, items, side: int, width: f
     lang = meta.langs[side]
     html = markup.measuring(items, side, lang, numbers)
     page = markup.document(meta, html, "target" if side else "source", lang)
-    return boxes.find(engine.layout(page, measure_css(geo, width)), "data-m")
+    found = boxes.find(engine.layout(page, measure_css(geo, width)), "data-m")
+    heap.tidy()
+    return found
 
 
 def _runs(keyed, geo: Geometry, notes_keyed=()):

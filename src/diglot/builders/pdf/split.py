@@ -98,8 +98,8 @@ def _parts(engine, book, plans: list, shares: list[range]) -> list[tuple[int, in
     per_spread = 2 if book.geo.layout == "facing" else 1
     starts = _spread_starts(plans[0])
     cuts = [0] + [starts[share.start] * per_spread for share in shares[1:]] + [len(pages)]
-    return [(lo, hi, before + lo + 1) for lo, hi in zip(cuts, cuts[1:]) if hi > lo] or \
-        [(0, len(pages), 1)]
+    return [(lo, hi, before + lo + 1 if lo else 1) for lo, hi in zip(cuts, cuts[1:]) if hi > lo] \
+        or [(0, len(pages), 1)]
 
 
 def _spread_starts(plan: list) -> dict[int, int]:
