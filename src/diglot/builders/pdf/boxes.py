@@ -132,16 +132,6 @@ def overflows(box) -> bool:
     return False
 
 
-def flush_left(box):
-    """``box`` (a one-line paragraph set flush right) with its line moved to its left edge."""
-    for block, rows in _containers(box):
-        line = rows[0]
-        if isinstance(line, wb.LineBox) and line.children:
-            line.translate(block.content_box_x() - line.children[0].position_x, 0)
-        break
-    return box
-
-
 def _is_head(block) -> bool:
     """A table's header row: its cells are all ``th``."""
     return isinstance(block, wb.TableRowBox) and bool(block.children) and all(

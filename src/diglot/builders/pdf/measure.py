@@ -71,7 +71,7 @@ def measure(engine, geo: Geometry, passages: list[Passage], meta: markup.Meta,
     out.note_heights = [tuple(boxes.height(box) for box in pair) for pair in out.notes]
     for index, (key, passage) in zip(indexes, keyed):
         pair = (found[0][key], None if columns and passage.span else found[1][key])
-        marks = _marks(found[0].get("n" + key), columns)
+        marks = (found[0].get("n" + key), found[1].get("n" + key))
         out.items[index], out.boxes[index] = _item(passage, pair, geo.gap), pair
         out.numbers[index], out.offsets[index] = marks, _offsets(pair, marks)
         if out.items[index].head:
@@ -118,21 +118,13 @@ def _layout(engine, geo: Geometry, meta: markup.Meta, items, side: int, width: f
 
 def _runs(keyed, geo: Geometry, notes_keyed=()):
     """(passages, side, width, where their numbers go) for each measuring document: passage
-    numbers in the outer margins of facing pages, left of the French column. The numbers
-    are set once, flush right for the left-hand margin, and moved flush left for the
-    right-hand one (``_marks``): a number is a paragraph of its own, and setting 10,000 of
-    them took a fifth of the time of setting a side's passages."""
+    numbers in the outer margins of facing pages, left of the French column."""
     columns = geo.layout == "columns"
     spanning = [(k, p) for k, p in keyed if columns and p.span]
     sided = [(k, p) for k, p in keyed if not (columns and p.span)] + list(notes_keyed)
-    runs = [(sided, 0, geo.side_width, "left"), (sided, 1, geo.side_width, "")]
+    runs = [(sided, 0, geo.side_width, "left"),
+            (sided, 1, geo.side_width, "" if columns else "right")]
     return runs + ([(spanning, 0, geo.text_width, "")] if spanning else [])
-
-
-def _marks(mark, columns: bool) -> tuple[object | None, object | None]:
-    """A passage's number for each side: flush right in the left-hand margin, and (facing
-    pages) a copy flush left in the right-hand margin."""
-    return (mark, None if columns or mark is None else boxes.flush_left(mark.deepcopy()))
 
 
 def _offsets(pair, marks) -> tuple[float, float]:
