@@ -18,7 +18,7 @@ from project_fixture import Proj
 
 try:
     import pikepdf
-    from diglot.builders.pdf import assemble, engine, split  # noqa: F401
+    from diglot.builders.pdf import assemble, engine, join, split  # noqa: F401
 except (ImportError, OSError) as exc:  # pragma: no cover - depends on the machine
     pytest.skip(f"the PDF edition cannot load: {exc}", allow_module_level=True)
 
@@ -66,16 +66,19 @@ def books(tmp_path_factory) -> dict[str, bytes]:
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SOURCE_DATE_EPOCH", "1795000000")
         patch.setattr(split, "MIN_PASSAGES", 20)
+        real = join.join
+        patch.setattr(join, "join", lambda parts, tree: joined.append(len(parts)) or real(parts, tree))
+        result = proj.run("build", "--format", "pdf", "--article", "livre", "-j", "2")
+        assert result.exit_code == 0, result.output
+        made["short"] = (proj.root / "build" / "pdf" / "livre.pdf").read_bytes()
         patch.setattr(split, "TAGGED_PAGES", 4)
-        real = split.join
-        patch.setattr(split, "join", lambda parts, tree: joined.append(len(parts)) or real(parts, tree))
         for name, jobs, runs in (("whole", "1", 100), ("one", "1", 4), ("parts", "2", 4),
                                  ("again", "2", 4)):
             patch.setattr(assemble, "SKELETON_SHEETS", runs)
             result = proj.run("build", "--format", "pdf", "--article", "livre", "-j", jobs, "--force")
             assert result.exit_code == 0, result.output
             made[name] = (proj.root / "build" / "pdf" / "livre.pdf").read_bytes()
-    assert joined == [2, 2]  # made in two parts, twice; the others in one process
+    assert joined == [2, 2]  # made in two parts, twice; the others written at once
     return made
 
 
@@ -96,10 +99,8 @@ def _words(pdf: bytes, tmp: Path) -> list[list[tuple[str, float, float]]]:
 @needs_poppler
 def test_the_book_made_in_parts_has_the_same_pages_as_made_in_one_process(books, tmp_path):
     one, parts = _words(books["one"], tmp_path), _words(books["parts"], tmp_path)
-    assert len(one) == len(parts) > 8
-    for number, (a, b) in enumerate(zip(one, parts), 1):
-        assert [w for w, _, _ in a] == [w for w, _, _ in b], f"page {number}"
-        assert all(abs(p[1] - q[1]) < 0.01 and abs(p[2] - q[2]) < 0.01 for p, q in zip(a, b))
+    assert len(one) > 8
+    _same(one, parts)
     numbers = [page[-1][0] for page in parts[1:]]  # the folio, last on each page
     assert numbers == [str(n) for n in range(2, len(parts) + 1)]
     heads = [page[0][0] for page in parts[1:]]  # the running head, first on each page
@@ -109,7 +110,16 @@ def test_the_book_made_in_parts_has_the_same_pages_as_made_in_one_process(books,
 @needs_poppler
 def test_pages_laid_out_a_few_at_a_time_are_the_pages_laid_out_at_once(books, tmp_path):
     """The page skeleton is laid out in runs of sheets, each numbered on from the last."""
-    assert _words(books["one"], tmp_path) == _words(books["whole"], tmp_path)
+    _same(_words(books["one"], tmp_path), _words(books["whole"], tmp_path))
+
+
+def _same(first: list, second: list) -> None:
+    """The same words at the same places (within 0.01 pt: the parts measure a passage at
+    another height of their measuring page, a millionth of a point apart)."""
+    assert len(first) == len(second)
+    for number, (a, b) in enumerate(zip(first, second), 1):
+        assert [w for w, _, _ in a] == [w for w, _, _ in b], f"page {number}"
+        assert all(abs(p[1] - q[1]) < 0.01 and abs(p[2] - q[2]) < 0.01 for p, q in zip(a, b))
 
 
 def _outline(pdf: bytes) -> list[tuple[int, str, int]]:
@@ -164,3 +174,14 @@ def test_the_joined_book_embeds_every_font(books, tmp_path):
 
 def test_the_book_made_in_parts_is_the_same_bytes_each_time(books):
     assert books["parts"] == books["again"]
+
+
+@needs_poppler
+def test_a_book_measured_in_parts_but_short_enough_to_tag_is_written_at_once_tagged(books,
+                                                                                  tmp_path):
+    """Up to 120 pages a PDF is tagged for screen readers: one process writes it whole."""
+    _same(_words(books["short"], tmp_path), _words(books["whole"], tmp_path))
+    with pikepdf.open(__import__("io").BytesIO(books["short"])) as doc:
+        assert "/StructTreeRoot" in doc.Root
+    with pikepdf.open(__import__("io").BytesIO(books["parts"])) as doc:
+        assert "/StructTreeRoot" not in doc.Root

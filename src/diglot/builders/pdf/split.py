@@ -23,7 +23,6 @@ import traceback
 
 from diglot.builders.pdf import assemble
 from diglot.builders.pdf.engine import TAGGED_PAGES, Engine, outline
-from diglot.builders.pdf.join import join
 from diglot.builders.pdf.measure import Measured, measure
 from diglot.errors import BuildError
 
@@ -40,28 +39,34 @@ def wanted(book) -> bool:
 
 
 def make(book) -> bytes:
-    count = min(book.ctx.helpers + 1, 8)
-    shares = _shares(book.passages, count)
+    shares = _shares(book.passages, min(book.ctx.helpers + 1, 8))
     helpers = [_Helper(book, share) for share in shares[1:]]
     try:
-        engine = Engine()
-        mine = measure(engine, book.geo, book.passages, book.meta, book.footnotes, shares[0])
-        everything = _numbers(mine, [helper.result() for helper in helpers])
-        plans = assemble.plans(book, everything)
-        parts = _parts(engine, book, plans, shares)
-        if len(parts) == 1:  # a short book after all: written at once, tagged
-            for helper in helpers:
-                helper.send(None)
-            return assemble.draw(engine, book, plans, _fill(engine, book, mine, plans, parts[0]))
-        for helper, part in zip(helpers, parts[1:]):
-            helper.send((plans, part))
-        first = assemble.draw(engine, book, plans, _fill(engine, book, mine, plans, parts[0]),
-                              parts[0])
-        written = [first] + [helper.result() for helper in helpers]
+        written = _phases(book, shares, helpers)
     finally:
         for helper in helpers:
             helper.close()
-    return join(written, outline([marks for part in written for marks in part.bookmarks]))
+    if isinstance(written, bytes):
+        return written
+    from diglot.builders.pdf import join  # pikepdf: 70 ms to import, for long books only
+
+    return join.join(written, outline([marks for part in written for marks in part.bookmarks]))
+
+
+def _phases(book, shares: list[range], helpers: list) -> list | bytes:
+    """Measure here and in the helpers, paginate, and have each write its part: the parts
+    (or the PDF itself, when the book is short enough to be tagged, written here)."""
+    engine = Engine()
+    mine = measure(engine, book.geo, book.passages, book.meta, book.footnotes, shares[0])
+    plans = assemble.plans(book, _numbers(mine, [helper.result() for helper in helpers]))
+    parts = _parts(engine, book, plans, shares)
+    busy = helpers[:len(parts) - 1]  # a part for each, unless two shares start on one spread
+    for helper, part in zip(helpers, parts[1:] + [None] * len(helpers)):
+        helper.send(part and (plans, part))
+    mine = _fill(engine, book, mine, plans, parts[0])
+    if len(parts) == 1:
+        return assemble.draw(engine, book, plans, mine)
+    return [assemble.draw(engine, book, plans, mine, parts[0])] + [h.result() for h in busy]
 
 
 def _shares(passages: list, count: int) -> list[range]:
