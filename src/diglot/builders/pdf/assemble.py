@@ -97,7 +97,7 @@ class Book:
 def _book(docs: list[Bilingual], ctx: BuildContext, front: markup.Front | None,
           meta: markup.Meta) -> bytes:
     with heap.paused():
-        return _make(docs, ctx, front, meta)
+        return heap.on_fresh_stack(_make, docs, ctx, front, meta)
 
 
 def _make(docs: list[Bilingual], ctx: BuildContext, front: markup.Front | None,
