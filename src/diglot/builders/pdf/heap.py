@@ -14,6 +14,8 @@ import gc
 import threading
 from contextlib import contextmanager
 
+STACK = 64 * 2**20  # bytes of C stack for the thread a book is laid out in (address space only)
+
 
 @contextmanager
 def paused():
@@ -56,8 +58,14 @@ def on_fresh_stack(func, *args):
         except BaseException as exc:  # noqa: BLE001 (raised again in the caller's thread)
             found["error"] = exc
 
-    thread = threading.Thread(target=run, name="diglot-pdf", daemon=True)  # Ctrl-C still ends it
-    thread.start()
+    # A thread's C stack may be smaller than the main thread's (2 MB where the stack is
+    # unlimited): WeasyPrint's recursion through C gets as much room as the main thread has.
+    before = threading.stack_size(STACK)
+    try:
+        thread = threading.Thread(target=run, name="diglot-pdf", daemon=True)  # Ctrl-C ends it
+        thread.start()
+    finally:
+        threading.stack_size(before)
     thread.join()
     if "error" in found:
         raise found["error"]
