@@ -29,7 +29,7 @@ LIBRARIES = {
     "rapidfuzz": ("catalog/fuzzy.py",),
     "watchfiles": ("serve/watch.py",),
     "weasyprint": ("builders/pdf/",), "pyphen": ("builders/pdf/",),
-    "pydyf": ("builders/pdf/engine.py",),
+    "pydyf": ("builders/pdf/engine.py",), "pikepdf": ("builders/pdf/join.py",),
     "tomli": ("config.py",),
 }
 # Layers, low to high: a package imports from its own layer and below only.

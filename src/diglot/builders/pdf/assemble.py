@@ -17,12 +17,12 @@ from dataclasses import dataclass, field, replace
 
 from diglot import __version__
 from diglot.builders import BuildContext
-from diglot.builders.pdf import boxes, markup, words
+from diglot.builders.pdf import boxes, heap, markup, split, words
 from diglot.builders.pdf.engine import Engine
 from diglot.builders.pdf.measure import measure
 from diglot.builders.pdf.paginate import paginate
 from diglot.builders.pdf.passages import Setting, footrule, notes, passages, split_title
-from diglot.builders.pdf.style import geometry, pages_css
+from diglot.builders.pdf.style import geometry, pages_css, part_css
 from diglot.model import Bilingual
 from diglot.source.inline import plain_text
 from diglot.typography import typeset_plain
@@ -32,6 +32,7 @@ NUMBER_GAP = 6.0  # points between the text and a passage number in the margin
 NUMBER_SPACE = 28.0  # a left-hand number's box (22 pt) and its gap
 RULE_SPACE = 9.0  # points between the text and the rule over the footnotes
 NOTE_GAP = 2.5  # points under each footnote
+SKELETON_SHEETS = 50  # pages laid out at once (an even number: whole spreads)
 
 
 @dataclass
@@ -79,21 +80,87 @@ def _flat(text: str, doc: Bilingual) -> str:
     return plain_text(text, doc.references).replace("\n", " ") if text else ""
 
 
+@dataclass
+class Book:
+    """What the pages of one PDF are made from: its articles (each with its place in the
+    passages and footnotes), their passages and footnotes, the front matter and metadata."""
+
+    geo: object
+    ctx: BuildContext
+    articles: list[_Article]
+    passages: list
+    footnotes: list
+    front: markup.Front | None
+    meta: markup.Meta
+
+
 def _book(docs: list[Bilingual], ctx: BuildContext, front: markup.Front | None,
           meta: markup.Meta) -> bytes:
-    geo = geometry(_layout(ctx), ctx.config.page_size)
+    with heap.paused():
+        return heap.on_fresh_stack(_make, docs, ctx, front, meta)
+
+
+def _make(docs: list[Bilingual], ctx: BuildContext, front: markup.Front | None,
+          meta: markup.Meta) -> bytes:
+    book = Book(geometry(_layout(ctx), ctx.config.page_size), ctx, *_gather(docs, ctx),
+                front, meta)
+    if split.wanted(book):
+        return split.make(book)
     engine = Engine()
-    articles, everything, footnotes = _gather(docs, ctx)
-    measured = measure(engine, geo, everything, meta, footnotes)
-    plans = [_paginate(a, measured, geo) for a in articles]
-    pages = [sheet for a, plan in zip(articles, plans) for sheet in _sheets(a, plan, geo, ctx)]
-    body = (markup.front(front, meta.langs) if front else "") + markup.sheets(pages)
-    skeleton = engine.layout(markup.document(meta, body), pages_css(geo))
-    page_boxes = boxes.page_boxes(skeleton)
+    measured = measure(engine, book.geo, book.passages, meta, book.footnotes)
+    return draw(engine, book, plans(book, measured), measured)
+
+
+def plans(book: Book, measured) -> list:
+    """Each article's spreads (the paginator's plan)."""
+    return [_paginate(a, measured, book.geo) for a in book.articles]
+
+
+def sheets(book: Book, plans_: list) -> list[markup.Sheet]:
+    return [sheet for a, plan in zip(book.articles, plans_)
+            for sheet in _sheets(a, plan, book.geo, book.ctx)]
+
+
+def draw(engine, book: Book, plans_: list, measured, part: tuple[int, int, int] | None = None):
+    """The PDF of the book's pages; or, for ``part`` ``(lo, hi, first)``, an
+    ``engine.Part`` of its sheets ``lo`` to ``hi`` numbered from page ``first`` (with the
+    front matter when ``lo`` is 0). ``measured`` holds at least their passages."""
+    pages = sheets(book, plans_)
+    lo, hi, first = part or (0, len(pages), 1)
+    skeleton, page_boxes = _skeleton(engine, book, pages, lo, hi, first)
     found = boxes.sheets(page_boxes)
-    for a, plan in zip(articles, plans):
-        _fill(a, plan, measured, found, geo)
-    return engine.write(skeleton, page_boxes, boxes.languages(page_boxes))
+    for a, plan in zip(book.articles, plans_):
+        _fill(a, plan, measured, found, book.geo)
+    if part is None:
+        return engine.write(skeleton, page_boxes, boxes.languages(page_boxes))
+    return engine.write_part(skeleton, page_boxes)
+
+
+def _skeleton(engine, book: Book, pages: list[markup.Sheet], lo: int, hi: int, first: int):
+    """The laid-out pages of sheets ``lo`` to ``hi`` (the first numbered ``first``), with
+    the front matter before sheet 0: a document, and every page's box. They are laid out
+    ``SKELETON_SHEETS`` at a time, each run numbered on from the last: WeasyPrint's page
+    layout costs time in pages squared (1,385 empty pages: 8.8 s at once, 5.0 s in runs of
+    50). An edition's contents point at every article: its pages are laid out at once."""
+    step = hi - lo if book.front and book.front.entries else SKELETON_SHEETS
+    documents, page_boxes, number = [], [], first
+    for start in range(lo, max(hi, lo + 1), max(step, 1)):
+        front = markup.front(book.front, book.meta.langs) if book.front and start == 0 else ""
+        css = pages_css(book.geo) + (part_css(number) if start else "")
+        html = front + markup.sheets(pages[start:min(hi, start + step)])
+        documents.append(engine.layout(markup.document(book.meta, html), css))
+        page_boxes += boxes.page_boxes(documents[-1])
+        number += len(documents[-1].pages)
+    return documents[0], page_boxes
+
+
+def front_pages(engine, book: Book, first: markup.Sheet) -> int:
+    """How many pages come before the first sheet (the front matter, and a blank page to
+    open the article on a left-hand page)."""
+    if not book.front:
+        return 0
+    html = markup.front(book.front, book.meta.langs) + markup.sheets([first])
+    return len(engine.layout(markup.document(book.meta, html), pages_css(book.geo)).pages) - 1
 
 
 def _gather(docs: list[Bilingual], ctx: BuildContext):
@@ -120,9 +187,9 @@ def _paginate(a: _Article, measured, geo):
     items = _uncalled_at_end([item if item.calls == ((), ()) else replace(item, calls=tuple(
         tuple((top, index[label]) for top, label in side if label in index)
         for side in item.calls)) for item in items], len(a.labels))
-    heights = tuple(max(boxes.height(box) for box in measured.notes[a.note_first + k]) + NOTE_GAP
+    heights = tuple(max(measured.note_heights[a.note_first + k]) + NOTE_GAP
                     for k in range(len(a.labels)))
-    rule = max(boxes.height(box) for box in measured.notes[-1]) + RULE_SPACE
+    rule = max(measured.note_heights[-1]) + RULE_SPACE
     return paginate(items, geo.text_height, heights, rule)
 
 
@@ -160,6 +227,8 @@ def _fill(a: _Article, plan, measured, found, geo) -> None:
     """Move each planned piece of the article's passages onto its sheet, and each
     passage's number beside its first line, on the same baseline."""
     for number, spread in enumerate(plan):
+        if f"{a.anchor}/{number}/0" not in found:
+            continue  # a page of another part of the book
         for piece in spread:
             sheet_side = piece.side if geo.layout == "facing" else 0
             where = found[f"{a.anchor}/{number}/{sheet_side}"]

@@ -9,11 +9,14 @@ turns that into one clear error.
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from functools import partial
 
 import pydyf
 from weasyprint import CSS, HTML
+from weasyprint.anchors import make_page_bookmark_tree
 from weasyprint.document import Page
+from weasyprint.matrix import Matrix
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher
 
@@ -24,6 +27,20 @@ logging.getLogger("fontTools").setLevel(logging.ERROR)
 
 
 TAGGED_PAGES = 120
+SCALE = 0.75  # PDF points per CSS pixel
+
+
+@dataclass
+class Part:
+    """Some consecutive pages of a book written as a PDF of their own (``Engine.write_part``),
+    with what joining them to the others needs: per page, its bookmarks (level, label,
+    point in PDF coordinates, state: the outline is made for the whole book), and the
+    anchors its pages hold. (A passage links only to addresses outside the book,
+    ``inline._absolute``: no link points from one part into another.)"""
+
+    pdf: bytes
+    bookmarks: list[list[tuple]]
+    anchors: list[str]
 
 
 class Engine:
@@ -54,6 +71,44 @@ class Engine:
         return document.copy(pages).write_pdf(
             pdf_tags=len(pages) <= TAGGED_PAGES, pdf_identifier=True, custom_metadata=True,
             finisher=partial(_passage_languages, languages))
+
+
+    def write_part(self, document, page_boxes) -> Part:
+        """Pages to be joined to others (see ``Part``): untagged (a book this long is), and
+        without an outline of their own."""
+        pages = [Page(box) for box in page_boxes]
+        marks = [_bookmarks(page) for page in pages]
+        held = sorted({name for page in pages for name in page.anchors})
+        data = document.copy(pages).write_pdf(pdf_tags=False, pdf_identifier=True,
+                                              custom_metadata=True)
+        return Part(data, marks, held)
+
+
+def _bookmarks(page) -> list[tuple]:
+    """The page's bookmarks with their points as WeasyPrint writes them (PDF coordinates),
+    taken off the page."""
+    matrix = Matrix(a=SCALE, d=-SCALE, f=page.height * SCALE)
+    found = [(level, label, matrix.transform_point(*point), state)
+             for level, label, point, state in page.bookmarks]
+    page.bookmarks = []
+    return found
+
+
+def outline(pages: list[list[tuple]]) -> list:
+    """The book's outline from each page's bookmarks (``Part.bookmarks``, pages in order),
+    nested as WeasyPrint nests them: ``(label, (page, x, y), children, state)``."""
+    root: list = []
+    skipped: list = []
+    last_by_depth, level = [root], 0
+    for number, marks in enumerate(pages):
+        level = make_page_bookmark_tree(_Marks(marks), skipped, last_by_depth, level, number,
+                                        Matrix())
+    return root
+
+
+class _Marks:
+    def __init__(self, bookmarks) -> None:
+        self.bookmarks = bookmarks
 
 
 def _passage_languages(languages, document, pdf) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from diglot.builders.pdf import boxes, markup
+from diglot.builders.pdf import boxes, heap, markup
 from diglot.builders.pdf.paginate import Item
 from diglot.builders.pdf.passages import Passage
 from diglot.builders.pdf.style import Geometry, measure_css
@@ -36,13 +36,25 @@ class Measured:
     # untouched copies of the tables that have header rows, by passage index: grafting
     # moves what a row holds, so the headers repeated later are copied from these
     tables: dict[int, tuple[object, object]] = None
+    note_heights: list[tuple[float, float]] = None  # each footnote's sides' (and the rule's)
+
+    def add(self, other: "Measured") -> None:
+        """Take ``other``'s passages (measured apart) where this one has none."""
+        for index, item in enumerate(other.items):
+            if item is not None and self.items[index] is None:
+                self.items[index], self.boxes[index] = item, other.boxes[index]
+                self.numbers[index], self.offsets[index] = other.numbers[index], other.offsets[index]
+        self.tables.update({k: v for k, v in other.tables.items() if k not in self.tables})
 
 
 def measure(engine, geo: Geometry, passages: list[Passage], meta: markup.Meta,
-            notes: list[Passage] = ()) -> Measured:
-    """Lay out each side of every passage and footnote (one document per side, and one for
-    passages across both columns) and read their lines back."""
-    keyed = [(str(index), passage) for index, passage in enumerate(passages)]
+            notes: list[Passage] = (), only=None) -> Measured:
+    """Lay out each side of every passage (or of those whose index is in ``only``: the
+    others stay None) and footnote (one document per side, and one for passages across
+    both columns) and read their lines back. A passage is laid out alone in its block, so
+    a share of the passages measures exactly as it does among all of them."""
+    indexes = range(len(passages)) if only is None else sorted(only)
+    keyed = [(str(index), passages[index]) for index in indexes]
     notes_keyed = [(f"f{index}", note) for index, note in enumerate(notes)]
     columns = geo.layout == "columns"
     found: list[dict] = [{}, {}]
@@ -54,14 +66,17 @@ def measure(engine, geo: Geometry, passages: list[Passage], meta: markup.Meta,
             run.update(_layout(engine, geo, meta, wide, side, width, ""))
         found[side].update(run)
     _level_tables(engine, geo, meta, keyed, found)
-    pairs = [(found[0][k], None if columns and p.span else found[1][k]) for k, p in keyed]
-    numbers = [(found[0].get("n" + k), found[1].get("n" + k)) for k, _ in keyed]
-    items = [_item(p, pair, geo.gap) for p, pair in zip(passages, pairs)]
-    tables = {index: tuple(box.deepcopy() for box in pair)
-              for index, (item, pair) in enumerate(zip(items, pairs)) if item.head}
-    return Measured(items, pairs, numbers,
-                    [_offsets(pair, marks) for pair, marks in zip(pairs, numbers)],
-                    [(found[0][k], found[1][k]) for k, _ in notes_keyed], tables)
+    out = Measured([None] * len(passages), [None] * len(passages), [None] * len(passages),
+                   [None] * len(passages), [(found[0][k], found[1][k]) for k, _ in notes_keyed], {})
+    out.note_heights = [tuple(boxes.height(box) for box in pair) for pair in out.notes]
+    for index, (key, passage) in zip(indexes, keyed):
+        pair = (found[0][key], None if columns and passage.span else found[1][key])
+        marks = (found[0].get("n" + key), found[1].get("n" + key))
+        out.items[index], out.boxes[index] = _item(passage, pair, geo.gap), pair
+        out.numbers[index], out.offsets[index] = marks, _offsets(pair, marks)
+        if out.items[index].head:
+            out.tables[index] = tuple(box.deepcopy() for box in pair)
+    return out
 
 
 def _level_tables(engine, geo: Geometry, meta: markup.Meta, keyed, found) -> None:
@@ -96,7 +111,9 @@ def _layout(engine, geo: Geometry, meta: markup.Meta, items, side: int, width: f
     lang = meta.langs[side]
     html = markup.measuring(items, side, lang, numbers)
     page = markup.document(meta, html, "target" if side else "source", lang)
-    return boxes.find(engine.layout(page, measure_css(geo, width)), "data-m")
+    found = boxes.find(engine.layout(page, measure_css(geo, width)), "data-m")
+    heap.tidy()
+    return found
 
 
 def _runs(keyed, geo: Geometry, notes_keyed=()):

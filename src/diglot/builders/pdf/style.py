@@ -87,6 +87,13 @@ def pages_css(geo: Geometry) -> str:
     return "\n".join(rules) + "\n" + _type(geo) + type_css()
 
 
+def part_css(first: int) -> str:
+    """For a book's pages laid out in parts: this part's first page is page ``first``, on
+    the side that number gives it (odd numbers on the right)."""
+    side = "right" if first % 2 else "left"
+    return f"html {{ break-before: {side}; }}\n@page :first {{ counter-reset: page {first}; }}\n"
+
+
 def _side_page(side: str, left: float, right: float) -> str:
     corner, folio = f"top-{side}", f"bottom-{side}"
     head = (f"content: string({'verso' if side == 'left' else 'recto'}); text-transform: uppercase; letter-spacing: 0.08em; "
