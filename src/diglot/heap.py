@@ -40,3 +40,14 @@ def paused():
         gc.unfreeze()
         if enabled:
             gc.enable()
+
+
+def tidy() -> None:
+    """Collect what a dropped piece of work left (when the collector is paused), and
+    freeze what survives: a book's laid-out boxes are millions of objects alive until its
+    pages are drawn, and each is then looked at about once (the PDF book: 23% of its CPU
+    went to the automatic passes; paused without this, dropped documents' cycles piled up,
+    +33% peak memory)."""
+    if not gc.isenabled():
+        gc.collect()
+        gc.freeze()

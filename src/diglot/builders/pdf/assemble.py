@@ -15,9 +15,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from diglot import __version__
+from diglot import __version__, heap
 from diglot.builders import BuildContext
-from diglot.builders.pdf import boxes, heap, markup, split, words
+from diglot.builders.pdf import boxes, markup, split, thread, words
 from diglot.builders.pdf.engine import Engine
 from diglot.builders.pdf.measure import measure
 from diglot.builders.pdf.paginate import paginate
@@ -97,7 +97,7 @@ class Book:
 def _book(docs: list[Bilingual], ctx: BuildContext, front: markup.Front | None,
           meta: markup.Meta) -> bytes:
     with heap.paused():
-        return heap.on_fresh_stack(_make, docs, ctx, front, meta)
+        return thread.on_fresh_stack(_make, docs, ctx, front, meta)
 
 
 def _make(docs: list[Bilingual], ctx: BuildContext, front: markup.Front | None,

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from diglot.builders.pdf import boxes, heap, markup
+from diglot import heap
+from diglot.builders.pdf import boxes, markup
 from diglot.builders.pdf.paginate import Item
 from diglot.builders.pdf.passages import Passage
 from diglot.builders.pdf.style import Geometry, measure_css
