@@ -12,7 +12,6 @@ import hashlib
 from dataclasses import replace
 from typing import Iterable
 
-from diglot.catalog import fuzzy
 from diglot.catalog.merge import loose_key
 from diglot.po.model import Catalog, Entry
 
@@ -57,6 +56,8 @@ def _carried(entries: list[Entry], known: list[tuple[str, str]], threshold: floa
             j = by_key.get(key(entry.msgid)) if i not in chosen else None
             if j is not None and j in free:
                 chosen[i] = free.pop(j)[1]
+    from diglot.catalog import fuzzy  # rapidfuzz: only diglot update carries anchors over
+
     todo = [i for i in range(len(entries)) if i not in chosen]
     pool = list(free)
     pairs = fuzzy.match([entries[i].msgid for i in todo], [free[j][0] for j in pool], threshold)

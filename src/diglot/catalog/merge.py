@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from diglot.catalog import fuzzy
 from diglot.po.model import Catalog, Entry
 
 _SPACES = re.compile(r"\s+")
@@ -86,6 +85,8 @@ class _Plan:
                 self._take(i, j, _carry(t, o, o.flags, o.previous_msgid if o.fuzzy else None))
 
     def similar(self, threshold: float) -> None:
+        from diglot.catalog import fuzzy  # rapidfuzz: a build reads loose_key, never this
+
         todo = self._open()
         pool = [j for j, e in enumerate(self.old) if j not in self.taken and _useful(e)]
         pairs = fuzzy.match([t.msgid for _, t in todo], [self.old[j].msgid for j in pool], threshold)
