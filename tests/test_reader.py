@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from diglot.errors import SourceError
-from diglot.model import BLOCKQUOTE, CODE, HEADING, LIST_ITEM, PARAGRAPH, TITLE
+from diglot.model import (BLOCKQUOTE, CODE, DEFINITION, HEADING, LIST_ITEM, PARAGRAPH, TABLE_CELL,
+                          TERM, TITLE)
 from diglot.source.reader import decode_source, parse_article
 
 
@@ -100,3 +101,16 @@ def test_non_utf8_names_file_line_and_fix():
 def test_bom_and_crlf_simply_work():
     text = decode_source("# Titre\r\n\r\nUn\r\ndeux\r\n".encode("utf-8-sig"), "a.md")
     assert blocks(text) == [(HEADING, "Titre"), (PARAGRAPH, "Un deux")]
+
+
+def test_an_article_survives_pickling_whole():
+    # The forked parse sends a book back pickled, and the build keeps it pickled.
+    import pickle
+    from pathlib import Path
+
+    text = (Path(__file__).parent / "cases/showcase/article.md").read_text(encoding="utf-8")
+    article = parse_article(text, "showcase", "source_fr/showcase.md")
+    kinds = {block.kind for block in article.blocks}
+    assert {TABLE_CELL, TERM, DEFINITION, LIST_ITEM, CODE} <= kinds and article.notes
+    again = pickle.loads(pickle.dumps(article, pickle.HIGHEST_PROTOCOL))
+    assert again == article and again.blocks[5].lists == article.blocks[5].lists

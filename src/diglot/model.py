@@ -6,7 +6,7 @@ translations, and the builders render Bilinguals.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Mapping
 
 # Block kinds. Every kind but CODE and RULE is a translatable segment.
@@ -31,6 +31,20 @@ FUZZY = "fuzzy"
 UNTRANSLATED = "untranslated"
 
 
+def _pickled_by_fields(cls):
+    """``cls`` pickled as its fields' values, in order. A book's article is pickled twice a
+    first build (the forked parse sends it back; the build keeps it): dataclasses' own state
+    makes a list through ``fields()`` for every block and sets each field back one by one
+    (10,000 blocks: 0.032 s to pickle, 0.036 s to load; by fields 0.023 and 0.021 s)."""
+    names = tuple(f.name for f in fields(cls))
+
+    def __reduce__(self):
+        return cls, tuple(getattr(self, name) for name in names)
+    cls.__reduce__ = __reduce__
+    return cls
+
+
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class ListLevel:
     """One enclosing list: its type and this item's marker number (ordered lists)."""
@@ -55,6 +69,7 @@ class PubDate:
         return "-".join(parts)
 
 
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Cell:
     """Where a table cell sits: its table (1, 2… in the article), row (1 is the header
@@ -70,6 +85,7 @@ class Cell:
         return self.row == 1
 
 
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Block:
     """One block of the source, in document order.
@@ -95,6 +111,7 @@ class Block:
         return self.kind not in UNTRANSLATABLE and not self.fixed
 
 
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Article:
     """A French source: its slug, front matter and blocks."""
