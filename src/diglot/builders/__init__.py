@@ -127,6 +127,11 @@ class Builder(Protocol):
         """Whether an output already on disk says what a rebuild says (an archive: the same
         parts, its build time aside), so it is not rewritten."""
 
+    def prepare(self, ctx: BuildContext, langs: tuple[str, str]) -> None:
+        """Load what rendering an article in ``langs`` (source, target) will need
+        (templates, an empty document's styles, the layout engine), so that a build can do
+        it while a book's source is parsed in another process."""
+
 
 def get_builder(name: str) -> Builder:
     """The builder for a format name; imported lazily so the CLI starts fast."""

@@ -53,6 +53,10 @@ class HtmlBuilder:
     def same(self, old: bytes, new: bytes) -> bool:
         return old == new
 
+    def prepare(self, ctx: BuildContext, langs: tuple[str, str]) -> None:
+        for name in ("article.html.j2", "rows.html.j2"):  # Jinja2 imported, templates compiled
+            environment().get_template(name)
+
     def files(self, doc: Bilingual) -> dict[str, bytes]:
         """The edition's copies of the page's local images (``assets/…``)."""
         return files(doc)

@@ -156,9 +156,12 @@ def _job(project: Project, ctx: BuildContext, job: Job) -> Result:
 def _read_and_render(project: Project, ctx: BuildContext, job: Job) -> Result:
     kept = next(((file, code, use) for fmt, lang, file, code, use in job.sources
                  if job.render and (fmt, lang) == job.render[0]), None)
-    finish = build_sources.start(project, job.slug, kept, ctx.helpers)
+    finish, waiting = build_sources.start(project, job.slug, kept, ctx.helpers)
     langs = {lang for _, lang in job.render} | (set(project.languages) if job.keep else set())
     catalogs = _catalogs(project, job.slug, sorted(langs), finish)
+    if waiting:  # the source is parsed in another process: meanwhile, what rendering needs
+        for fmt, lang in job.render:
+            get_builder(fmt).prepare(ctx, (project.config.source_language, lang))
     article, skipped, keep = finish()
     if article is None:
         return Result(job.slug, warning=skipped)

@@ -38,31 +38,32 @@ def read(project: Project, slug: str, kept: Kept | None
          ) -> tuple[Article | None, str, tuple[str, str, bytes] | None]:
     """``read_or_skip``'s (article, warning), and what to keep for the next build: (file,
     seal key, bytes), or None when nothing is to be kept."""
-    return start(project, slug, kept)()
+    return start(project, slug, kept)[0]()
 
 
 def start(project: Project, slug: str, kept: Kept | None, helpers: int = 0
-          ) -> Callable[[], tuple[Article | None, str, tuple[str, str, bytes] | None]]:
-    """``read``, begun now and finished by the call returned. With an idle core
+          ) -> tuple[Callable[[], tuple[Article | None, str, tuple[str, str, bytes] | None]], bool]:
+    """``read``, begun now and finished by the call returned, and whether that call will
+    wait for another process (the caller can do something else meanwhile). With an idle core
     (``helpers``), a book-length source with no kept copy is parsed in a forked process
     while this one goes on (the build reads the PO files meanwhile); the article comes
     back pickled, the very bytes kept for the next build. Errors in the source are
     raised at once, as ``read`` raises them, but for a forked parse's: by the call."""
     if kept is None:
-        return partial(_given, (*read_or_skip(project, slug), None))
+        return partial(_given, (*read_or_skip(project, slug), None)), False
     path = project.source_path(slug)
     shown = project.rel(path)
     data = read_source(path, shown)
     if len(data) < MIN_BYTES:
-        return partial(_given, _parsed(data, slug, shown, None))
+        return partial(_given, _parsed(data, slug, shown, None)), False
     file, code, use = kept
     key = combine(code, hashlib.sha256(data).hexdigest())
     found = _load(project, Path(file), key) if use else None
     if found is not None:
-        return partial(_given, (*checked(found, shown), None))
+        return partial(_given, (*checked(found, shown), None)), False
     if helpers > 0 and len(data) >= FORK_BYTES:
-        return _forked(data, slug, shown, (file, key))
-    return partial(_given, _parsed(data, slug, shown, (file, key)))
+        return _forked(data, slug, shown, (file, key)), True
+    return partial(_given, _parsed(data, slug, shown, (file, key))), False
 
 
 def _given(answer: tuple):

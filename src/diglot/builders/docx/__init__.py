@@ -44,6 +44,9 @@ class DocxBuilder:
     def same(self, old: bytes, new: bytes) -> bool:
         return same_document(old, new)
 
+    def prepare(self, ctx: BuildContext, langs: tuple[str, str]) -> None:
+        Book.prepare(ctx, langs)
+
     def files(self, doc: Bilingual) -> dict[str, bytes]:
         return {}  # pictures are inside the document
 

@@ -37,7 +37,7 @@ class Book:
     def __init__(self, ctx: BuildContext, langs: tuple[str, str]) -> None:
         config = ctx.config
         self.ctx, self.langs = ctx, langs
-        self.tags = (config.proofing_tag(langs[0]), config.proofing_tag(langs[1]))
+        self.tags = _tags(config, langs)
         self.document = deepcopy(_pristine(config.page_size, self.tags))
         self.layout = Layout(page.text_width(config.page_size), config.docx_borders, *self.tags)
         self.writer = InlineWriter(self.document.part, config.french_spacing)
@@ -48,6 +48,11 @@ class Book:
         self._note_writer: InlineWriter | None = None
         self._end = None  # the body's final section properties
         page.fast_packaging(self.document)
+
+    @staticmethod
+    def prepare(ctx: BuildContext, langs: tuple[str, str]) -> None:
+        """Make the empty document a book in ``langs`` starts from (see _base)."""
+        _pristine(ctx.config.page_size, _tags(ctx.config, langs))
 
     def note_writer(self) -> InlineWriter:
         """The writer of the footnotes part (which exists once a note was added): its own
@@ -116,6 +121,11 @@ def bookmarks(number: int):
     ``number`` (0-based): the contents link to them."""
     return ((f"_TocDiglot{number + 1:04d}fr", 2 * number + 1),
             (f"_TocDiglot{number + 1:04d}en", 2 * number + 2))
+
+
+def _tags(config, langs: tuple[str, str]) -> tuple[str, str]:
+    """The proofing languages Word marks the two columns with."""
+    return config.proofing_tag(langs[0]), config.proofing_tag(langs[1])
 
 
 @lru_cache(maxsize=8)

@@ -43,6 +43,9 @@ class EpubBuilder:
     def same(self, old: bytes, new: bytes) -> bool:
         return same(old, new)
 
+    def prepare(self, ctx: BuildContext, langs: tuple[str, str]) -> None:
+        pass  # its templates are small; a chapter is made once and every book reads it
+
 
 def article_book(item: Chapter, ctx: BuildContext) -> bytes:
     """One article's EPUB: its titles on the cover, its author and date."""

@@ -49,5 +49,8 @@ class PdfBuilder:
     def same(self, old: bytes, new: bytes) -> bool:
         return old == new
 
+    def prepare(self, ctx: BuildContext, langs: tuple[str, str]) -> None:
+        require()  # WeasyPrint and Pango imported: half a second
+
 
 BUILDER = PdfBuilder()
