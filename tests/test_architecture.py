@@ -21,7 +21,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "diglot"
 LIBRARIES = {
     "click": ("cli/",),
     "markdown_it": ("source/",), "mdit_py_plugins": ("source/",),
-    "jinja2": ("web.py",),
+    "jinja2": ("web.py",), "markupsafe": ("web.py",),
     "docx": ("ooxml/", "builders/docx/", "review/", "align/english.py"),
     "lxml": ("ooxml/", "builders/docx/", "review/"),
     "babel": ("locales.py",),

@@ -104,3 +104,13 @@ def test_root_relative_images_are_read_from_the_source_folder(proj):
     proj.write("source_fr/racine.md", "# Racine\n\n![Le quai](/2026/images/quai.png)\n")
     assert proj.run("build", "--format", "html").exit_code == 0
     assert 'src="assets/quai-' in (proj.root / "build/html/racine.html").read_text()
+
+
+def test_an_inline_image_keeps_its_title_and_its_quotes_stay_in_their_attributes(make_project):
+    text = 'Le logo ![un "logo" <b>](images/quai.png "le \\"titre\\" <i>") du quai.\n'
+    proj = make_project({"logo": text}, files={"source_fr/images/quai.png": png(30, 20)})
+    assert proj.run("build", "--format", "html").exit_code == 0
+    [name] = assets(proj)
+    page = (proj.root / "build/html/logo.html").read_text()
+    assert (f'Le logo <img src="assets/{name}" alt="un &#34;logo&#34; &lt;b&gt;" '
+            'title="le &#34;titre&#34; &lt;i&gt;"> du quai.') in page

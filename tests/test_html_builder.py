@@ -161,6 +161,23 @@ def test_quotes_cannot_break_out_of_attributes():
     assert page.column("en")[0]["text"].endswith('and " onmouseover="alert(1)')
 
 
+def test_a_link_over_styled_text_and_a_break_is_one_link():
+    french = "Voir [le *guide*\\\nofficiel](https://example.org/a?b=1&c=2) et `x<y`."
+    english = "See [the *official*\\\nguide](https://example.org/a?b=1&c=2) and `x<y`."
+    html = render(bilingual_from(french + "\n", [[french, english]]))
+    assert ('Voir <a href="https://example.org/a?b=1&amp;c=2">le <em>guide</em><br>officiel'
+            '</a> et <code>x&lt;y</code>.') in html
+    assert html.count('<a href="https://example.org/') == 2
+
+
+def test_the_alt_text_standing_in_for_an_image_is_text():
+    french = 'Voir ![un "alt" <b>](https://example.org/i.png "le titre").'
+    english = 'See ![an "alt" <b>](https://example.org/i.png "the title").'
+    html = render(bilingual_from(french + "\n", [[french, english]]))
+    assert 'Voir <span class="alt">un &#34;alt&#34; &lt;b&gt;</span>.' in html
+    assert not [tag for tag, _ in Page(html).tags if tag in ("b", "img")]
+
+
 def test_csp_allows_only_diglot_own_style_and_script():
     html = render(showcase())
     page = Page(html)

@@ -1,7 +1,8 @@
 """The web kit shared by every HTML page diglot writes (the edition's pages, the align
 review page, the preview): the Jinja2 environment over the package's templates, its assets
 (CSS, JS, labels) and the Content-Security-Policy that lets only diglot's own code run.
-Jinja2 is used here and nowhere else."""
+Jinja2 is used here and nowhere else, and so is its escaping (markupsafe), which the inline
+HTML written in Python (builders/html_inline) shares with the templates' autoescaping."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ import os
 import stat
 from functools import lru_cache
 from importlib import resources
+
+from markupsafe import Markup, escape  # noqa: F401 - the templates' own escaping, shared
 
 
 @lru_cache(maxsize=1)

@@ -20,11 +20,12 @@ _BULLETS = ("•", "◦", "▪")  # one per nesting depth, cycling, as browsers 
 
 
 class Cell(NamedTuple):
-    """One column of a row: its language, its text as runs, and how it stands in for a
-    missing translation (``shown``: text, source, placeholder or omitted)."""
+    """One column of a row: its language, its text as inline HTML (``html_inline``), and how
+    it stands in for a missing translation (``shown``: text, source, placeholder or
+    omitted)."""
 
     lang: str
-    runs: list  # [(href or None, [(text, b, i, code, br)])]
+    html: str
     state: str = TRANSLATED
     shown: str = "text"
 
@@ -140,11 +141,11 @@ class Rows:
         links = link_spans(fr, en, pair.sentences, whole=pair.block.kind in _WHOLE,
                            langs=(doc.source_lang, doc.target_lang))
         if len(links) < 2:
-            return Cell(doc.source_lang, self.runs.runs(fr, "fr")), \
-                Cell(doc.target_lang, self.runs.runs(en, "en"))
+            return Cell(doc.source_lang, self.runs.html(fr, "fr")), \
+                Cell(doc.target_lang, self.runs.html(en, "en"))
         marks = _marks(links, anchor)
-        return (Cell(doc.source_lang, self.runs.runs(fr, "fr", marks[0])),
-                Cell(doc.target_lang, self.runs.runs(en, "en", marks[1])))
+        return (Cell(doc.source_lang, self.runs.html(fr, "fr", marks[0])),
+                Cell(doc.target_lang, self.runs.html(en, "en", marks[1])))
 
     def _target(self, pair: Pair) -> Cell:
         doc = self.doc
@@ -154,7 +155,7 @@ class Rows:
         if shown == "source":  # the French, in the English column (with its English images)
             runs = self.runs.of(pair.target, "en", doc.source_lang)
             return Cell(doc.source_lang, runs, state, shown)
-        return Cell(self.chrome, [], state, shown)
+        return Cell(self.chrome, "", state, shown)
 
 
 _GROUPS = frozenset({TABLE_CELL, TERM, DEFINITION, ALT})

@@ -18,7 +18,7 @@ from typing import NamedTuple
 from diglot import locales
 from diglot.builders import BuildContext
 from diglot.builders.epub.render import chrome, labels, media_type, render, tag
-from diglot.builders.html_inline import ASSETS, Runs
+from diglot.builders.html_inline import ASSETS, Runs, Tags
 from diglot.builders.html_rows import Rows, anchor_ids, target_shown
 from diglot.model import HEADING, TITLE, TRANSLATED, Bilingual, Image, Pair
 from diglot.source.inline import plain_text
@@ -58,10 +58,19 @@ def folder(rendition: str, langs: tuple[str, str]) -> str:
     return {"both": BOTH, "fr": langs[0], "en": langs[1]}[rendition]
 
 
+# The inline tags of XHTML: void elements closed, and a note call e-readers show as a
+# pop-up (an EPUB 3 noteref). No sentence links: no script shows them in a book.
+XHTML = Tags("<br/>", '<img src="{}" alt="{}"{}/>', ' title="{}"',
+             '<sup class="call"><a epub:type="noteref" role="doc-noteref" href="#{1}" id="{2}">'
+             '{0}</a></sup>', '<span class="alt">{}</span>', "")
+
+
 class _Runs(Runs):
-    """Runs whose images are the package's own copies, recorded as they are shown (a remote
-    image, or one e-readers need not show, has its alt text instead), and whose links only
-    leave the book."""
+    """Inline XHTML whose images are the package's own copies, recorded as they are shown
+    (a remote image, or one e-readers need not show, has its alt text instead), and whose
+    links only leave the book."""
+
+    TAGS = XHTML
 
     def __init__(self, doc: Bilingual, root: str, spacing: str) -> None:
         super().__init__(doc, root, spacing)
