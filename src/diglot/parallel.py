@@ -1,4 +1,5 @@
-"""Run one function over many items in worker processes, results in order.
+"""Run one function over many items in worker processes, results in order; or one call
+in a forked process while this one goes on (``Forked``).
 
 Workers are forked, so they share the loaded code and need no re-import; each call gets
 the project folder and loads the project once per worker. Few items run in-process, where
@@ -7,14 +8,17 @@ a pool would cost more than it saves.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor
+import pickle
+import signal
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from diglot.project import Project
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 
 def workers() -> int:
@@ -23,8 +27,69 @@ def workers() -> int:
 
 
 def pool(count: int) -> ProcessPoolExecutor:
+    import multiprocessing  # with concurrent.futures, 25 ms: a one-article build needs neither
+    from concurrent.futures import ProcessPoolExecutor
+
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
     return ProcessPoolExecutor(count, multiprocessing.get_context(method))
+
+
+class Lost(Exception):
+    """A forked call that gave no result: it raised, or its process was killed."""
+
+
+class Forked:
+    """``func(*args)`` run in a forked process, which inherits the arguments with its memory
+    (nothing is pickled on the way there, and it starts at once: a pool's worker waited
+    20 ms for its process and for a book's source to cross a pipe). Its result comes back
+    pickled through a pipe; ``result()`` waits for it, and raises ``Lost`` when there is
+    none. Where there is no fork, the call runs in ``result()``."""
+
+    def __init__(self, func: Callable, *args) -> None:
+        self.func, self.args, self.pid, self.pipe = func, args, 0, None
+        if not hasattr(os, "fork"):
+            return
+        read, write = os.pipe()
+        self.pid = os.fork()
+        if self.pid == 0:  # the forked process: never returns
+            os.close(read)
+            _serve(write, func, args)
+        os.close(write)
+        self.pipe = os.fdopen(read, "rb")
+
+    def result(self):
+        if not self.pid:
+            return self.func(*self.args)
+        with self.pipe:
+            data = self.pipe.read()
+        _, status = os.waitpid(self.pid, 0)
+        self.pid = -1
+        if status != 0 or not data:
+            raise Lost(f"the forked process ended with status {status} and no result")
+        return pickle.loads(data)
+
+    def close(self) -> None:
+        """Stop the process if its result was never asked for (the build failed)."""
+        if self.pid > 0:
+            os.kill(self.pid, signal.SIGKILL)
+            os.waitpid(self.pid, 0)
+            self.pipe.close()
+            self.pid = -1
+
+
+def _serve(fd: int, func: Callable, args: tuple) -> None:
+    """Run the call, write its pickled result, and leave without running this process's
+    exit handlers or flushing what it inherited (they are the parent's)."""
+    status = 1
+    try:
+        data = pickle.dumps(func(*args), pickle.HIGHEST_PROTOCOL)
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+        status = 0
+    except BaseException:  # noqa: BLE001 - the parent sees no result and does the work
+        pass
+    finally:
+        os._exit(status)
 
 
 def pmap(func: Callable, project: Project, items: list, count: int, *extra) -> Iterator:

@@ -16,7 +16,6 @@ from __future__ import annotations
 import hashlib
 import json
 import secrets
-from itertools import count
 
 from diglot import parallel
 from diglot.builders import BuildContext
@@ -31,9 +30,6 @@ CHUNK = 100  # rows
 # so it is no reason to take less: at 0.45 this process waited 0.1-0.35 s for the forked one
 # (which pays the fork's copied pages and sends its HTML back); at 0.52 it seldom waits.
 SHARE = 0.52
-# What the forked process reads, by key: inherited with its memory, never pickled.
-_work: dict[int, tuple] = {}
-_keys = count()
 
 
 class Chunks:
@@ -95,16 +91,10 @@ class Tail:
         self.chunks = _chunks(rows, start, salt if self.cache.kept else None)
         todo = [c for c in self.chunks if c[0] is None or c[0] not in self.cache.kept]
         self.mine, self.theirs = _shares(todo, rows.doc.pairs) if ctx.helpers > 0 else (todo, [])
-        theirs, self.pool, self.future = self.theirs, None, None
-        if theirs:
+        self.forked = None
+        if self.theirs:
             environment().get_template("rows.html.j2")  # compiled once, before the fork
-            key = next(_keys)
-            _work[key] = (page, rows, theirs, salt)
-            self.pool = parallel.pool(1)
-            try:
-                self.future = self.pool.submit(_render_in_worker, key)
-            finally:
-                del _work[key]
+            self.forked = parallel.Forked(_render, page, rows, self.theirs, salt)
 
     def __html__(self) -> str:
         """Where the rows go in the page's text; ``splice`` puts their bytes there (the
@@ -114,7 +104,7 @@ class Tail:
     def splice(self, page: str) -> bytes:
         """The page's bytes, the rows in place of ``mark``."""
         made = _render(self.page, self.rows, self.mine, self.salt)
-        if self.future is not None:
+        if self.forked is not None:
             made |= self._theirs()
         pieces = []
         for key, first, *_ in self.chunks:
@@ -126,13 +116,13 @@ class Tail:
 
     def _theirs(self) -> dict[int, tuple[str, bytes]]:
         try:
-            return self.future.result()
-        except Exception:  # noqa: BLE001 - the process was lost (killed, out of memory)
+            return self.forked.result()
+        except parallel.Lost:  # the process was lost (killed, out of memory)
             return _render(self.page, self.rows, self.theirs, self.salt)
 
     def close(self) -> None:
-        if self.pool is not None:
-            self.pool.shutdown(cancel_futures=True)
+        if self.forked is not None:
+            self.forked.close()
 
 
 def _chunks(rows: Rows, start: int, salt: str | None) -> list[tuple[str | None, int, int, int]]:
@@ -182,7 +172,3 @@ def _render(page: dict, rows: Rows, chunks: list, salt: str) -> dict[int, tuple[
         html = joined(template.generate(view)).encode("utf-8")
         made[first] = key or _digest(rows, first, end, number, salt), html
     return made
-
-
-def _render_in_worker(key: int) -> dict[int, tuple[str, bytes]]:
-    return _render(*_work[key])

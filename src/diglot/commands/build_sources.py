@@ -77,17 +77,14 @@ def _parsed(data: bytes, slug: str, shown: str, keep: tuple[str, str] | None):
 
 
 def _forked(data: bytes, slug: str, shown: str, keep: tuple[str, str]):
-    executor = parallel.pool(1)
-    future = executor.submit(_pickled, data, slug, shown)
+    forked = parallel.Forked(_pickled, data, slug, shown)
 
     @cache  # the build may ask twice (see build_jobs._catalogs)
     def finish():
         try:
-            pickled = future.result()
-        except Exception:  # noqa: BLE001 - the process was lost (killed, out of memory)
+            pickled = forked.result()
+        except parallel.Lost:  # the process was lost (killed, out of memory)
             pickled = None
-        finally:
-            executor.shutdown()
         if pickled is None:  # an error in the source, or no process: parsed (and raised) here
             return _parsed(data, slug, shown, keep)
         return (*checked(pickle.loads(pickled), shown), (*keep, pickled))
