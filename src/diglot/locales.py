@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-
 import re
 import unicodedata
 from functools import lru_cache
@@ -13,9 +12,8 @@ from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_skeleton, get_month_names
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
-from diglot.model import PubDate
-
 from diglot.errors import ConfigError
+from diglot.model import PubDate
 
 
 def is_known(code: str) -> bool:
@@ -31,6 +29,16 @@ def language_name(code: str, in_lang: str | None = None) -> str:
     locale = Locale.parse(code.replace("-", "_"))
     name = locale.get_display_name(Locale.parse((in_lang or code).replace("-", "_"))) or code
     return name
+
+
+def load(*tags: str) -> None:
+    """Read these language tags' CLDR data now: babel reads a locale's data from disk the
+    first time it is used (25 ms each), and a build can do it while it waits."""
+    for tag in tags:
+        try:
+            Locale.parse(tag.replace("-", "_")).languages  # reading a property loads it all
+        except (UnknownLocaleError, ValueError, TypeError):
+            pass  # an unknown tag is the configuration's error, reported where it is read
 
 
 def plural_forms(code: str) -> str:

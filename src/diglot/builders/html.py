@@ -56,6 +56,7 @@ class HtmlBuilder:
     def prepare(self, ctx: BuildContext, langs: tuple[str, str]) -> None:
         for name in ("article.html.j2", "rows.html.j2"):  # Jinja2 imported, templates compiled
             environment().get_template(name)
+        words.prepare(ctx, langs)
 
     def files(self, doc: Bilingual) -> dict[str, bytes]:
         """The edition's copies of the page's local images (``assets/…``)."""

@@ -17,6 +17,13 @@ def _label_table() -> dict:
     return json.loads(asset("labels.json"))
 
 
+def prepare(ctx: BuildContext, langs: tuple[str, str]) -> None:
+    """Load what the page's words are made from: the labels, and the languages' CLDR data
+    for their names and dates (50 ms from disk; see ``HtmlBuilder.prepare``)."""
+    _label_table()
+    locales.load(*langs, *(ctx.config.proofing_tag(lang) for lang in langs))
+
+
 def labels(lang: str) -> dict:
     return _label_table().get(lang, _label_table()["en"])
 
