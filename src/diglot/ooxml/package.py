@@ -7,6 +7,9 @@ import io
 import zipfile
 from typing import Callable
 
+# zlib's level 3: a book's 15 MB document.xml deflates in 0.06 s, where the default (6)
+# took 0.14 s, for a file 18% bigger (1.74 MB against 1.47).
+LEVEL = 3
 
 
 def stamped(data: bytes, when, document: Callable[[bytes], bytes] | None = None) -> bytes:
@@ -24,7 +27,7 @@ def stamped(data: bytes, when, document: Callable[[bytes], bytes] | None = None)
             data = source.read(info)
             if document is not None and info.filename == "word/document.xml":
                 data = document(data)
-            target.writestr(entry, data)
+            target.writestr(entry, data, compresslevel=LEVEL)
     return out.getvalue()
 
 
