@@ -97,6 +97,25 @@ def test_after_one_edit_only_its_chunk_is_rendered_again(book, small_chunks, mon
     assert page(book, "--force", "--jobs", "1") == edited
 
 
+def test_a_french_edit_that_only_moves_lines_renders_no_row_again(book, small_chunks,
+                                                                    monkeypatch):
+    first = page(book, "--jobs", "1")
+    rendered = []
+    original = html_split._render
+
+    def spy(page_, rows, chunks, salt):
+        rendered.extend(first for _, first, _, _ in chunks)
+        return original(page_, rows, chunks, salt)
+
+    monkeypatch.setattr(html_split, "_render", spy)
+    source = book.root / "source_fr/livre.md"
+    text = source.read_text(encoding="utf-8")  # the first paragraph over two lines, a blank more
+    source.write_text(text.replace("Premier paragraphe. Il", "Premier paragraphe.\nIl")
+                      .replace("\n\n> Une citation", "\n\n\n> Une citation"), encoding="utf-8")
+    assert page(book, "--jobs", "1") == first
+    assert rendered == []
+
+
 def test_kept_rows_that_diglot_did_not_seal_are_not_used(book, small_chunks):
     page(book, "--jobs", "1")
     kept = rows_file(book).read_bytes()

@@ -16,11 +16,13 @@ from __future__ import annotations
 import hashlib
 import json
 import secrets
+from dataclasses import fields
+from operator import attrgetter
 
 from diglot import parallel
 from diglot.builders import BuildContext
 from diglot.builders.html_rows import Rows, row_starts
-from diglot.model import Bilingual
+from diglot.model import Bilingual, Block, Pair
 from diglot.web import environment
 
 # Below this a page renders in a fraction of a second: neither a cache nor a process pays.
@@ -144,8 +146,20 @@ def _chunks(rows: Rows, start: int, salt: str | None) -> list[tuple[str | None, 
 
 
 def _digest(rows: Rows, first: int, end: int, number: int, salt: str) -> str:
-    text = repr((salt, number, rows.anchors[first:end], rows.doc.pairs[first:end]))
+    pairs = [_seen(pair) for pair in rows.doc.pairs[first:end]]
+    text = repr((salt, number, rows.anchors[first:end], pairs))
     return hashlib.blake2b(text.encode(), digest_size=20).hexdigest()
+
+
+# What a row shows of its pair: every field but the source line, which no page prints (a
+# paragraph rewrapped near the top of a book renders no row again). Read from the classes,
+# so a field added later is part of the digest.
+_BLOCK_SEEN = attrgetter(*(f.name for f in fields(Block) if f.name != "line"))
+_PAIR_SEEN = attrgetter(*(f.name for f in fields(Pair) if f.name != "block"))
+
+
+def _seen(pair: Pair) -> tuple:
+    return _BLOCK_SEEN(pair.block), _PAIR_SEEN(pair)
 
 
 def _shares(todo: list, pairs) -> tuple[list, list]:
