@@ -58,6 +58,19 @@ def small_chunks(monkeypatch):
     monkeypatch.setattr(html_split, "CHUNK", 3)
 
 
+def spied(monkeypatch) -> list[int]:
+    """The first pair of each chunk rendered from now on (in this process: ``--jobs 1``)."""
+    rendered = []
+    original = html_split._render
+
+    def spy(page_, rows, chunks, salt):
+        rendered.extend(first for _, first, _, _ in chunks)
+        return original(page_, rows, chunks, salt)
+
+    monkeypatch.setattr(html_split, "_render", spy)
+    return rendered
+
+
 def page(p: Proj, *args: str) -> bytes:
     assert p.run("build", "--format", "html", *args).exit_code == 0
     return (p.root / "build/html/livre.html").read_bytes()
@@ -81,14 +94,7 @@ def test_chunks_in_two_processes_write_the_page_one_pass_writes(book, monkeypatc
 def test_after_one_edit_only_its_chunk_is_rendered_again(book, small_chunks, monkeypatch,
                                                          first_jobs):
     page(book, "--jobs", first_jobs)
-    rendered = []
-    original = html_split._render
-
-    def spy(page_, rows, chunks, salt):
-        rendered.extend(first for _, first, _, _ in chunks)
-        return original(page_, rows, chunks, salt)
-
-    monkeypatch.setattr(html_split, "_render", spy)
+    rendered = spied(monkeypatch)
     book.translate("livre", {"Le paragraphe 12. Sa deuxième phrase dit 84.":
                              "Paragraph twelve. Its second sentence says 84."})
     edited = page(book, "--jobs", "1")
@@ -100,14 +106,7 @@ def test_after_one_edit_only_its_chunk_is_rendered_again(book, small_chunks, mon
 def test_a_french_edit_that_only_moves_lines_renders_no_row_again(book, small_chunks,
                                                                     monkeypatch):
     first = page(book, "--jobs", "1")
-    rendered = []
-    original = html_split._render
-
-    def spy(page_, rows, chunks, salt):
-        rendered.extend(first for _, first, _, _ in chunks)
-        return original(page_, rows, chunks, salt)
-
-    monkeypatch.setattr(html_split, "_render", spy)
+    rendered = spied(monkeypatch)
     source = book.root / "source_fr/livre.md"
     text = source.read_text(encoding="utf-8")  # the first paragraph over two lines, a blank more
     source.write_text(text.replace("Premier paragraphe. Il", "Premier paragraphe.\nIl")
