@@ -20,13 +20,13 @@ ROOT = TESTS.parent
 CORPORA = ROOT.parent / "shared" / "corpora"
 
 # Hypothesis budgets live here, not in the tests (HYPOTHESIS_PROFILE picks one): "dev", the
-# default, is quick while working; "ci" (.ci/run) searches three times longer and keeps the
+# default, is quick while working; "ci" (.ci/run) searches twice as long and keeps the
 # suite under a minute on 2 cores; "thorough" is for a long run by hand. All turn off
 # hypothesis' timing checks (the deadline, the "too slow" health check): the machine is shared,
 # and a wall-clock measurement must never decide whether a test passes.
 _UNTIMED = dict(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile("dev", max_examples=100, **_UNTIMED)
-settings.register_profile("ci", max_examples=300, **_UNTIMED)
+settings.register_profile("ci", max_examples=200, **_UNTIMED)
 settings.register_profile("thorough", max_examples=3000, **_UNTIMED)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
