@@ -42,8 +42,8 @@ class Forked:
     """``func(*args)`` run in a forked process, which inherits the arguments with its memory
     (nothing is pickled on the way there, and it starts at once: a pool's worker waited
     20 ms for its process and for a book's source to cross a pipe). Its result comes back
-    pickled through a pipe; ``result()`` waits for it, and raises ``Lost`` when there is
-    none. Where there is no fork, the call runs in ``result()``."""
+    pickled through a pipe; ``result()``, asked once, waits for it and raises ``Lost`` when
+    there is none. Where there is no fork, the call runs in ``result()``."""
 
     def __init__(self, func: Callable, *args) -> None:
         self.func, self.args, self.pid, self.pipe = func, args, 0, None

@@ -17,9 +17,9 @@ from collections import defaultdict
 from typing import NamedTuple
 
 from diglot.model import Bilingual, Image
-from diglot.web import Markup, escape
 from diglot.source.inline import spans
 from diglot.typography import typeset
+from diglot.web import Markup, escape
 
 ASSETS = "assets/"  # the images' folder in the HTML edition
 # A remote address that can stand in a Content-Security-Policy as it is.
@@ -78,7 +78,8 @@ class Runs:
     def html(self, items: list, col: str, marks=()) -> Markup:
         """Spans as HTML; ``marks`` are (offset, extra) pairs (a sentence's opening
         ``("s", id)`` or closing ``("/s",)``) put at plain-text offsets between them.
-        Neighbouring spans with one link share one ``<a>``; a sentence mark closes it."""
+        Neighbouring spans with one link share one ``<a>``; a sentence mark closes it.
+        Plain text is written in the loop itself: a book's page passes here 100,000 times."""
         out: list[str] = []
         current: object = _NONE  # the link of the spans being written: none yet
         for span in _marked(items, marks) if marks else items:
