@@ -17,6 +17,7 @@ from urllib.parse import quote
 import pytest
 
 from diglot.commands.serve import Preview
+from support import png
 
 GARE = "Le tram part de la gare à 12 heures."
 SOIR = "Il arrive le soir."
@@ -39,10 +40,14 @@ class Live:
         self.port = self.preview.server.server_address[1]
 
     def get(self, path: str) -> tuple[int, str, http.client.HTTPResponse]:
+        status, body, response = self.get_bytes(path)
+        return status, body.decode("utf-8"), response
+
+    def get_bytes(self, path: str) -> tuple[int, bytes, http.client.HTTPResponse]:
         connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
         connection.request("GET", path)
         response = connection.getresponse()
-        body = response.read().decode("utf-8")
+        body = response.read()
         connection.close()
         return response.status, body, response
 
@@ -152,6 +157,30 @@ def test_a_new_article_appears(proj, live):
         proj.source("velo", "# Le vélo\n\nUn paragraphe.\n")
     assert 'href="velo.html"' in live.get("/index.html")[1]
     assert live.get("/velo.html")[0] == 200
+
+
+def test_images_are_served_as_the_build_copies_them_and_follow_their_file(proj, live):
+    image = proj.root / "source_fr/images/quai.png"
+    image.parent.mkdir()
+    image.write_bytes(png(30, 20))
+    with live.reload_of("/tram.html"):
+        proj.source("tram", f"# Le tram\n\n{GARE}\n\n![Le quai](images/quai.png)\n\n{SOIR}\n")
+    page = live.get("/tram.html")[1]
+    [src] = re.findall(r'<img src="(assets/quai-[0-9a-f]+\.png)"', page)[:1]
+    assert "img-src &#39;self&#39;" in page
+    status, data, response = live.get_bytes("/" + src)
+    assert status == 200 and data == png(30, 20)
+    assert response.getheader("Content-Type") == "image/png"
+    assert response.getheader("X-Content-Type-Options") == "nosniff"
+    with live.reload_of("/tram.html"):
+        image.write_bytes(png(40, 20))  # the picture alone changed
+    [new] = re.findall(r'<img src="(assets/quai-[0-9a-f]+\.png)"', live.get("/tram.html")[1])[:1]
+    assert new != src and live.get_bytes("/" + new)[1] == png(40, 20)
+    assert live.get_bytes("/" + src)[0] == 404
+    with live.reload_of("/tram.html"):
+        image.unlink()
+    status, page, _ = live.get("/tram.html")
+    assert status == 500 and "images/quai.png" in page
 
 
 def test_the_preview_policy_allows_its_own_code_and_its_server_only(live):

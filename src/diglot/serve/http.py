@@ -49,18 +49,19 @@ class _Handler(BaseHTTPRequestHandler):
             return self._events(query.get("page", ["/"])[0], query.get("generation", [""])[0])
         if path == "/":
             return self._redirect(self.server.site.home())
-        status, data = self.server.site.page(path)
-        self._send(status, "text/html; charset=utf-8", data)
+        self._send(*self.server.site.page(path))
 
     def do_HEAD(self) -> None:  # noqa: N802
-        status, data = self.server.site.page(unquote(urlsplit(self.path).path))
-        self._send(status, "text/html; charset=utf-8", data, body=False)
+        self._send(*self.server.site.page(unquote(urlsplit(self.path).path)), body=False)
 
     def _send(self, status: int, kind: str, data: bytes, body: bool = True) -> None:
         self.send_response(status)
         self.send_header("Content-Type", kind)
         self.send_header("Content-Length", str(len(data)))
         self.send_header("Cache-Control", "no-store")
+        self.send_header("X-Content-Type-Options", "nosniff")
+        if not kind.startswith("text/html"):  # an image opened alone (an SVG) runs nothing
+            self.send_header("Content-Security-Policy", "default-src 'none'; sandbox")
         self.end_headers()
         if body:
             self.wfile.write(data)

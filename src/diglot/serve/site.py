@@ -5,11 +5,14 @@ A rebuild reads the digests of every article's source and PO files and rebuilds 
 articles whose files changed (and the index pages when any did), the way ``diglot build``
 decides what is stale; a change of settings rebuilds everything. A file that cannot be read
 turns its article's pages into error pages showing its one-line error, and the index lists
-it; the project's own problem (settings, no source folder) turns every page into one.
+it; the project's own problem (settings, no source folder) turns every page into one. The
+pages' images are served from memory where ``diglot build`` would copy them (``assets/``),
+and a changed image rebuilds the articles that show it.
 """
 
 from __future__ import annotations
 
+import mimetypes
 import os
 import threading
 import time
@@ -18,6 +21,7 @@ from functools import partial
 from pathlib import Path
 from typing import Callable
 
+from diglot import media
 from diglot.builders import PreviewNotes
 from diglot.builders.html import BUILDER
 from diglot.builders.preview import error_page
@@ -31,13 +35,17 @@ from diglot.model import Bilingual
 from diglot.project import Project
 
 
+HTML = "text/html; charset=utf-8"
+
+
 class _Page:
-    """A page and its generation; an article's page is rendered when first asked for (a
-    big edition starts at once, and a save renders the pages that are open)."""
+    """A page (or an image) and its generation; an article's page is rendered when first
+    asked for (a big edition starts at once, and a save renders the pages that are open)."""
 
     def __init__(self, status: int, generation: str, data: bytes | None = None,
-                 make: Callable[[], bytes] | None = None):
+                 make: Callable[[], bytes] | None = None, kind: str = HTML):
         self.status, self.generation, self.data, self.make = status, generation, data, make
+        self.kind = kind
         self._lock = threading.Lock()
 
     def bytes(self) -> bytes:
@@ -49,9 +57,10 @@ class _Page:
 
 @dataclass
 class _Article:
-    key: tuple[str, ...]  # digests of its source and PO files
+    key: tuple[str, ...]  # digests of its source, PO and image files
     docs: dict[str, Bilingual] = field(default_factory=dict)  # language → translated article
     error: str | None = None  # the one-line error of a file that cannot be read
+    inputs: tuple[str, ...] = ()  # its image files (project-relative), found when read
 
 
 class Site:
@@ -64,15 +73,17 @@ class Site:
         self.problem: str | None = None  # the project cannot be loaded
         self.articles: dict[str, _Article] = {}
         self.paths: dict[str, list[str]] = {}  # slug → its pages' paths
+        self.assets: list[str] = []  # the images' paths (shared between articles)
         self.closed = False
         self._rebuilding = threading.Lock()
         self._changed = threading.Condition()
 
     # --- what the server asks ------------------------------------------------------------
 
-    def page(self, path: str) -> tuple[int, bytes]:
+    def page(self, path: str) -> tuple[int, str, bytes]:
+        """A path's status, content type and bytes."""
         page = self.pages.get(path) or self._missing(path)
-        return page.status, page.bytes()
+        return page.status, page.kind, page.bytes()
 
     def generation(self, path: str) -> str:
         found = self.pages.get(path)
@@ -137,10 +148,9 @@ class Site:
         for slug in changed:
             del self.articles[slug]
         for slug in slugs:
-            key = (file_digest(project.source_path(slug)),
-                   *(file_digest(project.po_path(lang, slug)) for lang in project.languages))
-            if slug not in self.articles or self.articles[slug].key != key:
-                self.articles[slug] = _read(project, slug, key)
+            known, files = self.articles.get(slug), _files_key(project, slug)
+            if known is None or known.key != files + _images_key(project, known.inputs):
+                self.articles[slug] = _read(project, slug, files)
                 changed.append(slug)
         return changed
 
@@ -154,8 +164,12 @@ class Site:
                 pages.update(made)
                 paths[slug] = list(made)
         pages.update(self._index_pages(ctx, generation))
+        for path in self.assets:
+            pages.pop(path, None)
+        assets = self._assets(generation)
+        pages.update(assets)
         with self._changed:
-            self.pages, self.paths, self.problem = pages, paths, None
+            self.pages, self.paths, self.problem, self.assets = pages, paths, None, list(assets)
             self.count += 1
             self._changed.notify_all()
 
@@ -180,20 +194,47 @@ class Site:
                 200, generation, BUILDER.index(docs, replace(ctx, preview=notes)))
         return pages
 
+    def _assets(self, generation: str) -> dict:
+        """Every image the pages show, where ``diglot build`` copies it."""
+        found = {}
+        for _, article in sorted(self.articles.items()):
+            for lang, doc in article.docs.items():
+                for rel, data in BUILDER.files(doc).items():
+                    kind = mimetypes.guess_type(rel)[0] or "application/octet-stream"
+                    found[self._path(lang, rel)] = _Page(200, generation, data, kind=kind)
+        return found
+
     def _path(self, lang: str, name: str) -> str:
         return f"/{lang}/{name}" if len(self.project.languages) > 1 else f"/{name}"
 
 
-def _read(project: Project, slug: str, key: tuple[str, ...]) -> _Article:
-    """The article translated into every language, or the error that stops it."""
+def _files_key(project: Project, slug: str) -> tuple[str, ...]:
+    """The digests of an article's source and PO files."""
+    return (file_digest(project.source_path(slug)),
+            *(file_digest(project.po_path(lang, slug)) for lang in project.languages))
+
+
+def _images_key(project: Project, inputs: tuple[str, ...]) -> tuple[str, ...]:
+    """The digests of the image files an article was found to show (or to look for)."""
+    return tuple(file_digest(project.root / rel) for rel in inputs)
+
+
+def _read(project: Project, slug: str, files: tuple[str, ...]) -> _Article:
+    """The article translated into every language with its images, or the error that
+    stops it; ``files``: its source's and PO files' digests, taken before reading."""
     fallback = "source" if project.config.fallback == "fail" else project.config.fallback
+    docs, inputs = {}, set()
     try:
         article, _skipped = read_or_skip(project, slug)
-        docs = {lang: bilingual(article, read_po(project, lang, slug), project.config.source_language,
-                                lang, fallback) for lang in project.languages} if article else {}
+        for lang in project.languages if article else ():
+            doc = bilingual(article, read_po(project, lang, slug), project.config.source_language,
+                            lang, fallback)
+            docs[lang], found = media.attach(doc, project.root, project.source_dir)
+            inputs.update(found)
     except DiglotError as exc:
-        return _Article(key, error=str(exc))
-    return _Article(key, docs)
+        return _Article(files, error=str(exc))
+    inputs = tuple(sorted(inputs))
+    return _Article(files + _images_key(project, inputs), docs, inputs=inputs)
 
 
 def _render(project: Project, doc: Bilingual, lang: str, ctx, generation: str) -> bytes:
