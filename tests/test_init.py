@@ -91,3 +91,11 @@ def test_init_over_a_file_is_refused(tmp_path):
     (tmp_path / "f").write_text("x")
     result = run("init", str(tmp_path / "f"))
     assert result.exit_code == 2 and "is a file" in result.output
+
+
+def test_init_takes_the_common_options_after_its_name(tmp_path):
+    quiet = run("init", str(tmp_path / "quiet"), "-q")
+    assert quiet.exit_code == 0 and quiet.output == ""
+    assert (tmp_path / "quiet/diglot.toml").is_file()
+    elsewhere = run("init", "-C", str(tmp_path / "elsewhere"))
+    assert elsewhere.exit_code == 0 and (tmp_path / "elsewhere/diglot.toml").is_file()

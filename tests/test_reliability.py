@@ -125,6 +125,25 @@ def test_second_run_stops_with_a_clear_message_while_the_lock_is_held(proj):
         fails(proj, ["update"], ".diglot.lock: ", "another diglot run")
 
 
+def test_wait_after_the_command_name_waits_for_the_lock(proj):
+    import threading
+
+    held, release = threading.Event(), threading.Event()
+
+    def other_run():
+        with project_lock(proj.root):
+            held.set()
+            release.wait(0.5)  # let go whatever happens; the command waits meanwhile
+
+    thread = threading.Thread(target=other_run)
+    thread.start()
+    held.wait(10)
+    result = proj.run("update", "--wait", "30")  # where the lock's message says to put it
+    release.set()
+    thread.join()
+    assert result.exit_code == 0, result.output
+
+
 def test_iso_8859_1_po_is_read_and_kept_in_its_charset(proj):
     po = proj.root / "translations/en/a.po"
     text = po.read_text(encoding="utf-8").replace("charset=UTF-8", "charset=ISO-8859-1")

@@ -11,6 +11,7 @@ from diglot.cli.support import Context, common_options, reports_errors
 
 
 @click.command()
+@common_options
 @click.argument("folder", required=False, type=click.Path(file_okay=False, path_type=Path))
 @click.pass_obj
 @reports_errors

@@ -115,16 +115,22 @@ def locked(ctx: Context, project):
 
 
 def common_options(command):
-    """``-C DIR`` and ``-q`` after the command name too (``diglot build -q``)."""
+    """``-C DIR``, ``-q`` and ``--wait SECONDS`` after the command name too (``diglot build
+    -q``; the lock's message says "use --wait SECONDS", and users type it there)."""
 
     @functools.wraps(command)
-    def wrapper(*args, cmd_root=None, cmd_quiet=False, **kwargs):
+    def wrapper(*args, cmd_root=None, cmd_quiet=False, cmd_wait=None, **kwargs):
         obj = click.get_current_context().find_object(Context)
         if cmd_root is not None:
             obj.root = cmd_root
+        if cmd_wait is not None:
+            obj.wait = cmd_wait
         obj.quiet = obj.quiet or cmd_quiet
         return command(*args, **kwargs)
 
+    wrapper = click.option("--wait", "cmd_wait", type=float, default=None, metavar="SECONDS",
+                           help="Wait this long for another diglot run on the project to "
+                                "finish.")(wrapper)
     wrapper = click.option("-q", "--quiet", "cmd_quiet", is_flag=True,
                            help="Print only warnings and errors.")(wrapper)
     return click.option("-C", "--project", "cmd_root", default=None, help="The project folder.",
