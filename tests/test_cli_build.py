@@ -122,3 +122,16 @@ def test_no_lock_file_is_left_outside_a_project(tmp_path):
     result = CliRunner().invoke(main, ["-C", str(tmp_path), "update"])
     assert result.exit_code == 2 and "no 'source_fr' folder here" in result.output
     assert list(tmp_path.iterdir()) == []
+
+
+def test_building_one_article_says_which_edition_files_it_leaves_behind(proj):
+    proj.translate("a", {"Titre": "Heading"})
+    result = proj.run("build", "--article", "a")
+    assert result.exit_code == 0
+    assert ("not updated by --article: build/html/index.html, build/docx/edition.docx "
+            "(a plain diglot build updates them)") in result.output
+    assert "Heading" in (proj.root / "build/html/a.html").read_text()
+    assert "Heading" not in (proj.root / "build/html/index.html").read_text()
+    assert "not updated" not in proj.run("build", "--article", "a").output  # nothing written
+    assert "not updated" not in proj.run("build").output
+    assert "Heading" in (proj.root / "build/html/index.html").read_text()

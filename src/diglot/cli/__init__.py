@@ -122,6 +122,9 @@ def build(ctx: Context, formats: tuple[str, ...], article: str | None, lang: str
     for path in report.removed:
         why = "no page shows it any more" if "/assets/" in path else "its article is gone"
         ctx.say(f"removed {path} ({why})")
+    if report.behind:
+        ctx.say(f"not updated by --article: {', '.join(report.behind)} (a plain diglot build "
+                "updates them)")
     ctx.say(f"{report.articles} article(s), {report.rebuilt} rebuilt ({report.segments} segments "
             f"read): {len(report.written)} file(s) written, {len(report.unchanged)} rebuilt but "
             f"unchanged, in {ctx.elapsed()}")

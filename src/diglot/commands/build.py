@@ -14,10 +14,10 @@ from __future__ import annotations
 from typing import Callable
 
 from diglot import locales, parallel
-from diglot.builders import FORMATS, REGISTRY, BuildContext
+from diglot.builders import FORMATS, INDEX_NAMES, REGISTRY, BuildContext
 from diglot.catalog import placement
 from diglot.commands import build_cache
-from diglot.commands.build_plan import Manifest, Plan, plan as make_plan
+from diglot.commands.build_plan import Manifest, Plan, output_folder, plan as make_plan
 from diglot.commands.build_write import BuildReport, write
 from diglot.errors import BuildError, FindingsError
 from diglot.project import Project
@@ -63,9 +63,18 @@ def build(project: Project, formats: tuple[str, ...] | None = None,
     if strict:
         _check_strict(project, results)
     report = write(project, plan, results, editions, len(slugs))
+    if not whole and report.written:
+        report.behind = _behind(project, formats, languages or project.languages)
     report.warnings[:0] = placement.layout_warnings(project) + placement.no_articles(
         project, slugs) + placement.missing_po(project, slugs, languages or project.languages)
     return report
+
+
+def _behind(project: Project, formats, languages) -> list[str]:
+    """The edition-wide files a build of some articles (``--article``) leaves as they were,
+    now behind the articles it wrote."""
+    return [project.rel(path) for fmt in formats for lang in languages
+            if (path := output_folder(project, fmt, lang) / INDEX_NAMES[fmt]).exists()]
 
 
 def _kept_parts(project: Project, plan: Plan, slugs: list[str]) -> dict[tuple, bytes]:

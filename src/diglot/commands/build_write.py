@@ -25,6 +25,7 @@ class BuildReport:
     unchanged: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)  # outputs of articles that are gone
     warnings: list[str] = field(default_factory=list)
+    behind: list[str] = field(default_factory=list)  # edition-wide files --article left as they were
     articles: int = 0
     rebuilt: int = 0
     segments: int = 0
