@@ -78,8 +78,11 @@ def test_an_image_in_a_translation_is_checked_too(proj):
     proj.translate("2026/quai", {"Un texte.": "A text ![x](images/none.png)."})
     result = proj.run("build", "--format", "html")
     assert result.exit_code == 2
-    assert ("Error: source_fr/2026/quai.md:5: image 'images/none.png' (in the 'en' "
-            "translation) not found") in result.output
+    po = "translations/en/2026/quai.po"
+    line = (proj.root / po).read_text().splitlines().index('msgid "Un texte."') + 1
+    assert result.output.strip() == (  # the PO entry holding it, not the French it translates
+        f"Error: {po}:{line}: image 'images/none.png' (in the 'en' translation) not found "
+        "(no file source_fr/2026/images/none.png)")
 
 
 def test_an_image_outside_the_project_is_refused(proj, tmp_path):

@@ -13,11 +13,13 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
+from typing import NamedTuple
 from urllib.parse import unquote, urlsplit
 
 from diglot import names
-from diglot.errors import SourceError
+from diglot.errors import CatalogError, DiglotError, SourceError
 from diglot.model import Bilingual, Image, Picture
+from diglot.po.model import Catalog
 from diglot.source.inline import profile
 
 REMOTE = ("http", "https")
@@ -43,59 +45,84 @@ class Place:
         return path.relative_to(self.root).as_posix()
 
 
-def attach(doc: Bilingual, root: Path, source_dir: Path) -> tuple[Bilingual, list[str]]:
-    """``doc`` with its images, and the project-relative paths its outputs depend on."""
+class Where(NamedTuple):
+    """Where an image source was written, for its error: the file and line (the PO entry's,
+    for a translation's image, when the PO file is known) and a note."""
+
+    file: str
+    line: int
+    note: str = ""
+
+    def error(self, message: str) -> DiglotError:
+        kind = CatalogError if self.file.endswith(".po") else SourceError
+        return kind(message, self.file, self.line)
+
+
+def attach(doc: Bilingual, root: Path, source_dir: Path,
+           po: tuple[str, Catalog | None] | None = None) -> tuple[Bilingual, list[str]]:
+    """``doc`` with its images, and the project-relative paths its outputs depend on;
+    ``po``: the translation's PO file (its path and catalog), which a translation's image
+    errors name."""
     found, project = Found(), Place(root, source_dir)
-    for src, (line, where) in _sources(doc).items():
-        image = _image(project, doc, src, line, where, found.inputs)
+    for src, where in _sources(doc, po).items():
+        image = _image(project, doc, src, where, found.inputs)
         if image is not None:
             found.images[src] = image
     return replace(doc, images=found.images), sorted(found.inputs)
 
 
-def _sources(doc: Bilingual) -> dict[str, tuple[int, str]]:
-    """image source → (source line, where it was written), in order of appearance."""
-    found: dict[str, tuple[int, str]] = {}
+def _sources(doc: Bilingual, po) -> dict[str, Where]:
+    """image source → where it was first written, in order of appearance."""
+    found: dict[str, Where] = {}
     for pair in doc.pairs:
         block = pair.block
-        texts = [("", block.text)] if block.translatable or block.fixed else []
+        here = Where(doc.article.path, block.line)
+        texts = [(here, block.text)] if block.translatable or block.fixed else []
         if pair.target is not None and not pair.fallback and block.translatable:
-            texts.append((f" (in the '{doc.target_lang}' translation)", pair.target))
+            texts.append((_in_translation(doc, pair, here, po), pair.target))
         if block.image:
-            found.setdefault(block.image, (block.line, ""))
+            found.setdefault(block.image, here)
         for where, text in texts:
             if "![" in text:
                 for src in profile(text, doc.references).images:
-                    found.setdefault(src, (block.line, where))
+                    found.setdefault(src, where)
     return found
 
 
-def _image(project: Place, doc: Bilingual, src: str, line: int, where: str,
+def _in_translation(doc: Bilingual, pair, here: Where, po) -> Where:
+    note = f" (in the '{doc.target_lang}' translation)"
+    entry = po[1].find(pair.block.text) if po and po[1] is not None else None
+    return Where(po[0], entry.line, note) if entry is not None and entry.line else \
+        here._replace(note=note)
+
+
+def _image(project: Place, doc: Bilingual, src: str, where: Where,
            inputs: set[str]) -> Image | None:
     parts = urlsplit(src)
     if parts.scheme.lower() in REMOTE or (not parts.scheme and parts.netloc):
         return Image(Picture(src), Picture(src))
     if parts.scheme:
         return None
-    path = _local(project, doc.article.path, unquote(parts.path), src, line, where)
+    path = _local(project, doc.article.path, unquote(parts.path), src, where)
     variant = path.with_name(f"{path.stem}.{doc.target_lang}{path.suffix}")
     inputs.update({project.rel(path), project.rel(variant)})
-    source = _picture(project, src, path, doc.article.path, line)
+    source = _picture(project, src, path, where)
     inside = variant.is_file() and _inside(project, variant)
-    target = _picture(project, src, variant, doc.article.path, line) if inside else source
+    target = _picture(project, src, variant, where) if inside else source
     return Image(source, target)
 
 
-def _local(project: Place, article: str, path: str, src: str, line: int, where: str) -> Path:
-    """The file a local source names, refused when missing or outside the project."""
+def _local(project: Place, article: str, path: str, src: str, where: Where) -> Path:
+    """The file a local source names (from the article's folder, a translation's too),
+    refused when missing or outside the project."""
     base = project.source_dir if path.startswith("/") else (project.root / article).parent
     found = base / path.lstrip("/")
     if not _inside(project, found):
-        raise SourceError(f"image '{unquote(src)}'{where} is outside the project; keep images "
-                          "inside the project folder", article, line)
+        raise where.error(f"image '{unquote(src)}'{where.note} is outside the project; keep "
+                          "images inside the project folder")
     if not found.is_file():
-        raise SourceError(f"image '{unquote(src)}'{where} not found (no file "
-                          f"{project.rel(found)})", article, line)
+        raise where.error(f"image '{unquote(src)}'{where.note} not found (no file "
+                          f"{project.rel(found)})")
     return found
 
 
@@ -107,12 +134,11 @@ def _inside(project: Place, path: Path) -> bool:
     return True
 
 
-def _picture(project: Place, src: str, path: Path, article: str, line: int) -> Picture:
+def _picture(project: Place, src: str, path: Path, where: Where) -> Picture:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise SourceError(f"cannot read the image {project.rel(path)}: {exc.strerror}",
-                          article, line) from exc
+        raise where.error(f"cannot read the image {project.rel(path)}: {exc.strerror}") from exc
     return Picture(src, project.rel(path), data, asset_name(path.name, data))
 
 

@@ -168,9 +168,10 @@ def _read_and_render(project: Project, ctx: BuildContext, job: Job) -> Result:
     config = project.config
     docs, inputs = {}, {}
     for lang, catalog in catalogs.items():
-        doc = bilingual(article, catalog, config.source_language, lang,
-                        config.fallback, project.rel(project.po_path(lang, job.slug)))
-        docs[lang], inputs[lang] = media.attach(doc, project.root, project.source_dir)
+        po = project.rel(project.po_path(lang, job.slug))
+        doc = bilingual(article, catalog, config.source_language, lang, config.fallback, po)
+        docs[lang], inputs[lang] = media.attach(doc, project.root, project.source_dir,
+                                                (po, catalog))
     result = Result(job.slug, docs if job.keep else {}, segments=len(article.segments),
                     inputs=inputs, sources={keep[0]: keep[1:]} if keep else {})
     for fmt, lang in job.render:

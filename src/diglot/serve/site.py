@@ -227,9 +227,9 @@ def _read(project: Project, slug: str, files: tuple[str, ...]) -> _Article:
     try:
         article, _skipped = read_or_skip(project, slug)
         for lang in project.languages if article else ():
-            doc = bilingual(article, read_po(project, lang, slug), project.config.source_language,
-                            lang, fallback)
-            docs[lang], found = media.attach(doc, project.root, project.source_dir)
+            catalog, po = read_po(project, lang, slug), project.rel(project.po_path(lang, slug))
+            doc = bilingual(article, catalog, project.config.source_language, lang, fallback)
+            docs[lang], found = media.attach(doc, project.root, project.source_dir, (po, catalog))
             inputs.update(found)
     except DiglotError as exc:
         return _Article(files, error=str(exc))
