@@ -101,7 +101,10 @@ def test_fallback_policies(proj):
     proj.write("diglot.toml", 'fallback = "fail"\n')
     result = proj.run("build")
     assert result.exit_code == 2
-    assert result.output.startswith("Error: translations/en/a.po: 1 segment(s) not translated")
+    line = (proj.root / "translations/en/a.po").read_text().splitlines().index(
+        'msgid "Pas encore traduit."') + 1
+    assert result.output.startswith(f"Error: translations/en/a.po:{line}: 1 segment(s) not "
+                                    "translated into 'en' (first: source_fr/a.md:")
 
 
 def test_project_and_quiet_options_also_after_the_command(proj):

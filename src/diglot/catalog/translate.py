@@ -63,9 +63,11 @@ def bilingual(article: Article, catalog: Catalog | None, source_lang: str, lang:
     missing = [p for p in pairs if p.state != TRANSLATED]
     if fallback == "fail" and missing:
         first = missing[0].block
+        entry = find(first.text)  # its PO entry, when it has one
         raise BuildError(f"{len(missing)} segment(s) not translated into '{lang}' "
                          f"(first: {article.path}:{first.line}); translate them or change "
-                         "'fallback'", po_name or article.path)
+                         "'fallback'", po_name or article.path,
+                         entry.line if entry is not None and entry.line and po_name else None)
     title = find(article.title)
     title_target = shown(title.msgstr) if title is not None and title.translated else None
     return Bilingual(article, source_lang, lang, pairs, stats(article, catalog), title_target,

@@ -9,6 +9,8 @@ text is the block's inline Markdown source; a paragraph that is one image become
 
 from __future__ import annotations
 
+import shlex
+
 from pathlib import Path
 
 from diglot.errors import SourceError
@@ -44,9 +46,10 @@ def decode_source(data: bytes, rel_path: str) -> str:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
+        shown = shlex.quote(rel_path)  # from the project folder, where the path is relative
         raise SourceError(
-            "not valid UTF-8; convert the file to UTF-8 "
-            f"(for example: iconv -f latin1 -t utf-8 '{Path(rel_path).name}')",
+            "not valid UTF-8; convert the file to UTF-8 (for example, from Latin-1: "
+            f"iconv -f latin1 -t utf-8 {shown} > utf8.tmp && mv utf8.tmp {shown})",
             rel_path, line) from exc
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
