@@ -52,7 +52,7 @@ def test_the_settings_file_lists_every_setting_at_its_default(tmp_path):
     assert tomllib.loads(text) == {}  # as written, every default applies
 
 
-@pytest.mark.parametrize("existing", ["diglot.toml", ".gitignore", "source_fr/notes.md", "translations/en/x.po"])
+@pytest.mark.parametrize("existing", ["diglot.toml", "source_fr/notes.md", "translations/en/x.po"])
 def test_init_refuses_to_write_over_anything(tmp_path, existing):
     path = tmp_path / existing
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -99,3 +99,16 @@ def test_init_takes_the_common_options_after_its_name(tmp_path):
     assert (tmp_path / "quiet/diglot.toml").is_file()
     elsewhere = run("init", "-C", str(tmp_path / "elsewhere"))
     assert elsewhere.exit_code == 0 and (tmp_path / "elsewhere/diglot.toml").is_file()
+
+
+def test_a_repository_keeps_its_own_gitignore_and_is_told_what_to_add(tmp_path):
+    (tmp_path / ".gitignore").write_text("node_modules/\n.diglot.lock\n")
+    result = run("init", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / ".gitignore").read_text() == "node_modules/\n.diglot.lock\n"
+    lines = result.output.splitlines()
+    assert lines[0].endswith(": diglot.toml, source_fr/bienvenue.md, translations/")
+    assert lines[1] == "Kept your .gitignore; add these lines to it: /build/"
+    (tmp_path / "more").mkdir()
+    (tmp_path / "more/.gitignore").write_text("/build/\n.diglot.lock\n")
+    assert "Kept your" not in run("init", str(tmp_path / "more")).output  # nothing missing

@@ -24,6 +24,8 @@ def init(ctx: Context, folder: Path | None) -> None:
     shown = _shown(scaffold.root)
     where = "here" if shown == "." else f"in {shown}/"
     ctx.say(f"Created an edition {where}: {', '.join(scaffold.created)}")
+    if scaffold.to_ignore:
+        ctx.say(f"Kept your .gitignore; add these lines to it: {'  '.join(scaffold.to_ignore)}")
     go = "" if shown == "." else f"cd {shown} && "
     ctx.say("Next:")
     ctx.say(f"  {go + 'diglot update':33} # translations/en/{scaffold.example}.po, for Poedit "

@@ -3,7 +3,8 @@
 An edition is a folder holding ``diglot.toml`` (every setting, commented, at its default),
 ``source_fr/`` with a short example article, an empty ``translations/`` and a
 ``.gitignore`` for what diglot writes. Every target is checked before the first write, so a
-refusal leaves the folder as it was.
+refusal leaves the folder as it was. A repository's own ``.gitignore`` is kept as it is:
+init says which of its lines to add.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ class Scaffold:
     root: Path
     created: tuple[str, ...]
     example: str  # the example article's slug
+    to_ignore: tuple[str, ...] = ()  # lines an existing .gitignore lacks (it is kept as it is)
 
 
 def init(target: Path) -> Scaffold:
@@ -38,21 +40,37 @@ def init(target: Path) -> Scaffold:
     target = target.absolute()
     if target.exists() and not target.is_dir():
         raise BuildError("a file of that name exists; name a new or existing folder", target)
-    checked = dict.fromkeys(rel.split("/")[0] for rel, _ in _FILES)
+    kept = _IGNORE if os.path.lexists(target / _IGNORE) else None
+    checked = dict.fromkeys(rel.split("/")[0] for rel, _ in _FILES if rel != kept)
     taken = [rel for rel in checked if os.path.lexists(target / rel)]
     if taken:
         raise BuildError(f"{', '.join(taken)} already {'exists' if len(taken) == 1 else 'exist'} "
                          "here; diglot init writes nothing over what exists (use an empty or a "
                          "new folder)", target)
+    files = [(rel, name) for rel, name in _FILES if rel != kept]
     made: list[Path] = []
     try:
-        for rel, name in _FILES:
+        for rel, name in files:
             _create(target / rel, name, made)
     except BaseException:
         _remove(made)  # a failed init leaves the folder as it was
         raise
-    return Scaffold(target, tuple(rel + ("/" if name is None else "") for rel, name in _FILES),
-                    EXAMPLE)
+    return Scaffold(target, tuple(rel + ("/" if name is None else "") for rel, name in files),
+                    EXAMPLE, _missing_lines(target / _IGNORE) if kept else ())
+
+
+_IGNORE = ".gitignore"
+
+
+def _missing_lines(path: Path) -> tuple[str, ...]:
+    """The lines of diglot's .gitignore that the repository's own lacks."""
+    try:
+        present = {line.strip() for line in path.read_text(encoding="utf-8").splitlines()}
+    except (OSError, UnicodeDecodeError):
+        present = set()
+    wanted = [line for line in _scaffold("gitignore").splitlines()
+              if line and not line.startswith("#")]
+    return tuple(line for line in wanted if line not in present)
 
 
 def _create(path: Path, name: str | None, made: list[Path]) -> None:
