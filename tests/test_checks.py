@@ -129,6 +129,13 @@ def test_finding_names_its_source_location_from_the_reference():
                                  "use “ ” or \" \": “He says « yes ».” (source_fr/x.md:12)")
 
 
+def test_an_image_after_a_word_is_no_french_spacing():
+    pairs = PAIRS[:3] + [("Voir ![le plan](plan.png) ici.", "See ![the map](plan.png) here.")]
+    assert [f.check for f in run_checks(entries(pairs), "a.po")] == []
+    pairs = PAIRS[:3] + [("Vraiment ! Voir ![le plan](plan.png).", "Really ! See ![the map](plan.png).")]
+    assert [f.check for f in run_checks(entries(pairs), "a.po")] == ["spacing"]
+
+
 LONG_FR = ("Le jardin ouvre ses portes chaque samedi matin aux habitants du quartier. Les enfants "
            "y apprennent à semer des radis et à arroser les tomates. Le soir, les bénévoles se "
            "retrouvent autour d'une soupe préparée avec la récolte du jour.")

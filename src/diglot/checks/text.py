@@ -9,10 +9,11 @@ from diglot.checks.excerpt import quote, whole
 from diglot.checks.model import Pair, Problem
 
 _GUILLEMETS = re.compile(r"[«»‹›]")
-_NB_BEFORE_PUNCT = re.compile(r"[\u00a0\u202f\u2009]+[?!:;]")
+# "!" before "[" starts an image's Markdown ("see ![the map](map.png)"): no punctuation.
+_NB_BEFORE_PUNCT = re.compile(r"[\u00a0\u202f\u2009]+(?:[?:;]|!(?!\[))")
 # A plain space before ? ! ; or before a colon used as punctuation (followed by a space or the
 # end): ":" starting a reST role (" :func:") or a literal block (" ::") is no French spacing.
-_SPACE_BEFORE_PUNCT = re.compile(r"\w( +)(?:[?!;]|:(?=\s|$))")
+_SPACE_BEFORE_PUNCT = re.compile(r"\w( +)(?:[?;]|!(?!\[)|:(?=\s|$))")
 _NBSP = re.compile(r"[\u00a0\u202f]")
 
 
