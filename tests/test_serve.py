@@ -181,6 +181,9 @@ def test_images_are_served_as_the_build_copies_them_and_follow_their_file(proj, 
         image.unlink()
     status, page, _ = live.get("/tram.html")
     assert status == 500 and "images/quai.png" in page
+    with live.reload_of("/tram.html"):
+        image.write_bytes(png(30, 20))  # the image alone comes back: the page is well again
+    assert live.get("/tram.html")[0] == 200
 
 
 def test_the_preview_policy_allows_its_own_code_and_its_server_only(live):

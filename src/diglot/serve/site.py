@@ -149,9 +149,13 @@ class Site:
             del self.articles[slug]
         for slug in slugs:
             known, files = self.articles.get(slug), _files_key(project, slug)
-            if known is None or known.key != files + _images_key(project, known.inputs):
-                self.articles[slug] = _read(project, slug, files)
-                changed.append(slug)
+            if known is not None and known.key == files + _images_key(project, known.inputs):
+                continue
+            fresh = _read(project, slug, files)
+            if known is not None and (known.key, known.error) == (fresh.key, fresh.error):
+                continue  # the same problem as before: nothing to show again
+            self.articles[slug] = fresh
+            changed.append(slug)
         return changed
 
     def _publish(self, changed: list[str], generation: str) -> None:
@@ -231,8 +235,8 @@ def _read(project: Project, slug: str, files: tuple[str, ...]) -> _Article:
             doc = bilingual(article, catalog, project.config.source_language, lang, fallback)
             docs[lang], found = media.attach(doc, project.root, project.source_dir, (po, catalog))
             inputs.update(found)
-    except DiglotError as exc:
-        return _Article(files, error=str(exc))
+    except DiglotError as exc:  # read again at every change: the fix may be any file (an image)
+        return _Article((*files, "?"), error=str(exc))
     inputs = tuple(sorted(inputs))
     return _Article(files + _images_key(project, inputs), docs, inputs=inputs)
 
