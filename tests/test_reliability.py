@@ -133,7 +133,7 @@ def test_wait_after_the_command_name_waits_for_the_lock(proj):
     def other_run():
         with project_lock(proj.root):
             held.set()
-            release.wait(0.5)  # let go whatever happens; the command waits meanwhile
+            release.wait(0.2)  # let go whatever happens; the command waits meanwhile
 
     thread = threading.Thread(target=other_run)
     thread.start()
