@@ -18,10 +18,11 @@ from diglot.config import Config
 from diglot.errors import BuildError
 
 EXAMPLE = "bienvenue"
+_IGNORE = ".gitignore"  # a repository's own is kept as it is
 # (path in the edition, scaffold file in the package; None: an empty folder)
 _FILES = (
     ("diglot.toml", "diglot.toml"),
-    (".gitignore", "gitignore"),
+    (_IGNORE, "gitignore"),
     (f"{Config.source}/{EXAMPLE}.md", f"{EXAMPLE}.md"),
     (Config.translations, None),
 )
@@ -57,9 +58,6 @@ def init(target: Path) -> Scaffold:
         raise
     return Scaffold(target, tuple(rel + ("/" if name is None else "") for rel, name in files),
                     EXAMPLE, _missing_lines(target / _IGNORE) if kept else ())
-
-
-_IGNORE = ".gitignore"
 
 
 def _missing_lines(path: Path) -> tuple[str, ...]:
