@@ -103,6 +103,13 @@ class Book:
         self.parking.park(table, marker)
         return self.parking.unpark(self.parking.pieces[-1])
 
+    def apart(self, doc: Bilingual, body: list):
+        """The second half of a book-length table's rows, started in a forked process
+        (``apart``); None for a table filled here alone."""
+        from diglot.builders.docx import apart  # it adopts rows as ``fragment`` does, which needs Book
+
+        return apart.start(self, doc, body)
+
     def add_table(self, xml: bytes) -> None:
         """Add a finished table given as XML text (an article's, relocated)."""
         marker = x.el("w:tbl")

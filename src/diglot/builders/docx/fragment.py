@@ -109,15 +109,15 @@ def _texts(value) -> dict[str, str]:
 # Where a table names an id of its document: start tags diglot writes, attributes in the
 # order it writes them. One expression each: a pattern that opens with a literal is found
 # by a fast scan (an alternation of all six was fifteen times slower).
-_LINK = re.compile(rb'(<w:hyperlink r:id=")(rId\d+)')
-_BLIP = re.compile(rb'(<a:blip r:embed=")(rId\d+)')
-_NUM = re.compile(rb'(<w:numId w:val=")(\d+)')
+LINK = re.compile(rb'(<w:hyperlink r:id=")(rId\d+)')
+BLIP = re.compile(rb'(<a:blip r:embed=")(rId\d+)')
+NUM = re.compile(rb'(<w:numId w:val=")(\d+)')
 _NOTE = re.compile(rb'(<w:footnoteReference w:customMarkFollows="1" w:id=")(\d+)')
 _PICTURE = re.compile(rb'<wp:docPr id="(\d+)" name="Picture \d+')
 _MARK = re.compile(rb'<w:bookmark(Start|End) w:id="([12])"(?: w:name="_TocDiglot0001(?:fr|en))?')
 
 
-def _relocated(table: bytes, moves: dict, offset: int, number: int) -> bytes:
+def relocated(table: bytes, moves: dict, offset: int, number: int) -> bytes:
     """The table with each id its new value: ``moves`` maps each kind's pattern to its
     old → new table; shape ids move by ``offset``; the titles' bookmarks are article
     ``number``'s."""
@@ -148,16 +148,16 @@ def adopt(book: Book, fragment: Fragment, number: int) -> None:
     everything the table refers to."""
     part = book.document.part
     moves = {
-        _LINK: {rid.encode(): book.writer.rid(url).encode()
+        LINK: {rid.encode(): book.writer.rid(url).encode()
                 for rid, url in fragment.links.items()},
-        _BLIP: {rid.encode(): part.get_or_add_image(io.BytesIO(data))[0].encode()
+        BLIP: {rid.encode(): part.get_or_add_image(io.BytesIO(data))[0].encode()
                 for rid, data in fragment.images.items()},
-        _NUM: {num.encode(): str(book.numbering.fresh(*look) or num).encode()
+        NUM: {num.encode(): str(book.numbering.fresh(*look) or num).encode()
                for num, look in fragment.lists.items()},
         _NOTE: {old.encode(): str(new).encode() for old, new in _notes(book, fragment)},
     }
     offset = book.pictures.reserve(fragment.pictures)
-    book.add_table(_relocated(fragment.table, moves, offset, number))
+    book.add_table(relocated(fragment.table, moves, offset, number))
 
 
 def _notes(book: Book, fragment: Fragment) -> list[tuple[str, int]]:

@@ -108,9 +108,14 @@ class Numbering:
         return self._made[(column, key)]
 
     def fresh(self, style_id: str, start: int) -> int | None:
-        """A new numbered list of a style (an adopted article's: see ``fragment``)."""
+        """A new numbered list of a style (an adopted article's or half's: see
+        ``fragment``, ``apart``)."""
         template = self._templates.get(style_id)
-        return None if template is None else self._add(template, start)
+        if template is None:
+            return None
+        number = self._add(template, start)
+        self.lists[number] = (style_id, start)
+        return number
 
     def _add(self, template, start: int) -> int:
         abstract = self._copy(template, start)

@@ -69,6 +69,7 @@ class ArticleTable:
         self.built = built
         self.bookmarks = bookmarks
         # Finished rows kept as XML text (memory: see ooxml.parking); a book has one.
+        self.book = book
         self.parking = book.parking if book is not None else None
         self.tags = (layout.source_tag, layout.target_tag)
         self.lists = ListTracker()
@@ -80,6 +81,19 @@ class ArticleTable:
         self._title(tbl, title)
         self._legend(tbl)
         body = [pair for pair in body if not pair.block.note]  # notes: Word footnotes
+        # A book-length table's second half is rendered by a forked process (docx/apart).
+        apart = self.book.apart(self.doc, body) if self.book is not None else None
+        if apart is None:
+            self.rows(tbl, body)
+        else:
+            with apart:
+                self.rows(tbl, body[:apart.start])
+                apart.join(self, tbl)
+        parts.uncalled_notes(self, tbl, self.markup.uncalled())
+
+    def rows(self, tbl, body: list[Pair]) -> None:
+        """The rows of ``body`` (pairs starting and ending on group boundaries), parked a
+        batch at a time in a book's document."""
         batch = self.parking.batch(tbl) if self.parking is not None else None
         start = 0
         while start < len(body):
@@ -90,7 +104,6 @@ class ArticleTable:
             start = end
         if batch:
             batch.flush()
-        parts.uncalled_notes(self, tbl, self.markup.uncalled())
 
     def _group(self, tbl, group: list[Pair]) -> None:
         kind = group[0].block.kind
