@@ -127,6 +127,19 @@ def test_status_changes_shows_a_word_diff(proj):
     assert "Le chat dort sur le{+ grand+} canapé du salon" in out
 
 
+def test_status_changes_shows_a_changed_address_whole(proj):
+    two = "Le chien attend patiemment devant la porte du jardin. Écrivez à {} ou voyez {}."
+    proj.source("chat", f"# Le chat\n\n{ONE}\n\n{two.format('a@exemple.org', 'https://exemple.org/v1')}\n")
+    proj.run("update")
+    proj.edit("chat", {two.format("a@exemple.org", "https://exemple.org/v1"):  # reviewed
+                       {"msgstr": "The dog waits.", "flags": (), "previous_msgid": None}})
+    proj.source("chat", f"# Le chat\n\n{ONE}\n\n{two.format('b@exemple.org', 'https://exemple.org/v2')}\n")
+    proj.run("update")
+    out = proj.run("status", "--changes").output
+    assert "[-a@exemple.org-]{+b@exemple.org+}" in out
+    assert "[-https://exemple.org/v1-]{+https://exemple.org/v2+}." in out
+
+
 def test_a_template_is_its_header_and_its_entries_encoded_apart():
     """update encodes a template's entries once and glues the header on; that must be the
     very file the writer would produce in one go."""

@@ -30,7 +30,7 @@ def test_shared_and_reworded_paragraphs_get_five_proposals_with_their_origin(pro
     proj.source("metro", f"# Le métro\n\n{GARE}\n\n{LYON}\n\n{FIN}\n\n{gare2}\n\n{lyon2}\n\n"
                          "Rien de tout cela ne ressemble au reste.\n")
     result = proj.run("update")
-    assert "created translations/en/metro.po (0 fuzzy, 7 new, 0 obsolete, 5 proposed from memory)" in result.output
+    assert "created translations/en/metro.po (0 fuzzy, 7 new, 0 obsolete, 5 given a fuzzy proposal from memory)" in result.output
     entries = proj.entries("metro")
     for text in (GARE, LYON, FIN):
         e = entries[text]
@@ -72,7 +72,7 @@ def test_own_obsolete_entry_below_the_fuzzy_threshold_comes_back_as_a_proposal(p
     lyon2 = "Il arrive à Lyon le soir, après une traversée de la vallée."  # 83% alike
     proj.source("tram", f"# Le tram\n\n{GARE}\n\n{lyon2}\n\n{FIN}\n")
     result = proj.run("update")
-    assert "(0 fuzzy, 1 new, 1 obsolete, 1 proposed from memory)" in result.output
+    assert "(0 fuzzy, 1 new, 1 obsolete, 1 given a fuzzy proposal from memory)" in result.output
     e = proj.entries("tram")[lyon2]
     assert e.msgstr == ENGLISH[LYON] and e.fuzzy and e.previous_msgid == LYON
     assert e.translator_comments[0].endswith("% from this file's obsolete entries")
@@ -120,7 +120,7 @@ def test_update_check_reports_a_file_memory_would_change(proj):
     proj.source("tram", f"# Le tram\n\n{GARE}\n\n{LYON}\n\n{FIN}\n\nLe métro\n")
     result = proj.run("update", "--check")
     assert result.exit_code == 1
-    assert "would update translations/en/tram.po (0 fuzzy, 1 new, 0 obsolete, 1 proposed from memory)" in result.output
+    assert "would update translations/en/tram.po (0 fuzzy, 1 new, 0 obsolete, 1 given a fuzzy proposal from memory)" in result.output
 
 
 def test_the_most_common_translation_wins():
@@ -142,7 +142,7 @@ def test_fuzzy_and_own_entries_are_never_proposed():
 def test_update_of_one_article_reads_the_memory_of_the_others(proj):
     proj.source("metro", f"# Le métro\n\n{GARE}\n")
     result = proj.run("update", "--article", "metro")
-    assert "1 proposed from memory" in result.output
+    assert "1 given a fuzzy proposal from memory" in result.output
     assert proj.entries("metro")[GARE].translator_comments == ("memory: 100% from tram",)
 
 
@@ -182,7 +182,7 @@ def test_a_file_update_leaves_as_it_was_gets_a_proposal_and_a_dated_header(proj)
     proj.translate("bus", {text: "A paragraph nobody has translated yet."})
     result = proj.run("update")
     assert "updated translations/en/metro.po (0 fuzzy, 0 new, 0 obsolete, 1 with new references, " \
-        "comments or flags, 1 proposed from memory)" in result.output
+        "comments or flags, 1 given a fuzzy proposal from memory)" in result.output
     e = proj.entries("metro")[text]
     assert e.fuzzy and e.msgstr == "A paragraph nobody has translated yet."
     assert e.translator_comments == ("memory: 100% from bus",)

@@ -86,7 +86,7 @@ def _detail(change) -> str:
     if change.purged:
         parts.append(f"{change.purged} obsolete purged")
     if change.memory:
-        parts.append(f"{change.memory} proposed from memory")
+        parts.append(f"{change.memory} given a fuzzy proposal from memory")
     return f" ({', '.join(parts)})"
 
 

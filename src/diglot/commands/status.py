@@ -76,7 +76,9 @@ def changes(project: Project, slugs: list[str] | None = None,
     return found
 
 
-_TOKENS = re.compile(r"\s+|\w+|[^\w\s]", re.UNICODE)
+# An address is one token: a changed address shows whole, not as the pieces between its dots.
+_TOKENS = re.compile(r"(?:\b[a-z][a-z0-9+.-]*://|\bmailto:|\bwww\.)[^\s<>()\[\]]+[^\s<>()\[\].,;:!?]"
+                     r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\s+|\w+|[^\w\s]", re.UNICODE | re.IGNORECASE)
 
 
 def word_diff(old: str, new: str) -> str:
