@@ -33,3 +33,46 @@ def test_an_abandoned_call_is_stopped():
     forked.close()
     with pytest.raises(ChildProcessError):
         os.waitpid(pid, 0)  # reaped: nothing left running
+
+
+HOLDER = """
+import os, sys, time
+from pathlib import Path
+from diglot import fsio, parallel
+
+with fsio.project_lock(Path(sys.argv[1])):
+    forked = parallel.Forked(time.sleep, 60)
+    with parallel.pool(2) as executor:
+        executor.submit(time.sleep, 60)
+        time.sleep(0.5)  # the workers are started
+        print(forked.pid, *executor._processes, flush=True)
+        time.sleep(60)
+"""
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/status") as status:
+            return "\\tZ" not in next(line for line in status if line.startswith("State:"))
+    except (FileNotFoundError, StopIteration):
+        return False
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="reads /proc")
+def test_a_killed_run_leaves_no_helper_and_no_lock_behind(tmp_path):
+    import fcntl
+    import signal
+    import subprocess
+    import sys
+
+    with subprocess.Popen([sys.executable, "-c", HOLDER, str(tmp_path)],
+                          stdout=subprocess.PIPE, text=True) as run:
+        helpers = [int(pid) for pid in run.stdout.readline().split()]
+        assert len(helpers) == 3 and all(_alive(pid) for pid in helpers)
+        run.send_signal(signal.SIGKILL)
+    deadline = time.monotonic() + 10
+    while any(_alive(pid) for pid in helpers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(_alive(pid) for pid in helpers)
+    with open(tmp_path / ".diglot.lock", "rb") as lock:  # free: the next run may start
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)

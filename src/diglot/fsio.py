@@ -243,9 +243,30 @@ def project_lock(root: Path, wait: float = 0.0) -> Iterator[None]:
         return
     try:
         _acquire(fd, fcntl, wait, lock_path)
+        _HELD.append(fd)
         yield
     finally:
+        if fd in _HELD:
+            _HELD.remove(fd)
         os.close(fd)
+
+
+# The lock files this process holds. A forked helper closes its copy at once: the lock
+# belongs to the open file, so a helper left running after its build was killed would
+# otherwise keep the project locked (closing a copy never unlocks the build's own).
+_HELD: list[int] = []
+
+
+def _close_held() -> None:
+    while _HELD:
+        try:
+            os.close(_HELD.pop())
+        except OSError:
+            pass
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_close_held)
 
 
 def _acquire(fd: int, fcntl, wait: float, lock_path: Path) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import pickle
 import signal
+import sys
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
@@ -19,6 +20,33 @@ from diglot.project import Project
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
+
+
+def _before_fork() -> None:
+    global _PARENT
+    _PARENT = os.getpid()
+
+
+def _in_child() -> None:
+    """Every process this one forks (pool workers, ``Forked`` calls, the PDF's helpers) dies
+    with it: a build killed by SIGKILL or SIGTERM would otherwise leave idle workers behind,
+    waiting forever for work. Linux's PR_SET_PDEATHSIG has the kernel kill the child when its
+    parent's thread ends (each child is reaped by the thread that made it, so never early)."""
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes  # only here, in the child: 3 ms
+
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):  # no prctl: the parent's own cleanup stays
+            pass
+    if os.getppid() != _PARENT:  # the parent died before the guard was set
+        os._exit(1)
+
+
+_PR_SET_PDEATHSIG = 1
+_PARENT = os.getpid()
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(before=_before_fork, after_in_child=_in_child)
 
 
 def workers() -> int:
