@@ -193,6 +193,26 @@ def test_untranslated_passages_show_the_french_marked_on_the_english_page(tmp_pa
     assert "not yet translated" in pages[1].lower() or "pas encore traduits" in pages[1]
 
 
+@needs_poppler
+def test_an_untranslated_title_and_heading_keep_their_size_on_the_english_page(tmp_path):
+    title, heading = "Le jardin partagé de la rue des Lilas", "Une idée de voisins"
+    proj = showcase_project(tmp_path, drop=(title, heading))
+    assert proj.run("build", "--format", "pdf").exit_code == 0
+    pdf = proj.root / "build" / "pdf" / "showcase.pdf"
+    pages = pages_text(pdf)
+    french, english = page_of(pages, "Ce mois-ci"), page_of(pages, "This month")
+    assert english == french + 1
+
+    def height(page: int, text: str, nth: int = 0) -> float:
+        left, top, right, bottom, _ = word(bbox_words(pdf, page), text, nth)
+        return round(bottom - top, 1)
+
+    for text in ("jardin", "idée"):  # the French shown on the English page, at its size
+        assert height(english, text) == height(french, text)
+    notes = {height(english, "Not", k) for k in range(2)}  # the notes under them: one size,
+    assert len(notes) == 1 and notes.pop() < height(english, "idée")  # the body's notes'
+
+
 def test_same_inputs_give_the_same_bytes(facing, tmp_path):
     first = (facing.root / "build" / "pdf" / "showcase.pdf").read_bytes()
     assert facing.run("build", "--format", "pdf", "--force").exit_code == 0
