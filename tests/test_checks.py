@@ -63,6 +63,9 @@ PLANTED = [
      "image path changed: img/a.png → img/b.png", ""),
     ("markup", "error", "Comme dit[^1], c'est vrai.", "As said, it is true.",
      "footnote reference [^1] is missing from the English", ""),
+    ("markup", "error", "Notamment *La Doua* et **Bron** ;", "Notably *La Doua and **Bron**;",
+     "Markdown mark shown as text in the English only (*): an emphasis or code span left open, "
+     "or a mark to escape with \\", "“Notably *La Doua and Bron;”"),
     ("numbers", "error", "Il coûte 1 250,5 euros.", "It costs 1,205.5 euros.",
      "1 250,5 is missing from the English; the English has 1,205.5 instead",
      "“Il coûte 1 250,5 euros.” → “It costs 1,205.5 euros.”"),
@@ -88,6 +91,8 @@ PLANTED = [
      "bold spans: 1 in French, 0 in English", "French **chat**"),
     ("emphasis", "warning", "Voir *ceci* ici.", "See this here.",
      "italic spans: 1 in French, 0 in English", "French *ceci*"),
+    ("emphasis", "warning", "Notamment *La Doua* et **Bron** ;", "Notably *La Doua* and Bron;",
+     "bold spans: 1 in French, 0 in English", "French **Bron**"),  # no French habit for bold
     ("code", "warning", "Lancez `ls` maintenant.", "Run ls now.",
      "code spans: 1 in French, 0 in English", "French `ls`"),
     ("code", "warning", "Appelez `os.path.join` ici.", "Call `os.path.joint` here.",
@@ -212,6 +217,8 @@ README_EXAMPLES = {
     "image img/a.png is missing from the English": ("Voir ![le schéma](img/a.png).", "See the diagram."),
     "footnote reference changed: [^1] → [^2]": ("Comme dit[^1], c'est vrai.", "As said[^2], it is true."),
     "hard line breaks: 1 in French, 0 in English: “Ligne un↵ligne deux.”": ("Ligne un\nligne deux.", "Line one line two."),
+    "Markdown mark shown as text in the English only (*): an emphasis or code span left open, or a mark to "
+    "escape with \\: “Notably *La Doua and Bron;”": ("Notamment *La Doua* et **Bron** ;", "Notably *La Doua and **Bron**;"),
     "50 appears 2× in French, 1× in English; the English has 5 instead: “Mélangez 50 g de farine et 50 g d'eau.” "
     "→ “Mix 5 g of flour and 50 g of water.”": ("Mélangez 50 g de farine et 50 g d'eau.", "Mix 5 g of flour and 50 g of water."),
     "12 is missing from the English: “Une hausse de 12 %.”": ("Une hausse de 12 %.", "A sharp rise."),
@@ -260,6 +267,10 @@ def test_restyling_and_french_italics_on_words_the_english_writes_roman_are_no_l
              ("Le type *bytes* ici.", "The `bytes` type here."),
              ("Renvoie un *n*-uplet.", "Returns a tuple.")]
     assert run_checks(entries(pairs), "a.po") == []
+    # a mark the French shows as text too, or one that the English drops, is no open span
+    pairs = [("Calculez `2 * 3`.", "Compute 2 * 3."), ("Valeur *r* + *i*\\*1j.", "Value *r* + *i*\\*1j."),
+             ("Le nom `__spam`.", "The name __spam."), ("Les alias `fail*`.", "The fail* aliases.")]
+    assert [f for f in run_checks(entries(pairs), "a.po") if f.check == "markup"] == []
     # a name keeps its emphasis, and so does a word the English styles elsewhere in the file
     pairs = [("Le fichier *f* est fermé.", "The file f is closed."), ("Le *slot* libre.", "The free slot."),
              ("Un *slot* encore.", "One more *slot*.")]

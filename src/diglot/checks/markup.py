@@ -141,13 +141,13 @@ def _styled(kind: str, values: Counter) -> str:
 def _restyled(pair: Pair, kind: str, only: Counter, side: str) -> int:
     """How many of the elements one side alone has are the same text styled otherwise on
     the other side (a parameter in italics in one language, as code in the other), or, for
-    French emphasis, French typography rather than a loss (``_roman_habit``)."""
+    French italics, French typography rather than a loss (``_roman_habit``)."""
     if kind not in ("bold", "italic", "code"):
         return 0
     other = pair.en if side == "fr" else pair.fr
     styles = ("bold", "italic") if kind == "code" else ("code",)
     elsewise = {v for k, v in other.elements if k in styles}
-    habit = side == "fr" and kind != "code"
+    habit = side == "fr" and kind == "italic"  # a habit of italics: lost bold always counts
     return sum(n for v, n in only.items() if v in elsewise or habit and _roman_habit(pair, v))
 
 
@@ -173,8 +173,42 @@ def english_styles(pairs: list[Pair]) -> frozenset[str]:
 
 def check_markup(pair: Pair) -> list[Problem]:
     """What breaks the edition: a link, image or footnote reference lost or changed, a hard
-    line break lost."""
-    return _compared(pair, "markup")
+    line break lost, an emphasis or code mark left open (shown as text)."""
+    return _compared(pair, "markup") + _stray(pair)
+
+
+# Emphasis and code marks the Markdown parser left as text, outside code spans: any "`";
+# a "*" run that opens a word ("*La Doua") or closes one ("Doua* and"). Not a "*" between
+# spaces or digits ("t1 * i", "imag*1j": arithmetic) nor a "_" ("__spam": a Python name).
+_STRAY = re.compile(r"`+|(?<![^\s(\[\"'«“‘])\*+(?=[^\s*])|(?<=[^\W\d_])\*+(?=[\s.,;:!?)\]»”’]|$)")
+
+
+def _stray(pair: Pair) -> list[Problem]:
+    """Marks the reader sees in the English and not in the French: an emphasis or code span
+    the translator left open (``*La Doua and **Bron**`` prints its first star). Only more
+    than the French, and not in a word the French writes alike (``fail*`` as code there)."""
+    fr = Counter(m.group() for m in _STRAY.finditer(_prose(pair.fr)))
+    text = _prose(pair.en)
+    found = [m for m in _STRAY.finditer(text) if _word_at(text, m) not in pair.fr.shown]
+    extra = Counter(m.group() for m in found) - fr
+    if not extra:
+        return []
+    first = min(m.start() for m in found if m.group() in extra)
+    marks = ", ".join(mark + (f" ×{n}" if n > 1 else "") for mark, n in sorted(extra.items()))
+    return [Problem(f"Markdown mark shown as text in the English only ({marks}): an emphasis "
+                    "or code span left open, or a mark to escape with \\",
+                    quote(text, first, first + 1))]
+
+
+def _prose(side) -> str:
+    """The text outside code spans, each code span a NUL (no mark, no word)."""
+    return "".join("\0" if s.code else s.text for s in side.spans)
+
+
+def _word_at(text: str, match: re.Match) -> str:
+    start = max(text.rfind(c, 0, match.start()) for c in " \0\n") + 1
+    ends = [i for i in (text.find(c, match.end()) for c in " \0\n") if i >= 0]
+    return text[start:min(ends, default=len(text))]
 
 
 def check_emphasis(pair: Pair) -> list[Problem]:
