@@ -78,3 +78,15 @@ def test_a_catalog_finds_its_active_entries_by_msgid_and_context():
     assert catalog.find("Ancien") is None and catalog.find("") is None
     catalog.entries = [Entry("Titre", "New title")]  # a changed catalog: its new entries
     assert catalog.find("Titre").msgstr == "New title" and catalog.find("Titre", "menu") is None
+
+
+def test_a_build_counts_no_article_and_wants_no_po_file_for_a_source_with_no_text(proj):
+    proj.source("code", "```\nprint('hello')\n```\n")  # code alone: nothing to translate either
+    assert proj.run("update").exit_code == 0
+    first = proj.run("build", "--format", "html")
+    assert "no translation file yet" not in first.output  # update never makes one for them
+    assert first.output.count("no text to translate; article skipped") == 2
+    assert "1 article(s), 1 rebuilt" in first.output
+    again = proj.run("build", "--format", "html")  # the index is up to date: a no-op
+    assert "1 article(s), 0 rebuilt (0 segments read): 0 file(s) written, 0 rebuilt but unchanged" \
+        in again.output

@@ -62,11 +62,15 @@ def build(project: Project, formats: tuple[str, ...] | None = None,
         editions |= _editions(ctx, plan, slugs, results, kept, build_jobs.edition)
     if strict:
         _check_strict(project, results)
-    report = write(project, plan, results, editions, len(slugs))
+    # Sources with no text to translate (each one's warning says so) need no PO file, and
+    # count as no article, as update counts them.
+    skipped = {r.slug for r in results if r.warning}
+    report = write(project, plan, results, editions, len(slugs) - len(skipped))
     if not whole and report.written:
         report.behind = _behind(project, formats, languages or project.languages)
     report.warnings[:0] = placement.layout_warnings(project) + placement.no_articles(
-        project, slugs) + placement.missing_po(project, slugs, languages or project.languages)
+        project, slugs) + placement.missing_po(project, [s for s in slugs if s not in skipped],
+                                               languages or project.languages)
     return report
 
 

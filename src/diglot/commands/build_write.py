@@ -43,8 +43,10 @@ def write(project: Project, plan: Plan, results, editions: dict, total: int) -> 
     pending, parts = _pending(project, plan, results, area)
     pending += [(*plan.index[key], data) for key, data in editions.items()]
     writes = _changed(project, plan, pending, report, area) + parts
+    skipped = {r.slug for r in results if r.warning}
     for fmt, lang in editions:
-        manifest.entries[plan.rel(plan.index[(fmt, lang)][0])] = _index_key(plan, fmt, lang)
+        manifest.entries[plan.rel(plan.index[(fmt, lang)][0])] = _index_key(plan, fmt, lang,
+                                                                            skipped)
     orphans = _orphans(plan) if plan.index else []
     for rel in orphans:  # forgotten whether or not the file can be deleted
         del manifest.entries[rel]
@@ -89,11 +91,12 @@ def _part(project: Project, plan: Plan, output: Path, key: str, part: bytes, are
     return build_cache.write(file, key, part, area, project.rel(file))
 
 
-def _index_key(plan: Plan, fmt: str, lang: str) -> str:
+def _index_key(plan: Plan, fmt: str, lang: str, skipped: set[str]) -> str:
     """An index's fingerprint over the keys its articles were recorded under just now (with
-    the images this build found), as the next build's plan will compute it."""
-    keys = [plan.manifest.entries.get(plan.rel(path), "")
-            for (form, language, _slug), (path, _key) in plan.targets.items()
+    the images this build found), as the next build's plan will compute it; an article
+    with no text to translate (``skipped``) has no output, and its planned key."""
+    keys = [key if slug in skipped else plan.manifest.entries.get(plan.rel(path), "")
+            for (form, language, slug), (path, key) in plan.targets.items()
             if (form, language) == (fmt, lang)]
     return combine(plan.formats[fmt], *keys)
 
