@@ -70,6 +70,17 @@ def test_source_not_utf8_names_the_file_and_suggests_converting(proj):
     assert "iconv" in message
 
 
+def test_a_pdf_given_as_text_is_named_for_what_it_is_not_converted(proj):
+    pdf = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n"
+    (proj.root / "source_fr/b.md").write_bytes(pdf)
+    message = fails(proj, ["update"], "source_fr/b.md: this is a PDF, not text")
+    assert "iconv" not in message
+    (proj.root / "source_fr/b.md").unlink()
+    english = proj.write("english.pdf", pdf)
+    fails(proj, ["align", "a", str(english)], "", "english.pdf: this is a PDF: diglot align "
+          "reads the English as Markdown (.md), plain text or Word (.docx)")
+
+
 def test_source_with_control_character_is_rejected_with_its_line(proj):
     proj.source("b", "# Titre\n\nUn\x0c saut de page.\n")
     fails(proj, ["update"], "source_fr/b.md:3: ", "U+000C")

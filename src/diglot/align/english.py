@@ -14,7 +14,7 @@ from pathlib import Path
 from diglot.errors import SourceError
 from diglot.model import HEADING, LIST_ITEM, PARAGRAPH, Block, ListLevel
 from diglot.safety import UNPRINTABLE
-from diglot.source.reader import decode_source, parse_article, read_source
+from diglot.source.reader import binary_kind, decode_source, parse_article, read_source
 
 _HEADING_STYLE = re.compile(r"^(?:heading|titre)\s*(\d)$", re.IGNORECASE)
 
@@ -23,7 +23,12 @@ def read_english(path: Path, shown: str) -> list[Block]:
     """The translatable blocks of ``path``; ``shown`` is how messages name it."""
     if path.suffix.lower() == ".docx":
         return docx_blocks(path, shown)
-    text = decode_source(read_source(path, shown), shown)
+    data = read_source(path, shown)
+    kind = binary_kind(data)
+    if kind is not None:
+        raise SourceError(f"this is {kind}: diglot align reads the English as Markdown (.md), "
+                          "plain text or Word (.docx); save it as one of those", shown)
+    text = decode_source(data, shown)
     if path.suffix.lower() in (".md", ".markdown"):
         return parse_article(text, "english", shown).segments
     return plain_blocks(text, shown)

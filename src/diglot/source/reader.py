@@ -40,11 +40,27 @@ def read_source(path: Path, shown: str) -> bytes:
         raise SourceError(f"cannot read the source: {exc.strerror}", shown) from exc
 
 
+# Files a writer may give by mistake, by their first bytes: converting them as text (the
+# UTF-8 hint below) would only garble them.
+_BINARY = ((b"%PDF-", "a PDF"), (b"PK\x03\x04", "a zip archive (an office document?)"),
+           (b"\xd0\xcf\x11\xe0", "an old Word or Office file"), (b"{\\rtf", "an RTF document"),
+           (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"))
+
+
+def binary_kind(data: bytes) -> str | None:
+    """What a file that is no text is (``a PDF``…), by its first bytes; None for text."""
+    return next((kind for magic, kind in _BINARY if data.startswith(magic)), None)
+
+
 def decode_source(data: bytes, rel_path: str) -> str:
     """UTF-8 (a byte order mark is dropped), with CRLF and CR line ends made LF."""
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        kind = binary_kind(data)
+        if kind is not None:
+            raise SourceError(f"this is {kind}, not text: diglot reads Markdown written in "
+                              "UTF-8", rel_path) from None
         line = data[: exc.start].count(b"\n") + 1
         shown = shlex.quote(rel_path)  # from the project folder, where the path is relative
         raise SourceError(
