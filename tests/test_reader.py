@@ -74,6 +74,13 @@ def test_reference_links_are_resolved_from_the_article():
     ("---\ntitle: B\nauthor: [Claire\ndate: 2026-03-14\n---\n", 4,
      "front matter is not valid YAML (expected ',' or ']', but got ':', while parsing a flow "
      "sequence opened on line 3); fix it"),
+    ("---\ntitle: Le tramway : vingt-cinq ans\n---\n", 2, "front matter is not valid YAML "
+     "(mapping values are not allowed here); a value holding \": \" needs quotes: "
+     "title: \"Le tramway : vingt-cinq ans\""),
+    ("---\ntags: [a]\ntitre: Mon titre\n---\n", 3, "front matter key 'titre' is not one "
+     "diglot reads; write 'title:' (title, author, date are read)"),
+    ("---\nAuthor: Moi\n---\n", 2, "front matter key 'Author' is not one diglot reads; "
+     "write 'author:'"),
     ("---\n- a\n---\n", 2, "front matter must be a mapping"),
     ("---\ntitle: 12\n---\n", 2, "front matter 'title' must be text"),
     ("---\ntitle: T\ndate: [1, 2]\n---\n", 3, "front matter 'date' (a list) is not a date "
@@ -90,6 +97,12 @@ def test_bad_sources_raise_with_line(source, line, message):
         parse_article(source, "a", "source_fr/a.md")
     assert info.value.line == line and info.value.path == "source_fr/a.md"
     assert message in info.value.message
+
+
+def test_front_matter_keys_of_the_writers_own_are_left_alone():
+    article = parse_article("---\ntitle: Le tram\ntags: [a, b]\nslug: tram\n---\n\nUn texte.\n",
+                            "a", "source_fr/a.md")
+    assert article.title == "Le tram"
 
 
 def test_non_utf8_names_file_line_and_fix():

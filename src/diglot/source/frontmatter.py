@@ -35,8 +35,9 @@ def _parse(yaml_text: str, rel_path: str) -> tuple[dict, int]:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
         problem = getattr(exc, "problem", None) or "invalid YAML"
+        fix = _QUOTE_HINT if problem == "mapping values are not allowed here" else "fix it"
         raise SourceError(f"front matter is not valid YAML ({problem}{_opened(exc, line)}); "
-                          "fix it", rel_path, line) from exc
+                          f"{fix}", rel_path, line) from exc
     except ValueError as exc:  # YAML syntax is fine but a value is impossible (2024-13-45)
         raise SourceError(f"front matter has an impossible value ({exc}); fix it", rel_path,
                           _bad_value_line(yaml_text)) from exc
@@ -62,7 +63,30 @@ def _bad_value_line(yaml_text: str) -> int:
     return 1
 
 
+# A second ": " in a line (French puts a space before the colon): YAML's own words say
+# nothing of the cure.
+_QUOTE_HINT = 'a value holding ": " needs quotes: title: "Le tramway : vingt-cinq ans"'
+KEYS = ("title", "author", "date")  # what diglot reads; other keys are the writer's own
+# Keys meant as one of those: in French, capitalised or plural; any other is left alone.
+_MEANT = {"titre": "title", "auteur": "author", "auteurs": "author", "authors": "author",
+          "auteur·e": "author", "autrice": "author", "date de publication": "date",
+          "publication": "date", "publié": "date", "published": "date"}
+
+
+def _meant(key: str) -> str | None:
+    """The key diglot reads that ``key`` was surely meant as (None: none, or itself)."""
+    folded = key.strip().lower()
+    meant = _MEANT.get(folded, folded if folded in KEYS else None)
+    return meant if meant != key else None
+
+
 def _check(meta: dict, rel_path: str, node) -> dict:
+    for key in meta:
+        meant = _meant(str(key))
+        if meant is not None:
+            raise SourceError(f"front matter key '{key}' is not one diglot reads; write "
+                              f"'{meant}:' ({', '.join(KEYS)} are read)", rel_path,
+                              _key_line(node, key))
     for key in ("title", "author"):
         if key in meta and meta[key] is not None and not isinstance(meta[key], str):
             raise SourceError(f"front matter '{key}' must be text", rel_path, _key_line(node, key))
