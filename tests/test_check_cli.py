@@ -109,3 +109,16 @@ def test_a_source_name_with_spaces_is_named_whole(make_project, locations):
     where = {"full": {f"source_fr/2026/Mon été.md:{n}" for n in (3, 5, 7, 9)},
              "file": {"source_fr/2026/Mon été.md"}}[locations]
     assert result.exit_code == 1 and sources == where
+
+
+def test_a_msgid_edited_in_the_po_file_is_an_error_at_its_line(proj):
+    po = proj.po_path("a")
+    po.write_bytes(po.read_bytes().replace(b'msgid "Le **chat** dort."', b'msgid "Le chat dort."'))
+    before = proj.snapshot()
+    result = proj.run("check")
+    line = line_of(proj, "Le chat dort.")
+    assert (f"translations/en/a.po:{line}: error [msgid] this msgid is not a segment of the French "
+            "(its template has no such entry)") in result.output
+    assert result.exit_code == 1 and proj.snapshot() == before
+    proj.root.joinpath("translations/templates/a.pot").unlink()  # no template: nothing said
+    assert "[msgid]" not in proj.run("check").output

@@ -15,6 +15,7 @@ SEVERITIES: dict[str, str] = {
     "markup": ERROR,            # a link, link URL, image, footnote reference or hard break lost
     "numbers": ERROR,           # a French number missing or changed
     "typography": ERROR,        # « » or a French no-break space before punctuation
+    "msgid": ERROR,             # a msgid that is no French segment (edited in the PO file)
     "emphasis": WARNING,        # bold or italic counts differ
     "code": WARNING,            # code-span text missing, or code-span counts differ
     "extra-numbers": WARNING,   # an English number with no French counterpart

@@ -99,6 +99,7 @@ class Pair:
     styled: frozenset[str] = frozenset()
     comments: tuple[str, ...] = ()  # the entry's translator comments
     whole: bool = False  # a heading or list item: one sentence, whatever its points
+    known: frozenset[str] | None = None  # the French segments (msgids of the template), if known
 
     @classmethod
     def of(cls, fr: str, en: str, usual: float | None = None) -> "Pair":

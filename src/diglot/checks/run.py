@@ -16,6 +16,7 @@ from diglot.checks.lengths import (check_dropped_sentence, check_length_ratio,
                                    check_sentences, usual_ratio)
 from diglot.checks.markup import check_code, check_emphasis, check_markup, english_styles
 from diglot.checks.model import Finding, Pair, Problem
+from diglot.checks.source import check_msgid
 from diglot.checks.text import check_copy, check_doubled, check_spacing, check_typography, check_whitespace
 from diglot.po.model import Entry
 
@@ -23,6 +24,7 @@ CHECKS: dict[str, Callable[[Pair], list[Problem]]] = {
     "markup": check_markup,
     "numbers": check_numbers,
     "typography": check_typography,
+    "msgid": check_msgid,
     "emphasis": check_emphasis,
     "code": check_code,
     "extra-numbers": check_extra_numbers,
@@ -49,9 +51,11 @@ def ignored(entry: Entry) -> set[str]:
 
 
 def run_checks(entries: Iterable[Entry], path: str,
-               severities: Mapping[str, str] | None = None) -> list[Finding]:
+               severities: Mapping[str, str] | None = None,
+               known: frozenset[str] | None = None) -> list[Finding]:
     """Findings for every active entry with a translation (fuzzy ones too, as warnings) of
-    one PO file, in file order; ``severities`` overrides the defaults per check id."""
+    one PO file, in file order; ``severities`` overrides the defaults per check id;
+    ``known``: the article's French segments, when its template tells them."""
     todo = [e for e in entries if not e.obsolete and e.msgid and e.msgstr and e.msgid_plural is None]
     pairs = [Pair.of(e.msgid, e.msgstr) for e in todo]
     usual = usual_ratio([p for p, e in zip(pairs, todo) if not e.fuzzy])
@@ -60,7 +64,7 @@ def run_checks(entries: Iterable[Entry], path: str,
     findings = []
     for entry, pair in zip(todo, pairs):
         pair.usual, pair.styled = usual, styled
-        pair.comments, pair.whole = entry.translator_comments, _whole(entry)
+        pair.comments, pair.whole, pair.known = entry.translator_comments, _whole(entry), known
         findings += _entry_findings(entry, pair, path, levels)
     return sorted(findings, key=lambda f: (f.line, f.check))
 

@@ -5,20 +5,43 @@ from __future__ import annotations
 from diglot.checks import ERROR
 from diglot.checks.run import Finding, run_checks
 from diglot.catalog.gather import read_po
+from diglot.catalog.store import read_catalog
+from diglot.errors import DiglotError
+from diglot import parallel
 from diglot.project import Project
 
 
 def check(project: Project, slugs: list[str] | None = None,
           languages: tuple[str, ...] | None = None) -> list[Finding]:
     """Findings for the PO file of each article and language (missing PO files are skipped)."""
+    slugs = slugs if slugs is not None else project.slugs()
+    found = parallel.pmap(_article, project, slugs, parallel.workers(),
+                          tuple(languages or project.languages))
+    return [finding for findings in found for finding in findings]
+
+
+def _article(project: Project, slug: str, languages: tuple[str, ...]) -> list[Finding]:
     findings: list[Finding] = []
-    for slug in slugs if slugs is not None else project.slugs():
-        for lang in languages or project.languages:
-            catalog = read_po(project, lang, slug)
-            if catalog is not None:
-                path = project.rel(project.po_path(lang, slug))
-                findings += run_checks(catalog.entries, path, project.config.severity)
+    for lang in languages:
+        catalog = read_po(project, lang, slug)
+        if catalog is not None:
+            path = project.rel(project.po_path(lang, slug))
+            findings += run_checks(catalog.entries, path, project.config.severity,
+                                   _segments(project, slug))
     return findings
+
+
+def _segments(project: Project, slug: str) -> frozenset[str] | None:
+    """The article's French segments, from the template update wrote (None without one,
+    or one that cannot be read: the PO files are what check reports on)."""
+    path = project.template_path(slug)
+    if not path.exists():
+        return None
+    try:
+        template = read_catalog(path, project.rel(path))
+    except DiglotError:
+        return None
+    return frozenset(e.msgid for e in template.entries if not e.obsolete)
 
 
 def has_errors(findings: list[Finding]) -> bool:
