@@ -210,3 +210,12 @@ def test_a_source_folder_that_is_a_file(make_project):
     (p.root / "source_fr").rmdir()
     (p.root / "source_fr").write_text("not a folder")
     fails(p, ["update"], "", "no 'source_fr' folder here")
+
+
+def test_run_from_inside_a_project_names_the_project_folder(proj):
+    inside = Proj(proj.root / "source_fr" / "2026")  # a folder of the sources, made a "project"
+    (inside.root / "source_fr").rmdir()
+    result = inside.run("status")
+    assert result.exit_code == 2
+    assert f"the project seems to be {proj.root.resolve()}: run diglot there, or add -C ../.." \
+        in result.output

@@ -111,6 +111,17 @@ class Project:
         stem = source.relative_to(self.source_dir).with_suffix("").as_posix()
         return None if stem == slug or "/" in stem else self.translations_dir / lang / f"{stem}{suffix}"
 
+    def _where(self) -> str:
+        """Where to run instead: a folder above holding a project (run from inside one, as
+        git users do), else the project folder in general."""
+        for up, folder in enumerate(self.root.resolve().parents, 1):
+            if (folder / "diglot.toml").is_file() or (folder / "source_fr").is_dir():
+                return (f"the project seems to be {folder}: run diglot there, or add "
+                        f"-C {'/'.join(['..'] * up)}")
+            if up == 4:
+                break
+        return "run diglot in the project folder (or name it with -C DIR)"
+
     def source_path(self, slug: str) -> Path:
         return self._sources.get(slug) or self.source_dir / f"{slug}.md"
 
@@ -122,9 +133,8 @@ class Project:
     def _sources(self) -> dict[str, Path]:
         """article name → its source file; two files with one name are an error."""
         if not self.source_dir.is_dir():
-            raise SourceError(f"no '{self.config.source}' folder here; run diglot in the "
-                              "project folder (or name it with -C DIR), or create "
-                              f"'{self.config.source}/' for the French articles", self.root)
+            raise SourceError(f"no '{self.config.source}' folder here; {self._where()}, or "
+                              f"create '{self.config.source}/' for the French articles", self.root)
         found: dict[str, Path] = {}
         seen: dict[str, Path] = {}
         for path in self._source_files():

@@ -23,7 +23,7 @@ from diglot.safety import escaped
 @click.option("-C", "--project", "root", type=click.Path(file_okay=False, path_type=Path),
               default=".", show_default=True, help="The project folder.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only warnings and errors.")
-@click.option("--wait", type=float, default=0.0, metavar="SECONDS",
+@click.option("--wait", type=click.FloatRange(min=0), default=0.0, metavar="SECONDS",
               help="Wait this long for another diglot run on the project to finish.")
 @click.version_option(__version__, prog_name="diglot")
 @click.pass_context

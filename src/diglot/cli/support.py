@@ -128,7 +128,8 @@ def common_options(command):
         obj.quiet = obj.quiet or cmd_quiet
         return command(*args, **kwargs)
 
-    wrapper = click.option("--wait", "cmd_wait", type=float, default=None, metavar="SECONDS",
+    wrapper = click.option("--wait", "cmd_wait", type=click.FloatRange(min=0), default=None,
+                           metavar="SECONDS",
                            help="Wait this long for another diglot run on the project to "
                                 "finish.")(wrapper)
     wrapper = click.option("-q", "--quiet", "cmd_quiet", is_flag=True,
