@@ -41,10 +41,10 @@ from pathlib import Path
 from diglot import fsio, parallel
 
 with fsio.project_lock(Path(sys.argv[1])):
-    forked = parallel.Forked(time.sleep, 60)
+    forked = parallel.Forked(time.sleep, 60)  # still at its task when the run is killed
     with parallel.pool(2) as executor:
-        executor.submit(time.sleep, 60)
-        time.sleep(0.5)  # the workers are started
+        executor.submit(time.sleep, 0)
+        time.sleep(0.5)  # the workers are started, and idle
         print(forked.pid, *executor._processes, flush=True)
         time.sleep(60)
 """
@@ -67,12 +67,16 @@ def test_a_killed_run_leaves_no_helper_and_no_lock_behind(tmp_path):
 
     with subprocess.Popen([sys.executable, "-c", HOLDER, str(tmp_path)],
                           stdout=subprocess.PIPE, text=True) as run:
-        helpers = [int(pid) for pid in run.stdout.readline().split()]
-        assert len(helpers) == 3 and all(_alive(pid) for pid in helpers)
+        forked, *workers = [int(pid) for pid in run.stdout.readline().split()]
+        assert len(workers) == 2 and all(_alive(pid) for pid in [forked, *workers])
         run.send_signal(signal.SIGKILL)
-    deadline = time.monotonic() + 10
-    while any(_alive(pid) for pid in helpers) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert not any(_alive(pid) for pid in helpers)
-    with open(tmp_path / ".diglot.lock", "rb") as lock:  # free: the next run may start
-        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    try:
+        deadline = time.monotonic() + 10
+        while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not any(_alive(pid) for pid in workers)  # idle workers would wait forever
+        with open(tmp_path / ".diglot.lock", "rb") as lock:  # free, the forked call running
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        assert _alive(forked)
+    finally:
+        os.kill(forked, signal.SIGKILL)

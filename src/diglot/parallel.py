@@ -22,31 +22,24 @@ if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
 
 
-def _before_fork() -> None:
-    global _PARENT
-    _PARENT = os.getpid()
-
-
-def _in_child() -> None:
-    """Every process this one forks (pool workers, ``Forked`` calls, the PDF's helpers) dies
-    with it: a build killed by SIGKILL or SIGTERM would otherwise leave idle workers behind,
-    waiting forever for work. Linux's PR_SET_PDEATHSIG has the kernel kill the child when its
-    parent's thread ends (each child is reaped by the thread that made it, so never early)."""
+def _die_with(parent: int) -> None:
+    """A pool worker's first act: die with the process that made it. A build killed by
+    SIGKILL or SIGTERM would otherwise leave its workers waiting forever for work (Linux's
+    PR_SET_PDEATHSIG has the kernel kill the worker when its parent's thread ends; the pool
+    is shut down by the thread that made it, so never early). A ``Forked`` call needs no
+    such care: it ends with its one task, and the PDF's helper at its pipe's end."""
     if sys.platform.startswith("linux"):
         try:
-            import ctypes  # only here, in the child: 3 ms
+            import ctypes
 
             ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
         except (OSError, AttributeError):  # no prctl: the parent's own cleanup stays
             pass
-    if os.getppid() != _PARENT:  # the parent died before the guard was set
+    if os.getppid() != parent:  # the parent died before the guard was set
         os._exit(1)
 
 
 _PR_SET_PDEATHSIG = 1
-_PARENT = os.getpid()
-if hasattr(os, "register_at_fork"):
-    os.register_at_fork(before=_before_fork, after_in_child=_in_child)
 
 
 def workers() -> int:
@@ -59,7 +52,8 @@ def pool(count: int) -> ProcessPoolExecutor:
     from concurrent.futures import ProcessPoolExecutor
 
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
-    return ProcessPoolExecutor(count, multiprocessing.get_context(method))
+    return ProcessPoolExecutor(count, multiprocessing.get_context(method),
+                               initializer=_die_with, initargs=(os.getpid(),))
 
 
 class Lost(Exception):
