@@ -374,3 +374,15 @@ def test_french_column_is_typeset_and_english_is_not():
     data = BUILDER.article(support.bilingual_from(french + "\n", [[french, english]]), context())
     row = [r for r in cell_texts(docx.Document(io.BytesIO(data)).tables[0]) if "Why" in r[1]]
     assert row == [("Pourquoi\u202f? Note\u00a0: 12\u202f000 «\u00a0mots\u00a0» l’été.", english)]
+
+
+def test_emphasis_inside_a_quotation_is_set_roman_against_its_italic_style():
+    doc = support.bilingual_from("# T\n\n> Le journal *Le Progrès* titrait.\n\nHors *citation*.\n",
+                                 [["T", "T"], ["Le journal *Le Progrès* titrait.",
+                                               "The *Le Progrès* newspaper ran."],
+                                  ["Hors *citation*.", "Outside *quotes*."]])
+    body = xml(BUILDER.article(doc, context()))
+    italic = [("".join(r.itertext()), r.find("w:rPr/w:i", NS).get(q("val")))
+              for r in body.iter(q("r")) if r.find("w:rPr/w:i", NS) is not None]
+    assert italic == [("Le Progrès", "0"), ("Le Progrès", "0"),  # French, then English
+                      ("citation", None), ("quotes", None)]

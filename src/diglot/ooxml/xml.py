@@ -94,6 +94,13 @@ def _run(parent, lang: str) -> etree._Element:
     return r
 
 
+def upright_emphasis(para) -> None:
+    """Set a paragraph's italic runs in roman: its style is italic (a quotation), and
+    emphasis within italic text is roman, else it would not show."""
+    for mark in para.iter(qn("w:i")):
+        mark.set(_VAL, "0")
+
+
 def _props(r, lang: str, style: str | None = None, bold: bool = False,
            italic: bool = False) -> None:
     """A run's properties: character style, bold, italic, proofing language."""

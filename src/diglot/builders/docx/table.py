@@ -202,6 +202,8 @@ class ArticleTable:
         width = self.layout.columns[column] - 2 * CELL_MARGIN
         self.writer.write(para, segment, tag, self.doc.references,
                           markup=self.markup.column(column, width))
+        if look.style == _QUOTE:
+            x.upright_emphasis(para)
         if mark:
             x.bookmark_end(para, mark[1])
 
@@ -223,6 +225,9 @@ class ArticleTable:
 
     def _spanning(self, tr):
         return x.cell(tr, self.layout.total, span=2)
+
+
+_QUOTE = sid("Quote")  # an italic style: the emphasis inside it is set in roman
 
 
 def _look(block: Block, key: int | None) -> Look:
