@@ -3,6 +3,8 @@ articles in folders and .markdown sources; names that would clash are errors."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from diglot.names import path_slug, slug
@@ -142,3 +144,15 @@ def test_a_po_file_named_by_an_older_diglot_is_used_then_renamed(proj):
     assert not old.exists() and 'msgstr "Text one."' in new.read_text()
     assert files(proj.root, "translations") == ["en/Mon-ete-a-Paris.po",
                                                 "templates/Mon-ete-a-Paris.pot"]
+
+
+def test_articles_come_in_a_readers_order_case_and_accents_aside(proj):
+    for name in ("tramway", "Mon été à Paris", "annexe", "Écoles", "zoo"):
+        proj.source(name, f"# {name}\n\nUn texte.\n")
+    assert proj.run("update").exit_code == 0
+    rows = json.loads(proj.run("status", "--format", "json").output)
+    assert [r["article"] for r in rows] == ["annexe", "Ecoles", "Mon-ete-a-Paris", "tramway", "zoo"]
+    index = (proj.root / "build/html/index.html").read_text("utf-8") if proj.run(
+        "build", "--format", "html").exit_code == 0 else ""
+    assert [index.index(f">{title}<") for title in ("annexe", "Écoles", "Mon été à Paris")] == \
+        sorted(index.index(f">{title}<") for title in ("annexe", "Écoles", "Mon été à Paris"))

@@ -4,6 +4,7 @@ and outputs live, which articles exist, and safe output names for them."""
 from __future__ import annotations
 
 import os
+import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -126,8 +127,10 @@ class Project:
         return self._sources.get(slug) or self.source_dir / f"{slug}.md"
 
     def slugs(self) -> list[str]:
-        """Every article: the ``.md`` and ``.markdown`` files under the source folder, by name."""
-        return sorted(self._sources)
+        """Every article: the ``.md`` and ``.markdown`` files under the source folder, by name
+        as a reader sorts them (the order of the index and the editions): case and accents
+        aside, "annexe" before "Mon été" before "tramway"."""
+        return sorted(self._sources, key=_reading_order)
 
     @cached_property
     def _sources(self) -> dict[str, Path]:
@@ -252,3 +255,10 @@ def selected_languages(project: Project, lang: str | None) -> tuple[str, ...]:
         raise SourceError(f"'{lang}' is not a target language of this project "
                           f"(languages: {', '.join(project.languages)})", project.root)
     return (lang,)
+
+
+def _reading_order(name: str) -> tuple[str, str]:
+    """A name's place among the articles: letters without case or accents, then the name
+    itself (so two names that fold alike keep one order)."""
+    plain = unicodedata.normalize("NFKD", name.casefold())
+    return "".join(c for c in plain if not unicodedata.combining(c)), name
