@@ -78,5 +78,7 @@ def test_a_killed_run_leaves_no_helper_and_no_lock_behind(tmp_path):
         with open(tmp_path / ".diglot.lock", "rb") as lock:  # free, the forked call running
             fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
         assert _alive(forked)
-    finally:
-        os.kill(forked, signal.SIGKILL)
+    finally:  # nothing of the test's left running, whatever failed
+        for pid in [forked, *workers]:
+            if _alive(pid):
+                os.kill(pid, signal.SIGKILL)
