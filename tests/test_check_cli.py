@@ -122,3 +122,13 @@ def test_a_msgid_edited_in_the_po_file_is_an_error_at_its_line(proj):
     assert result.exit_code == 1 and proj.snapshot() == before
     proj.root.joinpath("translations/templates/a.pot").unlink()  # no template: nothing said
     assert "[msgid]" not in proj.run("check").output
+
+
+def test_a_source_every_other_command_refuses_stops_check_too(proj):
+    proj.source("a", SOURCE.replace("# Le marché", "---\ntitle: Le marché : un jour\n---"))
+    before = proj.snapshot()
+    result = proj.run("check")
+    assert result.exit_code == 2 and proj.snapshot() == before
+    assert result.output.splitlines() == [
+        'Error: source_fr/a.md:2: front matter is not valid YAML (mapping values are not '
+        'allowed here); a value holding ": " needs quotes: title: "Le tramway : vingt-cinq ans"']

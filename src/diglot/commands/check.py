@@ -1,10 +1,11 @@
-"""``diglot check``: QA findings over every PO file of the project."""
+"""``diglot check``: QA findings over every PO file of the project (its sources read too:
+an error there stops the run, as in every command)."""
 
 from __future__ import annotations
 
 from diglot.checks import ERROR
 from diglot.checks.run import Finding, run_checks
-from diglot.catalog.gather import read_po
+from diglot.catalog.gather import read_or_skip, read_po
 from diglot.catalog.store import read_catalog
 from diglot.errors import DiglotError
 from diglot import parallel
@@ -21,6 +22,9 @@ def check(project: Project, slugs: list[str] | None = None,
 
 
 def _article(project: Project, slug: str, languages: tuple[str, ...]) -> list[Finding]:
+    """The article's findings; an error in its source is raised, as every command raises
+    it (a CI gate of ``check`` alone must not pass a source the build refuses)."""
+    read_or_skip(project, slug)
     findings: list[Finding] = []
     for lang in languages:
         catalog = read_po(project, lang, slug)
