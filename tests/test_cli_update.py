@@ -127,6 +127,19 @@ def test_status_changes_shows_a_word_diff(proj):
     assert "Le chat dort sur le{+ grand+} canapé du salon" in out
 
 
+def test_status_changes_lists_what_status_counts_as_fuzzy(proj):
+    proj.source("chat", f"# Le chat\n\n{ONE_EDITED}\n\n{TWO}\n")
+    proj.run("update")
+    assert "1 fuzzy entry to review" in proj.run("status", "--changes").output
+    po = proj.po_path("chat")  # the draft refused by hand, as the README says: the flag left
+    po.write_text(po.read_text("utf-8").replace('msgstr "The cat has slept on the sofa since morning."',
+                                                'msgstr ""'), "utf-8")
+    assert proj.entries("chat")[ONE_EDITED].fuzzy
+    assert "0 fuzzy entries to review" in proj.run("status", "--changes").output
+    [row] = json.loads(proj.run("status", "--format", "json").output)
+    assert (row["fuzzy"], row["untranslated"]) == (0, 1)
+
+
 def test_status_changes_shows_a_changed_address_whole(proj):
     two = "Le chien attend patiemment devant la porte du jardin. Écrivez à {} ou voyez {}."
     proj.source("chat", f"# Le chat\n\n{ONE}\n\n{two.format('a@exemple.org', 'https://exemple.org/v1')}\n")

@@ -63,15 +63,16 @@ def totals(rows: list[StatusRow]) -> list[StatusRow]:
 
 def changes(project: Project, slugs: list[str] | None = None,
             languages: tuple[str, ...] | None = None) -> list[Change]:
-    """Every fuzzy entry: what a translator has to revise, with the French it was
-    translated from when the entry records it (``#| msgid``)."""
+    """Every fuzzy entry with a draft: what a translator has to revise (the entries status
+    counts as fuzzy; one emptied, a proposal refused, is untranslated), with the French it
+    was translated from when the entry records it (``#| msgid``)."""
     found = []
     for article in read_sources(project, slugs).articles:
         for lang in languages or project.languages:
             catalog = read_po(project, lang, article.slug)
             shown = project.rel(project.po_path(lang, article.slug))
             for e in catalog.entries if catalog else ():
-                if e.fuzzy and not e.obsolete:
+                if e.fuzzy and e.msgstr and not e.obsolete:
                     found.append(Change(shown, e.line, e.previous_msgid, e.msgid))
     return found
 
