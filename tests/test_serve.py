@@ -43,9 +43,9 @@ class Live:
         status, body, response = self.get_bytes(path)
         return status, body.decode("utf-8"), response
 
-    def get_bytes(self, path: str) -> tuple[int, bytes, http.client.HTTPResponse]:
+    def get_bytes(self, path: str, method: str = "GET") -> tuple[int, bytes, http.client.HTTPResponse]:
         connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
-        connection.request("GET", path)
+        connection.request(method, path)
         response = connection.getresponse()
         body = response.read()
         connection.close()
@@ -97,6 +97,9 @@ def test_pages_are_served_in_preview_mode(live):
     assert 'data-state="translated"' in _row(page, "The tram leaves the station at noon.")
     assert 'data-state="untranslated"' in _row(page, SOIR)
     assert live.get("/nowhere.html")[0] == 404
+    for path in ("/", "/index.html", "/tram.html", "/nowhere.html"):  # HEAD answers as GET does
+        head, get = live.get_bytes(path, "HEAD"), live.get_bytes(path)
+        assert (head[0], head[1], head[2].getheader("Location")) == (get[0], b"", get[2].getheader("Location"))
 
 
 def test_saving_a_msgstr_reloads_the_page_with_the_new_text(proj, live):

@@ -52,7 +52,11 @@ class _Handler(BaseHTTPRequestHandler):
         self._send(*self.server.site.page(path))
 
     def do_HEAD(self) -> None:  # noqa: N802
-        self._send(*self.server.site.page(unquote(urlsplit(self.path).path)), body=False)
+        """GET's answer without its body (the root's redirect too)."""
+        path = unquote(urlsplit(self.path).path)
+        if path == "/":
+            return self._redirect(self.server.site.home())
+        self._send(*self.server.site.page(path), body=False)
 
     def _send(self, status: int, kind: str, data: bytes, body: bool = True) -> None:
         self.send_response(status)
