@@ -546,13 +546,15 @@ def test_a_long_table_continues_between_rows_under_its_header_repeated_level_and
 
 @needs_poppler
 def test_an_untranslated_cell_caption_or_note_shows_the_french_marked_on_the_english_page(tmp_path):
-    missing = ("Récolte (kg)", "Les tomates en août", "Les chiffres sont arrondis au kilo.")
+    missing = ("Récolte (kg)", "Courgettes", "Les tomates en août", "Les chiffres sont arrondis au kilo.")
     proj = showcase_project(tmp_path, drop=missing)
     assert proj.run("build", "--format", "pdf").exit_code == 0
     pages = pages_text(proj.root / "build" / "pdf" / "showcase.pdf")
     english = page_of(pages, "Vegetable")
     shown = words(pages[english - 1])
     assert "Vegetable Récolte (kg) Plots" in shown  # in its cell, in place of its English
+    # the table's two shaded cells share one note, under the table (no grid of notes)
+    assert "Courgettes 198 9 Green beans 87 n/c Not yet translated: French original shown" in shown
     assert "Tomatoes in August" not in shown and "Les tomates en août" in shown
     assert "Weighed on the association’s scales. Les chiffres sont arrondis au kilo." in shown
     assert shown.count("Not yet translated: French original shown") == 3

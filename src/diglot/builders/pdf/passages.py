@@ -112,8 +112,9 @@ def _group(group: list[Pair], doc: Bilingual, setting: Setting, number: int) -> 
     and per definition (the group's number on its first), any other block as itself."""
     kind = group[0].block.kind
     if kind == TABLE_CELL:
-        html = shapes.table(group, _sides_of(doc, setting))
-        return [_shaped("table", html, setting, number)]
+        french, english = shapes.table(group, _sides_of(doc, setting, noted=False))
+        return [_shaped("table", (french, english + _table_notes(group, doc, setting)), setting,
+                        number)]
     if kind == ALT:
         return [_figure(group, doc, setting, number)]
     if kind in (TERM, DEFINITION):
@@ -137,11 +138,21 @@ def _shaped(kind: str, html: tuple[str, str], setting: Setting, number: int) -> 
     return Passage(kind, kind, sides, number=number)  # type: ignore[arg-type]
 
 
-def _sides_of(doc: Bilingual, setting: Setting):
+def _sides_of(doc: Bilingual, setting: Setting, noted: bool = True):
     """A pair → its (French, English) sides in elements ``tag``, for ``shapes``."""
     def sides(pair: Pair, tag: str):
-        return _passage(pair, doc, setting, pair.block.kind, "", tag).sides
+        return _passage(pair, doc, setting, pair.block.kind, "", tag, noted=noted).sides
     return sides
+
+
+def _table_notes(group: list[Pair], doc: Bilingual, setting: Setting) -> str:
+    """Under a table, once, each note its shaded cells would carry (as the HTML and DOCX
+    editions shade such cells without a note in each: a table of names, which translators
+    leave as they are, was a grid of notes)."""
+    lang = setting.tags[1]
+    notes = dict.fromkeys(words.mark(pair.state, False, lang, doc.source_lang)
+                          for pair in group if pair.fallback and pair.target is not None)
+    return "".join(_note(note, lang) for note in notes)
 
 
 def _space(before: Passage, passage: Passage) -> float:
@@ -193,23 +204,26 @@ def _marker(block: Block) -> str:
 
 
 def _passage(pair: Pair, doc: Bilingual, setting: Setting, kind: str, classes: str,
-             tag: str = "p", keep: bool = False, number: int = 0, marker: str = "") -> Passage:
+             tag: str = "p", keep: bool = False, number: int = 0, marker: str = "",
+             noted: bool = True) -> Passage:
     lead = f'<span class="marker">{escape(marker)}</span>' if marker else ""
     source = Side(setting.tags[0], tag, lead + _inline(pair.block.text, doc, setting, True, 0))
-    target = _target(pair, doc, setting, tag, lead)
+    target = _target(pair, doc, setting, tag, lead, noted)
     return Passage(kind, classes, (source, target), keep=keep, number=number)
 
 
-def _target(pair: Pair, doc: Bilingual, setting: Setting, tag: str, lead: str) -> Side:
-    """The English side: the translation, or how the fallback policy stands in for it."""
+def _target(pair: Pair, doc: Bilingual, setting: Setting, tag: str, lead: str,
+            noted: bool = True) -> Side:
+    """The English side: the translation, or how the fallback policy stands in for it (the
+    French shown has its note under it, unless ``noted`` is False: a table's cell)."""
     lang = setting.tags[1]
     if pair.state == TRANSLATED and pair.target is not None:
         return Side(lang, tag, lead + _inline(pair.target, doc, setting, False, 1))
     if pair.fallback and pair.target is not None:  # the French, shown and typeset as French
         note = words.mark(pair.state, False, lang, doc.source_lang)
         text = _inline(pair.target, doc, setting, True, 1)
-        return Side(setting.tags[0], "div", f"<{tag}>{lead}{text}</{tag}>{_note(note, lang)}",
-                    "source")
+        shown = f"<{tag}>{lead}{text}</{tag}>" + (_note(note, lang) if noted else "")
+        return Side(setting.tags[0], "div", shown, "source")
     if doc.fallback == "placeholder":
         note = words.mark(pair.state, True, lang, doc.source_lang)
         return Side(lang, "div", _note(note, lang), "placeholder")
