@@ -368,3 +368,14 @@ def test_index_lists_every_article_with_both_titles_and_progress():
     assert "Camille Martin" in html and "27 November 2026" in html
     assert "English: 42 of 42 passages translated (100%)" in html
     assert "English: 0 of 2 passages translated (0%)" in html
+
+
+def test_only_a_long_passage_may_break_across_printed_pages():
+    long_fr, long_en = "Une phrase assez longue pour un livre. " * 14, "A sentence long enough for a book. " * 15
+    doc = bilingual_from(f"# T\n\nCourt.\n\n{long_fr.strip()}\n",
+                         [["T", "T"], ["Court.", "Short."], [long_fr.strip(), long_en.strip()]])
+    html = render(doc)
+    assert re.findall(r'<p class="(seg col-[a-z]+[^"]*)"', html) == [
+        "seg col-fr", "seg col-en", "seg col-fr long", "seg col-en long"]  # Court., then the long one
+    # the print rules keep every other passage whole (Chromium honours no widows in a grid)
+    assert ".pair:not(.table, .code, :has(> .long)), .figure { break-inside: avoid; }" in html

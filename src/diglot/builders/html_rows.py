@@ -17,6 +17,9 @@ from diglot.model import (ALT, CODE, DEFINITION, HEADING, LIST_ITEM, RULE, TABLE
 from diglot.sentences.link import link_spans
 
 _BULLETS = ("•", "◦", "▪")  # one per nesting depth, cycling, as browsers draw them
+# A passage longer than this (characters of either side, about ten printed lines in a
+# column) may break across printed pages; a shorter one is kept whole (class "long").
+LONG = 500
 
 
 class Cell(NamedTuple):
@@ -111,8 +114,9 @@ class Rows:
             kind, view = self._group(list(pairs[start:end]))
             return Row(anchor, kind, body=view)
         source, target = self.linked_cells(pair, anchor)
-        return Row(anchor, "segment", _tag(block), block.quote_depth, _classes(block),
-                   _marker(block), source, target)
+        long = max(len(block.text), len(pair.target or "")) > LONG
+        return Row(anchor, "segment", _tag(block), block.quote_depth,
+                   _classes(block) + (" long" if long else ""), _marker(block), source, target)
 
     def _group(self, group: list[Pair]) -> tuple[str, object]:
         kind, langs = group[0].block.kind, (self.doc.source_lang, self.doc.target_lang)
