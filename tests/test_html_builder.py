@@ -379,3 +379,12 @@ def test_only_a_long_passage_may_break_across_printed_pages():
         "seg col-fr", "seg col-en", "seg col-fr long", "seg col-en long"]  # Court., then the long one
     # the print rules keep every other passage whole (Chromium honours no widows in a grid)
     assert ".pair:not(.table, .code, :has(> .long)), .figure { break-inside: avoid; }" in html
+
+
+def test_an_untranslated_note_carries_the_badge_a_passage_does_and_lights_when_followed():
+    html = render(showcase(drop=("Pesées faites à la balance de l’association.",)))
+    note = html[html.index('id="fn-en-1"'):]
+    note = note[:note.index("</div>")]
+    assert '<p class="source st-untranslated" lang="fr"><span class="number">1.</span> ' \
+           '<span class="badge badge-untranslated" lang="en">not translated</span>Pesées' in note
+    assert ".pair:target > .seg, .note > .seg:target { background: var(--target); }" in html
