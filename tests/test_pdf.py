@@ -184,32 +184,26 @@ def test_a_long_passage_continues_on_the_next_spreads_each_line_printed_once(tmp
 
 @needs_poppler
 def test_untranslated_passages_show_the_french_marked_on_the_english_page(tmp_path):
-    missing = "Des fleurs pour les abeilles."
-    proj = showcase_project(tmp_path, drop=(missing,))
-    assert proj.run("build", "--format", "pdf").exit_code == 0
-    pages = [words(p) for p in pages_text(proj.root / "build" / "pdf" / "showcase.pdf")]
-    assert "Not yet translated: French original shown" in pages[2]
-    assert missing in pages[1] and missing in pages[2]  # the French, in place of its English
-    assert "not yet translated" in pages[1].lower() or "pas encore traduits" in pages[1]
-
-
-@needs_poppler
-def test_an_untranslated_title_and_heading_keep_their_size_on_the_english_page(tmp_path):
-    title, heading = "Le jardin partagé de la rue des Lilas", "Une idée de voisins"
-    proj = showcase_project(tmp_path, drop=(title, heading))
+    missing, title, heading = ("Des fleurs pour les abeilles.",
+                               "Le jardin partagé de la rue des Lilas", "Une idée de voisins")
+    proj = showcase_project(tmp_path, drop=(missing, title, heading))
     assert proj.run("build", "--format", "pdf").exit_code == 0
     pdf = proj.root / "build" / "pdf" / "showcase.pdf"
     pages = pages_text(pdf)
     french, english = page_of(pages, "Ce mois-ci"), page_of(pages, "This month")
     assert english == french + 1
+    assert "Not yet translated: French original shown" in words(pages[english - 1])
+    assert missing in words(pages[french - 1]) and missing in words(pages[english - 1])
+    assert "pas encore traduits" in words(pages[french - 1])  # the legend
 
     def height(page: int, text: str, nth: int = 0) -> float:
         left, top, right, bottom, _ = word(bbox_words(pdf, page), text, nth)
         return round(bottom - top, 1)
 
-    for text in ("jardin", "idée"):  # the French shown on the English page, at its size
+    # An untranslated title or heading: the French, at its own size, on the English page.
+    for text in ("jardin", "idée"):
         assert height(english, text) == height(french, text)
-    notes = {height(english, "Not", k) for k in range(2)}  # the notes under them: one size,
+    notes = {height(english, "Not", k) for k in range(3)}  # the notes under them: one size,
     assert len(notes) == 1 and notes.pop() < height(english, "idée")  # the body's notes'
 
 
