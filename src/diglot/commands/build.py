@@ -68,10 +68,16 @@ def build(project: Project, formats: tuple[str, ...] | None = None,
     report = write(project, plan, results, editions, len(slugs) - len(skipped))
     if not whole and report.written:
         report.behind = _behind(project, formats, languages or project.languages)
-    report.warnings[:0] = placement.layout_warnings(project) + placement.no_articles(
-        project, slugs) + placement.missing_po(project, [s for s in slugs if s not in skipped],
-                                               languages or project.languages)
+    report.warnings[:0] = _project_warnings(project, slugs, skipped, languages)
     return report
+
+
+def _project_warnings(project: Project, slugs: list[str], skipped: set[str], languages
+                      ) -> list[str]:
+    """What a build says of the project: its layout, no article yet, PO files to make."""
+    return placement.layout_warnings(project) + placement.no_articles(project, slugs) + \
+        placement.missing_po(project, [s for s in slugs if s not in skipped],
+                             languages or project.languages)
 
 
 def _behind(project: Project, formats, languages) -> list[str]:
