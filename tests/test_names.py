@@ -156,3 +156,17 @@ def test_articles_come_in_a_readers_order_case_and_accents_aside(proj):
         "build", "--format", "html").exit_code == 0 else ""
     assert [index.index(f">{title}<") for title in ("annexe", "Écoles", "Mon été à Paris")] == \
         sorted(index.index(f">{title}<") for title in ("annexe", "Écoles", "Mon été à Paris"))
+
+
+def test_the_order_setting_puts_its_articles_first_and_names_an_unknown_one(proj):
+    for name in ("tramway", "annexe", "Écoles", "zoo"):
+        proj.source(name, f"# {name}\n\nUn texte.\n")
+    proj.write("diglot.toml", 'title = "Lyon"\norder = ["zoo", "tramway"]\n')
+    assert proj.run("update").exit_code == 0
+    rows = json.loads(proj.run("status", "--format", "json").output)
+    assert [r["article"] for r in rows] == ["zoo", "tramway", "annexe", "Ecoles"]
+    proj.write("diglot.toml", 'title = "Lyon"\norder = ["zoo", "metro"]\n')
+    result = proj.run("build")
+    assert result.exit_code == 2 and result.output.splitlines() == [
+        "Error: diglot.toml:2: 'order' names 'metro', which is no article in source_fr/ "
+        "(names look like: annexe, Ecoles, tramway)"]

@@ -48,6 +48,7 @@ class Config:
     memory_threshold: float = 0.75  # similarity a memory proposal needs
     formats: tuple[str, ...] = ()  # what `diglot build` writes without --format (): the defaults
     pdf_layout: str = "facing"  # PDF: French and English on facing pages, or in two columns
+    order: tuple[str, ...] = ()  # articles first in the editions, in this order; then by name
 
     def proofing_tag(self, lang: str) -> str:
         return self.proofing.get(lang, lang)
@@ -56,7 +57,8 @@ class Config:
 _TYPES = {f.name: f.type for f in fields(Config)}
 _CHOICES = {"fallback": FALLBACKS, "page_size": PAGE_SIZES, "french_spacing": FRENCH_SPACING,
             "locations": LOCATIONS, "pdf_layout": PDF_LAYOUTS}
-_LISTS = {"languages": "a list of language codes", "memory": "a list of PO file paths"}
+_LISTS = {"languages": "a list of language codes", "memory": "a list of PO file paths",
+          "order": "a list of article names"}
 
 
 def load_config(root: Path) -> tuple[Config, Path | None]:

@@ -127,10 +127,20 @@ class Project:
         return self._sources.get(slug) or self.source_dir / f"{slug}.md"
 
     def slugs(self) -> list[str]:
-        """Every article: the ``.md`` and ``.markdown`` files under the source folder, by name
-        as a reader sorts them (the order of the index and the editions): case and accents
-        aside, "annexe" before "Mon été" before "tramway"."""
-        return sorted(self._sources, key=_reading_order)
+        """Every article: the ``.md`` and ``.markdown`` files under the source folder, in the
+        order of the index and the editions: those the ``order`` setting lists, as it lists
+        them, then the others by name as a reader sorts them (case and accents aside,
+        "annexe" before "Mon été" before "tramway")."""
+        first = {name: place for place, name in enumerate(self.config.order)}
+        if len(first) < len(self.config.order):
+            self._config_error("order", "'order' lists an article twice")
+        unknown = [name for name in first if name not in self._sources]
+        if unknown:
+            self._config_error("order", f"'order' names {unknown[0]!r}, which is no article in "
+                                        f"{self.config.source}/ (names look like: "
+                                        f"{', '.join(sorted(self._sources, key=_reading_order)[:3])})")
+        return sorted(self._sources, key=lambda name: (first.get(name, len(first)),
+                                                       _reading_order(name)))
 
     @cached_property
     def _sources(self) -> dict[str, Path]:
