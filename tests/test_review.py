@@ -393,6 +393,19 @@ def test_lines_typed_into_the_comment_cell_become_review_comments(proj):
     assert after[FUZZY].translator_comments == ("review: House style: no italics.",)
 
 
+def test_an_edited_fuzzy_row_says_it_is_no_longer_fuzzy(proj):
+    _edit_po(proj, FUZZY, previous_msgid="Un paragraphe vague.")
+    path = _export(proj)
+    document = Document(str(path))
+    _cell(document, FUZZY, STATE).paragraphs[0].runs[0].text = "approved"
+    english = _cell(document, FUZZY, 2).paragraphs[0]
+    english.add_run(" Indeed.")
+    document.save(str(path))
+    result = _import(proj, path)
+    assert "{+ Indeed.+} (no longer fuzzy)" in result.output
+    assert not proj.entries("riche")[FUZZY].fuzzy
+
+
 def test_approved_clears_fuzzy_without_touching_the_text(proj):
     _edit_po(proj, FUZZY, previous_msgid="Un paragraphe vague.")
     path = _export(proj)

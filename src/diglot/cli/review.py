@@ -76,7 +76,8 @@ def _row_lines(report) -> list[str]:
         where = f"{report.po}:{r.line}" if r.line else report.document
         where += f": row {r.row}"
         if r.status == CHANGED and r.new is not None:
-            lines.append(f"{where}: {word_diff(r.old, r.new)}")
+            approved = " (no longer fuzzy)" if r.approved else ""
+            lines.append(f"{where}: {word_diff(r.old, r.new)}{approved}")
         elif r.status == CHANGED and r.approved:
             lines.append(f"{where}: approved (no longer fuzzy)")
         elif r.status == CONFLICT:

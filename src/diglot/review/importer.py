@@ -51,7 +51,7 @@ class RowResult:
     line: int = 0
     old: str = ""
     new: str | None = None
-    approved: bool = False
+    approved: bool = False  # fuzzy cleared: by "approved" in the State cell, or by an edit
     notes: tuple[str, ...] = ()
     reason: str = ""
 
@@ -220,7 +220,8 @@ class _Plan:
         if lost:
             return self._suggested(base, markdown.text, entry, notes,
                                    f"the edit takes out {', '.join(lost)}; not applied")
-        return replace(base, new=spliced.text, notes=_fresh(entry, notes))
+        # An edit clears fuzzy as an approval does: the report says so (``approved``).
+        return replace(base, new=spliced.text, approved=entry.fuzzy, notes=_fresh(entry, notes))
 
     @staticmethod
     def _suggested(base: RowResult, text: str, entry: Entry, notes: list[str],
