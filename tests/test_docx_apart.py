@@ -23,15 +23,18 @@ Un paragraphe avec [un lien](https://exemple.org/{n}) et [un autre](https://exem
 
 Une image dans le texte ![petite](images/p{n}.png) et une distante ![loin](https://img.exemple.org/{n}.png).
 
-1. premier point {n}
-2. deuxième point avec [lien](https://exemple.org/liste)
-
 - une puce
   1. imbriqué
+
+1. premier point {n}
+2. deuxième point avec [lien](https://exemple.org/liste)
 
 | a | b |
 |---|---|
 | un {n} | [deux](https://exemple.org/table) |
+
+1. après le tableau, une autre liste
+2. qui ne continue pas la première
 
 > Une citation {n}.
 
@@ -112,3 +115,21 @@ def test_an_article_with_notes_is_filled_in_one_process(tmp_path, split):
     p.run("update")
     documents(p, "--jobs", "2")
     assert split == [0]
+
+
+def test_halves_meeting_at_a_table_after_a_list_number_its_lists_as_one_process_does(
+        book, split, monkeypatch):
+    """The table ends the list before it, in both ways of filling (a list after the table
+    starts again at its own number, not where the first one stopped)."""
+    from diglot.model import TABLE_CELL
+
+    real = apart._meeting
+
+    def at_a_table(body):
+        middle = real(body)
+        return next(k for k in range(middle, len(body)) if body[k].block.kind == TABLE_CELL
+                    and body[k - 1].block.lists)
+
+    monkeypatch.setattr(apart, "_meeting", at_a_table)
+    assert documents(book, "--jobs", "2") == documents(book, "--jobs", "1")
+    assert split[-2] > 0

@@ -107,6 +107,8 @@ class ArticleTable:
 
     def _group(self, tbl, group: list[Pair]) -> None:
         kind = group[0].block.kind
+        if kind in (TABLE_CELL, ALT):  # a table or a picture ends the lists it does not sit in
+            self.lists.see(group[0].block.lists)
         if kind == TABLE_CELL:
             parts.table_row(self, tbl, group)
         elif kind == ALT:
