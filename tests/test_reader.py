@@ -99,9 +99,13 @@ def test_bad_sources_raise_with_line(source, line, message):
     assert message in info.value.message
 
 
-def test_front_matter_keys_of_the_writers_own_are_left_alone():
-    article = parse_article("---\ntitle: Le tram\ntags: [a, b]\nslug: tram\n---\n\nUn texte.\n",
-                            "a", "source_fr/a.md")
+@pytest.mark.parametrize("extra", ["tags: [a, b]\nslug: tram", "published: true",
+                                   "authors: [Moi, Toi]", "Title: Le tram", "date: 2026-03-01\npublished: 2026-03-02"])
+def test_front_matter_keys_of_the_writers_own_are_left_alone(extra):
+    """Other tools' keys (Jekyll's published, Hugo's authors), and a near miss beside the
+    key itself, are no mistake."""
+    article = parse_article(f"---\ntitle: Le tram\n{extra}\n---\n\nUn texte.\n", "a",
+                            "source_fr/a.md")
     assert article.title == "Le tram"
 
 

@@ -73,16 +73,21 @@ _MEANT = {"titre": "title", "auteur": "author", "auteurs": "author", "authors": 
           "publication": "date", "publié": "date", "published": "date"}
 
 
-def _meant(key: str) -> str | None:
-    """The key diglot reads that ``key`` was surely meant as (None: none, or itself)."""
+def _meant(key: str, value, meta: dict) -> str | None:
+    """The key diglot reads that ``key`` was surely meant as (None: none, or itself): one
+    the front matter lacks, given a value that key could hold (other tools' own keys, such
+    as Jekyll's ``published: true`` or Hugo's ``authors: [...]``, are left alone)."""
     folded = key.strip().lower()
     meant = _MEANT.get(folded, folded if folded in KEYS else None)
-    return meant if meant != key else None
+    if meant is None or meant == key or meant in meta:
+        return None
+    fits = isinstance(value, (str, dt.date)) if meant == "date" else isinstance(value, str)
+    return meant if fits else None
 
 
 def _check(meta: dict, rel_path: str, node) -> dict:
-    for key in meta:
-        meant = _meant(str(key))
+    for key, value in meta.items():
+        meant = _meant(str(key), value, meta)
         if meant is not None:
             raise SourceError(f"front matter key '{key}' is not one diglot reads; write "
                               f"'{meant}:' ({', '.join(KEYS)} are read)", rel_path,
