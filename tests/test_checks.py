@@ -320,3 +320,12 @@ def test_one_numbers_finding_per_entry_names_every_number_once():
         ("numbers", "0 and 9 are missing from the English; 7 appears 2× in French, 1× in English; "
                     "the English has 1 instead"),
         ("extra-numbers", "7 and 8 (2× in English) have no French counterpart")]
+
+
+def test_an_open_code_span_is_caught_and_an_escaped_mark_is_not():
+    pairs = [("Lancez `make` puis", "Run `make then"), ("Le `x` est", "The `x` is *bad"),
+             ("Le prix.", "The \\*price."), ("La touche", "Press the \\` key")]
+    found = [(f.line, f.message.split(":")[0], f.excerpt)
+             for f in run_checks(entries(pairs), "a.po") if f.check == "markup"]
+    assert found == [(10, "Markdown mark shown as text in the English only (`)", "“Run `make then”"),
+                     (20, "Markdown mark shown as text in the English only (*)", "“The … is *bad”")]

@@ -186,18 +186,32 @@ _STRAY = re.compile(r"`+|(?<![^\s(\[\"'«“‘])\*+(?=[^\s*])|(?<=[^\W\d_])\*+(
 def _stray(pair: Pair) -> list[Problem]:
     """Marks the reader sees in the English and not in the French: an emphasis or code span
     the translator left open (``*La Doua and **Bron**`` prints its first star). Only more
-    than the French, and not in a word the French writes alike (``fail*`` as code there)."""
-    fr = Counter(m.group() for m in _STRAY.finditer(_prose(pair.fr)))
+    than the French, not a mark escaped on purpose (``\\*``), and not a star in a word the
+    French writes alike (``fail*`` as code there)."""
     text = _prose(pair.en)
-    found = [m for m in _STRAY.finditer(text) if _word_at(text, m) not in pair.fr.shown]
-    extra = Counter(m.group() for m in found) - fr
+    found = [m for m in _STRAY.finditer(text) if not _as_french(pair, text, m)]
+    extra = _marks(found, pair.en) - _marks(_STRAY.finditer(_prose(pair.fr)), pair.fr)
     if not extra:
         return []
-    first = min(m.start() for m in found if m.group() in extra)
+    first = min(m.start() for m in found if m.group()[0] in extra)
     marks = ", ".join(mark + (f" ×{n}" if n > 1 else "") for mark, n in sorted(extra.items()))
+    shown = text.replace("\0", "…")  # a code span, in the excerpt
     return [Problem(f"Markdown mark shown as text in the English only ({marks}): an emphasis "
                     "or code span left open, or a mark to escape with \\",
-                    quote(text, first, first + 1))]
+                    quote(shown, first, first + 1))]
+
+
+def _marks(matches, side) -> Counter:
+    """Each mark's count ("*", "`"), less those the Markdown escapes (``\\*``)."""
+    counted = Counter(char for m in matches for char in m.group())
+    for mark in counted:
+        counted[mark] -= side.markdown.count("\\" + mark)
+    return +counted
+
+
+def _as_french(pair: Pair, text: str, match: re.Match) -> bool:
+    """A star in a word the French shows alike: ``fail*`` (in code there), ``imag*1j``."""
+    return match.group()[0] == "*" and _word_at(text, match) in pair.fr.shown
 
 
 def _prose(side) -> str:
