@@ -132,3 +132,13 @@ def test_a_source_every_other_command_refuses_stops_check_too(proj):
     assert result.output.splitlines() == [
         'Error: source_fr/a.md:2: front matter is not valid YAML (mapping values are not '
         'allowed here); a value holding ": " needs quotes: title: "Le tramway : vingt-cinq ans"']
+
+
+def test_serve_s_check_does_not_read_the_source_again(proj):
+    """diglot serve checks a page's PO file after its rebuild read the source: ``sources=False``."""
+    from diglot.commands.check import check
+    from diglot.project import Project
+
+    proj.source("a", SOURCE.replace("# Le marché", "---\ntitle: Le marché : un jour\n---"))
+    findings = check(Project.load(proj.root), ["a"], ("en",), sources=False)
+    assert {f.check for f in findings} >= {"numbers"}  # the PO file's findings, no error raised

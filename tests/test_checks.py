@@ -225,7 +225,7 @@ README_EXAMPLES = {
     "French quotation marks « » in English; use “ ” or \" \": “He says « yes ».”": ("Il dit « oui ».", "He says « yes »."),
     "a French no-break space before ? ! : or ; in English; remove it: “Really\u202f?”": ("Vraiment\u202f?", "Really\u202f?"),
     "this msgid is not a segment of the French (its template has no such entry): the edition never shows "
-    "its translation; put the French back as diglot update wrote it": ("Le chat dort.", "The cat sleeps.", "edited"),
+    "its translation; run diglot update, or put back the French it edited": ("Le chat dort.", "The cat sleeps.", "edited"),
     "bold spans: 1 in French, 0 in English: French **chat**": ("Le **chat** dort.", "The cat sleeps."),
     "code `os.path.join` is not in the English: “Appelez `os.path.join` ici.”": ("Appelez `os.path.join` ici.", "Call `os.path.joint` here."),
     "code spans: 1 in French, 0 in English: French `ls`": ("Lancez `ls` maintenant.", "Run ls now."),

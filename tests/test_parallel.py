@@ -20,6 +20,18 @@ def test_the_result_comes_back_from_another_process():
     assert pid != os.getpid() and text == "ab" * 100_000  # more than a pipe's buffer
 
 
+def test_a_fork_that_fails_leaves_the_call_to_this_process(monkeypatch):
+    def no_fork():
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    opened = len(os.listdir("/proc/self/fd")) if os.path.isdir("/proc/self/fd") else 0
+    monkeypatch.setattr(os, "fork", no_fork)
+    forked = parallel.Forked(lambda: os.getpid())
+    assert forked.result() == os.getpid()  # done here, when asked
+    if opened:
+        assert len(os.listdir("/proc/self/fd")) == opened  # its pipe closed
+
+
 def test_a_call_that_raises_or_dies_is_lost():
     with pytest.raises(parallel.Lost):
         parallel.Forked(lambda: 1 / 0).result()

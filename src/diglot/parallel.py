@@ -72,7 +72,13 @@ class Forked:
         if not hasattr(os, "fork"):
             return
         read, write = os.pipe()
-        self.pid = os.fork()
+        try:
+            self.pid = os.fork()
+        except OSError:  # no process to be had (memory, a process limit): done in result()
+            os.close(read)
+            os.close(write)
+            self.pid = 0
+            return
         if self.pid == 0:  # the forked process: never returns
             os.close(read)
             _serve(write, func, args)

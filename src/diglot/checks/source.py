@@ -12,5 +12,5 @@ def check_msgid(pair: Pair) -> list[Problem]:
     if pair.known is None or pair.fr.markdown in pair.known:
         return []
     return [Problem("this msgid is not a segment of the French (its template has no such "
-                    "entry): the edition never shows its translation; put the French back "
-                    "as diglot update wrote it")]
+                    "entry): the edition never shows its translation; run diglot update, or "
+                    "put back the French it edited")]

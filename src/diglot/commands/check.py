@@ -13,18 +13,21 @@ from diglot.project import Project
 
 
 def check(project: Project, slugs: list[str] | None = None,
-          languages: tuple[str, ...] | None = None) -> list[Finding]:
-    """Findings for the PO file of each article and language (missing PO files are skipped)."""
+          languages: tuple[str, ...] | None = None, sources: bool = True) -> list[Finding]:
+    """Findings for the PO file of each article and language (missing PO files are skipped);
+    ``sources``: read each source first (``diglot serve``, which has just read it, does not)."""
     slugs = slugs if slugs is not None else project.slugs()
     found = parallel.pmap(_article, project, slugs, parallel.workers(),
-                          tuple(languages or project.languages))
+                          tuple(languages or project.languages), sources)
     return [finding for findings in found for finding in findings]
 
 
-def _article(project: Project, slug: str, languages: tuple[str, ...]) -> list[Finding]:
+def _article(project: Project, slug: str, languages: tuple[str, ...],
+             sources: bool = True) -> list[Finding]:
     """The article's findings; an error in its source is raised, as every command raises
     it (a CI gate of ``check`` alone must not pass a source the build refuses)."""
-    read_or_skip(project, slug)
+    if sources:
+        read_or_skip(project, slug)
     findings: list[Finding] = []
     for lang in languages:
         catalog = read_po(project, lang, slug)

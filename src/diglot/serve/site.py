@@ -250,7 +250,7 @@ def _notes(project: Project, slug: str, lang: str, generation: str) -> PreviewNo
     """The article's QA findings (``diglot check``'s) and fuzzy drafts, by msgid."""
     try:
         catalog = read_po(project, lang, slug)
-        found = check(project, [slug], (lang,)) if catalog is not None else []
+        found = check(project, [slug], (lang,), sources=False) if catalog is not None else []
     except DiglotError:  # changed again since it was read: the next rebuild follows
         return PreviewNotes(generation)
     if catalog is None:
