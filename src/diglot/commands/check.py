@@ -29,12 +29,13 @@ def _article(project: Project, slug: str, languages: tuple[str, ...],
     if sources:
         read_or_skip(project, slug)
     findings: list[Finding] = []
+    segments = None
     for lang in languages:
         catalog = read_po(project, lang, slug)
         if catalog is not None:
+            segments = segments or _segments(project, slug)  # one template for every language
             path = project.rel(project.po_path(lang, slug))
-            findings += run_checks(catalog.entries, path, project.config.severity,
-                                   _segments(project, slug))
+            findings += run_checks(catalog.entries, path, project.config.severity, segments)
     return findings
 
 
