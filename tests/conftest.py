@@ -3,6 +3,7 @@ hypothesis profiles, and ``make_project``, the one project fixture of the suite.
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import sys
@@ -35,6 +36,30 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 def _fixed_time(monkeypatch):
     """Reproducible dates in every output unless a test says otherwise."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795000000")  # 2026-11-18
+
+
+@pytest.fixture(scope="session")
+def made_once(tmp_path_factory):
+    """``made_once(name, make)``: the folder ``make(folder)`` filled, made once in the whole
+    test session whichever xdist worker asks first (the others wait for it, then share it).
+    For costly fixtures the tests only read, such as PDF books: without it, each worker
+    builds its own. A test that runs a command in the folder works on a copy of it."""
+    base = tmp_path_factory.getbasetemp()
+    if "PYTEST_XDIST_WORKER" in os.environ:  # gw0, gw1… each have a folder in the session's
+        base = base.parent
+
+    def made(name: str, make) -> Path:
+        folder, done = base / f"once-{name}", base / f"once-{name}.done"
+        with open(base / f"once-{name}.lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+            if not done.exists():
+                shutil.rmtree(folder, ignore_errors=True)
+                folder.mkdir()
+                make(folder)
+                done.touch()
+        return folder
+
+    return made
 
 
 @pytest.fixture(scope="session")

@@ -54,9 +54,14 @@ def _book() -> tuple[str, dict[str, str]]:
 
 
 @pytest.fixture(scope="module")
-def books(tmp_path_factory) -> dict[str, bytes]:
-    """The book made in one process, in parts, and in parts again."""
-    proj = Proj(tmp_path_factory.mktemp("split"))
+def books(made_once) -> dict[str, bytes]:
+    """The book made in one process, in parts, and in parts again (once in a session)."""
+    folder = made_once("pdf-split", _make_books)
+    return {path.stem: path.read_bytes() for path in folder.glob("*.pdf")}
+
+
+def _make_books(folder: Path) -> None:
+    proj = Proj(folder / "project")
     proj.write("diglot.toml", 'title = "Recueil"\n')
     text, mapping = _book()
     proj.source("livre", text)
@@ -79,7 +84,8 @@ def books(tmp_path_factory) -> dict[str, bytes]:
             assert result.exit_code == 0, result.output
             made[name] = (proj.root / "build" / "pdf" / "livre.pdf").read_bytes()
     assert joined == [2, 2]  # made in two parts, twice; the others written at once
-    return made
+    for name, pdf in made.items():
+        (folder / f"{name}.pdf").write_bytes(pdf)
 
 
 def _words(pdf: bytes, tmp: Path) -> list[list[tuple[str, float, float]]]:
