@@ -37,7 +37,7 @@ LAYERS = [
     {"errors", "model", "names", "safety", "paths", "fsio", "config", "locales", "project",
      "parallel", "heap"},
     {"po", "source", "ooxml", "web", "typography"},
-    {"catalog", "sentences", "align", "media"},
+    {"catalog", "sentences", "align", "media", "crossref"},
     {"builders", "review", "checks"},  # features: never one another
     {"commands", "serve", "scaffold"},
     {"cli", "__main__"},

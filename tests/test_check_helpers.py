@@ -29,6 +29,11 @@ def texts(numbers) -> list[str]:
     ("deux listes", "both lists"),
     ("la première ligne vaut 1", "the first line is 1"),
     ("14 h 30", "2:30 pm"),
+    ("Il est 2 h 30", "It is 2.30 a.m."),  # British English: a point between hour and minutes
+    ("de 7 h à 19 h 30", "from 7 a.m. to 7.30 p.m."),
+    ("de 7 h à 19 h 30", "from 7:00 to 19:30"),
+    ("à 0 h 15", "at 12.15 a.m."),
+    ("à 8 h 00", "at 8 a.m."),
     ("la génération `0`", "generation 0"),
     ("de 0 à 255", "from 0 to 255"),
     ("24h/24 et 7j/7", "24/7"),
@@ -48,6 +53,9 @@ def test_same_numbers_match_whatever_the_writing(fr, en):
     ("4 espaces, puis 4 espaces, soit quatre", "4 spaces, then 5 spaces, so four", ["4"], ["5"]),
     ("au XIXᵉ siècle", "in the 18th century", ["XIXᵉ siècle"], ["18"]),
     ("3 chats", "3 cats and 2 dogs", [], ["2"]),
+    ("à 19 h 15", "at 7.25 p.m.", ["19 h 15"], ["7.25"]),
+    ("à 19 h 15", "at 19:16", ["19 h 15"], ["19", "16"]),
+    ("7,30 €", "€7.15", ["7,30"], ["7.15"]),
     ("le code `x = 50`", "the code `x = 5`", [], []),  # code is the code check's business
 ])
 def test_a_number_needs_its_own_counterpart(fr, en, missing, extra):

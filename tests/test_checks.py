@@ -241,6 +241,8 @@ README_EXAMPLES = {
     "length ratio 0.05 is far from this file's usual 1.01: “Yes.”": (LONG, "Yes."),
     "3 sentences in French, 2 in English, and the English is 69% of this file's usual length":
         (LONG_FR, LONG_EN.split(". ")[0] + ". " + LONG_EN.split(". ")[2]),
+    "link to ../tram.md, a Markdown file that is no article of the edition: readers get a broken link":
+        ("Voir [le tram](../tram.md).", "See [the tram](../tram.md).", "article"),
     "'# sentences: 1=1 | 2=2' is ignored: the comment links 2 English sentence(s) but the "
     "English has 1 now (French: 2 sentence(s), English: 1)":
         ("Il pleut. Nous restons.", "It rains, so we stay.", ["sentences: 1=1 | 2=2"]),
@@ -260,8 +262,10 @@ def test_every_example_of_the_readme_is_what_the_checks_say():
     assert readme_examples() == list(README_EXAMPLES)
     for example, pair in README_EXAMPLES.items():
         edited = pair[2:] == ("edited",)  # the msgid check: a French the template lacks
+        marked = edited or pair[2:] == ("article",)  # article-link: an article in a folder
         known = frozenset(fr for fr, _ in PAIRS[:10]) | (set() if edited else {pair[0]})
-        found = run_checks(entries(PAIRS[:10] + [pair[:2] if edited else pair]), "a.po", known=known)
+        found = run_checks(entries(PAIRS[:10] + [pair[:2] if marked else pair]), "a.po", known=known,
+                           edition=("2026/a", frozenset({"2026/a", "b"})))
         assert [f.message + (f": {f.excerpt}" if f.excerpt else "") for f in found] == [example]
 
 
@@ -269,7 +273,9 @@ def test_restyling_and_french_italics_on_words_the_english_writes_roman_are_no_l
     pairs = [("Le *slot* `tp_getattro` d'un type.", "A type's `tp_getattro` slot."),
              ("Contribution de *Inada Naoki*.", "Contributed by Inada Naoki."),
              ("Le type *bytes* ici.", "The `bytes` type here."),
-             ("Renvoie un *n*-uplet.", "Returns a tuple.")]
+             ("Renvoie un *n*-uplet.", "Returns a tuple."),
+             # as many italics on each side, one holding more words: no count differs
+             ("Les commerçants de la *Guillotière*.", "Shopkeepers in *La Guillotière*.")]
     assert run_checks(entries(pairs), "a.po") == []
     # a mark the French shows as text too, or one that the English drops, is no open span
     pairs = [("Calculez `2 * 3`.", "Compute 2 * 3."), ("Valeur *r* + *i*\\*1j.", "Value *r* + *i*\\*1j."),

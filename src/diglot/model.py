@@ -218,6 +218,7 @@ class Bilingual:
     fallback: str = "source"  # the policy that produced the pairs (see config.FALLBACKS)
     references: Mapping[str, object] = field(default_factory=dict)  # link definitions
     images: Mapping[str, Image] = field(default_factory=dict)  # image source → its files
+    articles: frozenset[str] = frozenset()  # the edition's articles (crossref: links to them)
 
     @property
     def slug(self) -> str:

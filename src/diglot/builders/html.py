@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from itertools import islice
 
+from diglot import crossref
 from diglot.builders import BuildContext, Rendered, html_index, html_split, preview
 from diglot.builders import html_words as words
 from diglot.builders.html_inline import Runs, files, image_sources
@@ -124,7 +125,8 @@ def _article_page(doc: Bilingual, ctx: BuildContext) -> dict:
     }
     if chunked:
         salt = repr((chrome, root, spacing, labels, doc.source_lang, doc.target_lang,
-                     doc.fallback, sorted(doc.references.items()), _pictures(doc)))
+                     doc.fallback, sorted(doc.references.items()), _pictures(doc),
+                     sorted(doc.articles.intersection(crossref.linked(doc)))))
         page["tail"] = html_split.Tail(page, maker, int(titled), salt, ctx)
     return page
 

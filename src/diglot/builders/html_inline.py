@@ -16,6 +16,7 @@ import re
 from collections import defaultdict
 from typing import NamedTuple
 
+from diglot import crossref
 from diglot.model import Bilingual, Image
 from diglot.source.inline import spans
 from diglot.typography import typeset
@@ -62,8 +63,11 @@ class Runs:
 
     TAGS = HTML
 
+    SUFFIX = ".html"  # of the files a link to another article leads to (crossref)
+
     def __init__(self, doc: Bilingual, root: str, spacing: str = "narrow") -> None:
         self.doc, self.root, self.spacing = doc, root, spacing
+        self.link = crossref.linker(doc, self.SUFFIX) if doc.articles else None
         self.calls: dict[tuple[str, int], int] = defaultdict(int)  # (col, number) → calls
 
     def of(self, text: str, col: str, lang: str = "") -> Markup:
@@ -73,7 +77,10 @@ class Runs:
 
     def spans(self, text: str, lang: str = "") -> list:
         """The styled spans of ``text``, typeset as ``lang`` writes."""
-        return typeset(spans(text, self.doc.references), lang, self.spacing)
+        found = spans(text, self.doc.references)
+        if self.link and (self.doc.references or crossref.mentions(text)):
+            found = crossref.retarget(found, self.link)
+        return typeset(found, lang, self.spacing)
 
     def html(self, items: list, col: str, marks=()) -> Markup:
         """Spans as HTML; ``marks`` are (offset, extra) pairs (a sentence's opening

@@ -27,6 +27,7 @@ SEVERITIES: dict[str, str] = {
     "length-ratio": WARNING,    # far shorter or longer than the file's usual
     "dropped-sentence": WARNING,  # fewer sentences and far shorter than usual
     "sentences": WARNING,       # a "# sentences:" comment that no longer fits its texts
+    "article-link": WARNING,    # a link to a Markdown file that is no article of the edition
 }
 
 # Ids a ``diglot-ignore`` comment may name for several checks (``markup`` covered emphasis and

@@ -100,6 +100,7 @@ class Pair:
     comments: tuple[str, ...] = ()  # the entry's translator comments
     whole: bool = False  # a heading or list item: one sentence, whatever its points
     known: frozenset[str] | None = None  # the French segments (msgids of the template), if known
+    edition: tuple[str, frozenset[str]] | None = None  # the article's slug, every article's
 
     @classmethod
     def of(cls, fr: str, en: str, usual: float | None = None) -> "Pair":

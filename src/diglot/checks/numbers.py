@@ -39,8 +39,12 @@ class Number:
 
 
 def read(text: str, french: bool) -> list[Number]:
-    """Every number of ``text`` in order: figures, Roman centuries, spelled-out numbers."""
-    found = [n for match in _CHUNK[french].finditer(text) for n in _figures(text, match, french)]
+    """Every number of ``text`` in order: figures, French times of day, Roman centuries,
+    spelled-out numbers."""
+    times = _times(text) if french else []
+    found = [n for match in _CHUNK[french].finditer(text) for n in _figures(text, match, french)
+             if not any(t.start <= match.start() < t.end for t in times)]
+    found += times
     found += _centuries(text) if french else []
     found += _spelled(text, french)
     return sorted(found, key=lambda n: n.start)
@@ -56,7 +60,7 @@ def _figures(text: str, match: re.Match, french: bool) -> list[Number]:
         return _pieces(chunk, start, french)  # "[00,99]", "1,2,3": a list, not one number
     parts = tuple(frozenset(_scaled(_plain(p, french), scale)) for p in _SEPARATORS.split(chunk))
     # The literal text too: a version such as 3.9.0 is written alike in both languages.
-    optional = _glued(text, match) or french and _set_bit(text, match)
+    optional = _glued(text, match) or french and _set_bit(text, match) or _zero_minutes(text, match)
     return [Number(chunk, start, match.end(), frozenset(values | {chunk}), parts, optional)]
 
 
@@ -109,6 +113,27 @@ def _repeats_unit(text: str, match: re.Match) -> bool:
 
 
 _HOUR = re.compile(r"\s*h(?:\b|\d)")
+# The "00" of "7:00": French may write the hour alone ("7 h").
+_ZERO_MINUTES = re.compile(r"\d:$")
+# A French time of day: English writes "19:30", "7.30 p.m." or "7:30 pm".
+_FR_TIME = re.compile(r"\b([01]?[0-9]|2[0-3])[ \u00a0\u202f]?h[ \u00a0\u202f]?([0-5][0-9])\b")
+
+
+def _zero_minutes(text: str, match: re.Match) -> bool:
+    return match.group(0) == "00" and _ZERO_MINUTES.search(text, max(0, match.start() - 2),
+                                                           match.start()) is not None
+
+
+def _times(text: str) -> list[Number]:
+    """"19 h 30", one number: 19.30 or 7.30 (a 12-hour clock), or 19 (7) then 30."""
+    found = []
+    for time in _FR_TIME.finditer(text):
+        hour, minutes = int(time.group(1)), time.group(2)
+        hours = {hour, hour - 12 if hour > 12 else hour or 12}  # 0 h 30 is 12.30 a.m.
+        values = {Decimal(f"{h}.{minutes}") for h in hours} | {time.group(0)}
+        parts = (frozenset(map(Decimal, hours)), frozenset({Decimal(minutes)}))
+        found.append(Number(time.group(0), time.start(), time.end(), frozenset(values), parts))
+    return found
 
 
 def _clock(text: str, match: re.Match, french: bool) -> set[Decimal]:

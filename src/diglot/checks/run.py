@@ -16,7 +16,7 @@ from diglot.checks.lengths import (check_dropped_sentence, check_length_ratio,
                                    check_sentences, usual_ratio)
 from diglot.checks.markup import check_code, check_emphasis, check_markup, english_styles
 from diglot.checks.model import Finding, Pair, Problem
-from diglot.checks.source import check_msgid
+from diglot.checks.source import check_article_link, check_msgid
 from diglot.checks.text import check_copy, check_doubled, check_spacing, check_typography, check_whitespace
 from diglot.po.model import Entry
 
@@ -36,6 +36,7 @@ CHECKS: dict[str, Callable[[Pair], list[Problem]]] = {
     "length-ratio": check_length_ratio,
     "dropped-sentence": check_dropped_sentence,
     "sentences": check_sentences,
+    "article-link": check_article_link,
 }
 
 
@@ -52,10 +53,12 @@ def ignored(entry: Entry) -> set[str]:
 
 def run_checks(entries: Iterable[Entry], path: str,
                severities: Mapping[str, str] | None = None,
-               known: frozenset[str] | None = None) -> list[Finding]:
+               known: frozenset[str] | None = None,
+               edition: tuple[str, frozenset[str]] | None = None) -> list[Finding]:
     """Findings for every active entry with a translation (fuzzy ones too, as warnings) of
     one PO file, in file order; ``severities`` overrides the defaults per check id;
-    ``known``: the article's French segments, when its template tells them."""
+    ``known``: the article's French segments, when its template tells them; ``edition``:
+    the article's slug and every article's, when the project is known."""
     todo = [e for e in entries if not e.obsolete and e.msgid and e.msgstr and e.msgid_plural is None]
     pairs = [Pair.of(e.msgid, e.msgstr) for e in todo]
     usual = usual_ratio([p for p, e in zip(pairs, todo) if not e.fuzzy])
@@ -65,6 +68,7 @@ def run_checks(entries: Iterable[Entry], path: str,
     for entry, pair in zip(todo, pairs):
         pair.usual, pair.styled = usual, styled
         pair.comments, pair.whole, pair.known = entry.translator_comments, _whole(entry), known
+        pair.edition = edition
         findings += _entry_findings(entry, pair, path, levels)
     return sorted(findings, key=lambda f: (f.line, f.check))
 

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from diglot import heap, media, parallel
+from diglot import crossref, heap, media, parallel
 from diglot.builders import REGISTRY, BuildContext, get_builder
 from diglot.catalog.gather import read_po
 from diglot.catalog.translate import bilingual
@@ -166,12 +166,13 @@ def _read_and_render(project: Project, ctx: BuildContext, job: Job) -> Result:
     if article is None:
         return Result(job.slug, warning=skipped)
     config = project.config
-    docs, inputs = {}, {}
+    docs, inputs, articles = {}, {}, frozenset(project.slugs())
     for lang, catalog in catalogs.items():
         po = project.rel(project.po_path(lang, job.slug))
         doc = bilingual(article, catalog, config.source_language, lang, config.fallback, po)
-        docs[lang], inputs[lang] = media.attach(doc, project.root, project.source_dir,
-                                                (po, catalog))
+        doc, images = media.attach(doc, project.root, project.source_dir, (po, catalog))
+        docs[lang], linked = crossref.attach(doc, articles)
+        inputs[lang] = images + [project.rel(project.source_path(slug)) for slug in linked]
     result = Result(job.slug, docs if job.keep else {}, segments=len(article.segments),
                     inputs=inputs, sources={keep[0]: keep[1:]} if keep else {})
     for fmt, lang in job.render:

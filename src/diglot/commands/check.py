@@ -35,7 +35,8 @@ def _article(project: Project, slug: str, languages: tuple[str, ...],
         if catalog is not None:
             segments = segments or _segments(project, slug)  # one template for every language
             path = project.rel(project.po_path(lang, slug))
-            findings += run_checks(catalog.entries, path, project.config.severity, segments)
+            findings += run_checks(catalog.entries, path, project.config.severity, segments,
+                                   (slug, frozenset(project.slugs())))
     return findings
 
 

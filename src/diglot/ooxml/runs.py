@@ -36,16 +36,16 @@ class InlineWriter:
         self._next = 1
 
     def write(self, parent, text: str, lang: str, references: Mapping | None = None,
-              markup: Callable | None = None) -> None:
+              markup: Callable | None = None, link: Callable[[str], str] | None = None) -> None:
         """Append the runs (and hyperlinks) of a segment's inline Markdown, tagged ``lang``;
         ``references`` are the article's link definitions; ``markup(parent, span, lang)``
-        writes an image or a footnote reference."""
+        writes an image or a footnote reference; ``link(href)`` is where a link leads."""
         write_markup = markup or source_run
         items = spans(text, references)
         if self._spacing is not None:
             items = typeset(items, lang, self._spacing)
         for href, group in groupby(items, key=lambda s: s.href):
-            target = self._link(parent, href) if href else parent
+            target = self._link(parent, link(href) if link else href) if href else parent
             for span in group:
                 if span.markup:
                     write_markup(target, span, lang)

@@ -21,7 +21,7 @@ from functools import partial
 from pathlib import Path
 from typing import Callable
 
-from diglot import media
+from diglot import crossref, media
 from diglot.builders import PreviewNotes
 from diglot.builders.html import BUILDER
 from diglot.builders.preview import error_page
@@ -233,8 +233,9 @@ def _read(project: Project, slug: str, files: tuple[str, ...]) -> _Article:
         for lang in project.languages if article else ():
             catalog, po = read_po(project, lang, slug), project.rel(project.po_path(lang, slug))
             doc = bilingual(article, catalog, project.config.source_language, lang, fallback)
-            docs[lang], found = media.attach(doc, project.root, project.source_dir, (po, catalog))
-            inputs.update(found)
+            doc, found = media.attach(doc, project.root, project.source_dir, (po, catalog))
+            docs[lang], linked = crossref.attach(doc, frozenset(project.slugs()))
+            inputs.update(found, (project.rel(project.source_path(s)) for s in linked))
     except DiglotError as exc:  # read again at every change: the fix may be any file (an image)
         return _Article((*files, "?"), error=str(exc))
     inputs = tuple(sorted(inputs))

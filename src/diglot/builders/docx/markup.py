@@ -14,6 +14,7 @@ from typing import Callable
 
 from docx.oxml.ns import qn
 
+from diglot import crossref
 from diglot.builders.docx import text
 from diglot.model import Bilingual, Image, Pair
 from diglot.ooxml import notes as footnotes
@@ -23,6 +24,12 @@ from diglot.source.inline import Span
 
 MAX_HEIGHT = 8500  # twips (15 cm): a picture never takes a whole page from its text
 _HYPERLINK = qn("w:hyperlink")
+
+
+def docx_link(doc: Bilingual) -> Callable[[str], str] | None:
+    """Where the article's links lead in the DOCX edition: a link to another article, to
+    that article's document (crossref)."""
+    return crossref.linker(doc, ".docx") if doc.articles else None
 
 
 class Markup:
@@ -83,7 +90,8 @@ class Markup:
         writer = self.book.note_writer()
         for number, (body, lang) in enumerate(self.texts(label, index)):
             target = para if number == 0 else footnotes.Footnotes.paragraph(note)
-            writer.write(target, body, lang, self.doc.references, markup=self._in_note)
+            writer.write(target, body, lang, self.doc.references, markup=self._in_note,
+                         link=docx_link(self.doc))
 
     def _in_note(self, parent, span: Span, lang: str) -> None:
         """Inside a footnote: an image shows its alt text, a call its number."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from diglot.builders.docx.markup import docx_link
 from diglot.model import Pair
 from diglot.ooxml import xml as x
 from diglot.ooxml.styles import SHORT_ROW, sid
@@ -168,4 +169,5 @@ def uncalled_notes(article, tbl, labels: list[str]) -> None:
                 if line == 0:
                     x.run(para, f"{number}.\u00a0", lang, sid("Footnote Reference"))
                 article.writer.write(para, body, lang, article.doc.references,
-                                     markup=article.markup.column(index, width))
+                                     markup=article.markup.column(index, width),
+                                     link=docx_link(article.doc))

@@ -16,7 +16,7 @@ from diglot.ooxml.styles import SHORT_ROW, sid
 from diglot.builders.docx.lists import ListTracker, Numbering, list_style
 from diglot.ooxml.runs import InlineWriter
 from diglot.builders.docx import parts
-from diglot.builders.docx.markup import Markup
+from diglot.builders.docx.markup import Markup, docx_link
 from diglot.builders.groups import group_end
 from diglot.model import (ALT, BLOCKQUOTE, CODE, DEFINITION, HEADING, LIST_ITEM, PARAGRAPH,
                           RULE, TABLE_CELL, TERM, TRANSLATED, Bilingual,
@@ -126,7 +126,8 @@ class ArticleTable:
             shown = pair.block.text if index == 0 else pair.target
             tag = self.tags[0] if index == 0 or pair.fallback else self.tags[1]
             self.writer.write(para, shown, tag, self.doc.references,
-                              markup=self.markup.column(index, width))
+                              markup=self.markup.column(index, width),
+                              link=docx_link(self.doc))
         elif self.doc.fallback == "placeholder":
             x.run(para, text.mark(pair.state, True, self.tags[1], self.doc.source_lang),
                   self.tags[1], italic=True)
@@ -203,7 +204,8 @@ class ArticleTable:
             x.bookmark_start(para, *mark)
         width = self.layout.columns[column] - 2 * CELL_MARGIN
         self.writer.write(para, segment, tag, self.doc.references,
-                          markup=self.markup.column(column, width))
+                          markup=self.markup.column(column, width),
+                          link=docx_link(self.doc))
         if look.style == _QUOTE:
             x.upright_emphasis(para)
         if mark:

@@ -1,0 +1,70 @@
+"""Links between articles (crossref.py): a link to another article's Markdown source leads
+to that article's own file in each edition; a link to a `.md` that is no article is left as
+written, and `diglot check` warns about it."""
+
+from __future__ import annotations
+
+import json
+import re
+import zipfile
+
+import pytest
+
+from diglot.crossref import target
+
+
+@pytest.mark.parametrize("href, slug, expected", [
+    ("../tramway.md", "2026/petrin", ("tramway", "")),
+    ("tramway.md#lignes", "petrin", ("tramway", "#lignes")),
+    ("autre/Été%20à%20Lyon.markdown", "petrin", ("autre/Ete-a-Lyon", "")),
+    ("/2026/petrin.md", "tramway", ("2026/petrin", "")),  # from the source folder
+    ("./sub/../x.md", "a", ("x", "")),
+    ("../x.md", "a", None),  # out of the source folder: no article
+    ("https://example.org/x.md", "a", None),
+    ("x.html", "a", None),
+    ("#partie", "a", None),
+])
+def test_a_relative_link_to_a_markdown_file_names_an_article(href, slug, expected):
+    assert target(href, slug) == expected
+
+
+ARTICLES = {
+    "tramway": "# Le tramway\n\nLe tram roule.\n",
+    "2026/pétrin": "# Le pétrin\n\nVoir [le tram](../tramway.md#lignes) et [ceci](../absent.md).\n",
+}
+PO = {"2026/petrin": {"Le pétrin": "The kneading trough",
+                      "Voir [le tram](../tramway.md#lignes) et [ceci](../absent.md).":
+                      "See [the tram](../tramway.md#lignes) and [this](../absent.md)."}}
+
+
+def _hrefs(page: str) -> list[str]:
+    """The page's links to the other two articles (not its link to the index)."""
+    return re.findall(r'<a href="([^"]*(?:tramway|absent)[^"]*)"', page)
+
+
+def test_each_edition_links_to_the_articles_own_file(make_project):
+    proj = make_project(ARTICLES, PO, build=True)
+    page = (proj.root / "build/html/2026/petrin.html").read_text("utf-8")
+    assert _hrefs(page) == ["../tramway.html#lignes", "../absent.md"] * 2  # French, English
+    with zipfile.ZipFile(proj.root / "build/docx/2026/petrin.docx") as docx:
+        rels = docx.read("word/_rels/document.xml.rels").decode()
+    assert re.findall(r'Target="([^"]*(?:tramway|absent)[^"]*)"', rels) == ["../tramway.docx#lignes",
+                                                                           "../absent.md"]
+
+
+def test_check_warns_of_a_link_to_a_markdown_file_that_is_no_article(make_project):
+    proj = make_project(ARTICLES, PO)
+    result = proj.run("check", "--format", "json")
+    found = [(f["check"], f["severity"], f["message"]) for f in json.loads(result.output)]
+    assert found == [("article-link", "warning", "link to ../absent.md, a Markdown file that is "
+                      "no article of the edition: readers get a broken link")]
+
+
+def test_the_article_written_later_turns_the_link_into_one_to_its_page(make_project):
+    proj = make_project(ARTICLES, PO, build="html")
+    proj.source("absent", "# Absent\n\nIci.\n")
+    assert proj.run("update").exit_code == 0
+    result = proj.run("build", "--format", "html")
+    assert result.exit_code == 0, result.output
+    page = (proj.root / "build/html/2026/petrin.html").read_text("utf-8")
+    assert _hrefs(page) == ["../tramway.html#lignes", "../absent.html"] * 2
