@@ -353,6 +353,28 @@ def test_a_table_too_wide_for_half_the_page_gets_the_full_width_french_above_eng
     assert widths[0] >= 1300  # "arrondissement" whole on a line
 
 
+def test_side_by_side_tables_have_level_rows_and_a_short_table_is_kept_on_one_page():
+    """A row is as high as the taller language's (a long English note beside a short French
+    one), and a table of a few rows is one unsplittable row of the page's table: LibreOffice
+    parts a nested table badly (its header left at the page's foot, over the notes)."""
+    source = ("| Ligne | Remarque |\n|---|---|\n| T1 | Court. |\n"
+              "| T2 | Prolongée vers Saint-Priest et, depuis 2009, jusqu'au parc des expositions. |\n")
+    pairs = [["Ligne", "Line"], ["Remarque", "Note"], ["Court.", "Short, but the English says "
+             "a great deal more than the French about this line and its history."],
+             ["Prolongée vers Saint-Priest et, depuis 2009, jusqu'au parc des expositions.",
+              "Extended to Saint-Priest."]]
+    body = xml(BUILDER.article(support.bilingual_from(source, pairs), context()))
+    nested = [t for t in body.iter(q("tbl")) if t.getparent().tag == q("tc")]
+    heights = [[int(h.get(q("val"))) for h in tbl.iter(q("trHeight"))] for tbl in nested]
+    assert heights[0] == heights[1] and len(heights[0]) == 3
+    assert heights[0][1] > heights[0][0] and heights[0][2] > heights[0][0]  # T1 by its English
+    more = "".join(f"| T{n} | Une remarque de soixante caractères environ sur la ligne {n}. |\n"
+                   for n in range(3, 8))  # 400 characters in all: more than a short row
+    body = xml(BUILDER.article(support.bilingual_from(source + more, pairs), context()))
+    outer = next(t for t in body.iter(q("tbl")) if t.getparent().tag == q("tc")).getparent().getparent()
+    assert outer.find("w:trPr/w:cantSplit", NS) is not None
+
+
 def test_set_for_print_justified_hyphenated_code_kept_whole(showcase_docx):
     settings = xml(showcase_docx, "word/settings.xml")
     assert settings.find("w:autoHyphenation", NS).get(q("val")) == "true"

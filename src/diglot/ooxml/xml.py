@@ -243,9 +243,13 @@ def _borders(parent, ruled: Sequence[str]) -> None:
         sub(parent, f"w:{side}", attrs)
 
 
-def row(tbl, header: bool = False, cant_split: bool = False) -> etree._Element:
-    """A table row; ``header`` repeats it on every page, ``cant_split`` keeps it whole."""
-    return _copy(tbl, _row(header, cant_split))
+def row(tbl, header: bool = False, cant_split: bool = False, height: int = 0) -> etree._Element:
+    """A table row; ``header`` repeats it on every page, ``cant_split`` keeps it whole;
+    ``height`` (twips, with ``cant_split``) is the least it is high."""
+    tr = _copy(tbl, _row(header, cant_split))
+    if height and cant_split:  # w:trHeight comes after w:cantSplit, before w:tblHeader
+        tr[0][0].addnext(el("w:trHeight", {"w:val": str(height), "w:hRule": "atLeast"}))
+    return tr
 
 
 @lru_cache(maxsize=4)

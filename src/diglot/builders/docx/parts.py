@@ -20,19 +20,28 @@ _ALIGN = {"left": "left", "center": "center", "right": "right"}
 
 
 def table_row(article, tbl, pairs: list[Pair]) -> None:
-    """The French table left and the English one right, in one row; a table too wide for
-    half the page (its words would be cut mid-word) gets two full-width rows instead, the
-    French table above the English one."""
+    """The French table left and the English one right, in one row, each row as high as
+    the higher of its two languages' (so the rows stay level, as on the HTML page), and the
+    whole table kept on one page when it is short enough; a table too wide for half the page
+    (its words would be cut mid-word) gets two full-width rows instead, the French table
+    above the English one."""
     size = sum(max(len(p.block.text), len(p.target or "")) for p in pairs)
     half = [width - 2 * article.cell_margin for width in article.layout.columns]
     if all(_fits(article, pairs, index, half[index]) for index in (0, 1)):
-        tr = x.row(tbl, cant_split=size <= SHORT_ROW)
+        cells = [[_shown(article, pair, index) for pair in pairs] for index in (0, 1)]
+        widths = [_widths(cells[index], half[index]) for index in (0, 1)]
+        heights = _heights(cells, widths)
+        # Kept whole when short: LibreOffice sets a nested table parted by a page badly
+        # (its header row at the foot of the page, over the notes, and not repeated).
+        tr = x.row(tbl, cant_split=size <= SHORT_ROW or sum(heights) <= KEPT_TABLE)
         for index, width in enumerate(article.layout.columns):
-            _nested(article, x.cell(tr, width), pairs, index, half[index])
+            _nested(article, x.cell(tr, width), pairs, index, widths[index], heights)
         return
     for index in (0, 1):
         tc = x.cell(x.row(tbl, cant_split=size <= SHORT_ROW), article.layout.total, span=2)
-        _nested(article, tc, pairs, index, article.layout.total - 2 * article.cell_margin)
+        cells = [_shown(article, pair, index) for pair in pairs]
+        _nested(article, tc, pairs, index,
+                _widths(cells, article.layout.total - 2 * article.cell_margin), [])
 
 
 def _fits(article, pairs: list[Pair], index: int, width: int) -> bool:
@@ -40,12 +49,13 @@ def _fits(article, pairs: list[Pair], index: int, width: int) -> bool:
     return sum(_need([_shown(article, pair, index) for pair in pairs]).values()) <= width
 
 
-def _nested(article, tc, pairs: list[Pair], index: int, width: int) -> None:
-    """One language's table, ``width`` wide, inside the cell ``tc``."""
-    widths = _widths([_shown(article, pair, index) for pair in pairs], width)
+def _nested(article, tc, pairs: list[Pair], index: int, widths: list[int],
+            heights: list[int]) -> None:
+    """One language's table, its columns ``widths`` wide, inside the cell ``tc``, its rows
+    at least ``heights`` high (twips; none: as high as their text)."""
     inner = x.table(widths, False, 85, RULES)
     tc.append(inner)
-    _fill(article, inner, pairs, index, widths)
+    _fill(article, inner, pairs, index, widths, heights)
     x.paragraph(tc, sid("Table Text"))  # Word needs a paragraph after a nested table
 
 
@@ -78,6 +88,35 @@ def _widths(cells: list[tuple[int, str, bool]], total: int) -> list[int]:
     return _share([f - n for f, n in zip(full, need)], need, total)
 
 
+def _heights(cells: list[list[tuple[int, str, bool]]], widths: list[list[int]]) -> list[int]:
+    """Each row's height (twips): its tallest cell in either language, from the lines its
+    text takes at its column's width (the same estimate as the widths')."""
+    heights: list[int] = []
+    for side, column_widths in zip(cells, widths):
+        number = -1
+        for column, text, heading in side:
+            number += column == 1 or number < 0
+            if number == len(heights):
+                heights.append(0)
+            lines = _lines(text, column_widths[column - 1] - _PAD, heading)
+            heights[number] = max(heights[number], lines * _LINE[heading] + _RULE)
+    return heights
+
+
+def _lines(text: str, width: int, heading: bool) -> int:
+    """How many lines ``text`` takes ``width`` wide, words set whole as a line breaks them
+    (measured without the widths' 6% to spare: a row one line too high leaves a gap)."""
+    lines, used, room, space = 1, 0, width * 1.06, _dxa(" ", heading)
+    for piece in _PIECES.finditer(text):
+        size = _dxa(piece.group(1), heading)
+        if used and used + size > room:
+            lines, used = lines + 1, size
+        else:
+            used += size
+        used += space if piece.group(2) else 0
+    return lines
+
+
 def _need(cells: list[tuple[int, str, bool]]) -> dict[int, int]:
     """Each column's room for its longest word (dxa, cell margins included)."""
     words: dict[int, int] = {}
@@ -108,16 +147,26 @@ def _share(weights: list[int], base: list[int], total: int) -> list[int]:
 
 # Breaks a line may take in a cell: spaces (not the no-break ones) and after a hyphen.
 _BREAKS = re.compile(r"[ \t\n]+|(?<=-)")
+_PIECES = re.compile(r"([^ \t\n-]*-?)([ \t\n]*)")  # a word (to its hyphen), the space after
 _NARROW, _WIDE = frozenset(" \u00a0\u202ffiljtrI.,;:'’!|()[]-"), frozenset("mwMW%")
 _PAD = 2 * 85  # the inner table's cell margins
+# A line's height (twips) in Table Text (Liberation Serif 9.5 pt, line spacing 1.1: the font's
+# 1.15 em line) and Table Heading (Liberation Sans 8.5 pt), and a row's rule.
+_LINE = {False: round(9.5 * 1.15 * 1.1 * 20), True: round(8.5 * 1.15 * 1.1 * 20)}
+_RULE = 10
+# A table up to about a third of an A4 page is kept whole on one page.
+KEPT_TABLE = 4800
 
 
-def _fill(article, inner, pairs: list[Pair], index: int, widths: list[int]) -> None:
-    tr = None
+def _fill(article, inner, pairs: list[Pair], index: int, widths: list[int],
+          heights: list[int]) -> None:
+    tr, number = None, -1
     for pair in pairs:
         cell = pair.block.cell
         if cell.column == 1 or tr is None:
-            tr = x.row(inner, header=cell.header, cant_split=True)
+            number += 1
+            height = heights[number] if number < len(heights) else 0
+            tr = x.row(inner, header=cell.header, cant_split=True, height=height)
         marked = index == 1 and (pair.fallback or pair.target is None)
         fill = HEADER_FILL if cell.header else None
         tc = x.cell(tr, widths[cell.column - 1], shade=article.mark_fill if marked else fill)
