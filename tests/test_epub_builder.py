@@ -302,8 +302,8 @@ def test_tables_and_definition_lists_in_each_language(rich):
     assert terms == ["Parcelle", "Plot", "Compost", "Compost"]
 
 
-@pytest.mark.parametrize("fallback, shown", [("source", "Compost"), ("omit", None),
-                                             ("placeholder", "Translation to come.")])
+@pytest.mark.parametrize("fallback, shown", [("source", " Compost"), ("omit", ""),
+                                             ("placeholder", " Translation to come.")])
 def test_untranslated_passages_are_marked_as_the_other_editions_mark_them(fallback, shown):
     book = article_book(showcase(fallback=fallback, drop=("Compost",)))
     page = book.xml(book.base + "both/showcase.xhtml")
@@ -314,7 +314,8 @@ def test_untranslated_passages_are_marked_as_the_other_editions_mark_them(fallba
     assert "Marks in the translation" in legend
     english_dl = [e for e in page.iter(f"{{{NS['x']}}}dl") if e.get("class") == "en"][1]
     term = english_dl.find("x:dt", NS)
-    assert ("".join(term.itertext()) or None) == shown
+    # bracketed in a term or a cell too: an e-reader may drop the style that marks it
+    assert "".join(term.itertext()) == "[not translated]" + shown
     if fallback == "source":
         assert term.get("lang") == "fr"  # the French stands in, and says so
 

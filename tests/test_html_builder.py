@@ -272,6 +272,16 @@ def test_source_fallback_shows_marked_french():
     html = render(showcase("source", drop=[DROPPED], fuzzy=[FUZZY]))
     assert "the French original is shown in its place" in html
     assert "the French original is shown meanwhile" in html
+    # cells, terms and captions are only tinted and outlined: the legend shows that too
+    assert re.search(r'<li class="legend-cells"><span class="source st-untranslated">text</span> '
+                     r'in a table, a list of terms or a caption', html)
+
+
+def test_a_figure_without_a_caption_keeps_its_passage_number():
+    doc = bilingual_from("Avant.\n\n![Une baguette](pain.png)\n\nAprès.\n",
+                         [["Avant.", "Before."], ["Une baguette", "A baguette"], ["Après.", "After."]])
+    numbers = re.findall(r'class="permalink"[^>]*>(\d+)</a>', render(doc))
+    assert numbers == ["1", "2", "3"]
 
 
 def test_placeholder_fallback_shows_no_french():
