@@ -375,6 +375,21 @@ def test_side_by_side_tables_have_level_rows_and_a_short_table_is_kept_on_one_pa
     assert outer.find("w:trPr/w:cantSplit", NS) is not None
 
 
+def test_a_list_inside_a_quotation_is_set_as_the_quotation_is():
+    source = "> Un bon levain :\n>\n> - farine de seigle ;\n> - eau tiède.\n\n- hors citation\n"
+    pairs = [["Un bon levain :", "A good starter:"], ["farine de seigle ;", "rye flour;"],
+             ["eau tiède.", "warm water."], ["hors citation", "outside the quotation"]]
+    data = BUILDER.article(support.bilingual_from(source, pairs), context())
+    body = xml(data)
+    styles = [p.find("w:pPr/w:pStyle", NS).get(q("val")) for p in body.iter(q("p"))
+              if "".join(t.text for t in p.iter(q("t"))) in ("rye flour;", "outside the quotation")]
+    assert styles == ["ListBulletQuoted", "ListBullet"]
+    defined = {s.get(q("styleId")): s for s in xml(data, "word/styles.xml").iter(q("style"))}
+    quoted = defined["ListBulletQuoted"]
+    assert quoted.find("w:basedOn", NS).get(q("val")) == "ListBullet"  # its bullets
+    assert quoted.find("w:rPr/w:i", NS) is not None  # italic, as the Quote style
+
+
 def test_set_for_print_justified_hyphenated_code_kept_whole(showcase_docx):
     settings = xml(showcase_docx, "word/settings.xml")
     assert settings.find("w:autoHyphenation", NS).get(q("val")) == "true"

@@ -70,6 +70,9 @@ _HEADINGS = [Spec(f"Heading {n}", "Normal", font=SANS, size=size, bold=True, ita
                                      (5, 10.5, 6), (6, 10.5, 6))]
 _LISTS = [Spec(f"List {kind}{suffix}", "Body Text", after=4)
           for kind in ("Bullet", "Number", "Continue") for suffix in ("", " 2", " 3")]
+# A list inside a quotation: the list's look, marked as the Quote style marks its text.
+_QUOTED_LISTS = [Spec(f"{spec.name} Quoted", spec.name, italic=True, color="262626",
+                      border=("left",)) for spec in _LISTS]
 
 SPECS = [
     Spec("Normal", after=0, line=1.0),
@@ -82,6 +85,7 @@ SPECS = [
     Spec("Byline", "Normal", size=9.5, italic=True, color="595959", after=14, keep_next=True),
     Spec("Quote", "Body Text", italic=True, color="262626", indent=8, border=("left",)),
     *_LISTS,
+    *_QUOTED_LISTS,
     # The box border in the shading colour pads the text inside the grey block.
     Spec("Code Block", "Normal", font=MONO, size=8.5, after=8, line=1.0, indent=6, right=6,
          shade="F2F2F2", border=("top", "left", "bottom", "right"), border_color="F2F2F2",

@@ -206,7 +206,7 @@ class ArticleTable:
         self.writer.write(para, segment, tag, self.doc.references,
                           markup=self.markup.column(column, width),
                           link=docx_link(self.doc))
-        if look.style == _QUOTE:
+        if look.style == _QUOTE or look.style.endswith("Quoted"):
             x.upright_emphasis(para)
         if mark:
             x.bookmark_end(para, mark[1])
@@ -242,7 +242,8 @@ def _look(block: Block, key: int | None) -> Look:
         return Look(sid("Term" if block.kind == TERM else "Definition"), block.kind == TERM)
     if block.lists and block.kind in (LIST_ITEM, PARAGRAPH):
         name = list_style(block.lists)
-        return Look(sid(name), list_key=key if name.startswith("List Number") else None)
+        style = sid(f"{name} Quoted" if block.quote_depth else name)
+        return Look(style, list_key=key if name.startswith("List Number") else None)
     look = Look(sid("Quote" if block.kind == BLOCKQUOTE else "Body Text"))
     if block.quote_depth > 1:
         return replace(look, indent=QUOTE_STEP * (block.quote_depth - 1))
