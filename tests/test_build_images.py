@@ -115,5 +115,6 @@ def test_an_inline_image_keeps_its_title_and_its_quotes_stay_in_their_attributes
     assert proj.run("build", "--format", "html").exit_code == 0
     [name] = assets(proj)
     page = (proj.root / "build/html/logo.html").read_text()
-    assert (f'Le logo <img src="assets/{name}" alt="un &#34;logo&#34; &lt;b&gt;" '
+    # the French alt text is typeset (its quotes pair up: « »), the title is kept as written
+    assert (f'Le logo <img src="assets/{name}" alt="un «\u00a0logo\u00a0» &lt;b&gt;" '
             'title="le &#34;titre&#34; &lt;i&gt;"> du quai.') in page

@@ -38,6 +38,9 @@ N, T = "\u00a0", "\u202f"  # no-break space, narrow no-break space
     ("écrire à marie@exemple.fr ; merci", f"écrire à marie@exemple.fr{T}; merci"),
     ("en 2024 300 personnes", "en 2024 300 personnes"),
     ("'guillemets simples'", "'guillemets simples'"),
+    ('Il dit : "oui".', f"Il dit{N}: «{N}oui{N}»."),  # straight quotes that pair up
+    ('"Pourquoi ?" (et "comment")', f"«{N}Pourquoi{T}?{N}» (et «{N}comment{N}»)"),
+    ('un écran de 12" et un "', 'un écran de 12" et un "'),  # inches, a lone quote
 ])
 def test_french_typography_table(typed, shown):
     assert typeset_plain(typed, "fr") == shown
@@ -62,7 +65,7 @@ def test_english_and_autolinks_are_untouched():
     assert typeset(link, "fr") == link
 
 
-_TEXT = st.text(alphabet=st.sampled_from(list("ab1 '«»:;!?%\u00a0\u202f\n.,()") + ["é", "0"]),
+_TEXT = st.text(alphabet=st.sampled_from(list("ab1 '«»\":;!?%\u00a0\u202f\n.,()") + ["é", "0"]),
                 max_size=40)
 
 
@@ -85,9 +88,10 @@ def test_typesetting_is_idempotent_and_spares_code(parts, style):
 
 
 @given(_TEXT)
-def test_only_spaces_and_apostrophes_change(text):
+def test_only_spaces_apostrophes_and_straight_quotes_change(text):
     out = typeset_plain(text, "fr")
-    squash = lambda s: re.sub("[ \u00a0\u202f\u2009]", "", s).replace("’", "'")
+    squash = lambda s: re.sub("[ \u00a0\u202f\u2009]", "", s).replace("’", "'").translate(
+        {ord("«"): '"', ord("»"): '"'})
     assert squash(out) == squash(text)
     assert out.count("\n") == text.count("\n")
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 from dataclasses import dataclass
 from typing import Iterator, Sequence
 
@@ -66,6 +67,49 @@ class Mark:
         if k == len(text) or text[k].isspace() or text[i + 1:k] == self.text:
             return None
         return i + 1, k, self.text, i
+
+
+@dataclass(frozen=True)
+class Quotes:
+    """Straight double quotes set as guillemets (``"mot"`` → ``« mot »``), ``space`` inside
+    them; only when every quote of the text clearly opens (after a space or an opening
+    bracket, before a word) or closes (the other way round) and they alternate, opening
+    first: inches (``12"``), a lone quote or ``""`` leave the text as typed."""
+
+    space: str
+    marks: str = '"'
+
+    def edit(self, text: str, i: int) -> Edit | None:
+        roles = _quote_roles(text)
+        if roles is None:
+            return None
+        if roles[i]:
+            k = i + 1
+            while k < len(text) and text[k] in SPACES:
+                k += 1
+            return i, k, "«" + self.space, i
+        j = i
+        while j and text[j - 1] in SPACES:
+            j -= 1
+        return j, i + 1, self.space + "»", i
+
+
+@lru_cache(maxsize=64)
+def _quote_roles(text: str) -> dict[int, bool] | None:
+    """Each quote's place → True (opens) or False (closes); None if they do not pair up."""
+    roles: dict[int, bool] = {}
+    for at in (m.start() for m in re.finditer('"', text)):
+        before = text[at - 1] if at else " "
+        after = text[at + 1] if at + 1 < len(text) else " "
+        opens = (before.isspace() or before in "([{/—–") and (after.isalnum() or after in "«*_")
+        closes = (before.isalnum() or before in _CLOSING) and (after.isspace() or after in _CLOSING)
+        if opens == closes or opens != (len(roles) % 2 == 0):
+            return None
+        roles[at] = opens
+    return roles if len(roles) % 2 == 0 else None
+
+
+_CLOSING = ".,;:!?)]}…"
 
 
 def _between_letters(text: str, i: int, new: str) -> Edit | None:

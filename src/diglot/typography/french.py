@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from diglot.typography.engine import SPACES, Mark, Pattern, Table
+from diglot.typography.engine import SPACES, Mark, Pattern, Quotes, Table
 
 NBSP, NNBSP = "\u00a0", "\u202f"
 _SP = "[" + SPACES + "]"
@@ -31,7 +31,7 @@ def rules(style: str) -> Table:
     punctuation or inside guillemets; numbers and apostrophes still set)."""
     space = NNBSP if style == "narrow" else NBSP
     marks = [Mark("%‰", space, not_after=_NOT_DIGIT, then=re.compile(r"(?!\w)")),
-             Mark("'", replace="’")]
+             Mark("'", replace="’"), Quotes("" if style == "off" else NBSP)]
     if style != "off":
         marks += _punctuation(space)
     patterns = [Pattern(re.compile(rf"(?<![\d.,])\d{{1,3}}(?:{_SP}\d{{3}})+(?!\d)"), space),
