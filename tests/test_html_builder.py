@@ -278,6 +278,16 @@ def test_source_fallback_shows_marked_french():
                      r'in a table, a list of terms or a caption', html)
 
 
+def test_an_address_shown_as_itself_is_not_printed_twice():
+    """Print adds a link's address after its text, except where the text is the address."""
+    french = "Écrire à <contact@exemple.fr> ou voir [le site](https://exemple.fr)."
+    english = "Write to <contact@exemple.fr> or see [the site](https://exemple.fr)."
+    html = render(bilingual_from(french + "\n", [[french, english]]))
+    assert html.count('<a class="url" href="mailto:contact@exemple.fr">contact@exemple.fr</a>') == 2
+    assert html.count('<a href="https://exemple.fr">') == 2
+    assert '.seg a[href^="mailto:"]:not(.url)::after' in html
+
+
 def test_a_figure_without_a_caption_keeps_its_passage_number():
     doc = bilingual_from("Avant.\n\n![Une baguette](pain.png)\n\nAprès.\n",
                          [["Avant.", "Before."], ["Une baguette", "A baguette"], ["Après.", "After."]])

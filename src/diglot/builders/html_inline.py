@@ -107,7 +107,10 @@ class Runs:
                 if current is not None and current is not _NONE:
                     out.append("</a>")
                 if href is not None:
-                    out.append(f'<a href="{escape(href)}">')
+                    # an address shown as itself (<contact@a.org>): print adds no copy of it
+                    auto = span.text in (href, href.removeprefix("mailto:"))
+                    out.append(f'<a class="url" href="{escape(href)}">' if auto
+                               else f'<a href="{escape(href)}">')
                 current = href
             out.append(piece)
         if current is not None and current is not _NONE:
