@@ -118,6 +118,25 @@ def test_a_link_deeper_in_the_translations_or_output_is_refused(world):
     assert tree(world.outside) == outside
 
 
+def test_linked_folders_in_the_translations_are_not_walked(world):
+    """Two links to '.' made every command loop for ever, and a link outside walked it (a
+    link to '/' walked the disk), naming the PO files found there."""
+    (world.outside / "sub").mkdir()
+    (world.outside / "sub" / "leak.po").write_text('msgid ""\nmsgstr ""\n')
+    world.before_outside = tree(world.outside)
+    en = world.root / "translations" / "en"
+    en.mkdir(parents=True, exist_ok=True)
+    (en / "a").symlink_to(".")
+    (en / "b").symlink_to(".")
+    (world.root / "translations" / "ext").symlink_to(world.outside)
+    for command in ("status", "update", "check"):
+        run = subprocess.run([sys.executable, "-m", "diglot", "-C", str(world.root), command],
+                             capture_output=True, text=True, timeout=60)
+        assert run.returncode in (0, 1), run.stderr
+        assert "leak.po" not in run.stdout + run.stderr
+    assert world.outside_untouched()
+
+
 def test_an_output_that_is_a_link_to_a_source_is_not_written_through(world):
     _built(world)
     page = world.root / "build/html/article.html"

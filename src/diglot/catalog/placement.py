@@ -85,14 +85,16 @@ def _po_files(project: Project) -> list[str]:
 
 
 def _walk(folder: str, skip: str, deep: bool = True) -> list[str]:
-    """The PO files under ``folder`` (scandir: names and types come with the listing)."""
+    """The PO files under ``folder`` (scandir: names and types come with the listing). A
+    symlinked folder is not followed: two links to ``.`` would loop for ever, and one to
+    ``/`` would walk the disk and name files outside the project."""
     found = []
     try:
         with os.scandir(folder) as entries:
             for entry in entries:
                 if entry.name.startswith(".") or entry.path == skip:
                     continue
-                if entry.is_dir():
+                if entry.is_dir(follow_symlinks=False):
                     found += _walk(entry.path, skip) if deep else []
                 elif entry.name.lower().endswith(".po") and entry.is_file():
                     found.append(entry.path)
