@@ -70,6 +70,25 @@ def test_source_not_utf8_names_the_file_and_suggests_converting(proj):
     assert "iconv" in message
 
 
+def _nested_lists(depth: int) -> str:
+    items = "".join(" " * (2 * level) + f"- niveau {level}\n" for level in range(depth))
+    return f"# Titre\n\nIntro.\n\n{items}\nParagraphe A.\n\n## Deux\n\nParagraphe B.\n"
+
+
+def test_ten_nested_lists_keep_the_text_after_them(proj):
+    """commonmark's nesting limit (20) silently dropped what followed ten nested lists."""
+    proj.write("source_fr/b.md", _nested_lists(10))
+    assert proj.run("update").exit_code == 0
+    assert {"niveau 9", "Paragraphe A.", "Paragraphe B."} <= set(proj.entries("b"))
+
+
+def test_lists_nested_past_what_markdown_reads_are_one_error_naming_the_line(proj):
+    proj.write("source_fr/b.md", _nested_lists(40))
+    for command in (["update"], ["build"], ["check"]):
+        fails(proj, command, "source_fr/b.md:33: lists and quotes nest too deep here",
+              "the text after this line would be lost")
+
+
 def test_a_pdf_given_as_text_is_named_for_what_it_is_not_converted(proj):
     pdf = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n"
     (proj.root / "source_fr/b.md").write_bytes(pdf)

@@ -121,9 +121,15 @@ def _normalize_link(url: str) -> str:
     return normalizeLink(url)
 
 
+# How deep blocks may nest (markdown-it's maxNesting; commonmark's 20 is reached by ten
+# nested lists). Past it markdown-it drops the rest of the container without a word: the
+# reader refuses a source that reaches it (``reader``).
+MAX_NESTING = 60
+
+
 def _configured() -> MarkdownIt:
     # html on, but its two rules off: only the comment rules below read raw HTML.
-    md = MarkdownIt("commonmark", {"html": True}).enable("table")
+    md = MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_NESTING}).enable("table")
     md.helpers = linear_helpers()  # a link label scan that stays linear (``linear``)
     md.normalizeLink = _normalize_link
     md.disable(["html_block", "html_inline"])

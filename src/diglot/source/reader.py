@@ -20,7 +20,7 @@ from diglot.model import (ALT, BLOCKQUOTE, CAPTION, CODE, DEFINITION, HEADING, L
 from diglot.safety import MAX_SEGMENT_CHARS, MAX_SEGMENTS, MAX_SOURCE_BYTES, MB, UNPRINTABLE
 from diglot.source import frontmatter, notes, tables
 from diglot.source.figures import lone_image
-from diglot.source.markdown import HARD_BACKSLASH, SOFT, block_parser, breaks_of
+from diglot.source.markdown import HARD_BACKSLASH, MAX_NESTING, SOFT, block_parser, breaks_of
 
 
 def read_article(path: Path, slug: str, rel_path: str) -> Article:
@@ -75,6 +75,7 @@ def parse_article(text: str, slug: str, rel_path: str) -> Article:
     meta, title_line, body, offset = frontmatter.split(text, rel_path)
     env: dict = {}
     tokens = block_parser().parse(body, env)
+    _not_too_deep(tokens, rel_path, offset)
     references = env.get("references", {})
     walker = _Walker(env, offset, rel_path, references)
     blocks = list(walker.walk(tokens))
@@ -84,6 +85,15 @@ def parse_article(text: str, slug: str, rel_path: str) -> Article:
     _calls_defined(blocks, walker.labels, rel_path)
     numbers = notes.numbered(blocks, walker.labels)
     return Article(slug, rel_path, notes.at_the_end(blocks, numbers), meta, references, numbers)
+
+
+def _not_too_deep(tokens, rel_path: str, offset: int) -> None:
+    """markdown-it skips what nests past its limit: the text after it would be lost."""
+    deep = next((t for t in tokens if t.level >= MAX_NESTING - 1), None)
+    if deep is not None:
+        line = offset + (deep.map[0] if deep.map else 0) + 1
+        raise SourceError("lists and quotes nest too deep here for Markdown to read: the "
+                          "text after this line would be lost; nest them less", rel_path, line)
 
 
 def _calls_defined(blocks: list[Block], labels: dict[str, int], rel_path: str) -> None:
