@@ -6,6 +6,7 @@ asserted after every run."""
 from __future__ import annotations
 
 import copy
+import struct
 import subprocess
 import sys
 import zipfile
@@ -282,6 +283,34 @@ def test_a_part_inflating_past_the_cap_is_refused_without_inflating_it(world, tm
     assert int(peak.read_text()) // 1024 < 300 and world.snapshot() == before
     result = world.run("align", "article", str(path))
     assert one_error_line(result, "inflates beyond") and world.snapshot() == before
+
+
+def _declare_size(path: Path, name: str, size: int) -> None:
+    """Rewrite the uncompressed size ``name``'s local header and central entry declare."""
+    data = bytearray(path.read_bytes())
+    # (signature, offset of the size, of the name's length, of the name)
+    for signature, size_at, length_at, name_at in ((b"PK\x03\x04", 22, 26, 30),
+                                                   (b"PK\x01\x02", 24, 28, 46)):
+        at = data.find(signature)
+        while at >= 0:
+            length = struct.unpack_from("<H", data, at + length_at)[0]
+            if bytes(data[at + name_at:at + name_at + length]) == name.encode():
+                struct.pack_into("<I", data, at + size_at, size)
+            at = data.find(signature, at + 4)
+    path.write_bytes(bytes(data))
+
+
+def test_a_part_lying_about_its_size_is_never_inflated_whole(world, tmp_path):
+    """A part declaring 1,000 bytes that inflates to 300 MB passes every size check; read
+    whole, zipfile inflated it all (2 GiB a part at most) before finding the lie."""
+    path = tmp_path / "liar.docx"
+    _bomb(path, _export(world), 300 << 20)
+    _declare_size(path, "word/media/big.bin", 1000)
+    before, peak = world.snapshot(), tmp_path / "peak"
+    result = _measured(peak, "-C", str(world.root), "review", "import", str(path))
+    assert result.returncode == 2 and result.stderr.count("\n") == 1, result.stderr
+    assert "word/media/big.bin is damaged" in result.stderr
+    assert int(peak.read_text()) // 1024 < 200 and world.snapshot() == before
 
 
 def test_a_part_with_a_bomb_like_ratio_is_refused(world, tmp_path):

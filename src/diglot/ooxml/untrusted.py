@@ -26,6 +26,7 @@ MAX_PARTS = 10_000
 MAX_RATIO = 200  # uncompressed / compressed, for parts over RATIO_FROM
 RATIO_FROM = 1 * MB
 _XML_SUFFIXES = (".xml", ".rels")
+_CHUNK = 1 * MB
 
 
 def _parser() -> etree.XMLParser:
@@ -79,9 +80,15 @@ def _check_sizes(infos: list[zipfile.ZipInfo], shown: str) -> None:
 
 
 def _read_part(package: zipfile.ZipFile, info: zipfile.ZipInfo, shown: str) -> bytes:
-    # zipfile stops at the declared size (checked above) and checks the CRC.
+    # In chunks: zipfile cuts a part at its declared size (checked above) and then checks
+    # the CRC, but read() whole first inflates up to 2 GiB of a part that lies about its
+    # size. A chunk is inflated at most 1 MiB at a time.
     try:
-        return package.read(info)
+        with package.open(info) as stream:
+            chunks = []
+            while chunk := stream.read(_CHUNK):
+                chunks.append(chunk)
+            return b"".join(chunks)
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError,
             NotImplementedError, RuntimeError) as exc:
         reason = str(exc).splitlines()[0][:80] if str(exc) else type(exc).__name__
