@@ -26,7 +26,7 @@ from markdown_it.rules_inline.state_inline import StateInline
 from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
-from diglot.source.linear import linear_helpers
+from diglot.source.linear import linear_footnote_ref, linear_helpers
 
 BREAKS_KEY = "diglot_breaks"
 CUTS_KEY = "diglot_cuts"
@@ -134,12 +134,17 @@ def _configured() -> MarkdownIt:
     md.normalizeLink = _normalize_link
     md.disable(["html_block", "html_inline"])
     md.use(footnote_plugin, inline=False, move_to_end=False, always_match_refs=True)
+    md.inline.ruler.at("footnote_ref", linear_footnote_ref(_rule(md, "footnote_ref")))
     md.use(deflist_plugin)
     md.block.ruler.before("html_block", "comment_block", _comment_block,
                           {"alt": ["paragraph", "reference", "blockquote"]})
     md.inline.ruler.before("html_inline", "comment_inline", _comment_inline)
     md.inline.ruler.at("image", _with_source(image))
     return md
+
+
+def _rule(md: MarkdownIt, name: str):
+    return next(r.fn for r in md.inline.ruler.__rules__ if r.name == name)
 
 
 @lru_cache(maxsize=1)
