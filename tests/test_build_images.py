@@ -118,3 +118,44 @@ def test_an_inline_image_keeps_its_title_and_its_quotes_stay_in_their_attributes
     # the French alt text is typeset (its quotes pair up: « »), the title is kept as written
     assert (f'Le logo <img src="assets/{name}" alt="un «\u00a0logo\u00a0» &lt;b&gt;" '
             'title="le &#34;titre&#34; &lt;i&gt;"> du quai.') in page
+
+
+SVG = '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">{}</svg>'
+
+
+def _use_bomb(levels: int) -> str:
+    """Each level two <use> of the one below: 2**levels circles from a few kilobytes."""
+    defs = '<circle id="l0" r="1"/>' + "".join(
+        f'<g id="l{n}"><use xlink:href="#l{n - 1}"/><use xlink:href="#l{n - 1}"/></g>'
+        for n in range(1, levels + 1))
+    return SVG.format(f'<defs>{defs}</defs><use xlink:href="#l{levels}"/>')
+
+
+@pytest.mark.parametrize("body, why", [
+    ('<circle r="5" onload="alert(1)"/>', "the SVG holds script (its onload attribute)"),
+    ("<script>alert(1)</script>", "holds a <script> element"),
+    ('<a xlink:href="javascript:alert(1)"><circle r="5"/></a>', "holds script (its href attribute)"),
+    ('<foreignObject><div xmlns="http://www.w3.org/1999/xhtml">x</div></foreignObject>',
+     "holds a <foreignObject> element"),
+    (None, "its <use> elements multiply it past 100,000 elements"),
+])
+def test_an_svg_unfit_to_publish_is_one_error_naming_the_image(make_project, body, why):
+    """The HTML edition copies an SVG to its assets, where a browser opening it runs its
+    script on the publisher's site; nested <use> exhausted the PDF renderer."""
+    data = _use_bomb(29) if body is None else SVG.format(body)
+    proj = make_project({"e": "# E\n\nVoir ![le graphe](img/e.svg).\n"},
+                        files={"source_fr/img/e.svg": data})
+    before = proj.snapshot()
+    result = proj.run("build", "--format", "html")
+    assert result.exit_code == 2 and result.output.count("\n") == 1, result.output
+    assert result.output.startswith("Error: source_fr/e.md:3: image source_fr/img/e.svg "
+                                    "cannot be published: ")
+    assert why in result.output and proj.snapshot() == before
+
+
+def test_an_svg_drawn_with_uses_is_published(make_project):
+    """Twelve levels of <use> (4,096 circles) stay well within the bound."""
+    proj = make_project({"e": "# E\n\nVoir ![le graphe](img/e.svg).\n"},
+                        files={"source_fr/img/e.svg": _use_bomb(12)})
+    assert proj.run("build", "--format", "html").exit_code == 0
+    assert [name for name in assets(proj) if name.endswith(".svg")]

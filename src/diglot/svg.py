@@ -1,0 +1,79 @@
+"""What makes an SVG image unfit to publish: a script (the HTML edition copies the file to
+its assets, where a browser opening it runs it on the publisher's site), or ``<use>``
+references that multiply into millions of elements (a few kilobytes that exhaust the PDF
+renderer). ``media`` refuses such an image with the error of its place in the text.
+
+Parsed with the standard library's expat, which expands no external entity and caps the
+amplification of internal ones; nothing is fetched.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ElementTree
+
+MAX_ELEMENTS = 100_000  # once every <use> is expanded
+_SCRIPTED = re.compile(r"^\s*(?:javascript|vbscript|data\s*:\s*text/html)", re.IGNORECASE)
+_UNSAFE_ELEMENTS = frozenset({"script", "foreignObject", "iframe", "embed", "object"})
+
+
+def is_svg(data: bytes) -> bool:
+    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
+    return head.startswith(b"<") and b"<svg" in head
+
+
+def problem(data: bytes) -> str | None:
+    """Why ``data``, an SVG image, cannot be published; None when it can (or is no SVG)."""
+    if not is_svg(data):
+        return None
+    try:
+        root = ElementTree.fromstring(data)
+    except (ElementTree.ParseError, ValueError) as exc:
+        return f"the SVG is not well-formed XML ({str(exc)[:60]})"
+    return _scripted(root) or _expansion(root)
+
+
+def _local(name: str) -> str:
+    return name.rsplit("}", 1)[-1]
+
+
+def _scripted(root) -> str | None:
+    for element in root.iter():
+        if _local(str(element.tag)) in _UNSAFE_ELEMENTS:
+            return f"the SVG holds a <{_local(str(element.tag))}> element, which can run script"
+        for name, value in element.attrib.items():
+            if _local(name).lower().startswith("on") or _SCRIPTED.match(value):
+                return f"the SVG holds script (its {_local(name)} attribute)"
+    return None
+
+
+def _expansion(root) -> str | None:
+    """Too many elements once each ``<use>`` stands for what it refers to (in the
+    document; a reference elsewhere is never fetched), or a ``<use>`` inside what it uses."""
+    ids = {e.get("id"): e for e in root.iter() if e.get("id")}
+    sizes: dict[int, int] = {}
+    try:
+        total = _size(root, ids, sizes, set())
+    except RecursionError:
+        return "the SVG nests too deep, or its <use> elements refer to each other in a loop"
+    if total > MAX_ELEMENTS:
+        return (f"its <use> elements multiply it past {MAX_ELEMENTS:,} elements, more than "
+                "diglot renders")
+    return None
+
+
+def _size(element, ids: dict, sizes: dict[int, int], open_: set[int]) -> int:
+    key = id(element)
+    if key in sizes:
+        return sizes[key]
+    if key in open_:
+        raise RecursionError
+    open_.add(key)
+    total = 1 + sum(_size(child, ids, sizes, open_) for child in element)
+    if _local(str(element.tag)) == "use":
+        href = element.get("href") or element.get("{http://www.w3.org/1999/xlink}href") or ""
+        used = ids.get(href[1:]) if href.startswith("#") else None
+        total += _size(used, ids, sizes, open_) if used is not None else 0
+    open_.discard(key)
+    sizes[key] = min(total, MAX_ELEMENTS + 1)
+    return sizes[key]
