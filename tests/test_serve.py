@@ -203,6 +203,20 @@ def test_the_preview_policy_allows_its_own_code_and_its_server_only(live):
     assert "new EventSource(url)" in script
 
 
+@pytest.mark.parametrize("host, status", [("attacker.example:{port}", 421), ("127.0.0.1:9", 421),
+                                          ("localhost:{port}", 200), ("127.0.0.1:{port}", 200)])
+def test_only_this_machines_own_names_for_the_server_are_answered(live, host, status):
+    """A page whose domain was made to resolve to 127.0.0.1 (DNS rebinding) sends its own
+    name as Host: it must not read the preview (drafts, QA findings)."""
+    connection = http.client.HTTPConnection("127.0.0.1", live.port, timeout=10)
+    connection.request("GET", "/tram.html", headers={"Host": host.format(port=live.port)})
+    response = connection.getresponse()
+    body = response.read()
+    connection.close()
+    assert response.status == status
+    assert (b"The tram" in body) == (status == 200)
+
+
 def test_the_published_build_has_no_preview(proj):
     proj.run("build", "--format", "html")
     for name in ("tram.html", "index.html"):

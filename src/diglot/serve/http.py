@@ -16,6 +16,7 @@ from diglot.serve.site import Site
 
 EVENTS = "/_diglot/events"
 KEEPALIVE = 10.0  # seconds between comments on an idle event stream
+_LOCAL_NAMES = ("127.0.0.1", "localhost", "[::1]")
 
 
 class PreviewServer(ThreadingHTTPServer):
@@ -40,8 +41,22 @@ class _Handler(BaseHTTPRequestHandler):
     server: PreviewServer
     server_version = "diglot-serve"
     protocol_version = "HTTP/1.1"
+    timeout = 60  # an idle connection is closed, not kept in a thread for ever
+
+    def _foreign_host(self) -> bool:
+        """A Host other than this machine's own names for the server: a web page whose
+        domain was made to point at 127.0.0.1 (DNS rebinding) would read the preview."""
+        host = self.headers.get("Host")
+        port = self.server.server_address[1]
+        if host is None or host in {f"{name}:{port}" for name in _LOCAL_NAMES}:
+            return False
+        self._send(421, "text/plain; charset=utf-8",
+                   f"diglot serve answers http://127.0.0.1:{port}/ only\n".encode())
+        return True
 
     def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+        if self._foreign_host():
+            return None
         url = urlsplit(self.path)
         path = unquote(url.path)
         if path == EVENTS:
@@ -53,6 +68,8 @@ class _Handler(BaseHTTPRequestHandler):
 
     def do_HEAD(self) -> None:  # noqa: N802
         """GET's answer without its body (the root's redirect too)."""
+        if self._foreign_host():
+            return None
         path = unquote(urlsplit(self.path).path)
         if path == "/":
             return self._redirect(self.server.site.home())
