@@ -375,6 +375,16 @@ def test_side_by_side_tables_have_level_rows_and_a_short_table_is_kept_on_one_pa
     assert outer.find("w:trPr/w:cantSplit", NS) is not None
 
 
+def test_a_link_to_another_machine_without_a_scheme_is_text_in_the_docx():
+    """Word would open //host/x or \\\\host\\share over the network (SMB) when clicked."""
+    french = "Voir [a](//hote/x), [b](\\\\\\\\hote\\\\partage) et [c](https://a.org)."
+    data = BUILDER.article(support.bilingual_from(french + "\n", [[french, french]]), context())
+    rels = zipfile.ZipFile(io.BytesIO(data)).read("word/_rels/document.xml.rels").decode()
+    assert "https://a.org" in rels and "hote" not in rels.lower()
+    texts = [left for left, _ in cell_texts(docx.Document(io.BytesIO(data)).tables[0])]
+    assert "Voir a, b et c." in texts  # the text stays
+
+
 def test_a_list_inside_a_quotation_is_set_as_the_quotation_is():
     source = "> Un bon levain :\n>\n> - farine de seigle ;\n> - eau tiède.\n\n- hors citation\n"
     pairs = [["Un bon levain :", "A good starter:"], ["farine de seigle ;", "rye flour;"],

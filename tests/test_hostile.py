@@ -118,6 +118,22 @@ def test_a_link_deeper_in_the_translations_or_output_is_refused(world):
     assert tree(world.outside) == outside
 
 
+@pytest.mark.parametrize("config, message", [
+    (None, "the output folder 'build' leads into 'translations'"),
+    ('title = "t"\n', "'output' must be a folder apart from 'translations'")])
+def test_an_output_folder_that_is_a_link_to_the_translations_is_refused(world, config, message):
+    """Without a configuration file the folders' overlap went unchecked: build wrote its
+    manifest and pages into translations/."""
+    (world.root / "diglot.toml").unlink(missing_ok=True)
+    if config:
+        (world.root / "diglot.toml").write_text(config)
+    shutil.rmtree(world.root / "build", ignore_errors=True)
+    (world.root / "build").symlink_to("translations")
+    before = world.snapshot()
+    result = world.run("build")
+    assert one_error_line(result, message) and world.snapshot() == before
+
+
 def test_linked_folders_in_the_translations_are_not_walked(world):
     """Two links to '.' made every command loop for ever, and a link outside walked it (a
     link to '/' walked the disk), naming the PO files found there."""

@@ -38,6 +38,19 @@ class Project:
         links are resolved, with a configuration file or without one."""
         for folder in (self.source_dir, self.translations_dir, self.output_dir):
             self.area().check(folder, self.rel(folder))
+        self._output_apart()
+
+    def _output_apart(self) -> None:
+        """The output folder is cleaned by diglot: once links are resolved it must not be,
+        hold or lie in the sources or translations (config checks the names it is given;
+        without a configuration file, ``build`` may be a link to ``translations``)."""
+        out = self.output_dir.resolve()
+        for folder in (self.source_dir, self.translations_dir):
+            other = folder.resolve()
+            if out == other or out.is_relative_to(other) or other.is_relative_to(out):
+                self._config_error("output", f"the output folder '{self.rel(self.output_dir)}' "
+                                             f"leads into '{self.rel(folder)}': diglot cleans "
+                                             "its output folder; make it a folder of its own")
 
     def area(self, folder: Path | None = None) -> Area:
         """Where a write may go: ``folder`` (default: anywhere in the project)."""

@@ -10,6 +10,7 @@ pictures and makes footnotes); without one they are shown as their Markdown sour
 
 from __future__ import annotations
 
+import re
 from itertools import groupby
 from typing import Callable, Mapping
 
@@ -19,6 +20,9 @@ from diglot.ooxml import xml as x
 from diglot.source.inline import Span, spans
 from diglot.typography import typeset
 
+# A link leading to another machine without a scheme: //host, \\host, and the same with
+# the backslashes percent-encoded (markdown-it's form of them).
+_NETWORK = re.compile(r"^(?:[/\\]|%5c){2}", re.IGNORECASE)
 CODE_STYLE = "InlineCode"  # character style ids, defined in docx_styles
 LINK_STYLE = "Hyperlink"
 SOURCE_STYLE = "MarkdownSource"
@@ -55,6 +59,8 @@ class InlineWriter:
     def _link(self, parent, href: str):
         if href.startswith("#"):
             return x.hyperlink(parent, anchor=href[1:])
+        if _NETWORK.match(href):  # \\host\share, //host/x: Word opens such a link over the
+            return parent  # network (SMB); the text stays, unlinked
         return x.hyperlink(parent, rid=self.rid(href))
 
     @property
