@@ -116,6 +116,7 @@ def test_source_with_control_character_is_rejected_with_its_line(proj):
     ("[tool.diglot]\nlanguages = ['en', 'en']\n", "'languages' lists a language twice"),
     ("[tool.diglot]\nlanguages = ['fr']\n", "'languages' holds the source language 'fr'"),
     ("[tool.diglot]\nproofing = {en = 'english'}\n", "proofing tag 'english' for 'en'"),
+    ("[tool.diglot]\nproofing = {en = 'en-GB\"/><w:x/>'}\n", "proofing tag 'en-GB\"/><w:x/>' for 'en'"),
     ('[tool.diglot]\ntitle = "Mon\\u0000livre"\n', "'title' holds a control character (U+0000)"),
     ('[tool.diglot]\nproofing = {en = "en-\\u0007GB"}\n', "'proofing' holds a control character"),
 ])

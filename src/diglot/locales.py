@@ -16,7 +16,14 @@ from diglot.errors import ConfigError
 from diglot.model import PubDate
 
 
+# A language tag's shape (BCP 47 / CLDR: "en", "en-GB", "sr_Latn_RS"); babel alone accepts
+# 'en-GB"/><w:x/>', which would reach the DOCX's w:lang and the HTML's lang attributes.
+_TAG = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
+
+
 def is_known(code: str) -> bool:
+    if not _TAG.fullmatch(code):
+        return False
     try:
         Locale.parse(code.replace("-", "_"))
     except (UnknownLocaleError, ValueError, TypeError):
