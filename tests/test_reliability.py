@@ -70,6 +70,14 @@ def test_source_not_utf8_names_the_file_and_suggests_converting(proj):
     assert "iconv" in message
 
 
+def test_a_translation_past_twice_a_paragraphs_bound_is_one_error_naming_its_line(proj):
+    """A 60-million-character msgstr was read whole: check took 27 s and 1.2 GB."""
+    line = corrupt_po(proj, 'msgstr "Title"', 'msgstr "' + "x" * (5 << 20) + '"')
+    for command in (["check"], ["build"], ["update"]):
+        fails(proj, command, f"translations/en/a.po:{line - 1}: a translation of 5,242,880 "
+              "characters")  # the line of its entry (its msgid)
+
+
 def _nested_lists(depth: int) -> str:
     items = "".join(" " * (2 * level) + f"- niveau {level}\n" for level in range(depth))
     return f"# Titre\n\nIntro.\n\n{items}\nParagraphe A.\n\n## Deux\n\nParagraphe B.\n"

@@ -7,10 +7,12 @@ from pathlib import Path
 
 from diglot.errors import CatalogError
 from diglot.fsio import TooLarge, read_limited
-from diglot.safety import MAX_PO_BYTES, MB
+from diglot.safety import MAX_PO_BYTES, MAX_SEGMENT_CHARS, MB
 from diglot.po.model import Catalog
 from diglot.po.parser import parse_po
 from diglot.po.writer import dump_po
+
+MAX_TRANSLATION = 2 * MAX_SEGMENT_CHARS
 
 
 def read_bytes(path: Path, shown: str) -> bytes | None:
@@ -34,8 +36,17 @@ def read_catalog(path: Path, shown: str) -> Catalog | None:
 
 
 def decode(data: bytes, shown: str) -> Catalog:
-    """The catalog of a file's bytes (read, or made by ``encode``)."""
-    return parse_po(data, shown)
+    """The catalog of a file's bytes (read, or made by ``encode``), no translation longer
+    than ``MAX_TRANSLATION`` (the checks and builders work on each one whole)."""
+    catalog = parse_po(data, shown)
+    if len(data) > MAX_TRANSLATION:  # a file this small cannot hold one
+        for entry in catalog.entries:
+            longest = max((len(t) for t in (entry.msgstr, *entry.msgstr_plural)), default=0)
+            if longest > MAX_TRANSLATION:
+                raise CatalogError(f"a translation of {longest:,} characters: diglot reads "
+                                   f"translations of up to {MAX_TRANSLATION:,} (twice a French "
+                                   "paragraph's bound)", shown, entry.line)
+    return catalog
 
 
 def encode(catalog: Catalog, wrap: bool = True, shown: str | None = None) -> bytes:
