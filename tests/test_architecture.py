@@ -36,7 +36,7 @@ LIBRARIES = {
 LAYERS = [
     {"errors", "model", "names", "safety", "paths", "fsio", "config", "locales", "project",
      "parallel", "heap"},
-    {"po", "source", "ooxml", "web", "typography", "svg"},
+    {"po", "source", "ooxml", "web", "typography", "svg", "pixels"},
     {"catalog", "sentences", "align", "media", "crossref"},
     {"builders", "review", "checks"},  # features: never one another
     {"commands", "serve", "scaffold"},

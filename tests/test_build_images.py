@@ -159,3 +159,38 @@ def test_an_svg_drawn_with_uses_is_published(make_project):
                         files={"source_fr/img/e.svg": _use_bomb(12)})
     assert proj.run("build", "--format", "html").exit_code == 0
     assert [name for name in assets(proj) if name.endswith(".svg")]
+
+
+def _header_only_png(width: int, height: int) -> bytes:
+    """A PNG's signature and IHDR chunk: what a size is read from (nothing is decoded)."""
+    import struct
+    import zlib
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    crc = zlib.crc32(b"IHDR" + header) & 0xFFFFFFFF
+    return b"\x89PNG\r\n\x1a\n" + struct.pack(">I", 13) + b"IHDR" + header + struct.pack(">I", crc)
+
+
+def test_an_image_too_large_to_decode_is_one_error_naming_it(make_project):
+    """A 40,000 × 40,000 PNG was silently left out of the PDF book."""
+    proj = make_project({"e": "# E\n\n![la carte](img/carte.png)\n"},
+                        files={"source_fr/img/carte.png": _header_only_png(40_000, 40_000)})
+    before = proj.snapshot()
+    for fmt in ("html", "docx"):
+        result = proj.run("build", "--format", fmt)
+        assert result.exit_code == 2 and result.output == (
+            "Error: source_fr/e.md:3: image source_fr/img/carte.png cannot be published: it is "
+            "40,000 × 40,000 pixels, more than the 89,478,485 an edition decodes safely; scale "
+            "it down\n")
+    assert proj.snapshot() == before
+
+
+def test_image_sizes_are_read_from_their_headers():
+    from diglot.pixels import size
+
+    jpeg = (b"\xff\xd8" + b"\xff\xe0\x00\x10" + b"JFIF\x00" + bytes(9)  # APP0, 16 bytes
+            + b"\xff\xc0\x00\x11\x08\x02\x58\x03\x20" + bytes(8))  # SOF0: 600 high, 800 wide
+    assert size(jpeg) == (800, 600)
+    assert size(png(30, 20)) == (30, 20)
+    assert size(b"GIF89a\x40\x01\xf0\x00" + bytes(4)) == (320, 240)
+    assert size(b"<svg/>") is None and size(b"\xff\xd8\xff") is None

@@ -16,7 +16,7 @@ from pathlib import Path, PurePosixPath
 from typing import NamedTuple
 from urllib.parse import unquote, urlsplit
 
-from diglot import names, svg
+from diglot import names, pixels, svg
 from diglot.errors import CatalogError, DiglotError, SourceError
 from diglot.model import Bilingual, Image, Picture
 from diglot.po.model import Catalog
@@ -139,7 +139,7 @@ def _picture(project: Place, src: str, path: Path, where: Where) -> Picture:
         data = path.read_bytes()
     except OSError as exc:
         raise where.error(f"cannot read the image {project.rel(path)}: {exc.strerror}") from exc
-    unfit = svg.problem(data)
+    unfit = svg.problem(data) or pixels.too_large(data)
     if unfit:
         raise where.error(f"image {project.rel(path)}{where.note} cannot be published: {unfit}")
     return Picture(src, project.rel(path), data, asset_name(path.name, data))
