@@ -73,6 +73,19 @@ def test_strict_build_fails_on_fuzzy_and_incomplete_languages(proj):
     assert proj.snapshot() == before
 
 
+def test_a_build_says_how_many_rebuilt_passages_await_their_translation(proj):
+    """The editions mark them, but an editor publishing should not have to look."""
+    result = proj.run("build", "--force")
+    assert "not yet translated" not in result.output  # every passage translated
+    proj.edit("a", {"Titre": {"flags": ("fuzzy",)}, "Ligne un\nligne deux.": {"msgstr": ""}})
+    result = proj.run("build")
+    assert result.exit_code == 0
+    assert result.output.splitlines()[-2:-1] == [
+        "not yet translated in the articles rebuilt: 1 passage(s) untranslated, 1 fuzzy "
+        "(see diglot status)"]
+    assert "not yet translated" not in proj.run("build").output  # nothing rebuilt
+
+
 def test_min_completeness_is_configurable(proj):
     proj.source("a", SOURCE + "\nEncore un paragraphe.\n")
     proj.run("update")

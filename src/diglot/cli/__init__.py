@@ -122,6 +122,10 @@ def build(ctx: Context, formats: tuple[str, ...], article: str | None, lang: str
     for path in report.removed:
         why = "no page shows it any more" if "/assets/" in path else "its article is gone"
         ctx.say(f"removed {path} ({why})")
+    untranslated, fuzzy = report.waiting
+    if untranslated or fuzzy:  # the editions mark them (French, a placeholder or a gap)
+        ctx.say(f"not yet translated in the articles rebuilt: {untranslated} passage(s) "
+                f"untranslated, {fuzzy} fuzzy (see diglot status)")
     if report.behind:
         ctx.say(f"not updated by --article: {', '.join(report.behind)} (a plain diglot build "
                 "updates them)")

@@ -57,6 +57,7 @@ class Result:
     parts: dict[tuple[str, str], bytes] = field(default_factory=dict)  # of the edition-wide file
     rows: dict[tuple[str, str], bytes] = field(default_factory=dict)  # a big page's, to keep
     sources: dict[str, tuple[str, bytes]] = field(default_factory=dict)  # file → (key, parsed)
+    waiting: tuple[int, int] = (0, 0)  # passages shown untranslated, fuzzy (rendered languages)
 
 
 def run(project: Project, ctx: BuildContext, jobs: Iterable[Job], indexes: Iterable[IndexJob],
@@ -173,8 +174,10 @@ def _read_and_render(project: Project, ctx: BuildContext, job: Job) -> Result:
         doc, images = media.attach(doc, project.root, project.source_dir, (po, catalog))
         docs[lang], linked = crossref.attach(doc, articles)
         inputs[lang] = images + [project.rel(project.source_path(slug)) for slug in linked]
+    rendered = [docs[lang].stats for lang in sorted({lang for _, lang in job.render})]
     result = Result(job.slug, docs if job.keep else {}, segments=len(article.segments),
-                    inputs=inputs, sources={keep[0]: keep[1:]} if keep else {})
+                    inputs=inputs, sources={keep[0]: keep[1:]} if keep else {},
+                    waiting=(sum(s.untranslated for s in rendered), sum(s.fuzzy for s in rendered)))
     for fmt, lang in job.render:
         rows = _kept_rows(project, job, lang) if fmt == "html" else None
         _render(result, fmt, lang, docs[lang], replace(ctx, rows=rows) if rows else ctx)

@@ -29,6 +29,7 @@ class BuildReport:
     articles: int = 0
     rebuilt: int = 0
     segments: int = 0
+    waiting: tuple[int, int] = (0, 0)  # untranslated, fuzzy passages in the articles rebuilt
 
 
 def write(project: Project, plan: Plan, results, editions: dict, total: int) -> BuildReport:
@@ -38,6 +39,7 @@ def write(project: Project, plan: Plan, results, editions: dict, total: int) -> 
     report = BuildReport(articles=total, rebuilt=sum(1 for r in results if r.outputs))
     report.warnings = [r.warning for r in results if r.warning]
     report.segments = sum(r.segments for r in results)
+    report.waiting = (sum(r.waiting[0] for r in results), sum(r.waiting[1] for r in results))
     old_files = {f for files in manifest.files.values() for f in files}
     area = project.area(project.output_dir)
     pending, parts = _pending(project, plan, results, area)
