@@ -19,7 +19,8 @@ from diglot.crossref import target
     ("autre/Été%20à%20Lyon.markdown", "petrin", ("autre/Ete-a-Lyon", "")),
     ("/2026/petrin.md", "tramway", ("2026/petrin", "")),  # from the source folder
     ("./sub/../x.md", "a", ("x", "")),
-    ("../x.md", "a", None),  # out of the source folder: no article
+    ("../x.md", "a", ("", "")),  # out of the source folder: no article
+    ("b.md?v=2#fin", "a", ("b", "?v=2#fin")),
     ("https://example.org/x.md", "a", None),
     ("x.html", "a", None),
     ("#partie", "a", None),
@@ -48,8 +49,13 @@ def test_each_edition_links_to_the_articles_own_file(make_project):
     assert _hrefs(page) == ["../tramway.html#lignes", "../absent.md"] * 2  # French, English
     with zipfile.ZipFile(proj.root / "build/docx/2026/petrin.docx") as docx:
         rels = docx.read("word/_rels/document.xml.rels").decode()
-    assert re.findall(r'Target="([^"]*(?:tramway|absent)[^"]*)"', rels) == ["../tramway.docx#lignes",
+    # a document has no anchor named after the heading: the link opens the document
+    assert re.findall(r'Target="([^"]*(?:tramway|absent)[^"]*)"', rels) == ["../tramway.docx",
                                                                            "../absent.md"]
+    with zipfile.ZipFile(proj.root / "build/docx/edition.docx") as docx:  # one folder up
+        rels = docx.read("word/_rels/document.xml.rels").decode()
+    assert re.findall(r'Target="([^"]*(?:tramway|absent)[^"]*)"', rels) == ["tramway.docx",
+                                                                           "absent.md"]
 
 
 def test_check_warns_of_a_link_to_a_markdown_file_that_is_no_article(make_project):
@@ -68,3 +74,31 @@ def test_the_article_written_later_turns_the_link_into_one_to_its_page(make_proj
     assert result.exit_code == 0, result.output
     page = (proj.root / "build/html/2026/petrin.html").read_text("utf-8")
     assert _hrefs(page) == ["../tramway.html#lignes", "../absent.html"] * 2
+
+
+def test_articles_written_later_under_their_own_file_names_are_linked_then(make_project):
+    """The build recorded the file a link's name would have (source_fr/Ete-a-Lyon.md), not
+    the one an author writes (source_fr/Été à Lyon.md, b.markdown): no rebuild followed."""
+    proj = make_project({"a": "# A\n\nVoir [e](Été%20à%20Lyon.md) et [b](B.md).\n"}, build="html")
+    proj.write("source_fr/Été à Lyon.md", "# E\n\nIci.\n")
+    proj.write("source_fr/b.markdown", "# B\n\nLà.\n")
+    assert proj.run("update").exit_code == 0
+    assert proj.run("build", "--format", "html").exit_code == 0
+    page = (proj.root / "build/html/a.html").read_text("utf-8")
+    assert re.findall(r'<a href="([^"]*)">[eb]</a>', page) == ["Ete-a-Lyon.html", "b.html"] * 2
+    assert "article-link" not in proj.run("check").output  # B.md is b, case aside
+
+
+def test_editing_a_linked_article_does_not_rebuild_the_pages_linking_to_it(make_project):
+    proj = make_project(ARTICLES, PO, build="html")
+    proj.source("tramway", "# Le tramway\n\nLe tram roule vite.\n")
+    result = proj.run("build", "--format", "html")
+    assert "2 article(s), 1 rebuilt" in result.output
+
+
+def test_check_warns_of_a_link_leaving_the_source_folder(make_project):
+    french = "Voir [la doc](../../docs/guide.md)."
+    proj = make_project({"2026/a": f"# A\n\n{french}\n"},
+                        {"2026/a": {french: "See [the docs](../../docs/guide.md)."}})
+    found = json.loads(proj.run("check", "--format", "json").output)
+    assert [f["check"] for f in found] == ["article-link"]

@@ -15,6 +15,7 @@ import posixpath
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import replace
+from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
 from diglot import names
@@ -22,6 +23,7 @@ from diglot.model import Bilingual
 from diglot.source.inline import profile
 
 SUFFIXES = (".md", ".markdown")
+INPUT = "article:"  # an output's input naming a linked article (see ``attach``)
 _MENTION = re.compile(r"\.m(?:d|arkdown)\b", re.IGNORECASE)
 
 
@@ -31,33 +33,50 @@ def mentions(text: str) -> bool:
 
 
 def target(href: str, slug: str) -> tuple[str, str] | None:
-    """(slug of the linked article, ``#fragment`` or "") of a relative link to a Markdown
-    file written in article ``slug``; None for any other link."""
+    """(the article name a relative link to a Markdown file written in article ``slug``
+    gives, then its ``?query#fragment``), the name "" when the link leaves the source
+    folder; None for any other link."""
     parts = urlsplit(href)
     path = unquote(parts.path)
     if parts.scheme or parts.netloc or not path.lower().endswith(SUFFIXES):
         return None
     folder = "" if path.startswith("/") else posixpath.dirname(slug)
     joined = posixpath.normpath(posixpath.join(folder, path.lstrip("/")))
+    tail = (f"?{parts.query}" if parts.query else "") + (f"#{parts.fragment}" if parts.fragment else "")
     if joined == ".." or joined.startswith("../"):
-        return None
-    linked = names.path_slug(joined.rsplit(".", 1)[0])
-    return (linked, f"#{parts.fragment}" if parts.fragment else "") if linked else None
+        return "", tail
+    return names.path_slug(joined.rsplit(".", 1)[0]), tail
+
+
+def resolve(name: str, articles: frozenset[str]) -> str | None:
+    """The article ``name`` is, as the project compares names (case aside), or None."""
+    return _folded(articles).get(name.casefold()) if name else None
+
+
+@lru_cache(maxsize=4)
+def _folded(articles: frozenset[str]) -> dict[str, str]:
+    return {name.casefold(): name for name in articles}
 
 
 def attach(doc: Bilingual, articles: frozenset[str]) -> tuple[Bilingual, list[str]]:
-    """``doc`` knowing the edition's articles, and the slugs its links name (the articles
-    its outputs link to: adding, removing or renaming one changes them)."""
-    return replace(doc, articles=articles), sorted(set(linked(doc)))
+    """``doc`` knowing the edition's articles, and the inputs its outputs depend on beyond
+    its own files: one per article its links name (``INPUT`` + the name), whose fingerprint
+    is whether that article exists (``digest``), never its content."""
+    return replace(doc, articles=articles), [INPUT + name for name in sorted(set(linked(doc)))]
+
+
+def digest(rel: str, articles: frozenset[str]) -> str:
+    """An ``INPUT``'s fingerprint: the article it names, or "-" while there is none."""
+    return resolve(rel[len(INPUT):], articles) or "-"
 
 
 def linked(doc: Bilingual) -> Iterable[str]:
-    """The slug every Markdown link of the article's French and English names."""
+    """The name every Markdown link of the article's French and English gives."""
     for text in _texts(doc):
         if mentions(text) or doc.references:
             for href in profile(text, doc.references).links:
                 found = target(href, doc.slug)
-                if found is not None:
+                if found is not None and found[0]:
                     yield found[0]
 
 
@@ -68,16 +87,18 @@ def _texts(doc: Bilingual) -> Iterable[str]:
             yield pair.target
 
 
-def linker(doc: Bilingual, suffix: str) -> Callable[[str], str]:
+def linker(doc: Bilingual, suffix: str, tail: bool = True) -> Callable[[str], str]:
     """href → the href ``doc``'s output file in an edition whose files end in ``suffix``
-    writes: a link to an article of the edition leads to that article's file."""
+    writes: a link to an article of the edition leads to that article's file (with the
+    link's query and fragment, if ``tail``)."""
     here = posixpath.dirname(doc.slug) or "."
 
     def link(href: str) -> str:
-        found = target(href, doc.slug) if mentions(href) else None
-        if found is None or found[0] not in doc.articles:
+        found = target(href, doc.slug) if mentions(unquote(href)) else None
+        article = resolve(found[0], doc.articles) if found else None
+        if article is None:
             return href
-        return posixpath.relpath(found[0], here) + suffix + found[1]
+        return posixpath.relpath(article, here) + suffix + (found[1] if tail else "")
 
     return link
 

@@ -156,6 +156,12 @@ class Project:
                                                        _reading_order(name)))
 
     @cached_property
+    def articles(self) -> frozenset[str]:
+        """Every article's name, unordered (``slugs`` sorts them; a set is what a lookup
+        needs, made once: every article's build asks)."""
+        return frozenset(self._sources)
+
+    @cached_property
     def _sources(self) -> dict[str, Path]:
         """article name → its source file; two files with one name are an error."""
         if not self.source_dir.is_dir():

@@ -126,7 +126,7 @@ def _article_page(doc: Bilingual, ctx: BuildContext) -> dict:
     if chunked:
         salt = repr((chrome, root, spacing, labels, doc.source_lang, doc.target_lang,
                      doc.fallback, sorted(doc.references.items()), _pictures(doc),
-                     sorted(doc.articles.intersection(crossref.linked(doc)))))
+                     sorted({crossref.resolve(n, doc.articles) or "" for n in crossref.linked(doc)})))
         page["tail"] = html_split.Tail(page, maker, int(titled), salt, ctx)
     return page
 

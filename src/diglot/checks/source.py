@@ -27,4 +27,5 @@ def check_article_link(pair: Pair) -> list[Problem]:
     hrefs = dict.fromkeys(v for side in (pair.fr, pair.en) for k, v in side.elements if k == "link")
     return [Problem(f"link to {href}, a Markdown file that is no article of the edition: "
                     "readers get a broken link")
-            for href in hrefs if (found := crossref.target(href, slug)) and found[0] not in articles]
+            for href in hrefs if (found := crossref.target(href, slug))
+            and crossref.resolve(found[0], articles) is None]

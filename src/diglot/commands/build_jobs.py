@@ -167,13 +167,13 @@ def _read_and_render(project: Project, ctx: BuildContext, job: Job) -> Result:
     if article is None:
         return Result(job.slug, warning=skipped)
     config = project.config
-    docs, inputs, articles = {}, {}, frozenset(project.slugs())
+    docs, inputs, articles = {}, {}, project.articles
     for lang, catalog in catalogs.items():
         po = project.rel(project.po_path(lang, job.slug))
         doc = bilingual(article, catalog, config.source_language, lang, config.fallback, po)
         doc, images = media.attach(doc, project.root, project.source_dir, (po, catalog))
         docs[lang], linked = crossref.attach(doc, articles)
-        inputs[lang] = images + [project.rel(project.source_path(slug)) for slug in linked]
+        inputs[lang] = images + linked
     rendered = [docs[lang].stats for lang in sorted({lang for _, lang in job.render})]
     result = Result(job.slug, docs if job.keep else {}, segments=len(article.segments),
                     inputs=inputs, sources={keep[0]: keep[1:]} if keep else {},

@@ -17,7 +17,7 @@ from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from diglot import __version__
+from diglot import __version__, crossref
 from diglot.builders import EXTENSIONS, INDEX_NAMES, REGISTRY, BuildContext
 from diglot.config import Config
 from diglot.fsio import Write
@@ -236,7 +236,8 @@ def with_inputs(project: Project, key: str, inputs) -> str:
     """A fingerprint with the other files an output is made from (its images). Planning
     uses the list the last build found: if the article's own files did not change, neither
     did the list."""
-    return combine(key, *(file_digest(project.root / rel) for rel in inputs)) if inputs else key
+    return combine(key, *(crossref.digest(rel, project.articles) if rel.startswith(crossref.INPUT)
+                          else file_digest(project.root / rel) for rel in inputs)) if inputs else key
 
 
 def _mark_stale(found: Plan, force: bool) -> None:

@@ -36,7 +36,7 @@ def _article(project: Project, slug: str, languages: tuple[str, ...],
             segments = segments or _segments(project, slug)  # one template for every language
             path = project.rel(project.po_path(lang, slug))
             findings += run_checks(catalog.entries, path, project.config.severity, segments,
-                                   (slug, frozenset(project.slugs())))
+                                   (slug, project.articles))
     return findings
 
 

@@ -220,7 +220,8 @@ def _files_key(project: Project, slug: str) -> tuple[str, ...]:
 
 def _images_key(project: Project, inputs: tuple[str, ...]) -> tuple[str, ...]:
     """The digests of the image files an article was found to show (or to look for)."""
-    return tuple(file_digest(project.root / rel) for rel in inputs)
+    return tuple(crossref.digest(rel, project.articles) if rel.startswith(crossref.INPUT)
+                 else file_digest(project.root / rel) for rel in inputs)
 
 
 def _read(project: Project, slug: str, files: tuple[str, ...]) -> _Article:
@@ -234,8 +235,8 @@ def _read(project: Project, slug: str, files: tuple[str, ...]) -> _Article:
             catalog, po = read_po(project, lang, slug), project.rel(project.po_path(lang, slug))
             doc = bilingual(article, catalog, project.config.source_language, lang, fallback)
             doc, found = media.attach(doc, project.root, project.source_dir, (po, catalog))
-            docs[lang], linked = crossref.attach(doc, frozenset(project.slugs()))
-            inputs.update(found, (project.rel(project.source_path(s)) for s in linked))
+            docs[lang], linked = crossref.attach(doc, project.articles)
+            inputs.update(found, linked)
     except DiglotError as exc:  # read again at every change: the fix may be any file (an image)
         return _Article((*files, "?"), error=str(exc))
     inputs = tuple(sorted(inputs))

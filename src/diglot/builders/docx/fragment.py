@@ -12,8 +12,10 @@ from __future__ import annotations
 import base64
 import io
 import json
+import posixpath
 import re
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
@@ -42,6 +44,7 @@ class Fragment:
     notes: list[bytes] = field(default_factory=list)  # w:footnote elements
     note_links: dict[str, str] = field(default_factory=dict)  # the notes' rId → URL
     pictures: int = 0  # shape ids 1…pictures
+    folder: str = ""  # the article's folder: its relative links start there, not at the edition
 
 
 def titles(doc: Bilingual) -> tuple[str, str]:
@@ -61,7 +64,8 @@ def extract(book: Book, doc: Bilingual, table: bytes) -> Fragment:
         {rid: rel.target_part.blob for rid, rel in rels.items() if rel.reltype == RT.IMAGE},
         {str(n): look for n, look in book.numbering.lists.items()},
         [etree.tostring(note) for note in notes],
-        book.note_writer().links if notes else {}, book.pictures.count)
+        book.note_writer().links if notes else {}, book.pictures.count,
+        posixpath.dirname(doc.slug))
 
 
 def dump(fragment: Fragment) -> bytes:
@@ -69,7 +73,7 @@ def dump(fragment: Fragment) -> bytes:
             "links": fragment.links, "lists": fragment.lists, "pictures": fragment.pictures,
             "images": {k: base64.b64encode(v).decode() for k, v in fragment.images.items()},
             "notes": [n.decode("utf-8") for n in fragment.notes],
-            "note_links": fragment.note_links}
+            "note_links": fragment.note_links, "folder": fragment.folder}
     return json.dumps(head, ensure_ascii=False, sort_keys=True).encode() + b"\n" + fragment.table
 
 
@@ -84,7 +88,7 @@ def load(data: bytes) -> Fragment:
             {k: base64.b64decode(v, validate=True) for k, v in _texts(head["images"]).items()},
             {k: (str(v[0]), int(v[1])) for k, v in head["lists"].items()},
             [n.encode("utf-8") for n in _strings(head["notes"])],
-            _texts(head["note_links"]), int(head["pictures"]))
+            _texts(head["note_links"]), int(head["pictures"]), str(head["folder"]))
     except (ValueError, KeyError, TypeError, IndexError, AttributeError):
         raise BuildError("an article's part of the DOCX edition is damaged; "
                          "rebuild with --force") from None
@@ -148,7 +152,7 @@ def adopt(book: Book, fragment: Fragment, number: int) -> None:
     everything the table refers to."""
     part = book.document.part
     moves = {
-        LINK: {rid.encode(): book.writer.rid(url).encode()
+        LINK: {rid.encode(): book.writer.rid(_rebased(url, fragment.folder)).encode()
                 for rid, url in fragment.links.items()},
         BLIP: {rid.encode(): part.get_or_add_image(io.BytesIO(data))[0].encode()
                 for rid, data in fragment.images.items()},
@@ -170,5 +174,14 @@ def _notes(book: Book, fragment: Fragment) -> list[tuple[str, int]]:
         for link in note.iter(qn("w:hyperlink")):
             rid = link.get(qn("r:id"))
             if rid in fragment.note_links:
-                link.set(qn("r:id"), book.note_writer().rid(fragment.note_links[rid]))
+                url = _rebased(fragment.note_links[rid], fragment.folder)
+                link.set(qn("r:id"), book.note_writer().rid(url))
     return moved
+
+
+def _rebased(url: str, folder: str) -> str:
+    """A link of an article in ``folder`` as the edition, one folder up or more, follows it
+    (``../tramway.docx`` from ``2026/`` is ``tramway.docx`` from the edition)."""
+    if not folder or urlsplit(url).scheme or url.startswith(("#", "/")):
+        return url
+    return posixpath.normpath(posixpath.join(folder, url))

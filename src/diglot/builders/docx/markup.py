@@ -28,8 +28,9 @@ _HYPERLINK = qn("w:hyperlink")
 
 def docx_link(doc: Bilingual) -> Callable[[str], str] | None:
     """Where the article's links lead in the DOCX edition: a link to another article, to
-    that article's document (crossref)."""
-    return crossref.linker(doc, ".docx") if doc.articles else None
+    that article's document (crossref), without its fragment: a document has no anchor of
+    that name."""
+    return crossref.linker(doc, ".docx", tail=False) if doc.articles else None
 
 
 class Markup:
