@@ -133,6 +133,10 @@ def _use_bomb(levels: int) -> str:
 
 @pytest.mark.parametrize("body, why", [
     ('<circle r="5" onload="alert(1)"/>', "the SVG holds script (its onload attribute)"),
+    # ways round a first reading (code review): a tab inside the scheme, a list of values
+    ('<a href="java&#9;script:alert(1)"><circle r="5"/></a>', "holds script (its href attribute)"),
+    ('<a><animate attributeName="href" values="#x;javascript:alert(1)"/></a>',
+     "holds script (its values attribute)"),
     ("<script>alert(1)</script>", "holds a <script> element"),
     ('<a xlink:href="javascript:alert(1)"><circle r="5"/></a>', "holds script (its href attribute)"),
     ('<foreignObject><div xmlns="http://www.w3.org/1999/xhtml">x</div></foreignObject>',
@@ -151,6 +155,32 @@ def test_an_svg_unfit_to_publish_is_one_error_naming_the_image(make_project, bod
     assert result.output.startswith("Error: source_fr/e.md:3: image source_fr/img/e.svg "
                                     "cannot be published: ")
     assert why in result.output and proj.snapshot() == before
+
+
+@pytest.mark.parametrize("data", [
+    b'<?xml version="1.0"?><!--' + b"x" * 5000 + b'--><svg xmlns="http://www.w3.org/2000/svg">'
+    b"<script>alert(1)</script></svg>",  # the root past the first 4 KB
+    b'<s:svg xmlns:s="http://www.w3.org/2000/svg"><s:script>alert(1)</s:script></s:svg>',
+    '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'.encode("utf-16"),
+])
+def test_an_svg_is_read_whatever_comes_before_its_root_and_however_it_is_written(make_project,
+                                                                                   data):
+    proj = make_project({"e": "# E\n\n![le graphe](img/e.svg)\n"},
+                        files={"source_fr/img/e.svg": data})
+    result = proj.run("build", "--format", "html")
+    assert result.exit_code == 2 and "holds a <script> element" in result.output
+
+
+def test_an_image_with_a_name_no_server_sends_as_an_image_is_refused(make_project):
+    """Copied to the HTML assets under its own suffix, evil.html would be a page of the
+    publisher's site."""
+    proj = make_project({"e": "# E\n\n![x](evil.html)\n"},
+                        files={"source_fr/evil.html": "<script>alert(1)</script>"})
+    result = proj.run("build", "--format", "html")
+    assert result.exit_code == 2 and result.output.startswith(
+        "Error: source_fr/e.md:3: image 'evil.html' is no image file the editions publish: "
+        "its name must end in .png, .jpg")
+    assert not (proj.root / "build" / "html").exists()
 
 
 def test_an_svg_drawn_with_uses_is_published(make_project):

@@ -23,6 +23,10 @@ from diglot.po.model import Catalog
 from diglot.source.inline import profile
 
 REMOTE = ("http", "https")
+# What a web server sends as an image: the HTML edition copies a local image to its assets
+# under its own suffix, so an "image" named .html would be a page of the publisher's site.
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg", ".bmp", ".tif",
+                  ".tiff")
 
 
 @dataclass
@@ -104,6 +108,9 @@ def _image(project: Place, doc: Bilingual, src: str, where: Where,
     if parts.scheme:
         return None
     path = _local(project, doc.article.path, unquote(parts.path), src, where)
+    if path.suffix.lower() not in IMAGE_SUFFIXES:
+        raise where.error(f"image '{unquote(src)}'{where.note} is no image file the editions "
+                          f"publish: its name must end in {', '.join(IMAGE_SUFFIXES)}")
     variant = path.with_name(f"{path.stem}.{doc.target_lang}{path.suffix}")
     inputs.update({project.rel(path), project.rel(variant)})
     source = _picture(project, src, path, where)
@@ -139,7 +146,7 @@ def _picture(project: Place, src: str, path: Path, where: Where) -> Picture:
         data = path.read_bytes()
     except OSError as exc:
         raise where.error(f"cannot read the image {project.rel(path)}: {exc.strerror}") from exc
-    unfit = svg.problem(data) or pixels.too_large(data)
+    unfit = svg.problem(data, path.suffix) or pixels.too_large(data)
     if unfit:
         raise where.error(f"image {project.rel(path)}{where.note} cannot be published: {unfit}")
     return Picture(src, project.rel(path), data, asset_name(path.name, data))

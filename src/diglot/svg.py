@@ -13,23 +13,31 @@ import re
 import xml.etree.ElementTree as ElementTree
 
 MAX_ELEMENTS = 100_000  # once every <use> is expanded
-_SCRIPTED = re.compile(r"^\s*(?:javascript|vbscript|data\s*:\s*text/html)", re.IGNORECASE)
+# In any attribute value, once the whitespace and control characters a browser drops from a
+# URL are gone ("java&#9;script:"), and anywhere in it (an <animate values="a;javascript:…">).
+_SCRIPTED = ("javascript:", "vbscript:", "data:text/html")
+_DROPPED = re.compile(r"[\x00-\x20]+")
 _UNSAFE_ELEMENTS = frozenset({"script", "foreignObject", "iframe", "embed", "object"})
 
 
 def is_svg(data: bytes) -> bool:
-    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
-    return head.startswith(b"<") and b"<svg" in head
+    """Whether the file may be an SVG whatever its name (a sniff; a ``.svg`` is read as one)."""
+    head = data[:65536].lower()
+    return b"<svg" in head or b":svg" in head or data.startswith((b"\xff\xfe", b"\xfe\xff"))
 
 
-def problem(data: bytes) -> str | None:
-    """Why ``data``, an SVG image, cannot be published; None when it can (or is no SVG)."""
-    if not is_svg(data):
+def problem(data: bytes, suffix: str = "") -> str | None:
+    """Why ``data``, an image whose file name ends in ``suffix``, cannot be published as
+    an SVG; None when it can, or is no SVG (a file that is no XML and not named ``.svg``)."""
+    named = suffix.lower() == ".svg"
+    if not named and not is_svg(data):
         return None
     try:
         root = ElementTree.fromstring(data)
     except (ElementTree.ParseError, ValueError) as exc:
-        return f"the SVG is not well-formed XML ({str(exc)[:60]})"
+        return f"the SVG is not well-formed XML ({str(exc)[:60]})" if named else None
+    if not named and _local(str(root.tag)) != "svg":
+        return None
     return _scripted(root) or _expansion(root)
 
 
@@ -42,7 +50,8 @@ def _scripted(root) -> str | None:
         if _local(str(element.tag)) in _UNSAFE_ELEMENTS:
             return f"the SVG holds a <{_local(str(element.tag))}> element, which can run script"
         for name, value in element.attrib.items():
-            if _local(name).lower().startswith("on") or _SCRIPTED.match(value):
+            url = _DROPPED.sub("", value).lower()
+            if _local(name).lower().startswith("on") or any(s in url for s in _SCRIPTED):
                 return f"the SVG holds script (its {_local(name)} attribute)"
     return None
 
