@@ -28,7 +28,7 @@ LIBRARIES = {
     "yaml": ("source/frontmatter.py",),
     "rapidfuzz": ("catalog/fuzzy.py",),
     "watchfiles": ("serve/watch.py",),
-    "weasyprint": ("builders/pdf/",), "pyphen": ("builders/pdf/",),
+    "weasyprint": ("builders/pdf/",), "pyphen": ("builders/pdf/",), "PIL": ("pixels.py",),
     "pydyf": ("builders/pdf/engine.py",), "pikepdf": ("builders/pdf/join.py",),
     "tomli": ("config.py",),
 }

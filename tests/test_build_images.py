@@ -224,3 +224,7 @@ def test_image_sizes_are_read_from_their_headers():
     assert size(png(30, 20)) == (30, 20)
     assert size(b"GIF89a\x40\x01\xf0\x00" + bytes(4)) == (320, 240)
     assert size(b"<svg/>") is None and size(b"\xff\xd8\xff") is None
+    assert size(jpeg[:2] + b"\xff" + jpeg[2:]) == (800, 600)  # a fill byte before a marker
+    webp = b"RIFF" + bytes(4) + b"WEBPVP8X" + bytes(8) + (11999).to_bytes(3, "little") * 2
+    assert size(webp) == (12000, 12000)
+    assert size(b"BM" + bytes(16) + (321).to_bytes(4, "little") + (-123).to_bytes(4, "little", signed=True)) == (321, 123)

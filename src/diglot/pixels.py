@@ -1,14 +1,18 @@
-"""An image's size in pixels, read from its header (PNG, GIF, JPEG) without decoding it:
-``media`` refuses an image too large to decode safely before any builder decodes it (the
-PDF renderer does; a 40,000 × 40,000 PNG was silently left out of the book, and one of
-13,000 × 13,000 took 400 MB and printed Pillow's warning)."""
+"""An image's size in pixels, read from its header without decoding it (PNG, GIF, JPEG,
+WebP and BMP here; any other kind through Pillow when it is installed, as the PDF edition
+has it): ``media`` refuses an image too large to decode safely before any builder decodes
+it (the PDF renderer does; a 40,000 × 40,000 PNG was silently left out of the book, and
+one of 13,000 × 13,000 took 400 MB and printed Pillow's warning)."""
 
 from __future__ import annotations
 
+import io
 import struct
+import warnings
 
 # Pillow's own bound: it warns past this many pixels, and refuses twice as many.
 MAX_PIXELS = 89_478_485
+HUGE = (-1, -1)  # a size past twice the bound, not told
 _JPEG_FRAMES = frozenset({0xC0, 0xC1, 0xC2, 0xC3, 0xC5, 0xC6, 0xC7, 0xC9, 0xCA, 0xCB, 0xCD,
                           0xCE, 0xCF})
 
@@ -22,13 +26,52 @@ def size(data: bytes) -> tuple[int, int] | None:
         return struct.unpack("<HH", data[6:10])
     if data.startswith(b"\xff\xd8"):
         return _jpeg(data)
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP" and len(data) >= 30:
+        return _webp(data)
+    if data[:2] == b"BM" and len(data) >= 26:
+        width, height = struct.unpack("<ii", data[18:26])
+        return abs(width), abs(height)
+    return _pillow(data)
+
+
+def _webp(data: bytes) -> tuple[int, int] | None:
+    kind = data[12:16]
+    if kind == b"VP8X":  # the canvas, 24 bits each, less one
+        return (int.from_bytes(data[24:27], "little") + 1,
+                int.from_bytes(data[27:30], "little") + 1)
+    if kind == b"VP8L":  # 14 bits each, less one, after the signature byte
+        bits = int.from_bytes(data[21:25], "little")
+        return (bits & 0x3FFF) + 1, ((bits >> 14) & 0x3FFF) + 1
+    if kind == b"VP8 ":
+        width, height = struct.unpack("<HH", data[26:30])
+        return width & 0x3FFF, height & 0x3FFF
     return None
+
+
+def _pillow(data: bytes) -> tuple[int, int] | None:
+    """Another kind's size (TIFF…) from Pillow's header reading, if Pillow is there."""
+    try:
+        from PIL import Image
+    except ImportError:
+        return None
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            with Image.open(io.BytesIO(data)) as image:
+                return image.size
+    except Image.DecompressionBombError:
+        return HUGE  # Pillow refuses to say: more than twice the bound
+    except Exception:  # noqa: BLE001 - not an image Pillow reads: the builders show its alt text
+        return None
 
 
 def _jpeg(data: bytes) -> tuple[int, int] | None:
     """The frame header's size: markers are walked by their lengths, not searched."""
     at = 2
     while at + 9 < len(data) and data[at] == 0xFF:
+        if data[at + 1] == 0xFF:  # a fill byte before a marker
+            at += 1
+            continue
         marker = data[at + 1]
         if marker in _JPEG_FRAMES:
             height, width = struct.unpack(">HH", data[at + 5:at + 9])
@@ -39,6 +82,8 @@ def _jpeg(data: bytes) -> tuple[int, int] | None:
 
 def too_large(data: bytes) -> str | None:
     found = size(data)
+    if found == HUGE:
+        return f"it is more than twice the {MAX_PIXELS:,} pixels an edition decodes safely"
     if found is None or found[0] * found[1] <= MAX_PIXELS:
         return None
     return (f"it is {found[0]:,} × {found[1]:,} pixels, more than the {MAX_PIXELS:,} an "
