@@ -288,6 +288,12 @@ def test_an_address_shown_as_itself_is_not_printed_twice():
     assert '.seg a[href^="mailto:"]:not(.url)::after' in html
 
 
+def test_the_legend_explains_the_tinted_box_only_where_a_cell_shows_one():
+    doc = bilingual_from("Un.\n\nDeux.\n", [["Un.", "One."]])  # a paragraph untranslated
+    html = render(doc)
+    assert 'class="legend"' in html and "legend-cells" not in html
+
+
 def test_a_figure_without_a_caption_keeps_its_passage_number():
     doc = bilingual_from("Avant.\n\n![Une baguette](pain.png)\n\nAprès.\n",
                          [["Avant.", "Before."], ["Une baguette", "A baguette"], ["Après.", "After."]])

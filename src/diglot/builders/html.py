@@ -14,7 +14,7 @@ from diglot.builders import BuildContext, Rendered, html_index, html_split, prev
 from diglot.builders import html_words as words
 from diglot.builders.html_inline import Runs, files, image_sources
 from diglot.builders.html_rows import Rows, anchor_ids, target_shown
-from diglot.model import HEADING, TITLE, TRANSLATED, Bilingual, Block
+from diglot.model import CAPTION, DEFINITION, HEADING, TERM, TITLE, TRANSLATED, Bilingual, Block
 from diglot.typography import typeset_plain
 from diglot.web import asset, content_security_policy, css_string, environment
 
@@ -119,6 +119,7 @@ def _article_page(doc: Bilingual, ctx: BuildContext) -> dict:
         "built": words.built(ctx, chrome),
         "head_title": _head_title(doc, spacing), "marks": _marks(doc),
         "page_css": _page_css(*_titles(doc, spacing)), "stats": doc.stats, "root": root,
+        "marked_cells": _marked_cells(doc),
         "percent": words.percent(doc.stats.percent, chrome),
         "tt": {col: words.labels(words.chrome_lang(code))
                for col, code in (("fr", doc.source_lang), ("en", doc.target_lang))},
@@ -140,6 +141,14 @@ def _pictures(doc: Bilingual) -> list:
 
 def _is_title(block: Block) -> bool:
     return block.kind == TITLE or (block.kind == HEADING and block.level == 1)
+
+
+def _marked_cells(doc: Bilingual) -> bool:
+    """Whether a table cell, a term, a definition or a caption stands in for its
+    translation (marked without a badge: the legend then explains that look too)."""
+    return any(pair.block.cell is not None or pair.block.kind in (TERM, DEFINITION, CAPTION)
+               for pair in doc.pairs
+               if pair.block.translatable and target_shown(pair, doc)[0] != TRANSLATED)
 
 
 def _marks(doc: Bilingual) -> list[tuple[str, str]]:

@@ -22,7 +22,7 @@ from diglot.typography import typeset
 
 # A link leading to another machine without a scheme: //host, \\host, and the same with
 # the backslashes percent-encoded (markdown-it's form of them).
-_NETWORK = re.compile(r"^(?:[/\\]|%5c){2}", re.IGNORECASE)
+_NETWORK = re.compile(r"^(?:[/\\]|%5c|%2f){2}", re.IGNORECASE)
 CODE_STYLE = "InlineCode"  # character style ids, defined in docx_styles
 LINK_STYLE = "Hyperlink"
 SOURCE_STYLE = "MarkdownSource"

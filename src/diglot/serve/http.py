@@ -48,7 +48,7 @@ class _Handler(BaseHTTPRequestHandler):
         domain was made to point at 127.0.0.1 (DNS rebinding) would read the preview."""
         host = self.headers.get("Host")
         port = self.server.server_address[1]
-        if host is None or host in {f"{name}:{port}" for name in _LOCAL_NAMES}:
+        if host is None or host in _LOCAL_NAMES or host in {f"{n}:{port}" for n in _LOCAL_NAMES}:
             return False
         self._send(421, "text/plain; charset=utf-8",
                    f"diglot serve answers http://127.0.0.1:{port}/ only\n".encode())

@@ -14,6 +14,7 @@ scan gives (a test compares them on random bracket soups); only the work is shar
 from __future__ import annotations
 
 import re
+import threading
 from bisect import bisect_left
 from types import SimpleNamespace
 
@@ -128,20 +129,22 @@ def linear_helpers() -> SimpleNamespace:
                            parseLinkTitle=helpers.parseLinkTitle)
 
 
-class _Stops:
-    """The places a footnote label scan stops (a space, a line break or ``]``) in one text,
-    found once; the scan from ``[^`` is then one bisection."""
+class _Stops(threading.local):
+    """The places a footnote label scan stops (a space, a line break or ``]``) in the text
+    being parsed, found once; the scan from ``[^`` is then one bisection. One per thread
+    (serve renders pages in threads)."""
 
-    last: tuple[str, list[int]] = ("", [])  # one assignment: serve renders in threads
+    def __init__(self) -> None:
+        self.text, self.places = "", []
 
-    @classmethod
-    def after(cls, text: str, pos: int) -> int:
-        found, places = cls.last
-        if text is not found:
-            places = [m.start() for m in _STOP.finditer(text)]
-            cls.last = (text, places)
-        k = bisect_left(places, pos)
-        return places[k] if k < len(places) else -1
+    def after(self, text: str, pos: int) -> int:
+        if text is not self.text:
+            self.text, self.places = text, [m.start() for m in _STOP.finditer(text)]
+        k = bisect_left(self.places, pos)
+        return self.places[k] if k < len(self.places) else -1
+
+
+_STOPS = _Stops()
 
 
 _STOP = re.compile(r"[ \n\]]")
@@ -156,7 +159,7 @@ def linear_footnote_ref(rule):
         src, start = state.src, state.pos
         if not src.startswith("[^", start):
             return False
-        stop = _Stops.after(src, start + 2)
+        stop = _STOPS.after(src, start + 2)
         if stop < 0 or stop >= state.posMax or src[stop] != "]":
             return False
         return rule(state, silent)

@@ -94,7 +94,7 @@ class Quotes:
         return j, i + 1, self.space + "»", i
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=4)  # one text's quotes are asked in turn: no need to keep more texts
 def _quote_roles(text: str) -> dict[int, bool] | None:
     """Each quote's place → True (opens) or False (closes); None if they do not pair up."""
     roles: dict[int, bool] = {}
