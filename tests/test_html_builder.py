@@ -274,6 +274,7 @@ def test_source_fallback_shows_marked_french():
     assert "the French original is shown in its place" in html
     assert "the French original is shown meanwhile" in html
     # cells, terms and captions are only tinted and outlined: the legend shows that too
+    html = render(showcase("source", drop=[DROPPED, "Compost"]))  # a term untranslated
     assert re.search(r'<li class="legend-cells"><span class="source st-untranslated">text</span> '
                      r'in a table, a list of terms or a caption', html)
 
@@ -291,7 +292,7 @@ def test_an_address_shown_as_itself_is_not_printed_twice():
 def test_the_legend_explains_the_tinted_box_only_where_a_cell_shows_one():
     doc = bilingual_from("Un.\n\nDeux.\n", [["Un.", "One."]])  # a paragraph untranslated
     html = render(doc)
-    assert 'class="legend"' in html and "legend-cells" not in html
+    assert 'class="legend"' in html and '<li class="legend-cells"' not in html
 
 
 def test_a_figure_without_a_caption_keeps_its_passage_number():
