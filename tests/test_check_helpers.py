@@ -34,6 +34,9 @@ def texts(numbers) -> list[str]:
     ("de 7 h à 19 h 30", "from 7:00 to 19:30"),
     ("à 0 h 15", "at 12.15 a.m."),
     ("à 8 h 00", "at 8 a.m."),
+    ("à 19 h", "at 7 pm"),
+    ("à 19 h", "at 7 in the evening"),
+    ("à 12 h et à 0 h 30", "at 12 p.m. and at 12.30 a.m."),
     ("la génération `0`", "generation 0"),
     ("de 0 à 255", "from 0 to 255"),
     ("24h/24 et 7j/7", "24/7"),
@@ -55,6 +58,10 @@ def test_same_numbers_match_whatever_the_writing(fr, en):
     ("3 chats", "3 cats and 2 dogs", [], ["2"]),
     ("à 19 h 15", "at 7.25 p.m.", ["19 h 15"], ["7.25"]),
     ("à 19 h 15", "at 19:16", ["19 h 15"], ["19", "16"]),
+    # the half of the day English gives must be the French hour's
+    ("à 19 h 30", "at 7:30 a.m.", ["19 h 30"], ["7", "30"]),
+    ("à 7 h 15", "at 7.15 p.m.", ["7 h 15"], ["7.15"]),
+    ("à 19 h", "at 7 a.m.", ["19"], ["7"]),
     ("7,30 €", "€7.15", ["7,30"], ["7.15"]),
     ("le code `x = 50`", "the code `x = 5`", [], []),  # code is the code check's business
 ])

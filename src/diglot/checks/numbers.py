@@ -54,6 +54,9 @@ def _figures(text: str, match: re.Match, french: bool) -> list[Number]:
     chunk, start = match.group(0), match.start()
     if french and _repeats_unit(text, match):
         return []
+    clock = None if french else _english_clock(text, match)
+    if clock:  # "7 p.m.", "7.30 p.m.": only a French time of that half of the day matches
+        return [Number(chunk, start, match.end(), frozenset({clock}))]
     scale = _scale(text, match.end(), french)
     values = _scaled(_whole(chunk, french), scale) | _clock(text, match, french) | _point(text, start, chunk)
     if not values and "," in chunk:
@@ -125,23 +128,45 @@ def _zero_minutes(text: str, match: re.Match) -> bool:
 
 
 def _times(text: str) -> list[Number]:
-    """"19 h 30", one number: 19.30 or 7.30 (a 12-hour clock), or 19 (7) then 30."""
+    """"19 h 30", one number: 19.30 or 7.30 (a 12-hour clock, "7.30pm" when English says
+    which half of the day), or 19 (7, "7pm") then 30."""
     found = []
     for time in _FR_TIME.finditer(text):
         hour, minutes = int(time.group(1)), time.group(2)
         hours = {hour, hour - 12 if hour > 12 else hour or 12}  # 0 h 30 is 12.30 a.m.
         values = {Decimal(f"{h}.{minutes}") for h in hours} | {time.group(0)}
-        parts = (frozenset(map(Decimal, hours)), frozenset({Decimal(minutes)}))
+        values |= {_half(hour, f".{minutes}")} | ({_half(hour)} if minutes == "00" else set())
+        parts = (frozenset({*map(Decimal, hours), _half(hour)}), frozenset({Decimal(minutes)}))
         found.append(Number(time.group(0), time.start(), time.end(), frozenset(values), parts))
     return found
 
 
-def _clock(text: str, match: re.Match, french: bool) -> set[Decimal]:
+def _half(hour: int, minutes: str = "") -> str:
+    """A 24-hour clock's hour as English marks it: 19 → "7pm", 0 → "12am", 12 → "12pm"."""
+    return f"{hour % 12 or 12}{minutes}{'am' if hour < 12 else 'pm'}"
+
+
+def _clock(text: str, match: re.Match, french: bool) -> set:
     """"14 h 30" may be "2:30 pm" in English: a French hour also reads on a 12-hour clock."""
     if not french or not _HOUR.match(text, match.end()) or not match.group(0).isdigit():
         return set()
     hour = int(match.group(0))
-    return {Decimal(hour - 12)} if 13 <= hour <= 23 else set()
+    return ({Decimal(hour - 12)} if 13 <= hour <= 23 else set()) | ({_half(hour)} if hour <= 23 else set())
+
+
+# An English hour marked with its half of the day: "7 p.m.", "7:30 am", "7.30 p.m."
+_AM_PM = re.compile(r"(?::[0-5][0-9])?\s?([aApP])\.?[mM]\b")
+_HOUR_DOT = re.compile(r"(1[0-2]|0?[1-9])(?:\.([0-5][0-9]))?")
+
+
+def _english_clock(text: str, match: re.Match) -> str | None:
+    """"7pm" for the 7 of "7 p.m." or "7:30 pm", "7.30pm" for "7.30 p.m."; None otherwise."""
+    hour = _HOUR_DOT.fullmatch(match.group(0))
+    half = _AM_PM.match(text, match.end())
+    if hour is None or half is None or (match.start() and text[match.start() - 1] in ":."):
+        return None
+    minutes = f".{hour.group(2)}" if hour.group(2) else ""
+    return f"{int(hour.group(1))}{minutes}{half.group(1).lower()}m"
 
 
 def _scaled(values: set[Decimal], scale: int) -> set[Decimal]:
