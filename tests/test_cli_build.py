@@ -81,7 +81,7 @@ def test_a_build_says_how_many_rebuilt_passages_await_their_translation(proj):
     result = proj.run("build")
     assert result.exit_code == 0
     assert result.output.splitlines()[-2:-1] == [
-        "not yet translated in the articles rebuilt: 1 passage(s) untranslated, 1 fuzzy "
+        "not yet translated in the articles rebuilt: 1 segment(s) untranslated, 1 fuzzy "
         "(see diglot status)"]
     assert "not yet translated" not in proj.run("build").output  # nothing rebuilt
 

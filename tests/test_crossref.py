@@ -102,3 +102,12 @@ def test_check_warns_of_a_link_leaving_the_source_folder(make_project):
                         {"2026/a": {french: "See [the docs](../../docs/guide.md)."}})
     found = json.loads(proj.run("check", "--format", "json").output)
     assert [f["check"] for f in found] == ["article-link"]
+
+
+def test_check_warns_of_a_broken_article_link_before_it_is_translated(make_project):
+    """The edition shows the French, link and all, in place of a missing translation."""
+    proj = make_project({"2026/a": "# A\n\nVoir [le futur](Été%20prochain.md).\n"})
+    found = json.loads(proj.run("check", "--format", "json").output)
+    assert [(f["check"], f["message"]) for f in found] == [
+        ("article-link", "link to Été prochain.md, a Markdown file that is no article of the "
+                         "edition: readers get a broken link")]

@@ -39,6 +39,7 @@ N, T = "\u00a0", "\u202f"  # no-break space, narrow no-break space
     ("en 2024 300 personnes", "en 2024 300 personnes"),
     ("'guillemets simples'", "'guillemets simples'"),
     ('Il dit : "oui".', f"Il dit{N}: «{N}oui{N}»."),  # straight quotes that pair up
+    ("Il est 19 h 30.", f"Il est 19{N}h{N}30."),  # a time of day is never cut
     ('"Pourquoi ?" (et "comment")', f"«{N}Pourquoi{T}?{N}» (et «{N}comment{N}»)"),
     ('un écran de 12" et un "', 'un écran de 12" et un "'),  # inches, a lone quote
 ])

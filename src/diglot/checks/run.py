@@ -56,7 +56,9 @@ def run_checks(entries: Iterable[Entry], path: str,
                known: frozenset[str] | None = None,
                edition: tuple[str, frozenset[str]] | None = None) -> list[Finding]:
     """Findings for every active entry with a translation (fuzzy ones too, as warnings) of
-    one PO file, in file order; ``severities`` overrides the defaults per check id;
+    one PO file, in file order, and the French's own (``SOURCE_CHECKS``) for the entries
+    without one, whose French the edition shows; ``severities`` overrides the defaults per
+    check id;
     ``known``: the article's French segments, when its template tells them; ``edition``:
     the article's slug and every article's, when the project is known."""
     todo = [e for e in entries if not e.obsolete and e.msgid and e.msgstr and e.msgid_plural is None]
@@ -70,7 +72,25 @@ def run_checks(entries: Iterable[Entry], path: str,
         pair.comments, pair.whole, pair.known = entry.translator_comments, _whole(entry), known
         pair.edition = edition
         findings += _entry_findings(entry, pair, path, levels)
+    for entry in entries:
+        if not entry.obsolete and entry.msgid and not entry.msgstr and entry.msgid_plural is None:
+            findings += _french_findings(entry, path, levels, edition)
     return sorted(findings, key=lambda f: (f.line, f.check))
+
+
+# Checks of the French alone: they hold for an entry not yet translated too, whose French
+# the edition shows in its place.
+SOURCE_CHECKS = ("article-link",)
+
+
+def _french_findings(entry: Entry, path: str, levels: Mapping[str, str],
+                     edition: tuple[str, frozenset[str]] | None) -> list[Finding]:
+    pair = Pair.of(entry.msgid, "")
+    pair.edition = edition
+    skip = ignored(entry)
+    return [_finding(entry, path, name, levels[name], problem) for name in SOURCE_CHECKS
+            if levels[name] != OFF and name not in skip and "all" not in skip
+            for problem in CHECKS[name](pair)]
 
 
 def _whole(entry: Entry) -> bool:

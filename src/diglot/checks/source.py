@@ -8,6 +8,8 @@ source into a link to its page; any other ``.md`` is a file no reader can open).
 
 from __future__ import annotations
 
+from urllib.parse import unquote
+
 from diglot import crossref
 from diglot.checks.model import Pair, Problem
 
@@ -25,7 +27,7 @@ def check_article_link(pair: Pair) -> list[Problem]:
         return []
     slug, articles = pair.edition
     hrefs = dict.fromkeys(v for side in (pair.fr, pair.en) for k, v in side.elements if k == "link")
-    return [Problem(f"link to {href}, a Markdown file that is no article of the edition: "
+    return [Problem(f"link to {unquote(href)}, a Markdown file that is no article of the edition: "
                     "readers get a broken link")
             for href in hrefs if (found := crossref.target(href, slug))
             and crossref.resolve(found[0], articles) is None]

@@ -124,7 +124,7 @@ def build(ctx: Context, formats: tuple[str, ...], article: str | None, lang: str
         ctx.say(f"removed {path} ({why})")
     untranslated, fuzzy = report.waiting
     if untranslated or fuzzy:  # the editions mark them (French, a placeholder or a gap)
-        ctx.say(f"not yet translated in the articles rebuilt: {untranslated} passage(s) "
+        ctx.say(f"not yet translated in the articles rebuilt: {untranslated} segment(s) "
                 f"untranslated, {fuzzy} fuzzy (see diglot status)")
     if report.behind:
         ctx.say(f"not updated by --article: {', '.join(report.behind)} (a plain diglot build "

@@ -35,7 +35,9 @@ def rules(style: str) -> Table:
     if style != "off":
         marks += _punctuation(space)
     patterns = [Pattern(re.compile(rf"(?<![\d.,])\d{{1,3}}(?:{_SP}\d{{3}})+(?!\d)"), space),
-                Pattern(re.compile(rf"\d{_SP}+(?:{_UNIT})(?![\w'’])"), NBSP)]
+                Pattern(re.compile(rf"\d{_SP}+(?:{_UNIT})(?![\w'’])"), NBSP),
+                # "19 h 30": a time of day is never cut at a line's end
+                Pattern(re.compile(rf"\b(?:[01]?\d|2[0-3]){_SP}+h{_SP}+[0-5]\d\b"), NBSP)]
     return Table(marks, patterns)
 
 
