@@ -111,3 +111,17 @@ def test_check_warns_of_a_broken_article_link_before_it_is_translated(make_proje
     assert [(f["check"], f["message"]) for f in found] == [
         ("article-link", "link to Été prochain.md, a Markdown file that is no article of the "
                          "edition: readers get a broken link")]
+
+
+def test_a_link_to_a_heading_lands_on_it_as_markdown_sites_name_it(make_project):
+    """``#le-levain-un-être-vivant`` (GitHub's and GitLab's id for that heading) within an
+    article or from another: the heading row carries that id beside its lasting anchor."""
+    proj = make_project({
+        "pain": "# Le pain\n\n## Le levain, un être vivant\n\nTexte.\n\n## Le levain, un être vivant\n\n"
+                "Encore.\n\nVoir [plus haut](#le-levain-un-être-vivant).\n",
+        "tram": "# Tram\n\nVoir [le levain](pain.md#le-levain-un-%C3%AAtre-vivant).\n"}, build="html")
+    page = (proj.root / "build/html/pain.html").read_text("utf-8")
+    assert re.findall(r'<span id="([^"]+)"></span>', page) == [
+        "le-pain", "le-levain-un-être-vivant", "le-levain-un-être-vivant-1"]  # a repeat numbered
+    tram = (proj.root / "build/html/tram.html").read_text("utf-8")
+    assert 'href="pain.html#le-levain-un-%C3%AAtre-vivant"' in tram  # the browser decodes it

@@ -127,7 +127,8 @@ def _article_page(doc: Bilingual, ctx: BuildContext) -> dict:
     if chunked:
         salt = repr((chrome, root, spacing, labels, doc.source_lang, doc.target_lang,
                      doc.fallback, sorted(doc.references.items()), _pictures(doc),
-                     sorted({crossref.resolve(n, doc.articles) or "" for n in crossref.linked(doc)})))
+                     sorted({crossref.resolve(n, doc.articles) or "" for n in crossref.linked(doc)}),
+                     sorted(maker.headings.items())))
         page["tail"] = html_split.Tail(page, maker, int(titled), salt, ctx)
     return page
 

@@ -11,10 +11,12 @@ from typing import NamedTuple
 
 from diglot.builders import html_parts as parts
 from diglot.builders.groups import group_end
+from diglot.builders.html_headings import heading_ids
 from diglot.builders.html_inline import Runs
 from diglot.model import (ALT, CODE, DEFINITION, HEADING, LIST_ITEM, RULE, TABLE_CELL, TERM,
                           TITLE, TRANSLATED, Bilingual, Block, Pair)
 from diglot.sentences.link import link_spans
+from diglot.web import Markup, escape
 
 _BULLETS = ("•", "◦", "▪")  # one per nesting depth, cycling, as browsers draw them
 # A passage longer than this (characters of either side, about ten printed lines in a
@@ -83,6 +85,7 @@ class Rows:
     def __init__(self, doc: Bilingual, chrome: str, runs: Runs, table_labels: tuple[str, str]):
         self.doc, self.chrome, self.runs, self.table_labels = doc, chrome, runs, table_labels
         self.anchors = anchor_ids(doc.pairs)
+        self.headings = heading_ids(doc.pairs, doc.references)  # pair index → Markdown's id
 
     def rows(self, titled: bool = False, start: int = 0, end: int | None = None,
              number: int = 0) -> Iterator[Row]:
@@ -100,7 +103,11 @@ class Rows:
                 start += 1
                 continue
             end = group_end(pairs, start)
-            yield self._row(pairs, start, end, anchors[start])
+            row = self._row(pairs, start, end, anchors[start])
+            if start in self.headings:  # a heading: the id a Markdown link names it by
+                mark = Markup(f'<span id="{escape(self.headings[start])}"></span>')
+                row = row._replace(fr=row.fr._replace(html=mark + row.fr.html))
+            yield row
             start = end
         if notes:
             yield Row(notes[0][1], "notes", body=parts.notes(notes, self.cells, self.runs))

@@ -90,7 +90,13 @@ class _Runs(Runs):
 
 
 class _Rows(Rows):
-    """The HTML page's rows without sentence links: no script shows them in a book."""
+    """The HTML page's rows without sentence links (no script shows them in a book) and
+    without the headings' Markdown ids (a book keeps no link to them, and an XML id may not
+    start with a digit as "2026-bilan" does)."""
+
+    def __init__(self, *args) -> None:
+        super().__init__(*args)
+        self.headings = {}
 
     def linked_cells(self, pair: Pair, anchor: str) -> tuple:
         return self.cells(pair)
