@@ -35,13 +35,20 @@ def table_row(article, tbl, pairs: list[Pair]) -> None:
         # (its header row at the foot of the page, over the notes, and not repeated).
         tr = x.row(tbl, cant_split=size <= SHORT_ROW or sum(heights) <= KEPT_TABLE)
         for index, width in enumerate(article.layout.columns):
-            _nested(article, x.cell(tr, width), pairs, index, widths[index], heights)
+            _nested(article, _spaced(x.cell(tr, width)), pairs, index, widths[index], heights)
         return
     for index in (0, 1):
         tc = x.cell(x.row(tbl, cant_split=size <= SHORT_ROW), article.layout.total, span=2)
         cells = [_shown(article, pair, index) for pair in pairs]
         _nested(article, tc, pairs, index,
                 _widths(cells, article.layout.total - 2 * article.cell_margin), [])
+
+
+def _spaced(tc):
+    """A cell with a body paragraph's space below it: the next passage does not touch the
+    table (LibreOffice drops a paragraph's own spacing next to a nested table)."""
+    x.sub(x.sub(tc[0], "w:tcMar"), "w:bottom", {"w:w": str(TABLE_SPACE), "w:type": "dxa"})
+    return tc
 
 
 def _fits(article, pairs: list[Pair], index: int, width: int) -> bool:
@@ -156,6 +163,7 @@ _LINE = {False: round(9.5 * 1.15 * 1.1 * 20), True: round(8.5 * 1.15 * 1.1 * 20)
 _RULE = 10
 # A table up to about a third of an A4 page is kept whole on one page.
 KEPT_TABLE = 4800
+TABLE_SPACE = 120  # twips below a table: Body Text's 6 pt after a paragraph
 
 
 def _fill(article, inner, pairs: list[Pair], index: int, widths: list[int],
