@@ -248,7 +248,9 @@ def test_docx_tables_are_word_tables_nested_in_each_column():
     assert len(nested) == 2  # the French table left, the English one right, in one row
     english = nested[1]
     header = english.find("w:tr", NS)
-    assert header.find("w:trPr/w:tblHeader", NS) is not None
+    # not repeated on the next page: Word never repeats a nested table's header row, and
+    # LibreOffice repeated the English one only (every later row then out of level)
+    assert header.find("w:trPr/w:tblHeader", NS) is None
     assert {p.get(f"{{{W}}}val") for p in header.iter(f"{{{W}}}pStyle")} == {"TableHeading"}
     rows = [["".join(t.text for t in tc.iter(f"{{{W}}}t")) for tc in tr.findall("w:tc", NS)]
             for tr in english.findall("w:tr", NS)]

@@ -1,6 +1,5 @@
 """The structured rows of a DOCX article: a table (a real Word table nested in each
-column's cell: French left, English right, header row styled and repeated, rows kept
-whole), a figure (its picture once across both columns, or each column's translated
+column's cell: French left, English right, header row styled, rows kept whole and level), a figure (its picture once across both columns, or each column's translated
 picture, then the two captions side by side) and the notes a column never calls.
 """
 
@@ -174,7 +173,9 @@ def _fill(article, inner, pairs: list[Pair], index: int, widths: list[int],
         if cell.column == 1 or tr is None:
             number += 1
             height = heights[number] if number < len(heights) else 0
-            tr = x.row(inner, header=cell.header, cant_split=True, height=height)
+            # Never a repeated header row: Word repeats none in a nested table, and LibreOffice
+            # repeated the English one only, leaving every later row a row out of level.
+            tr = x.row(inner, cant_split=True, height=height)
         marked = index == 1 and (pair.fallback or pair.target is None)
         fill = HEADER_FILL if cell.header else None
         tc = x.cell(tr, widths[cell.column - 1], shade=article.mark_fill if marked else fill)
