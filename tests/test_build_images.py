@@ -157,6 +157,19 @@ def test_an_svg_unfit_to_publish_is_one_error_naming_the_image(make_project, bod
     assert why in result.output and proj.snapshot() == before
 
 
+@pytest.mark.parametrize("data, why", [
+    (b'<?xml-stylesheet type="text/xsl" href="sheet.svg"?><svg xmlns="http://www.w3.org/2000/svg"/>',
+     "calls a stylesheet"),  # an XSLT sheet beside it can make a <script>
+    (b'<xsl:stylesheet xmlns:xsl="http://www.w3.org/1999/XSL/Transform" version="1.0"/>',
+     "holds an XSLT stylesheet"),
+])
+def test_an_svg_that_is_or_calls_a_stylesheet_is_refused(make_project, data, why):
+    proj = make_project({"e": "# E\n\n![le graphe](img/e.svg)\n"},
+                        files={"source_fr/img/e.svg": data})
+    result = proj.run("build", "--format", "html")
+    assert result.exit_code == 2 and why in result.output
+
+
 @pytest.mark.parametrize("data", [
     b'<?xml version="1.0"?><!--' + b"x" * 5000 + b'--><svg xmlns="http://www.w3.org/2000/svg">'
     b"<script>alert(1)</script></svg>",  # the root past the first 4 KB
@@ -228,3 +241,11 @@ def test_image_sizes_are_read_from_their_headers():
     webp = b"RIFF" + bytes(4) + b"WEBPVP8X" + bytes(8) + (11999).to_bytes(3, "little") * 2
     assert size(webp) == (12000, 12000)
     assert size(b"BM" + bytes(16) + (321).to_bytes(4, "little") + (-123).to_bytes(4, "little", signed=True)) == (321, 123)
+    # a decoder takes the largest frame: a second frame header, a GIF frame past its screen
+    frames = (b"\xff\xd8" + b"\xff\xc0\x00\x11\x08\x00\x08\x00\x08" + bytes(10)  # 8 × 8
+              + b"\xff\xc0\x00\x11\x08\x2e\xe0\x2e\xe0" + bytes(10))  # 12,000 × 12,000
+    assert size(frames) == (12000, 12000)
+    gif = (b"GIF89a\x0a\x00\x0a\x00\x00\x00\x00"  # a 10 × 10 screen, no colour table
+           + b"\x21\xf9\x04\x00\x00\x00\x00\x00"  # an extension, one sub-block
+           + b"\x2c\x00\x00\x00\x00\xe0\x2e\xe0\x2e\x00\x02\x02\x44\x01\x00\x3b")
+    assert size(gif) == (12000, 12000)

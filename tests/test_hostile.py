@@ -417,6 +417,36 @@ def test_the_footnote_call_scan_gives_the_plugins_own_answers_in_linear_work():
         assert large <= 5 * max(small, 1), (small, large)
 
 
+def test_unclosed_comment_lines_cost_linear_work():
+    """Each '<!--' line that nothing closes made html_block read to the end of the file and
+    the comment pattern scan it all again: 2,000 such lines (10 KB) took two minutes."""
+    import importlib
+
+    from diglot.source.reader import parse_article
+
+    html_block = importlib.import_module("markdown_it.rules_block.html_block")
+
+    def lines(text: str) -> int:
+        count = [0]
+
+        def tracer(frame, event, arg):
+            if frame.f_code.co_filename != html_block.__file__:
+                return None
+            count[0] += event == "line"
+            return tracer
+
+        sys.settrace(tracer)
+        try:
+            article = parse_article(text, "a", "source_fr/a.md")
+        finally:
+            sys.settrace(None)
+        assert article.segments  # read as text, as before
+        return count[0]
+
+    small, large = lines("# T\n\n" + "<!--\n" * 500), lines("# T\n\n" + "<!--\n" * 2000)
+    assert large <= 5 * max(small, 1), (small, large)
+
+
 def _skip_token_calls(text: str) -> int:
     from diglot.source.markdown import parser
 

@@ -22,8 +22,8 @@ def size(data: bytes) -> tuple[int, int] | None:
     cannot be read (the builders show such an image as they can)."""
     if data.startswith(b"\x89PNG\r\n\x1a\n") and len(data) >= 24:
         return struct.unpack(">II", data[16:24])
-    if data[:6] in (b"GIF87a", b"GIF89a") and len(data) >= 10:
-        return struct.unpack("<HH", data[6:10])
+    if data[:6] in (b"GIF87a", b"GIF89a") and len(data) >= 13:
+        return _gif(data)
     if data.startswith(b"\xff\xd8"):
         return _jpeg(data)
     if data[:4] == b"RIFF" and data[8:12] == b"WEBP" and len(data) >= 30:
@@ -66,18 +66,43 @@ def _pillow(data: bytes) -> tuple[int, int] | None:
 
 
 def _jpeg(data: bytes) -> tuple[int, int] | None:
-    """The frame header's size: markers are walked by their lengths, not searched."""
-    at = 2
-    while at + 9 < len(data) and data[at] == 0xFF:
+    """The largest frame header's size up to the scan (a decoder may take any of them):
+    markers are walked by their lengths, not searched."""
+    at, found = 2, None
+    while at + 9 < len(data) and data[at] == 0xFF and data[at + 1] != 0xDA:
         if data[at + 1] == 0xFF:  # a fill byte before a marker
             at += 1
             continue
-        marker = data[at + 1]
-        if marker in _JPEG_FRAMES:
+        if data[at + 1] in _JPEG_FRAMES:
             height, width = struct.unpack(">HH", data[at + 5:at + 9])
-            return width, height
+            found = _larger(found, (width, height))
         at += 2 + struct.unpack(">H", data[at + 2:at + 4])[0]
-    return None
+    return found
+
+
+def _gif(data: bytes) -> tuple[int, int]:
+    """The logical screen, or a frame larger than it (a decoder allocates the frame):
+    blocks are walked by their lengths."""
+    found = struct.unpack("<HH", data[6:10])
+    flags = data[10]
+    at = 13 + (3 << ((flags & 7) + 1) if flags & 0x80 else 0)
+    while at < len(data) and data[at] != 0x3B:
+        if data[at] == 0x2C and at + 10 <= len(data):  # an image: its size, then its colours
+            found = _larger(found, struct.unpack("<HH", data[at + 5:at + 9]))
+            local = data[at + 9]
+            at += 10 + (3 << ((local & 7) + 1) if local & 0x80 else 0) + 1  # + LZW code size
+        elif data[at] == 0x21:  # an extension: its label
+            at += 2
+        else:
+            break
+        while at < len(data) and data[at]:  # sub-blocks, each led by its length
+            at += 1 + data[at]
+        at += 1
+    return found
+
+
+def _larger(first: tuple[int, int] | None, second: tuple[int, int]) -> tuple[int, int]:
+    return second if first is None or second[0] * second[1] > first[0] * first[1] else first
 
 
 def too_large(data: bytes) -> str | None:

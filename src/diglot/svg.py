@@ -17,6 +17,7 @@ MAX_ELEMENTS = 100_000  # once every <use> is expanded
 # URL are gone ("java&#9;script:"), and anywhere in it (an <animate values="a;javascript:…">).
 _SCRIPTED = ("javascript:", "vbscript:", "data:text/html")
 _DROPPED = re.compile(r"[\x00-\x20]+")
+_XSLT = "{http://www.w3.org/1999/XSL/Transform}"
 _UNSAFE_ELEMENTS = frozenset({"script", "foreignObject", "iframe", "embed", "object"})
 
 
@@ -33,12 +34,29 @@ def problem(data: bytes, suffix: str = "") -> str | None:
     if not named and not is_svg(data):
         return None
     try:
-        root = ElementTree.fromstring(data)
+        root, instructions = _parse(data)
     except (ElementTree.ParseError, ValueError) as exc:
         return f"the SVG is not well-formed XML ({str(exc)[:60]})" if named else None
-    if not named and _local(str(root.tag)) != "svg":
-        return None
+    if any(text.lstrip().lower().startswith("xml-stylesheet") for text in instructions):
+        return "the SVG calls a stylesheet (<?xml-stylesheet?>), which can make script"
     return _scripted(root) or _expansion(root)
+
+
+def _parse(data: bytes):
+    """The root element and the text of every processing instruction, the prolog's too
+    (``fromstring`` drops them: an ``<?xml-stylesheet?>`` there applies an XSLT sheet)."""
+    parser = ElementTree.XMLPullParser(events=("start", "pi"))
+    parser.feed(data)
+    parser.close()
+    root, instructions = None, []
+    for event, element in parser.read_events():
+        if event == "pi":
+            instructions.append(element.text or "")
+        elif root is None:
+            root = element
+    if root is None:
+        raise ValueError("no root element")
+    return root, instructions
 
 
 def _local(name: str) -> str:
@@ -47,6 +65,8 @@ def _local(name: str) -> str:
 
 def _scripted(root) -> str | None:
     for element in root.iter():
+        if str(element.tag).startswith(_XSLT):
+            return "the SVG holds an XSLT stylesheet, which can make script"
         if _local(str(element.tag)) in _UNSAFE_ELEMENTS:
             return f"the SVG holds a <{_local(str(element.tag))}> element, which can run script"
         for name, value in element.attrib.items():

@@ -11,6 +11,7 @@ msgids without re-implementing Markdown.
 from __future__ import annotations
 
 import re
+import threading
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
@@ -74,6 +75,8 @@ def _comment_block(state: StateBlock, start: int, end: int, silent: bool) -> boo
     line = state.src[state.bMarks[start] + state.tShift[start]:state.eMarks[start]]
     if not line.startswith(_COMMENT_START) or state.is_code_block(start):
         return False
+    if _LAST_CLOSE.of(state.src) < state.bMarks[start]:
+        return False  # never closed: html_block would read to the end, for every such line
     if silent:
         return True  # a comment line ends the paragraph before it, as in CommonMark
     before = len(state.tokens)
@@ -86,6 +89,23 @@ def _comment_block(state: StateBlock, start: int, end: int, silent: bool) -> boo
         return False
     token.type = COMMENT_BLOCK
     return True
+
+
+class _LastClose(threading.local):
+    """Where the last ``-->`` of the text being parsed stands, found once per text: lines of
+    ``<!--`` that nothing closes cost html_block the rest of the file each (a 10 KB source
+    of them took two minutes). One per thread: serve renders in threads."""
+
+    def __init__(self) -> None:
+        self.text, self.at = "", -1
+
+    def of(self, text: str) -> int:
+        if text is not self.text:
+            self.text, self.at = text, text.rfind("-->")
+        return self.at
+
+
+_LAST_CLOSE = _LastClose()
 
 
 def _without_comments(text: str) -> str:
