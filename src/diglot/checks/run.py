@@ -87,10 +87,14 @@ def _french_findings(entry: Entry, path: str, levels: Mapping[str, str],
                      edition: tuple[str, frozenset[str]] | None) -> list[Finding]:
     pair = Pair.of(entry.msgid, "")
     pair.edition = edition
+    return [_finding(entry, path, name, levels[name], problem)
+            for name in _active(entry, levels, SOURCE_CHECKS) for problem in CHECKS[name](pair)]
+
+
+def _active(entry: Entry, levels: Mapping[str, str], names) -> list[str]:
+    """The checks of ``names`` on, and not silenced by the entry's comments."""
     skip = ignored(entry)
-    return [_finding(entry, path, name, levels[name], problem) for name in SOURCE_CHECKS
-            if levels[name] != OFF and name not in skip and "all" not in skip
-            for problem in CHECKS[name](pair)]
+    return [name for name in names if levels[name] != OFF and name not in skip and "all" not in skip]
 
 
 def _whole(entry: Entry) -> bool:
@@ -100,8 +104,7 @@ def _whole(entry: Entry) -> bool:
 
 
 def _entry_findings(entry: Entry, pair: Pair, path: str, levels: Mapping[str, str]) -> list[Finding]:
-    skip = ignored(entry)
-    active = [name for name in CHECKS if levels[name] != OFF and name not in skip and "all" not in skip]
+    active = _active(entry, levels, CHECKS)
     found = []
     for name in active:
         found += [_finding(entry, path, name, levels[name], p) for p in CHECKS[name](pair)]

@@ -57,7 +57,7 @@ class Result:
     parts: dict[tuple[str, str], bytes] = field(default_factory=dict)  # of the edition-wide file
     rows: dict[tuple[str, str], bytes] = field(default_factory=dict)  # a big page's, to keep
     sources: dict[str, tuple[str, bytes]] = field(default_factory=dict)  # file → (key, parsed)
-    waiting: tuple[int, int] = (0, 0)  # passages shown untranslated, fuzzy (rendered languages)
+    waiting: tuple[int, int] = (0, 0)  # segments shown untranslated, fuzzy (rendered languages)
 
 
 def run(project: Project, ctx: BuildContext, jobs: Iterable[Job], indexes: Iterable[IndexJob],

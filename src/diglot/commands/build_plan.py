@@ -236,8 +236,15 @@ def with_inputs(project: Project, key: str, inputs) -> str:
     """A fingerprint with the other files an output is made from (its images). Planning
     uses the list the last build found: if the article's own files did not change, neither
     did the list."""
-    return combine(key, *(crossref.digest(rel, project.articles) if rel.startswith(crossref.INPUT)
-                          else file_digest(project.root / rel) for rel in inputs)) if inputs else key
+    return combine(key, *map(lambda rel: input_digest(project, rel), inputs)) if inputs else key
+
+
+def input_digest(project: Project, rel: str) -> str:
+    """One input's fingerprint: an image file's bytes, or whether a linked article exists
+    (``crossref.INPUT``)."""
+    if rel.startswith(crossref.INPUT):
+        return crossref.digest(rel, project.articles)
+    return file_digest(project.root / rel)
 
 
 def _mark_stale(found: Plan, force: bool) -> None:

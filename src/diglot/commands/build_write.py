@@ -29,7 +29,7 @@ class BuildReport:
     articles: int = 0
     rebuilt: int = 0
     segments: int = 0
-    waiting: tuple[int, int] = (0, 0)  # untranslated, fuzzy passages in the articles rebuilt
+    waiting: tuple[int, int] = (0, 0)  # untranslated, fuzzy segments of the articles rebuilt
 
 
 def write(project: Project, plan: Plan, results, editions: dict, total: int) -> BuildReport:

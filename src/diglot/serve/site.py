@@ -28,7 +28,7 @@ from diglot.builders.preview import error_page
 from diglot.catalog.gather import read_or_skip, read_po
 from diglot.catalog.translate import bilingual
 from diglot.commands.build import context
-from diglot.commands.build_plan import file_digest
+from diglot.commands.build_plan import file_digest, input_digest
 from diglot.commands.check import check
 from diglot.errors import DiglotError
 from diglot.model import Bilingual
@@ -220,8 +220,7 @@ def _files_key(project: Project, slug: str) -> tuple[str, ...]:
 
 def _images_key(project: Project, inputs: tuple[str, ...]) -> tuple[str, ...]:
     """The digests of the image files an article was found to show (or to look for)."""
-    return tuple(crossref.digest(rel, project.articles) if rel.startswith(crossref.INPUT)
-                 else file_digest(project.root / rel) for rel in inputs)
+    return tuple(input_digest(project, rel) for rel in inputs)
 
 
 def _read(project: Project, slug: str, files: tuple[str, ...]) -> _Article:
