@@ -129,25 +129,28 @@ def linear_helpers() -> SimpleNamespace:
                            parseLinkTitle=helpers.parseLinkTitle)
 
 
-class _Stops(threading.local):
-    """The places a footnote label scan stops (a space, a line break or ``]``) in the text
-    being parsed, found once; the scan from ``[^`` is then one bisection. One per thread
-    (serve renders pages in threads)."""
+class PerText(threading.local):
+    """``fact(text)`` for the text being parsed, worked out once: the rules that ask it
+    again at every position stay linear. One per thread (serve renders pages in threads)."""
 
-    def __init__(self) -> None:
-        self.text, self.places = "", []
+    def __init__(self, fact) -> None:
+        self.fact, self.text, self.value = fact, None, None
 
-    def after(self, text: str, pos: int) -> int:
+    def of(self, text: str):
         if text is not self.text:
-            self.text, self.places = text, [m.start() for m in _STOP.finditer(text)]
-        k = bisect_left(self.places, pos)
-        return self.places[k] if k < len(self.places) else -1
-
-
-_STOPS = _Stops()
+            self.text, self.value = text, self.fact(text)
+        return self.value
 
 
 _STOP = re.compile(r"[ \n\]]")
+# Where a footnote label scan stops (a space, a line break or "]"): one bisection each.
+_STOPS = PerText(lambda text: [m.start() for m in _STOP.finditer(text)])
+
+
+def _stop_after(text: str, pos: int) -> int:
+    places = _STOPS.of(text)
+    k = bisect_left(places, pos)
+    return places[k] if k < len(places) else -1
 
 
 def linear_footnote_ref(rule):
@@ -159,7 +162,7 @@ def linear_footnote_ref(rule):
         src, start = state.src, state.pos
         if not src.startswith("[^", start):
             return False
-        stop = _STOPS.after(src, start + 2)
+        stop = _stop_after(src, start + 2)
         if stop < 0 or stop >= state.posMax or src[stop] != "]":
             return False
         return rule(state, silent)

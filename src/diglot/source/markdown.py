@@ -11,7 +11,6 @@ msgids without re-implementing Markdown.
 from __future__ import annotations
 
 import re
-import threading
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
@@ -27,7 +26,7 @@ from markdown_it.rules_inline.state_inline import StateInline
 from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
-from diglot.source.linear import linear_footnote_ref, linear_helpers
+from diglot.source.linear import PerText, linear_footnote_ref, linear_helpers
 
 BREAKS_KEY = "diglot_breaks"
 CUTS_KEY = "diglot_cuts"
@@ -91,21 +90,9 @@ def _comment_block(state: StateBlock, start: int, end: int, silent: bool) -> boo
     return True
 
 
-class _LastClose(threading.local):
-    """Where the last ``-->`` of the text being parsed stands, found once per text: lines of
-    ``<!--`` that nothing closes cost html_block the rest of the file each (a 10 KB source
-    of them took two minutes). One per thread: serve renders in threads."""
-
-    def __init__(self) -> None:
-        self.text, self.at = "", -1
-
-    def of(self, text: str) -> int:
-        if text is not self.text:
-            self.text, self.at = text, text.rfind("-->")
-        return self.at
-
-
-_LAST_CLOSE = _LastClose()
+# Where the last "-->" of the text being parsed stands: lines of "<!--" that nothing closes
+# cost html_block the rest of the file each (a 10 KB source of them took two minutes).
+_LAST_CLOSE = PerText(lambda text: text.rfind("-->"))
 
 
 def _without_comments(text: str) -> str:

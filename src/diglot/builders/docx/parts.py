@@ -1,5 +1,6 @@
 """The structured rows of a DOCX article: a table (a real Word table nested in each
-column's cell: French left, English right, header row styled, rows kept whole and level), a figure (its picture once across both columns, or each column's translated
+column's cell: French left, English right, header row styled, rows kept whole and level),
+a figure (its picture once across both columns, or each column's translated
 picture, then the two captions side by side) and the notes a column never calls.
 """
 
@@ -31,7 +32,7 @@ def table_row(article, tbl, pairs: list[Pair]) -> None:
         widths = [_widths(cells[index], half[index]) for index in (0, 1)]
         heights = _heights(cells, widths)
         # Kept whole when short: LibreOffice sets a nested table parted by a page badly
-        # (its header row at the foot of the page, over the notes, and not repeated).
+        # (its header row alone at the foot of the page, over the notes).
         tr = x.row(tbl, cant_split=size <= SHORT_ROW or sum(heights) <= KEPT_TABLE)
         for index, width in enumerate(article.layout.columns):
             _nested(article, _spaced(x.cell(tr, width)), pairs, index, widths[index], heights)
