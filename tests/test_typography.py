@@ -42,6 +42,7 @@ N, T = "\u00a0", "\u202f"  # no-break space, narrow no-break space
     ("Il est 19 h 30.", f"Il est 19{N}h{N}30."),  # a time of day is never cut
     ('"Pourquoi ?" (et "comment")', f"«{N}Pourquoi{T}?{N}» (et «{N}comment{N}»)"),
     ('un écran de 12" et un "', 'un écran de 12" et un "'),  # inches, a lone quote
+    ('Il dit "oui"! Puis "non"; fin', f"Il dit «{N}oui{N}»{T}! Puis «{N}non{N}»{T}; fin"),
 ])
 def test_french_typography_table(typed, shown):
     assert typeset_plain(typed, "fr") == shown

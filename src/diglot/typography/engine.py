@@ -54,7 +54,7 @@ class Mark:
         j = i
         while j and text[j - 1] in SPACES:
             j -= 1
-        if not j or text[j - 1].isspace() or text[j - 1] in self.not_after:
+        if not j or text[j - 1].isspace() or _opens(self.not_after, text, j - 1):
             return None
         if (j == i and not self.insert) or text[j:i] == self.text:
             return None
@@ -110,6 +110,15 @@ def _quote_roles(text: str) -> dict[int, bool] | None:
 
 
 _CLOSING = ".,;:!?)]}…"
+
+
+def _opens(openers: str, text: str, at: int) -> bool:
+    """Whether ``text[at]`` is one of ``openers``; a straight quote that will close as »
+    is not, so ``"oui"!`` gets its space in the same pass as its guillemets."""
+    if text[at] != '"' or '"' not in openers:
+        return text[at] in openers
+    roles = _quote_roles(text)
+    return roles is None or roles[at]
 
 
 def _between_letters(text: str, i: int, new: str) -> Edit | None:
