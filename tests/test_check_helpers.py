@@ -70,6 +70,39 @@ def test_a_number_needs_its_own_counterpart(fr, en, missing, extra):
     assert (texts(found.missing), texts(found.extra)) == (missing, extra)
 
 
+@pytest.mark.parametrize("text, french, read_as", [
+    ("Il a quatre-vingts ans.", True, [("quatre-vingts", 80)]),
+    ("dix-huit jours, quarante-cinq minutes", True, [("dix-huit", 18), ("quarante-cinq", 45)]),
+    ("soixante-dix-sept, quatre-vingt-dix-neuf", True,
+     [("soixante-dix-sept", 77), ("quatre-vingt-dix-neuf", 99)]),
+    ("vingt et un, trente et une", True, [("vingt et un", 21), ("trente et une", 31)]),
+    ("deux cent trois", True, [("deux cent trois", 203)]),
+    ("mille neuf cent quatre-vingt-dix", True, [("mille neuf cent quatre-vingt-dix", 1990)]),
+    ("deux ou trois, deux trois", True, [("deux", 2), ("trois", 3), ("deux", 2), ("trois", 3)]),
+    ("un chat et un chien", True, []),  # an article, not a number
+    ("eighty-five", False, [("eighty-five", 85)]),
+    ("two hundred and five, a hundred", False, [("two hundred and five", 205), ("a hundred", 100)]),
+    ("one and two", False, [("one", 1), ("two", 2)]),
+])
+def test_a_compound_numeral_is_one_number(text, french, read_as):
+    assert [(n.text, n.values) for n in read(text, french)] == \
+        [(t, frozenset({Decimal(v)})) for t, v in read_as]
+
+
+@pytest.mark.parametrize("fr, en, missing, extra", [
+    ("25 millions d'euros", "25 billion euros", ["25 millions"], ["25 billion"]),
+    ("65 milliards d'euros", "65 million euros", ["65 milliards"], ["65 million"]),
+    ("65 milliards", "65,000 million", [], []),
+    ("3 millions et 3 chats", "3m and 3 cats", [], []),
+    ("la ligne T6", "the T7 line", ["T6"], ["T7"]),
+    ("la ligne T6 et le rfc822", "the T6 line and RFC 822", [], []),
+    ("Il a quatre-vingts ans.", "He is eighty.", [], []),
+])
+def test_a_scale_or_a_name_that_changed_is_a_changed_number(fr, en, missing, extra):
+    found = match(fr, en)
+    assert (texts(found.missing), texts(found.extra), found.loose_fr) == (missing, extra, ())
+
+
 def test_spelled_out_numbers_are_counterparts_never_required():
     assert match("deux ou trois", "a few").missing == []
     assert match("un texte", "one, two, three").extra == []

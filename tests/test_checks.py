@@ -70,7 +70,7 @@ PLANTED = [
      "1 250,5 is missing from the English; the English has 1,205.5 instead",
      "“Il coûte 1 250,5 euros.” → “It costs 1,205.5 euros.”"),
     ("numbers", "error", "Ils étaient 65 milliards.", "There were 56 billion.",
-     "65 is missing from the English; the English has 56 instead",
+     "65 milliards is missing from the English; the English has 56 billion instead",
      "“Ils étaient 65 milliards.” → “There were 56 billion.”"),
     ("numbers", "error", "Mélangez 50 g de farine et 50 g d'eau.", "Mix 5 g of flour and 50 g of water.",
      "50 appears 2× in French, 1× in English; the English has 5 instead",

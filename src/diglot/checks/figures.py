@@ -66,7 +66,7 @@ def _counted(left: list[Number], side: list[Number], other: list[Number], side_n
     fewer, gone = [], []
     for text, group in _grouped(left).items():
         count = sum(_key(n.text) == text for n in side if not n.optional)
-        there = sum(bool(group[0].values & n.values) for n in other if not n.optional)
+        there = sum(group[0].may_be(n) for n in other if not n.optional)
         if there:
             fewer.append(f"{text} appears {count}× in {side_name}, {there}× in {other_name}")
         else:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from diglot.checks.numbers import COUNTING, Number, read
+from diglot.checks.numbers import Number, read
 
 
 @dataclass(frozen=True)
@@ -43,14 +43,30 @@ def match(fr_text: str, en_text: str) -> Matched:
     free = [j for j in range(len(en)) if j not in owner]
     missing = [n for n in missing if not _parts_found(n, en, free)]
     extra = [en[j] for j in free if not en[j].optional]
+    renamed = _renamed([n for i, n in enumerate(fr) if i not in matched_fr], [en[j] for j in free])
+    missing += [n for n, _ in renamed]
+    extra += [m for _, m in renamed]
     loose_fr = tuple(n for i, n in enumerate(fr) if i not in matched_fr and _spelled(n))
     loose_en = tuple(en[j] for j in free if _spelled(en[j]))
     return Matched(fr, en, missing, extra, loose_fr, loose_en)
 
 
+def _renamed(fr: list[Number], en: list[Number]) -> list[tuple[Number, Number]]:
+    """Names with a figure left unmatched on both sides under the same letters: "ligne T6"
+    against "T7 line" is a changed name, though a name alone is never required."""
+    pairs, taken = [], set()
+    for number in (n for n in fr if n.optional and n.name):
+        other = next((k for k, m in enumerate(en) if k not in taken and m.optional
+                      and m.name == number.name), None)
+        if other is not None:
+            taken.add(other)
+            pairs.append((number, en[other]))
+    return pairs
+
+
 def _spelled(number: Number) -> bool:
-    """A number written as a word that only counts ("cinq", "eighth"; see ``COUNTING``)."""
-    return number.optional and number.text.lower() in COUNTING
+    """A number written as a word that only counts ("cinq", "eighth"; see ``spelled``)."""
+    return number.counting
 
 
 def _augment(i: int, fr: list[Number], en: list[Number], owner: dict[int, int],
@@ -58,7 +74,7 @@ def _augment(i: int, fr: list[Number], en: list[Number], owner: dict[int, int],
     """Kuhn's augmenting path from French number ``i``: take a free English number sharing a
     value, or move the French number holding one to another counterpart."""
     for j, number in enumerate(en):
-        if j in seen or not fr[i].values & number.values or (alike and fr[i].optional != number.optional):
+        if j in seen or not fr[i].may_be(number) or (alike and fr[i].optional != number.optional):
             continue
         seen.add(j)
         if j not in owner or _augment(owner[j], fr, en, owner, seen, alike):

@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from diglot.checks import spelled
+
 _GROUP_SPACES = " \u00a0\u202f\u2009"
 _CHUNK = {True: re.compile(r"\d+(?:(?:[.,]|[ \u00a0\u202f\u2009])\d+)*"),
           False: re.compile(r"\d+(?:[.,]\d+)*")}  # English groups with commas only
@@ -36,6 +38,16 @@ class Number:
     values: frozenset
     parts: tuple[frozenset, ...] = ()
     optional: bool = False  # a counterpart only: never missing or extra
+    counting: bool = False  # spelled out and only ever counting ("cinq", "quatre-vingts")
+    scaled: frozenset = frozenset()  # with a scale word: "25 millions" is 25e6, never 25e9
+    name: str = ""  # the letters a figure is glued to ("T" of "T6"), lower case
+
+    def may_be(self, other: "Number") -> bool:
+        """Whether the two may stand for one value; both with a scale word, the same
+        scaled value ("65 milliards", "65 billion"; not "25 millions", "25 billion")."""
+        if self.scaled and other.scaled:
+            return bool(self.scaled & other.scaled)
+        return bool(self.values & other.values)
 
 
 def read(text: str, french: bool) -> list[Number]:
@@ -57,14 +69,18 @@ def _figures(text: str, match: re.Match, french: bool) -> list[Number]:
     clock = None if french else _english_clock(text, match)
     if clock:  # "7 p.m.", "7.30 p.m.": only a French time of that half of the day matches
         return [Number(chunk, start, match.end(), frozenset({clock}))]
-    scale = _scale(text, match.end(), french)
+    scale, end = _scale(text, match.end(), french)
     values = _scaled(_whole(chunk, french), scale) | _clock(text, match, french) | _point(text, start, chunk)
     if not values and "," in chunk:
         return _pieces(chunk, start, french)  # "[00,99]", "1,2,3": a list, not one number
     parts = tuple(frozenset(_scaled(_plain(p, french), scale)) for p in _SEPARATORS.split(chunk))
     # The literal text too: a version such as 3.9.0 is written alike in both languages.
     optional = _glued(text, match) or french and _set_bit(text, match) or _zero_minutes(text, match)
-    return [Number(chunk, start, match.end(), frozenset(values | {chunk}), parts, optional)]
+    scaled = frozenset(v.scaleb(scale) for v in _whole(chunk, french)) if scale else frozenset()
+    name = _name(text, start)
+    # Named with its scale word ("25 millions", never a bare "25") or its letters ("T6").
+    return [Number(text[start - len(name):end], start - len(name), end, frozenset(values | {chunk}),
+                   parts, optional, scaled=scaled, name=name.lower())]
 
 
 _SEPARATORS = re.compile(r"[, \u00a0\u202f\u2009]")
@@ -75,6 +91,15 @@ def _glued(text: str, match: re.Match) -> bool:
     name: a counterpart if the other language writes them apart ("RS-232"), never required."""
     before = text[match.start() - 1] if match.start() else " "
     return before.isalpha() or before == "^" or _HEX.match(text, match.end()) is not None
+
+
+_LETTERS = re.compile(r"[^\W\d_]+$")
+
+
+def _name(text: str, start: int) -> str:
+    """The letters a figure is glued to ("T" of "ligne T6", "rfc" of "rfc822"), or ""."""
+    found = _LETTERS.search(text, max(0, start - 12), start)
+    return found.group(0) if found else ""
 
 
 # "mis à 1", "un bit à 0": French sets and clears bits with a figure, English with a verb.
@@ -202,12 +227,13 @@ def _plain(part: str, french: bool) -> set[Decimal]:
     return {v for v in values if v is not None}
 
 
-def _scale(text: str, end: int, french: bool) -> int:
+def _scale(text: str, end: int, french: bool) -> tuple[int, int]:
+    """The power of ten of the scale word after a figure ("65 milliards": 9), and where
+    the word ends; (0, end) without one."""
     word = _SCALE_WORD.match(text, end)
-    if not word:
-        return 0
     table = _SCALES_FR if french else _SCALES_EN
-    return table.get(word.group(1).lower(), 0)
+    scale = table.get(word.group(1).lower(), 0) if word else 0
+    return (scale, word.end()) if scale else (0, end)
 
 
 def _decimal(text: str) -> Decimal | None:
@@ -232,51 +258,8 @@ def _roman(numeral: str) -> int:
     return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
 
 
-def _table(words: str, start: int = 0, step: int = 1) -> dict[str, Decimal]:
-    return {w: Decimal(start + step * i) for i, w in enumerate(words.split())}
-
-
-_FR_WORDS = _table("deux trois quatre cinq six sept huit neuf dix onze douze", 2)
-_FR_WORDS |= _table("premier deuxième troisième quatrième cinquième sixième septième huitième "
-                    "neuvième dixième", 1)
-_FR_WORDS |= {"zéro": Decimal(0), "première": Decimal(1), "second": Decimal(2), "seconde": Decimal(2),
-              "double": Decimal(2), "moitié": Decimal("0.5"), "dizaine": Decimal(10),
-              "douzaine": Decimal(12), "vingtaine": Decimal(20), "centaine": Decimal(100),
-              "millier": Decimal(1000)}
-# "un couple", "un triplet": French names tuples by their size, English writes "a 2-tuple".
-_FR_WORDS |= {w: Decimal(n) for n, words in ((2, "paire paires couple couples"), (3, "triplet triplets"),
-                                               (4, "quadruplet quadruplets")) for w in words.split()}
-_EN_WORDS = _table("zero one two three four five six seven eight nine ten eleven twelve thirteen "
-                   "fourteen fifteen sixteen seventeen eighteen nineteen twenty")
-_EN_WORDS |= _table("thirty forty fifty sixty seventy eighty ninety", 30, 10)
-_EN_WORDS |= _table("first second third fourth fifth sixth seventh eighth ninth tenth eleventh "
-                    "twelfth", 1)
-_EN_WORDS |= {"hundred": Decimal(100), "thousand": Decimal(1000), "dozen": Decimal(12),
-              "once": Decimal(1), "twice": Decimal(2), "both": Decimal(2),
-              "half": Decimal("0.5"), "double": Decimal(2), "single": Decimal(1),
-              "ones": Decimal(1), "zeros": Decimal(0), "zeroes": Decimal(0)}
-
-# Words that only ever count, two and up: a number a translator may change. Not "neuf"
-# (also "new"), "second" (also the unit), "un"/"one"/"single"/"both"/"pair" (articles and
-# turns of phrase each language writes its own way).
-COUNTING = frozenset(
-    "deux trois quatre cinq six sept huit dix onze douze deuxième troisième quatrième cinquième "
-    "sixième septième huitième neuvième dixième two three four five six seven eight nine ten "
-    "eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty "
-    "forty fifty sixty seventy eighty ninety third fourth fifth sixth seventh eighth ninth tenth "
-    "eleventh twelfth".split())
-
-
-def _words(table: dict[str, Decimal]) -> re.Pattern:
-    alternatives = "|".join(sorted(table, key=len, reverse=True))
-    return re.compile(r"(?<!\w)(?:" + alternatives + r")(?!\w)", re.IGNORECASE)
-
-
-_SPELLED = {True: _words(_FR_WORDS), False: _words(_EN_WORDS)}
-
-
 def _spelled(text: str, french: bool) -> list[Number]:
-    """Numbers spelled out ("dix fois", "ten times", "both") stand for their figures."""
-    table = _FR_WORDS if french else _EN_WORDS
-    return [Number(m.group(0), m.start(), m.end(), frozenset({table[m.group(0).lower()]}), optional=True)
-            for m in _SPELLED[french].finditer(text)]
+    """Numbers spelled out ("dix fois", "quatre-vingts", "ten times", "both") stand for
+    their figures, as counterparts only."""
+    return [Number(n.text, n.start, n.end, frozenset({n.value}), optional=True, counting=n.counting)
+            for n in spelled.read(text, french)]
