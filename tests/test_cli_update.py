@@ -199,3 +199,13 @@ def test_locations_must_be_known(proj):
     proj.write("diglot.toml", "locations = 'lines'\n")
     result = proj.run("update")
     assert "Error: diglot.toml:1: 'locations' must be one of full, file, none, not 'lines'" in result.output
+
+
+def test_a_po_file_saved_with_crlf_and_a_bom_keeps_them_when_updated(proj):
+    path = proj.root / "translations/en/chat.po"
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes().replace(b"\n", b"\r\n"))
+    proj.source("chat", f"# Le chat\n\n{ONE_EDITED}\n\n{TWO}\n")
+    assert proj.run("update").exit_code == 0
+    data = path.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf") and data.count(b"\n") == data.count(b"\r\n") > 20
+    assert proj.entries("chat")[ONE_EDITED].msgstr == "The cat has slept on the sofa since morning."

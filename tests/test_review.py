@@ -393,6 +393,16 @@ def test_lines_typed_into_the_comment_cell_become_review_comments(proj):
     assert after[FUZZY].translator_comments == ("review: House style: no italics.",)
 
 
+def test_a_remark_typed_onto_a_comment_line_adds_only_the_remark(proj):
+    path = _document(proj)
+    document = Document(str(path))
+    _cell(document, MODEL, 4).paragraphs[0].add_run(" Reviewer: fine as is")
+    document.save(str(path))
+    assert _import(proj, path).exit_code == 0
+    assert proj.entries("riche")[MODEL].translator_comments == (
+        "check the name", "review: Reviewer: fine as is")
+
+
 def test_an_edited_fuzzy_row_says_it_is_no_longer_fuzzy(proj):
     _edit_po(proj, FUZZY, previous_msgid="Un paragraphe vague.")
     path = _export(proj)

@@ -3,6 +3,7 @@ name the file, and writes that are atomic."""
 
 from __future__ import annotations
 
+from codecs import BOM_UTF8
 from pathlib import Path
 
 from diglot.errors import CatalogError
@@ -58,3 +59,20 @@ def encode(catalog: Catalog, wrap: bool = True, shown: str | None = None) -> byt
             raise CatalogError(exc.message, shown, exc.line) from exc
         raise
 
+
+
+def in_style_of(data: bytes, path: Path | None) -> bytes:
+    """``data`` with the line ends (CRLF) and UTF-8 byte-order mark of the file at ``path``
+    when it has them: a file saved by a Windows editor stays a Windows file, so that git
+    shows the entries that changed, not every line."""
+    try:
+        with open(path, "rb") as old:  # type: ignore[arg-type]
+            head = old.read(4096)
+    except (OSError, TypeError):
+        return data
+    first = head.split(b"\n", 1)[0] if b"\n" in head else b""
+    if first.endswith(b"\r") and b"\r\n" not in data:
+        data = data.replace(b"\n", b"\r\n")
+    if head.startswith(BOM_UTF8) and not data.startswith(BOM_UTF8):
+        data = BOM_UTF8 + data
+    return data

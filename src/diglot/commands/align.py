@@ -14,7 +14,7 @@ from diglot.align.model import Alignment
 from diglot.align.page import review_page
 from diglot.catalog.gather import read_translatable
 from diglot.catalog.plan import plan_catalog, plan_template
-from diglot.catalog.store import encode
+from diglot.catalog.store import encode, in_style_of
 from diglot.errors import SourceError
 from diglot.fsio import Write, unchanged, write_group
 from diglot.model import Article
@@ -62,7 +62,8 @@ def _plan(project: Project, article: Article, lang: str, report: AlignReport,
     writes = [(plan.template.path, plan.template.data)] if plan.template.data is not None else []
     catalog, report.counts = apply_proposals(plan.catalog, article.segments,
                                              proposals(report.alignment), overwrite, accept_above)
-    writes.append((project.po_path(lang, article.slug), encode(catalog, project.config.wrap)))
+    po_path = project.po_path(lang, article.slug)
+    writes.append((po_path, in_style_of(encode(catalog, project.config.wrap), po_path)))
     page = review_page(report.alignment, title=article.title,
                        source_lang=project.config.source_language, lang=lang,
                        french_path=article.path, english_path=report.english_path)

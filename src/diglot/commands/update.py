@@ -19,7 +19,7 @@ from diglot.catalog.plan import (
     plan_template,
 )
 from diglot.catalog.renames import Rename, find_renames
-from diglot.catalog.store import decode, encode, read_catalog
+from diglot.catalog.store import decode, encode, in_style_of, read_catalog
 from diglot.commands import memory_pass
 from diglot.fsio import Write, remove_file, write_group
 from diglot.po.model import Catalog, Entry
@@ -142,7 +142,8 @@ def _write(project: Project, changes: list[FileChange]) -> None:
     """Every file or none (never a new template beside an old PO file); a renamed article's
     old files go only once the new ones are all there."""
     area = project.area(project.translations_dir)
-    write_group([Write(c.target, c.data, c.path, area) for c in changes])
+    write_group([Write(c.target, in_style_of(c.data, c.moved_from or c.target), c.path, area)
+                 for c in changes])
     for change in changes:
         if change.moved_from is not None:
             remove_file(change.moved_from, project.rel(change.moved_from), area)

@@ -32,7 +32,7 @@ from diglot.review.export import APPROVED
 from diglot.review.manifest import Manifest, RowMark
 from diglot.source.markdown_out import normalize, to_markdown
 from diglot.catalog.merge import loose_key
-from diglot.catalog.store import encode
+from diglot.catalog.store import encode, in_style_of
 from diglot.fsio import write_atomic
 from diglot.review.protect import lost_markup
 
@@ -97,7 +97,8 @@ def import_review(project: Project, path: Path, dry_run: bool = False,
     report.rows = plan.apply(doc)
     report.warnings = plan.warnings + _stray(doc)
     if plan.changed and not dry_run and not report.blocked:
-        write_atomic(po_path, encode(plan.catalog(), project.config.wrap), report.po,
+        data = in_style_of(encode(plan.catalog(), project.config.wrap), po_path)
+        write_atomic(po_path, data, report.po,
                      project.area(project.translations_dir))
         report.written = True
     return report
@@ -275,9 +276,22 @@ def _typed_notes(row: DocRow, mark: RowMark, entry: Entry) -> list[str]:
     each line the entry does not already carry becomes a review comment."""
     if identity.notes_fingerprint(row.comment_lines) == mark.notes:
         return []
-    known = set(identity.note_lines(entry.translator_comments))
-    return [_note_line("", line) for line in identity.note_lines(row.comment_lines)
-            if line not in known]
+    known = identity.note_lines(entry.translator_comments)
+    typed = (_typed_part(line, known) for line in identity.note_lines(row.comment_lines))
+    return [_note_line("", line) for line in typed if line]
+
+
+def _typed_part(line: str, known: list[str]) -> str:
+    """What the reviewer added to a Comment-cell line: "" for a comment the entry carries,
+    the rest of a line typed onto one (before or after it), else the whole line."""
+    if line in known:
+        return ""
+    for comment in sorted(known, key=len, reverse=True):
+        if line.startswith(comment):
+            return line[len(comment):].strip()
+        if line.endswith(comment):
+            return line[:-len(comment)].strip()
+    return line
 
 
 def _note_line(author: str, text: str) -> str:
