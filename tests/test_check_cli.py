@@ -142,3 +142,13 @@ def test_serve_s_check_does_not_read_the_source_again(proj):
     proj.source("a", SOURCE.replace("# Le marché", "---\ntitle: Le marché : un jour\n---"))
     findings = check(Project.load(proj.root), ["a"], ("en",), sources=False)
     assert {f.check for f in findings} >= {"numbers"}  # the PO file's findings, no error raised
+
+
+def test_an_article_without_a_po_file_is_named_as_not_checked(make_project):
+    proj = make_project({"a": "Un texte.\n", "b": "Un autre texte.\n"}, update=False)
+    result = proj.run("check")
+    assert result.exit_code == 0
+    assert "Warning: not checked, no PO file yet: translations/en/a.po, translations/en/b.po " \
+           "(run diglot update)" in result.output.splitlines()
+    assert proj.run("update").exit_code == 0
+    assert "Warning" not in proj.run("check").output

@@ -176,6 +176,12 @@ def test_a_translator_comment_silences_one_check_on_one_entry():
     assert [(f.line, f.check, f.message) for f in found] == [(2, "numbers", "14 and 1789 are missing from the English")]
 
 
+def test_an_ignore_comment_does_not_silence_a_fuzzy_entry_whose_french_changed():
+    entry = Entry("Le 14 juillet 2025.", "On 14 July 2024.", line=1, flags=("fuzzy",),
+                  translator_comments=("diglot-ignore: numbers",))
+    assert [(f.check, f.severity) for f in run_checks([entry], "a.po")] == [("numbers", "warning")]
+
+
 def test_ignoring_markup_still_silences_emphasis_and_code():
     entry = Entry("Le **chat** et `ls`.", "The cat and ls.", line=1, translator_comments=("diglot-ignore: markup",))
     assert run_checks([entry], "a.po") == []

@@ -170,3 +170,17 @@ def test_the_order_setting_puts_its_articles_first_and_names_an_unknown_one(proj
     assert result.exit_code == 2 and result.output.splitlines() == [
         "Error: diglot.toml:2: 'order' names 'metro', which is no article in source_fr/ "
         "(names look like: annexe, Ecoles, tramway)"]
+
+
+def test_an_unknown_article_name_suggests_the_file_in_its_folder_or_a_close_spelling(proj):
+    for name in ("transports/tramway-lyon", "metro", "annexe"):
+        proj.source(name, f"# {name}\n\nUn texte.\n")
+    assert proj.run("update").exit_code == 0
+    for given, hint in (("tramway-lyon", "did you mean 'transports/tramway-lyon'?"),
+                        ("tramway-lyon.md", "did you mean 'transports/tramway-lyon'?"),
+                        ("metor", "did you mean 'metro'?"),
+                        ("zoo", "names look like: annexe, metro, transports/tramway-lyon")):
+        result = proj.run("status", "--article", given)
+        [line] = result.output.splitlines()
+        assert result.exit_code == 2 and line.endswith(
+            f"projet: no article named '{given}' in source_fr/ ({hint})")

@@ -3,6 +3,7 @@ and outputs live, which articles exist, and safe output names for them."""
 
 from __future__ import annotations
 
+import difflib
 import os
 import unicodedata
 from dataclasses import dataclass
@@ -223,7 +224,7 @@ class Project:
                               f"the path of its source file in {self.config.source}/", self.root)
         if name not in self._sources:
             raise SourceError(f"no article named '{article}' in {self.config.source}/ "
-                              f"(names look like: {self._examples()})", self.root)
+                              f"({self._suggestion(name)})", self.root)
         return name
 
     def _named(self, article: str) -> str:
@@ -238,8 +239,16 @@ class Project:
         text = text.removeprefix("./").removeprefix(prefix)
         return names.path_slug(_without_suffix(text)) if "\0" not in text else ""
 
-    def _examples(self) -> str:
-        return ", ".join(self.slugs()[:3]) or "none yet"
+    def _suggestion(self, name: str) -> str:
+        """The articles a user probably meant: the same file in a folder, or a close
+        spelling; else what names look like."""
+        slugs = self.slugs()
+        leaf = name.rsplit("/", 1)[-1]
+        near = [s for s in slugs if s.rsplit("/", 1)[-1] == leaf] or \
+            difflib.get_close_matches(name, slugs, n=3, cutoff=0.75)
+        if near:
+            return "did you mean " + " or ".join(f"'{s}'" for s in near[:3]) + "?"
+        return "names look like: " + (", ".join(slugs[:3]) or "none yet")
 
     @property
     def output_names(self) -> dict[str, str]:

@@ -41,8 +41,11 @@ CHECKS: dict[str, Callable[[Pair], list[Problem]]] = {
 
 
 def ignored(entry: Entry) -> set[str]:
-    """The checks an entry's ``diglot-ignore`` comments silence."""
+    """The checks an entry's ``diglot-ignore`` comments silence; none while it is fuzzy
+    (its French changed since the comment was written: "2024" → "2025" must show)."""
     names: set[str] = set()
+    if entry.fuzzy:
+        return names
     for comment in entry.translator_comments:
         key, sep, value = comment.partition(":")
         if sep and key.strip().lower() == "diglot-ignore":
