@@ -148,7 +148,7 @@ def test_an_article_without_a_po_file_is_named_as_not_checked(make_project):
     proj = make_project({"a": "Un texte.\n", "b": "Un autre texte.\n"}, update=False)
     result = proj.run("check")
     assert result.exit_code == 0
-    assert "Warning: not checked, no PO file yet: translations/en/a.po, translations/en/b.po " \
-           "(run diglot update)" in result.output.splitlines()
+    assert "Warning: translations/en/a.po and 1 more: no translation file yet; run diglot update " \
+           "to create it (meanwhile nothing of it is checked)" in result.output.splitlines()
     assert proj.run("update").exit_code == 0
     assert "Warning" not in proj.run("check").output

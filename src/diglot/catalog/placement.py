@@ -292,8 +292,10 @@ def layout_warnings(project: Project) -> list[str]:
     return [str(m) for m in misplaced(project)] + language_folders(project)
 
 
-def missing_po(project: Project, slugs: list[str], languages: tuple[str, ...]) -> list[str]:
-    """A hint for a build before the first update: which PO files do not exist yet."""
+def missing_po(project: Project, slugs: list[str], languages: tuple[str, ...],
+               meanwhile: str = "the edition shows the French in its place") -> list[str]:
+    """A hint for a build or a check before the first update: which PO files do not exist
+    yet, and what that means ``meanwhile``."""
     hints = []
     for lang in languages:
         missing = [s for s in slugs if not project.po_path(lang, s).exists()]
@@ -301,7 +303,7 @@ def missing_po(project: Project, slugs: list[str], languages: tuple[str, ...]) -
             first = project.rel(project.po_path(lang, missing[0]))
             more = f" and {len(missing) - 1} more" if len(missing) > 1 else ""
             hints.append(f"{first}{more}: no translation file yet; run diglot update to create "
-                         "it (meanwhile the edition shows the French in its place)")
+                         f"it (meanwhile {meanwhile})")
     return hints
 
 

@@ -193,14 +193,15 @@ def _print_changes(found, fmt: str) -> None:
 @reports_errors
 def check(ctx: Context, fmt: str, article: str | None, lang: str | None) -> None:
     """QA the translations: markup, numbers, typography, spacing; exit 1 on any error."""
-    from diglot.commands.check import check as run, has_errors, unchecked
+    from diglot.catalog.placement import missing_po
+    from diglot.commands.check import check as run, has_errors
     from diglot.project import selected_languages, selected_slugs
 
     project = ctx.project()
     _layout_warnings(ctx, project)
     slugs, languages = selected_slugs(project, article), selected_languages(project, lang)
     findings = run(project, slugs, languages)
-    ctx.warn(unchecked(project, slugs or project.slugs(), languages))
+    ctx.warn(missing_po(project, slugs or project.slugs(), languages, "nothing of it is checked"))
     if fmt == "json":
         click.echo(json.dumps([f.as_json() for f in findings], ensure_ascii=False, indent=2))
     else:

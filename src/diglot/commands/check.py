@@ -53,16 +53,5 @@ def _segments(project: Project, slug: str) -> frozenset[str] | None:
     return frozenset(e.msgid for e in template.entries if not e.obsolete)
 
 
-def unchecked(project: Project, slugs: list[str], languages: tuple[str, ...]) -> list[str]:
-    """A warning naming the PO files that do not exist yet (nothing of theirs was checked),
-    or none."""
-    missing = [project.rel(project.po_path(lang, slug)) for slug in slugs for lang in languages
-               if not project.po_path(lang, slug).exists()]
-    if not missing:
-        return []
-    shown = ", ".join(missing[:3]) + (f" and {len(missing) - 3} more" if len(missing) > 3 else "")
-    return [f"not checked, no PO file yet: {shown} (run diglot update)"]
-
-
 def has_errors(findings: list[Finding]) -> bool:
     return any(f.severity == ERROR for f in findings)
