@@ -209,3 +209,16 @@ def test_a_po_file_saved_with_crlf_and_a_bom_keeps_them_when_updated(proj):
     data = path.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf") and data.count(b"\n") == data.count(b"\r\n") > 20
     assert proj.entries("chat")[ONE_EDITED].msgstr == "The cat has slept on the sofa since morning."
+
+
+def test_a_paragraph_cut_in_two_gives_both_halves_the_old_translation_fuzzy(make_project):
+    first, second = "Le tram passe toutes les cinq minutes.", "Il dessert la gare et le musée."
+    english = "The tram comes every five minutes. It serves the station and the museum."
+    proj = make_project({"t": f"{first} {second}\n"}, {"t": {f"{first} {second}": english}})
+    proj.source("t", f"{first}\n\n{second}\n")
+    result = proj.run("update")
+    assert "updated translations/en/t.po (2 fuzzy, 0 new, 0 obsolete)" in result.output
+    entries = proj.entries("t")
+    for half in (first, second):
+        assert entries[half].fuzzy and entries[half].msgstr == english
+        assert entries[half].previous_msgid == f"{first} {second}"

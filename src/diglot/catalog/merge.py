@@ -40,6 +40,7 @@ def merge(old: Catalog, pot: Catalog, threshold: float, purge_obsolete: bool = F
     plan.restored()
     plan.loose()
     plan.similar(threshold)
+    plan.split()
     return plan.result(purge_obsolete)
 
 
@@ -98,6 +99,20 @@ class _Plan:
             self._take(i, pool[p], entry)
             self.stats.fuzzy.append(entry)
 
+    def split(self) -> None:
+        """A paragraph cut in two: the half that found no old entry gets the translation its
+        neighbour got, fuzzy (the old French held both halves, word for word), so that the
+        translator cuts the English instead of starting one half from nothing."""
+        entries = self.pot.entries
+        for i, t in self._open():
+            for k in (i - 1, i + 1):
+                seed = self.chosen.get(k)
+                if seed is not None and _halves(seed, t.msgid, entries[k].msgid):
+                    entry = _carry(t, seed, seed.flags, seed.previous_msgid)
+                    self.chosen[i] = entry
+                    self.stats.fuzzy.append(entry)
+                    break
+
     def result(self, purge: bool) -> MergeResult:
         active = [self.chosen.get(i, t) for i, t in enumerate(self.pot.entries)]
         self.stats.new = len(self.pot.entries) - len(self.chosen)
@@ -128,6 +143,15 @@ def _carry(t: Entry, o: Entry, flags: tuple[str, ...], previous: str | None) -> 
                  translator_comments=o.translator_comments,
                  extracted_comments=t.extracted_comments, references=t.references, flags=flags,
                  previous_msgid=previous if "fuzzy" in flags else None)
+
+
+def _halves(seed: Entry, text: str, neighbour: str) -> bool:
+    """Whether ``seed`` (made fuzzy from an old entry) holds both ``text`` and its
+    ``neighbour`` in its old French: the two are the halves of that old paragraph."""
+    if not seed.fuzzy or not seed.previous_msgid or not _useful(seed):
+        return False
+    old = loose_key(seed.previous_msgid)
+    return loose_key(text) in old and loose_key(neighbour) in old and bool(loose_key(text))
 
 
 def _without(flags: tuple[str, ...], flag: str) -> tuple[str, ...]:
