@@ -435,3 +435,34 @@ def test_emphasis_inside_a_quotation_is_set_roman_against_its_italic_style():
               for r in body.iter(q("r")) if r.find("w:rPr/w:i", NS) is not None]
     assert italic == [("Le Progrès", "0"), ("Le Progrès", "0"),  # French, then English
                       ("citation", None), ("quotes", None)]
+
+
+def test_a_paragraph_holding_an_address_no_line_can_break_is_set_ragged_right():
+    pairs = [("Voir le site officiel : <https://www.tcl.fr/plan-du-reseau-2026>.",
+              "See the official site: <https://www.tcl.fr/plan-du-reseau-2026>."),
+             ("Un paragraphe anticonstitutionnellement ordinaire, voir [le site](https://exemple.fr/a/b/c/d).",
+              "An ordinary paragraph, see [the site](https://exemple.fr/a/b/c/d)."),
+             ("Les récoltes de 2026[^1] par le [bureau][bureau].", "The 2026 harvests[^1] by the [committee][bureau].")]
+    text = "\n\n".join(fr for fr, _ in pairs) + "\n\n[^1]: Pesées.\n\n[bureau]: https://exemple.fr/bureau\n"
+    data = BUILDER.article(support.bilingual_from(text, pairs + [("Pesées.", "Weighed.")]), context())
+    aligned = {}
+    for para in xml(data).iter(q("p")):
+        jc = para.find("w:pPr/w:jc", NS)
+        aligned["".join(para.itertext())[:20]] = None if jc is None else jc.get(q("val"))
+    assert aligned["Voir le site officie"] == aligned["See the official sit"] == "left"
+    assert aligned["Un paragraphe antico"] is None and aligned["An ordinary paragrap"] is None
+    assert aligned["Les récoltes de 2026"] is None
+
+
+def test_nested_bullets_change_glyph_by_depth_as_in_the_other_editions(showcase_docx):
+    numbering, styles = xml(showcase_docx, "word/numbering.xml"), xml(showcase_docx, "word/styles.xml")
+    abstracts = {a.get(q("abstractNumId")): a for a in numbering.findall("w:abstractNum", NS)}
+    nums = {n.get(q("numId")): n.find("w:abstractNumId", NS).get(q("val"))
+            for n in numbering.findall("w:num", NS)}
+    glyphs = []
+    for name in ("ListBullet", "ListBullet2", "ListBullet3"):
+        style = styles.find(f"w:style[@w:styleId='{name}']", NS)
+        level = abstracts[nums[style.find("w:pPr/w:numPr/w:numId", NS).get(q("val"))]].find("w:lvl", NS)
+        glyphs.append((level.find("w:lvlText", NS).get(q("val")),
+                       level.find("w:rPr/w:rFonts", NS).get(q("ascii"))))
+    assert glyphs == [("\uf0b7", "Symbol"), ("o", "Courier New"), ("\uf0a7", "Wingdings")]

@@ -20,6 +20,7 @@ import pytest
 
 from diglot.builders import BuildContext, get_builder
 from diglot.builders.epub import chapter, edition_book
+from diglot.builders.epub.cover import cover_lines
 from diglot.config import Config
 from support import CASES, bilingual_from, showcase
 
@@ -488,3 +489,11 @@ def test_an_edited_epub_template_or_shared_view_module_changes_the_epub_fingerpr
     assert changed == {"templates/epub/style.css": {"html", "epub"},  # html: its prefix
                        "templates/article.html.j2": {"html"},
                        "builders/html_rows.py": {"html", "epub"}}
+
+
+@pytest.mark.parametrize("title", ["Le tramway de Lyon\u00a0: bilan d’une année de service",
+                                   "Pourquoi\u202f? Une question\u00a0: « vraiment\u00a0» !"])
+def test_a_cover_line_never_starts_at_a_no_break_space(title):
+    lines = [text for _, text in cover_lines(title, "")["title"]]
+    assert " ".join(lines).replace(" ", "") == title.replace(" ", "")
+    assert not any(line[0] in ":;?!»" for line in lines)

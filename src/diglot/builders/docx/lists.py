@@ -30,6 +30,22 @@ def list_style(levels: tuple[ListLevel, ...]) -> str:
     return f"List {kind}{suffix}"
 
 
+# A bullet per depth, as the other editions show them (•, ◦, ▪), in the glyphs and fonts
+# Word gives its own levels (LibreOffice maps Symbol and Wingdings to OpenSymbol).
+_BULLETS = {"List Bullet 2": ("o", "Courier New"), "List Bullet 3": ("\uf0a7", "Wingdings")}
+
+
+def _set_bullet(abstract, glyph: str, font: str) -> None:
+    """The first level of a bullet list style's definition shows ``glyph`` in ``font``."""
+    if abstract is None:
+        return
+    level = abstract.find(qn("w:lvl"))
+    level.find(qn("w:lvlText")).set(qn("w:val"), glyph)
+    fonts = level.find(f"{qn('w:rPr')}/{qn('w:rFonts')}")
+    for side in ("w:ascii", "w:hAnsi", "w:cs"):
+        fonts.set(qn(side), font)
+
+
 @dataclass
 class _Open:
     key: int
@@ -82,6 +98,9 @@ class Numbering:
         self._next = max(nums, default=0) + 1
         self._templates = {style.style_id: self._template(style) for style in document.styles
                            if style.name.startswith("List Number")}
+        for style in document.styles:
+            if style.name in _BULLETS:
+                _set_bullet(self._template(style), *_BULLETS[style.name])
         self._made: dict[tuple[int, int], int] = {}
         self.lists: dict[int, tuple[str, int]] = {}  # numId → (style id, start) made here
 

@@ -7,6 +7,8 @@ per-cell access.
 
 from __future__ import annotations
 
+import re
+
 import datetime as dt
 from dataclasses import dataclass, replace
 
@@ -198,11 +200,11 @@ class ArticleTable:
                        keep_next=False)
 
     def _para(self, tc, segment: str, tag: str, look: Look, column: int, mark=None) -> None:
+        width = self.layout.columns[column] - 2 * CELL_MARGIN
         para = x.paragraph(tc, look.style, look.keep_next, self._num(look, column),
-                           look.indent)
+                           look.indent, "left" if self._unbreakable(segment, width) else "")
         if mark:
             x.bookmark_start(para, *mark)
-        width = self.layout.columns[column] - 2 * CELL_MARGIN
         self.writer.write(para, segment, tag, self.doc.references,
                           markup=self.markup.column(column, width),
                           link=docx_link(self.doc))
@@ -210,6 +212,12 @@ class ArticleTable:
             x.upright_emphasis(para)
         if mark:
             x.bookmark_end(para, mark[1])
+
+    def _unbreakable(self, segment: str, width: int) -> bool:
+        """``_unbreakable`` on what the reader sees (footnote calls, link targets and
+        reference labels aside), read only when the Markdown itself might be."""
+        return _unbreakable(segment, width) and \
+            _unbreakable(plain_text(segment, self.doc.references), width)
 
     def _num(self, look: Look, column: int) -> tuple[int, int] | None:
         if not look.list_key:
@@ -232,6 +240,20 @@ class ArticleTable:
 
 
 _QUOTE = sid("Quote")  # an italic style: the emphasis inside it is set in roman
+_LINK_TARGET = re.compile(r"\]\([^)\s]*\)")  # a link's address is not shown
+_UNBROKEN = re.compile(r"\S+")
+_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")  # a word Word and LibreOffice hyphenate
+_EDGES = ".,;:!?()[]«»\"'*_"
+_CHAR_TWIPS = 105  # a 10.5 pt letter's average width (half an em), in twips
+
+
+def _unbreakable(segment: str, width: int) -> bool:
+    """Whether the text holds a string no line can break or hyphenate (a web address, a
+    code span) over a third of the column's line: justified, the line before it would be stretched across the column,
+    so such a paragraph is set ragged right."""
+    words = _UNBROKEN.findall(_LINK_TARGET.sub("]", segment))
+    longest = max((len(w) for w in words if not _WORD.fullmatch(w.strip(_EDGES))), default=0)
+    return longest * _CHAR_TWIPS * 3 > width
 
 
 def _look(block: Block, key: int | None) -> Look:

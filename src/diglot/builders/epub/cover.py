@@ -4,9 +4,11 @@ word by word, at the largest type size that fits them in a few lines of the cove
 
 from __future__ import annotations
 
+import re
+
 WIDTH = 1200  # the cover's view box: 1200 × 1800, a 2:3 page
 _TEXT_WIDTH = 1000
-_EM = 0.5  # a serif letter's average width, in ems
+_EM = 0.56  # a serif letter's average width, in ems (DejaVu Serif's, the widest usual one)
 _SIZES = (104, 88, 76, 64, 54, 46)
 _TOP = 560  # the first title line's baseline
 
@@ -43,10 +45,13 @@ def _fitted(text: str, most: int, scale: float = 1.0) -> tuple[int, list[str]]:
     return size, keep
 
 
+_BREAKABLE = re.compile(r"[ \t\n]+")  # not the no-break spaces typography set ("tram\u00a0:")
+
+
 def _wrap(text: str, width: int) -> list[str]:
     """Words into lines of at most ``width`` characters (a longer word has its own line)."""
     lines: list[str] = []
-    for word in text.split():
+    for word in (w for w in _BREAKABLE.split(text) if w):
         if lines and len(lines[-1]) + 1 + len(word) <= width:
             lines[-1] += " " + word
         else:
