@@ -174,13 +174,14 @@ def test_html_table_in_each_column_with_alignment_and_cells_as_written():
 def test_a_cell_of_numbers_is_written_as_each_language_writes_numbers():
     # Nobody translates these cells (they are not in the PO file): an English reader must
     # not meet "11,5" beside an English "11.5 km".
-    text = "| Ligne | Longueur (km) | Voyageurs |\n|---|--:|--:|\n| T1 | 11,5 | 95 000 |\n| T2 | 2001 | 3 500 |\n"
+    text = ("| Ligne | Longueur (km) | Voyageurs | Part |\n|---|--:|--:|--:|\n"
+            "| T1 | 11,5 | 95 000 | 42 % |\n| T2 | 2001 | 3 500 | −2,5 % |\n")
     page = html(bilingual_from(text, [["Ligne", "Line"], ["Longueur (km)", "Length (km)"],
-                                      ["Voyageurs", "Riders"]]))
+                                      ["Voyageurs", "Riders"], ["Part", "Share"]]))
     french, english = re.findall(r"<table>(.*?)</table>", page, re.S)
     cells = lambda table: re.findall(r'<td class="al-r" lang="\w+">([^<]*)</td>', table)
-    assert cells(english) == ["11.5", "95,000", "2001", "3,500"]
-    assert cells(french) == ["11,5", "95\u202f000", "2001", "3\u202f500"]
+    assert cells(english) == ["11.5", "95,000", "42%", "2001", "3,500", "−2.5%"]
+    assert cells(french) == ["11,5", "95\u202f000", "42\u202f%", "2001", "3\u202f500", "−2,5\u202f%"]
 
 
 def test_html_figure_once_across_both_columns_or_each_translated(tmp_path):

@@ -152,11 +152,17 @@ _FRENCH_NUMBER = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+
 _GROUP_SPACE = re.compile(r"[ \u00a0\u202f]")
 
 
+_PERCENT_SPACE = re.compile(r"(?<=\d)[ \u00a0\u202f](?=%)")
+
+
 def figures_as(text: str, tag: str) -> str:
-    """French-written numbers of ``text`` as ``tag`` writes them: ``95 000`` and ``11,5``
-    become ``95,000`` and ``11.5`` in English. For table cells holding numbers only, which a
-    translator never sees (they are not extracted) and an English reader would misread."""
-    group, decimal = _symbols(tag)
+    """French-written numbers of ``text`` as ``tag`` writes them: ``95 000``, ``11,5`` and
+    ``42 %`` become ``95,000``, ``11.5`` and ``42%`` in English. For table cells holding
+    numbers only, which a translator never sees (they are not extracted) and an English
+    reader would misread."""
+    group, decimal, spaced = _symbols(tag)
+    if not spaced:
+        text = _PERCENT_SPACE.sub("", text)
     if decimal == ",":
         return text
     def rewrite(match: re.Match) -> str:
@@ -167,10 +173,12 @@ def figures_as(text: str, tag: str) -> str:
 
 
 @lru_cache(maxsize=16)
-def _symbols(tag: str) -> tuple[str, str]:
-    """(group, decimal) symbols of a language tag's Latin digits, French's if unknown."""
+def _symbols(tag: str) -> tuple[str, str, bool]:
+    """(group, decimal) symbols of a language tag's Latin digits, and whether it spaces
+    ``%`` from its number; French's if unknown."""
     try:
         locale = Locale.parse(tag.replace("-", "_"))
     except (ValueError, UnknownLocaleError):
-        return "\u202f", ","
-    return get_group_symbol(locale), get_decimal_symbol(locale)
+        return "\u202f", ",", True
+    percent = locale.percent_formats[None].pattern
+    return get_group_symbol(locale), get_decimal_symbol(locale), not percent.endswith("0%")
