@@ -466,3 +466,14 @@ def test_nested_bullets_change_glyph_by_depth_as_in_the_other_editions(showcase_
         glyphs.append((level.find("w:lvlText", NS).get(q("val")),
                        level.find("w:rPr/w:rFonts", NS).get(q("ascii"))))
     assert glyphs == [("\uf0b7", "Symbol"), ("o", "Courier New"), ("\uf0a7", "Wingdings")]
+
+
+def test_a_list_in_a_quotation_is_indented_inside_the_quotation_rule():
+    text = "> Il dit :\n>\n> - un\n>   - deux\n"
+    pairs = [("Il dit :", "He says:"), ("un", "one"), ("deux", "two")]
+    data = BUILDER.article(support.bilingual_from(text, pairs), context())
+    left = {}
+    for para in xml(data).iter(q("p")):
+        ind = para.find("w:pPr/w:ind", NS)
+        left["".join(para.itertext())] = None if ind is None else int(ind.get(q("left")))
+    assert (left["un"], left["deux"], left["one"], left["two"]) == (643, 1003, 643, 1003)

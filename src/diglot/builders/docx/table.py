@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from diglot.builders.docx import text
 from diglot.ooxml import xml as x
 from diglot.ooxml.styles import SHORT_ROW, sid
-from diglot.builders.docx.lists import ListTracker, Numbering, list_style
+from diglot.builders.docx.lists import MAX_DEPTH, ListTracker, Numbering, list_style
 from diglot.ooxml.runs import InlineWriter
 from diglot.builders.docx import parts
 from diglot.builders.docx.markup import Markup, docx_link
@@ -27,6 +27,7 @@ from diglot.source.inline import plain_text
 
 MARK_FILL = "EDEDED"  # untranslated cells: a light grey that also reads in black and white
 QUOTE_STEP = 283  # extra indent per nested quote level (twips, 0.5 cm)
+LIST_STEP = 360  # a list level's indent in the list styles' numbering (twips, 0.25 in)
 CELL_MARGIN = 142  # twips each side: a 0.5 cm gutter between the columns
 SHORT_CODE = 40  # a code block of at most this many lines is never split across pages
 @dataclass(frozen=True)
@@ -249,8 +250,8 @@ _CHAR_TWIPS = 105  # a 10.5 pt letter's average width (half an em), in twips
 
 def _unbreakable(segment: str, width: int) -> bool:
     """Whether the text holds a string no line can break or hyphenate (a web address, a
-    code span) over a third of the column's line: justified, the line before it would be stretched across the column,
-    so such a paragraph is set ragged right."""
+    code span) over a third of the column's line: justified, the line before it would be
+    stretched across the column, so such a paragraph is set ragged right."""
     words = _UNBROKEN.findall(_LINK_TARGET.sub("]", segment))
     longest = max((len(w) for w in words if not _WORD.fullmatch(w.strip(_EDGES))), default=0)
     return longest * _CHAR_TWIPS * 3 > width
@@ -265,7 +266,11 @@ def _look(block: Block, key: int | None) -> Look:
     if block.lists and block.kind in (LIST_ITEM, PARAGRAPH):
         name = list_style(block.lists)
         style = sid(f"{name} Quoted" if block.quote_depth else name)
-        return Look(style, list_key=key if name.startswith("List Number") else None)
+        look = Look(style, list_key=key if name.startswith("List Number") else None)
+        if block.quote_depth:  # inside the quotation's rule, as deep as the list goes
+            depth = min(len(block.lists), MAX_DEPTH)
+            return replace(look, indent=LIST_STEP * depth + QUOTE_STEP * block.quote_depth)
+        return look
     look = Look(sid("Quote" if block.kind == BLOCKQUOTE else "Body Text"))
     if block.quote_depth > 1:
         return replace(look, indent=QUOTE_STEP * (block.quote_depth - 1))
