@@ -113,6 +113,25 @@ def test_a_footnote_defined_twice_is_an_error_naming_its_line():
                                  "line 3); give each note its own label")
 
 
+@pytest.mark.parametrize("text, line", [
+    ("| a | b |\n|---|---|\n| 1 | 2 |\n| 1 | 2 | 3 |\n", 4),
+    ("Texte.\n\n> | a | b |\n> |---|---|\n> | 1 | 2 | 3 |\n", 5),
+    ("- item\n\n  a | b\n  --|--\n  1 | 2 | 3\n", 5),
+])
+def test_a_table_row_with_more_cells_than_its_header_is_an_error_naming_its_line(text, line):
+    with pytest.raises(SourceError) as error:
+        parse_article(text, "t", "source_fr/t.md")
+    assert (error.value.line, error.value.message) == (line, (
+        "this table row has 3 cells but its header 2: Markdown drops the last 1; add a header "
+        "cell or join the cells"))
+
+
+@pytest.mark.parametrize("text", ["| a | b |\n|---|---|\n| 1 \\| 2 | 3 |\n| 1 |\n",
+                                  "| a | b |\n|---|---|\n| `x` | 2 |\n"])
+def test_escaped_pipes_and_short_rows_are_whole_rows(text):
+    assert parse_article(text, "t", "source_fr/t.md").segments
+
+
 def test_a_footnote_called_but_never_defined_is_an_error_and_an_escaped_one_is_text():
     with pytest.raises(SourceError) as caught:
         article("Titre\n\nTexte[^1] et suite[^3].\n\n[^1]: Un.\n")

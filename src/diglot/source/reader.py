@@ -77,7 +77,7 @@ def parse_article(text: str, slug: str, rel_path: str) -> Article:
     tokens = block_parser().parse(body, env)
     _not_too_deep(tokens, rel_path, offset)
     references = env.get("references", {})
-    walker = _Walker(env, offset, rel_path, references)
+    walker = _Walker(env, offset, rel_path, references, body)
     blocks = list(walker.walk(tokens))
     if isinstance(meta.get("title"), str) and meta["title"].strip():
         blocks.insert(0, Block(TITLE, meta["title"].strip(), title_line, level=1))
@@ -158,8 +158,9 @@ class _Walker:
     """Walks the flat token stream, tracking the list, blockquote, definition, footnote and
     table containers."""
 
-    def __init__(self, env: dict, offset: int, rel_path: str, references):
+    def __init__(self, env: dict, offset: int, rel_path: str, references, body: str):
         self.env, self.offset, self.rel_path, self.references = env, offset, rel_path, references
+        self.body, self.lines = body, None  # the body's lines, cut once a table needs them
         self.containers: list[list] = []  # ["list", ordered] / ["item", number, used] / ["quote"] / ["dd"] / ["note", label]
         self.labels: dict[str, int] = {}  # footnote label → line of its definition
         self.table = tables.Tracker()
@@ -182,12 +183,27 @@ class _Walker:
                 self.containers.pop()
             elif token.type in tables.TOKENS:
                 self.table.see(token)
+                self._whole_row(token)
             elif token.type == "inline":
                 yield from self._text_blocks(tokens[i - 1], token)
             elif token.type in ("fence", "code_block"):
                 yield self._block(CODE, token.content, token, info=token.info.strip())
             elif token.type == "hr":
                 yield self._block(RULE, "", token)
+
+    def _whole_row(self, token) -> None:
+        """A table row with more cells than its header is refused: GFM drops the extra ones,
+        and their text would silently be in no edition."""
+        if token.type != "tr_open" or not token.map:
+            return
+        if self.lines is None:
+            self.lines = self.body.split("\n")
+        extra = self.table.extra_cells(self.lines[token.map[0]])
+        if extra:
+            raise SourceError(f"this table row has {self.table.columns + extra} cells but its "
+                              f"header {self.table.columns}: Markdown drops the last {extra}; "
+                              "add a header cell or join the cells", self.rel_path,
+                              self._line(token))
 
     def _note(self, token) -> None:
         label, line = token.meta["label"], self._line(token)

@@ -3,10 +3,19 @@ alignment), and whether a cell holds anything to translate."""
 
 from __future__ import annotations
 
+import re
+import sys
 from typing import Mapping
+
+import markdown_it.rules_block.table  # noqa: F401  (its module, for escapedSplit below)
 
 from diglot.model import Cell
 from diglot.source.inline import spans
+
+# markdown-it's own cutting of a row into cells (its package exports the rule function
+# under the module's name, hence sys.modules).
+_split = getattr(sys.modules["markdown_it.rules_block.table"], "escapedSplit", None)
+_CONTAINERS = re.compile(r"^[ \t>]*")  # a quotation's markers and a list item's indent
 
 TOKENS = frozenset({"table_open", "tr_open", "th_open", "td_open"})
 _ALIGNS = {"text-align:left": "left", "text-align:center": "center", "text-align:right": "right"}
@@ -16,7 +25,7 @@ class Tracker:
     """Follows markdown-it's table tokens and places each cell."""
 
     def __init__(self) -> None:
-        self.table = self.row = self.column = 0
+        self.table = self.row = self.column = self.columns = 0
         self.align = ""
 
     def see(self, token) -> None:
@@ -26,7 +35,18 @@ class Tracker:
             self.row, self.column = self.row + 1, 0
         else:  # a cell opens: markdown-it gives every row all the header's columns
             self.column += 1
+            self.columns = self.column if self.row == 1 else self.columns
             self.align = _ALIGNS.get(token.attrGet("style") or "", "")
+
+    def extra_cells(self, line: str) -> int:
+        """How many cells a body row (its source ``line``) has past the header's: GFM drops
+        them, so their text would be in no edition."""
+        if self.row < 2 or _split is None:
+            return 0
+        cells = _split(_CONTAINERS.sub("", line).strip())
+        cells = cells[1:] if cells and not cells[0].strip() else cells
+        cells = cells[:-1] if cells and not cells[-1].strip() else cells
+        return max(0, len(cells) - self.columns)
 
     def cell(self) -> Cell:
         return Cell(self.table, self.row, self.column, self.align)
