@@ -204,6 +204,9 @@ def test_locations_must_be_known(proj):
 def test_a_po_file_saved_with_crlf_and_a_bom_keeps_them_when_updated(proj):
     path = proj.root / "translations/en/chat.po"
     path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes().replace(b"\n", b"\r\n"))
+    template = proj.root / "translations/templates/chat.pot"
+    template.write_bytes(template.read_bytes().replace(b"\n", b"\r\n"))  # git's autocrlf
+    assert "0 of 2 files changed" in proj.run("update").output
     proj.source("chat", f"# Le chat\n\n{ONE_EDITED}\n\n{TWO}\n")
     assert proj.run("update").exit_code == 0
     data = path.read_bytes()
@@ -222,3 +225,26 @@ def test_a_paragraph_cut_in_two_gives_both_halves_the_old_translation_fuzzy(make
     for half in (first, second):
         assert entries[half].fuzzy and entries[half].msgstr == english
         assert entries[half].previous_msgid == f"{first} {second}"
+
+
+def test_a_new_paragraph_inside_an_old_one_is_no_cut_and_gets_nothing(make_project):
+    old = "Python est un langage simple. Voir aussi la documentation."
+    proj = make_project({"t": f"# Titre\n\n{old}\n"},
+                        {"t": {"Titre": "Title", old: "Python is a simple language. See also the docs."}})
+    proj.source("t", "# Titre\n\nPython est un langage simple.\n\nPython\n")
+    assert proj.run("update").exit_code == 0
+    assert proj.entries("t")["Python"].msgstr == ""
+
+
+def test_a_half_with_an_exact_match_in_the_memory_takes_it(make_project):
+    first, second = "Le tram passe toutes les cinq minutes.", "Il dessert la gare et le musée."
+    proj = make_project({"t": f"{first} {second}\n", "u": f"{second}\n"},
+                        {"t": {f"{first} {second}": "The tram comes every five minutes. It serves "
+                                                    "the station and the museum."},
+                         "u": {second: "It serves the station and the museum."}})
+    proj.source("t", f"{first}\n\n{second}\n")
+    assert proj.run("update").exit_code == 0
+    entries = proj.entries("t")
+    assert entries[second].msgstr == "It serves the station and the museum."
+    assert entries[second].translator_comments[-1].startswith("memory: 100% from u")
+    assert entries[first].msgstr.startswith("The tram comes every five minutes. It serves")

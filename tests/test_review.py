@@ -403,6 +403,16 @@ def test_a_remark_typed_onto_a_comment_line_adds_only_the_remark(proj):
         "check the name", "review: Reviewer: fine as is")
 
 
+def test_a_new_remark_that_merely_ends_like_a_comment_is_kept_whole(proj):
+    path = _document(proj)
+    document = Document(str(path))
+    _cell(document, MODEL, 4).add_paragraph("I would not check the name")
+    document.save(str(path))
+    assert _import(proj, path).exit_code == 0
+    assert proj.entries("riche")[MODEL].translator_comments == (
+        "check the name", "review: I would not check the name")
+
+
 def test_an_edited_fuzzy_row_says_it_is_no_longer_fuzzy(proj):
     _edit_po(proj, FUZZY, previous_msgid="Un paragraphe vague.")
     path = _export(proj)

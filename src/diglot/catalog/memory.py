@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 
 from diglot.catalog import fuzzy
+from diglot.catalog.merge import split_halves
 from diglot.po.model import Catalog, Entry
 
 COMMENT = "memory:"
@@ -115,10 +116,14 @@ def propose(texts: list[str], own: list[Unit], shared: Memory, origin: str,
 
 
 def apply(catalog: Catalog, proposals: dict[str, Proposal]) -> tuple[Catalog, int]:
-    """``catalog`` with each open entry that has a proposal made a fuzzy entry holding it."""
+    """``catalog`` with each open entry that has a proposal made a fuzzy entry holding it;
+    a half of a paragraph cut in two takes an exact proposal instead of the whole old
+    paragraph's translation (``merge.split_halves``)."""
     entries, count = list(catalog.entries), 0
+    halves = split_halves(catalog) if proposals else set()
     for i, e in enumerate(entries):
-        if e.msgid in proposals and is_open(e):
+        proposal = proposals.get(e.msgid)
+        if proposal is not None and (is_open(e) or e.msgid in halves and proposal.score >= 1.0):
             entries[i], count = _proposed(e, proposals[e.msgid]), count + 1
     return (replace(catalog, entries=entries) if count else catalog), count
 

@@ -101,13 +101,16 @@ class _Plan:
 
     def split(self) -> None:
         """A paragraph cut in two: the half that found no old entry gets the translation its
-        neighbour got, fuzzy (the old French held both halves, word for word), so that the
-        translator cuts the English instead of starting one half from nothing."""
+        neighbour got, fuzzy (the old French is the two halves, one after the other), so that
+        the translator cuts the English instead of starting one half from nothing."""
         entries = self.pot.entries
         for i, t in self._open():
             for k in (i - 1, i + 1):
                 seed = self.chosen.get(k)
-                if seed is not None and _halves(seed, t.msgid, entries[k].msgid):
+                if seed is None or not seed.fuzzy or not _useful(seed):
+                    continue
+                texts = (entries[k].msgid, t.msgid) if k < i else (t.msgid, entries[k].msgid)
+                if _halves(seed.previous_msgid, *texts):
                     entry = _carry(t, seed, seed.flags, seed.previous_msgid)
                     self.chosen[i] = entry
                     self.stats.fuzzy.append(entry)
@@ -145,13 +148,22 @@ def _carry(t: Entry, o: Entry, flags: tuple[str, ...], previous: str | None) -> 
                  previous_msgid=previous if "fuzzy" in flags else None)
 
 
-def _halves(seed: Entry, text: str, neighbour: str) -> bool:
-    """Whether ``seed`` (made fuzzy from an old entry) holds both ``text`` and its
-    ``neighbour`` in its old French: the two are the halves of that old paragraph."""
-    if not seed.fuzzy or not seed.previous_msgid or not _useful(seed):
-        return False
-    old = loose_key(seed.previous_msgid)
-    return loose_key(text) in old and loose_key(neighbour) in old and bool(loose_key(text))
+def _halves(old: str | None, first: str, second: str) -> bool:
+    """Whether ``first`` then ``second`` are the old French ``old`` cut in two (whitespace
+    and quote style aside)."""
+    return bool(old and first.strip() and second.strip()) and \
+        loose_key(old) == loose_key(first) + loose_key(second)
+
+
+def split_halves(catalog: Catalog) -> set[str]:
+    """The msgids of the fuzzy entries that hold, both alike, the translation of the one old
+    paragraph they were cut from (see ``_Plan.split``)."""
+    active, found = catalog.active, set()
+    for a, b in zip(active, active[1:]):
+        if a.fuzzy and b.fuzzy and a.msgstr == b.msgstr and a.previous_msgid == b.previous_msgid \
+                and _halves(a.previous_msgid, a.msgid, b.msgid):
+            found |= {a.msgid, b.msgid}
+    return found
 
 
 def _without(flags: tuple[str, ...], flag: str) -> tuple[str, ...]:

@@ -16,7 +16,7 @@ from diglot.catalog.anchors import anchored
 from diglot.catalog.gather import read_po, read_translatable
 from diglot.catalog.memory import Proposal, apply as apply_proposals
 from diglot.catalog.merge import merge
-from diglot.catalog.store import encode, read_bytes, read_catalog
+from diglot.catalog.store import encode, in_style_of, read_bytes, read_catalog
 from diglot.catalog.template import template as fresh_template
 from diglot.model import Article
 from diglot.po.model import Catalog, Entry
@@ -129,7 +129,10 @@ def _compared(project: Project, pot: Catalog, path: Path, moved: Path | None) ->
     project.area(project.translations_dir).check(path, shown)
     old = read_bytes(path, shown)
     old_header = header.read_header(old, shown) if old is not None else None
-    if old_header is not None and encode(Catalog(old_header, []), wrap) + body == old:
+    # Compared as written: a template saved with CRLF (git's autocrlf) is no change.
+    same = old_header is not None and \
+        in_style_of(encode(Catalog(old_header, []), wrap) + body, path) == old
+    if same:
         return TemplatePlan(Catalog(old_header, pot.entries), path, None, True, moved)
     data = encode(Catalog(pot.header, []), wrap) + body
     return TemplatePlan(pot, path, data, old is not None, moved)

@@ -14,6 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from diglot.catalog import memory
+from diglot.catalog.merge import split_halves
 from diglot.catalog.placement import base_language
 from diglot.catalog.store import read_catalog
 from diglot.po.model import Catalog
@@ -26,7 +27,10 @@ def prepare(change, catalog: Catalog, lang: str, slug: str) -> None:
     """What the pass needs from a planned PO file."""
     change.lang, change.slug = lang, slug
     change.units = [(e.msgid, e.msgstr, e.obsolete) for e in catalog.entries if memory.usable(e)]
-    change.open = [e.msgid for e in catalog.entries if memory.is_open(e)]
+    # A half of a paragraph cut in two is asked too: an exact proposal beats the whole
+    # old paragraph's translation it holds (memory.apply).
+    change.open = [e.msgid for e in catalog.entries if memory.is_open(e)] + \
+        sorted(split_halves(catalog))
 
 
 def run(project: Project, changes: list, languages: tuple[str, ...], stray: set[str]) -> Proposals:

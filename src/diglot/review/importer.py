@@ -277,21 +277,29 @@ def _typed_notes(row: DocRow, mark: RowMark, entry: Entry) -> list[str]:
     if identity.notes_fingerprint(row.comment_lines) == mark.notes:
         return []
     known = identity.note_lines(entry.translator_comments)
-    typed = (_typed_part(line, known) for line in identity.note_lines(row.comment_lines))
+    lines = identity.note_lines(row.comment_lines)
+    typed_onto = [c for c in known if c not in lines]  # comment lines the reviewer typed on
+    typed = (_typed_part(line, known, typed_onto) for line in lines)
     return [_note_line("", line) for line in typed if line]
 
 
-def _typed_part(line: str, known: list[str]) -> str:
-    """What the reviewer added to a Comment-cell line: "" for a comment the entry carries,
-    the rest of a line typed onto one (before or after it), else the whole line."""
+def _typed_part(line: str, known: list[str], typed_onto: list[str]) -> str:
+    """What the reviewer added to a Comment-cell line: "" for a comment the entry carries;
+    the rest of a line typed onto one of its comments (one no longer in the cell as it
+    was, met at a word's edge); else the whole line."""
     if line in known:
         return ""
-    for comment in sorted(known, key=len, reverse=True):
-        if line.startswith(comment):
+    for comment in sorted(typed_onto, key=len, reverse=True):
+        if line.startswith(comment) and _edge(comment[-1], line[len(comment)]):
             return line[len(comment):].strip()
-        if line.endswith(comment):
+        if line.endswith(comment) and _edge(line[-len(comment) - 1], comment[0]):
             return line[:-len(comment)].strip()
     return line
+
+
+def _edge(before: str, after: str) -> bool:
+    """Whether two characters meet at a word's edge (not inside one word)."""
+    return not (before.isalnum() and after.isalnum())
 
 
 def _note_line(author: str, text: str) -> str:
