@@ -83,10 +83,30 @@ def test_a_number_needs_its_own_counterpart(fr, en, missing, extra):
     ("eighty-five", False, [("eighty-five", 85)]),
     ("two hundred and five, a hundred", False, [("two hundred and five", 205), ("a hundred", 100)]),
     ("one and two", False, [("one", 1), ("two", 2)]),
+    # "et" and "and" join only where each language puts them
+    ("entre cinq et cent pages, entre deux et mille", True,
+     [("cinq", 5), ("cent", 100), ("deux", 2), ("mille", 1000)]),
+    ("between five and a hundred pages", False, [("five", 5), ("a hundred", 100)]),
+    # four twenties are French alone; "un" closes a French numeral after a ten or a hundred
+    ("four twenty-dollar bills, four and twenty blackbirds", False,
+     [("four", 4), ("twenty", 20), ("four", 4), ("twenty", 20)]),
+    ("quatre-vingt-un, deux cent un, cent un", True,
+     [("quatre-vingt-un", 81), ("deux cent un", 201), ("cent un", 101)]),
+    # a run that is no numeral is cut into the longest ones; an English year reads whole
+    ("nineteen eighty-four, twenty-four seven", False,
+     [("nineteen eighty-four", 1984), ("twenty-four", 24), ("seven", 7)]),
+    ("zéro", True, [("zéro", 0)]),
 ])
 def test_a_compound_numeral_is_one_number(text, french, read_as):
     assert [(n.text, n.values) for n in read(text, french)] == \
         [(t, frozenset({Decimal(v)})) for t, v in read_as]
+
+
+def test_hundreds_also_read_as_their_count_three_or_four_hundred():
+    assert [(n.text, n.values) for n in read("Trois cents ou quatre cents", True)] == [
+        ("Trois cents", frozenset({Decimal(3), Decimal(300)})),
+        ("quatre cents", frozenset({Decimal(4), Decimal(400)}))]
+    assert match("Trois cents ou quatre cents.", "Three or four hundred.").loose_fr == ()
 
 
 @pytest.mark.parametrize("fr, en, missing, extra", [
@@ -95,6 +115,10 @@ def test_a_compound_numeral_is_one_number(text, french, read_as):
     ("65 milliards", "65,000 million", [], []),
     ("3 millions et 3 chats", "3m and 3 cats", [], []),
     ("la ligne T6", "the T7 line", ["T6"], ["T7"]),
+    ("La ligne T6 remplace le bus 6.", "The T7 line replaces bus 6.", ["T6"], ["T7"]),
+    ("Il y a 50 villes et 50 millions d'habitants.", "There are 50 million people.", ["50"], []),
+    ("Voir la figure\n2 et la figure 3.", "See figure 3.", ["2"], []),
+    ("Le ConnectionPoolV2", "The ConnectionPoolV3", ["ConnectionPoolV2"], ["ConnectionPoolV3"]),
     ("la ligne T6 et le rfc822", "the T6 line and RFC 822", [], []),
     ("Il a quatre-vingts ans.", "He is eighty.", [], []),
 ])

@@ -341,3 +341,10 @@ def test_an_open_code_span_is_caught_and_an_escaped_mark_is_not():
              for f in run_checks(entries(pairs), "a.po") if f.check == "markup"]
     assert found == [(10, "Markdown mark shown as text in the English only (`)", "“Run `make then”"),
                      (20, "Markdown mark shown as text in the English only (*)", "“The … is *bad”")]
+
+
+def test_a_number_is_not_counted_against_a_scaled_or_named_one():
+    pairs = [("Il y a 50 villes et 50 millions d'habitants.", "There are 50 million people and many towns."),
+             ("La ligne T6 remplace le bus 6.", "The T7 line replaces bus 6.")]
+    assert [f.message for f in run_checks(entries(pairs), "a.po")] == [
+        "50 is missing from the English", "T6 is missing from the English; the English has T7 instead"]

@@ -54,8 +54,9 @@ def _few(names: list[str]) -> str:
 
 
 def _valued(number: Number) -> str:
-    """"cinq (5)": the word and the number it stands for."""
-    value = min(v for v in number.values if not isinstance(v, str))
+    """"cinq (5)": the word and the number it stands for ("trois cents (300)", which may
+    also stand for its 3)."""
+    value = max(v for v in number.values if not isinstance(v, str))
     return f"{number.text} ({value})"
 
 
@@ -66,7 +67,7 @@ def _counted(left: list[Number], side: list[Number], other: list[Number], side_n
     fewer, gone = [], []
     for text, group in _grouped(left).items():
         count = sum(_key(n.text) == text for n in side if not n.optional)
-        there = sum(group[0].may_be(n) for n in other if not n.optional)
+        there = sum(group[0].alike(n) and group[0].may_be(n) for n in other if not n.optional)
         if there:
             fewer.append(f"{text} appears {count}× in {side_name}, {there}× in {other_name}")
         else:

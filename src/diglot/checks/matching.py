@@ -74,7 +74,8 @@ def _augment(i: int, fr: list[Number], en: list[Number], owner: dict[int, int],
     """Kuhn's augmenting path from French number ``i``: take a free English number sharing a
     value, or move the French number holding one to another counterpart."""
     for j, number in enumerate(en):
-        if j in seen or not fr[i].may_be(number) or (alike and fr[i].optional != number.optional):
+        if j in seen or not fr[i].may_be(number) or \
+                (alike and (fr[i].optional != number.optional or not fr[i].alike(number))):
             continue
         seen.add(j)
         if j not in owner or _augment(owner[j], fr, en, owner, seen, alike):

@@ -49,6 +49,11 @@ class Number:
             return bool(self.scaled & other.scaled)
         return bool(self.values & other.values)
 
+    def alike(self, other: "Number") -> bool:
+        """Written alike: both with a scale word or neither, under the same name or none
+        ("50 millions" is not the counterpart to look for first for "50")."""
+        return bool(self.scaled) == bool(other.scaled) and self.name == other.name
+
 
 def read(text: str, french: bool) -> list[Number]:
     """Every number of ``text`` in order: figures, French times of day, Roman centuries,
@@ -93,12 +98,12 @@ def _glued(text: str, match: re.Match) -> bool:
     return before.isalpha() or before == "^" or _HEX.match(text, match.end()) is not None
 
 
-_LETTERS = re.compile(r"[^\W\d_]+$")
+_LETTERS = re.compile(r"(?<![^\W\d_])[^\W\d_]+\Z")  # a whole word's letters, up to the figure
 
 
 def _name(text: str, start: int) -> str:
     """The letters a figure is glued to ("T" of "ligne T6", "rfc" of "rfc822"), or ""."""
-    found = _LETTERS.search(text, max(0, start - 12), start)
+    found = _LETTERS.search(text, max(0, start - 40), start)
     return found.group(0) if found else ""
 
 
@@ -261,5 +266,5 @@ def _roman(numeral: str) -> int:
 def _spelled(text: str, french: bool) -> list[Number]:
     """Numbers spelled out ("dix fois", "quatre-vingts", "ten times", "both") stand for
     their figures, as counterparts only."""
-    return [Number(n.text, n.start, n.end, frozenset({n.value}), optional=True, counting=n.counting)
+    return [Number(n.text, n.start, n.end, n.values, optional=True, counting=n.counting)
             for n in spelled.read(text, french)]

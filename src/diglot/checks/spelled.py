@@ -11,9 +11,9 @@ are ``counting``: left unmatched on both sides, a number that changed.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from decimal import Decimal
-
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 
 
 class Spelled(NamedTuple):
@@ -22,7 +22,7 @@ class Spelled(NamedTuple):
     text: str
     start: int
     end: int
-    value: Decimal
+    values: frozenset  # "trois cents": 300, or 3 in "three or four hundred"
     counting: bool
 
 
@@ -66,55 +66,129 @@ COUNTING = frozenset(
     "fifth sixth seventh eighth ninth tenth eleventh twelfth".split())
 
 
-class _Language:
-    """One language's numerals: a pattern finding runs of number words, and their values."""
+@dataclass(frozen=True)
+class _Grammar:
+    """How one language joins its numerals: ``join`` ("et", "and") between which values,
+    the words for one that start a numeral or end one, and whether four twenties make 80."""
 
-    def __init__(self, parts: dict, alone: dict, join: str, one: str) -> None:
-        self.parts, self.alone = parts, alone
-        self.words = {**alone, **parts, **{w: 1 for w in one.split()}}
+    join: str
+    joins: Callable[[int, int], bool]  # (value before, value after) → may "join" stand there
+    first_one: str  # "un", "a": one only before a hundred…
+    last_one: str  # …or after a ten or a hundred ("quatre-vingt-un", "cent un")
+    twenties: bool  # quatre-vingts
+    years: bool = False  # "nineteen eighty-four" is 1984
+
+def _french_join(before: int, after: int) -> bool:
+    """"vingt et un", "soixante et onze", "mille et une"."""
+    return before in (20, 30, 40, 50, 60) and after in (1, 11) or before == 1000 and after == 1
+
+
+def _english_join(before: int, after: int) -> bool:
+    """"two hundred and five", "a thousand and one"."""
+    return before in (100, 1000) and after < 100
+
+
+class _Language:
+    """One language's numerals: a pattern finding runs of number words, cut into the
+    longest numerals they make."""
+
+    def __init__(self, parts: dict, alone: dict, grammar: _Grammar) -> None:
+        self.parts, self.alone, self.grammar = parts, alone, grammar
+        ones = {w: 1 for w in f"{grammar.first_one} {grammar.last_one}".split()}
+        self.no_number = set(ones) | {grammar.join}  # alone, an article or a conjunction
+        self.words = {**alone, **ones, **parts, grammar.join: None}
         part = _alternatives(parts)
-        # "un"/"one" only after "et"/"and" or before "cent"/"hundred" (else an article).
-        run = rf"(?:{part}|(?:{one.replace(' ', '|')})(?=[-\s]+(?:{part})))"
-        link = rf"(?:[-\s]+(?:{join})[-\s]+(?:{one.replace(' ', '|')}|{part})|[-\s]+(?:{part}))"
+        first = grammar.first_one.replace(" ", "|")
+        later = "|".join(filter(None, (part, grammar.last_one.replace(" ", "|"))))
+        run = rf"(?:{part}|(?:{first})(?=[-\s]+(?:{part})))"
+        link = rf"(?:[-\s]+(?:{grammar.join}[-\s]+)?(?:{later}))"
         self.pattern = re.compile(rf"(?<!\w)(?:{run}{link}*|{_alternatives(alone)})(?!\w)",
                                   re.IGNORECASE)
-        self.join = join
 
     def read(self, text: str) -> list[Spelled]:
-        found = []
-        for match in self.pattern.finditer(text):
-            found += self._numbers(match)
-        return found
+        return [n for match in self.pattern.finditer(text) for n in self._numbers(match)]
 
     def _numbers(self, match: re.Match) -> list[Spelled]:
-        words = [w for w in re.split(r"[-\s]+", match.group(0).lower()) if w != self.join]
-        value = _compound([self.words[w] for w in words])
-        if value is not None:
-            counting = len(words) > 1 or words[0] in COUNTING
-            return [Spelled(match.group(0), match.start(), match.end(), Decimal(value), counting)]
-        return [n for w in re.finditer(r"[^-\s]+", match.group(0)) for n in self._word(match, w)]
+        """The run's numerals, longest first from its start ("nineteen eighty-four": 19
+        then 84); a word for one or a join left alone is no number."""
+        words = [(w.group(0), match.start() + w.start()) for w in re.finditer(r"[^-\s]+", match.group(0))]
+        found, start, cuts = [], 0, []
+        while start < len(words):
+            end = self._longest(words, start)
+            if end - start > 1 or words[start][0].lower() not in self.no_number:
+                cuts.append((start, end))
+            start = end
+        cuts = self._years(words, cuts) if self.grammar.years else cuts
+        return [self._numeral(words[a:b], match.string) for a, b in cuts]
 
-    def _word(self, run: re.Match, word: re.Match) -> list[Spelled]:
-        """One word of a run that is no numeral ("deux trois"): a number of its own."""
-        key = word.group(0).lower()
-        if key not in self.parts and key not in self.alone:
-            return []  # "et", "and", an article "un"
-        start = run.start() + word.start()
-        value = self.words[key]
-        return [Spelled(word.group(0), start, start + len(key), Decimal(value), key in COUNTING)]
+    def _years(self, words: list, cuts: list) -> list:
+        """Two numerals side by side, the first a century (11 to 20), the second of two
+        digits: one year, "nineteen eighty-four"."""
+        out: list = []
+        for a, b in cuts:
+            if out and out[-1][1] == a and self._two_digits(words, *out[-1][:2], 11, 20) \
+                    and self._two_digits(words, a, b, 10, 99):
+                out[-1] = (out[-1][0], b, "year")
+            else:
+                out.append((a, b))
+        return [cut[:2] for cut in out]
+
+    def _two_digits(self, words: list, a: int, b: int, least: int, most: int) -> bool:
+        value = _compound([self.words[w.lower()] for w, _ in words[a:b]], self.grammar)
+        return value is not None and least <= value <= most
+
+    def _longest(self, words: list, start: int) -> int:
+        keys = [self.words[w.lower()] for w, _ in words[start:start + _LONGEST]]
+        return start + max((end for end in range(1, len(keys) + 1)
+                            if _compound(keys[:end], self.grammar) is not None), default=1)
+
+    def _numeral(self, words: list, text: str) -> Spelled:
+        keys = [self.words[w.lower()] for w, _ in words]
+        value = _compound(keys, self.grammar)
+        values = {_year(keys, self.grammar) if value is None else value}
+        if len(keys) > 1 and keys[-1] in (100, 1000) and words[0][0].lower() not in self.no_number:
+            # "trois cents ou quatre cents" = "three or four hundred"
+            values.add(_compound(keys[:-1], self.grammar))
+        start, end = words[0][1], words[-1][1] + len(words[-1][0])
+        counting = len(words) > 1 or words[0][0].lower() in COUNTING
+        return Spelled(text[start:end], start, end,
+                       frozenset(Decimal(v) for v in values if v is not None), counting)
+
+
+def _year(keys: list, grammar: _Grammar) -> int | None:
+    """"nineteen eighty-four" (two numerals of two digits) as the year 1984."""
+    for cut in range(1, len(keys)):
+        first, second = _compound(keys[:cut], grammar), _compound(keys[cut:], grammar)
+        if first is not None and second is not None:
+            return first * 100 + second
+    return None
+
+
+_LONGEST = 12  # words in the longest numeral read ("mille neuf cent quatre-vingt-dix-neuf": 7)
 
 
 def _alternatives(table: dict) -> str:
     return "|".join(sorted(table, key=len, reverse=True))
 
 
-def _compound(values: list) -> int | Decimal | None:
-    """The value of a numeral's words (``quatre vingt dix sept`` → 97), None when the words
-    make no numeral in that order (``deux trois``)."""
+def _compound(values: list, grammar: _Grammar) -> int | Decimal | None:
+    """The value of a numeral's words (``quatre vingt dix sept`` → 97; None stands for the
+    join word), None when they make no numeral in that order (``deux trois``, ``cinq et
+    cent``)."""
+    if values[0] is None or values[-1] is None:
+        return None
     if len(values) == 1:
         return values[0]
-    total, current, last = 0, 0, None
+    total, current, last, joined = 0, 0, None, False
     for value in values:
+        if value is None:
+            if joined:
+                return None
+            joined = True
+            continue
+        if joined and not grammar.joins(last, value):
+            return None
+        joined = False
         if value == 1000:
             if total:
                 return None
@@ -123,7 +197,7 @@ def _compound(values: list) -> int | Decimal | None:
             if current >= 100:
                 return None
             current = (current or 1) * 100
-        elif not _fits(current % 100, value, last):
+        elif not _fits(current % 100, value, last, grammar.twenties):
             return None
         else:
             current += 76 if value == 20 and current % 100 == 4 and last == 4 else value
@@ -131,21 +205,24 @@ def _compound(values: list) -> int | Decimal | None:
     return total + current
 
 
-def _fits(below_hundred: int, value: int, last) -> bool:
+def _fits(below_hundred: int, value: int, last, twenties: bool) -> bool:
     """Whether ``value`` may follow what is already read under a hundred: a unit after a
-    ten (``vingt-deux``, ``dix-sept``), a teen after 60 or 80 (``soixante-douze``), ``vingt``
-    after ``quatre`` (``quatre-vingts``), anything after nothing."""
+    ten (``vingt-deux``; after ``dix`` only 7 to 9, ``dix-sept``), a teen after 60 or 80
+    (``soixante-douze``), ``vingt`` after ``quatre`` in French (``quatre-vingts``),
+    anything after nothing."""
     if below_hundred == 0:
         return True
     if value == 20:
-        return below_hundred == 4 and last == 4
+        return twenties and below_hundred == 4 and last == 4
+    if last == 10:
+        return 7 <= value <= 9
     if value < 10:
         return below_hundred % 10 == 0
-    return value < 20 and below_hundred in (60, 80)
+    return twenties and value < 20 and below_hundred in (60, 80)
 
 
-_FRENCH = _Language(_FR_PARTS, _FR_ALONE, "et", "un une")
-_ENGLISH = _Language(_EN_PARTS, _EN_ALONE, "and", "a")
+_FRENCH = _Language(_FR_PARTS, _FR_ALONE, _Grammar("et", _french_join, "un une", "un une", True))
+_ENGLISH = _Language(_EN_PARTS, _EN_ALONE, _Grammar("and", _english_join, "a", "", False, True))
 
 
 def read(text: str, french: bool) -> list[Spelled]:
