@@ -111,8 +111,9 @@ class _Language:
     def _numbers(self, match: re.Match) -> list[Spelled]:
         """The run's numerals, longest first from its start ("nineteen eighty-four": 19
         then 84); a word for one or a join left alone is no number."""
-        words = [(w.group(0), match.start() + w.start()) for w in re.finditer(r"[^-\s]+", match.group(0))]
-        found, start, cuts = [], 0, []
+        words = [(w.group(0), match.start() + w.start())
+                 for w in re.finditer(r"[^-\s]+", match.group(0))]
+        start, cuts = 0, []
         while start < len(words):
             end = self._longest(words, start)
             if end - start > 1 or words[start][0].lower() not in self.no_number:
