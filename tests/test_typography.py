@@ -43,6 +43,13 @@ N, T = "\u00a0", "\u202f"  # no-break space, narrow no-break space
     ('"Pourquoi ?" (et "comment")', f"«{N}Pourquoi{T}?{N}» (et «{N}comment{N}»)"),
     ('un écran de 12" et un "', 'un écran de 12" et un "'),  # inches, a lone quote
     ('Il dit "oui"! Puis "non"; fin', f"Il dit «{N}oui{N}»{T}! Puis «{N}non{N}»{T}; fin"),
+    # a dash set apart stays with its words: no line starts with "—," or ends with "—"
+    ("— Oui, dit-il. — Non !", f"—{N}Oui, dit-il. —{N}Non{T}!"),
+    ("le jardin — partagé — compte", f"le jardin —{N}partagé{N}— compte"),
+    ("quatre-vingt-six —, et il attendait", f"quatre-vingt-six{N}—, et il attendait"),
+    ("qui indiquait — depuis le 2 octobre", f"qui indiquait —{N}depuis le 2 octobre"),
+    ("de 1914–1918", "de 1914–1918"),
+    ("300 000 F", f"300{T}000{N}F"),  # francs
 ])
 def test_french_typography_table(typed, shown):
     assert typeset_plain(typed, "fr") == shown
@@ -67,7 +74,7 @@ def test_english_and_autolinks_are_untouched():
     assert typeset(link, "fr") == link
 
 
-_TEXT = st.text(alphabet=st.sampled_from(list("ab1 '«»\":;!?%\u00a0\u202f\n.,()") + ["é", "0"]),
+_TEXT = st.text(alphabet=st.sampled_from(list("ab1 '«»\":;!?%\u00a0\u202f\n.,()—–") + ["é", "0"]),
                 max_size=40)
 
 

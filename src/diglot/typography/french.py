@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from diglot.typography.engine import SPACES, Mark, Pattern, Quotes, Table
+from diglot.typography.engine import SPACES, Dashes, Mark, Pattern, Quotes, Table
 
 NBSP, NNBSP = "\u00a0", "\u202f"
 _SP = "[" + SPACES + "]"
@@ -18,7 +18,7 @@ _OPENERS = "([{«‹\"“"
 # Units written after a number: the space before them becomes unbreakable (never added:
 # "3D" and "5G" are words).
 _UNITS = ("km/h", "km", "cm", "mm", "m", "kg", "mg", "g", "ml", "cl", "h", "min", "ms",
-          "°C", "°", "€", "$", "£", "Go", "Mo", "Ko", "To", "Gio", "Mio", "Kio", "GHz", "MHz",
+          "°C", "°", "€", "$", "£", "F", "Go", "Mo", "Ko", "To", "Gio", "Mio", "Kio", "GHz", "MHz",
           "Hz", "kW", "W", "V", "px", "pt", "ans", "an", "mois", "jours", "heures", "minutes",
           "secondes", "milliards", "milliard", "millions", "million", "mille", "euros",
           "dollars")
@@ -44,13 +44,14 @@ def rules(style: str) -> Table:
 def _punctuation(thin: str) -> list[Mark]:
     return [
         # "Note : voir", "Remarque :" — not "14:30", ":)" or "http:".
-        Mark(":", NBSP, not_after=_OPENERS + ":;!?", then=re.compile(r"\s|$|[»›”\"')\]]")),
+        Mark(":", NBSP, not_after=_OPENERS + ":;!?", then=re.compile(r"\s|$|[»›”\"')\]—–]")),
         # "Pourquoi ?", "Quoi ?!" (one space, before the first mark), "(?)" untouched.
         Mark(";!?", thin, not_after=_OPENERS + ":;!?",
-             then=re.compile(r"[;!?]*(?:\s|$|[»›”\"')\].,:…])")),
+             then=re.compile(r"[;!?]*(?:\s|$|[»›”\"')\].,:…—–])")),
         # « citation », «citation» — the space after « belongs to the guillemet.
         Mark("«‹", NBSP, side=1),
         Mark("»›", NBSP),
+        Dashes(NBSP),
     ]
 
 
