@@ -285,6 +285,18 @@ def test_a_bad_pdf_setting_names_its_line(tmp_path, setting, message):
     assert result.output.startswith("Error: diglot.toml:2: " + message)
 
 
+def test_chapters_written_as_level_one_headings_are_set_and_outlined_above_their_subtitles():
+    from diglot.builders.pdf.passages import Setting, passages
+    from support import bilingual_from
+
+    text = "# Le Tour du monde\n\n# Chapitre I\n\n## Où Passepartout\n\nTexte.\n"
+    doc = bilingual_from(text, [("Chapitre I", "Chapter I"), ("Texte.", "Text.")])
+    classes = {p.sides[0].html: p.classes for p in passages(doc, Setting(("fr-FR", "en-GB"), "narrow"))
+               if "heading" in p.classes}
+    assert [c for html, c in classes.items() if "Chapitre" in html] == ["heading h2"]
+    assert [c for html, c in classes.items() if "Passepartout" in html] == ["heading h3"]
+
+
 def test_a_line_never_breaks_after_its_first_word_before_a_styled_span():
     """WeasyPrint 70 broke "To | read and write … passing <code>rb</code>" after "To" when
     the space before the code span was the line's last chance to break."""

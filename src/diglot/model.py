@@ -242,3 +242,10 @@ class Bilingual:
         if self.fallback == "source":
             return Pair(block, self.title, UNTRANSLATED, fallback=True), self.pairs
         return Pair(block, None, UNTRANSLATED), self.pairs
+
+
+def section_level(body: tuple[Pair, ...] | list[Pair]) -> int:
+    """The level of an article body's top headings: 2 as a rule, 1 where its chapters are
+    ``#`` headings under the article's title (the books' contents and heading sizes start
+    there)."""
+    return min((p.block.level for p in body if p.block.kind == HEADING), default=2)

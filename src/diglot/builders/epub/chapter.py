@@ -20,7 +20,7 @@ from diglot.builders import BuildContext
 from diglot.builders.epub.render import chrome, labels, media_type, render, tag
 from diglot.builders.html_inline import ASSETS, Runs, Tags
 from diglot.builders.html_rows import Rows, anchor_ids, target_shown
-from diglot.model import HEADING, TITLE, TRANSLATED, Bilingual, Image, Pair
+from diglot.model import HEADING, TITLE, TRANSLATED, Bilingual, Image, Pair, section_level
 from diglot.source.inline import plain_text
 from diglot.typography import typeset_plain
 
@@ -177,11 +177,12 @@ def _titles(doc: Bilingual, ctx: BuildContext) -> tuple[str, str]:
 
 
 def _sections(doc: Bilingual, ctx: BuildContext) -> tuple[Section, ...]:
-    """The level-2 headings, for the contents (anchors as the chapter has them)."""
+    """The body's top headings (``#`` chapters under the title, else ``##``), for the
+    contents (anchors as the chapter has them)."""
     pairs = doc.pairs
-    found = []
+    top, found = section_level(doc.title_and_rest()[1]), []
     for pair, anchor in zip(pairs, anchor_ids(pairs)):
-        if pair.block.kind == HEADING and pair.block.level == 2:
+        if pair.block.kind == HEADING and pair.block.level == top:
             english = pair.target if pair.state == TRANSLATED and not pair.fallback else ""
             found.append(Section(anchor, (_plain(pair.block.text, doc, ctx, doc.source_lang),
                                           _plain(english or "", doc, ctx))))

@@ -19,7 +19,7 @@ from diglot.builders.pdf import shapes, words
 from diglot.builders.pdf.inline import Context, inline_html
 from diglot.model import (ALT, BLOCKQUOTE, CODE, DEFINITION, HEADING, LIST_ITEM, RULE,
                           TABLE_CELL, TERM, TRANSLATED, Bilingual, Block,
-                          Pair)
+                          Pair, section_level)
 from diglot.source.inline import plain_text, spans
 from diglot.typography import typeset
 
@@ -68,12 +68,14 @@ class Setting:
 
     tags: tuple[str, str]  # proofing tags of the source and target languages
     spacing: str  # french_spacing
+    top: int = 2  # the article's top heading level (model.section_level), set as h2
 
 
 def passages(doc: Bilingual, setting: Setting) -> list[Passage]:
     """The article's passages in reading order: title, byline, legend, then the body, whose
     text passages are numbered 1, 2, 3… as in the HTML edition (for citing them)."""
     title, body = split_title(doc)
+    setting = replace(setting, top=section_level(body))
     out = [_passage(title, doc, setting, "title", "title", "h1", keep=True)]
     out += _byline(doc, setting) + _legend(doc, setting)
     number, pairs, start = 0, [p for p in body if not p.block.note], 0
@@ -179,7 +181,7 @@ def _body(pair: Pair, doc: Bilingual, setting: Setting, number: int) -> Passage:
         side = Side(setting.tags[0], "div", '<div class="ornament"></div>')
         return Passage(RULE, "rule", (side, side), span=True)
     if block.kind == HEADING:
-        level = min(max(block.level, 2), 6)
+        level = min(max(block.level - setting.top + 2, 2), 6)
         return _passage(pair, doc, setting, HEADING, f"heading h{level}", f"h{level}", True, number)
     return _passage(pair, doc, setting, block.kind, _classes(block), number=number,
                     marker=_marker(block))
