@@ -146,20 +146,30 @@ def _dash_roles(text: str) -> dict[int, bool]:
     open_incise = False
     for found in re.finditer("[—–]", text):
         at = found.start()
-        before, after = text[:at].rstrip(SPACES), text[at + 1:].lstrip(SPACES)
+        before, after = _beside(text, at)
         # Not glued between two letters or figures: what other rules do around it (a space
         # before ":") never changes that, so typesetting twice is typesetting once.
         glued = 0 < at < len(text) - 1 and text[at - 1].isalnum() and text[at + 1].isalnum()
-        closing = not after or after[0] in _CLOSING + "»"
-        if glued or closing and (not before or before[-1] in ".?!…»:"):
+        closing = not after or after in _CLOSING + "»"
+        if glued or closing and (not before or before in ".?!…»:"):
             continue  # between words or figures, or with nothing to hold on to
-        if not before or before[-1] in ".?!…»:":
+        if not before or before in ".?!…»:":
             roles[at], open_incise = True, False
         elif closing or open_incise:
             roles[at], open_incise = False, False
         else:
             roles[at], open_incise = True, True
     return roles
+
+
+def _beside(text: str, at: int) -> tuple[str, str]:
+    """The characters before and after ``text[at]``, spaces aside ("" at either end)."""
+    j, k = at, at + 1
+    while j and text[j - 1] in SPACES:
+        j -= 1
+    while k < len(text) and text[k] in SPACES:
+        k += 1
+    return (text[j - 1] if j else ""), (text[k] if k < len(text) else "")
 
 
 def _opens(openers: str, text: str, at: int) -> bool:
