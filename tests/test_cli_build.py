@@ -151,3 +151,28 @@ def test_building_one_article_says_which_edition_files_it_leaves_behind(proj):
     assert "not updated" not in proj.run("build", "--article", "a").output  # nothing written
     assert "not updated" not in proj.run("build").output
     assert "Heading" in (proj.root / "build/html/index.html").read_text()
+
+
+def test_the_editions_title_pages_show_its_english_title_and_its_author(make_project):
+    config = 'title = "Le Tour du monde"\ntitles = { en = "Around the World" }\nauthor = "Jules Verne"\n'
+    proj = make_project({"a": "# Titre\n\nUn texte.\n"}, {"a": {"Titre": "Title", "Un texte.": "A text."}},
+                        config)
+    assert proj.run("build", "--format", "html", "--format", "docx", "--format", "epub").exit_code == 0
+    index = (proj.root / "build/html/index.html").read_text()
+    assert '<span class="edition-en" lang="en">Around the World</span>' in index
+    assert '<p class="edition-author">Jules Verne</p>' in index
+    with zipfile.ZipFile(proj.root / "build/docx/edition.docx") as docx:
+        body, core = docx.read("word/document.xml").decode(), docx.read("docProps/core.xml").decode()
+    assert body.index("Le Tour du monde") < body.index("Around the World") < body.index("Jules Verne")
+    assert "<dc:creator>Jules Verne</dc:creator>" in core
+    with zipfile.ZipFile(proj.root / "build/epub/edition.epub") as epub:
+        opf = epub.read("EPUB/package.opf").decode()
+    assert "Jules Verne" in opf and "Around the World" in opf
+
+
+def test_titles_must_be_a_table_of_language_and_title(make_project):
+    proj = make_project({"a": "Un texte.\n"})
+    proj.write("diglot.toml", 'titles = "Around"\n')
+    result = proj.run("build")
+    assert result.exit_code == 2 and result.output.splitlines() == [
+        "Error: diglot.toml:1: 'titles' must be a table of language = title, not 'Around'"]

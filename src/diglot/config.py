@@ -33,6 +33,8 @@ class Config:
     source_language: str = "fr"
     languages: tuple[str, ...] = ("en",)
     title: str = ""  # edition title; defaults to the project folder's name
+    titles: dict[str, str] = field(default_factory=dict)  # its title in each target language
+    author: str = ""  # the edition's author or editor: title pages and metadata
     fallback: str = "source"
     fuzzy_threshold: float = 0.6
     wrap: bool = True
@@ -166,7 +168,8 @@ def _convert(key: str, value):
         "dict[str, str]": (dict, "a table of language = tag"),
     }
     expected, wording = checks[kind]
-    wording = "a table of check = severity" if key == "severity" else wording
+    wording = {"severity": "a table of check = severity",
+               "titles": "a table of language = title"}.get(key, wording)
     if not isinstance(value, expected) or (kind == "float" and isinstance(value, bool)):
         raise _fail(key, f"'{key}' must be {wording}, not {value!r}")
     _printable(key, value)
@@ -197,6 +200,8 @@ def _refine(key: str, kind: str, value):
         return tuple(value)
     if key == "severity":
         return _severities(value)
+    if key == "titles":
+        return {str(k): str(v) for k, v in value.items()}
     if kind == "dict[str, str]":
         return {**Config().proofing, **{str(k): str(v) for k, v in value.items()}}
     if key in ("fuzzy_threshold", "memory_threshold") and not 0 < value <= 1:

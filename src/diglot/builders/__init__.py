@@ -25,8 +25,8 @@ from diglot.config import Config
 from diglot.model import Bilingual
 
 # Settings every format's bytes depend on (the rest never changes an edition's bytes).
-COMMON_KEYS = ("source_language", "languages", "title", "fallback", "proofing", "build_date",
-               "french_spacing")
+COMMON_KEYS = ("source_language", "languages", "title", "titles", "author", "fallback",
+               "proofing", "build_date", "french_spacing")
 
 
 @dataclass(frozen=True)
@@ -92,6 +92,17 @@ class BuildContext:
     preview: PreviewNotes | None = None  # diglot serve's preview mode; None when publishing
     helpers: int = 0  # idle cores a builder may use for one big article (build_jobs.run)
     rows: object = None  # an HTML page's kept chunks of rows (builders/html_split.Chunks)
+
+    def title_in(self, lang: str) -> str:
+        """The edition's title in a target language (setting ``titles``), or ""."""
+        titles = self.config.titles
+        return titles.get(lang) or titles.get(lang.split("-")[0].split("_")[0], "")
+
+    def authors(self, docs) -> tuple[str, ...]:
+        """The edition's author (setting ``author``), else its articles' authors."""
+        if self.config.author:
+            return (self.config.author,)
+        return tuple(dict.fromkeys(d.author for d in docs if d.author))
 
 
 class Rendered(NamedTuple):

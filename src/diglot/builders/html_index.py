@@ -50,8 +50,10 @@ def page(parts: list[bytes], ctx: BuildContext) -> dict:
         groups.setdefault(entry["slug"], []).append(entry)
     entries = [_entry(group, ctx, chrome) for group in groups.values()]
     first = next(iter(groups.values()), [{}])[0]
+    target = ctx.config.languages[0] if ctx.config.languages else "en"
     return {"lang": chrome, "t": words.labels(chrome), "edition": ctx.title, "entries": entries,
-            "fr": first.get("source_lang", "fr"), "built": words.built(ctx, chrome)}
+            "fr": first.get("source_lang", "fr"), "built": words.built(ctx, chrome),
+            "edition_en": ctx.title_in(target), "en": target, "author": ", ".join(ctx.authors([]))}
 
 
 def _entry(group: list[dict], ctx: BuildContext, chrome: str) -> dict:

@@ -120,6 +120,8 @@ SPECS = [
          after=18, align=WD_ALIGN_PARAGRAPH.CENTER),
     Spec("Edition Subtitle", "Normal", size=13, italic=True, color="404040", after=8,
          align=WD_ALIGN_PARAGRAPH.CENTER),
+    Spec("Edition Title Translation", "Edition Subtitle", size=18, after=18),
+    Spec("Edition Author", "Edition Subtitle", size=14, italic=False, color="1F1F1F", after=36),
     Spec("TOC Heading", "Normal", font=SANS, size=14, bold=True, color="1F1F1F", before=0,
          after=14),
     Spec("toc 1", "Normal", size=11, before=6, after=1),

@@ -66,7 +66,7 @@ class DocxBuilder:
             book.section_start()
             fragments.adopt(book, piece, number)
         book.document.sections[0].different_first_page_header_footer = True  # title page: no head
-        authors = ", ".join(dict.fromkeys(p.author for p in pieces if p.author))
+        authors = ", ".join(ctx.authors(pieces))
         page.properties(book.document, ctx.title, authors,
                         text.words("edition", "en", *langs), book.tags[0], ctx.built)
         return book.save(update_fields=True)
@@ -76,7 +76,9 @@ def _front_matter(book: Book, pieces: list[fragments.Fragment], ctx: BuildContex
     """The title page and the contents, under the edition title's running head."""
     scratch = x.el("w:body")
     built = ctx.built.date() if ctx.config.build_date else None
-    front.title_page(scratch, ctx.title, built, book.tags, book.langs)
+    titles = (ctx.title, ctx.title_in(book.langs[1]))
+    front.title_page(scratch, titles, ", ".join(ctx.authors(pieces)), built, book.tags,
+                     book.langs)
     front.contents(scratch, _toc_entries(pieces, book.langs[0], ctx.config.french_spacing),
                    book.tags, book.langs)
     book.append_all(scratch)

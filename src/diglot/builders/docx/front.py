@@ -8,11 +8,16 @@ from diglot.builders.docx import text
 from diglot.ooxml import xml as x
 from diglot.ooxml.styles import sid
 
-def title_page(body, title: str, built: dt.date | None, tags: tuple[str, str],
-               langs: tuple[str, str]) -> None:
-    """The edition's title page: its title, then a line per language, with the build date
-    only when the configuration asks for it (labelled: it is no publication date)."""
-    x.run(x.paragraph(body, sid("Edition Title")), title, tags[0])
+def title_page(body, titles: tuple[str, str], author: str, built: dt.date | None,
+               tags: tuple[str, str], langs: tuple[str, str]) -> None:
+    """The edition's title page: its title (and in the target language, when given), its
+    author, then a line per language, with the build date only when the configuration
+    asks for it (labelled: it is no publication date)."""
+    x.run(x.paragraph(body, sid("Edition Title")), titles[0], tags[0])
+    if titles[1]:
+        x.run(x.paragraph(body, sid("Edition Title Translation")), titles[1], tags[1])
+    if author:
+        x.run(x.paragraph(body, sid("Edition Author")), author, tags[0])
     for tag in tags:
         line = text.words("edition", tag, *langs)
         if built is not None:

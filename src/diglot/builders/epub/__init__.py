@@ -61,8 +61,8 @@ def edition_book(chapters: list[Chapter], ctx: BuildContext) -> bytes:
     config = ctx.config
     langs = chapters[0].langs if chapters else (
         tag(config.source_language), tag(config.languages[0] if config.languages else "en"))
-    authors = tuple(dict.fromkeys(c.author for c in chapters if c.author))
-    book = Book((ctx.title, ""), langs, authors, "", "\0".join((ctx.title, "", *langs)))
+    book = Book((ctx.title, ctx.title_in(langs[1])), langs, ctx.authors(chapters), "",
+                "\0".join((ctx.title, "", *langs)))
     return package(chapters, book, ctx)
 
 

@@ -63,8 +63,10 @@ def edition(docs: list[Bilingual], ctx: BuildContext) -> bytes:
         built = ctx.built.date()
         lines = tuple(f"{line} · {_built(built, tag, first)}" for line, tag in zip(lines, tags))
     heading = " · ".join(dict.fromkeys(words.words("contents", tag, *tags) for tag in tags))
-    front = markup.Front(ctx.title, lines=lines, heading=heading, entries=entries, head=ctx.title)
-    authors = tuple(dict.fromkeys(d.article.author for d in docs if d.article.author))
+    other = ctx.title_in(first.target_lang if first else ctx.config.languages[0])
+    authors = ctx.authors([d.article for d in docs])
+    front = markup.Front(ctx.title, other, ", ".join(authors), lines=lines, heading=heading,
+                         entries=entries, head=ctx.title)
     return _book(docs, ctx, front, _meta(first, ctx, ctx.title, authors))
 
 
