@@ -44,10 +44,17 @@ class InlineWriter:
         """Append the runs (and hyperlinks) of a segment's inline Markdown, tagged ``lang``;
         ``references`` are the article's link definitions; ``markup(parent, span, lang)``
         writes an image or a footnote reference; ``link(href)`` is where a link leads."""
-        write_markup = markup or source_run
+        self.put(parent, self.spans(text, lang, references), lang, markup, link)
+
+    def spans(self, text: str, lang: str, references: Mapping | None = None) -> list:
+        """A segment's spans as ``write`` sets them (typeset for ``lang``)."""
         items = spans(text, references)
-        if self._spacing is not None:
-            items = typeset(items, lang, self._spacing)
+        return typeset(items, lang, self._spacing) if self._spacing is not None else items
+
+    def put(self, parent, items: list, lang: str, markup: Callable | None = None,
+            link: Callable[[str], str] | None = None) -> None:
+        """Append the runs of ``spans`` (see ``write``)."""
+        write_markup = markup or source_run
         for href, group in groupby(items, key=lambda s: s.href):
             target = self._link(parent, link(href) if link else href) if href else parent
             for span in group:

@@ -202,23 +202,17 @@ class ArticleTable:
 
     def _para(self, tc, segment: str, tag: str, look: Look, column: int, mark=None) -> None:
         width = self.layout.columns[column] - 2 * CELL_MARGIN
+        items = self.writer.spans(segment, tag, self.doc.references)
+        ragged = _unbreakable("".join(s.text for s in items if not s.markup), width)
         para = x.paragraph(tc, look.style, look.keep_next, self._num(look, column),
-                           look.indent, "left" if self._unbreakable(segment, width) else "")
+                           look.indent, "left" if ragged else "")
         if mark:
             x.bookmark_start(para, *mark)
-        self.writer.write(para, segment, tag, self.doc.references,
-                          markup=self.markup.column(column, width),
-                          link=docx_link(self.doc))
+        self.writer.put(para, items, tag, self.markup.column(column, width), docx_link(self.doc))
         if look.style == _QUOTE or look.style.endswith("Quoted"):
             x.upright_emphasis(para)
         if mark:
             x.bookmark_end(para, mark[1])
-
-    def _unbreakable(self, segment: str, width: int) -> bool:
-        """``_unbreakable`` on what the reader sees (footnote calls, link targets and
-        reference labels aside), read only when the Markdown itself might be."""
-        return _unbreakable(segment, width) and \
-            _unbreakable(plain_text(segment, self.doc.references), width)
 
     def _num(self, look: Look, column: int) -> tuple[int, int] | None:
         if not look.list_key:
@@ -241,20 +235,18 @@ class ArticleTable:
 
 
 _QUOTE = sid("Quote")  # an italic style: the emphasis inside it is set in roman
-_LINK_TARGET = re.compile(r"\]\([^)\s]*\)")  # a link's address is not shown
-_UNBROKEN = re.compile(r"\S+")
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")  # a word Word and LibreOffice hyphenate
 _EDGES = ".,;:!?()[]«»\"'*_"
 _CHAR_TWIPS = 105  # a 10.5 pt letter's average width (half an em), in twips
 
 
-def _unbreakable(segment: str, width: int) -> bool:
-    """Whether the text holds a string no line can break or hyphenate (a web address, a
-    code span) over a third of the column's line: justified, the line before it would be
-    stretched across the column, so such a paragraph is set ragged right."""
-    words = _UNBROKEN.findall(_LINK_TARGET.sub("]", segment))
-    longest = max((len(w) for w in words if not _WORD.fullmatch(w.strip(_EDGES))), default=0)
-    return longest * _CHAR_TWIPS * 3 > width
+def _unbreakable(shown: str, width: int) -> bool:
+    """Whether the text a reader sees holds a string no line can break or hyphenate (a
+    web address, a code span) over a third of the column's line: justified, the line
+    before it would be stretched across the column, so such a paragraph is set ragged
+    right."""
+    least = width // (3 * _CHAR_TWIPS)  # characters
+    return any(not _WORD.fullmatch(word.strip(_EDGES)) for word in shown.split() if len(word) > least)
 
 
 def _look(block: Block, key: int | None) -> Look:
