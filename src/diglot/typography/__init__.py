@@ -6,7 +6,7 @@ and inside « », a narrow no-break space (U+202F) before ``; ! ?`` (house style
 ``french_spacing``: ``narrow``, ``nbsp`` or ``off``), no-break spaces inside numbers
 (``12 000``) and before ``%`` and units, ``’`` for ``'`` between letters, « » for
 straight double quotes that pair up (``engine.Quotes``), and a no-break space that ties a
-dash set apart to the words it opens or closes (``engine.Dashes``: ``— Oui``, ``six —,``). Code spans and
+dash set apart to the words it opens or closes (``dashes.Dashes``: ``— Oui``, ``six —,``). Code spans and
 URLs are never touched; text that already has the right spaces comes out unchanged.
 """
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from diglot.typography.engine import SPACES, Dashes, Mark, Pattern, Quotes, Table
+from diglot.typography.dashes import Dashes
+from diglot.typography.engine import SPACES, Mark, Pattern, Quotes, Table
 
 NBSP, NNBSP = "\u00a0", "\u202f"
 _SP = "[" + SPACES + "]"

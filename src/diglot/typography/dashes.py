@@ -1,0 +1,71 @@
+"""Dashes set apart by spaces, for ``typography``'s rule table: whether each one opens or
+closes (dialogue, an incise, a closing dash before punctuation), read from the whole text
+as quotes are, so that the no-break space goes on the side of the words it belongs to."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from diglot.typography.engine import CLOSING, SPACES, Edit
+
+
+@dataclass(frozen=True)
+class Dashes:
+    """A dash set apart by spaces stays with the words it opens or closes: ``— Oui``,
+    ``le jardin — partagé — compte`` get a no-break ``space`` after an opening dash and
+    before a closing one, so no line starts with ``—,`` or ends with ``—``. A dash opens
+    at the start, after a sentence's end or a colon (dialogue), or as the first of a pair
+    in a sentence; it closes before punctuation or as the second of a pair. Dashes between
+    letters or figures (``1914–1918``) are left alone."""
+
+    space: str
+    marks: str = "—–"
+
+    def edit(self, text: str, i: int) -> Edit | None:
+        role = _dash_roles(text).get(i)
+        if role is None:
+            return None
+        if role:
+            k = i + 1
+            while k < len(text) and text[k] in SPACES:
+                k += 1
+            return None if text[i + 1:k] == self.space or k == len(text) else (i + 1, k, self.space, i)
+        j = i
+        while j and text[j - 1] in SPACES:
+            j -= 1
+        return None if text[j:i] == self.space or not j else (j, i, self.space, i)
+
+
+@lru_cache(maxsize=4)
+def _dash_roles(text: str) -> dict[int, bool]:
+    """Each spaced dash's place → True (opens) or False (closes)."""
+    roles: dict[int, bool] = {}
+    open_incise = False
+    for found in re.finditer("[—–]", text):
+        at = found.start()
+        before, after = _beside(text, at)
+        # Not glued between two letters or figures: what other rules do around it (a space
+        # before ":") never changes that, so typesetting twice is typesetting once.
+        glued = 0 < at < len(text) - 1 and text[at - 1].isalnum() and text[at + 1].isalnum()
+        closing = not after or after in CLOSING + "»"
+        if glued or closing and (not before or before in ".?!…»:"):
+            continue  # between words or figures, or with nothing to hold on to
+        if not before or before in ".?!…»:":
+            roles[at], open_incise = True, False
+        elif closing or open_incise:
+            roles[at], open_incise = False, False
+        else:
+            roles[at], open_incise = True, True
+    return roles
+
+
+def _beside(text: str, at: int) -> tuple[str, str]:
+    """The characters before and after ``text[at]``, spaces aside ("" at either end)."""
+    j, k = at, at + 1
+    while j and text[j - 1] in SPACES:
+        j -= 1
+    while k < len(text) and text[k] in SPACES:
+        k += 1
+    return (text[j - 1] if j else ""), (text[k] if k < len(text) else "")
