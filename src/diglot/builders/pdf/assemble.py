@@ -209,14 +209,16 @@ def _uncalled_at_end(items: list, count: int) -> list:
 
 
 def _sheets(a: _Article, plan, geo, ctx: BuildContext) -> list[markup.Sheet]:
-    """The article's pages: two per spread (facing) or one (columns)."""
+    """The article's pages: two per spread (facing) or one (columns); its opening spread
+    without running heads, as a book's chapters open (its title is on it)."""
     french, english = titles(a.doc, ctx)
     recto = (english or french) if geo.layout == "facing" else _pair_head(french, english)
     sides = (0, 1) if geo.layout == "facing" else (0,)
     out = []
     for spread in range(len(plan)):
+        heads = (ctx.title, recto) if spread else ("", "")
         for side in sides:
-            out.append(markup.Sheet(f"{a.anchor}/{spread}/{side}", ctx.title, recto, side == 1,
+            out.append(markup.Sheet(f"{a.anchor}/{spread}/{side}", *heads, side == 1,
                                     "" if out else a.anchor))
     return out
 
