@@ -122,12 +122,13 @@ def test_a_table_row_with_more_cells_than_its_header_is_an_error_naming_its_line
     with pytest.raises(SourceError) as error:
         parse_article(text, "t", "source_fr/t.md")
     assert (error.value.line, error.value.message) == (line, (
-        "this table row has 3 cells but its header 2: Markdown drops the last 1; add a header "
-        "cell or join the cells"))
+        "this table row has 1 cell(s) with text past its header's 2: Markdown drops them; add "
+        "a header cell, join the cells, or write a | inside a cell as \\|"))
 
 
 @pytest.mark.parametrize("text", ["| a | b |\n|---|---|\n| 1 \\| 2 | 3 |\n| 1 |\n",
-                                  "| a | b |\n|---|---|\n| `x` | 2 |\n"])
+                                  "| a | b |\n|---|---|\n| `x` | 2 |\n",
+                                  "| a | b |\n|---|---|\n| x | y | |\n| x | y ||\n"])
 def test_escaped_pipes_and_short_rows_are_whole_rows(text):
     assert parse_article(text, "t", "source_fr/t.md").segments
 

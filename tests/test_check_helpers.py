@@ -92,9 +92,9 @@ def test_a_number_needs_its_own_counterpart(fr, en, missing, extra):
      [("four", 4), ("twenty", 20), ("four", 4), ("twenty", 20)]),
     ("quatre-vingt-un, deux cent un, cent un", True,
      [("quatre-vingt-un", 81), ("deux cent un", 201), ("cent un", 101)]),
-    # a run that is no numeral is cut into the longest ones; an English year reads whole
-    ("nineteen eighty-four, twenty-four seven", False,
-     [("nineteen eighty-four", 1984), ("twenty-four", 24), ("seven", 7)]),
+    # a run that is no numeral is cut into the longest ones
+    ("twenty-four seven", False, [("twenty-four", 24), ("seven", 7)]),
+    ("mille deux cents", True, [("mille deux cents", 1200)]),
     ("zéro", True, [("zéro", 0)]),
 ])
 def test_a_compound_numeral_is_one_number(text, french, read_as):
@@ -102,11 +102,15 @@ def test_a_compound_numeral_is_one_number(text, french, read_as):
         [(t, frozenset({Decimal(v)})) for t, v in read_as]
 
 
-def test_hundreds_also_read_as_their_count_three_or_four_hundred():
-    assert [(n.text, n.values) for n in read("Trois cents ou quatre cents", True)] == [
-        ("Trois cents", frozenset({Decimal(3), Decimal(300)})),
-        ("quatre cents", frozenset({Decimal(4), Decimal(400)}))]
-    assert match("Trois cents ou quatre cents.", "Three or four hundred.").loose_fr == ()
+def test_a_century_then_two_digits_may_be_a_year_and_three_may_count_hundreds():
+    assert [(n.text, n.values) for n in read("In nineteen eighty-four", False)] == [
+        ("nineteen", frozenset({Decimal(19), Decimal(1984)})), ("eighty-four", frozenset({Decimal(84)}))]
+    assert [(n.text, n.values) for n in read("three or four hundred", False)] == [
+        ("three", frozenset({Decimal(3), Decimal(300)})), ("four hundred", frozenset({Decimal(400)}))]
+    for fr, en in (("Trois cents ou quatre cents.", "Three or four hundred."),
+                   ("En mille neuf cent quatre-vingt-quatre.", "In nineteen eighty-four."),
+                   ("À onze heures quinze.", "At eleven fifteen.")):
+        assert match(fr, en).loose_fr == (), fr
 
 
 @pytest.mark.parametrize("fr, en, missing, extra", [

@@ -170,9 +170,13 @@ def test_the_editions_title_pages_show_its_english_title_and_its_author(make_pro
     assert "Jules Verne" in opf and "Around the World" in opf
 
 
-def test_titles_must_be_a_table_of_language_and_title(make_project):
+@pytest.mark.parametrize("setting, message", [
+    ('titles = "Around"', "'titles' must be a table of language = title, not 'Around'"),
+    ("titles = { en = { a = 1 } }", "'titles' must be a table of language = title, each title text"),
+    ('titles = { eng = "Around" }', "'titles' names 'eng', which is not a target language (languages: en)"),
+])
+def test_titles_must_be_a_table_of_target_language_and_title(make_project, setting, message):
     proj = make_project({"a": "Un texte.\n"})
-    proj.write("diglot.toml", 'titles = "Around"\n')
+    proj.write("diglot.toml", setting + "\n")
     result = proj.run("build")
-    assert result.exit_code == 2 and result.output.splitlines() == [
-        "Error: diglot.toml:1: 'titles' must be a table of language = title, not 'Around'"]
+    assert result.exit_code == 2 and result.output.splitlines() == [f"Error: diglot.toml:1: {message}"]

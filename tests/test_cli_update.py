@@ -248,3 +248,16 @@ def test_a_half_with_an_exact_match_in_the_memory_takes_it(make_project):
     assert entries[second].msgstr == "It serves the station and the museum."
     assert entries[second].translator_comments[-1].startswith("memory: 100% from u")
     assert entries[first].msgstr.startswith("The tram comes every five minutes. It serves")
+
+
+def test_halves_joined_again_after_one_was_cut_come_back_whole_and_fuzzy(make_project):
+    first, second = "Le tram passe toutes les cinq minutes.", "Il dessert la gare et le musée."
+    whole = "The tram comes every five minutes. It serves the station and the museum."
+    proj = make_project({"t": f"{first} {second}\n"}, {"t": {f"{first} {second}": whole}})
+    proj.source("t", f"{first}\n\n{second}\n")
+    assert proj.run("update").exit_code == 0
+    proj.edit("t", {first: {"msgstr": "The tram comes every five minutes."}})  # still fuzzy
+    proj.source("t", f"{first} {second}\n")
+    assert proj.run("update").exit_code == 0
+    entry = proj.entries("t")[f"{first} {second}"]
+    assert entry.msgstr == whole and entry.fuzzy

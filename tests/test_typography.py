@@ -49,6 +49,12 @@ N, T = "\u00a0", "\u202f"  # no-break space, narrow no-break space
     ("quatre-vingt-six —, et il attendait", f"quatre-vingt-six{N}—, et il attendait"),
     ("qui indiquait — depuis le 2 octobre", f"qui indiquait —{N}depuis le 2 octobre"),
     ("de 1914–1918", "de 1914–1918"),
+    # an incise ends with its sentence, its line or a quotation; a spaced range is no incise
+    ("Il viendra — peut-être. Puis — enfin — il partit.",
+     f"Il viendra —{N}peut-être. Puis —{N}enfin{N}— il partit."),
+    ("« — Oui, je viens — enfin — demain. »", f"«{N}—{N}Oui, je viens —{N}enfin{N}— demain.{N}»"),
+    ("— Bonjour.\n— Bonsoir — enfin — dit-elle.", f"—{N}Bonjour.\n—{N}Bonsoir —{N}enfin{N}— dit-elle."),
+    ("les pages 10 – 20 — surtout — sont utiles", f"les pages 10 – 20 —{N}surtout{N}— sont utiles"),
     ("300 000 F", f"300{T}000{N}F"),  # francs
 ])
 def test_french_typography_table(typed, shown):

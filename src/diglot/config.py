@@ -136,6 +136,7 @@ def _build(data: dict, root: Path) -> Config:
         _compendium(path, root)
     _apart(config, root)
     _distinct_languages(config)
+    _titled_languages(config)
     return config
 
 
@@ -155,6 +156,13 @@ def _distinct_languages(config: Config) -> None:
     if config.source_language in config.languages:
         raise _fail("languages", f"'languages' holds the source language "
                                  f"'{config.source_language}'; list the target languages only")
+
+
+def _titled_languages(config: Config) -> None:
+    for lang in config.titles:
+        if lang not in config.languages:
+            raise _fail("titles", f"'titles' names '{lang}', which is not a target language "
+                                  f"(languages: {', '.join(config.languages)})")
 
 
 def _convert(key: str, value):
@@ -201,7 +209,9 @@ def _refine(key: str, kind: str, value):
     if key == "severity":
         return _severities(value)
     if key == "titles":
-        return {str(k): str(v) for k, v in value.items()}
+        if not all(isinstance(v, str) for v in value.values()):
+            raise _fail(key, "'titles' must be a table of language = title, each title text")
+        return dict(value)
     if kind == "dict[str, str]":
         return {**Config().proofing, **{str(k): str(v) for k, v in value.items()}}
     if key in ("fuzzy_threshold", "memory_threshold") and not 0 < value <= 1:

@@ -245,7 +245,8 @@ class Bilingual:
 
 
 def section_level(body: tuple[Pair, ...] | list[Pair]) -> int:
-    """The level of an article body's top headings: 2 as a rule, 1 where its chapters are
-    ``#`` headings under the article's title (the books' contents and heading sizes start
-    there)."""
-    return min((p.block.level for p in body if p.block.kind == HEADING), default=2)
+    """The level of an article body's top headings, quotations, lists and notes aside: 2
+    as a rule, 1 where its chapters are ``#`` headings under the article's title (the
+    books' contents and heading sizes start there)."""
+    return min((p.block.level for p in body if p.block.kind == HEADING and not p.block.quote_depth
+                and not p.block.lists and not p.block.note), default=2)

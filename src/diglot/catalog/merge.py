@@ -70,12 +70,30 @@ class _Plan:
                 self._take(i, j, _carry(t, self.old[j], self.old[j].flags, self.old[j].previous_msgid))
 
     def restored(self) -> None:
-        """A fuzzy entry whose previous msgid is back: its translation fits again exactly."""
+        """A fuzzy entry whose previous msgid is back: its translation fits again exactly.
+        Several sharing it (the halves of a paragraph cut in two, joined again) fit only
+        if they agree: else the longest translation comes back, still fuzzy."""
         by_prev = _first_by(self.old, lambda e: e.previous_msgid if e.fuzzy else None, self.taken)
+        texts: dict[str, set[str]] = {}
+        for e in self.old:
+            if e.fuzzy and e.previous_msgid:
+                texts.setdefault(e.previous_msgid, set()).add(e.msgstr)
         for i, t in self._open():
             j = by_prev.get(t.msgid)
-            if j is not None and j not in self.taken:
+            if j is None or j in self.taken:
+                continue
+            if len(texts[t.msgid]) == 1:
                 self._take(i, j, _carry(t, self.old[j], _without(self.old[j].flags, "fuzzy"), None))
+            else:
+                j = self._longest_of(t.msgid)
+                self._take(i, j, _carry(t, self.old[j], self.old[j].flags, t.msgid))
+
+    def _longest_of(self, previous: str) -> int:
+        """The free fuzzy entry with ``previous`` as its old French whose translation is the
+        longest (the one a translator has not cut yet)."""
+        free = [j for j, e in enumerate(self.old) if j not in self.taken and e.fuzzy
+                and e.previous_msgid == previous]
+        return max(free, key=lambda j: (len(self.old[j].msgstr), -j))
 
     def loose(self) -> None:
         by_key = _first_by(self.old, lambda e: loose_key(e.msgid) if _useful(e) else None, self.taken)

@@ -54,9 +54,9 @@ def _few(names: list[str]) -> str:
 
 
 def _valued(number: Number) -> str:
-    """"cinq (5)": the word and the number it stands for ("trois cents (300)", which may
-    also stand for its 3)."""
-    value = max(v for v in number.values if not isinstance(v, str))
+    """"cinq (5)": the word and the number it stands for (its first reading: "nineteen"
+    is 19, though it may begin the year 1984)."""
+    value = min(v for v in number.values if not isinstance(v, str))
     return f"{number.text} ({value})"
 
 

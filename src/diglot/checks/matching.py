@@ -31,14 +31,16 @@ class Matched:
 
 def match(fr_text: str, en_text: str) -> Matched:
     fr, en = read(fr_text, french=True), read(en_text, french=False)
-    owner: dict[int, int] = {}  # English index -> French index
+    order = sorted(range(len(fr)), key=lambda i: fr[i].optional)
+    owner = _same_first(fr, en, order)  # English index -> French index
     # Like with like first (figure with figure, word with word), then across: "4 espaces…
     # quatre espaces" against "5 spaces… four spaces" must not pair 4 with "four".
+    held = set(owner.values())  # an augmenting path moves the held, never drops one
     for alike in (True, False):
-        for i in sorted(range(len(fr)), key=lambda i: fr[i].optional):
-            if i not in owner.values():
-                _augment(i, fr, en, owner, set(), alike)
-    matched_fr = set(owner.values())
+        for i in order:
+            if i not in held and _augment(i, fr, en, owner, set(), alike):
+                held.add(i)
+    matched_fr = held
     missing = [n for i, n in enumerate(fr) if i not in matched_fr and not n.optional]
     free = [j for j in range(len(en)) if j not in owner]
     missing = [n for n in missing if not _parts_found(n, en, free)]
@@ -69,19 +71,55 @@ def _spelled(number: Number) -> bool:
     return number.counting
 
 
-def _augment(i: int, fr: list[Number], en: list[Number], owner: dict[int, int],
+def _same_first(fr: list[Number], en: list[Number], order: list[int]) -> dict[int, int]:
+    """Numbers written alike on both sides, paired first (a thousand 5s against a thousand
+    5s need no search); the search then starts from these pairs."""
+    free: dict[tuple, list[int]] = {}
+    for j in reversed(range(len(en))):
+        free.setdefault(_key(en[j]), []).append(j)
+    owner = {}
+    for i in order:
+        found = free.get(_key(fr[i]))
+        if found:
+            owner[found.pop()] = i
+    return owner
+
+
+def _key(number: Number) -> tuple:
+    return number.values, number.optional, number.scaled, number.name
+
+
+def _augment(start: int, fr: list[Number], en: list[Number], owner: dict[int, int],
              seen: set[int], alike: bool) -> bool:
-    """Kuhn's augmenting path from French number ``i``: take a free English number sharing a
-    value, or move the French number holding one to another counterpart."""
-    for j, number in enumerate(en):
-        if j in seen or not fr[i].may_be(number) or \
-                (alike and (fr[i].optional != number.optional or not fr[i].alike(number))):
-            continue
-        seen.add(j)
-        if j not in owner or _augment(owner[j], fr, en, owner, seen, alike):
-            owner[j] = i
-            return True
+    """Kuhn's augmenting path from French number ``start``: take a free English number
+    sharing a value, or move the French number holding one to another counterpart. Walked
+    with a stack of its own: a segment of a thousand numbers is no thousand calls deep."""
+    stack = [(start, iter(range(len(en))))]
+    path: list[tuple[int, int]] = []  # (French, the English it takes from its holder)
+    while stack:
+        i, candidates = stack[-1]
+        for j in candidates:
+            if j in seen or not _fits(fr[i], en[j], alike):
+                continue
+            seen.add(j)
+            if j not in owner:
+                owner[j] = i
+                for french, english in path:
+                    owner[english] = french
+                return True
+            path.append((i, j))
+            stack.append((owner[j], iter(range(len(en)))))
+            break
+        else:
+            stack.pop()
+            if path:
+                path.pop()
     return False
+
+
+def _fits(french: Number, english: Number, alike: bool) -> bool:
+    return french.may_be(english) and not (
+        alike and (french.optional != english.optional or not french.alike(english)))
 
 
 def _parts_found(number: Number, en: list[Number], free: list[int]) -> bool:

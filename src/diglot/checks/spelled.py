@@ -106,7 +106,8 @@ class _Language:
                                   re.IGNORECASE)
 
     def read(self, text: str) -> list[Spelled]:
-        return [n for match in self.pattern.finditer(text) for n in self._numbers(match)]
+        found = [n for match in self.pattern.finditer(text) for n in self._numbers(match)]
+        return _ranges(found, text, self.multipliers)
 
     def _numbers(self, match: re.Match) -> list[Spelled]:
         """The run's numerals, longest first from its start ("nineteen eighty-four": 19
@@ -119,24 +120,19 @@ class _Language:
             if end - start > 1 or words[start][0].lower() not in self.no_number:
                 cuts.append((start, end))
             start = end
-        cuts = self._years(words, cuts) if self.grammar.years else cuts
-        return [self._numeral(words[a:b], match.string) for a, b in cuts]
+        numerals = [self._numeral(words[a:b], match.string) for a, b in cuts]
+        return self._years(numerals, cuts) if self.grammar.years else numerals
 
-    def _years(self, words: list, cuts: list) -> list:
-        """Two numerals side by side, the first a century (11 to 20), the second of two
-        digits: one year, "nineteen eighty-four"."""
-        out: list = []
-        for a, b in cuts:
-            if out and out[-1][1] == a and self._two_digits(words, *out[-1][:2], 11, 20) \
-                    and self._two_digits(words, a, b, 10, 99):
-                out[-1] = (out[-1][0], b, "year")
-            else:
-                out.append((a, b))
-        return [cut[:2] for cut in out]
-
-    def _two_digits(self, words: list, a: int, b: int, least: int, most: int) -> bool:
-        value = _compound([self.words[w.lower()] for w, _ in words[a:b]], self.grammar)
-        return value is not None and least <= value <= most
+    def _years(self, numerals: list[Spelled], cuts: list) -> list[Spelled]:
+        """A century (11 to 20) then a numeral of two digits, side by side, may be one year:
+        "nineteen eighty-four" is 19 and 84, or 1984 (then read on the first)."""
+        out = list(numerals)
+        for k in range(len(out) - 1):
+            first, second = out[k], out[k + 1]
+            if cuts[k][1] == cuts[k + 1][0] and _only(first, 11, 20) and _only(second, 10, 99):
+                year = Decimal(min(first.values) * 100 + min(second.values))
+                out[k] = first._replace(values=first.values | {year})
+        return out
 
     def _longest(self, words: list, start: int) -> int:
         keys = [self.words[w.lower()] for w, _ in words[start:start + _LONGEST]]
@@ -145,24 +141,34 @@ class _Language:
 
     def _numeral(self, words: list, text: str) -> Spelled:
         keys = [self.words[w.lower()] for w, _ in words]
-        value = _compound(keys, self.grammar)
-        values = {_year(keys, self.grammar) if value is None else value}
-        if len(keys) > 1 and keys[-1] in (100, 1000) and words[0][0].lower() not in self.no_number:
-            # "trois cents ou quatre cents" = "three or four hundred"
-            values.add(_compound(keys[:-1], self.grammar))
         start, end = words[0][1], words[-1][1] + len(words[-1][0])
         counting = len(words) > 1 or words[0][0].lower() in COUNTING
         return Spelled(text[start:end], start, end,
-                       frozenset(Decimal(v) for v in values if v is not None), counting)
+                       frozenset({Decimal(_compound(keys, self.grammar))}), counting)
+
+    @property
+    def multipliers(self) -> dict[str, int]:
+        return {w: v for w, v in self.parts.items() if v in (100, 1000)}
 
 
-def _year(keys: list, grammar: _Grammar) -> int | None:
-    """"nineteen eighty-four" (two numerals of two digits) as the year 1984."""
-    for cut in range(1, len(keys)):
-        first, second = _compound(keys[:cut], grammar), _compound(keys[cut:], grammar)
-        if first is not None and second is not None:
-            return first * 100 + second
-    return None
+def _only(numeral: Spelled, least: int, most: int) -> bool:
+    return len(numeral.values) == 1 and least <= min(numeral.values) <= most
+
+
+_OR = re.compile(r"\s+(?:or|to|ou|à)\s+", re.IGNORECASE)
+
+
+def _ranges(found: list[Spelled], text: str, multipliers: dict[str, int]) -> list[Spelled]:
+    """"three or four hundred": the first numeral may count hundreds too (300)."""
+    out = list(found)
+    for k in range(len(out) - 1):
+        first, second = out[k], out[k + 1]
+        last = second.text.lower().replace("-", " ").split()[-1]
+        if last in multipliers and _only(first, 1, 99) \
+                and _OR.fullmatch(text, first.end, second.start):
+            value = min(first.values) * multipliers[last]
+            out[k] = first._replace(values=first.values | {value})
+    return out
 
 
 _LONGEST = 12  # words in the longest numeral read ("mille neuf cent quatre-vingt-dix-neuf": 7)

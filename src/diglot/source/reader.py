@@ -200,10 +200,10 @@ class _Walker:
             self.lines = self.body.split("\n")
         extra = self.table.extra_cells(self.lines[token.map[0]])
         if extra:
-            raise SourceError(f"this table row has {self.table.columns + extra} cells but its "
-                              f"header {self.table.columns}: Markdown drops the last {extra}; "
-                              "add a header cell or join the cells", self.rel_path,
-                              self._line(token))
+            raise SourceError(f"this table row has {extra} cell(s) with text past its header's "
+                              f"{self.table.columns}: Markdown drops them; add a header cell, "
+                              "join the cells, or write a | inside a cell as \\|",
+                              self.rel_path, self._line(token))
 
     def _note(self, token) -> None:
         label, line = token.meta["label"], self._line(token)

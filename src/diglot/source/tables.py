@@ -46,7 +46,8 @@ class Tracker:
         cells = _split(_CONTAINERS.sub("", line).strip())
         cells = cells[1:] if cells and not cells[0].strip() else cells
         cells = cells[:-1] if cells and not cells[-1].strip() else cells
-        return max(0, len(cells) - self.columns)
+        # Empty cells past the header's lose nothing (``| x | y | |``).
+        return sum(1 for cell in cells[self.columns:] if cell.strip())
 
     def cell(self) -> Cell:
         return Cell(self.table, self.row, self.column, self.align)

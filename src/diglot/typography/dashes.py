@@ -38,21 +38,28 @@ class Dashes:
         return None if text[j:i] == self.space or not j else (j, i, self.space, i)
 
 
+_RESET = re.compile(r"[.?!…\n«]")  # an incise never runs past a sentence, a line, a quote
+
+
 @lru_cache(maxsize=4)
 def _dash_roles(text: str) -> dict[int, bool]:
     """Each spaced dash's place → True (opens) or False (closes)."""
     roles: dict[int, bool] = {}
-    open_incise = False
+    open_incise, last = False, 0
     for found in re.finditer("[—–]", text):
         at = found.start()
+        open_incise = open_incise and _RESET.search(text, last, at) is None
+        last = at + 1
         before, after = _beside(text, at)
-        # Not glued between two letters or figures: what other rules do around it (a space
-        # before ":") never changes that, so typesetting twice is typesetting once.
+        # Not glued between two letters or figures, nor a range (10 – 20): what other rules
+        # do around it (a space before ":") never changes that, so typesetting twice is
+        # typesetting once.
         glued = 0 < at < len(text) - 1 and text[at - 1].isalnum() and text[at + 1].isalnum()
-        closing = not after or after in CLOSING + "»"
-        if glued or closing and (not before or before in ".?!…»:"):
+        starts = not before or before in ".?!…»:\n«"
+        closing = not after or after in CLOSING + "»\n"
+        if glued or before.isdigit() and after.isdigit() or closing and starts:
             continue  # between words or figures, or with nothing to hold on to
-        if not before or before in ".?!…»:":
+        if starts:
             roles[at], open_incise = True, False
         elif closing or open_incise:
             roles[at], open_incise = False, False

@@ -180,9 +180,11 @@ def _sections(doc: Bilingual, ctx: BuildContext) -> tuple[Section, ...]:
     """The body's top headings (``#`` chapters under the title, else ``##``), for the
     contents (anchors as the chapter has them)."""
     pairs = doc.pairs
-    top, found = section_level(doc.title_and_rest()[1]), []
+    title, body = doc.title_and_rest()
+    top, found = section_level(body), []
     for pair, anchor in zip(pairs, anchor_ids(pairs)):
-        if pair.block.kind == HEADING and pair.block.level == top:
+        if pair is not title and pair.block.kind == HEADING and pair.block.level == top \
+                and not (pair.block.quote_depth or pair.block.lists or pair.block.note):
             english = pair.target if pair.state == TRANSLATED and not pair.fallback else ""
             found.append(Section(anchor, (_plain(pair.block.text, doc, ctx, doc.source_lang),
                                           _plain(english or "", doc, ctx))))
