@@ -306,6 +306,12 @@ def test_a_link_to_the_same_sites_english_page_is_localised_not_changed():
         (30, "link URL changed: https://fr.wikipedia.org/wiki/Lyon → https://evil.example/en/wiki")]
 
 
+def test_a_name_left_as_it_is_is_no_copy():
+    pairs = [("Saint-Priest Bel Air", "Saint-Priest Bel Air"), ("Gare de la Part-Dieu", "Gare de la Part-Dieu"),
+             ("Le tram de Lyon", "Le tram de Lyon")]
+    assert [(f.line, f.check) for f in run_checks(entries(pairs), "a.po")] == [(30, "copy")]
+
+
 def test_doubled_words_all_along_an_entry_are_one_finding():
     found = run_checks(entries([("Le chat.", "The the cat and and the dog dog.")]), "a.po")
     assert [(f.check, f.message) for f in found] == [

@@ -66,11 +66,23 @@ _WORD = re.compile(r"[«“\"'(]*[^\W\d_]+(?:[-'’][^\W\d_]+)*[.,;:!?…»”\"
 
 
 def check_copy(pair: Pair) -> list[Problem]:
-    """The French copied as the translation, when it has two words or more ("Et maintenant ?")."""
+    """The French copied as the translation, when it has two words or more ("Et maintenant ?")
+    and is no name ("Saint-Priest Bel Air", "Gare Part-Dieu": every word capitalised, which
+    English writes alike)."""
     prose = " ".join(s.text for s in pair.fr.spans if not s.code)
-    if pair.copied and _words(prose) >= 2:
+    if pair.copied and _words(prose) >= 2 and not _name(prose):
         return [Problem("the translation is the French text, copied", whole(pair.en.shown))]
     return []
+
+
+_PARTICLES = frozenset("de du des la le les l d et sur sous en à aux".split())
+
+
+def _name(text: str) -> bool:
+    """Whether every word is capitalised (small linking words aside): a proper name."""
+    words = re.findall(r"[^\W\d_]+", text)
+    return bool(words) and all(w[0].isupper() or w.lower() in _PARTICLES for w in words) \
+        and any(w[0].isupper() for w in words)
 
 
 def _words(text: str) -> int:
