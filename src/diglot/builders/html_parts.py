@@ -15,6 +15,7 @@ from diglot.builders.html_inline import Runs, note_id
 from diglot.model import TERM, Pair
 
 _ALIGN = {"left": "al-l", "center": "al-c", "right": "al-r"}
+_WIDE = 40  # characters: a cell of sentences rather than of words or figures
 
 CellsOf = Callable[[Pair], tuple]  # a pair → its (French cell, English cell)
 
@@ -32,6 +33,8 @@ def table(pairs: list[Pair], cells_of: CellsOf, langs: tuple[str, str],
     for pair in pairs:
         cell = pair.block.cell
         tag, align = "th" if cell.header else "td", _ALIGN.get(cell.align, "")
+        if max(len(pair.block.text), len(pair.target or "")) > _WIDE:
+            align = f"{align} wide".strip()  # a phone gives it room to read (diglot.css)
         for side, shown in zip(sides, cells_of(pair)):
             if cell.column == 1 or not side:
                 side.append([])
