@@ -308,8 +308,10 @@ def test_a_link_to_the_same_sites_english_page_is_localised_not_changed():
 
 def test_a_name_left_as_it_is_is_no_copy():
     pairs = [("Saint-Priest Bel Air", "Saint-Priest Bel Air"), ("Gare de la Part-Dieu", "Gare de la Part-Dieu"),
-             ("Le tram de Lyon", "Le tram de Lyon")]
-    assert [(f.line, f.check) for f in run_checks(entries(pairs), "a.po")] == [(30, "copy")]
+             ("Le tram de Lyon", "Le tram de Lyon"), ("ENTRÉE INTERDITE", "ENTRÉE INTERDITE"),
+             ("Et la ?", "Et la ?")]
+    assert [(f.line, f.check) for f in run_checks(entries(pairs), "a.po")] == [
+        (30, "copy"), (40, "copy"), (50, "copy")]
 
 
 def test_doubled_words_all_along_an_entry_are_one_finding():

@@ -261,3 +261,17 @@ def test_halves_joined_again_after_one_was_cut_come_back_whole_and_fuzzy(make_pr
     assert proj.run("update").exit_code == 0
     entry = proj.entries("t")[f"{first} {second}"]
     assert entry.msgstr == whole and entry.fuzzy
+
+
+def test_halves_one_finished_one_cut_and_fuzzy_join_back_as_both_translations_fuzzy(make_project):
+    first, second = "Le tram passe toutes les cinq minutes.", "Il dessert la gare et le musée."
+    proj = make_project({"t": f"{first} {second}\n"},
+                        {"t": {f"{first} {second}": "TA. TB."}})
+    proj.source("t", f"{first}\n\n{second}\n")
+    assert proj.run("update").exit_code == 0
+    proj.edit("t", {first: {"msgstr": "TA.", "flags": (), "previous_msgid": None},
+                    second: {"msgstr": "TB."}})  # one finished, one cut and still fuzzy
+    proj.source("t", f"{first} {second}\n")
+    assert proj.run("update").exit_code == 0
+    entry = proj.entries("t")[f"{first} {second}"]
+    assert entry.msgstr == "TA. TB." and entry.fuzzy

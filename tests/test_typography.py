@@ -55,6 +55,10 @@ N, T = "\u00a0", "\u202f"  # no-break space, narrow no-break space
     ("« — Oui, je viens — enfin — demain. »", f"«{N}—{N}Oui, je viens —{N}enfin{N}— demain.{N}»"),
     ("— Bonjour.\n— Bonsoir — enfin — dit-elle.", f"—{N}Bonjour.\n—{N}Bonsoir —{N}enfin{N}— dit-elle."),
     ("les pages 10 – 20 — surtout — sont utiles", f"les pages 10 – 20 —{N}surtout{N}— sont utiles"),
+    ("Le docteur — M. Dupont — arriva.", f"Le docteur —{N}M. Dupont{N}— arriva."),  # an initial
+    ("en 1914 — 17 ans à peine — pour", f"en 1914 —{N}17{N}ans à peine{N}— pour"),  # no range
+    ("Il dit — le crois-tu ? — qu'il part.", f"Il dit —{N}le crois-tu{T}?{N}— qu’il part."),
+    ('Il répondit — un "oui" bas — et sortit.', f"Il répondit —{N}un «{N}oui{N}» bas{N}— et sortit."),
     ("300 000 F", f"300{T}000{N}F"),  # francs
 ])
 def test_french_typography_table(typed, shown):
@@ -80,7 +84,7 @@ def test_english_and_autolinks_are_untouched():
     assert typeset(link, "fr") == link
 
 
-_TEXT = st.text(alphabet=st.sampled_from(list("ab1 '«»\":;!?%\u00a0\u202f\n.,()—–") + ["é", "0"]),
+_TEXT = st.text(alphabet=st.sampled_from(list("ab1 '«»\":;!?%\u00a0\u202f\n.,()—–…P“”") + ["é", "0"]),
                 max_size=40)
 
 

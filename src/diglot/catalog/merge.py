@@ -71,29 +71,33 @@ class _Plan:
 
     def restored(self) -> None:
         """A fuzzy entry whose previous msgid is back: its translation fits again exactly.
-        Several sharing it (the halves of a paragraph cut in two, joined again) fit only
-        if they agree: else the longest translation comes back, still fuzzy."""
+        One that holds only a piece of that French (a paragraph cut in two, joined again)
+        does not: the pieces' translations come back together, still fuzzy."""
         by_prev = _first_by(self.old, lambda e: e.previous_msgid if e.fuzzy else None, self.taken)
-        texts: dict[str, set[str]] = {}
-        for e in self.old:
-            if e.fuzzy and e.previous_msgid:
-                texts.setdefault(e.previous_msgid, set()).add(e.msgstr)
         for i, t in self._open():
             j = by_prev.get(t.msgid)
             if j is None or j in self.taken:
                 continue
-            if len(texts[t.msgid]) == 1:
-                self._take(i, j, _carry(t, self.old[j], _without(self.old[j].flags, "fuzzy"), None))
+            o = self.old[j]
+            if _piece(o.msgid, t.msgid):
+                entry = _carry(t, o, o.flags, o.msgid)
+                self._take(i, j, replace(entry, msgstr=self._rejoined(j, t.msgid)))
             else:
-                j = self._longest_of(t.msgid)
-                self._take(i, j, _carry(t, self.old[j], self.old[j].flags, t.msgid))
+                self._take(i, j, _carry(t, o, _without(o.flags, "fuzzy"), None))
 
-    def _longest_of(self, previous: str) -> int:
-        """The free fuzzy entry with ``previous`` as its old French whose translation is the
-        longest (the one a translator has not cut yet)."""
-        free = [j for j, e in enumerate(self.old) if j not in self.taken and e.fuzzy
-                and e.previous_msgid == previous]
-        return max(free, key=lambda j: (len(self.old[j].msgstr), -j))
+    def _rejoined(self, j: int, whole: str) -> str:
+        """The translation of ``whole`` from the old entries next to ``j`` whose French
+        makes it, one after the other (their translations joined, or the one holding all
+        the others); without such a run, the longest translation of a piece of it."""
+        active = [k for k, e in enumerate(self.old) if not e.obsolete]
+        at, key = active.index(j), loose_key(whole)
+        for start in range(max(0, at - 3), at + 1):
+            for end in range(at + 1, min(len(active), start + 4) + 1):
+                run = [self.old[k] for k in active[start:end]]
+                if "".join(loose_key(e.msgid) for e in run) == key:
+                    return _joined([e.msgstr for e in run])
+        pieces = [e.msgstr for e in self.old if e.fuzzy and e.previous_msgid == whole]
+        return max(pieces, key=len)
 
     def loose(self) -> None:
         by_key = _first_by(self.old, lambda e: loose_key(e.msgid) if _useful(e) else None, self.taken)
@@ -164,6 +168,20 @@ def _carry(t: Entry, o: Entry, flags: tuple[str, ...], previous: str | None) -> 
                  translator_comments=o.translator_comments,
                  extracted_comments=t.extracted_comments, references=t.references, flags=flags,
                  previous_msgid=previous if "fuzzy" in flags else None)
+
+
+def _piece(part: str, whole: str) -> bool:
+    """Whether ``part`` is a piece of ``whole``'s French, not all of it."""
+    part_key, whole_key = loose_key(part), loose_key(whole)
+    return part_key != whole_key and part_key in whole_key
+
+
+def _joined(texts: list[str]) -> str:
+    """Translations of consecutive pieces as one: the one that holds all the others (a
+    half not cut yet), else all of them in order."""
+    texts = [t for t in texts if t]
+    whole = next((t for t in texts if all(other in t for other in texts)), None)
+    return whole if whole is not None else " ".join(texts)
 
 
 def _halves(old: str | None, first: str, second: str) -> bool:

@@ -76,9 +76,11 @@ def _same_first(fr: list[Number], en: list[Number], order: list[int]) -> dict[in
     5s need no search); the search then starts from these pairs."""
     free: dict[tuple, list[int]] = {}
     for j in reversed(range(len(en))):
-        free.setdefault(_key(en[j]), []).append(j)
+        if not en[j].optional:
+            free.setdefault(_key(en[j]), []).append(j)
     owner = {}
-    for i in order:
+    # Figures only: a word ("deux") paired early could take the counterpart a figure needs.
+    for i in (i for i in order if not fr[i].optional):
         found = free.get(_key(fr[i]))
         if found:
             owner[found.pop()] = i
@@ -98,6 +100,13 @@ def _augment(start: int, fr: list[Number], en: list[Number], owner: dict[int, in
     path: list[tuple[int, int]] = []  # (French, the English it takes from its holder)
     while stack:
         i, candidates = stack[-1]
+        free = next((j for j in range(len(en)) if j not in owner and j not in seen
+                     and _fits(fr[i], en[j], alike)), None)
+        if free is not None:  # a free counterpart first: no path to walk (Kuhn's shortcut)
+            owner[free] = i
+            for french, english in path:
+                owner[english] = french
+            return True
         for j in candidates:
             if j in seen or not _fits(fr[i], en[j], alike):
                 continue

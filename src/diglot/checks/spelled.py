@@ -132,6 +132,7 @@ class _Language:
             if cuts[k][1] == cuts[k + 1][0] and _only(first, 11, 20) and _only(second, 10, 99):
                 year = Decimal(min(first.values) * 100 + min(second.values))
                 out[k] = first._replace(values=first.values | {year})
+                out[k + 1] = second._replace(counting=False)  # the year's tail, no count
         return out
 
     def _longest(self, words: list, start: int) -> int:

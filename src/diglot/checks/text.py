@@ -79,10 +79,12 @@ _PARTICLES = frozenset("de du des la le les l d et sur sous en à aux".split())
 
 
 def _name(text: str) -> bool:
-    """Whether every word is capitalised (small linking words aside): a proper name."""
+    """Whether every word is capitalised (small linking words aside), one at least not a
+    linking word and not in capitals (a shouted "ENTRÉE INTERDITE" is no name)."""
     words = re.findall(r"[^\W\d_]+", text)
-    return bool(words) and all(w[0].isupper() or w.lower() in _PARTICLES for w in words) \
-        and any(w[0].isupper() for w in words)
+    named = [w for w in words if w[0].isupper() and w.lower() not in _PARTICLES]
+    return all(w[0].isupper() or w.lower() in _PARTICLES for w in words) \
+        and any(not w.isupper() for w in named)
 
 
 def _words(text: str) -> int:

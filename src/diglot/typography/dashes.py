@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from diglot.typography.engine import CLOSING, SPACES, Edit
+from diglot.typography.engine import CLOSING, SPACES, Edit, quote_roles
 
 
 @dataclass(frozen=True)
@@ -38,7 +38,10 @@ class Dashes:
         return None if text[j:i] == self.space or not j else (j, i, self.space, i)
 
 
-_RESET = re.compile(r"[.?!…\n«]")  # an incise never runs past a sentence, a line, a quote
+# An incise never runs past a line, nor past a sentence's end: a word (not an initial,
+# "M. Dupont") ending with . ? ! or …, then a capital ("peut-être. Puis").
+_RESET = re.compile(r"\n|(?:[^\W\d_]{3,}|[\d)»”\"])[ \u00a0\u202f]?[.?!…]+\s+"
+                    r"(?=[^\W\d_a-zß-ÿ]|[«“\"—–])")
 
 
 @lru_cache(maxsize=4)
@@ -55,9 +58,10 @@ def _dash_roles(text: str) -> dict[int, bool]:
         # do around it (a space before ":") never changes that, so typesetting twice is
         # typesetting once.
         glued = 0 < at < len(text) - 1 and text[at - 1].isalnum() and text[at + 1].isalnum()
-        starts = not before or before in ".?!…»:\n«"
-        closing = not after or after in CLOSING + "»\n"
-        if glued or before.isdigit() and after.isdigit() or closing and starts:
+        starts = not before or before in ".?!…»:\n«“”" and not (open_incise and before in "?!…»”")
+        closing = not after or after in CLOSING + "»\n”"
+        ranged = found.group() == "–" and before.isdigit() and after.isdigit()  # 10 – 20
+        if glued or ranged or closing and starts:
             continue  # between words or figures, or with nothing to hold on to
         if starts:
             roles[at], open_incise = True, False
@@ -69,10 +73,18 @@ def _dash_roles(text: str) -> dict[int, bool]:
 
 
 def _beside(text: str, at: int) -> tuple[str, str]:
-    """The characters before and after ``text[at]``, spaces aside ("" at either end)."""
+    """The characters before and after ``text[at]``, spaces aside ("" at either end), a
+    straight quote read as the guillemet the quotes rule makes of it."""
     j, k = at, at + 1
     while j and text[j - 1] in SPACES:
         j -= 1
     while k < len(text) and text[k] in SPACES:
         k += 1
-    return (text[j - 1] if j else ""), (text[k] if k < len(text) else "")
+    return _typeset_char(text, j - 1) if j else "", _typeset_char(text, k) if k < len(text) else ""
+
+
+def _typeset_char(text: str, at: int) -> str:
+    if text[at] != '"':
+        return text[at]
+    roles = quote_roles(text)
+    return text[at] if roles is None else "«" if roles[at] else "»"

@@ -80,7 +80,7 @@ class Quotes:
     marks: str = '"'
 
     def edit(self, text: str, i: int) -> Edit | None:
-        roles = _quote_roles(text)
+        roles = quote_roles(text)
         if roles is None:
             return None
         if roles[i]:
@@ -95,7 +95,7 @@ class Quotes:
 
 
 @lru_cache(maxsize=4)  # one text's quotes are asked in turn: no need to keep more texts
-def _quote_roles(text: str) -> dict[int, bool] | None:
+def quote_roles(text: str) -> dict[int, bool] | None:
     """Each quote's place → True (opens) or False (closes); None if they do not pair up."""
     roles: dict[int, bool] = {}
     for at in (m.start() for m in re.finditer('"', text)):
@@ -117,7 +117,7 @@ def _opens(openers: str, text: str, at: int) -> bool:
     is not, so ``"oui"!`` gets its space in the same pass as its guillemets."""
     if text[at] != '"' or '"' not in openers:
         return text[at] in openers
-    roles = _quote_roles(text)
+    roles = quote_roles(text)
     return roles is None or roles[at]
 
 
