@@ -275,3 +275,53 @@ def test_halves_one_finished_one_cut_and_fuzzy_join_back_as_both_translations_fu
     assert proj.run("update").exit_code == 0
     entry = proj.entries("t")[f"{first} {second}"]
     assert entry.msgstr == "TA. TB." and entry.fuzzy
+
+
+HALF_A, HALF_B = "Le tram passe toutes les cinq minutes.", "Il dessert la gare et le musée."
+WHOLE = f"{HALF_A} {HALF_B}"
+
+
+def _cut_in_two(make_project):
+    proj = make_project({"t": f"{WHOLE}\n"}, {"t": {WHOLE: "TA. TB."}})
+    proj.source("t", f"{HALF_A}\n\n{HALF_B}\n")
+    assert proj.run("update").exit_code == 0
+    return proj
+
+
+def _finished(text: str, *comments: str) -> dict:
+    return {"msgstr": text, "flags": (), "previous_msgid": None, "translator_comments": comments}
+
+
+def test_halves_gone_then_their_paragraph_back_comes_back_fuzzy(make_project):
+    proj = _cut_in_two(make_project)
+    proj.source("t", "Tout autre chose ici, vraiment.\n")
+    assert proj.run("update").exit_code == 0  # both halves obsolete, still fuzzy
+    proj.source("t", f"{WHOLE}\n")
+    assert proj.run("update").exit_code == 0
+    entry = proj.entries("t")[WHOLE]
+    assert entry.msgstr == "TA. TB." and entry.fuzzy
+
+
+@pytest.mark.parametrize("edits, reworded", [
+    ({HALF_A: {"msgstr": "TA."}}, (HALF_A, HALF_A.replace("cinq", "six"))),
+    ({HALF_A: _finished("TA."), HALF_B: {"msgstr": "TB."}}, (HALF_B, HALF_B.replace("gare", "poste"))),
+])
+def test_a_cut_half_reworded_then_joined_back_never_comes_back_finished(make_project, edits, reworded):
+    proj = _cut_in_two(make_project)
+    proj.edit("t", edits)
+    old, new = reworded
+    proj.source("t", f"{HALF_A}\n\n{HALF_B}\n".replace(old, new))
+    assert proj.run("update").exit_code == 0
+    proj.source("t", f"{WHOLE}\n")
+    assert proj.run("update").exit_code == 0
+    assert proj.entries("t")[WHOLE].fuzzy
+
+
+def test_halves_joined_back_keep_both_translators_comments(make_project):
+    proj = _cut_in_two(make_project)
+    proj.edit("t", {HALF_A: _finished("TA.", "note A"),
+                    HALF_B: {"msgstr": "TB.", "translator_comments": ("note B",)}})
+    proj.source("t", f"{WHOLE}\n")
+    assert proj.run("update").exit_code == 0
+    entry = proj.entries("t")[WHOLE]
+    assert (entry.msgstr, entry.translator_comments, entry.fuzzy) == ("TA. TB.", ("note A", "note B"), True)

@@ -59,6 +59,9 @@ N, T = "\u00a0", "\u202f"  # no-break space, narrow no-break space
     ("en 1914 — 17 ans à peine — pour", f"en 1914 —{N}17{N}ans à peine{N}— pour"),  # no range
     ("Il dit — le crois-tu ? — qu'il part.", f"Il dit —{N}le crois-tu{T}?{N}— qu’il part."),
     ('Il répondit — un "oui" bas — et sortit.', f"Il répondit —{N}un «{N}oui{N}» bas{N}— et sortit."),
+    ("Il a tout pris — livres, etc. — puis il part.", f"Il a tout pris —{N}livres, etc.{N}— puis il part."),
+    ("Il cria « Non ! » — de toutes ses forces — et partit.",
+     f"Il cria «{N}Non{T}!{N}» —{N}de toutes ses forces{N}— et partit."),
     ("300 000 F", f"300{T}000{N}F"),  # francs
 ])
 def test_french_typography_table(typed, shown):
@@ -90,6 +93,19 @@ _TEXT = st.text(alphabet=st.sampled_from(list("ab1 '«»\":;!?%\u00a0\u202f\n.,(
 
 def _pieces(draw_texts, codes):
     return [Span(t, code=c) for t, c in zip(draw_texts, codes) if t]
+
+
+# Prose as a novel's dialogue has it: words, initials, abbreviations, sentence ends, dashes.
+_PROSE = st.lists(st.sampled_from(["Oui", "mot", "abc", "M. ", "etc. ", "être. ", "Puis ", " ",
+                                   "\u00a0", "\n", "—", "–", "…", "?", "!", ":", ",", ".", "«",
+                                   "»", '"', "“", "”", "1914", "0"]), max_size=16).map("".join)
+
+
+@given(st.lists(st.tuples(_PROSE, st.booleans()), max_size=4))
+def test_typesetting_dialogue_twice_is_typesetting_it_once(parts):
+    items = [Span(t, code=c) for t, c in parts if t]
+    once = typeset(items, "fr")
+    assert typeset(once, "fr") == once
 
 
 @given(st.lists(st.tuples(_TEXT, st.booleans()), max_size=5),

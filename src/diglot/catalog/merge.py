@@ -80,24 +80,27 @@ class _Plan:
                 continue
             o = self.old[j]
             if _piece(o.msgid, t.msgid):
+                text, comments = self._rejoined(j, t.msgid)
                 entry = _carry(t, o, o.flags, o.msgid)
-                self._take(i, j, replace(entry, msgstr=self._rejoined(j, t.msgid)))
+                self._take(i, j, replace(entry, msgstr=text, translator_comments=comments))
             else:
                 self._take(i, j, _carry(t, o, _without(o.flags, "fuzzy"), None))
 
-    def _rejoined(self, j: int, whole: str) -> str:
-        """The translation of ``whole`` from the old entries next to ``j`` whose French
-        makes it, one after the other (their translations joined, or the one holding all
-        the others); without such a run, the longest translation of a piece of it."""
+    def _rejoined(self, j: int, whole: str) -> tuple[str, tuple[str, ...]]:
+        """The translation of ``whole`` and the translator's comments, from the old entries
+        next to ``j`` whose French makes it one after the other (their translations joined,
+        or the one holding all the others); without such a run (or with ``j`` obsolete),
+        the longest translation of a piece of it and ``j``'s comments."""
         active = [k for k, e in enumerate(self.old) if not e.obsolete]
-        at, key = active.index(j), loose_key(whole)
-        for start in range(max(0, at - 3), at + 1):
+        at, key = (active.index(j) if j in active else -1), loose_key(whole)
+        for start in range(max(0, at - 3), at + 1) if at >= 0 else ():
             for end in range(at + 1, min(len(active), start + 4) + 1):
                 run = [self.old[k] for k in active[start:end]]
                 if "".join(loose_key(e.msgid) for e in run) == key:
-                    return _joined([e.msgstr for e in run])
+                    comments = tuple(dict.fromkeys(c for e in run for c in e.translator_comments))
+                    return _joined([e.msgstr for e in run]), comments
         pieces = [e.msgstr for e in self.old if e.fuzzy and e.previous_msgid == whole]
-        return max(pieces, key=len)
+        return max(pieces, key=len), self.old[j].translator_comments
 
     def loose(self) -> None:
         by_key = _first_by(self.old, lambda e: loose_key(e.msgid) if _useful(e) else None, self.taken)
@@ -116,7 +119,9 @@ class _Plan:
         for k, (p, _score) in pairs.items():
             i, t = todo[k]
             o = self.old[pool[p]]
-            previous = o.previous_msgid if o.fuzzy and o.previous_msgid else o.msgid
+            # A piece of its old French (a half) was never that French's translation.
+            previous = o.previous_msgid if o.fuzzy and o.previous_msgid \
+                and not _piece(o.msgid, o.previous_msgid) else o.msgid
             entry = _carry(t, o, ("fuzzy", *_without(o.flags, "fuzzy")), previous)
             self._take(i, pool[p], entry)
             self.stats.fuzzy.append(entry)

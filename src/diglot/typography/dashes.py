@@ -40,8 +40,8 @@ class Dashes:
 
 # An incise never runs past a line, nor past a sentence's end: a word (not an initial,
 # "M. Dupont") ending with . ? ! or …, then a capital ("peut-être. Puis").
-_RESET = re.compile(r"\n|(?:[^\W\d_]{3,}|[\d)»”\"])[ \u00a0\u202f]?[.?!…]+\s+"
-                    r"(?=[^\W\d_a-zß-ÿ]|[«“\"—–])")
+_RESET = re.compile(r"\n|(?:[^\W\d_]{3,}|[\d)»”\"])[ \u00a0\u202f]*[.?!…]+\s+"
+                    r"(?=[^\W\d_a-zß-ÿ]|[«“\"])")
 
 
 @lru_cache(maxsize=4)
@@ -58,7 +58,10 @@ def _dash_roles(text: str) -> dict[int, bool]:
         # do around it (a space before ":") never changes that, so typesetting twice is
         # typesetting once.
         glued = 0 < at < len(text) - 1 and text[at - 1].isalnum() and text[at + 1].isalnum()
-        starts = not before or before in ".?!…»:\n«“”" and not (open_incise and before in "?!…»”")
+        # A speaker's line starts at the text's or a line's start, after « or a colon, or
+        # after a sentence's end when a capital follows ("? — Oui"; not "etc. — puis").
+        starts = not before or before in "\n«“:" or before in ".?!…" and (
+            after[:1].isupper() or after[:1] in "«“")
         closing = not after or after in CLOSING + "»\n”"
         ranged = found.group() == "–" and before.isdigit() and after.isdigit()  # 10 – 20
         if glued or ranged or closing and starts:
