@@ -325,3 +325,18 @@ def test_halves_joined_back_keep_both_translators_comments(make_project):
     assert proj.run("update").exit_code == 0
     entry = proj.entries("t")[WHOLE]
     assert (entry.msgstr, entry.translator_comments, entry.fuzzy) == ("TA. TB.", ("note A", "note B"), True)
+
+
+@pytest.mark.parametrize("steps", [
+    [f"{HALF_A}\n\n{HALF_B.replace('gare', 'poste')}\n", f"{HALF_A}\n\n{HALF_B}\n"],  # reword, revert
+    [f"{WHOLE}\n", f"{HALF_A}\n\n{HALF_B}\n"],  # join, cut again
+])
+def test_a_half_restored_or_cut_again_stays_fuzzy(make_project, steps):
+    proj = _cut_in_two(make_project)
+    for text in steps:
+        proj.source("t", text)
+        assert proj.run("update").exit_code == 0
+    entries = proj.entries("t")
+    assert entries[HALF_A].fuzzy and entries[HALF_B].fuzzy
+
+

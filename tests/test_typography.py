@@ -60,6 +60,7 @@ N, T = "\u00a0", "\u202f"  # no-break space, narrow no-break space
     ("Il dit — le crois-tu ? — qu'il part.", f"Il dit —{N}le crois-tu{T}?{N}— qu’il part."),
     ('Il répondit — un "oui" bas — et sortit.', f"Il répondit —{N}un «{N}oui{N}» bas{N}— et sortit."),
     ("Il a tout pris — livres, etc. — puis il part.", f"Il a tout pris —{N}livres, etc.{N}— puis il part."),
+    ("Il montra — ô surprise ! — Éloïse.", f"Il montra —{N}ô surprise{T}!{N}— Éloïse."),
     ("Il cria « Non ! » — de toutes ses forces — et partit.",
      f"Il cria «{N}Non{T}!{N}» —{N}de toutes ses forces{N}— et partit."),
     ("300 000 F", f"300{T}000{N}F"),  # francs

@@ -83,8 +83,19 @@ class _Plan:
                 text, comments = self._rejoined(j, t.msgid)
                 entry = _carry(t, o, o.flags, o.msgid)
                 self._take(i, j, replace(entry, msgstr=text, translator_comments=comments))
+            elif _piece(t.msgid, o.msgid) or self._cut_from_another(t.msgid, j):
+                # A paragraph's piece back (cut again, or a half restored): its translation
+                # was made for more than this French; a translator cuts it.
+                self._take(i, j, _carry(t, o, o.flags, o.msgid))
             else:
                 self._take(i, j, _carry(t, o, _without(o.flags, "fuzzy"), None))
+
+    def _cut_from_another(self, french: str, j: int) -> bool:
+        """Whether ``french`` is a piece of the old French of another fuzzy entry: a half of
+        a paragraph cut in two, whose translation may still be the whole paragraph's."""
+        key = loose_key(french)
+        return any(k != j and e.fuzzy and e.previous_msgid and key != loose_key(e.previous_msgid)
+                   and key in loose_key(e.previous_msgid) for k, e in enumerate(self.old))
 
     def _rejoined(self, j: int, whole: str) -> tuple[str, tuple[str, ...]]:
         """The translation of ``whole`` and the translator's comments, from the old entries

@@ -60,8 +60,9 @@ def _dash_roles(text: str) -> dict[int, bool]:
         glued = 0 < at < len(text) - 1 and text[at - 1].isalnum() and text[at + 1].isalnum()
         # A speaker's line starts at the text's or a line's start, after « or a colon, or
         # after a sentence's end when a capital follows ("? — Oui"; not "etc. — puis").
+        # Inside an incise, a dash after ? ! … closes it ("— ô surprise ! — Éloïse").
         starts = not before or before in "\n«“:" or before in ".?!…" and (
-            after[:1].isupper() or after[:1] in "«“")
+            after[:1].isupper() or after[:1] in "«“") and not (open_incise and before in "?!…")
         closing = not after or after in CLOSING + "»\n”"
         ranged = found.group() == "–" and before.isdigit() and after.isdigit()  # 10 – 20
         if glued or ranged or closing and starts:
