@@ -290,27 +290,3 @@ def orphan_warning(project: Project, path: Path, translations: int) -> str:
 def layout_warnings(project: Project) -> list[str]:
     """What every command that reads PO files says about the layout."""
     return [str(m) for m in misplaced(project)] + language_folders(project)
-
-
-def missing_po(project: Project, slugs: list[str], languages: tuple[str, ...],
-               meanwhile: str = "the edition shows the French in its place") -> list[str]:
-    """A hint for a build or a check before the first update: which PO files do not exist
-    yet, and what that means ``meanwhile``."""
-    hints = []
-    for lang in languages:
-        missing = [s for s in slugs if not project.po_path(lang, s).exists()]
-        if missing:
-            first = project.rel(project.po_path(lang, missing[0]))
-            more = f" and {len(missing) - 1} more" if len(missing) > 1 else ""
-            hints.append(f"{first}{more}: no translation file yet; run diglot update to create "
-                         f"it (meanwhile {meanwhile})")
-    return hints
-
-
-def no_articles(project: Project, slugs: list[str]) -> list[str]:
-    """A first run's hint: an empty source folder is not an error, but it is a surprise."""
-    if slugs:
-        return []
-    source = project.config.source
-    return [f"{source}/ holds no article yet: add a French Markdown file such as "
-            f"{source}/my-article.md, then run diglot update"]

@@ -12,6 +12,7 @@ import re
 from collections import Counter, deque
 from dataclasses import dataclass
 
+from diglot.checks.code_spans import missing_code, within
 from diglot.checks.excerpt import quote
 from diglot.checks.model import NUMERIC_CODE, Pair, Problem, Side
 
@@ -161,7 +162,7 @@ def _roman_habit(pair: Pair, value: str) -> bool:
     if len(value) == 1:
         return re.search(rf"(?<!\w){re.escape(value)}-\w", pair.fr.shown) is not None
     return (_WORDS.fullmatch(value) is not None and value.lower() not in pair.styled
-            and _within(value.lower(), pair.en.shown.lower()))
+            and within(value.lower(), pair.en.shown.lower()))
 
 
 _WORDS = re.compile(r"[^\W\d_]{2,}(?:[-'’ ][^\W\d_]+)*")
@@ -234,77 +235,5 @@ def check_emphasis(pair: Pair) -> list[Problem]:
 
 def check_code(pair: Pair) -> list[Problem]:
     """The text of a French code span missing from the English; else different counts."""
-    missing = _missing_code(pair)
+    missing = missing_code(pair, elements(pair.fr, "code"))
     return missing or _compared(pair, "code")
-
-
-# A span a translator is expected to translate: a reST role or reference with a display text
-# and a target, ":ref:`texte affiché <cible>`", "`texte <https://…>`_" (only the target
-# stays); a role whose text is prose (":dfn:`suite de tests`", ":term:`méthode`"); a
-# reference to a section by its title ("`Protocoles`_"); a span of French words; and the web
-# address of a reST link (a French page may well become an English one).
-_TARGET = re.compile(r"<([^<>]+)>\s*$")
-_PROSE_ROLES = re.compile(r":(?:dfn|term|kbd|guilabel|menuselection|abbr|title-reference|emphasis|strong):$")
-_WEB = re.compile(r"https?://")
-_PROSE = re.compile(r"[^\W\d_]+(?:[-'’ ]+[^\W\d_]+)+|.*[à-ÿœ].*", re.IGNORECASE)
-
-
-def _needed(value: str, before: str, after: str) -> str:
-    """What of a French code span must appear in the English ("" when nothing must), in the
-    form ``_comparable`` gives."""
-    if _PROSE_ROLES.search(before):
-        return ""
-    if target := _TARGET.search(value):  # a web address may well go to the English page
-        return "" if _WEB.match(target.group(1)) else _comparable(target.group(1))
-    return "" if after.startswith("_") or _PROSE.fullmatch(value) else _comparable(value)
-
-
-def _comparable(text: str) -> str:
-    """Case, quote style, spacing and Sphinx's ``!``/``~`` prefixes aside: ``True`` is
-    "true" in English prose, ``"info"`` may become ``'info'``."""
-    return " ".join(text.split()).lstrip("!~").replace('"', "'").lower()
-
-
-def _missing_code(pair: Pair) -> list[Problem]:
-    """One problem for all the French code spans whose text the English lacks."""
-    english, shown = _comparable(pair.en.markdown), pair.fr.shown
-    missing, at = {}, 0  # value -> its span in the French as shown
-    for value in elements(pair.fr, "code"):
-        at = shown.find(f"`{value}`", at)
-        end = at + len(value) + 2
-        needed = _needed(value, shown[max(0, at - 20):at], shown[end:end + 1])
-        if needed and not _within(needed, english):
-            missing.setdefault(value, (at, end))
-        at = end
-    if not missing:
-        return []
-    first = next(iter(missing.values()))
-    return [Problem(f"code {_listed(list(missing))} not in the English", quote(shown, *first))]
-
-
-def _listed(values: list[str]) -> str:
-    """```a` is``, ```a`, `b` are``, ```a`, `b`, `c` and 2 more are``."""
-    names = [f"`{v}`" for v in values[:3]]
-    more = f" and {len(values) - 3} more" if len(values) > 3 else ""
-    return ", ".join(names) + more + (" is" if len(values) == 1 else " are")
-
-
-def _within(needed: str, english: str) -> bool:
-    """``needed`` in the English as a whole (``os.path.join`` is not in ``os.path.joint``)."""
-    at = english.find(needed)
-    while at >= 0:
-        end = at + len(needed)
-        runs_on = at and _word_edge(english[at - 1], needed[0])
-        if not (runs_on or end < len(english) and _word_edge(english[end], needed[-1])):
-            return True
-        at = english.find(needed, at + 1)
-    return False
-
-
-def _word_edge(outside: str, inside: str) -> bool:
-    """Whether the match runs on into a word: both characters at its edge are word characters."""
-    return (outside.isalnum() or outside == "_") and (inside.isalnum() or inside == "_")
-
-
-def _squeezed(text: str) -> str:
-    return " ".join(text.split())

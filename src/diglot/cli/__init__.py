@@ -193,7 +193,7 @@ def _print_changes(found, fmt: str) -> None:
 @reports_errors
 def check(ctx: Context, fmt: str, article: str | None, lang: str | None) -> None:
     """QA the translations: markup, numbers, typography, spacing; exit 1 on any error."""
-    from diglot.catalog.placement import missing_po
+    from diglot.catalog.hints import missing_po
     from diglot.commands.check import check as run, has_errors
     from diglot.project import selected_languages, selected_slugs
 

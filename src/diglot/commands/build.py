@@ -15,7 +15,7 @@ from typing import Callable
 
 from diglot import locales, parallel
 from diglot.builders import FORMATS, INDEX_NAMES, REGISTRY, BuildContext
-from diglot.catalog import placement
+from diglot.catalog import hints, placement
 from diglot.commands import build_cache
 from diglot.commands.build_plan import Manifest, Plan, output_folder, plan as make_plan
 from diglot.commands.build_write import BuildReport, write
@@ -75,9 +75,9 @@ def build(project: Project, formats: tuple[str, ...] | None = None,
 def _project_warnings(project: Project, slugs: list[str], skipped: set[str], languages
                       ) -> list[str]:
     """What a build says of the project: its layout, no article yet, PO files to make."""
-    return placement.layout_warnings(project) + placement.no_articles(project, slugs) + \
-        placement.missing_po(project, [s for s in slugs if s not in skipped],
-                             languages or project.languages)
+    return placement.layout_warnings(project) + hints.no_articles(project, slugs) + \
+        hints.missing_po(project, [s for s in slugs if s not in skipped],
+                         languages or project.languages)
 
 
 def _behind(project: Project, formats, languages) -> list[str]:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from diglot import heap, parallel
-from diglot.catalog import header, memory, placement
+from diglot.catalog import header, hints, memory, placement
 from diglot.catalog.gather import read_or_skip
 from diglot.catalog.plan import (
     CatalogPlan,
@@ -75,7 +75,7 @@ def update(project: Project, check: bool = False, purge_obsolete: bool = False,
     langs = languages or project.languages
     stray = placement.misplaced(project)
     report = UpdateReport(warnings=[str(m) for m in stray] + placement.language_folders(project)
-                          + placement.no_articles(project, names))
+                          + hints.no_articles(project, names))
     if slugs is None:
         _orphans(project, report, rename and languages is None)
     planning = Planning(purge=purge_obsolete, origins={r.new: r.old for r in report.renames})

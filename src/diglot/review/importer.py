@@ -25,7 +25,7 @@ from diglot.safety import escaped, one_line
 from diglot.source.inline import plain_text, spans
 from diglot.po.model import Catalog, Entry
 from diglot.project import Project
-from diglot.review import identity
+from diglot.review import identity, remarks
 from diglot.review.docx_read import DocRow, ReviewDoc, read_review
 from diglot.review.errors import ReviewError
 from diglot.review.export import APPROVED
@@ -189,24 +189,23 @@ class _Plan:
 
     def _decide(self, row: DocRow, mark: RowMark, entry: Entry, label: str) -> RowResult:
         read = normalize(row.english)
-        notes = [_note_line(n.author, n.text) for n in row.notes]
-        notes += _typed_notes(row, mark, entry)
+        notes = remarks.of_row(row, mark, entry)
         base = RowResult(label, CHANGED, entry.line, entry.msgstr)
         po_changed = identity.po_fingerprint(entry) != mark.po
         if identity.shown_fingerprint(read) != mark.shown:
             return self._edited(base, read, entry, po_changed, notes)
         approve = row.state == APPROVED and entry.fuzzy and bool(entry.msgstr)
         if approve and po_changed:
-            return replace(base, status=CONFLICT, notes=_fresh(entry, notes),
+            return replace(base, status=CONFLICT, notes=remarks.fresh(entry, notes),
                            reason="approved, but changed in the PO file since the export")
-        return replace(base, approved=approve, notes=_fresh(entry, notes))
+        return replace(base, approved=approve, notes=remarks.fresh(entry, notes))
 
     def _edited(self, base: RowResult, read, entry: Entry, po_changed: bool,
                 notes: list[str]) -> RowResult:
         markdown = to_markdown(read)
         if po_changed and self._reads_same(markdown.text, entry.msgstr):
             # translator and reviewer made the same fix: nothing to choose between
-            return replace(base, status=UNCHANGED, notes=_fresh(entry, notes))
+            return replace(base, status=UNCHANGED, notes=remarks.fresh(entry, notes))
         spliced = None if po_changed else splice(entry.msgstr, read, self._refs)
         if spliced is None:
             return self._suggested(base, markdown.text, entry, notes,
@@ -222,14 +221,14 @@ class _Plan:
             return self._suggested(base, markdown.text, entry, notes,
                                    f"the edit takes out {', '.join(lost)}; not applied")
         # An edit clears fuzzy as an approval does: the report says so (``approved``).
-        return replace(base, new=spliced.text, approved=entry.fuzzy, notes=_fresh(entry, notes))
+        return replace(base, new=spliced.text, approved=entry.fuzzy, notes=remarks.fresh(entry, notes))
 
     @staticmethod
     def _suggested(base: RowResult, text: str, entry: Entry, notes: list[str],
                    reason: str) -> RowResult:
         """A conflict: the PO keeps its text, the reviewer's is kept as a suggestion."""
         suggestion = "review suggestion: " + escaped(text)
-        return replace(base, status=CONFLICT, new=text, notes=_fresh(entry, [suggestion, *notes]),
+        return replace(base, status=CONFLICT, new=text, notes=remarks.fresh(entry, [suggestion, *notes]),
                        reason=reason)
 
     def _reads_same(self, one: str, other: str) -> bool:
@@ -269,50 +268,6 @@ def _updated(entry: Entry, result: RowResult) -> Entry:
 def _rewrites(result: RowResult) -> bool:
     """Whether the msgstr is set (and fuzzy cleared): an edit, or an approval."""
     return result.status == CHANGED and (result.new is not None or result.approved)
-
-
-def _typed_notes(row: DocRow, mark: RowMark, entry: Entry) -> list[str]:
-    """Lines a reviewer typed into the Comment cell (which showed the translator comments):
-    each line the entry does not already carry becomes a review comment."""
-    if identity.notes_fingerprint(row.comment_lines) == mark.notes:
-        return []
-    known = identity.note_lines(entry.translator_comments)
-    lines = identity.note_lines(row.comment_lines)
-    typed_onto = [c for c in known if c not in lines]  # comment lines the reviewer typed on
-    typed = (_typed_part(line, known, typed_onto) for line in lines)
-    return [_note_line("", line) for line in typed if line]
-
-
-def _typed_part(line: str, known: list[str], typed_onto: list[str]) -> str:
-    """What the reviewer added to a Comment-cell line: "" for a comment the entry carries;
-    the rest of a line typed onto one of its comments (one no longer in the cell as it
-    was, met at a word's edge); else the whole line."""
-    if line in known:
-        return ""
-    for comment in sorted(typed_onto, key=len, reverse=True):
-        if line.startswith(comment) and _edge(comment[-1], line[len(comment)]):
-            return line[len(comment):].strip()
-        if line.endswith(comment) and _edge(line[-len(comment) - 1], comment[0]):
-            return line[:-len(comment)].strip()
-    return line
-
-
-def _edge(before: str, after: str) -> bool:
-    """Whether two characters meet at a word's edge (not inside one word)."""
-    return not (before.isalnum() and after.isalnum())
-
-
-def _note_line(author: str, text: str) -> str:
-    """One comment line: any line separator (CR, U+2028…) in the author or the text is a
-    space, so a comment can never start a line of PO syntax."""
-    author, text = one_line(author), one_line(text)
-    return f"review: {author}: {text}" if author else f"review: {text}"
-
-
-def _fresh(entry: Entry, lines: list[str]) -> tuple[str, ...]:
-    """The comment lines the entry does not carry yet (importing twice adds nothing)."""
-    return tuple(dict.fromkeys(line for line in lines
-                               if line not in entry.translator_comments))
 
 
 def _clip(text: str, width: int = 60) -> str:
