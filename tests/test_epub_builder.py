@@ -509,3 +509,19 @@ def test_chapters_written_as_level_one_headings_are_the_sections_of_the_contents
     toc = book.xml(book.item("nav")).find(".//x:nav", NS)
     sections = ["".join(a.itertext()) for a in toc.findall("x:ol/x:li/x:ol/x:li/x:a", NS)]
     assert sections == ["Chapitre I · Chapter I", "Chapitre II · Chapter II"]  # not the title
+
+
+@pytest.mark.parametrize("setting", [True, False])
+def test_with_chapter_break_each_chapter_after_the_first_text_opens_a_page(setting):
+    text = ("# Le Tour du monde\n\n# Chapitre I\n\nTexte.\n\n> # Une affiche\n\n"
+            "# Chapitre II\n\nFin.\n")
+    pairs = [("Chapitre I", "Chapter I"), ("Texte.", "Text."), ("Chapitre II", "Chapter II")]
+    book = article_book(bilingual_from(text, pairs), Config(chapter_break=setting))
+    for page in book.pages("both") + book.pages("fr") + book.pages("en"):
+        opening = [" ".join("".join(e.itertext()).split()) for e in book.xml(page).iter()
+                   if "opening" in (e.get("class") or "").split()]
+        assert opening == (["Chapitre II Chapter II"] if "both" in page else
+                           [("Chapitre II" if "/fr/" in page else "Chapter II")]) \
+            if setting else opening == [], page
+    css = book.text(next(n for n in book.names if n.endswith("style.css")))
+    assert ".opening { page-break-before: always; break-before: page; }" in css

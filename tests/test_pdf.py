@@ -299,6 +299,40 @@ def test_chapters_written_as_level_one_headings_are_set_and_outlined_above_their
     assert [c for html, c in classes.items() if "Passepartout" in html] == ["heading h3"]
 
 
+def test_with_chapter_break_a_chapter_after_text_opens_a_spread_one_in_a_quote_does_not():
+    from diglot.builders.pdf.passages import Setting, passages
+    from support import bilingual_from
+
+    text = ("# Le Tour du monde\n\n# Chapitre I\n\nTexte.\n\n> # Une affiche\n\n"
+            "## Où Passepartout\n\n# Chapitre II\n\nFin.\n")
+    doc = bilingual_from(text, [("Chapitre I", "Chapter I"), ("Texte.", "Text.")])
+    for chapters in (True, False):
+        found = [p.sides[0].html for p in passages(doc, Setting(("fr-FR", "en-GB"), "narrow",
+                                                                chapters=chapters)) if p.fresh]
+        assert found == (["Chapitre II"] if chapters else [])
+
+
+@needs_poppler
+def test_chapter_break_sets_each_chapter_on_a_new_left_hand_page(tmp_path):
+    proj = Proj(tmp_path)
+    proj.source("livre", "# Le Livre\n\n# Chapitre I\n\nCourt.\n\n# Chapitre II\n\nFin.\n")
+    assert proj.run("update").exit_code == 0
+    proj.translate("livre", {"Chapitre I": "Chapter I", "Chapitre II": "Chapter II",
+                             "Court.": "Short.", "Fin.": "End."})
+    starts = {}
+    for setting in ("false", "true"):
+        proj.write("diglot.toml", f"chapter_break = {setting}\n")
+        assert proj.run("build", "--format", "pdf").exit_code == 0
+        pages = pages_text(proj.root / "build" / "pdf" / "livre.pdf")
+        starts[setting] = [n for n, page in enumerate(pages, 1) if "Chapitre II" in page]
+        assert [n for n, page in enumerate(pages, 1) if "Chapter II" in page] == \
+            [n + 1 for n in starts[setting]]  # the English on the facing page
+    assert starts["false"] == [2]  # run on, under the first chapter
+    assert starts["true"] == [4]  # a spread of its own, French on the left-hand page
+    assert _lines(pages[3])[0].endswith("Chapitre II")  # no running head over the opening
+    assert _lines(pages[4])[0].startswith("Chapter II")
+
+
 def test_a_line_never_breaks_after_its_first_word_before_a_styled_span():
     """WeasyPrint 70 broke "To | read and write … passing <code>rb</code>" after "To" when
     the space before the code span was the line's last chance to break."""

@@ -160,3 +160,13 @@ def test_a_spread_holds_the_notes_its_pieces_call_under_the_text(spec, height):
                 assert p.y + p.end - p.start <= foot + EPSILON or p.y == 0
         for k in feet:  # each note pair level
             assert len({p.y for p in spread if p.kind == "note" and p.item == k}) == 1
+
+
+def test_a_chapter_opening_starts_a_spread_of_its_own_unless_one_just_began():
+    items = [item_of({"fr": [10], "en": [10]}), item_of({"fr": [10], "en": [10]}),
+             item_of({"fr": [10], "en": [10]})]
+    items[1] = Item(items[1].sides, items[1].heights, fresh=True)
+    spreads = paginate(items, 100)
+    assert [[p.item for p in s if p.side == 0] for s in spreads] == [[0], [1, 2]]
+    items[0] = Item(items[0].sides, items[0].heights, fresh=True)  # the first: no empty spread
+    assert [[p.item for p in s if p.side == 0] for s in paginate(items, 100)] == [[0], [1, 2]]

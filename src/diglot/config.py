@@ -50,6 +50,7 @@ class Config:
     memory_threshold: float = 0.75  # similarity a memory proposal needs
     formats: tuple[str, ...] = ()  # what `diglot build` writes without --format (): the defaults
     pdf_layout: str = "facing"  # PDF: French and English on facing pages, or in two columns
+    chapter_break: bool = False  # PDF and EPUB: each chapter (top heading) opens a new page
     order: tuple[str, ...] = ()  # articles first in the editions, in this order; then by name
 
     def proofing_tag(self, lang: str) -> str:

@@ -248,5 +248,22 @@ def section_level(body: tuple[Pair, ...] | list[Pair]) -> int:
     """The level of an article body's top headings, quotations, lists and notes aside: 2
     as a rule, 1 where its chapters are ``#`` headings under the article's title (the
     books' contents and heading sizes start there)."""
-    return min((p.block.level for p in body if p.block.kind == HEADING and not p.block.quote_depth
-                and not p.block.lists and not p.block.note), default=2)
+    return min((p.block.level for p in body if section_head(p.block)), default=2)
+
+
+def chapter_openings(body: tuple[Pair, ...] | list[Pair]) -> set[int]:
+    """Where ``body``'s chapters open (``chapter_break``): the indices of its top headings
+    that follow some text (a first chapter right under the title opens no new page)."""
+    top, found, text = section_level(body), set(), False
+    for k, pair in enumerate(body):
+        if section_head(pair.block) and pair.block.level == top:
+            if text:
+                found.add(k)
+        elif not pair.block.note:
+            text = True
+    return found
+
+
+def section_head(block: Block) -> bool:
+    """A heading of the article's own outline: not one inside a quotation, list or note."""
+    return block.kind == HEADING and not (block.quote_depth or block.lists or block.note)

@@ -56,13 +56,14 @@ REGISTRY: dict[str, Format] = {f.name: f for f in (
     Format("docx", ".docx", "edition.docx", COMMON_KEYS + ("page_size", "docx_borders"),
            own_files=("builders/docx/", "ooxml/"), archive=True),
     # EPUB shares the HTML edition's row and inline view data and its labels.
-    Format("epub", ".epub", "edition.epub",
+    Format("epub", ".epub", "edition.epub", COMMON_KEYS + ("chapter_break",),
            own_files=("builders/epub/", "templates/epub/", "templates/labels.json",
                       "builders/html_rows.py", "builders/html_inline.py",
                       "builders/html_parts.py"), archive=True, default=False),
     # The PDF book lays out every article at once (its pages are measured and paginated
     # together), so its edition reads the articles again rather than parts.
-    Format("pdf", ".pdf", "edition.pdf", COMMON_KEYS + ("page_size", "pdf_layout"),
+    Format("pdf", ".pdf", "edition.pdf",
+           COMMON_KEYS + ("page_size", "pdf_layout", "chapter_break"),
            own_files=("builders/pdf/",), default=False, needs="weasyprint",
            engines=("weasyprint", "pydyf", "pyphen"), edition="articles"),
 )}

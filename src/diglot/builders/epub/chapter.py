@@ -20,7 +20,8 @@ from diglot.builders import BuildContext
 from diglot.builders.epub.render import chrome, labels, media_type, render, tag
 from diglot.builders.html_inline import ASSETS, Runs, Tags
 from diglot.builders.html_rows import Rows, anchor_ids, target_shown
-from diglot.model import HEADING, TITLE, TRANSLATED, Bilingual, Image, Pair, section_level
+from diglot.model import (HEADING, TITLE, TRANSLATED, Bilingual, Image, Pair, chapter_openings,
+                          section_head, section_level)
 from diglot.source.inline import plain_text
 from diglot.typography import typeset_plain
 
@@ -136,8 +137,18 @@ def _page(doc: Bilingual, ctx: BuildContext, name: str) -> tuple[dict, _Runs]:
         "tt": {"fr": labels(doc.source_lang), "en": labels(doc.target_lang)},
         "title": title, "rows": rows, "up": up, "author": doc.article.author,
         "iso_date": doc.article.date.iso if doc.article.date else "",
-        "head": _titles(doc, ctx), "marks": _marks(doc),
+        "head": _titles(doc, ctx), "marks": _marks(doc), "breaks": _breaks(doc, ctx),
     }, runs
+
+
+def _breaks(doc: Bilingual, ctx: BuildContext) -> set[str]:
+    """The anchors of the chapters that open a new page (``chapter_break``)."""
+    if not ctx.config.chapter_break:
+        return set()
+    _, body = doc.title_and_rest()
+    skipped = len(doc.pairs) - len(body)  # the title, when the article's first pair is one
+    anchors = anchor_ids(doc.pairs)
+    return {anchors[skipped + k] for k in chapter_openings(body)}
 
 
 def _fit(doc: Bilingual) -> Bilingual:
@@ -183,8 +194,7 @@ def _sections(doc: Bilingual, ctx: BuildContext) -> tuple[Section, ...]:
     title, body = doc.title_and_rest()
     top, found = section_level(body), []
     for pair, anchor in zip(pairs, anchor_ids(pairs)):
-        if pair is not title and pair.block.kind == HEADING and pair.block.level == top \
-                and not (pair.block.quote_depth or pair.block.lists or pair.block.note):
+        if pair is not title and section_head(pair.block) and pair.block.level == top:
             english = pair.target if pair.state == TRANSLATED and not pair.fallback else ""
             found.append(Section(anchor, (_plain(pair.block.text, doc, ctx, doc.source_lang),
                                           _plain(english or "", doc, ctx))))

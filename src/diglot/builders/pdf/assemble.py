@@ -120,7 +120,14 @@ def plans(book: Book, measured) -> list:
 
 def sheets(book: Book, plans_: list) -> list[markup.Sheet]:
     return [sheet for a, plan in zip(book.articles, plans_)
-            for sheet in _sheets(a, plan, book.geo, book.ctx)]
+            for sheet in _sheets(a, plan, book.geo, book.ctx, _openings(book, a, plan))]
+
+
+def _openings(book: Book, a: _Article, plan) -> set[int]:
+    """The article's spreads that a chapter opens (``chapter_break``)."""
+    return {n for n, spread in enumerate(plan)
+            if any(not p.kind and p.first and book.passages[a.first + p.item].fresh
+                   for p in spread)}
 
 
 def draw(engine, book: Book, plans_: list, measured, part: tuple[int, int, int] | None = None):
@@ -170,7 +177,8 @@ def _gather(docs: list[Bilingual], ctx: BuildContext):
     the footnotes (the last "note": the rule over them, when there are any)."""
     everything, articles, footnotes = [], [], []
     for number, doc in enumerate(docs):
-        setting = Setting(_tags(doc, ctx), ctx.config.french_spacing)
+        setting = Setting(_tags(doc, ctx), ctx.config.french_spacing,
+                          chapters=ctx.config.chapter_break)
         found, labelled = passages(doc, setting), notes(doc, setting)
         articles.append(_Article(doc, len(everything), len(found), f"article-{number + 1}",
                                  len(footnotes), [label for label, _ in labelled]))
@@ -208,15 +216,16 @@ def _uncalled_at_end(items: list, count: int) -> list:
                                               last.calls[1]))]
 
 
-def _sheets(a: _Article, plan, geo, ctx: BuildContext) -> list[markup.Sheet]:
+def _sheets(a: _Article, plan, geo, ctx: BuildContext, openings: set[int]) -> list[markup.Sheet]:
     """The article's pages: two per spread (facing) or one (columns); its opening spread
-    without running heads, as a book's chapters open (its title is on it)."""
+    and those its chapters open without running heads, as a book's chapters open (a title
+    is on them)."""
     french, english = titles(a.doc, ctx)
     recto = (english or french) if geo.layout == "facing" else _pair_head(french, english)
     sides = (0, 1) if geo.layout == "facing" else (0,)
     out = []
     for spread in range(len(plan)):
-        heads = (ctx.title, recto) if spread else ("", "")
+        heads = (ctx.title, recto) if spread and spread not in openings else ("", "")
         for side in sides:
             out.append(markup.Sheet(f"{a.anchor}/{spread}/{side}", *heads, side == 1,
                                     "" if out else a.anchor))

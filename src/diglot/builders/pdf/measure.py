@@ -148,4 +148,4 @@ def _item(passage: Passage, pair, gap: float) -> Item:
                    for box, part in zip(pair, passage.sides))
     head = boxes.head(pair[0]) if passage.kind == "table" else 0.0
     return Item(sides, heights, passage.space * gap, passage.keep, called,
-                head)  # type: ignore[arg-type]
+                head, passage.fresh)  # type: ignore[arg-type]

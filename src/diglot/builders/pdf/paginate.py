@@ -8,7 +8,8 @@ taller than the room left is split at line boundaries, each side apart, never le
 than two lines of a paragraph on either page (the measured lines say where a break may
 fall); what is left continues at the top of the next spread. A passage marked ``keep``
 (a heading, the title) goes to the next spread unless the start of what follows fits
-under it. Distances are in points, measured from the top of the text area.
+under it; one marked ``fresh`` (a chapter's opening) always starts a spread. Distances are
+in points, measured from the top of the text area.
 
 Footnotes go at the foot of the spread whose pieces call them, on both pages at once: the
 notes of a spread stand under a rule, in number order, each note pair level (the taller
@@ -45,6 +46,7 @@ class Item:
     keep: bool = False
     calls: tuple[tuple, tuple] = ((), ())  # per side: (top of the call's line, note index)
     head: float = 0.0  # a table's header rows, repeated above each continuation
+    fresh: bool = False  # a chapter's opening: on a spread of its own making
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +108,8 @@ class _Pager:
 
     def place(self, index: int) -> None:
         item = self.items[index]
+        if item.fresh and self.y > 0:
+            self.new_spread()
         if item.keep and self.y > 0 and self._top(item) + self._needed(index) > \
                 self.height - self.foot() + EPSILON:
             self.new_spread()

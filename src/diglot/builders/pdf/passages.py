@@ -19,7 +19,7 @@ from diglot.builders.pdf import shapes, words
 from diglot.builders.pdf.inline import Context, inline_html
 from diglot.model import (ALT, BLOCKQUOTE, CODE, DEFINITION, HEADING, LIST_ITEM, RULE,
                           TABLE_CELL, TERM, TRANSLATED, Bilingual, Block,
-                          Pair, section_level)
+                          Pair, chapter_openings, section_level)
 from diglot.source.inline import plain_text, spans
 from diglot.typography import typeset
 
@@ -60,6 +60,7 @@ class Passage:
     keep: bool = False
     span: bool = False
     number: int = 0
+    fresh: bool = False  # opens a chapter: starts a new spread (``chapter_break``)
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,7 @@ class Setting:
     tags: tuple[str, str]  # proofing tags of the source and target languages
     spacing: str  # french_spacing
     top: int = 2  # the article's top heading level (model.section_level), set as h2
+    chapters: bool = False  # chapter_break: each chapter opens a new spread
 
 
 def passages(doc: Bilingual, setting: Setting) -> list[Passage]:
@@ -79,10 +81,12 @@ def passages(doc: Bilingual, setting: Setting) -> list[Passage]:
     out = [_passage(title, doc, setting, "title", "title", "h1", keep=True)]
     out += _byline(doc, setting) + _legend(doc, setting)
     number, pairs, start = 0, [p for p in body if not p.block.note], 0
+    openings = chapter_openings(pairs) if setting.chapters else set()
     while start < len(pairs):
         end = group_end(pairs, start)
         number += pairs[start].block.kind not in (CODE, RULE)
-        out += _group(pairs[start:end], doc, setting, number)
+        group = _group(pairs[start:end], doc, setting, number)
+        out += [replace(group[0], fresh=True), *group[1:]] if start in openings else group
         start = end
     return [replace(p, space=_space(out[k - 1], p) if k else 0.0) for k, p in enumerate(out)]
 
