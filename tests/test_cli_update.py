@@ -340,3 +340,18 @@ def test_a_half_restored_or_cut_again_stays_fuzzy(make_project, steps):
     assert entries[HALF_A].fuzzy and entries[HALF_B].fuzzy
 
 
+
+
+def test_two_finished_paragraphs_joined_into_one_get_both_translations_fuzzy(make_project):
+    first = "Première phrase assez longue pour compter vraiment ici."
+    second = "Seconde phrase qui parle de tout autre chose en 1560."
+    proj = make_project({"t": f"{first}\n\n{second}\n\nFin.\n"},
+                        {"t": {first: "First sentence long enough to count.",
+                               second: "Second sentence about something else in 1560.",
+                               "Fin.": "End."}})
+    proj.source("t", f"{first} {second}\n\nFin.\n")
+    assert proj.run("update").exit_code == 0
+    entry = proj.entries("t")[f"{first} {second}"]
+    assert (entry.msgstr, entry.fuzzy) == (
+        "First sentence long enough to count. Second sentence about something else in 1560.", True)
+    assert not [e for e in proj.entries("t").values() if e.obsolete]  # nothing left over

@@ -105,3 +105,28 @@ def test_fuzzy_entry_matched_again_keeps_its_original_previous_msgid():
 def test_loose_key_ignores_spaces_and_quote_styles():
     assert loose_key("« a » b’c : d") == loose_key('"a" b\'c\u00a0:d')
     assert loose_key("a b") != loose_key("a c")
+
+
+def test_three_paragraphs_joined_carry_their_translations_comments_and_flags_in_order():
+    a, b, c = "Un premier alinéa.", "Un deuxième alinéa.", "Un troisième, pas traduit."
+    old = po(Entry(a, "A first one.", translator_comments=("note a",)),
+             Entry(b, "A second one.", flags=("no-wrap",)), Entry(c, ""))
+    result = merge(old, pot(f"{a} {b} {c}"), 0.6)
+    (entry,) = result.catalog.entries
+    assert (entry.msgstr, entry.fuzzy, entry.translator_comments) == (
+        "A first one. A second one.", True, ("note a",))
+    assert entry.flags == ("fuzzy", "no-wrap") and entry.previous_msgid == f"{a} {b} {c}"
+
+
+def test_a_join_takes_paragraphs_next_to_each_other_once_the_others_found_their_place():
+    a, b, c = "Un premier alinéa.", "Un deuxième alinéa.", "Un troisième alinéa."
+    old = po(Entry(a, "A first one."), Entry(c, "A third one."), Entry(b, "A second one."))
+    merged = by_id(merge(old, pot(f"{a} {b}", c), 0.6).catalog)  # c moved away, a and b joined
+    assert merged[f"{a} {b}"].msgstr == "A first one. A second one." and merged[c].msgstr == "A third one."
+    apart = by_id(merge(po(Entry(a, "A first one."), Entry(c, "A third one."), Entry(b, "A second one.")),
+                        pot(f"{a} {b}"), 0.6).catalog)  # c gone: a and b were never neighbours
+    assert apart[f"{a} {b}"].msgstr in ("A first one.", "A second one.")  # the nearest one
+    kept = by_id(merge(po(Entry(a, "A first one."), Entry(b, "A second one.")),
+                       pot(a, f"{a} {b}"), 0.6).catalog)  # a is still there on its own
+    assert kept[a].msgstr == "A first one." and not kept[a].fuzzy
+    assert kept[f"{a} {b}"].msgstr != "A first one. A second one."

@@ -2,8 +2,9 @@
 
 For each template entry, in order: an exact msgid match keeps its translation and state; a
 changed segment whose old text is only whitespace or quote style away keeps it without the
-fuzzy flag; a reverted change restores it; otherwise the most similar old segment (active or
-obsolete, one-to-one, best first) seeds it as fuzzy with the old French as ``#| msgid``.
+fuzzy flag; a reverted change restores it; paragraphs joined into one get their translations
+joined; otherwise the most similar old segment (active or obsolete, one-to-one, best first)
+seeds it as fuzzy with the old French as ``#| msgid``.
 Old entries nobody took become obsolete (``#~``) with their translation and comments.
 """
 
@@ -39,6 +40,7 @@ def merge(old: Catalog, pot: Catalog, threshold: float, purge_obsolete: bool = F
     plan.exact()
     plan.restored()
     plan.loose()
+    plan.joined()
     plan.similar(threshold)
     plan.split()
     return plan.result(purge_obsolete)
@@ -120,6 +122,40 @@ class _Plan:
             if j is not None and j not in self.taken:
                 o = self.old[j]
                 self._take(i, j, _carry(t, o, o.flags, o.previous_msgid if o.fuzzy else None))
+
+    def joined(self) -> None:
+        """Paragraphs joined into one: a segment whose French is the French of two to four
+        consecutive old segments, one after the other, gets all their translations joined
+        and all their comments, fuzzy (a translator reads the seam), not the nearest one's."""
+        todo = self._open()
+        runs = self._runs() if todo else {}
+        for i, t in todo:
+            run = runs.get(loose_key(t.msgid))
+            if run is None or any(j in self.taken for j in run):
+                continue
+            pieces = [self.old[j] for j in run]
+            flags = ("fuzzy", *dict.fromkeys(f for e in pieces for f in _without(e.flags, "fuzzy")))
+            entry = replace(_carry(t, pieces[0], flags, " ".join(e.msgid for e in pieces)),
+                            msgstr=_joined([e.msgstr for e in pieces]),
+                            translator_comments=tuple(dict.fromkeys(
+                                c for e in pieces for c in e.translator_comments)))
+            self._take(i, run[0], entry)
+            self.taken.update(run)
+            self.stats.fuzzy.append(entry)
+
+    def _runs(self) -> dict[str, tuple[int, ...]]:
+        """The French of each run of two to four consecutive untaken active old segments,
+        one of them at least translated: its loose key → the run (the first run wins)."""
+        active = [j for j, e in enumerate(self.old) if not e.obsolete and j not in self.taken
+                  and e.msgctxt is None and e.msgid_plural is None]
+        keys = [loose_key(self.old[j].msgid) for j in active]
+        found: dict[str, tuple[int, ...]] = {}
+        for start in range(len(active)):
+            for end in range(start + 2, min(len(active), start + 4) + 1):
+                run = tuple(active[start:end])
+                if any(_useful(self.old[j]) for j in run):
+                    found.setdefault("".join(keys[start:end]), run)
+        return found
 
     def similar(self, threshold: float) -> None:
         from diglot.catalog import fuzzy  # rapidfuzz: a build reads loose_key, never this
