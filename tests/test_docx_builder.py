@@ -402,6 +402,20 @@ def test_a_list_inside_a_quotation_is_set_as_the_quotation_is():
     assert quoted.find("w:rPr/w:i", NS) is not None  # italic, as the Quote style
 
 
+def test_a_numbered_list_in_a_quotation_counts_in_each_column_on_its_own():
+    source = "> Citation :\n>\n> 1. Un.\n> 2. Deux.\n"
+    pairs = [["Citation :", "Quotation:"], ["Un.", "One."], ["Deux.", "Two."]]
+    data = BUILDER.article(support.bilingual_from(source, pairs), context())
+    numbered = [(p.find("w:pPr/w:pStyle", NS).get(q("val")),
+                 p.find("w:pPr/w:numPr/w:numId", NS).get(q("val")), "".join(p.itertext()))
+                for p in xml(data).iter(q("p")) if p.find("w:pPr/w:numPr", NS) is not None]
+    assert [text for _, _, text in numbered] == ["Un.", "One.", "Deux.", "Two."]
+    assert {style for style, _, _ in numbered} == {"ListNumberQuoted"}
+    french, english = {n for _, n, t in numbered if t in ("Un.", "Deux.")}, \
+        {n for _, n, t in numbered if t in ("One.", "Two.")}
+    assert len(french) == len(english) == 1 and french != english  # 1, 2 on each side
+
+
 def test_set_for_print_justified_hyphenated_code_kept_whole(showcase_docx):
     settings = xml(showcase_docx, "word/settings.xml")
     assert settings.find("w:autoHyphenation", NS).get(q("val")) == "true"

@@ -105,8 +105,12 @@ class Numbering:
         self.lists: dict[int, tuple[str, int]] = {}  # numId → (style id, start) made here
 
     def _template(self, style):
-        """The abstract numbering definition a list style points to (None if it has none)."""
-        found = style.element.find(f"{qn('w:pPr')}/{qn('w:numPr')}/{qn('w:numId')}")
+        """The abstract numbering definition a list style points to, itself or through the
+        style it is based on (``List Number Quoted``); None if it has none."""
+        found = None
+        while style is not None and found is None:
+            found = style.element.find(f"{qn('w:pPr')}/{qn('w:numPr')}/{qn('w:numId')}")
+            style = style.base_style
         if found is None:
             return None
         for num in self._root.findall(qn("w:num")):
