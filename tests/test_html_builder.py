@@ -416,3 +416,15 @@ def test_an_untranslated_note_carries_the_badge_a_passage_does_and_lights_when_f
     assert '<p class="source st-untranslated" lang="fr"><span class="number">1.</span> ' \
            '<span class="badge badge-untranslated" lang="en">not translated</span>Pesées' in note
     assert ".pair:target > .seg, .note > .seg:target { background: var(--target); }" in html
+
+
+def test_a_short_code_span_stays_on_one_line_a_long_one_may_wrap():
+    long = "os.path.join(base_directory, filename)"
+    doc = bilingual_from(f"Lancez `rsync -a --delete` ou `{long}`.\n",
+                         [(f"Lancez `rsync -a --delete` ou `{long}`.",
+                           f"Run `rsync -a --delete` or `{long}`.")])
+    page = render(doc)
+    assert page.count("<code>rsync -a --delete</code>") == 2
+    assert page.count(f'<code class="long">{long}</code>') == 2
+    css = (Path(__file__).resolve().parents[1] / "src/diglot/templates/diglot.css").read_text("utf-8")
+    assert "white-space: nowrap" in css.split("code {", 1)[1].split("}")[0]

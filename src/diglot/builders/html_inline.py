@@ -55,6 +55,9 @@ _STYLES = {(b, i, c): ("<strong>" * b + "<em>" * i + "<code>" * c,
                        "</code>" * c + "</em>" * i + "</strong>" * b)
            for b in (False, True) for i in (False, True) for c in (False, True)}
 _SPECIAL = re.compile(r"[&<>\"']")  # what escaping changes: most texts hold none
+# A code span longer than this may wrap (class "long"); a shorter one (`rsync -a --delete`)
+# is kept on one line, where a browser would break it after each hyphen and space.
+WHOLE_CODE = 28
 
 
 class Runs:
@@ -98,6 +101,8 @@ class Runs:
                     piece = escape(piece)
                 if span.bold or span.italic or span.code:
                     opening, closing = _STYLES[span.bold, span.italic, span.code]
+                    if span.code and len(span.text) > WHOLE_CODE:
+                        opening = opening.replace("<code>", '<code class="long">')
                     piece = f"{opening}{piece}{closing}"
                 new = href != current
             else:
