@@ -37,6 +37,10 @@ def texts(numbers) -> list[str]:
     ("à 19 h", "at 7 pm"),
     ("à 19 h", "at 7 in the evening"),
     ("à 12 h et à 0 h 30", "at 12 p.m. and at 12.30 a.m."),
+    ("à 12 h", "at noon"),
+    ("de 12 h à 0 h", "from midday to midnight"),
+    ("à 24 h", "at midnight"),
+    ("à midi", "at 12 p.m."),
     ("la génération `0`", "generation 0"),
     ("de 0 à 255", "from 0 to 255"),
     ("24h/24 et 7j/7", "24/7"),
@@ -62,6 +66,7 @@ def test_same_numbers_match_whatever_the_writing(fr, en):
     ("à 19 h 30", "at 7:30 a.m.", ["19 h 30"], ["7", "30"]),
     ("à 7 h 15", "at 7.15 p.m.", ["7 h 15"], ["7.15"]),
     ("à 19 h", "at 7 a.m.", ["19"], ["7"]),
+    ("à 13 h", "at noon", ["13"], []),  # noon is 12 only
     ("7,30 €", "€7.15", ["7,30"], ["7.15"]),
     ("le code `x = 50`", "the code `x = 5`", [], []),  # code is the code check's business
 ])

@@ -314,6 +314,12 @@ def test_a_name_left_as_it_is_is_no_copy():
         (30, "copy"), (40, "copy"), (50, "copy")]
 
 
+def test_a_measure_left_as_it_is_is_no_copy_but_words_beside_it_are():
+    pairs = [("1 min 20 s", "1 min 20 s"), ("120 Go en 3 min", "120 Go en 3 min"),
+             ("3 chats noirs", "3 chats noirs")]
+    assert [(f.line, f.check) for f in run_checks(entries(pairs), "a.po")] == [(30, "copy")]
+
+
 def test_doubled_words_all_along_an_entry_are_one_finding():
     found = run_checks(entries([("Le chat.", "The the cat and and the dog dog.")]), "a.po")
     assert [(f.check, f.message) for f in found] == [

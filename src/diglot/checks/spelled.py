@@ -54,6 +54,12 @@ _EN_ALONE = (_table("first second third fourth fifth sixth seventh eighth ninth 
                 "half": Decimal("0.5"), "double": 2, "single": 1, "ones": 1, "zeros": 0,
                 "zeroes": 0})
 
+# The hours with a name: "12 h" is noon, "0 h" and "24 h" midnight (as the clock reads them:
+# a French hour also reads "12pm", "12am"; see numbers._clock).
+_NOON, _MIDNIGHT = frozenset({Decimal(12), "12pm"}), frozenset({Decimal(0), Decimal(24), "12am"})
+_FR_HOURS = {"midi": _NOON, "minuit": _MIDNIGHT}
+_EN_HOURS = {"noon": _NOON, "midday": _NOON, "midnight": _MIDNIGHT}
+
 # Words that only ever count, two and up: a number a translator may change. Not "neuf"
 # (also "new"), "second" (also the unit), "un"/"one"/"single"/"both"/"pair" (articles and
 # turns of phrase each language writes its own way).
@@ -92,8 +98,9 @@ class _Language:
     """One language's numerals: a pattern finding runs of number words, cut into the
     longest numerals they make."""
 
-    def __init__(self, parts: dict, alone: dict, grammar: _Grammar) -> None:
-        self.parts, self.alone, self.grammar = parts, alone, grammar
+    def __init__(self, parts: dict, alone: dict, grammar: _Grammar, hours: dict) -> None:
+        self.parts, self.alone, self.grammar, self.hours = parts, alone, grammar, hours
+        self.hour_pattern = re.compile(rf"(?<!\w)(?:{_alternatives(hours)})(?!\w)", re.IGNORECASE)
         ones = {w: 1 for w in f"{grammar.first_one} {grammar.last_one}".split()}
         self.no_number = set(ones) | {grammar.join}  # alone, an article or a conjunction
         self.words = {**alone, **ones, **parts, grammar.join: None}
@@ -107,7 +114,10 @@ class _Language:
 
     def read(self, text: str) -> list[Spelled]:
         found = [n for match in self.pattern.finditer(text) for n in self._numbers(match)]
-        return _ranges(found, text, self.multipliers)
+        hours = [Spelled(m.group(0), m.start(), m.end(), self.hours[m.group(0).lower()], False)
+                 for m in self.hour_pattern.finditer(text)]
+        return _ranges(sorted(found + hours, key=lambda n: n.start), text, self.multipliers) \
+            if hours else _ranges(found, text, self.multipliers)
 
     def _numbers(self, match: re.Match) -> list[Spelled]:
         """The run's numerals, longest first from its start ("nineteen eighty-four": 19
@@ -229,8 +239,10 @@ def _fits(below_hundred: int, value: int, last, twenties: bool) -> bool:
     return twenties and value < 20 and below_hundred in (60, 80)
 
 
-_FRENCH = _Language(_FR_PARTS, _FR_ALONE, _Grammar("et", _french_join, "un une", "un une", True))
-_ENGLISH = _Language(_EN_PARTS, _EN_ALONE, _Grammar("and", _english_join, "a", "", False, True))
+_FRENCH = _Language(_FR_PARTS, _FR_ALONE, _Grammar("et", _french_join, "un une", "un une", True),
+                    _FR_HOURS)
+_ENGLISH = _Language(_EN_PARTS, _EN_ALONE, _Grammar("and", _english_join, "a", "", False, True),
+                     _EN_HOURS)
 
 
 def read(text: str, french: bool) -> list[Spelled]:

@@ -69,12 +69,15 @@ def check_copy(pair: Pair) -> list[Problem]:
     """The French copied as the translation, when it has two words or more ("Et maintenant ?")
     and is no name ("Saint-Priest Bel Air", "Gare Part-Dieu": every word capitalised, which
     English writes alike)."""
-    prose = " ".join(s.text for s in pair.fr.spans if not s.code)
+    prose = _MEASURE.sub(" ", " ".join(s.text for s in pair.fr.spans if not s.code))
     if pair.copied and _words(prose) >= 2 and not _name(prose):
         return [Problem("the translation is the French text, copied", whole(pair.en.shown))]
     return []
 
 
+# A measure, the same in both languages: a number and its unit's short symbol ("1 min 20 s",
+# "120 Go", "3 km"); its letters are no words a translator left untranslated.
+_MEASURE = re.compile(r"\d[\d\s.,]*[^\W\d_]{1,3}(?![\w'’])")
 _PARTICLES = frozenset("de du des la le les l d et sur sous en à aux".split())
 
 
