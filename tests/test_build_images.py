@@ -204,6 +204,17 @@ def test_an_svg_drawn_with_uses_is_published(make_project):
     assert [name for name in assets(proj) if name.endswith(".svg")]
 
 
+def test_an_svg_the_docx_cannot_embed_is_named_in_a_warning_the_html_needs_none(make_project):
+    proj = make_project({"e": "# E\n\nVoir :\n\n![le graphe](img/e.svg)\n"},
+                        files={"source_fr/img/e.svg": SVG.format("<circle r='4'/>").encode()})
+    assert "Warning" not in proj.run("build", "--format", "html").output
+    result = proj.run("build", "--format", "docx")
+    assert result.exit_code == 0
+    assert ("Warning: source_fr/e.md:5: image source_fr/img/e.svg (SVG): the DOCX edition shows "
+            "its alt text (it embeds PNG, JPEG, GIF, BMP, TIFF pictures)") in result.output
+    assert "Warning" not in proj.run("build", "--format", "epub").output  # an EPUB holds SVG
+
+
 def _header_only_png(width: int, height: int) -> bytes:
     """A PNG's signature and IHDR chunk: what a size is read from (nothing is decoded)."""
     import struct
@@ -249,3 +260,12 @@ def test_image_sizes_are_read_from_their_headers():
            + b"\x21\xf9\x04\x00\x00\x00\x00\x00"  # an extension, one sub-block
            + b"\x2c\x00\x00\x00\x00\xe0\x2e\xe0\x2e\x00\x02\x02\x44\x01\x00\x3b")
     assert size(gif) == (12000, 12000)
+
+
+def test_image_kinds_are_read_from_their_first_bytes():
+    from diglot.pixels import kind
+
+    assert [kind(data) for data in (png(3, 2), b"\xff\xd8\xff", b"GIF89a", b"BM", b"II*\x00",
+                                    b"RIFF" + bytes(4) + b"WEBPVP8 ", b"\xef\xbb\xbf <svg/>",
+                                    b"<html>", b"%PDF")] == \
+        ["png", "jpeg", "gif", "bmp", "tiff", "webp", "svg", "", ""]

@@ -75,6 +75,24 @@ def attach(doc: Bilingual, root: Path, source_dir: Path,
     return replace(doc, images=found.images), sorted(found.inputs)
 
 
+def unshown(doc: Bilingual, kinds: tuple[str, ...], edition: str) -> list[str]:
+    """One line per image file of ``doc`` that an edition embedding only ``kinds`` of
+    picture shows as its alt text (an SVG in the DOCX), naming where it is written."""
+    if not doc.images:
+        return []
+    out = []
+    for src, where in _sources(doc, None).items():
+        image = doc.images.get(src)
+        for picture in dict.fromkeys((image.source, image.target)) if image else ():
+            found = pixels.kind(picture.data)
+            if picture.data and found not in kinds:
+                shown = ", ".join(k.upper() for k in kinds)
+                out.append(f"{where.file}:{where.line}: image {picture.path} "
+                           f"({found.upper() or 'of another kind'}): the {edition} edition "
+                           f"shows its alt text (it embeds {shown} pictures)")
+    return out
+
+
 def _sources(doc: Bilingual, po) -> dict[str, Where]:
     """image source → where it was first written, in order of appearance."""
     found: dict[str, Where] = {}

@@ -17,6 +17,20 @@ _JPEG_FRAMES = frozenset({0xC0, 0xC1, 0xC2, 0xC3, 0xC5, 0xC6, 0xC7, 0xC9, 0xCA, 
                           0xCE, 0xCF})
 
 
+_KINDS = ((b"\x89PNG\r\n\x1a\n", "png"), (b"GIF87a", "gif"), (b"GIF89a", "gif"),
+          (b"\xff\xd8", "jpeg"), (b"BM", "bmp"), (b"II*\x00", "tiff"), (b"MM\x00*", "tiff"))
+
+
+def kind(data: bytes) -> str:
+    """An image's kind from its first bytes ("png", "jpeg", "gif", "bmp", "tiff", "webp",
+    "svg"), whatever its name says; "" for another."""
+    found = next((name for signature, name in _KINDS if data.startswith(signature)), "")
+    if found or data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return found or "webp"
+    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
+    return "svg" if head.startswith(b"<") and b"<svg" in head else ""
+
+
 def size(data: bytes) -> tuple[int, int] | None:
     """(width, height) of a PNG, GIF or JPEG image; None for another kind or a header that
     cannot be read (the builders show such an image as they can)."""

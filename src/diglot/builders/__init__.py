@@ -48,18 +48,23 @@ class Format:
     # engine): part of its outputs' fingerprint, read from the installed metadata.
     engines: tuple[str, ...] = ()
     edition: str = "parts"  # "parts" or "articles" (see the module's doc)
+    # The kinds of picture it embeds (pixels.kind); another shows its alt text and the build
+    # says so. Empty: every kind an article may show.
+    pictures: tuple[str, ...] = ()
 
 
 REGISTRY: dict[str, Format] = {f.name: f for f in (
     Format("html", ".html", "index.html",
            own_files=("builders/html", "builders/preview.py", "templates/", "web.py")),
     Format("docx", ".docx", "edition.docx", COMMON_KEYS + ("page_size", "docx_borders"),
-           own_files=("builders/docx/", "ooxml/"), archive=True),
+           own_files=("builders/docx/", "ooxml/"), archive=True,
+           pictures=("png", "jpeg", "gif", "bmp", "tiff")),
     # EPUB shares the HTML edition's row and inline view data and its labels.
     Format("epub", ".epub", "edition.epub", COMMON_KEYS + ("chapter_break",),
            own_files=("builders/epub/", "templates/epub/", "templates/labels.json",
                       "builders/html_rows.py", "builders/html_inline.py",
-                      "builders/html_parts.py"), archive=True, default=False),
+                      "builders/html_parts.py"), archive=True, default=False,
+           pictures=("png", "jpeg", "gif", "svg")),
     # The PDF book lays out every article at once (its pages are measured and paginated
     # together), so its edition reads the articles again rather than parts.
     Format("pdf", ".pdf", "edition.pdf",

@@ -52,6 +52,7 @@ class Result:
     outputs: dict[tuple[str, str], bytes] = field(default_factory=dict)
     segments: int = 0
     warning: str = ""
+    notices: list[str] = field(default_factory=list)  # what an edition shows otherwise
     inputs: dict[str, list[str]] = field(default_factory=dict)  # language → image files read
     files: dict[tuple[str, str], dict[str, bytes]] = field(default_factory=dict)  # beside outputs
     parts: dict[tuple[str, str], bytes] = field(default_factory=dict)  # of the edition-wide file
@@ -205,6 +206,8 @@ def _render(result: Result, fmt: str, lang: str, doc: Bilingual, ctx: BuildConte
     else:
         result.outputs[key] = builder.article(doc, ctx)
     result.files[key] = builder.files(doc)
+    if REGISTRY[fmt].pictures:
+        result.notices += media.unshown(doc, REGISTRY[fmt].pictures, fmt.upper())
 
 
 def _kept_rows(project: Project, job: Job, lang: str):

@@ -37,7 +37,8 @@ def write(project: Project, plan: Plan, results, editions: dict, total: int) -> 
     file's bytes) and say what happened."""
     manifest = plan.manifest
     report = BuildReport(articles=total, rebuilt=sum(1 for r in results if r.outputs))
-    report.warnings = [r.warning for r in results if r.warning]
+    report.warnings = [r.warning for r in results if r.warning] + \
+        list(dict.fromkeys(n for r in results for n in r.notices))
     report.segments = sum(r.segments for r in results)
     report.waiting = (sum(r.waiting[0] for r in results), sum(r.waiting[1] for r in results))
     old_files = {f for files in manifest.files.values() for f in files}
