@@ -295,7 +295,7 @@ def test_edition_title_page_contents_and_one_section_per_article(edition):
     assert docx.Document(io.BytesIO(BUILDER.index([], context()))).tables == []
 
 
-def test_french_footnotes_are_typeset_like_the_text_and_english_ones_are_not():
+def test_footnotes_are_typeset_like_the_text_in_each_language():
     source = "Texte[^n].\n\n[^n]: Pourquoi ? Note : l'été.\n\n    Voir « ici » : 42 %.\n"
     pairs = [["Texte[^n].", "Text[^n]."], ["Pourquoi ? Note : l'été.", "Why? Note: summer."],
              ["Voir « ici » : 42 %.", "See \"here\": 42%."]]
@@ -304,7 +304,7 @@ def test_french_footnotes_are_typeset_like_the_text_and_english_ones_are_not():
     texts = ["".join(t.text for t in p.iter(q("t"))).strip() for p in notes.iter(q("p"))]
     assert [t for t in texts if t] == [
         "Pourquoi\u202f? Note\u00a0: l’été.", "Voir «\u00a0ici\u00a0»\u00a0: 42\u202f%.",
-        "Why? Note: summer.", "See \"here\": 42%."]
+        "Why? Note: summer.", "See \u201chere\u201d: 42%."]  # English: its quotes, no spaces
 
 
 def test_a_long_column_leaves_the_short_ones_room_for_their_words():
@@ -432,11 +432,13 @@ def test_set_for_print_justified_hyphenated_code_kept_whole(showcase_docx):
     assert [t.get(q("val")) for t in head] == ["right"]
 
 
-def test_french_column_is_typeset_and_english_is_not():
-    french, english = "Pourquoi ? Note : 12 000 « mots » l'été.", "Why? Note: 12,000 \"words\"."
+def test_each_column_is_typeset_as_its_language_is_printed():
+    french = "Pourquoi ? Note : 12 000 « mots » l'été."
+    english = "Why? Note: 12,000 \"words\", the writers' own."
     data = BUILDER.article(support.bilingual_from(french + "\n", [[french, english]]), context())
     row = [r for r in cell_texts(docx.Document(io.BytesIO(data)).tables[0]) if "Why" in r[1]]
-    assert row == [("Pourquoi\u202f? Note\u00a0: 12\u202f000 «\u00a0mots\u00a0» l’été.", english)]
+    assert row == [("Pourquoi\u202f? Note\u00a0: 12\u202f000 «\u00a0mots\u00a0» l’été.",
+                    "Why? Note: 12,000 \u201cwords\u201d, the writers\u2019 own.")]
 
 
 def test_emphasis_inside_a_quotation_is_set_roman_against_its_italic_style():

@@ -174,7 +174,7 @@ def test_the_alt_text_standing_in_for_an_image_is_text():
     french = 'Voir ![un "alt" <b>](https://example.org/i.png "le titre").'
     english = 'See ![an "alt" <b>](https://example.org/i.png "the title").'
     html = render(bilingual_from(french + "\n", [[french, english]]))
-    assert 'See <span class="alt">an &#34;alt&#34; &lt;b&gt;</span>.' in html
+    assert 'See <span class="alt">an \u201calt\u201d &lt;b&gt;</span>.' in html
     assert 'Voir <span class="alt">un «\u00a0alt\u00a0» &lt;b&gt;</span>.' in html  # typeset
     assert not [tag for tag, _ in Page(html).tags if tag in ("b", "img")]
 

@@ -333,6 +333,16 @@ def test_chapter_break_sets_each_chapter_on_a_new_left_hand_page(tmp_path):
     assert _lines(pages[4])[0].startswith("Chapter II")
 
 
+def test_each_side_is_typeset_as_its_language_is_printed():
+    from diglot.builders.pdf.passages import Setting, passages
+    from support import bilingual_from
+
+    doc = bilingual_from("# T\n\nC'est « oui » !\n", [("C'est « oui » !", "It's \"yes\"!")])
+    (body,) = [p for p in passages(doc, Setting(("fr-FR", "en-GB"), "narrow")) if p.kind == "paragraph"]
+    assert [side.html for side in body.sides] == [
+        "C’est «\u00a0oui\u00a0»\u202f!", "It’s \u201cyes\u201d!"]
+
+
 def test_a_line_never_breaks_after_its_first_word_before_a_styled_span():
     """WeasyPrint 70 broke "To | read and write … passing <code>rb</code>" after "To" when
     the space before the code span was the line's last chance to break."""

@@ -179,6 +179,22 @@ def test_shipped_article_round_trips_untouched(make_project):
     assert p.snapshot() == before
 
 
+def test_the_english_cell_shows_the_msgstr_as_typed_not_typeset(make_project):
+    """The editions set curly quotes in the English; the review document must not, or an
+    untouched row would read as edited and its quotes be rewritten."""
+    english = "It's \"this\" one, the writers' own."
+    p = make_project({"q": "C'est « celui-ci », le leur.\n"},
+                     {"q": {"C'est « celui-ci », le leur.": english}}, name="quotes")
+    assert p.run("review", "export", "q").exit_code == 0
+    path = p.root / "build/review/q.en.docx"
+    cells = [c.text for row in Document(str(path)).tables[0].rows for c in row.cells]
+    assert english in cells
+    before = p.snapshot()
+    result = p.run("review", "import", str(path))
+    assert result.exit_code == 0 and "0 rows changed" in result.output
+    assert p.snapshot() == before
+
+
 @needs_soffice
 def test_libreoffice_resave_keeps_identity_and_po_stays_byte_identical(proj, tmp_path):
     saved = _resave(_document(proj), tmp_path)

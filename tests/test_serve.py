@@ -26,7 +26,7 @@ SOIR = "Il arrive le soir."
 @pytest.fixture
 def proj(make_project):
     return make_project({"tram": f"# Le tram\n\n{GARE}\n\n{SOIR}\n"},
-                        {"tram": {"Le tram": "The tram", GARE: "The tram leaves the station at noon."}})
+                        {"tram": {"Le tram": "The tram", GARE: "The tram leaves the station at 2 p.m."}})
 
 
 class Live:
@@ -94,7 +94,7 @@ def test_pages_are_served_in_preview_mode(live):
     assert status == 200 and 'href="tram.html"' in index and "diglot serve · preview" in index
     status, page, response = live.get("/tram.html")
     assert status == 200 and response.getheader("Cache-Control") == "no-store"
-    assert 'data-state="translated"' in _row(page, "The tram leaves the station at noon.")
+    assert 'data-state="translated"' in _row(page, "The tram leaves the station at 2 p.m.")
     assert 'data-state="untranslated"' in _row(page, SOIR)
     assert live.get("/nowhere.html")[0] == 404
     for path in ("/", "/index.html", "/tram.html", "/nowhere.html"):  # HEAD answers as GET does
@@ -120,8 +120,8 @@ def test_qa_findings_and_fuzzy_drafts_are_marked(proj, live):
     page = live.get("/tram.html")[1]
     fuzzy = _row(page, SOIR)
     assert 'data-state="fuzzy"' in fuzzy and 'data-note="fuzzy draft: It comes at night."' in fuzzy
-    row = _row(page, "The tram leaves the station at noon.")
-    assert 'data-qa="error"' in row  # 12 is missing from the English: diglot check's finding
+    row = _row(page, "The tram leaves the station at 2 p.m.")
+    assert 'data-qa="error"' in row  # 12 is missing from the English (2 p.m.): diglot check's finding
     assert 'data-qa="error" data-note="error [numbers] 12 is missing from the English' in row
 
 

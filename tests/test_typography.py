@@ -82,10 +82,35 @@ def test_rules_work_across_styles_and_spare_code():
         (" et ", False, False), ("x", False, True), (f"{N}: fin", False, False)]
 
 
-def test_english_and_autolinks_are_untouched():
+def test_english_gets_its_quotes_never_french_spaces_and_autolinks_are_untouched():
     assert typeset_plain("Why ? 12 000", "en") == "Why ? 12 000"
+    assert typeset_plain("Why ? 12 000 l'été", "de") == "Why ? 12 000 l'été"  # no rules
     link = spans("<https://a.fr/?x=1;y=2>")
-    assert typeset(link, "fr") == link
+    assert typeset(link, "fr") == link and typeset(spans("<https://a.fr/it's>"), "en-GB") == \
+        spans("<https://a.fr/it's>")
+
+
+@pytest.mark.parametrize("typed, shown", [
+    ("I'm here, it's the students' books.", "I\u2019m here, it\u2019s the students\u2019 books."),
+    ("He said 'no' and \"yes\".", "He said \u2018no\u2019 and \u201cyes\u201d."),
+    ("the '90s, the 1990's", "the \u201990s, the 1990\u2019s"),
+    ("12' long, 5\" wide", "12' long, 5\" wide"),  # primes
+    ("(\"quoted\")", "(\u201cquoted\u201d)"),
+])
+def test_english_typography_table(typed, shown):
+    assert typeset_plain(typed, "en") == shown
+
+
+@given(st.lists(st.tuples(_TEXT_EN := st.text(alphabet=st.sampled_from(
+    list("ab1 '\":;!?\n.,()—‘’“”") + ["0"]), max_size=40), st.booleans()), max_size=5))
+def test_english_typesetting_is_idempotent_changes_only_quotes_and_spares_code(parts):
+    items = [Span(t, code=c) for t, c in parts if t]
+    once = typeset(items, "en")
+    assert typeset(once, "en") == once
+    for before, after in zip(items, once):
+        assert after == before if before.code else \
+            re.sub("[‘’]", "'", re.sub("[“”]", '"', after.text)) == \
+            re.sub("[‘’]", "'", re.sub("[“”]", '"', before.text))
 
 
 _TEXT = st.text(alphabet=st.sampled_from(list("ab1 '«»\":;!?%\u00a0\u202f\n.,()—–…P“”") + ["é", "0"]),

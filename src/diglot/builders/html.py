@@ -172,7 +172,8 @@ def _page_css(french: str, english: str) -> str:
 def _titles(doc: Bilingual, spacing: str) -> tuple[str, str]:
     """The title in plain text: the French (typeset) and the English ("" if none)."""
     french = typeset_plain(html_index.plain(doc.title, doc.references), doc.source_lang, spacing)
-    english = html_index.plain(doc.title_target, doc.references) if doc.title_target else ""
+    english = typeset_plain(html_index.plain(doc.title_target, doc.references), doc.target_lang) \
+        if doc.title_target else ""
     return french, english
 
 

@@ -28,7 +28,8 @@ def summary(doc: Bilingual, ctx: BuildContext) -> bytes:
         "slug": doc.slug, "source_lang": doc.source_lang, "target_lang": doc.target_lang,
         "title": typeset_plain(plain(doc.title, doc.references), doc.source_lang,
                                ctx.config.french_spacing),
-        "title_target": plain(doc.title_target, doc.references) if doc.title_target else "",
+        "title_target": typeset_plain(plain(doc.title_target, doc.references), doc.target_lang)
+        if doc.title_target else "",
         "author": doc.article.author,
         "date": [date.year, date.month, date.day] if date else None,
         "stats": {name: getattr(doc.stats, name) for name in _STATS},

@@ -170,7 +170,9 @@ class _Book:
         french = x.paragraph(x.cell(tr, self.widths[1], shade=FRENCH_FILL), None)
         self.writer.write(french, entry.msgid, self.tags[0], self.refs)
         english = x.paragraph(x.cell(tr, self.widths[2]), None)
-        self.writer.write(english, entry.msgstr, self.tags[1], self.refs)
+        # The English as the PO file holds it, never typeset: it is what the reviewer edits
+        # and what the import compares with (identity.shown_fingerprint, below).
+        self.writer.put(english, spans(entry.msgstr, self.refs), self.tags[1])
         x.run(x.paragraph(x.cell(tr, self.widths[3]), None), state_of(entry), self.tags[1])
         notes = x.cell(tr, self.widths[4])
         for line in entry.translator_comments or ("",):

@@ -71,13 +71,15 @@ class Mark:
 
 @dataclass(frozen=True)
 class Quotes:
-    """Straight double quotes set as guillemets (``"mot"`` → ``« mot »``), ``space`` inside
-    them; only when every quote of the text clearly opens (after a space or an opening
+    """Straight double quotes set as guillemets (``"mot"`` → ``« mot »``, or the
+    language's ``opening`` and ``closing`` marks), ``space`` inside them; only when every quote of the text clearly opens (after a space or an opening
     bracket, before a word) or closes (the other way round) and they alternate, opening
     first: inches (``12"``), a lone quote or ``""`` leave the text as typed."""
 
     space: str
     marks: str = '"'
+    opening: str = "«"  # English: “ ”
+    closing: str = "»"
 
     def edit(self, text: str, i: int) -> Edit | None:
         roles = quote_roles(text)
@@ -87,11 +89,11 @@ class Quotes:
             k = i + 1
             while k < len(text) and text[k] in SPACES:
                 k += 1
-            return i, k, "«" + self.space, i
+            return i, k, self.opening + self.space, i
         j = i
         while j and text[j - 1] in SPACES:
             j -= 1
-        return j, i + 1, self.space + "»", i
+        return j, i + 1, self.space + self.closing, i
 
 
 @lru_cache(maxsize=4)  # one text's quotes are asked in turn: no need to keep more texts
@@ -157,7 +159,8 @@ class Table:
     def __init__(self, marks: Sequence[Mark], patterns: Sequence[Pattern]) -> None:
         self.by_mark = {c: m for m in marks for c in m.marks}
         self.patterns = patterns
-        self.search = re.compile("[" + re.escape("".join(self.by_mark)) + r"]|\d")
+        digits = r"|\d" if patterns else ""  # every pattern is about a number
+        self.search = re.compile("[" + re.escape("".join(self.by_mark)) + "]" + digits)
 
     def edits(self, text: str, guard: "_Guard") -> list[Edit]:
         found = list(self._marks(text))

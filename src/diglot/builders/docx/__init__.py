@@ -79,20 +79,20 @@ def _front_matter(book: Book, pieces: list[fragments.Fragment], ctx: BuildContex
     titles = (ctx.title, ctx.title_in(book.langs[1]))
     front.title_page(scratch, titles, ", ".join(ctx.authors(pieces)), built, book.tags,
                      book.langs)
-    front.contents(scratch, _toc_entries(pieces, book.langs[0], ctx.config.french_spacing),
+    front.contents(scratch, _toc_entries(pieces, book.langs, ctx.config.french_spacing),
                    book.tags, book.langs)
     book.append_all(scratch)
     page.running_head(book.document.sections[0], (ctx.title, book.tags[0]))
 
 
-def _toc_entries(pieces: list[fragments.Fragment], source_lang: str, spacing: str):
+def _toc_entries(pieces: list[fragments.Fragment], langs: tuple[str, str], spacing: str):
     entries = []
     for number, piece in enumerate(pieces):
         (fr_mark, _), (en_mark, _) = bookmarks(number)
         french, english = piece.titles
-        entries.append((typeset_plain(french, source_lang, spacing), fr_mark, 1))
+        entries.append((typeset_plain(french, langs[0], spacing), fr_mark, 1))
         if english:
-            entries.append((english, en_mark, 2))
+            entries.append((typeset_plain(english, langs[1]), en_mark, 2))
     return entries
 
 

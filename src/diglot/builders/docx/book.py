@@ -84,6 +84,7 @@ class Book:
         English right (when both fit on the line; a long pair keeps the French alone)."""
         french, english = titles
         french = typeset_plain(french, self.langs[0], self.ctx.config.french_spacing)
+        english = typeset_plain(english, self.langs[1])
         if len(french) + len(english) > _HEAD_CHARS:
             english = ""
         page.running_head(section, (french, self.tags[0]), (english, self.tags[1]))

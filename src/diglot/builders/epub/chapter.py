@@ -183,7 +183,7 @@ def _marks(doc: Bilingual) -> list[tuple[str, str]]:
 
 def _titles(doc: Bilingual, ctx: BuildContext) -> tuple[str, str]:
     french = _plain(doc.title, doc, ctx, doc.source_lang)
-    english = _plain(doc.title_target, doc, ctx) if doc.title_target else ""
+    english = _plain(doc.title_target, doc, ctx, doc.target_lang) if doc.title_target else ""
     return french, english
 
 
@@ -197,7 +197,7 @@ def _sections(doc: Bilingual, ctx: BuildContext) -> tuple[Section, ...]:
         if pair is not title and section_head(pair.block) and pair.block.level == top:
             english = pair.target if pair.state == TRANSLATED and not pair.fallback else ""
             found.append(Section(anchor, (_plain(pair.block.text, doc, ctx, doc.source_lang),
-                                          _plain(english or "", doc, ctx))))
+                                          _plain(english or "", doc, ctx, doc.target_lang))))
     return tuple(found)
 
 

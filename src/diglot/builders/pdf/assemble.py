@@ -75,7 +75,7 @@ def titles(doc: Bilingual, ctx: BuildContext) -> tuple[str, str]:
     pair, _ = split_title(doc)
     english = pair.target if pair.target is not None and not pair.fallback else ""
     french = typeset_plain(_flat(pair.block.text, doc), doc.source_lang, ctx.config.french_spacing)
-    return french, _flat(english, doc)
+    return french, typeset_plain(_flat(english, doc), doc.target_lang)
 
 
 def _flat(text: str, doc: Bilingual) -> str:

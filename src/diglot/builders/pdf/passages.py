@@ -237,9 +237,7 @@ def _target(pair: Pair, doc: Bilingual, setting: Setting, tag: str, lead: str,
 
 
 def _inline(text: str, doc: Bilingual, setting: Setting, french: bool, side: int) -> str:
-    found = spans(text, doc.references)
-    if french:
-        found = typeset(found, setting.tags[0], setting.spacing)
+    found = typeset(spans(text, doc.references), setting.tags[0 if french else 1], setting.spacing)
     return inline_html(found, Context(doc.article.notes, doc.images, side))
 
 

@@ -1,0 +1,57 @@
+"""English typography: the curly quotes and apostrophes of printed English, as SmartyPants
+sets them. ``'`` between letters or after a word is ``’`` (``don’t``, ``the students’``,
+``’90s``, ``1990’s``), before a word after a space ``‘``; a prime (``12'``) stays as typed;
+straight double quotes that pair up are “ ”. English spaces nothing before its punctuation, and its numbers are left as typed.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from diglot.typography.engine import Edit, Quotes, Table, quote_roles
+
+_OPENS_AFTER = "([{“—–/"  # what an opening quote may follow, besides a space
+_CLOSES_AFTER = ".,;:!?)\u2019\u201d"  # what a closing quote may follow, besides a letter
+_DECADE = re.compile(r"\d\ds\b")  # '90s: an elision, never an opening quote
+
+
+class Apostrophes:
+    """A straight single quote as a closing one or an apostrophe (``’``), or as an opening
+    quote (``‘``) where a word starts after it; left as typed where it stands alone."""
+
+    marks = "'"
+
+    def edit(self, text: str, i: int) -> Edit | None:
+        new = _single_quotes(text).get(i)
+        return (i, i + 1, new, i) if new else None
+
+
+@lru_cache(maxsize=4)  # one text's quotes are asked in turn
+def _single_quotes(text: str) -> dict[int, str]:
+    """Each straight single quote's place → what it becomes, read left to right: a quote
+    just before another is judged as what it becomes, so a second pass changes nothing."""
+    found: dict[int, str] = {}
+    for at in (m.start() for m in re.finditer("'", text)):
+        before = _set(text, at - 1, found) if at else " "
+        after = text[at + 1] if at + 1 < len(text) else " "
+        if (before.isspace() or before in _OPENS_AFTER) and after.isalnum():
+            found[at] = "’" if _DECADE.match(text, at + 1) else "‘"
+        elif before.isalpha() or before in _CLOSES_AFTER or before.isdigit() and after.isalpha():
+            found[at] = "’"
+    return found  # a prime (12') or a quote standing alone is left as typed
+
+
+def _set(text: str, at: int, found: dict[int, str]) -> str:
+    char = text[at]
+    if char == "'":
+        return found.get(at, char)
+    if char == '"':
+        roles = quote_roles(text)
+        return char if roles is None else "\u201c" if roles[at] else "\u201d"
+    return char
+
+
+@lru_cache(maxsize=1)
+def rules() -> Table:
+    return Table([Apostrophes(), Quotes("", opening="“", closing="”")], [])
