@@ -24,6 +24,8 @@ N, T = "\u00a0", "\u202f"  # no-break space, narrow no-break space
     ("Attention ; suite", f"Attention{T}; suite"),
     ("« citation »", f"«{N}citation{N}»"),
     ("«citation»", f"«{N}citation{N}»"),
+    ('« il a dit "non" hier »', f"«{N}il a dit “non” hier{N}»"),  # quotes inside quotes
+    ('« a » puis "b"', f"«{N}a{N}» puis «{N}b{N}»"),
     ("12 000 habitants", f"12{T}000 habitants"),
     ("1 250 000 euros", f"1{T}250{T}000{N}euros"),
     ("42 %", f"42{T}%"),
@@ -152,7 +154,7 @@ def test_typesetting_is_idempotent_and_spares_code(parts, style):
 def test_only_spaces_apostrophes_and_straight_quotes_change(text):
     out = typeset_plain(text, "fr")
     squash = lambda s: re.sub("[ \u00a0\u202f\u2009]", "", s).replace("’", "'").translate(
-        {ord("«"): '"', ord("»"): '"'})
+        {ord("«"): '"', ord("»"): '"', ord("“"): '"', ord("”"): '"'})
     assert squash(out) == squash(text)
     assert out.count("\n") == text.count("\n")
 

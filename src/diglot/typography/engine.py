@@ -72,7 +72,8 @@ class Mark:
 @dataclass(frozen=True)
 class Quotes:
     """Straight double quotes set as guillemets (``"mot"`` → ``« mot »``, or the
-    language's ``opening`` and ``closing`` marks), ``space`` inside them; only when every quote of the text clearly opens (after a space or an opening
+    language's ``opening`` and ``closing`` marks), ``space`` inside them, or as ``inner``
+    quotes inside guillemets already open (``« il dit “non” »``); only when every quote of the text clearly opens (after a space or an opening
     bracket, before a word) or closes (the other way round) and they alternate, opening
     first: inches (``12"``), a lone quote or ``""`` leave the text as typed."""
 
@@ -80,11 +81,14 @@ class Quotes:
     marks: str = '"'
     opening: str = "«"  # English: “ ”
     closing: str = "»"
+    inner: str = ""  # the quotes inside an open pair of ``opening`` (French: “ ”, unspaced)
 
     def edit(self, text: str, i: int) -> Edit | None:
         roles = quote_roles(text)
         if roles is None:
             return None
+        if self.inner and text.count(self.opening, 0, i) > text.count(self.closing, 0, i):
+            return i, i + 1, self.inner[0 if roles[i] else 1], i
         if roles[i]:
             k = i + 1
             while k < len(text) and text[k] in SPACES:

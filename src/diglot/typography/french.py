@@ -32,7 +32,7 @@ def rules(style: str) -> Table:
     punctuation or inside guillemets; numbers and apostrophes still set)."""
     space = NNBSP if style == "narrow" else NBSP
     marks = [Mark("%‰", space, not_after=_NOT_DIGIT, then=re.compile(r"(?!\w)")),
-             Mark("'", replace="’"), Quotes("" if style == "off" else NBSP)]
+             Mark("'", replace="’"), Quotes("" if style == "off" else NBSP, inner="“”")]
     if style != "off":
         marks += _punctuation(space)
     patterns = [Pattern(re.compile(rf"(?<![\d.,])\d{{1,3}}(?:{_SP}\d{{3}})+(?!\d)"), space),
