@@ -213,6 +213,9 @@ def test_an_svg_the_docx_cannot_embed_is_named_in_a_warning_the_html_needs_none(
     assert ("Warning: source_fr/e.md:5: image source_fr/img/e.svg (SVG): the DOCX edition shows "
             "its alt text (it embeds PNG, JPEG, GIF, BMP, TIFF pictures)") in result.output
     assert "Warning" not in proj.run("build", "--format", "epub").output  # an EPUB holds SVG
+    # one article, two formats: built as two jobs side by side, the warning still said
+    result = proj.run("build", "--format", "html", "--format", "docx", "--force", "-j", "2")
+    assert result.output.count("Warning: source_fr/e.md:5: image source_fr/img/e.svg") == 1
 
 
 def _header_only_png(width: int, height: int) -> bytes:

@@ -117,6 +117,7 @@ def _merged(results: list[Result]) -> list[Result]:
         if first is not result:
             for name in ("docs", "outputs", "inputs", "files", "parts", "rows", "sources"):
                 getattr(first, name).update(getattr(result, name))
+            first.notices += result.notices
     return list(by_slug.values())
 
 
