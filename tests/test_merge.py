@@ -115,7 +115,26 @@ def test_three_paragraphs_joined_carry_their_translations_comments_and_flags_in_
     (entry,) = result.catalog.entries
     assert (entry.msgstr, entry.fuzzy, entry.translator_comments) == (
         "A first one. A second one.", True, ("note a",))
-    assert entry.flags == ("fuzzy", "no-wrap") and entry.previous_msgid == f"{a} {b} {c}"
+    assert entry.flags == ("fuzzy", "no-wrap") and entry.previous_msgid == f"{a}\n\n{b}\n\n{c}"
+
+
+def test_joined_paragraphs_keep_every_translation_even_one_inside_another():
+    short, long = "Oui.", "« Oui. » C'est tout ce qu'il a dit."
+    old = po(Entry(short, "Yes."), Entry(long, '"Yes." That is all he said.'))
+    (entry,) = merge(old, pot(f"{short} {long}"), 0.6).catalog.entries
+    assert entry.msgstr == 'Yes. "Yes." That is all he said.'
+    (twice,) = merge(po(Entry("Non.", "No."), Entry("Non !", "No.")), pot("Non. Non !"),
+                     0.6).catalog.entries
+    assert twice.msgstr == "No. No."
+
+
+def test_a_joined_paragraph_reworded_then_reverted_stays_fuzzy():
+    a, b = "Un premier alinéa assez long.", "Un deuxième alinéa assez long."
+    joined = merge(po(Entry(a, "A first one."), Entry(b, "A second one.")), pot(f"{a} {b}"), 0.6)
+    edited = merge(joined.catalog, pot(f"{a} {b}".replace("premier", "tout premier")), 0.6)
+    reverted = merge(edited.catalog, pot(f"{a} {b}"), 0.6)
+    (entry,) = reverted.catalog.active
+    assert entry.fuzzy and entry.msgstr == "A first one. A second one."
 
 
 def test_a_join_takes_paragraphs_next_to_each_other_once_the_others_found_their_place():

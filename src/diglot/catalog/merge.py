@@ -135,8 +135,10 @@ class _Plan:
                 continue
             pieces = [self.old[j] for j in run]
             flags = ("fuzzy", *dict.fromkeys(f for e in pieces for f in _without(e.flags, "fuzzy")))
-            entry = replace(_carry(t, pieces[0], flags, " ".join(e.msgid for e in pieces)),
-                            msgstr=_joined([e.msgstr for e in pieces]),
+            # The old French is the pieces a blank line apart: a PO editor shows where they
+            # met, and it is never the French again (a revert must not make it finished).
+            entry = replace(_carry(t, pieces[0], flags, "\n\n".join(e.msgid for e in pieces)),
+                            msgstr=_pieces_joined(pieces),
                             translator_comments=tuple(dict.fromkeys(
                                 c for e in pieces for c in e.translator_comments)))
             self._take(i, run[0], entry)
@@ -234,6 +236,15 @@ def _joined(texts: list[str]) -> str:
     texts = [t for t in texts if t]
     whole = next((t for t in texts if all(other in t for other in texts)), None)
     return whole if whole is not None else " ".join(texts)
+
+
+def _pieces_joined(pieces: list[Entry]) -> str:
+    """The translations of paragraphs joined into one, in order; halves of one paragraph
+    that both still hold its whole translation give it once."""
+    texts = [e.msgstr for e in pieces if e.msgstr]
+    whole = len(set(texts)) == 1 and all(e.fuzzy and e.previous_msgid == pieces[0].previous_msgid
+                                         for e in pieces) and len(texts) == len(pieces)
+    return texts[0] if whole else " ".join(texts)
 
 
 def _halves(old: str | None, first: str, second: str) -> bool:
