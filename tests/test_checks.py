@@ -316,8 +316,10 @@ def test_a_name_left_as_it_is_is_no_copy():
 
 def test_a_measure_left_as_it_is_is_no_copy_but_words_beside_it_are():
     pairs = [("1 min 20 s", "1 min 20 s"), ("120 Go en 3 min", "120 Go en 3 min"),
-             ("3 chats noirs", "3 chats noirs")]
-    assert [(f.line, f.check) for f in run_checks(entries(pairs), "a.po")] == [(30, "copy")]
+             ("3 chats noirs", "3 chats noirs"), ("Du 3 au 5 mai", "Du 3 au 5 mai"),
+             ("2 ou 3 jours", "2 ou 3 jours")]
+    assert [(f.line, f.check) for f in run_checks(entries(pairs), "a.po")] == [
+        (30, "copy"), (40, "copy"), (50, "copy")]
 
 
 def test_doubled_words_all_along_an_entry_are_one_finding():

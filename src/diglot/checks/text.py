@@ -75,9 +75,12 @@ def check_copy(pair: Pair) -> list[Problem]:
     return []
 
 
-# A measure, the same in both languages: a number and its unit's short symbol ("1 min 20 s",
+# A measure, the same in both languages: a number and its unit's symbol ("1 min 20 s",
 # "120 Go", "3 km"); its letters are no words a translator left untranslated.
-_MEASURE = re.compile(r"\d[\d\s.,]*[^\W\d_]{1,3}(?![\w'’])")
+_UNITS = ("s ms min h j km m cm mm kg g mg l ml cl km/h Go Mo Ko To Gio Mio Kio GB MB KB TB "
+          "Hz kHz MHz GHz W kW V px pt").split()
+_MEASURE = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)?\s?(?:%s)(?![\w'’])"
+                      % "|".join(sorted(map(re.escape, _UNITS), key=len, reverse=True)))
 _PARTICLES = frozenset("de du des la le les l d et sur sous en à aux".split())
 
 
