@@ -427,4 +427,7 @@ def test_a_short_code_span_stays_on_one_line_a_long_one_may_wrap():
     assert page.count("<code>rsync -a --delete</code>") == 2
     assert page.count(f'<code class="long">{long}</code>') == 2
     css = (Path(__file__).resolve().parents[1] / "src/diglot/templates/diglot.css").read_text("utf-8")
-    assert "white-space: nowrap" in css.split("code {", 1)[1].split("}")[0]
+    rules = dict(re.findall(r"^([^{}\n/]+?) \{([^}]*)\}", css, re.MULTILINE))
+    assert "display: inline-block; max-width: 100%" in rules["code"]  # whole, or wrapped if wider
+    assert "white-space: nowrap" in rules["td code, th code"]  # a table scrolls instead
+    assert "display: inline" in rules["code.long"] and "white-space: inherit" in rules["pre code"]
