@@ -174,6 +174,9 @@ def test_the_editions_title_pages_show_its_english_title_and_its_author(make_pro
     ('titles = "Around"', "'titles' must be a table of language = title, not 'Around'"),
     ("titles = { en = { a = 1 } }", "'titles' must be a table of language = title, each title text"),
     ('titles = { eng = "Around" }', "'titles' names 'eng', which is not a target language (languages: en)"),
+    ('title = "Ti\\uFFFEtle"', "'title' holds a noncharacter (U+FFFE), which no edition can show; remove it"),
+    ('author = "A\\uFFFF"', "'author' holds a noncharacter (U+FFFF), which no edition can show; remove it"),
+    ('titles = { en = "A\\u0007" }', "'titles' holds a control character (U+0007), which no edition can show; remove it"),
 ])
 def test_titles_must_be_a_table_of_target_language_and_title(make_project, setting, message):
     proj = make_project({"a": "Un texte.\n"})

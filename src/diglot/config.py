@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -189,10 +190,14 @@ def _printable(key: str, value) -> None:
     texts = [*value, *value.values()] if isinstance(value, dict) else \
         value if isinstance(value, list) else [value]
     for text in texts:
-        found = UNPRINTABLE.search(str(text))
+        found = UNPRINTABLE.search(str(text)) or _NOT_XML.search(str(text))
         if found:
-            raise _fail(key, f"'{key}' holds a control character (U+{ord(found[0]):04X}), "
-                             "which no edition can show; remove it")
+            kind = "a control character" if UNPRINTABLE.match(found[0]) else "a noncharacter"
+            raise _fail(key, f"'{key}' holds {kind} (U+{ord(found[0]):04X}), which no edition "
+                             "can show; remove it")
+
+
+_NOT_XML = re.compile("[\ufffe\uffff]")  # what XML, hence DOCX and EPUB metadata, cannot hold
 
 
 def _refine(key: str, kind: str, value):
