@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from diglot.po.model import Catalog, Entry
 
 _SPACES = re.compile(r"\s+")
+_NEAR = 4  # old entries either side where a paragraph's other pieces are looked for
 _QUOTES = str.maketrans({c: '"' for c in "«»“”„‟〝〞＂"} | {c: "'" for c in "‘’‚‛′ʼ`"})
 
 
@@ -93,11 +94,15 @@ class _Plan:
                 self._take(i, j, _carry(t, o, _without(o.flags, "fuzzy"), None))
 
     def _cut_from_another(self, french: str, j: int) -> bool:
-        """Whether ``french`` is a piece of the old French of another fuzzy entry: a half of
-        a paragraph cut in two, whose translation may still be the whole paragraph's."""
+        """Whether ``french`` is a piece of the old French of another fuzzy entry near ``j``:
+        a half of a paragraph cut in two (its halves sit side by side), whose translation
+        may still be the whole paragraph's. Only neighbours are read: a revert of every
+        paragraph of a book would otherwise read the whole catalog once per paragraph."""
         key = loose_key(french)
-        return any(k != j and e.fuzzy and e.previous_msgid and key != loose_key(e.previous_msgid)
-                   and key in loose_key(e.previous_msgid) for k, e in enumerate(self.old))
+        near = range(max(0, j - _NEAR), min(len(self.old), j + _NEAR + 1))
+        return any(k != j and (e := self.old[k]).fuzzy and e.previous_msgid
+                   and key != (whole := loose_key(e.previous_msgid)) and key in whole
+                   for k in near)
 
     def _rejoined(self, j: int, whole: str) -> tuple[str, tuple[str, ...]]:
         """The translation of ``whole`` and the translator's comments, from the old entries
