@@ -40,7 +40,8 @@ class Dashes:
 
 # An incise never runs past a line, nor past a sentence's end: a word (not an initial,
 # "M. Dupont") ending with . ? ! or …, then a capital ("peut-être. Puis").
-_RESET = re.compile(r"\n|(?:[^\W\d_]{3,}|[\d)»”\"])[ \u00a0\u202f]*[.?!…]+\s+"
+# (A word is read from its start only: a long run of letters is then scanned once.)
+_RESET = re.compile(r"\n|(?:(?<![^\W\d_])[^\W\d_]{3,}|[\d)»”\"])[ \u00a0\u202f]*[.?!…]+\s+"
                     r"(?=[^\W\d_a-zß-ÿ]|[«“\"])")
 
 

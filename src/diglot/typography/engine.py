@@ -46,6 +46,8 @@ class Mark:
     def edit(self, text: str, i: int) -> Edit | None:
         if self.replace is not None:
             return _between_letters(text, i, self.replace)
+        if i and text[i - 1] in self.marks and text[i - 1] in self.not_after:
+            return None  # "?!": the run's first mark has the space (and "!!!…" is read once)
         if self.then is not None and not self.then.match(text, i + 1):
             return None
         return self._after(text, i) if self.side > 0 else self._before(text, i)
