@@ -138,6 +138,12 @@ def test_a_scale_or_a_name_that_changed_is_a_changed_number(fr, en, missing, ext
     assert (texts(found.missing), texts(found.extra), found.loose_fr) == (missing, extra, ())
 
 
+def test_a_thousand_numbers_written_alike_are_matched_by_count():
+    found = match("; ".join(["5"] * 2000) + " et 7", " ".join(["5"] * 1000 + ["8"]))
+    assert (len(found.missing), texts(found.extra)) == (1001, ["8"])
+    assert texts(found.missing).count("7") == 1
+
+
 def test_spelled_out_numbers_are_counterparts_never_required():
     assert match("deux ou trois", "a few").missing == []
     assert match("un texte", "one, two, three").extra == []

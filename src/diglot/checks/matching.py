@@ -31,16 +31,8 @@ class Matched:
 
 def match(fr_text: str, en_text: str) -> Matched:
     fr, en = read(fr_text, french=True), read(en_text, french=False)
-    order = sorted(range(len(fr)), key=lambda i: fr[i].optional)
-    owner = _same_first(fr, en, order)  # English index -> French index
-    # Like with like first (figure with figure, word with word), then across: "4 espaces…
-    # quatre espaces" against "5 spaces… four spaces" must not pair 4 with "four".
-    held = set(owner.values())  # an augmenting path moves the held, never drops one
-    for alike in (True, False):
-        for i in order:
-            if i not in held and _augment(i, fr, en, owner, set(), alike):
-                held.add(i)
-    matched_fr = held
+    owner = _Classes(fr, en).owners()  # English index -> French index
+    matched_fr = set(owner.values())
     missing = [n for i, n in enumerate(fr) if i not in matched_fr and not n.optional]
     free = [j for j in range(len(en)) if j not in owner]
     missing = [n for n in missing if not _parts_found(n, en, free)]
@@ -71,59 +63,132 @@ def _spelled(number: Number) -> bool:
     return number.counting
 
 
-def _same_first(fr: list[Number], en: list[Number], order: list[int]) -> dict[int, int]:
-    """Numbers written alike on both sides, paired first (a thousand 5s against a thousand
-    5s need no search); the search then starts from these pairs."""
-    free: dict[tuple, list[int]] = {}
-    for j in reversed(range(len(en))):
-        if not en[j].optional:
-            free.setdefault(_key(en[j]), []).append(j)
-    owner = {}
-    # Figures only: a word ("deux") paired early could take the counterpart a figure needs.
-    for i in (i for i in order if not fr[i].optional):
-        found = free.get(_key(fr[i]))
-        if found:
-            owner[found.pop()] = i
-    return owner
+class _Classes:
+    """The maximum matching, found between classes of numbers rather than numbers: numbers
+    written alike (same values, scale, name, optional or not) are interchangeable, so a
+    thousand 5s against a thousand 5s are two classes, not a million pairs to search (a
+    segment of 2,000 such numbers took minutes). Kuhn's augmenting paths run over classes
+    with counts; each French class's members are matched in reading order, required
+    numbers before optional ones."""
+
+    def __init__(self, fr: list[Number], en: list[Number]) -> None:
+        self.fr_members = _grouped(sorted(range(len(fr)), key=lambda i: fr[i].optional), fr)
+        self.en_members = _grouped(range(len(en)), en)
+        self.fr_rep = [fr[m[0]] for m in self.fr_members]
+        self.en_rep = [en[m[0]] for m in self.en_members]
+        # Pairs made, both ways: French class → {English class: count}, and back.
+        self.taking: list[dict[int, int]] = [{} for _ in self.fr_members]
+        self.held_by: list[dict[int, int]] = [{} for _ in self.en_members]
+        self.edges = {alike: self._edges(alike) for alike in (True, False)}
+
+    def owners(self) -> dict[int, int]:
+        self._same_first()
+        # Like with like first (figure with figure, word with word), then across: "4 espaces…
+        # quatre espaces" against "5 spaces… four spaces" must not pair 4 with "four". An
+        # augmenting path moves what is held, never drops it.
+        for alike in (True, False):
+            for c, members in enumerate(self.fr_members):
+                while self._held(c) < len(members) and self._augment(c, alike):
+                    pass
+        return self._members()
+
+    def _held(self, c: int) -> int:
+        return sum(self.taking[c].values())
+
+    def _same_first(self) -> None:
+        """Figures written alike on both sides, paired first (no search); words wait: a word
+        ("deux") paired early could take the counterpart a figure needs."""
+        by_key = {_key(rep): e for e, rep in enumerate(self.en_rep) if not rep.optional}
+        for c, rep in enumerate(self.fr_rep):
+            e = by_key.get(_key(rep)) if not rep.optional else None
+            if e is not None:
+                self._move(c, e, min(len(self.fr_members[c]), self._free(e)))
+
+    def _edges(self, alike: bool) -> list[list[int]]:
+        """Per French class, the English classes it may be paired with (found by value)."""
+        by_value: dict = {}
+        for e, rep in enumerate(self.en_rep):
+            for value in rep.values | rep.scaled:
+                by_value.setdefault(value, []).append(e)
+        return [sorted({e for v in rep.values | rep.scaled for e in by_value.get(v, ())
+                        if _fits(rep, self.en_rep[e], alike)}) for rep in self.fr_rep]
+
+    def _free(self, e: int) -> int:
+        return len(self.en_members[e]) - sum(self.held_by[e].values())
+
+    def _move(self, c: int, e: int, n: int) -> None:
+        """French class ``c`` takes ``n`` more members of English class ``e`` (or gives
+        them up, ``n`` negative)."""
+        for table, key, other in ((self.taking, c, e), (self.held_by, e, c)):
+            count = table[key].get(other, 0) + n
+            if count:
+                table[key][other] = count
+            else:
+                table[key].pop(other, None)
+
+    def _augment(self, start: int, alike: bool) -> bool:
+        """One more pair for French class ``start``: a free English member of a class it
+        fits, or one held by a French class that can move to another (an augmenting path
+        over classes, walked with a stack of its own)."""
+        edges, seen_en, seen_fr = self.edges[alike], set(), {start}
+        stack = [(start, self._moves(start, edges, seen_en, seen_fr))]
+        path: list[tuple[int, int]] = []  # (French class, the English class it takes)
+        while stack:
+            c, moves = stack[-1]
+            step = next(moves, None)
+            if step is None:
+                stack.pop()
+                if path:
+                    path.pop()
+                continue
+            e, holder = step
+            if holder is None:  # a free member: the path is found
+                for k, (french, english) in enumerate(path + [(c, e)]):
+                    self._move(french, english, 1)
+                    if k < len(path):
+                        self._move(path[k + 1][0] if k + 1 < len(path) else c, english, -1)
+                return True
+            seen_fr.add(holder)
+            path.append((c, e))
+            stack.append((holder, self._moves(holder, edges, seen_en, seen_fr)))
+        return False
+
+    def _moves(self, c: int, edges, seen_en: set, seen_fr: set):
+        """Where French class ``c`` may take a member: (English class, None) when one is
+        free, else (English class, the French class holding one) to move that one on."""
+        for e in edges[c]:
+            if e in seen_en:
+                continue
+            seen_en.add(e)
+            if self._free(e):
+                yield e, None
+                return
+            for holder in list(self.held_by[e]):
+                if holder != c and holder not in seen_fr:
+                    yield e, holder
+
+    def _members(self) -> dict[int, int]:
+        """English index → French index: each class's pairs given to its members in order."""
+        fr_next = [iter(m) for m in self.fr_members]
+        en_next = [iter(m) for m in self.en_members]
+        owner = {}
+        for c, taken in enumerate(self.taking):
+            for e, n in sorted(taken.items()):
+                for _ in range(n):
+                    owner[next(en_next[e])] = next(fr_next[c])
+        return owner
+
+
+def _grouped(indexes, numbers: list[Number]) -> list[list[int]]:
+    """Indexes of numbers written alike, class by class in order of first appearance."""
+    groups: dict[tuple, list[int]] = {}
+    for i in indexes:
+        groups.setdefault(_key(numbers[i]), []).append(i)
+    return list(groups.values())
 
 
 def _key(number: Number) -> tuple:
     return number.values, number.optional, number.scaled, number.name
-
-
-def _augment(start: int, fr: list[Number], en: list[Number], owner: dict[int, int],
-             seen: set[int], alike: bool) -> bool:
-    """Kuhn's augmenting path from French number ``start``: take a free English number
-    sharing a value, or move the French number holding one to another counterpart. Walked
-    with a stack of its own: a segment of a thousand numbers is no thousand calls deep."""
-    stack = [(start, iter(range(len(en))))]
-    path: list[tuple[int, int]] = []  # (French, the English it takes from its holder)
-    while stack:
-        i, candidates = stack[-1]
-        free = next((j for j in range(len(en)) if j not in owner and j not in seen
-                     and _fits(fr[i], en[j], alike)), None)
-        if free is not None:  # a free counterpart first: no path to walk (Kuhn's shortcut)
-            owner[free] = i
-            for french, english in path:
-                owner[english] = french
-            return True
-        for j in candidates:
-            if j in seen or not _fits(fr[i], en[j], alike):
-                continue
-            seen.add(j)
-            if j not in owner:
-                owner[j] = i
-                for french, english in path:
-                    owner[english] = french
-                return True
-            path.append((i, j))
-            stack.append((owner[j], iter(range(len(en)))))
-            break
-        else:
-            stack.pop()
-            if path:
-                path.pop()
-    return False
 
 
 def _fits(french: Number, english: Number, alike: bool) -> bool:
