@@ -78,15 +78,25 @@ def changes(project: Project, slugs: list[str] | None = None,
 
 
 # An address is one token: a changed address shows whole, not as the pieces between its dots.
-_TOKENS = re.compile(r"(?:\b[a-z][a-z0-9+.-]*://|\bmailto:|\bwww\.)[^\s<>()\[\]]+[^\s<>()\[\].,;:!?]"
-                     r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\s+|\w+|[^\w\s]", re.UNICODE | re.IGNORECASE)
+# (An address is only looked for where one may start: "a.a.a…" is then read once.)
+_TOKENS = re.compile(r"(?:(?<![a-z0-9+.-])[a-z][a-z0-9+.-]*://|\bmailto:|\bwww\.)"
+                     r"[^\s<>()\[\]]+[^\s<>()\[\].,;:!?]"
+                     r"|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\s+|\w+|[^\w\s]",
+                     re.UNICODE | re.IGNORECASE)
+# Past this many token pairs (about a hundred words a side), words found everywhere ("de",
+# "the") anchor no match: difflib's search is then near linear, not cubic.
+_EXACT_PAIRS = 40_000
 
 
 def word_diff(old: str, new: str) -> str:
     """``[-removed-]{+added+}`` between words, like ``git diff --word-diff``."""
     a, b = _TOKENS.findall(old), _TOKENS.findall(new)
     out = []
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+    exact = len(a) * len(b) <= _EXACT_PAIRS
+    # Past that, spaces anchor no match either (they only extend one): two long, unlike
+    # paragraphs are one change, not a match at every space, which took minutes.
+    matcher = difflib.SequenceMatcher(None if exact else str.isspace, a, b, autojunk=not exact)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
             out.append("".join(a[i1:i2]))
             continue
