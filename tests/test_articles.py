@@ -126,6 +126,17 @@ def test_a_table_row_with_more_cells_than_its_header_is_an_error_naming_its_line
         "a header cell, join the cells, or write a | inside a cell as \\|"))
 
 
+def test_a_table_past_64_columns_is_an_error_naming_its_line():
+    def table(columns: int) -> str:
+        return "Texte.\n\n| " + " | ".join(["h"] * columns) + " |\n|" + "---|" * columns + "\n"
+    assert parse_article(table(64), "t", "source_fr/t.md").segments
+    with pytest.raises(SourceError) as error:
+        parse_article(table(65), "t", "source_fr/t.md")
+    assert (error.value.line, error.value.message) == (3, (
+        "this table has more than 64 columns, more than an edition sets beside its translation; "
+        "split it"))
+
+
 @pytest.mark.parametrize("text", ["| a | b |\n|---|---|\n| 1 \\| 2 | 3 |\n| 1 |\n",
                                   "| a | b |\n|---|---|\n| `x` | 2 |\n",
                                   "| a | b |\n|---|---|\n| x | y | |\n| x | y ||\n"])

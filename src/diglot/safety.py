@@ -15,6 +15,7 @@ MAX_SEGMENTS = 65_536
 MAX_SEGMENT_CHARS = 2 * MB  # one paragraph: 2,097,152 characters, some 300,000 words
 MAX_PO_BYTES = 64 * MB  # a PO or POT file (a full translation of the largest source)
 MAX_CONFIG_BYTES = 1 * MB
+MAX_TABLE_COLUMNS = 64  # a table wider than this no edition sets beside its translation
 
 # C0 and C1 controls but tab, line and paragraph separators, bidirectional overrides and
 # isolates (which reorder what a terminal shows), and lone surrogates (undecodable bytes of a

@@ -17,7 +17,8 @@ from diglot.errors import SourceError
 from diglot.fsio import TooLarge, read_limited
 from diglot.model import (ALT, BLOCKQUOTE, CAPTION, CODE, DEFINITION, HEADING, LIST_ITEM,
                           PARAGRAPH, RULE, TABLE_CELL, TERM, TITLE, Article, Block, ListLevel)
-from diglot.safety import MAX_SEGMENT_CHARS, MAX_SEGMENTS, MAX_SOURCE_BYTES, MB, UNPRINTABLE
+from diglot.safety import (MAX_SEGMENT_CHARS, MAX_SEGMENTS, MAX_SOURCE_BYTES,
+                           MAX_TABLE_COLUMNS, MB, UNPRINTABLE)
 from diglot.source import frontmatter, notes, tables
 from diglot.source.figures import lone_image
 from diglot.source.markdown import HARD_BACKSLASH, MAX_NESTING, SOFT, block_parser, breaks_of
@@ -164,6 +165,7 @@ class _Walker:
         self.containers: list[list] = []  # ["list", ordered] / ["item", number, used] / ["quote"] / ["dd"] / ["note", label]
         self.labels: dict[str, int] = {}  # footnote label → line of its definition
         self.table = tables.Tracker()
+        self.row_open = None  # the table row being read (its token holds its line)
 
     def walk(self, tokens):
         handlers = {
@@ -184,12 +186,23 @@ class _Walker:
             elif token.type in tables.TOKENS:
                 self.table.see(token)
                 self._whole_row(token)
+                self._narrow_enough(token)
             elif token.type == "inline":
                 yield from self._text_blocks(tokens[i - 1], token)
             elif token.type in ("fence", "code_block"):
                 yield self._block(CODE, token.content, token, info=token.info.strip())
             elif token.type == "hr":
                 yield self._block(RULE, "", token)
+
+    def _narrow_enough(self, token) -> None:
+        """A table of more columns than any page holds beside its translation is refused
+        (a 1,000-column table took the PDF book four minutes and 2 GB)."""
+        if token.type == "tr_open":
+            self.row_open = token  # a cell's token has no line of its own
+        elif token.type == "th_open" and self.table.column > MAX_TABLE_COLUMNS:
+            raise SourceError(f"this table has more than {MAX_TABLE_COLUMNS} columns, more than "
+                              "an edition sets beside its translation; split it",
+                              self.rel_path, self._line(self.row_open))
 
     def _whole_row(self, token) -> None:
         """A table row with more cells than its header is refused: GFM drops the extra ones,
