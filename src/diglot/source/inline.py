@@ -208,6 +208,9 @@ _LEAVES = {"code_inline": "code", "image": "image", "hardbreak": "break",
            "footnote_ref": "footnote"}
 
 
+_TEXT_DEPTH = 8  # open elements that collect the text inside them (see ``elements``)
+
+
 def elements(text: str, references: Mapping | None = None) -> list[tuple[str, str]]:
     """Each inline element of a segment, in source order, as ``(kind, value)``: ``bold`` and
     ``italic`` with their text, ``code`` with its text, ``link`` with its URL, ``image`` with
@@ -228,9 +231,12 @@ def elements(text: str, references: Mapping | None = None) -> list[tuple[str, st
         elif kind in _LEAVES:
             value = _leaf_value(token)
             found.append([_LEAVES[kind], value, False])
-        for item in stack:
-            if item[2] and kind in ("text", "text_special", "code_inline"):
-                item[1] += token.content
+        if kind in ("text", "text_special", "code_inline"):
+            # The text goes to the innermost open elements only: real Markdown nests emphasis
+            # two or three deep, and 20,000 levels would cost 20,000 copies of every word.
+            for item in stack[-_TEXT_DEPTH:]:
+                if item[2]:
+                    item[1] += token.content
     return [(kind, value) for kind, value, _ in found]
 
 
