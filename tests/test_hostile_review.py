@@ -6,6 +6,7 @@ asserted after every run."""
 from __future__ import annotations
 
 import copy
+import os
 import struct
 import subprocess
 import sys
@@ -318,6 +319,25 @@ def test_a_part_with_a_bomb_like_ratio_is_refused(world, tmp_path):
     _bomb(path, _export(world), 8 << 20, "customXml/item9.xml")
     result = _import(world, path)
     assert one_error_line(result, "customXml/item9.xml inflates", "zip bomb")
+
+
+def test_a_document_of_millions_of_elements_is_refused_before_it_is_parsed(world, tmp_path):
+    """16 million empty paragraphs (767 kB on disk) took 2.3 GB to import."""
+    from diglot.ooxml import untrusted
+
+    parts = _parts(_export(world))
+    noise = b"<!--" + os.urandom(150_000).hex().encode() + b"-->"  # under the zip-bomb ratio
+    body = noise + b"<w:p/>" * (untrusted.MAX_TAGS + 1)
+    parts["word/document.xml"] = parts["word/document.xml"].replace(b"<w:body>", b"<w:body>" + body, 1)
+    path = tmp_path / "dense.docx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
+        for part, data in parts.items():
+            package.writestr(part, data)
+    before, peak = world.snapshot(), tmp_path / "peak"
+    result = _measured(peak, "-C", str(world.root), "review", "import", str(path))
+    assert result.returncode == 2 and result.stderr.count("\n") == 1, result.stderr
+    assert "part word/document.xml holds more than 3,000,000 XML tags" in result.stderr
+    assert int(peak.read_text()) // 1024 < 300 and world.snapshot() == before
 
 
 # -- 14. damaged documents: one line, never a traceback -----------------------------------
