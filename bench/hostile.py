@@ -60,6 +60,47 @@ def brackets(size: int = 400_000) -> str:
     return "[" * size + "\n"
 
 
+def _po(entries: list[tuple[str, str, str]]) -> str:
+    """A PO file of (flags line, msgid, msgstr) entries."""
+    head = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: en\\n"\n\n'
+    return head + "\n".join(f'{flags}msgid "{i}"\nmsgstr "{s}"\n' for flags, i, s in entries)
+
+
+def revert(count: int = 4000) -> dict[str, str]:
+    """A revert of every paragraph of an article: each fuzzy entry's old French is back."""
+    return {"source_fr/article.md": "\n\n".join(f"Paragraphe numéro {k}." for k in range(count)) + "\n",
+            "translations/en/article.po": _po([(f'#, fuzzy\n#| msgid "Paragraphe numéro {k}."\n',
+                                               f"Autre {k}", f"Paragraph number {k}.")
+                                              for k in range(count)])}
+
+
+def numbers_left_over(count: int = 1000) -> dict[str, str]:
+    """2,000 French 5s against 1,000 English ones: a thousand numbers without a counterpart."""
+    french = "; ".join(["5"] * 2 * count)
+    return {"source_fr/article.md": french + "\n",
+            "translations/en/article.po": _po([("", french, " ".join(["5"] * count))])}
+
+
+def changed_paragraph(words: int = 1500) -> dict[str, str]:
+    """A fuzzy entry whose old French shares no word with the new: status --changes."""
+    new, old = (" ".join(f"{p}{k}" for k in range(words)) for p in ("mot", "terme"))
+    return {"source_fr/article.md": new + "\n",
+            "translations/en/article.po": _po([(f'#, fuzzy\n#| msgid "{old}"\n', new, "Text.")])}
+
+
+def nested(depth: int = 30_000) -> dict[str, str]:
+    """Brackets and stars 30,000 deep, translated as they are: check reads their elements."""
+    text = "[" * depth + "*" * depth + "a" + "*" * depth
+    return {"source_fr/article.md": text + "\n", "translations/en/article.po": _po([("", text, text)])}
+
+
+def wide_table(columns: int = 1000, rows: int = 20) -> str:
+    """A table of one repeated letter: its cells share one PO entry."""
+    line = lambda cells: "| " + " | ".join(cells) + " |"
+    return "\n".join([line(["h"] * columns), "|" + "---|" * columns,
+                      *(line(["c"] * columns) for _ in range(rows))]) + "\n"
+
+
 LIMIT = 150  # seconds: a run still going then is stopped (exit 124)
 
 # The cases of issue #13, then the same kinds of input just under diglot's bounds (README,
@@ -69,7 +110,18 @@ CASES = {"backticks-2MB": backticks, "links-100k-one-paragraph": links_paragraph
          "brackets-400KB": brackets,
          "links-52k-one-paragraph": lambda: links_paragraph(52_000),
          "links-60k-paragraphs": lambda: link_paragraphs(60_000),
-         "source-15MB": lambda: big_source(15_000_000)}
+         "source-15MB": lambda: big_source(15_000_000),
+         # The attack round of 2026-11-30 (PO files too; the commands they slowed).
+         "incise-60KB-of-letters": lambda: "Il dit — " + "b" * 60_000 + " — puis partit.\n",
+         "bangs-80KB": lambda: "Oui" + "!" * 80_000 + "x\n",
+         "brackets-and-stars-30k": nested,
+         "table-1000-columns": wide_table, "table-64-columns": lambda: wide_table(64),
+         "revert-4000-paragraphs": revert, "numbers-left-over-1000": numbers_left_over,
+         "changed-paragraph-1500-words": changed_paragraph}
+# What each case runs, when not update then build.
+COMMANDS = {"brackets-and-stars-30k": (["check"],), "numbers-left-over-1000": (["check"],),
+            "revert-4000-paragraphs": (["update"],),
+            "changed-paragraph-1500-words": (["status", "--changes"],)}
 
 
 def timed(command: list[str], cwd: Path) -> tuple[int, float, float, int, str]:
@@ -91,16 +143,20 @@ def timed(command: list[str], cwd: Path) -> tuple[int, float, float, int, str]:
 
 def run_case(name: str, python: str, keep: Path | None) -> None:
     root = Path(tempfile.mkdtemp(prefix=f"hostile-{name}-", dir=keep))
-    (root / "source_fr").mkdir()
-    (root / "source_fr" / "article.md").write_text(CASES[name](), encoding="utf-8")
-    size = (root / "source_fr" / "article.md").stat().st_size
+    made = CASES[name]()
+    files = made if isinstance(made, dict) else {"source_fr/article.md": made}
+    for path, text in files.items():
+        (root / path).parent.mkdir(parents=True, exist_ok=True)
+        (root / path).write_text(text, encoding="utf-8")
+    size = sum((root / path).stat().st_size for path in files)
     env = {**os.environ, "SOURCE_DATE_EPOCH": "1795000000"}
     os.environ.update(env)
-    for command in (["update"], ["build", "-j", "2"]):
+    for command in COMMANDS.get(name, (["update"], ["build", "-j", "2"])):
         code, seconds, cpu, rss, said = timed([python, "-m", "diglot", "-q", *command], root)
         # A pass is a finished run: success, or diglot's one-line refusal (exit 2, "Error:");
         # a run that never started, crashed or was stopped is no pass however fast it was.
-        finished = code == 0 or (code == 2 and said.startswith("Error:"))
+        finished = code == 0 or (code == 2 and said.startswith("Error:")) or \
+            (code == 1 and command[0] == "check")  # check's findings
         ok = "✓" if finished and seconds < 30 and rss < 1024 else "✗"
         print(f"| {name} ({size / 1e6:.1f} MB) | `diglot {' '.join(command)}` | exit {code} | "
               f"{seconds:.1f} s | {cpu:.1f} s | {rss} MB | {ok} | {said[:90]} |", flush=True)
