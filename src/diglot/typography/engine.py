@@ -110,7 +110,7 @@ def quote_roles(text: str) -> dict[int, bool] | None:
         before = text[at - 1] if at else " "
         after = text[at + 1] if at + 1 < len(text) else " "
         opens = (before.isspace() or before in "([{/—–«") and (after.isalnum() or after in "«*_")
-        closes = (before.isalnum() or before in CLOSING) and (after.isspace() or after in CLOSING + "»")
+        closes = (before.isalnum() or before in CLOSING) and (after.isspace() or after in CLOSING + "»—–")
         if opens == closes or opens != (len(roles) % 2 == 0):
             return None
         roles[at] = opens
