@@ -183,3 +183,11 @@ def test_titles_must_be_a_table_of_target_language_and_title(make_project, setti
     proj.write("diglot.toml", setting + "\n")
     result = proj.run("build")
     assert result.exit_code == 2 and result.output.splitlines() == [f"Error: diglot.toml:1: {message}"]
+
+
+def test_a_noncharacter_in_an_articles_title_builds_every_format(make_project):
+    proj = make_project({"a": "# Titre \ufffe\n\nUn alinéa.\n"})
+    result = proj.run("build", "--format", "docx", "--format", "epub", "--format", "html")
+    assert result.exit_code == 0, result.output
+    with zipfile.ZipFile(proj.root / "build/docx/a.docx") as docx:
+        assert "<dc:title>Titre </dc:title>" in docx.read("docProps/core.xml").decode()

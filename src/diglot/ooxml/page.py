@@ -107,7 +107,8 @@ def properties(document, title: str, author: str, subject: str, language: str,
                built: dt.datetime) -> None:
     """Core properties; the dates come from the build time so rebuilds are identical."""
     core = document.core_properties
-    core.title, core.author, core.subject, core.language = title, author, subject, language
+    core.title, core.author, core.subject, core.language = (
+        x.xml_text(title), x.xml_text(author), x.xml_text(subject), language)
     core.keywords, core.comments, core.category = "", "", ""
     core.last_modified_by, core.revision = "diglot", 1
     moment = built.astimezone(dt.timezone.utc).replace(tzinfo=None)

@@ -31,6 +31,11 @@ _child = etree.SubElement
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
+def xml_text(text: str) -> str:
+    """``text`` without the characters XML cannot hold (a title from a source holding one)."""
+    return _NOT_XML.sub("", text)
+
+
 @lru_cache(maxsize=None)
 def _clark(tag: str) -> str:
     return qn(tag)
