@@ -10,6 +10,7 @@ only: never reported missing or extra; those left unmatched on both sides are ke
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import islice
 
 from diglot.checks.numbers import Number, read
 
@@ -48,13 +49,14 @@ def match(fr_text: str, en_text: str) -> Matched:
 def _renamed(fr: list[Number], en: list[Number]) -> list[tuple[Number, Number]]:
     """Names with a figure left unmatched on both sides under the same letters: "ligne T6"
     against "T7 line" is a changed name, though a name alone is never required."""
-    pairs, taken = [], set()
+    by_name: dict[str, list[Number]] = {}
+    for m in reversed(en):
+        if m.optional and m.name:
+            by_name.setdefault(m.name, []).append(m)
+    pairs = []
     for number in (n for n in fr if n.optional and n.name):
-        other = next((k for k, m in enumerate(en) if k not in taken and m.optional
-                      and m.name == number.name), None)
-        if other is not None:
-            taken.add(other)
-            pairs.append((number, en[other]))
+        if by_name.get(number.name):
+            pairs.append((number, by_name[number.name].pop()))
     return pairs
 
 
@@ -79,7 +81,10 @@ class _Classes:
         # Pairs made, both ways: French class → {English class: count}, and back.
         self.taking: list[dict[int, int]] = [{} for _ in self.fr_members]
         self.held_by: list[dict[int, int]] = [{} for _ in self.en_members]
-        self.edges = {alike: self._edges(alike) for alike in (True, False)}
+        self.left = [len(m) for m in self.en_members]  # English members not taken yet
+        self.held = [0] * len(self.fr_members)  # French members paired, per class
+        self.by_value, self.by_alike = self._index()
+        self.free_from: dict[int, int] = {}  # a group of English classes → its first free one
 
     def owners(self) -> dict[int, int]:
         self._same_first()
@@ -87,13 +92,26 @@ class _Classes:
         # quatre espaces" against "5 spaces… four spaces" must not pair 4 with "four". An
         # augmenting path moves what is held, never drops it.
         for alike in (True, False):
+            # English and French classes a failed search went through lead to no free
+            # member until a pair is made: later searches skip them (each failure would
+            # otherwise walk every pair made: cubic when many numbers are left over).
+            # So does a class with the same counterparts as one that failed (a thousand
+            # names glued to a 5, left over).
+            seen: tuple[set, set, dict] = (set(), set(), {})
+            failed: set = set()
             for c, members in enumerate(self.fr_members):
-                while self._held(c) < len(members) and self._augment(c, alike):
-                    pass
+                while self.held[c] < len(members) and c not in seen[1] \
+                        and self._reach(c, alike) not in failed:
+                    if not self._augment(c, alike, seen):
+                        failed.add(self._reach(c, alike))
+                        break
+                    seen, failed = (set(), set(), {}), set()
         return self._members()
 
-    def _held(self, c: int) -> int:
-        return sum(self.taking[c].values())
+    def _reach(self, c: int, alike: bool) -> tuple:
+        """What decides a French class's counterparts (see ``_candidates``)."""
+        rep = self.fr_rep[c]
+        return rep.values, rep.scaled, _look(rep) if alike else None
 
     def _same_first(self) -> None:
         """Figures written alike on both sides, paired first (no search); words wait: a word
@@ -104,21 +122,48 @@ class _Classes:
             if e is not None:
                 self._move(c, e, min(len(self.fr_members[c]), self._free(e)))
 
-    def _edges(self, alike: bool) -> list[list[int]]:
-        """Per French class, the English classes it may be paired with (found by value)."""
+    def _index(self) -> tuple[dict, dict]:
+        """English classes by value, and by value and look (name, scale word, optional):
+        a French class's counterparts are read from them, never searched for."""
         by_value: dict = {}
+        by_alike: dict = {}
         for e, rep in enumerate(self.en_rep):
             for value in rep.values | rep.scaled:
                 by_value.setdefault(value, []).append(e)
-        return [sorted({e for v in rep.values | rep.scaled for e in by_value.get(v, ())
-                        if _fits(rep, self.en_rep[e], alike)}) for rep in self.fr_rep]
+                by_alike.setdefault((value, *_look(rep)), []).append(e)
+        return by_value, by_alike
+
+    def _groups(self, c: int, alike: bool) -> list[list[int]]:
+        """The groups of English classes French class ``c`` may be paired with (a class
+        may be in two: the search skips what it has seen)."""
+        rep = self.fr_rep[c]
+        table, look = (self.by_alike, _look(rep)) if alike else (self.by_value, ())
+        return [group for value in rep.values | rep.scaled
+                if (group := table.get((value, *look) if alike else value))]
+
+    def _fit(self, c: int, e: int, alike: bool) -> bool:
+        # A shared value is a fit, but for scale words (see Number.may_be).
+        rep, other = self.fr_rep[c], self.en_rep[e]
+        return not (rep.scaled or other.scaled) or _fits(rep, other, alike)
+
+    def _free_for(self, c: int, alike: bool, seen_en: set) -> int | None:
+        """An English class with a member left that ``c`` may take, read from each group's
+        first class with one (classes only ever fill up: full ones are passed once)."""
+        for group in self._groups(c, alike):
+            k = _skip(group, self.free_from, lambda e: not self.left[e])
+            for e in islice(group, k, None):
+                if self.left[e] and e not in seen_en and self._fit(c, e, alike):
+                    return e
+        return None
 
     def _free(self, e: int) -> int:
-        return len(self.en_members[e]) - sum(self.held_by[e].values())
+        return self.left[e]
 
     def _move(self, c: int, e: int, n: int) -> None:
         """French class ``c`` takes ``n`` more members of English class ``e`` (or gives
         them up, ``n`` negative)."""
+        self.left[e] -= n
+        self.held[c] += n
         for table, key, other in ((self.taking, c, e), (self.held_by, e, c)):
             count = table[key].get(other, 0) + n
             if count:
@@ -126,12 +171,14 @@ class _Classes:
             else:
                 table[key].pop(other, None)
 
-    def _augment(self, start: int, alike: bool) -> bool:
+    def _augment(self, start: int, alike: bool, seen: tuple[set, set, dict]) -> bool:
         """One more pair for French class ``start``: a free English member of a class it
         fits, or one held by a French class that can move to another (an augmenting path
-        over classes, walked with a stack of its own)."""
-        edges, seen_en, seen_fr = self.edges[alike], set(), {start}
-        stack = [(start, self._moves(start, edges, seen_en, seen_fr))]
+        over classes, walked with a stack of its own). ``seen``: the English and French
+        classes searched since the last pair was made."""
+        seen_fr = seen[1]
+        seen_fr.add(start)
+        stack = [(start, self._moves(start, alike, seen))]
         path: list[tuple[int, int]] = []  # (French class, the English class it takes)
         while stack:
             c, moves = stack[-1]
@@ -150,22 +197,31 @@ class _Classes:
                 return True
             seen_fr.add(holder)
             path.append((c, e))
-            stack.append((holder, self._moves(holder, edges, seen_en, seen_fr)))
+            stack.append((holder, self._moves(holder, alike, seen)))
         return False
 
-    def _moves(self, c: int, edges, seen_en: set, seen_fr: set):
+    def _moves(self, c: int, alike: bool, seen: tuple[set, set, dict]):
         """Where French class ``c`` may take a member: (English class, None) when one is
-        free, else (English class, the French class holding one) to move that one on."""
-        for e in edges[c]:
-            if e in seen_en:
-                continue
-            seen_en.add(e)
-            if self._free(e):
-                yield e, None
-                return
-            for holder in list(self.held_by[e]):
-                if holder != c and holder not in seen_fr:
-                    yield e, holder
+        free, looked for first among all its classes (Kuhn's shortcut: walking into the
+        first taken class made each pair cost a walk through all the pairs made), else
+        (English class, the French class holding one) to move that one on. Each group is
+        read from its first class not yet searched (a thousand French classes sharing one
+        group of English ones would each reread it)."""
+        seen_en, seen_fr, unseen_from = seen
+        free = self._free_for(c, alike, seen_en)
+        if free is not None:
+            yield free, None
+            return
+        for group in self._groups(c, alike):
+            k = 0
+            while (k := max(k, _skip(group, unseen_from, seen_en.__contains__))) < len(group):
+                e, k = group[k], k + 1
+                if e in seen_en or not self._fit(c, e, alike):
+                    continue
+                seen_en.add(e)
+                for holder in list(self.held_by[e]):
+                    if holder != c and holder not in seen_fr:
+                        yield e, holder
 
     def _members(self) -> dict[int, int]:
         """English index → French index: each class's pairs given to its members in order."""
@@ -179,6 +235,16 @@ class _Classes:
         return owner
 
 
+def _skip(group: list[int], marks: dict[int, int], passed) -> int:
+    """The index of ``group``'s first class not ``passed``, from where the last call left
+    it (``marks``: a group's id → that index; what is passed stays passed)."""
+    k = marks.get(id(group), 0)
+    while k < len(group) and passed(group[k]):
+        k += 1
+    marks[id(group)] = k
+    return k
+
+
 def _grouped(indexes, numbers: list[Number]) -> list[list[int]]:
     """Indexes of numbers written alike, class by class in order of first appearance."""
     groups: dict[tuple, list[int]] = {}
@@ -189,6 +255,11 @@ def _grouped(indexes, numbers: list[Number]) -> list[list[int]]:
 
 def _key(number: Number) -> tuple:
     return number.values, number.optional, number.scaled, number.name
+
+
+def _look(number: Number) -> tuple:
+    """What numbers written alike share besides a value (see ``_fits``)."""
+    return number.name, bool(number.scaled), number.optional
 
 
 def _fits(french: Number, english: Number, alike: bool) -> bool:
