@@ -14,7 +14,7 @@ without any mark or digit costs one failed search.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from dataclasses import dataclass
 from typing import Iterator, Sequence
@@ -89,7 +89,7 @@ class Quotes:
         roles = quote_roles(text)
         if roles is None:
             return None
-        if self.inner and text.count(self.opening, 0, i) > text.count(self.closing, 0, i):
+        if self.inner and _inside(text, i, self.opening, self.closing):
             return i, i + 1, self.inner[0 if roles[i] else 1], i
         if roles[i]:
             k = i + 1
@@ -118,6 +118,17 @@ def quote_roles(text: str) -> dict[int, bool] | None:
 
 
 CLOSING = ".,;:!?)]}…"
+
+
+def _inside(text: str, at: int, opening: str, closing: str) -> bool:
+    """Whether more ``opening`` marks than ``closing`` ones stand before ``at``."""
+    opens, closes = _marks_at(text, opening), _marks_at(text, closing)
+    return bisect_left(opens, at) > bisect_left(closes, at)
+
+
+@lru_cache(maxsize=8)  # a text's quotes are asked in turn: its marks are found once
+def _marks_at(text: str, mark: str) -> list[int]:
+    return [m.start() for m in re.finditer(re.escape(mark), text)]
 
 
 def _opens(openers: str, text: str, at: int) -> bool:
