@@ -355,3 +355,12 @@ def test_two_finished_paragraphs_joined_into_one_get_both_translations_fuzzy(mak
     assert (entry.msgstr, entry.fuzzy) == (
         "First sentence long enough to count. Second sentence about something else in 1560.", True)
     assert not [e for e in proj.entries("t").values() if e.obsolete]  # nothing left over
+
+
+def test_a_word_changed_in_a_long_paragraph_is_all_the_diff_shows():
+    from diglot.commands.status import word_diff
+
+    words = [f"mot{k % 40}" for k in range(3000)]
+    old, new = " ".join(words), " ".join(words[:1500] + ["CHANGÉ"] + words[1501:])
+    assert word_diff(old, new) == " ".join(words[:1500]) + " [-mot20-]{+CHANGÉ+} " + \
+        " ".join(words[1501:])

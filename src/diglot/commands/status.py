@@ -83,14 +83,26 @@ _TOKENS = re.compile(r"(?:(?<![a-z0-9+.-])[a-z][a-z0-9+.-]*://|\bmailto:|\bwww\.
                      r"[^\s<>()\[\]]+[^\s<>()\[\].,;:!?]"
                      r"|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\s+|\w+|[^\w\s]",
                      re.UNICODE | re.IGNORECASE)
-# Past this many token pairs (about a hundred words a side), words found everywhere ("de",
-# "the") anchor no match: difflib's search is then near linear, not cubic.
-_EXACT_PAIRS = 40_000
+# Past this many token pairs once the common start and end are set aside (about two hundred
+# changed words a side), words found everywhere ("de", "the") anchor no match: difflib's
+# search is then near linear, not cubic.
+_EXACT_PAIRS = 160_000
 
 
 def word_diff(old: str, new: str) -> str:
-    """``[-removed-]{+added+}`` between words, like ``git diff --word-diff``."""
+    """``[-removed-]{+added+}`` between words, like ``git diff --word-diff``. The words both
+    texts start and end with are set aside first, as diff tools do: a word changed in a
+    long paragraph is a short search."""
     a, b = _TOKENS.findall(old), _TOKENS.findall(new)
+    start = next((k for k, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+    start -= bool(start) and a[start - 1].isspace()  # a space before a change goes with it
+    end = next((k for k, (x, y) in enumerate(zip(reversed(a[start:]), reversed(b[start:])))
+                if x != y), min(len(a), len(b)) - start)
+    middle = _changes(a[start:len(a) - end], b[start:len(b) - end])
+    return "".join(a[:start]) + middle + "".join(a[len(a) - end:])
+
+
+def _changes(a: list[str], b: list[str]) -> str:
     out = []
     exact = len(a) * len(b) <= _EXACT_PAIRS
     # Past that, spaces anchor no match either (they only extend one): two long, unlike
