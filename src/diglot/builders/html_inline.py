@@ -56,8 +56,9 @@ _STYLES = {(b, i, c): ("<strong>" * b + "<em>" * i + "<code>" * c,
            for b in (False, True) for i in (False, True) for c in (False, True)}
 _SPECIAL = re.compile(r"[&<>\"']")  # what escaping changes: most texts hold none
 # A code span longer than this may wrap (class "long"); a shorter one (`rsync -a --delete`)
-# is kept on one line, where a browser would break it after each hyphen and space.
-WHOLE_CODE = 28
+# is kept on one line, where a browser would break it after each hyphen and space. Twenty
+# characters of code fit a phone's narrowest column (a list in a quotation, 390 px).
+WHOLE_CODE = 20
 
 
 class Runs:
