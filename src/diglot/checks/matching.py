@@ -83,7 +83,7 @@ class _Classes:
         self.held_by: list[dict[int, int]] = [{} for _ in self.en_members]
         self.left = [len(m) for m in self.en_members]  # English members not taken yet
         self.held = [0] * len(self.fr_members)  # French members paired, per class
-        self.by_value, self.by_alike = self._index()
+        self.by_key = self._index()
         self.free_from: dict[int, int] = {}  # a group of English classes → its first free one
 
     def owners(self) -> dict[int, int]:
@@ -94,22 +94,22 @@ class _Classes:
         for alike in (True, False):
             # English and French classes a failed search went through lead to no free
             # member until a pair is made: later searches skip them (each failure would
-            # otherwise walk every pair made: cubic when many numbers are left over).
-            # So does a class with the same counterparts as one that failed (a thousand
-            # names glued to a 5, left over).
+            # otherwise walk every pair made: cubic when many numbers are left over). A
+            # class with no augmenting path never gets one later in the phase (Kuhn's
+            # lemma), nor does one with the same counterparts (a thousand names glued to
+            # a 5, left over).
             seen: tuple[set, set, dict] = (set(), set(), {})
             failed: set = set()
             for c, members in enumerate(self.fr_members):
-                while self.held[c] < len(members) and c not in seen[1] \
-                        and self._reach(c, alike) not in failed:
-                    if not self._augment(c, alike, seen):
+                while self.held[c] < len(members) and self._reach(c, alike) not in failed:
+                    if c in seen[1] or not self._augment(c, alike, seen):
                         failed.add(self._reach(c, alike))
                         break
-                    seen, failed = (set(), set(), {}), set()
+                    seen = (set(), set(), {})
         return self._members()
 
     def _reach(self, c: int, alike: bool) -> tuple:
-        """What decides a French class's counterparts (see ``_candidates``)."""
+        """What decides a French class's counterparts (see ``_groups``)."""
         rep = self.fr_rep[c]
         return rep.values, rep.scaled, _look(rep) if alike else None
 
@@ -122,39 +122,43 @@ class _Classes:
             if e is not None:
                 self._move(c, e, min(len(self.fr_members[c]), self._free(e)))
 
-    def _index(self) -> tuple[dict, dict]:
-        """English classes by value, and by value and look (name, scale word, optional):
-        a French class's counterparts are read from them, never searched for."""
-        by_value: dict = {}
-        by_alike: dict = {}
+    def _index(self) -> dict[tuple, list[int]]:
+        """English classes in groups by what may pair them (``Number.may_be``, and for the
+        first phase ``Number.alike`` and optional or not): a French class's counterparts
+        are whole groups, read, never searched for or filtered."""
+        groups: dict[tuple, list[int]] = {}
         for e, rep in enumerate(self.en_rep):
-            for value in rep.values | rep.scaled:
-                by_value.setdefault(value, []).append(e)
-                by_alike.setdefault((value, *_look(rep)), []).append(e)
-        return by_value, by_alike
+            kind = "scaled" if rep.scaled else "plain"
+            keys = [(kind, v) for v in rep.values] + [("scale", s) for s in rep.scaled]
+            keys += [("alike", s, *_look(rep)) for s in rep.scaled or rep.values]
+            for key in keys:
+                groups.setdefault(key, []).append(e)
+        return groups
 
     def _groups(self, c: int, alike: bool) -> list[list[int]]:
-        """The groups of English classes French class ``c`` may be paired with (a class
-        may be in two: the search skips what it has seen)."""
+        """The groups of English classes French class ``c`` may be paired with, in a fixed
+        order (a class may be in two: the search skips what it has seen). Two numbers with
+        scale words pair by their scaled values, any other two by their values."""
         rep = self.fr_rep[c]
-        table, look = (self.by_alike, _look(rep)) if alike else (self.by_value, ())
-        return [group for value in rep.values | rep.scaled
-                if (group := table.get((value, *look) if alike else value))]
-
-    def _fit(self, c: int, e: int, alike: bool) -> bool:
-        # A shared value is a fit, but for scale words (see Number.may_be).
-        rep, other = self.fr_rep[c], self.en_rep[e]
-        return not (rep.scaled or other.scaled) or _fits(rep, other, alike)
+        if alike:
+            keys = [("alike", s, *_look(rep)) for s in _ordered(rep.scaled or rep.values)]
+        elif rep.scaled:
+            keys = [("plain", v) for v in _ordered(rep.values)] + \
+                [("scale", s) for s in _ordered(rep.scaled)]
+        else:
+            keys = [(kind, v) for v in _ordered(rep.values) for kind in ("plain", "scaled")]
+        return [group for key in keys if (group := self.by_key.get(key))]
 
     def _free_for(self, c: int, alike: bool, seen_en: set) -> int | None:
-        """An English class with a member left that ``c`` may take, read from each group's
-        first class with one (classes only ever fill up: full ones are passed once)."""
+        """The first English class (in reading order) with a member left that ``c`` may
+        take, read from each group's first class with one (classes only ever fill up:
+        full ones are passed once)."""
+        found = []
         for group in self._groups(c, alike):
             k = _skip(group, self.free_from, lambda e: not self.left[e])
-            for e in islice(group, k, None):
-                if self.left[e] and e not in seen_en and self._fit(c, e, alike):
-                    return e
-        return None
+            found += [next((e for e in islice(group, k, None)
+                            if self.left[e] and e not in seen_en), None)]
+        return min((e for e in found if e is not None), default=None)
 
     def _free(self, e: int) -> int:
         return self.left[e]
@@ -216,7 +220,7 @@ class _Classes:
             k = 0
             while (k := max(k, _skip(group, unseen_from, seen_en.__contains__))) < len(group):
                 e, k = group[k], k + 1
-                if e in seen_en or not self._fit(c, e, alike):
+                if e in seen_en:
                     continue
                 seen_en.add(e)
                 for holder in list(self.held_by[e]):
@@ -258,13 +262,15 @@ def _key(number: Number) -> tuple:
 
 
 def _look(number: Number) -> tuple:
-    """What numbers written alike share besides a value (see ``_fits``)."""
+    """What numbers written alike share besides a value: a name, a scale word or none, and
+    whether they are optional (words) or not (figures)."""
     return number.name, bool(number.scaled), number.optional
 
 
-def _fits(french: Number, english: Number, alike: bool) -> bool:
-    return french.may_be(english) and not (
-        alike and (french.optional != english.optional or not french.alike(english)))
+def _ordered(values) -> list:
+    """A set of values in a fixed order: a set's own order follows string hashes, which
+    change from run to run."""
+    return sorted(values, key=lambda v: (isinstance(v, str), str(v)))
 
 
 def _parts_found(number: Number, en: list[Number], free: list[int]) -> bool:
