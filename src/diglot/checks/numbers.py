@@ -59,8 +59,9 @@ def read(text: str, french: bool) -> list[Number]:
     """Every number of ``text`` in order: figures, French times of day, Roman centuries,
     spelled-out numbers."""
     times = _times(text) if french else []
-    found = [n for match in _CHUNK[french].finditer(text) for n in _figures(text, match, french)
-             if not any(t.start <= match.start() < t.end for t in times)]
+    inside = {k for t in times for k in range(t.start, t.end)}  # a time's own figures
+    found = [n for match in _CHUNK[french].finditer(text) if match.start() not in inside
+             for n in _figures(text, match, french)]
     found += times
     found += _centuries(text) if french else []
     found += _spelled(text, french)

@@ -87,6 +87,7 @@ _TOKENS = re.compile(r"(?:(?<![a-z0-9+.-])[a-z][a-z0-9+.-]*://|\bmailto:|\bwww\.
 # changed words a side), words found everywhere ("de", "the") anchor no match: difflib's
 # search is then near linear, not cubic.
 _EXACT_PAIRS = 160_000
+_SEARCHED_PAIRS = 4_000_000  # past some 1,000 changed words a side, no search at all
 
 
 def word_diff(old: str, new: str) -> str:
@@ -103,6 +104,8 @@ def word_diff(old: str, new: str) -> str:
 
 
 def _changes(a: list[str], b: list[str]) -> str:
+    if len(a) * len(b) > _SEARCHED_PAIRS:  # thousands of words changed: all of it
+        return ("[-" + "".join(a) + "-]" if a else "") + ("{+" + "".join(b) + "+}" if b else "")
     out = []
     exact = len(a) * len(b) <= _EXACT_PAIRS
     # Past that, spaces anchor no match either (they only extend one): two long, unlike
