@@ -435,3 +435,9 @@ def test_a_short_code_span_stays_on_one_line_a_long_one_may_wrap():
     assert ".q1.d1 code" in next(k for k in rules if k.startswith("code.long"))  # nested: narrow
     assert "white-space: nowrap" in rules["td code, th code, td code.long, th code.long"]
     assert "white-space: inherit" in rules["pre code"]  # code blocks keep their lines
+
+
+def test_a_definition_list_in_a_quotation_or_a_list_is_set_in_it():
+    text = "> Citation :\n>\n> Terme\n> : Sa définition.\n\n- Liste\n\n  Terme2\n  : Déf2.\n"
+    page = render(bilingual_from(text, []))
+    assert re.findall(r'<dl class="seg col-(?:fr|en)([^"]*)"', page) == [" q1", " q1", " d1", " d1"]

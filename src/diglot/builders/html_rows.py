@@ -119,7 +119,9 @@ class Rows:
             return Row(anchor, block.kind, body=block.text)
         if end - start > 1 or block.kind in _GROUPS:
             kind, view = self._group(list(pairs[start:end]))
-            return Row(anchor, kind, body=view)
+            # A definition list in a quotation or a list is set in it, as its text would be.
+            classes = _classes(block) if kind == "dl" else ""
+            return Row(anchor, kind, classes=classes, body=view)
         source, target = self.linked_cells(pair, anchor)
         long = max(len(block.text), len(pair.target or "")) > LONG
         return Row(anchor, "segment", _tag(block), block.quote_depth,
