@@ -120,7 +120,7 @@ class _Classes:
         for c, rep in enumerate(self.fr_rep):
             e = by_key.get(_key(rep)) if not rep.optional else None
             if e is not None:
-                self._move(c, e, min(len(self.fr_members[c]), self._free(e)))
+                self._move(c, e, min(len(self.fr_members[c]), self.left[e]))
 
     def _index(self) -> dict[tuple, list[int]]:
         """English classes in groups by what may pair them (``Number.may_be``, and for the
@@ -159,9 +159,6 @@ class _Classes:
             found += [next((e for e in islice(group, k, None)
                             if self.left[e] and e not in seen_en), None)]
         return min((e for e in found if e is not None), default=None)
-
-    def _free(self, e: int) -> int:
-        return self.left[e]
 
     def _move(self, c: int, e: int, n: int) -> None:
         """French class ``c`` takes ``n`` more members of English class ``e`` (or gives
