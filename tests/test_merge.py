@@ -149,3 +149,36 @@ def test_a_join_takes_paragraphs_next_to_each_other_once_the_others_found_their_
                        pot(a, f"{a} {b}"), 0.6).catalog)  # a is still there on its own
     assert kept[a].msgstr == "A first one." and not kept[a].fuzzy
     assert kept[f"{a} {b}"].msgstr != "A first one. A second one."
+
+
+SHORT_OLD, SHORT_NEW = "— Et maintenant ?", "— Et aujourd’hui ?"
+BEFORE = "Le train quitte la gare de Lyon à huit heures précises."
+AFTER = "Personne ne parle pendant le voyage jusqu’à Marseille."
+
+
+def test_a_short_line_reworded_between_unchanged_neighbours_comes_back_fuzzy():
+    old = po(Entry(BEFORE, "The train leaves."), Entry(SHORT_OLD, "— And now?"),
+             Entry(AFTER, "Nobody speaks."))
+    result = merge(old, pot(BEFORE, SHORT_NEW, AFTER), 0.6)
+    entry = by_id(result.catalog)[SHORT_NEW]
+    assert (entry.msgstr, entry.fuzzy, entry.previous_msgid) == ("— And now?", True, SHORT_OLD)
+    assert result.catalog.obsolete == [] and result.fuzzy == [entry]
+
+
+def test_lines_reworded_in_place_pair_in_order_and_at_the_article_edges():
+    old = po(Entry(SHORT_OLD, "— And now?"), Entry("Il pleut.", "It rains."), Entry(BEFORE, "The train."),
+             Entry("Oui.", "Yes."), Entry("Non !", "No!"))
+    new = pot("— Et aujourd’hui ?", "Il neige.", BEFORE, "Oui, hélas.", "Non, hélas !")
+    got = {e.msgid: (e.msgstr, e.fuzzy) for e in merge(old, new, 0.6).catalog.entries}
+    assert got == {"— Et aujourd’hui ?": ("— And now?", True), "Il neige.": ("It rains.", True),
+                   BEFORE: ("The train.", False), "Oui, hélas.": ("Yes.", True), "Non, hélas !": ("No!", True)}
+
+
+def test_a_rewrite_or_an_ambiguous_place_is_not_handed_an_old_translation():
+    old = po(Entry(BEFORE, "The train."), Entry("Il pleut.", "It rains."), Entry("Oui.", "Yes."),
+             Entry(AFTER, "Nobody."))
+    unrelated = merge(old, pot(BEFORE, "Xylophone, zébu, kayak.", "Oui.", AFTER), 0.6).catalog
+    assert by_id(unrelated)["Xylophone, zébu, kayak."].msgstr == ""  # below the floor
+    two_for_one = merge(old, pot(BEFORE, "Il neige.", AFTER), 0.6).catalog
+    assert by_id(two_for_one)["Il neige."].msgstr == ""  # two old lines stood there
+    assert {e.msgid for e in two_for_one.obsolete} == {"Il pleut.", "Oui."}
