@@ -364,3 +364,12 @@ def test_a_number_is_not_counted_against_a_scaled_or_named_one():
              ("La ligne T6 remplace le bus 6.", "The T7 line replaces bus 6.")]
     assert [f.message for f in run_checks(entries(pairs), "a.po")] == [
         "50 is missing from the English", "T6 is missing from the English; the English has T7 instead"]
+
+
+def test_a_figure_with_one_capital_a_to_f_is_a_figure_not_hexadecimal():
+    pairs = [("Le modèle 70B est sorti.", "The 7B model is out."), ("Llama 405B est énorme.", "Llama is huge."),
+             ("Le film est en 3D.", "The film is in 2D."), ("Le bus 12A passe.", "Bus 12A runs."),
+             ("Le caractère U+00EA.", "The character."), ("La couleur #1E90FF.", "The colour.")]
+    assert [f.message for f in run_checks(entries(pairs), "a.po")] == [
+        "70 is missing from the English; the English has 7B instead", "405 is missing from the English",
+        "3 is missing from the English; the English has 2 instead"]

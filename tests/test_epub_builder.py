@@ -245,7 +245,7 @@ def test_french_typography_in_french_text_only():
                                                "Really? Yes: 'fine'."]])
     page = article_book(doc).text("EPUB/both/article.xhtml")
     assert "Vraiment\u202f? Oui\u00a0: «\u00a0d’accord\u00a0»." in page
-    assert "Really? Yes: &#39;fine&#39;." in page
+    assert "Really? Yes: \u2018fine\u2019." in page  # English quotes, no French spaces
 
 
 def test_each_language_alone_holds_that_language_only(rich):
@@ -525,3 +525,12 @@ def test_with_chapter_break_each_chapter_after_the_first_text_opens_a_page(setti
             if setting else opening == [], page
     css = book.text(next(n for n in book.names if n.endswith("style.css")))
     assert ".opening { page-break-before: always; break-before: page; }" in css
+
+
+def test_english_table_cells_and_definitions_get_curly_quotes_as_passages_do():
+    from test_html_builder import CELLS_EN, CELLS_MD
+
+    book = article_book(bilingual_from(CELLS_MD, CELLS_EN, "types"))
+    for part in ("both", "en"):
+        page = "".join(book.xml(f"{book.base}{part}/types.xhtml").itertext())
+        assert "it’s the “set” you’d expect" in page and "They’re “it”" in page, part

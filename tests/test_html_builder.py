@@ -441,3 +441,15 @@ def test_a_definition_list_in_a_quotation_or_a_list_is_set_in_it():
     text = "> Citation :\n>\n> Terme\n> : Sa définition.\n\n- Liste\n\n  Terme2\n  : Déf2.\n"
     page = render(bilingual_from(text, []))
     assert re.findall(r'<dl class="seg col-(?:fr|en)([^"]*)"', page) == [" q1", " q1", " d1", " d1"]
+
+
+CELLS_MD = "# Types\n\n| Type | Remarque |\n|---|---|\n| liste | l'« ensemble » |\n\nListe\n: c'est « ça »\n"
+CELLS_EN = [["Types", "Types"], ["Type", "Type"], ["Remarque", "Remark"], ["liste", "list"],
+            ["l'« ensemble »", "it's the \"set\" you'd expect"], ["Liste", "List"],
+            ["c'est « ça »", "They're \"it\""]]
+
+
+def test_english_table_cells_and_definitions_get_curly_quotes_as_passages_do():
+    page = render(bilingual_from(CELLS_MD, CELLS_EN, "types"))
+    assert "it’s the “set” you’d expect" in page and "They’re “it”" in page
+    assert "you'd" not in page and '"set"' not in page

@@ -98,6 +98,7 @@ def test_english_gets_its_quotes_never_french_spaces_and_autolinks_are_untouched
     ("the '90s, the 1990's", "the \u201990s, the 1990\u2019s"),
     ("12' long, 5\" wide", "12' long, 5\" wide"),  # primes
     ("(\"quoted\")", "(\u201cquoted\u201d)"),
+    ("It rose \"42%\" and \"$5 a day\".", "It rose \u201c42%\u201d and \u201c$5 a day\u201d."),
 ])
 def test_english_typography_table(typed, shown):
     assert typeset_plain(typed, "en") == shown

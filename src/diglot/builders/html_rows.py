@@ -164,7 +164,7 @@ class Rows:
         doc = self.doc
         state, shown = target_shown(pair, doc)
         if shown == "text":
-            return Cell(doc.target_lang, self.runs.of(pair.target, "en"))
+            return Cell(doc.target_lang, self.runs.of(pair.target, "en", doc.target_lang))
         if shown == "source":  # the French, in the English column (with its English images)
             runs = self.runs.of(pair.target, "en", doc.source_lang)
             return Cell(doc.source_lang, runs, state, shown)

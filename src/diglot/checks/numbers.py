@@ -96,7 +96,20 @@ def _glued(text: str, match: re.Match) -> bool:
     """Digits glued to a letter ("rfc822", "base64", "RS232", "[^1]", "0x20") are part of a
     name: a counterpart if the other language writes them apart ("RS-232"), never required."""
     before = text[match.start() - 1] if match.start() else " "
-    return before.isalpha() or before == "^" or _HEX.match(text, match.end()) is not None
+    return before.isalpha() or before == "^" or _hex(text, match)
+
+
+def _hex(text: str, match: re.Match) -> bool:
+    """Whether the digits start a hexadecimal or binary figure ("0x20", "U+00EA", "#1E90FF",
+    "ff00"); one capital A-F after a figure is a quantity's or a name's letter ("70B", "3D",
+    bus "12A"), whose figure must stay."""
+    if text[match.start() - 1:match.start()] in ("#", "+") and _HEX_WORD.match(text, match.start()):
+        return True
+    after = _HEX.match(text, match.end())
+    if after is None:
+        return False
+    letter = after.group(0)
+    return not (len(letter) == 1 and letter.isupper() and match.group(0)[0] != "0")
 
 
 _LETTERS = re.compile(r"(?<![^\W\d_])[^\W\d_]+\Z")  # a whole word's letters, up to the figure
@@ -128,6 +141,7 @@ def _pieces(chunk: str, start: int, french: bool) -> list[Number]:
 
 
 _HEX = re.compile(r"[xXbBoO][0-9a-fA-F]|[a-fA-F]+\b")  # 0x20, 0b101, 00EA in U+00EA
+_HEX_WORD = re.compile(r"(?=\w*[a-fA-F])[0-9a-fA-F]{2,}\b")  # after # or +: a colour, a code point
 
 
 def _point(text: str, start: int, chunk: str) -> set[Decimal]:

@@ -109,8 +109,8 @@ def quote_roles(text: str) -> dict[int, bool] | None:
     for at in (m.start() for m in re.finditer('"', text)):
         before = text[at - 1] if at else " "
         after = text[at + 1] if at + 1 < len(text) else " "
-        opens = (before.isspace() or before in "([{/—–«") and (after.isalnum() or after in "«*_")
-        closes = (before.isalnum() or before in CLOSING) and (after.isspace() or after in CLOSING + "»—–")
+        opens = (before.isspace() or before in "([{/—–«") and (after.isalnum() or after in "«*_(" + _UNITS)
+        closes = (before.isalnum() or before in CLOSING + _UNITS) and (after.isspace() or after in CLOSING + "»—–")
         if opens == closes or opens != (len(roles) % 2 == 0):
             return None
         roles[at] = opens
@@ -118,6 +118,7 @@ def quote_roles(text: str) -> dict[int, bool] | None:
 
 
 CLOSING = ".,;:!?)]}…"
+_UNITS = "%‰°€$£"  # a quotation may start or end with a sign: "42%", "$5 a day"
 
 
 def _inside(text: str, at: int, opening: str, closing: str) -> bool:
