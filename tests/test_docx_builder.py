@@ -153,7 +153,8 @@ def test_inline_markup_becomes_runs_links_and_breaks(showcase_docx):
                           if r.find(f"w:rPr/{prop}", NS) is not None}
     assert texts("w:b") == {"dix ans", "tenth anniversary"}
     assert texts("w:i") == {"douze voisins", "twelve neighbours"}
-    assert texts("w:rStyle[@w:val='InlineCode']") == {"recoltes --annee 2026", "n/c"}
+    assert texts("w:rStyle[@w:val='InlineCode']") == {"recoltes --annee 2026"}
+    assert texts("w:rStyle[@w:val='InlineCodeTable']") == {"n/c"}  # a point smaller, as the cell
     links = root.findall(".//w:hyperlink", NS)[:2]  # then the reference-style links
     assert len(root.findall(".//w:hyperlink", NS)) == 4
     # French and English; each paragraph then has its hard break
@@ -334,6 +335,26 @@ def test_a_bold_header_word_gets_its_whole_width():
     inner = [t for t in xml(data).iter(q("tbl")) if t.getparent().tag == q("tc")][0]
     widths = [int(c.get(q("w"))) for c in inner.find("w:tblGrid", NS)]
     assert widths[1] >= 812 + 170
+
+
+def test_code_in_a_cell_is_measured_as_courier_and_set_a_point_smaller():
+    # "tuple" in Courier 8.5 pt is 5 × 0.6 em = 510 dxa; measured as text it was 379, and
+    # LibreOffice printed "tup" / "le" in a 618-dxa column.
+    source = ("| Type | Usage typique |\n|---|---|\n| `tuple` | Enregistrement hétérogène, souvent "
+              "déballé en plusieurs variables au fil du programme, " * 1 + "|\n| `list` | Oui |\n")
+    data = BUILDER.article(support.bilingual_from(source, []), context())
+    inner = [t for t in xml(data).iter(q("tbl")) if t.getparent().tag == q("tc")][0]
+    widths = [int(c.get(q("w"))) for c in inner.find("w:tblGrid", NS)]
+    assert widths[0] >= 510 + 170
+    size = xml(data, "word/styles.xml").find("w:style[@w:styleId='InlineCodeTable']/w:rPr/w:sz", NS)
+    assert size.get(q("val")) == "17"  # half-points: 8.5 pt in 9.5 pt cells
+
+
+def test_code_in_a_footnote_is_set_a_point_under_the_note():
+    source = "Un texte[^1].\n\n[^1]: Voir `list.sort()`.\n"
+    data = BUILDER.article(support.bilingual_from(source, []), context())
+    styles = {r.get(q("val")) for r in xml(data, "word/footnotes.xml").iter(q("rStyle"))}
+    assert "InlineCodeNote" in styles and "InlineCode" not in styles
 
 
 def test_a_table_too_wide_for_half_the_page_gets_the_full_width_french_above_english():

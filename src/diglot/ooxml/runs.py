@@ -24,6 +24,7 @@ from diglot.typography import typeset
 # the backslashes percent-encoded (markdown-it's form of them).
 _NETWORK = re.compile(r"^(?:[/\\]|%5c|%2f){2}", re.IGNORECASE)
 CODE_STYLE = "InlineCode"  # character style ids, defined in docx_styles
+TABLE_CODE_STYLE, NOTE_CODE_STYLE = "InlineCodeTable", "InlineCodeNote"  # smaller text's code
 LINK_STYLE = "Hyperlink"
 SOURCE_STYLE = "MarkdownSource"
 
@@ -40,11 +41,13 @@ class InlineWriter:
         self._next = 1
 
     def write(self, parent, text: str, lang: str, references: Mapping | None = None,
-              markup: Callable | None = None, link: Callable[[str], str] | None = None) -> None:
+              markup: Callable | None = None, link: Callable[[str], str] | None = None,
+              code: str = CODE_STYLE) -> None:
         """Append the runs (and hyperlinks) of a segment's inline Markdown, tagged ``lang``;
         ``references`` are the article's link definitions; ``markup(parent, span, lang)``
-        writes an image or a footnote reference; ``link(href)`` is where a link leads."""
-        self.put(parent, self.spans(text, lang, references), lang, markup, link)
+        writes an image or a footnote reference; ``link(href)`` is where a link leads;
+        ``code`` is the character style of code."""
+        self.put(parent, self.spans(text, lang, references), lang, markup, link, code)
 
     def spans(self, text: str, lang: str, references: Mapping | None = None) -> list:
         """A segment's spans as ``write`` sets them (typeset for ``lang``)."""
@@ -52,7 +55,7 @@ class InlineWriter:
         return typeset(items, lang, self._spacing) if self._spacing is not None else items
 
     def put(self, parent, items: list, lang: str, markup: Callable | None = None,
-            link: Callable[[str], str] | None = None) -> None:
+            link: Callable[[str], str] | None = None, code: str = CODE_STYLE) -> None:
         """Append the runs of ``spans`` (see ``write``)."""
         write_markup = markup or source_run
         for href, group in groupby(items, key=lambda s: s.href):
@@ -61,7 +64,7 @@ class InlineWriter:
                 if span.markup:
                     write_markup(target, span, lang)
                 else:
-                    _span_run(target, span, lang)
+                    _span_run(target, span, lang, code)
 
     def _link(self, parent, href: str):
         if href.startswith("#"):
@@ -94,9 +97,9 @@ def source_run(parent, span: Span, lang: str) -> None:
     x.run(parent, span.markdown, lang, SOURCE_STYLE)
 
 
-def _span_run(parent, span: Span, lang: str) -> None:
+def _span_run(parent, span: Span, lang: str, code: str) -> None:
     if span.br:
         x.line_break(parent, lang)
         return
-    style = CODE_STYLE if span.code else LINK_STYLE if span.href else None
+    style = code if span.code else LINK_STYLE if span.href else None
     x.run(parent, span.text, lang, style, span.bold, span.italic)

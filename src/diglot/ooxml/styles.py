@@ -91,6 +91,10 @@ SPECS = [
          shade="F2F2F2", border=("top", "left", "bottom", "right"), border_color="F2F2F2",
          no_proof=True, align=_LEFT, keep_lines=True, hyphenate=False),
     Spec("Inline Code", kind=_CHAR, font=MONO, size=9.5, no_proof=True),
+    # Code a point under the text it stands in, as in the body (Courier looks larger than
+    # Times at one size): in a table's cells, and in notes.
+    Spec("Inline Code Table", "Inline Code", kind=_CHAR, size=8.5),
+    Spec("Inline Code Note", "Inline Code", kind=_CHAR, size=7.5),
     Spec("Hyperlink", kind=_CHAR, color="1F4E79", underline=True),
     Spec("Column Heading", "Normal", font=SANS, size=8, bold=True, small_caps=True,
          color="595959", after=8, keep_next=True, border=("bottom",)),

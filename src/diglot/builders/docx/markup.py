@@ -19,7 +19,7 @@ from diglot.builders.docx import text
 from diglot.model import Bilingual, Image, Pair
 from diglot.ooxml import notes as footnotes
 from diglot.ooxml import xml as x
-from diglot.ooxml.runs import LINK_STYLE
+from diglot.ooxml.runs import LINK_STYLE, NOTE_CODE_STYLE
 from diglot.source.inline import Span
 
 MAX_HEIGHT = 8500  # twips (15 cm): a picture never takes a whole page from its text
@@ -92,7 +92,7 @@ class Markup:
         for number, (body, lang) in enumerate(self.texts(label, index)):
             target = para if number == 0 else footnotes.Footnotes.paragraph(note)
             writer.write(target, body, lang, self.doc.references, markup=self._in_note,
-                         link=docx_link(self.doc))
+                         link=docx_link(self.doc), code=NOTE_CODE_STYLE)
 
     def _in_note(self, parent, span: Span, lang: str) -> None:
         """Inside a footnote: an image shows its alt text, a call its number."""

@@ -11,8 +11,8 @@ import re
 from diglot.builders.docx.markup import docx_link
 from diglot.model import Pair
 from diglot.ooxml import xml as x
+from diglot.ooxml.runs import NOTE_CODE_STYLE
 from diglot.ooxml.styles import SHORT_ROW, sid
-from diglot.typography import typeset_plain
 
 HEADER_FILL = "F2F2F2"
 RULES = ("top", "bottom", "insideH")  # a table's lines: no verticals, as in print
@@ -38,7 +38,8 @@ def table_row(article, tbl, pairs: list[Pair]) -> None:
             _nested(article, _spaced(x.cell(tr, width)), pairs, index, widths[index], heights)
         return
     for index in (0, 1):
-        tc = x.cell(x.row(tbl, cant_split=size <= SHORT_ROW), article.layout.total, span=2)
+        # Spaced: the French table does not touch the English one, nor the English the text.
+        tc = _spaced(x.cell(x.row(tbl, cant_split=size <= SHORT_ROW), article.layout.total, span=2))
         cells = [_shown(article, pair, index) for pair in pairs]
         _nested(article, tc, pairs, index,
                 _widths(cells, article.layout.total - 2 * article.cell_margin), [])
@@ -67,13 +68,19 @@ def _nested(article, tc, pairs: list[Pair], index: int, widths: list[int],
 
 
 def _shown(article, pair: Pair, index: int) -> tuple[int, str, bool]:
-    """(column, plain text, heading?) of a cell in a column, typeset if French (its
-    no-break spaces bind a number to its unit, as on the page)."""
+    """(column, text as measured, heading?) of a cell in a column: typeset as its language
+    sets it (a French no-break space binds a number to its unit, as on the page), its code
+    in ``_CODE`` characters (monospaced, in its own size)."""
     target = index == 1 and pair.target is not None
-    text = article.plain(pair.target if target else pair.block.text)
-    french = not target or pair.fallback
-    text = typeset_plain(text, article.tags[0]) if french else text
-    return pair.block.cell.column, text, pair.block.cell.header
+    lang = article.tags[0] if not target or pair.fallback else article.tags[1]
+    items = article.writer.spans(pair.target if target else pair.block.text, lang,
+                                 article.doc.references)
+    text = "".join(_as_code(s.text) if s.code else s.text for s in items)
+    return pair.block.cell.column, text.replace("\n", " "), pair.block.cell.header
+
+
+def _as_code(text: str) -> str:
+    return _CODE_LETTER.sub("\ue000", text).replace("-", "\ue001")
 
 
 def _widths(cells: list[tuple[int, str, bool]], total: int) -> list[int]:
@@ -136,11 +143,11 @@ def _need(cells: list[tuple[int, str, bool]]) -> dict[int, int]:
 def _dxa(text: str, heading: bool) -> int:
     """The width of a text set on one line, estimated by kind of character: the average
     widths (ems) measured on Liberation Serif (the text, 9.5 pt) and Liberation Sans Bold
-    (headings, 8.5 pt): narrow .31/.36, wide .87, capitals .69, the rest .49/.60, and 6% to
-    spare. (Bold sans at .57 and .31 cut "Ouverture" as "Ouvertur/e" in LibreOffice.)"""
+    (headings, 8.5 pt): narrow .31/.36, wide .87, capitals .69, the rest .49/.60, code
+    (Courier, .6 em at 8.5 pt) .54, and 6% to spare. (Bold sans at .57 and .31 cut "Ouverture" as "Ouvertur/e" in LibreOffice.)"""
     narrow, rest, size = (0.36, 0.60, 8.5) if heading else (0.31, 0.49, 9.5)
-    ems = sum(narrow if c in _NARROW else 0.87 if c in _WIDE else 0.69 if c.isupper() else rest
-              for c in text)
+    ems = sum(narrow if c in _NARROW else 0.87 if c in _WIDE else 0.69 if c.isupper() else
+              _CODE_EM if c in _CODE else rest for c in text)
     return int(ems * size * 20 * 1.06)
 
 
@@ -152,9 +159,13 @@ def _share(weights: list[int], base: list[int], total: int) -> list[int]:
     return widths
 
 
+# Code is measured as characters of its own: a letter (U+E000) or a hyphen (U+E001).
+_CODE = frozenset("\ue000\ue001")
+_CODE_LETTER = re.compile(r"[^\s-]")
+_CODE_EM = 0.6 * 8.5 / 9.5  # Inline Code Table's advance, in the text's ems
 # Breaks a line may take in a cell: spaces (not the no-break ones) and after a hyphen.
-_BREAKS = re.compile(r"[ \t\n]+|(?<=-)")
-_PIECES = re.compile(r"([^ \t\n-]*-?)([ \t\n]*)")  # a word (to its hyphen), the space after
+_BREAKS = re.compile(r"[ \t\n]+|(?<=[-\ue001])")
+_PIECES = re.compile(r"([^ \t\n\ue001-]*[-\ue001]?)([ \t\n]*)")  # a word (to its hyphen), the space after
 _NARROW, _WIDE = frozenset(" \u00a0\u202ffiljtrI.,;:'’!|()[]-"), frozenset("mwMW%")
 _PAD = 2 * 85  # the inner table's cell margins
 # A line's height (twips) in Table Text (Liberation Serif 9.5 pt, line spacing 1.1: the font's
@@ -229,4 +240,4 @@ def uncalled_notes(article, tbl, labels: list[str]) -> None:
                     x.run(para, f"{number}.\u00a0", lang, sid("Footnote Reference"))
                 article.writer.write(para, body, lang, article.doc.references,
                                      markup=article.markup.column(index, width),
-                                     link=docx_link(article.doc))
+                                     link=docx_link(article.doc), code=NOTE_CODE_STYLE)

@@ -16,7 +16,7 @@ from diglot.builders.docx import text
 from diglot.ooxml import xml as x
 from diglot.ooxml.styles import SHORT_ROW, sid
 from diglot.builders.docx.lists import MAX_DEPTH, ListTracker, Numbering, list_style
-from diglot.ooxml.runs import InlineWriter
+from diglot.ooxml.runs import CODE_STYLE, NOTE_CODE_STYLE, TABLE_CODE_STYLE, InlineWriter
 from diglot.builders.docx import parts
 from diglot.builders.docx.markup import Markup, docx_link
 from diglot.builders.groups import group_end
@@ -130,7 +130,7 @@ class ArticleTable:
             tag = self.tags[0] if index == 0 or pair.fallback else self.tags[1]
             self.writer.write(para, shown, tag, self.doc.references,
                               markup=self.markup.column(index, width),
-                              link=docx_link(self.doc))
+                              link=docx_link(self.doc), code=TABLE_CODE_STYLE)
         elif self.doc.fallback == "placeholder":
             x.run(para, text.mark(pair.state, True, self.tags[1], self.doc.source_lang),
                   self.tags[1], italic=True)
@@ -208,7 +208,8 @@ class ArticleTable:
                            look.indent, "left" if ragged else "")
         if mark:
             x.bookmark_start(para, *mark)
-        self.writer.put(para, items, tag, self.markup.column(column, width), docx_link(self.doc))
+        code = NOTE_CODE_STYLE if look.style == _CAPTION else CODE_STYLE
+        self.writer.put(para, items, tag, self.markup.column(column, width), docx_link(self.doc), code)
         if look.style == _QUOTE or look.style.endswith("Quoted"):
             x.upright_emphasis(para)
         if mark:
@@ -235,6 +236,7 @@ class ArticleTable:
 
 
 _QUOTE = sid("Quote")  # an italic style: the emphasis inside it is set in roman
+_CAPTION = sid("Caption")
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")  # a word Word and LibreOffice hyphenate
 _EDGES = ".,;:!?()[]«»\"'*_"
 _CHAR_TWIPS = 105  # a 10.5 pt letter's average width (half an em), in twips
