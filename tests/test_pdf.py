@@ -628,3 +628,27 @@ def test_a_note_the_text_never_calls_is_printed_at_the_foot_of_the_last_page(tmp
     assert proj.run("build", "--format", "pdf").exit_code == 0
     pages = pages_text(proj.root / "build" / "pdf" / "orpheline.pdf")
     assert "Une note orpheline." in words(pages[-2]) and "An orphan note." in words(pages[-1])
+
+
+@needs_poppler
+def test_short_code_in_a_narrow_cell_stays_on_one_line(tmp_path):
+    """A reader's review found ``[1, 2,`` / ``3]`` in the English table: short code is kept
+    whole, as on the HTML page."""
+    proj = Proj(tmp_path)
+    rows = [("Type", "Modifiable", "Ordonné", "Syntaxe littérale", "Usage typique"),
+            ("`list`", "oui", "oui", "`[1, 2, 3]`", "Collection homogène d'éléments que l'on "
+             "modifie au fil du programme"), ("`tuple`", "non", "oui", "`(1, 2, 3)`",
+                                              "Enregistrement hétérogène, souvent déballé")]
+    table = "\n".join("| " + " | ".join(r) + " |" for r in rows[:1]) + "\n|---|:-:|:-:|---|---|\n"
+    table += "\n".join("| " + " | ".join(r) + " |" for r in rows[1:]) + "\n"
+    proj.source("types", f"# Types\n\n{table}")
+    proj.run("update")
+    english = dict(zip([c for r in rows for c in r],
+                       ["Type", "Mutable", "Ordered", "Literal syntax", "Typical use", "`list`", "yes",
+                        "yes", "`[1, 2, 3]`", "Homogeneous collection of items that the program "
+                        "changes as it runs", "`tuple`", "no", "yes", "`(1, 2, 3)`",
+                        "Heterogeneous record, often unpacked into several variables"]))
+    proj.translate("types", {"Types": "Types", **english})
+    proj.run("build", "--format", "pdf", "--article", "types")
+    text = "\n".join(pages_text(tmp_path / "build" / "pdf" / "types.pdf"))
+    assert text.count("[1, 2, 3]") == 2 and text.count("(1, 2, 3)") == 2

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from html import escape
 from typing import Mapping
 
+from diglot.builders.html_inline import WHOLE_CODE
 from diglot.model import Image, Picture
 from diglot.source.inline import Span
 
@@ -77,12 +78,19 @@ def _span_html(span: Span, ctx: Context) -> str:
         return call(span, ctx)
     html = picture_html(span, ctx) if span.image is not None else escape(span.text, quote=False)
     if span.code:
-        html = f"<code>{html}</code>"
+        html = f"<code>{_whole(html) if len(span.text.strip()) <= WHOLE_CODE else html}</code>"
     if span.italic:
         html = f"<i>{html}</i>"
     if span.bold:
         html = f"<b>{html}</b>"
     return html
+
+
+def _whole(html: str) -> str:
+    """Short code kept on one line ("[1, 2, 3]", "[a-zA-Z0-9_]"), as on the HTML page; a
+    space moved into it from before (``_spaces_inward``) stays a place to break."""
+    text = html.lstrip(" ")
+    return f'{" " * (len(html) - len(text))}<span class="whole">{text}</span>'
 
 
 def call(span: Span, ctx: Context) -> str:
