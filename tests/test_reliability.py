@@ -220,9 +220,19 @@ def test_one_megabyte_paragraph(proj):
 def test_obsolete_entries_survive_until_purged(proj):
     proj.source("a", "# Titre\n")
     proj.run("update")
-    assert proj.po("a").obsolete
-    proj.run("update", "--purge-obsolete")
-    assert not proj.po("a").obsolete
+    gone = len(proj.po("a").obsolete)
+    assert gone
+    out = proj.run("update", "--purge-obsolete").output
+    assert not proj.po("a").obsolete and f"{gone} deleted for good" in out
+
+
+def test_a_translation_made_obsolete_and_purged_in_one_run_is_counted_as_deleted(proj):
+    proj.source("b", "# Titre\n\nUn paragraphe traduit avec soin.\n")
+    proj.run("update")
+    proj.translate("b", {"Titre": "Title", "Un paragraphe traduit avec soin.": "A careful one."})
+    proj.source("b", "# Titre\n")
+    out = proj.run("update", "--purge-obsolete").output
+    assert "(0 fuzzy, 0 new, 0 obsolete, 1 deleted for good, 1 of them translated)" in out
 
 
 def test_a_translations_language_folder_that_is_a_file(proj):

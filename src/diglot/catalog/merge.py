@@ -37,6 +37,7 @@ class MergeResult:
     new: int = 0
     obsoleted: int = 0
     revived: int = 0
+    purged: tuple[int, int] = (0, 0)  # entries deleted for good (--purge-obsolete), translated
 
 
 def merge(old: Catalog, pot: Catalog, threshold: float, purge_obsolete: bool = False) -> MergeResult:
@@ -231,6 +232,10 @@ class _Plan:
         newly = [_obsolete(e) for e in leftovers if not e.obsolete and _worth_keeping(e)]
         self.stats.obsoleted = len(newly)
         obsolete = [] if purge else kept_obsolete + newly
+        if purge:
+            gone = kept_obsolete + newly
+            self.stats.purged = (len(gone), sum(1 for e in gone if _useful(e)))
+            self.stats.obsoleted = 0
         self.stats.catalog = Catalog(self.header, active + obsolete)
         return self.stats
 

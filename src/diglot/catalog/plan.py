@@ -63,6 +63,7 @@ class CatalogPlan:
     new: int = 0
     obsolete: int = 0  # entries this update made obsolete
     memory: int = 0  # empty entries given a translation memory proposal
+    purged: tuple[int, int] = (0, 0)  # entries deleted for good, of them translated
 
     @property
     def moved(self) -> bool:
@@ -77,13 +78,6 @@ class CatalogPlan:
             return 0
         return sum(1 for e in self.catalog.entries if not e.obsolete
                    and (before := self.old.find(e.msgid, e.msgctxt)) is not None and before != e)
-
-    @property
-    def purged(self) -> int:
-        """Obsolete entries of the old file that are gone (``--purge-obsolete``)."""
-        kept = {e.msgid for e in self.catalog.entries}
-        old = self.old.entries if self.old is not None else ()
-        return sum(1 for e in old if e.obsolete and e.msgid not in kept)
 
 
 def plan_catalog(project: Project, slug: str, lang: str, planning: Planning | None = None,
@@ -104,7 +98,7 @@ def plan_catalog(project: Project, slug: str, lang: str, planning: Planning | No
         catalog = replace(catalog, header=header.dated(old.header, pot))
     return CatalogPlan(lang, slug, catalog, old, project.own_po_path(lang, slug),
                        project.po_path(lang, origin), template, len(merged.fuzzy), merged.new,
-                       merged.obsoleted, proposed)
+                       merged.obsoleted, proposed, merged.purged)
 
 
 def plan_template(project: Project, article: Article, planning: Planning | None = None,

@@ -83,8 +83,9 @@ def _detail(change) -> str:
     parts = [f"{change.fuzzy} fuzzy", f"{change.new} new", f"{change.obsolete} obsolete"]
     if change.refreshed:
         parts.append(f"{change.refreshed} with new references, comments or flags")
-    if change.purged:
-        parts.append(f"{change.purged} obsolete purged")
+    purged, translated = change.purged
+    if purged:
+        parts.append(f"{purged} deleted for good, {translated} of them translated")
     if change.memory:
         parts.append(f"{change.memory} given a fuzzy proposal from memory")
     return f" ({', '.join(parts)})"

@@ -36,7 +36,7 @@ class FileChange:
     new: int = 0
     obsolete: int = 0
     refreshed: int = 0  # entries whose references, comments or flags changed
-    purged: int = 0
+    purged: tuple[int, int] = (0, 0)  # entries deleted for good, of them translated
     memory: int = 0  # empty entries given a translation memory proposal
     data: bytes = field(default=b"", repr=False)
     target: Path | None = field(default=None, repr=False)
