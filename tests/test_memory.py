@@ -191,3 +191,16 @@ def test_a_file_update_leaves_as_it_was_gets_a_proposal_and_a_dated_header(proj)
     template = proj.root / "translations/templates/metro.pot"
     assert dated[0] in template.read_text() and dated[0] in po.read_text()
     assert proj.run("update", "--check").exit_code == 0
+
+
+def test_the_same_french_with_other_spaces_or_quotes_is_a_100_percent_proposal(proj):
+    """update calls a no-break space or a quote's style no change; the memory said 99%, with
+    a ``#| msgid`` that looked the same as the msgid and an invisible word diff."""
+    spaced = FIN.replace(" :", "\u00a0:").replace("c'est", "c’est")
+    proj.source("metro", f"# Le métro\n\n{spaced}\n")
+    proj.run("update")
+    e = proj.entries("metro")[spaced]
+    assert (e.msgstr, e.fuzzy, e.previous_msgid) == (ENGLISH[FIN], True, None)
+    assert e.translator_comments == ("memory: 100% from tram",)
+    changes = proj.run("status", "--changes", "--article", "metro").output
+    assert f"(memory: 100% from tram) {spaced}" in changes

@@ -257,3 +257,28 @@ def test_run_from_inside_a_project_names_the_project_folder(proj):
     assert result.exit_code == 2
     assert f"the project seems to be {proj.root.resolve()}: run diglot there, or add -C ../.." \
         in result.output
+
+
+@pytest.mark.parametrize("command", [["update"], ["build"], ["status"], ["check"]])
+def test_an_emptied_po_file_stops_every_command_instead_of_reading_as_new(proj, command):
+    """What an editor's crash leaves: read as a new file, status said 0% and the next update
+    wrote a fresh file over it without a word."""
+    (proj.root / "translations/en/a.po").write_bytes(b"")
+    fails(proj, command, "translations/en/a.po:1: the file is empty: restore it "
+          "(git checkout -- translations/en/a.po) or delete it")
+
+
+def test_a_reader_that_stops_reading_stops_the_command_silently():
+    """``diglot status | head -1`` printed "Error: Broken pipe" and exited 2."""
+    import subprocess
+    import sys
+
+    script = ("import click\nfrom diglot.cli.support import reports_errors\n"
+              "@reports_errors\ndef long():\n    for n in range(200_000): click.echo(f'line {n}')\n"
+              "long()\n")
+    run = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE)
+    assert run.stdout.readline() == b"line 0\n"
+    run.stdout.close()
+    with run.stderr:
+        assert run.wait(timeout=60) == 141 and run.stderr.read() == b""

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 
 from diglot.catalog import fuzzy
-from diglot.catalog.merge import split_halves
+from diglot.catalog.merge import loose_key, split_halves
 from diglot.po.model import Catalog, Entry
 
 COMMENT = "memory:"
@@ -71,14 +71,24 @@ class Memory:
         self.texts = list(self.by_text)
 
     @cached_property
+    def by_key(self) -> dict[str, list[Unit]]:
+        """Units by ``loose_key``: French that differs only as update ignores (a no-break
+        space, a quote's style) is the same French, at 100%."""
+        found: dict[str, list[Unit]] = {}
+        for text, units in self.by_text.items():
+            found.setdefault(loose_key(text), []).extend(units)
+        return found
+
+    @cached_property
     def index(self) -> fuzzy.Index:
         return fuzzy.Index(self.texts)
 
     def best(self, text: str, threshold: float, skip: str | None = None) -> Proposal | None:
         """The closest proposal for ``text``, ignoring units from ``skip`` (the file's own)."""
-        exact = _choose(self.by_text.get(text, ()), skip)
-        if exact is not None:
-            return Proposal(exact, 1.0)
+        for units in (self.by_text.get(text, ()), self.by_key.get(loose_key(text), ())):
+            exact = _choose(units, skip)  # the same French, or written with other spaces/quotes
+            if exact is not None:
+                return Proposal(exact, 1.0)
         found = None
         for i in self.index.candidates(text, _BUDGET) if self.texts else ():
             score = fuzzy.similarity(text, self.texts[i], threshold)
@@ -144,7 +154,7 @@ def _best(text: str, memories, threshold: float, origin: str) -> Proposal | None
 
 
 def _proposed(e: Entry, proposal: Proposal) -> Entry:
-    previous = proposal.unit.msgid if proposal.unit.msgid != e.msgid else None
+    previous = proposal.unit.msgid if loose_key(proposal.unit.msgid) != loose_key(e.msgid) else None
     return replace(e, msgstr=proposal.unit.msgstr, flags=("fuzzy", *(f for f in e.flags if f != "fuzzy")),
                    translator_comments=(*e.translator_comments, proposal.comment()),
                    previous_msgid=previous)

@@ -39,6 +39,11 @@ def read_catalog(path: Path, shown: str) -> Catalog | None:
 def decode(data: bytes, shown: str) -> Catalog:
     """The catalog of a file's bytes (read, or made by ``encode``), no translation longer
     than ``MAX_TRANSLATION`` (the checks and builders work on each one whole)."""
+    if not data.lstrip(b"\xef\xbb\xbf").strip():
+        # What an editor's crash or a full disk leaves: read as a new file, every
+        # translation would be reported missing and the next update would write over it.
+        raise CatalogError(f"the file is empty: restore it (git checkout -- {shown}) or delete "
+                           "it to start the translation anew", shown, 1)
     catalog = parse_po(data, shown)
     if len(data) > MAX_TRANSLATION:  # a file this small cannot hold one
         for entry in catalog.entries:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import os
 import sys
 import time
 from pathlib import Path
@@ -64,6 +65,13 @@ class Context:
         return f"{time.monotonic() - self.started:.2f}s"
 
 
+def _reader_gone() -> None:
+    """The reader of our output stopped (``diglot status | head -1``): stop as other tools
+    do, silently; Python would complain again when it flushes stdout at exit."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    sys.exit(141)  # 128 + SIGPIPE, what a shell reports for a command a pipe stopped
+
+
 def reports_errors(command):
     """Turn library errors into one ``Error:`` line and an exit code; never a traceback.
     Running out of memory, nesting too deep for Python, or an operating-system failure no
@@ -83,6 +91,8 @@ def reports_errors(command):
         except KeyboardInterrupt:
             click.echo("Error: interrupted; files are either fully written or untouched", err=True)
             sys.exit(130)
+        except BrokenPipeError:
+            _reader_gone()
         except MemoryError:
             _fail("out of memory; the input is too large for this machine (see 'Safety' in "
                   "the README for diglot's bounds)")

@@ -34,10 +34,11 @@ class Change:
     line: int
     previous: str | None  # None: fuzzy without a record of the old French (align, a tool)
     current: str
+    origin: str = ""  # a memory proposal's comment ("memory: 100% from tram")
 
     def word_diff(self) -> str:
         if self.previous is None:
-            return f"(no previous French recorded) {self.current}"
+            return f"({self.origin or 'no previous French recorded'}) {self.current}"
         return word_diff(self.previous, self.current)
 
 
@@ -66,6 +67,8 @@ def changes(project: Project, slugs: list[str] | None = None,
     """Every fuzzy entry with a draft: what a translator has to revise (the entries status
     counts as fuzzy; one emptied, a proposal refused, is untranslated), with the French it
     was translated from when the entry records it (``#| msgid``)."""
+    from diglot.catalog.memory import COMMENT  # rapidfuzz: status alone never needs it
+
     found = []
     for article in read_sources(project, slugs).articles:
         for lang in languages or project.languages:
@@ -73,7 +76,8 @@ def changes(project: Project, slugs: list[str] | None = None,
             shown = project.rel(project.po_path(lang, article.slug))
             for e in catalog.entries if catalog else ():
                 if e.fuzzy and e.msgstr and not e.obsolete:
-                    found.append(Change(shown, e.line, e.previous_msgid, e.msgid))
+                    origin = next((c for c in e.translator_comments if c.startswith(COMMENT)), "")
+                    found.append(Change(shown, e.line, e.previous_msgid, e.msgid, origin))
     return found
 
 
