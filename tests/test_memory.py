@@ -204,3 +204,21 @@ def test_the_same_french_with_other_spaces_or_quotes_is_a_100_percent_proposal(p
     assert e.translator_comments == ("memory: 100% from tram",)
     changes = proj.run("status", "--changes", "--article", "metro").output
     assert f"(memory: 100% from tram) {spaced}" in changes
+
+
+def test_a_paragraph_moved_to_another_article_takes_its_comments_and_flags_along(proj):
+    """A translator's review: the note, the ignore and the sentence links stayed on the old
+    file's obsolete entry (and went with --purge-obsolete); accepting the proposal brought
+    back the error the ignore had silenced."""
+    proj.edit("tram", {LYON: {"translator_comments": ("client: keep 'valley'", "sentences: 1=1"),
+                              "flags": ("no-wrap",)}})
+    proj.source("tram", f"# Le tram\n\n{GARE}\n\n{FIN}\n")
+    proj.source("metro", f"# Le métro\n\n{LYON}\n")
+    proj.run("update")
+    e = proj.entries("metro")[LYON]
+    assert e.msgstr == ENGLISH[LYON] and e.flags == ("fuzzy", "no-wrap")
+    assert e.translator_comments == ("client: keep 'valley'", "sentences: 1=1",
+                                     "memory: 100% from tram (obsolete)")
+    left = proj.entries("tram")[LYON]  # the old file keeps its own until it is purged
+    assert left.obsolete and left.translator_comments[0] == "client: keep 'valley'"
+    assert proj.run("update", "--check").exit_code == 0

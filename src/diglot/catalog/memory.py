@@ -33,6 +33,10 @@ class Unit:
     msgstr: str
     origin: str  # an article's slug, a compendium's path, or "" for the file's own entries
     rank: int = PROJECT
+    # An obsolete entry's translator comments and flags: text moved from one article to
+    # another takes them along (a note, an ignore, sentence links, no-wrap).
+    notes: tuple[str, ...] = ()
+    flags: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,8 +56,15 @@ class Proposal:
 def units_of(catalog: Catalog, origin: str, rank: int = PROJECT) -> list[Unit]:
     """The translated entries of a catalog (obsolete ones ranked after active ones)."""
     return [Unit(e.msgid, e.msgstr, origin, PROJECT_OBSOLETE if e.obsolete and rank == PROJECT
-                 else rank)
+                 else rank, *(kept(e) if e.obsolete and rank == PROJECT else ()))
             for e in catalog.entries if usable(e)]
+
+
+def kept(e: Entry) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """What an obsolete entry's translation takes along: its translator comments (not a
+    memory comment of ours) and flags."""
+    return (tuple(c for c in e.translator_comments if not c.startswith(COMMENT)),
+            tuple(f for f in e.flags if f != "fuzzy"))
 
 
 def usable(e: Entry) -> bool:
@@ -155,6 +166,8 @@ def _best(text: str, memories, threshold: float, origin: str) -> Proposal | None
 
 def _proposed(e: Entry, proposal: Proposal) -> Entry:
     previous = proposal.unit.msgid if loose_key(proposal.unit.msgid) != loose_key(e.msgid) else None
-    return replace(e, msgstr=proposal.unit.msgstr, flags=("fuzzy", *(f for f in e.flags if f != "fuzzy")),
-                   translator_comments=(*e.translator_comments, proposal.comment()),
-                   previous_msgid=previous)
+    unit = proposal.unit
+    flags = dict.fromkeys(("fuzzy", *e.flags, *unit.flags))
+    notes = dict.fromkeys((*e.translator_comments, *unit.notes))
+    return replace(e, msgstr=unit.msgstr, flags=tuple(flags),
+                   translator_comments=(*notes, proposal.comment()), previous_msgid=previous)

@@ -26,7 +26,8 @@ Proposals = dict[tuple[str, str], dict[str, memory.Proposal]]  # (lang, slug) â†
 def prepare(change, catalog: Catalog, lang: str, slug: str) -> None:
     """What the pass needs from a planned PO file."""
     change.lang, change.slug = lang, slug
-    change.units = [(e.msgid, e.msgstr, e.obsolete) for e in catalog.entries if memory.usable(e)]
+    change.units = [(e.msgid, e.msgstr, e.obsolete, memory.kept(e) if e.obsolete else ((), ()))
+                    for e in catalog.entries if memory.usable(e)]
     # A half of a paragraph cut in two is asked too: an exact proposal beats the whole
     # old paragraph's translation it holds (memory.apply).
     change.open = [e.msgid for e in catalog.entries if memory.is_open(e)] + \
@@ -41,7 +42,7 @@ def run(project: Project, changes: list, languages: tuple[str, ...], stray: set[
         todo = [c for c in changes if c.lang == lang and c.open]
         shared = memory.Memory(_units(project, lang, changes, stray, todo)) if todo else None
         for change in todo:
-            own = [memory.Unit(m, s, "", memory.OWN) for m, s, obsolete in change.units if obsolete]
+            own = [memory.Unit(m, s, "", memory.OWN) for m, s, obsolete, _ in change.units if obsolete]
             proposals = memory.propose(change.open, own, shared, change.slug, threshold)
             if proposals:
                 found[(lang, change.slug)] = proposals
@@ -54,8 +55,8 @@ def _units(project: Project, lang: str, changes: list, stray: set[str], todo: li
     planned = [c for c in changes if c.lang == lang]
     # A file's own units are never proposed to it: with one file to fill, they go unread.
     alone = {todo[0].slug} if len({c.slug for c in todo}) == 1 else set()
-    units = [_unit(msgid, msgstr, obsolete, c.slug) for c in planned if c.slug not in alone
-             for msgid, msgstr, obsolete in c.units]
+    units = [_unit(msgid, msgstr, obsolete, c.slug, taken) for c in planned if c.slug not in alone
+             for msgid, msgstr, obsolete, taken in c.units]
     skip = {c.slug for c in planned} | {c.moved_from.stem for c in planned if c.moved_from}
     for path in _unplanned(project, lang, skip, stray):
         units += memory.units_of(read_catalog(path, project.rel(path)), path.stem)
@@ -64,8 +65,9 @@ def _units(project: Project, lang: str, changes: list, stray: set[str], todo: li
     return units
 
 
-def _unit(msgid: str, msgstr: str, obsolete: bool, slug: str) -> memory.Unit:
-    return memory.Unit(msgid, msgstr, slug, memory.PROJECT_OBSOLETE if obsolete else memory.PROJECT)
+def _unit(msgid: str, msgstr: str, obsolete: bool, slug: str, taken) -> memory.Unit:
+    rank = memory.PROJECT_OBSOLETE if obsolete else memory.PROJECT
+    return memory.Unit(msgid, msgstr, slug, rank, *taken)
 
 
 def _unplanned(project: Project, lang: str, skip: set[str], stray: set[str]) -> list[Path]:

@@ -44,7 +44,7 @@ class FileChange:
     # For the translation memory pass (PO files only): see commands/memory_pass.py.
     lang: str = field(default="", repr=False)
     slug: str = field(default="", repr=False)
-    units: list = field(default_factory=list, repr=False)  # (msgid, msgstr, obsolete)
+    units: list = field(default_factory=list, repr=False)  # (msgid, msgstr, obsolete, (comments, flags))
     open: list = field(default_factory=list, repr=False)  # msgids with no translation
     template: Entry | None = field(default=None, repr=False)  # the template's header
     # (msgctxt, msgid) of the open entries the file had as they are: given a proposal, one
