@@ -222,3 +222,16 @@ def test_a_paragraph_moved_to_another_article_takes_its_comments_and_flags_along
     left = proj.entries("tram")[LYON]  # the old file keeps its own until it is purged
     assert left.obsolete and left.translator_comments[0] == "client: keep 'valley'"
     assert proj.run("update", "--check").exit_code == 0
+
+
+def test_a_paragraph_copied_and_reworded_in_the_same_article_gets_its_siblings_translation(proj):
+    """A translator's review: msgmerge proposes the sibling; diglot left it empty because
+    the memory never read the file's own translated entries."""
+    gare2 = GARE.replace("huit heures", "neuf heures")
+    proj.source("tram", f"# Le tram\n\n{GARE}\n\n{LYON}\n\n{FIN}\n\n{gare2}\n")
+    proj.run("update")
+    e = proj.entries("tram")[gare2]
+    assert (e.msgstr, e.fuzzy, e.previous_msgid) == (ENGLISH[GARE], True, GARE)
+    (comment,) = e.translator_comments
+    assert comment.startswith("memory: 9") and comment.endswith("% from this file")
+    assert not proj.entries("tram")[GARE].fuzzy  # the sibling itself is untouched

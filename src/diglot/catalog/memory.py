@@ -1,8 +1,9 @@
 """Translation memory: a proposal for each segment that has no translation in its own PO file.
 
 The memory holds translated French segments from elsewhere: the project's other PO files
-(active and obsolete entries), the PO file's own obsolete entries, and the compendium files
-named by the ``memory`` setting. A segment gets the best proposal at or above the threshold,
+(active and obsolete entries), the PO file's own entries (obsolete ones, and its other
+segments: a paragraph copied and reworded), and the compendium files named by the
+``memory`` setting. A segment gets the best proposal at or above the threshold,
 found with update's own matcher (``fuzzy.Index`` candidates scored by ``fuzzy.similarity``);
 it becomes a fuzzy entry whose translator comment says how close it is and where it comes
 from (``memory: 94% from other-article``), never a translation marked done. An entry whose
@@ -21,8 +22,10 @@ from diglot.po.model import Catalog, Entry
 
 COMMENT = "memory:"
 _BUDGET = 500  # index postings read per lookup (see fuzzy.Index.candidates)
-# Among equally close proposals: the article's own past, then the project, then compendia.
-OWN, PROJECT, PROJECT_OBSOLETE, COMPENDIUM = range(4)
+_NEAR = 25  # entries either side of an open one whose translations it may take (``neighbours``)
+# Among equally close proposals: the article's own past, then the project, then compendia,
+# then the article's other segments (a paragraph copied and reworded, as msgmerge proposes).
+OWN, PROJECT, PROJECT_OBSOLETE, COMPENDIUM, SIBLING = range(5)
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +50,8 @@ class Proposal:
     def comment(self) -> str:
         exact = self.score >= 1.0
         percent = 100 if exact else min(99, round(self.score * 100))
-        where = {OWN: "this file's obsolete entries", PROJECT: self.unit.origin,
+        where = {OWN: "this file's obsolete entries", SIBLING: "this file",
+                 PROJECT: self.unit.origin,
                  PROJECT_OBSOLETE: f"{self.unit.origin} (obsolete)",
                  COMPENDIUM: self.unit.origin}[self.unit.rank]
         return f"{COMMENT} {percent}% from {where}"
@@ -124,16 +128,42 @@ def _better(score: float, unit: Unit, found: Proposal) -> bool:
 
 
 def propose(texts: list[str], own: list[Unit], shared: Memory, origin: str,
-            threshold: float) -> dict[str, Proposal]:
+            threshold: float, near: dict[str, tuple] | None = None) -> dict[str, Proposal]:
     """The best proposal for each of ``texts`` that has one: from ``own`` (the file's own
-    obsolete entries) or ``shared``, whose units from ``origin`` (the file's) are skipped."""
+    obsolete entries), ``shared``, whose units from ``origin`` (the file's) are skipped, or
+    ``near`` (the file's translated segments around each text, see ``neighbours``)."""
     memories = (Memory(own), shared) if own else (shared,)
     found = {}
     for text in texts:
         proposal = _best(text, memories, threshold, origin)
+        sibling = _sibling(text, (near or {}).get(text, ()), threshold)
+        if sibling is not None and (proposal is None or _better(sibling.score, sibling.unit, proposal)):
+            proposal = sibling
         if proposal is not None:
             found[text] = proposal
     return found
+
+
+def neighbours(catalog: Catalog) -> dict[str, tuple[tuple[str, str], ...]]:
+    """For each open entry, the translated segments of its file within ``_NEAR`` entries of
+    it: where a paragraph copied and reworded usually stands (the next paragraph, a list's
+    or a table's next row). Read there only: a whole book's index cost a second."""
+    active = [e for e in catalog.entries if not e.obsolete]
+    found = {}
+    for i, e in enumerate(active):
+        if is_open(e):
+            window = active[max(0, i - _NEAR):i + _NEAR + 1]
+            found[e.msgid] = tuple((o.msgid, o.msgstr) for o in window if usable(o))
+    return found
+
+
+def _sibling(text: str, near, threshold: float) -> Proposal | None:
+    best = None
+    for msgid, msgstr in near:
+        score = fuzzy.similarity(text, msgid, threshold)
+        if score >= threshold and (best is None or score > best.score):
+            best = Proposal(Unit(msgid, msgstr, "", SIBLING), score)
+    return best
 
 
 def apply(catalog: Catalog, proposals: dict[str, Proposal]) -> tuple[Catalog, int]:

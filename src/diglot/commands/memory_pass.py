@@ -32,6 +32,7 @@ def prepare(change, catalog: Catalog, lang: str, slug: str) -> None:
     # old paragraph's translation it holds (memory.apply).
     change.open = [e.msgid for e in catalog.entries if memory.is_open(e)] + \
         sorted(split_halves(catalog))
+    change.near = memory.neighbours(catalog)
 
 
 def run(project: Project, changes: list, languages: tuple[str, ...], stray: set[str]) -> Proposals:
@@ -43,11 +44,12 @@ def run(project: Project, changes: list, languages: tuple[str, ...], stray: set[
         shared = memory.Memory(_units(project, lang, changes, stray, todo)) if todo else None
         for change in todo:
             own = [memory.Unit(m, s, "", memory.OWN) for m, s, obsolete, _ in change.units if obsolete]
-            proposals = memory.propose(change.open, own, shared, change.slug, threshold)
+            proposals = memory.propose(change.open, own, shared, change.slug, threshold,
+                                       change.near)
             if proposals:
                 found[(lang, change.slug)] = proposals
     for change in changes:
-        change.units, change.open = [], []
+        change.units, change.open, change.near = [], [], {}
     return found
 
 

@@ -46,6 +46,7 @@ class FileChange:
     slug: str = field(default="", repr=False)
     units: list = field(default_factory=list, repr=False)  # (msgid, msgstr, obsolete, (comments, flags))
     open: list = field(default_factory=list, repr=False)  # msgids with no translation
+    near: dict = field(default_factory=dict, repr=False)  # open msgid → translated neighbours
     template: Entry | None = field(default=None, repr=False)  # the template's header
     # (msgctxt, msgid) of the open entries the file had as they are: given a proposal, one
     # of them counts as refreshed too (``CatalogPlan.refreshed``).
