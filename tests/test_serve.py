@@ -133,7 +133,9 @@ def test_a_malformed_po_shows_its_error_and_the_server_keeps_going(proj, live):
     line = good.splitlines().index('msgstr "The tram"') + 1
     message = f"translations/en/tram.po:{line}: unterminated string; close it with a double quote"
     status, page, _ = live.get("/tram.html")
-    assert status == 500 and f"<code>{message}</code>" in page
+    # the last good page stays, the error above it: a reader keeps their place
+    assert status == 200 and f"<code>{message} (showing the last version that could be read)</code>" in page
+    assert "The tram leaves the station at 2 p.m." in page
     assert f"<code>{message}</code>" in live.get("/index.html")[1]
     assert f"Error: {message}" in live.lines
     with live.reload_of("/tram.html"):
@@ -141,11 +143,30 @@ def test_a_malformed_po_shows_its_error_and_the_server_keeps_going(proj, live):
     assert live.get("/tram.html")[0] == 200
 
 
+def test_a_french_edit_shows_the_old_translation_as_a_draft_and_says_to_run_update(proj, live):
+    """A translator's review: one word changed in the French turned a translated passage
+    into "not translated" with nothing saying why."""
+    changed = GARE.replace("la gare", "la grande gare")
+    with live.reload_of("/tram.html"):
+        proj.source("tram", f"# Le tram\n\n{changed}\n\n{SOIR}\n")
+    page = live.get("/tram.html")[1]
+    row = _row(page, "la grande gare")
+    assert 'data-state="fuzzy"' in row and "fuzzy draft: The tram leaves the station at 2 p.m." in row
+    assert ("<code>translations/en/tram.po is behind the French (1 passage(s) changed or new): "
+            "shown as update will leave it; run diglot update</code>") in page
+    assert "grande" not in (proj.root / "translations/en/tram.po").read_text()  # nothing written
+    proj.run("update")
+    with live.reload_of("/tram.html"):
+        proj.translate("tram", {changed: "The tram leaves the station at 1 p.m."})
+    assert "is behind the French" not in live.get("/tram.html")[1]
+
+
 def test_a_broken_markdown_file_and_broken_settings_show_in_the_page(proj, live):
     with live.reload_of("/tram.html"):
         (proj.root / "source_fr/tram.md").write_bytes(b"# Le tram\n\nCaf\xe9 mal encod\xe9.\n")
     status, page, _ = live.get("/tram.html")
-    assert status == 500 and "source_fr/tram.md" in page and "UTF-8" in page
+    assert status == 200 and "source_fr/tram.md" in page and "UTF-8" in page
+    assert "Le tram part de la gare" in page  # the last good page, under the error
     with live.reload_of("/index.html"):
         proj.write("diglot.toml", "fallback = 'sometimes'\n")
     status, page, _ = live.get("/index.html")
@@ -183,10 +204,11 @@ def test_images_are_served_as_the_build_copies_them_and_follow_their_file(proj, 
     with live.reload_of("/tram.html"):
         image.unlink()
     status, page, _ = live.get("/tram.html")
-    assert status == 500 and "images/quai.png" in page
+    assert status == 200 and "images/quai.png" in page and "showing the last version" in page
     with live.reload_of("/tram.html"):
         image.write_bytes(png(30, 20))  # the image alone comes back: the page is well again
-    assert live.get("/tram.html")[0] == 200
+    status, page, _ = live.get("/tram.html")
+    assert status == 200 and "showing the last version" not in page
 
 
 def test_the_preview_policy_allows_its_own_code_and_its_server_only(live):

@@ -26,6 +26,7 @@ from diglot.builders import PreviewNotes
 from diglot.builders.html import BUILDER
 from diglot.builders.preview import error_page
 from diglot.catalog.gather import read_or_skip, read_po
+from diglot.catalog.plan import plan_catalog, plan_template
 from diglot.catalog.translate import bilingual
 from diglot.commands.build import context
 from diglot.commands.build_plan import file_digest, input_digest
@@ -61,6 +62,9 @@ class _Article:
     docs: dict[str, Bilingual] = field(default_factory=dict)  # language → translated article
     error: str | None = None  # the one-line error of a file that cannot be read
     inputs: tuple[str, ...] = ()  # its image files (project-relative), found when read
+    # language → (what to tell: a PO file behind its source, or the error of the last good
+    # version shown), and the fuzzy drafts update would make (msgid → draft)
+    notices: dict[str, tuple[tuple[str, ...], dict[str, str]]] = field(default_factory=dict)
 
 
 class Site:
@@ -154,6 +158,8 @@ class Site:
             fresh = _read(project, slug, files)
             if known is not None and (known.key, known.error) == (fresh.key, fresh.error):
                 continue  # the same problem as before: nothing to show again
+            if fresh.error and known is not None and known.docs:
+                fresh = _last_good(known, fresh)
             self.articles[slug] = fresh
             changed.append(slug)
         return changed
@@ -181,11 +187,12 @@ class Site:
         article, pages = self.articles[slug], {}
         for lang in self.project.languages:
             path = self._path(lang, f"{self.project.output_name(slug)}.html")
-            if article.error is not None:
-                pages[path] = _Page(500, generation, error_page(article.error, generation))
-            elif lang in article.docs:
+            if lang in article.docs:
                 pages[path] = _Page(200, generation, make=partial(
-                    _render, self.project, article.docs[lang], lang, ctx, generation))
+                    _render, self.project, article.docs[lang], lang, ctx, generation,
+                    article.notices.get(lang, ((), {}))))
+            elif article.error is not None:
+                pages[path] = _Page(500, generation, error_page(article.error, generation))
         return pages
 
     def _index_pages(self, ctx, generation: str) -> dict:
@@ -227,11 +234,13 @@ def _read(project: Project, slug: str, files: tuple[str, ...]) -> _Article:
     """The article translated into every language with its images, or the error that
     stops it; ``files``: its source's and PO files' digests, taken before reading."""
     fallback = "source" if project.config.fallback == "fail" else project.config.fallback
-    docs, inputs = {}, set()
+    docs, inputs, notices = {}, set(), {}
     try:
         article, _skipped = read_or_skip(project, slug)
+        template = plan_template(project, article) if article else None
         for lang in project.languages if article else ():
-            catalog, po = read_po(project, lang, slug), project.rel(project.po_path(lang, slug))
+            catalog, notices[lang] = _ahead(project, slug, lang, template)
+            po = project.rel(project.po_path(lang, slug))
             doc = bilingual(article, catalog, project.config.source_language, lang, fallback)
             doc, found = media.attach(doc, project.root, project.source_dir, (po, catalog))
             docs[lang], linked = crossref.attach(doc, project.articles)
@@ -239,11 +248,38 @@ def _read(project: Project, slug: str, files: tuple[str, ...]) -> _Article:
     except DiglotError as exc:  # read again at every change: the fix may be any file (an image)
         return _Article((*files, "?"), error=str(exc))
     inputs = tuple(sorted(inputs))
-    return _Article(files + _images_key(project, inputs), docs, inputs=inputs)
+    return _Article(files + _images_key(project, inputs), docs, inputs=inputs, notices=notices)
 
 
-def _render(project: Project, doc: Bilingual, lang: str, ctx, generation: str) -> bytes:
+def _ahead(project: Project, slug: str, lang: str, template):
+    """The PO file as ``diglot update`` would leave it (the French changed since: a changed
+    passage shows its old translation as a draft, not as untranslated), and what to say
+    when that is not the file as it stands."""
+    plan = plan_catalog(project, slug, lang, template=template)
+    known = {e.msgid for e in plan.old.active} if plan.old is not None else set()
+    behind = sum(1 for e in plan.catalog.active if e.msgid not in known)
+    if not behind:
+        return plan.catalog, ((), {})
+    po = project.rel(project.po_path(lang, slug))
+    fuzzy = {e.msgid: e.msgstr for e in plan.catalog.active if e.fuzzy and e.msgstr}
+    said = f"{po} is not made yet" if plan.old is None else \
+        f"{po} is behind the French ({behind} passage(s) changed or new): shown as update will leave it"
+    return plan.catalog, ((f"{said}; run diglot update",), fuzzy)
+
+
+def _last_good(known: _Article, fresh: _Article) -> _Article:
+    """A file that cannot be read (a PO file saved mid-edit): the last good version's pages
+    stay, with the error above them, so the reader keeps their place."""
+    said = f"{fresh.error} (showing the last version that could be read)"
+    notices = {lang: ((said,), known.notices.get(lang, ((), {}))[1]) for lang in known.docs}
+    return replace(fresh, docs=known.docs, inputs=known.inputs, notices=notices)
+
+
+def _render(project: Project, doc: Bilingual, lang: str, ctx, generation: str,
+            notices: tuple[tuple[str, ...], dict[str, str]] = ((), {})) -> bytes:
     notes = _notes(project, doc.slug, lang, generation)
+    told, drafts = notices
+    notes = replace(notes, errors=(*told, *notes.errors), fuzzy={**drafts, **notes.fuzzy})
     return BUILDER.article(doc, replace(ctx, preview=notes))
 
 
