@@ -453,3 +453,14 @@ def test_english_table_cells_and_definitions_get_curly_quotes_as_passages_do():
     page = render(bilingual_from(CELLS_MD, CELLS_EN, "types"))
     assert "it’s the “set” you’d expect" in page and "They’re “it”" in page
     assert "you'd" not in page and '"set"' not in page
+
+
+def test_a_table_of_six_columns_or_more_is_marked_to_print_across_the_page():
+    """A reader's review: printed from the browser, an 8-column table ran under the column
+    rule into the English one and was cut at the page's edge."""
+    wide = "| a | b | c | d | e | f |\n|---|---|---|---|---|---|\n| 1 | 2 | 3 | 4 | 5 | 6 |\n"
+    narrow = "| a | b |\n|---|---|\n| 1 | 2 |\n"
+    page = render(bilingual_from(f"# T\n\n{wide}\nTexte.\n\n{narrow}", []))
+    assert page.count('class="pair table many"') == 1 and page.count('class="pair table"') == 1
+    css = (Path(__file__).parents[1] / "src/diglot/templates/diglot.css").read_text("utf-8")
+    assert ".pair.table.many > .col-en { grid-column: 1; grid-row: 2;" in css

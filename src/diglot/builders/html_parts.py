@@ -25,6 +25,15 @@ class Table(NamedTuple):
     label: str  # the scrolling box's accessible name ("Tableau 1", "Table 1")
     rows: list  # [[(tag, align class, cell)]]
 
+    @property
+    def many(self) -> bool:
+        """Too many columns for half a printed page: on paper the French table is set
+        across the page above the English one, as in the DOCX (diglot.css)."""
+        return max(map(len, self.rows), default=0) >= MANY_COLUMNS
+
+
+MANY_COLUMNS = 6
+
 
 def table(pairs: list[Pair], cells_of: CellsOf, langs: tuple[str, str],
           labels: tuple[str, str]) -> tuple[Table, Table]:
