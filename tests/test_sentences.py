@@ -81,6 +81,24 @@ def test_one_french_sentence_split_in_two():
     assert shape(link(fr, en)) == ["1-2", "1-1"]
 
 
+def test_five_french_sentences_the_translator_made_one_are_linked_to_it():
+    """A reader's review of Verne: Towle's one long sentence for five of Verne's left two
+    French sentences unlinked and lit the wrong English for the third."""
+    fr = ("Anglais, à coup sûr, Phileas Fogg n'était peut-être pas Londonner. On ne l'avait "
+          "jamais vu ni à la Bourse, ni à la Banque. Ni les bassins ni les docks de Londres "
+          "n'avaient jamais reçu un navire ayant pour armateur Phileas Fogg. Ce gentleman ne "
+          "figurait dans aucun comité d'administration. Son nom n'avait jamais retenti dans un "
+          "collège d'avocats, ni au Temple, ni à Lincoln's-inn. Jamais il ne plaida ni à la Cour "
+          "du chancelier, ni au Banc de la Reine. Il n'était ni industriel, ni négociant.")
+    en = ("Certainly an Englishman, it was more doubtful whether Phileas Fogg was a Londoner. "
+          "He was never seen on 'Change, nor at the Bank; no ships ever came into London docks "
+          "of which he was the owner; he had no public employment; he had never been entered at "
+          "any of the Inns of Court, either at the Temple, or Lincoln's Inn. Nor had his voice "
+          "ever resounded in the Court of Chancery, or the Queen's Bench. He certainly was not a "
+          "manufacturer; nor was he a merchant.")
+    assert shape(link(fr, en)) == ["1-1", "4-1", "1-1", "1-1"]
+
+
 def test_a_sentence_with_no_counterpart_is_left_alone():
     fr = ("La version 3.11 ajoute `tomllib` pour lire le format TOML. Elle est bien plus "
           "rapide que la 3.10. Note du traducteur : le mot « TOML » signifie Tom's Obvious "

@@ -1,5 +1,5 @@
 """Link the sentences of a French segment with those of its translation: 1-1, 1-2, 2-1,
-2-2, 1-0 and 0-1 links, chosen by ``diglot align``'s own dynamic programme and scorer
+2-2, 1-0 and 0-1 links (and 3-1, 1-3, 4-1, 5-1: a translator's one long sentence), chosen by ``diglot align``'s own dynamic programme and scorer
 (Gale-Church lengths, shared numbers, names, code and links), with priors for sentences; a
 translator's ``# sentences:`` comment wins when it fits the texts.
 """
@@ -16,8 +16,10 @@ from diglot.sentences import override
 from diglot.sentences.segment import Sentence, split_spans
 
 # -log of Gale & Church's (1993) sentence-bead frequencies: 1-1 0.89, 1-0 and 0-1 0.0099
-# together, 2-1 and 1-2 0.089 together, 2-2 0.011.
-PRIORS = {(1, 1): 0.12, (1, 2): 3.1, (2, 1): 3.1, (1, 0): 3.0, (0, 1): 3.0, (2, 2): 4.5}
+# together, 2-1 and 1-2 0.089 together, 2-2 0.011. The wider merges (Verne's 1873 translator
+# made one sentence of five) cost enough that bench/sentences.py's gold set is unchanged.
+PRIORS = {(1, 1): 0.12, (1, 2): 3.1, (2, 1): 3.1, (1, 0): 3.0, (0, 1): 3.0, (2, 2): 4.5,
+          (3, 1): 7.0, (1, 3): 7.0, (4, 1): 7.5, (5, 1): 7.5}
 MOVES = tuple(PRIORS)
 REWARD = 4.0  # cost saved by a link whose anchors all agree
 RATIO = 0.87  # English characters per French one in the corpus (python-docs-fr, 22,000 pairs)
