@@ -534,3 +534,16 @@ def test_english_table_cells_and_definitions_get_curly_quotes_as_passages_do():
     for part in ("both", "en"):
         page = "".join(book.xml(f"{book.base}{part}/types.xhtml").itertext())
         assert "it’s the “set” you’d expect" in page and "They’re “it”" in page, part
+
+
+def test_the_english_byline_is_left_out_when_its_date_reads_as_the_french_one():
+    """A reader's review: "Jules Verne · 1873", then "1873" again for the English."""
+    def bylines(date: str) -> list[str]:
+        doc = bilingual_from(f"---\nauthor: Jules Verne\ndate: {date}\n---\n# Titre\n\nTexte.\n",
+                             [["Titre", "Title"], ["Texte.", "Text."]], "verne")
+        page = article_book(doc).xml(f"{article_book(doc).base}both/verne.xhtml")
+        return ["".join(p.itertext()) for p in page.iter(f"{{{NS['x']}}}p")
+                if "byline" in (p.get("class") or "")]
+
+    assert bylines("1873") == ["Jules Verne · 1873"]
+    assert bylines("1873-10-02") == ["Jules Verne · 2 octobre 1873", "2 October 1873"]
