@@ -227,6 +227,19 @@ def test_a_memory_proposal_is_kept_unless_overwrite_which_drops_its_comment(proj
     assert [c.split(" ")[0] for c in replaced.translator_comments] == ["align:"]
 
 
+def test_a_fuzzy_draft_is_kept_unless_overwrite_but_aligns_own_proposals_are_renewed(proj):
+    """A fuzzer's find: update's old translation of a changed paragraph (fuzzy, with its
+    #| msgid) was replaced by align's guess, and kept nowhere."""
+    assert proj.run("update").exit_code == 0
+    proj.edit("sein", {FR[2]: {"msgstr": "My careful draft.", "flags": ("fuzzy",)}})
+    draft = proj.entries("sein")[FR[2]]
+    result = align(proj, english_variant())
+    assert "translations kept: 1" in result.output and proj.entries("sein")[FR[2]] == draft
+    renewed = [e for e in proj.entries("sein").values()
+               if any(c.startswith("align:") for c in e.translator_comments)]
+    assert renewed and align(proj, english_variant()).exit_code == 0  # its own: proposed again
+
+
 def test_po_and_template_match_what_update_would_write(proj):
     align(proj, english_variant())
     assert proj.run("update", "--check").exit_code == 0

@@ -235,3 +235,19 @@ def test_a_paragraph_copied_and_reworded_in_the_same_article_gets_its_siblings_t
     (comment,) = e.translator_comments
     assert comment.startswith("memory: 9") and comment.endswith("% from this file")
     assert not proj.entries("tram")[GARE].fuzzy  # the sibling itself is untouched
+
+
+def test_splitting_a_paragraph_never_loses_its_translation_to_exact_proposals_for_both_halves(make_project):
+    """A fuzzer's find: both halves took another article's exact translations, and the
+    translator's own translation of the paragraph was nowhere in the file."""
+    first, second = "Le tram part tôt.", "Il arrive tard."
+    whole = f"{first} {second}"
+    proj = make_project({"a": f"# A\n\n{whole}\n", "b": f"# B\n\n{first}\n\n{second}\n"},
+                        {"a": {"A": "A", whole: "The early tram gets in late, in our words."},
+                         "b": {"B": "B", first: "The tram leaves early.", second: "It arrives late."}})
+    proj.source("a", f"# A\n\n{first}\n\n{second}\n")
+    proj.run("update")
+    entries = proj.entries("a")
+    assert entries[first].msgstr == "The early tram gets in late, in our words."
+    assert entries[first].fuzzy and entries[first].previous_msgid == whole
+    assert entries[second].msgstr == "It arrives late." and entries[second].fuzzy

@@ -182,3 +182,19 @@ def test_a_rewrite_or_an_ambiguous_place_is_not_handed_an_old_translation():
     two_for_one = merge(old, pot(BEFORE, "Il neige.", AFTER), 0.6).catalog
     assert by_id(two_for_one)["Il neige."].msgstr == ""  # two old lines stood there
     assert {e.msgid for e in two_for_one.obsolete} == {"Il pleut.", "Oui."}
+
+
+def test_an_entry_with_a_context_and_an_empty_msgid_is_kept_obsolete_with_its_translation():
+    old = po(Entry("", "A note.", msgctxt="note", translator_comments=("mine",)), Entry(OLD, "The cat."))
+    result = merge(old, pot(OLD), 0.6).catalog
+    [kept] = result.obsolete
+    assert (kept.msgctxt, kept.msgid, kept.msgstr, kept.translator_comments) == ("note", "", "A note.", ("mine",))
+
+
+def test_a_fuzzy_entry_with_no_translation_keeps_no_previous_msgid_so_a_second_update_is_no_change():
+    """The writer prints "fuzzy" only over a translation (msgcat); a "#|" left without it
+    went at the next update: two updates, two different files."""
+    old = po(Entry(OLD, "", flags=("fuzzy",), previous_msgid="Avant."))
+    once = merge(old, pot(OLD), 0.6).catalog
+    assert once.entries[0].previous_msgid is None
+    assert merge(once, pot(OLD), 0.6).catalog == once

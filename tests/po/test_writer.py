@@ -286,8 +286,9 @@ def entries_strategy(draw, obsolete: bool):
 
 @st.composite
 def catalogs(draw):
-    active = draw(st.lists(entries_strategy(False), max_size=6, unique_by=lambda e: e.key))
-    old = draw(st.lists(entries_strategy(True), max_size=3))
+    both = draw(st.lists(st.one_of(entries_strategy(False), entries_strategy(True)), max_size=9,
+                         unique_by=lambda e: e.key))  # gettext refuses a key twice, "#~" or not
+    active, old = [e for e in both if not e.obsolete], [e for e in both if e.obsolete]
     head = Entry(msgid="", msgstr="Content-Type: text/plain; charset=UTF-8\n" + draw(LINE) + "\n")
     return Catalog(header=head, entries=active + old)
 
@@ -331,3 +332,15 @@ def test_flags_and_comments_msgcat_would_drop_are_kept():
     out = dump_po(parse_po(text.encode(), "k.po")).decode()
     assert "#, fuzzy, python-format, my-flag\n" in out
     assert '# keep me\n#~ msgid "gone"' in out
+
+
+def test_an_obsolete_entry_with_a_translators_flag_or_a_plural_form_is_kept():
+    """msgcat drops untranslated obsolete entries; a flag of the translator's or msgstr[1]
+    (msgstr[0] empty) is their work: update reported it obsolete, then wrote nothing."""
+    text = (header(extra='"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n') +
+            '#, no-c-format, needs-review\n#~ msgid "a"\n#~ msgstr ""\n\n'
+            '#~ msgid "b"\n#~ msgid_plural "bs"\n#~ msgstr[0] ""\n#~ msgstr[1] "Bs"\n\n'
+            '#, fuzzy\n#~ msgid "c"\n#~ msgstr ""\n')
+    out = dump_po(parse_po(text.encode(), "a.po")).decode()
+    assert '#, no-c-format, needs-review\n#~ msgid "a"' in out and '#~ msgstr[1] "Bs"' in out
+    assert '"c"' not in out  # fuzzy alone on nothing is msgcat's to drop

@@ -1,8 +1,8 @@
 """Alignment → proposals in a PO catalog: each paired French segment gets its English as a
 fuzzy translation with a translator comment giving the confidence, which survives
 ``diglot update``; ``accept_above`` marks the confident ones translated. An entry already
-translated, or holding the translation memory's proposal (the same French translated in
-another article), is left alone unless ``overwrite`` is set.
+translated, or holding any text align did not propose (a fuzzy draft, the translation
+memory's proposal), is left alone unless ``overwrite`` is set.
 """
 
 from __future__ import annotations
@@ -67,7 +67,7 @@ def _apply(entry: Entry, proposal: Proposal | None, overwrite: bool,
            accept_above: float | None, counts: Counts) -> Entry:
     if proposal is None:
         return entry
-    if (entry.translated or _remembered(entry)) and not overwrite:
+    if _someone_elses(entry) and not overwrite:
         counts.kept += 1
         return entry
     accepted = accept_above is not None and proposal.confidence >= accept_above
@@ -82,7 +82,10 @@ def _apply(entry: Entry, proposal: Proposal | None, overwrite: bool,
                    previous_msgctxt=None, previous_msgid_plural=None)
 
 
-def _remembered(entry: Entry) -> bool:
-    """A fuzzy entry whose msgstr the translation memory proposed (a human's translation of
-    the same or a close French elsewhere: better than a guess from the texts' shapes)."""
-    return bool(entry.msgstr) and any(c.startswith(MEMORY) for c in entry.translator_comments)
+def _someone_elses(entry: Entry) -> bool:
+    """An entry holding a text align did not propose: translated, a fuzzy draft (update's
+    old translation of a changed paragraph, a translator's work in progress) or the
+    translation memory's proposal (a human's translation elsewhere): each better than a
+    guess from the texts' shapes."""
+    return entry.translated or bool(entry.msgstr) and not any(
+        c.startswith(COMMENT) for c in entry.translator_comments)

@@ -172,11 +172,27 @@ def apply(catalog: Catalog, proposals: dict[str, Proposal]) -> tuple[Catalog, in
     paragraph's translation (``merge.split_halves``)."""
     entries, count = list(catalog.entries), 0
     halves = split_halves(catalog) if proposals else set()
+    for i in _taking(entries, proposals, halves):
+        entries[i], count = _proposed(entries[i], proposals[entries[i].msgid]), count + 1
+    return (replace(catalog, entries=entries) if count else catalog), count
+
+
+def _taking(entries: list[Entry], proposals: dict[str, Proposal], halves: set[str]) -> list[int]:
+    """The entries a proposal fills: the open ones, and halves with an exact proposal, but
+    never every half of one paragraph: the translator's own translation of it stays on
+    the first (it would be nowhere in the file else, not even obsolete)."""
+    taking, whole = [], {}
     for i, e in enumerate(entries):
         proposal = proposals.get(e.msgid)
-        if proposal is not None and (is_open(e) or e.msgid in halves and proposal.score >= 1.0):
-            entries[i], count = _proposed(e, proposals[e.msgid]), count + 1
-    return (replace(catalog, entries=entries) if count else catalog), count
+        if e.msgid in halves and not e.obsolete:
+            exact = proposal is not None and proposal.score >= 1.0
+            whole.setdefault(e.previous_msgid, []).append((i, exact))
+        elif proposal is not None and is_open(e):
+            taking.append(i)
+    for pieces in whole.values():
+        exact = [i for i, full in pieces if full]
+        taking += exact[1:] if len(exact) == len(pieces) else exact
+    return sorted(taking)
 
 
 def is_open(e: Entry) -> bool:

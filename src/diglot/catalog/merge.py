@@ -55,7 +55,8 @@ def merge(old: Catalog, pot: Catalog, threshold: float, purge_obsolete: bool = F
 
 class _Plan:
     def __init__(self, old: Catalog, pot: Catalog):
-        self.old = [e for e in old.entries if e.msgid]
+        # Every entry but the header: one with a context may have an empty msgid.
+        self.old = [e for e in old.entries if e.msgid or e.msgctxt is not None]
         self.pot = pot
         self.header = old.header
         self.chosen: dict[int, Entry] = {}  # template index → new entry
@@ -257,7 +258,13 @@ def _carry(t: Entry, o: Entry, flags: tuple[str, ...], previous: str | None) -> 
     return Entry(t.msgid, o.msgstr, msgid_plural=o.msgid_plural, msgstr_plural=o.msgstr_plural,
                  translator_comments=o.translator_comments,
                  extracted_comments=t.extracted_comments, references=t.references, flags=flags,
-                 previous_msgid=previous if "fuzzy" in flags else None)
+                 # The writer prints "fuzzy" only over a translation (msgcat's rule): a "#|"
+                 # kept without it would go at the next update, a second change.
+                 previous_msgid=previous if "fuzzy" in flags and _first(o) else None)
+
+
+def _first(e: Entry) -> str:
+    return (e.msgstr_plural[0] if e.msgstr_plural else "") if e.msgid_plural is not None else e.msgstr
 
 
 def _piece(part: str, whole: str) -> bool:

@@ -269,14 +269,15 @@ class _Parser:
         self._reset()
 
     def _store(self, entry: Entry) -> None:
-        if entry.obsolete:
-            self.catalog.entries.append(entry)
-            return
+        # Obsolete entries too: gettext refuses a msgid defined twice, "#~" or not, and a
+        # merge would revive the older translation.
         first = self.first_line.setdefault(entry.key, entry.line)
         if first != entry.line:
             raise self.fail(f"duplicate message definition (first defined at line {first}); "
                             "remove one of them or give them different msgctxt", entry.line)
-        if entry.msgid == "" and entry.msgctxt is None:
+        if entry.obsolete:
+            self.catalog.entries.append(entry)
+        elif entry.msgid == "" and entry.msgctxt is None:
             self.catalog.header = entry
         else:
             self.catalog.entries.append(entry)

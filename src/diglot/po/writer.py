@@ -59,9 +59,9 @@ def dump_po(catalog: Catalog, *, width: int = 79, wrap: bool = True) -> bytes:
     if catalog.header is not None:
         blocks.append(_entry_text(catalog.header, layout))
     blocks += [_entry_text(e, layout) for e in catalog.entries if not e.obsolete]
-    # msgcat drops untranslated obsolete entries; one carrying a translator's comment is kept.
-    blocks += [_entry_text(e, layout) for e in catalog.entries
-               if e.obsolete and (_first_msgstr(e) or e.translator_comments)]
+    # msgcat drops untranslated obsolete entries; diglot keeps one carrying a translator's
+    # comment, a flag of theirs or a plural form (msgstr[1] with msgstr[0] empty).
+    blocks += [_entry_text(e, layout) for e in catalog.entries if e.obsolete and _kept(e)]
     text = "\n".join(blocks)
     _no_raw_controls(text)
     try:
@@ -94,6 +94,11 @@ def _no_second_header(catalog: Catalog) -> None:
         if not entry.msgid and entry.msgctxt is None and not entry.obsolete:
             raise CatalogError("an entry has an empty msgid, which only the header may have; "
                                "give it text or remove it", line=entry.line or None)
+
+
+def _kept(entry: Entry) -> bool:
+    return bool(_first_msgstr(entry) or any(entry.msgstr_plural) or entry.translator_comments
+                or any(f != "fuzzy" for f in entry.flags))
 
 
 def _first_msgstr(entry: Entry) -> str:
