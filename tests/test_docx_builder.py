@@ -514,3 +514,19 @@ def test_a_list_in_a_quotation_is_indented_inside_the_quotation_rule():
         ind = para.find("w:pPr/w:ind", NS)
         left["".join(para.itertext())] = None if ind is None else int(ind.get(q("left")))
     assert (left["un"], left["deux"], left["one"], left["two"]) == (643, 1003, 643, 1003)
+
+
+def test_a_long_pair_of_titles_is_shortened_in_the_running_head_never_one_language_dropped():
+    """A reader's review: past 100 characters the English title left the running head."""
+    from diglot.builders.docx.book import _head_titles
+
+    fr = "Structures de données : listes, tuples et dictionnaires en Python"
+    en = "Data Structures: Lists, Tuples and Dictionaries in Python"
+    short_fr, short_en = _head_titles(fr, en)
+    assert short_fr.startswith("Structures de données") and short_en.startswith("Data Structures")
+    assert len(short_fr) + len(short_en) <= 100 and short_fr.endswith("…")
+    data = BUILDER.article(support.bilingual_from(f"# {fr}\n\nTexte.\n", [[fr, en], ["Texte.", "Text."]]),
+                           context())
+    heads = "".join(t.text for name in zipfile.ZipFile(io.BytesIO(data)).namelist()
+                    if name.startswith("word/header") for t in xml(data, name).iter(q("t")))
+    assert short_en.upper() in heads.upper() and short_fr.split(" ")[0].upper() in heads.upper()

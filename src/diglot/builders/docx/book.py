@@ -31,6 +31,23 @@ from diglot.typography import typeset_plain
 _HEAD_CHARS = 100  # both titles in a running head of 8 pt small capitals across the page
 
 
+def _head_titles(french: str, english: str, room: int = _HEAD_CHARS) -> tuple[str, str]:
+    """Both titles within ``room`` characters: each keeps half, or what the other leaves."""
+    if len(french) + len(english) <= room:
+        return french, english
+    half = room // 2
+    fr_room = max(half, room - len(english))
+    return _cut(french, fr_room), _cut(english, room - min(len(french), fr_room))
+
+
+def _cut(title: str, room: int) -> str:
+    """``title`` in ``room`` characters, cut at a word's end with an ellipsis."""
+    if len(title) <= room:
+        return title
+    cut = title[:room - 1].rsplit(" ", 1)[0].rstrip(" ,;:·–—-\u00a0\u202f")
+    return f"{cut}…"
+
+
 class Book:
     """One DOCX being assembled: styles, page setup, shared numbering and link relationships."""
 
@@ -81,12 +98,11 @@ class Book:
 
     def running_head(self, section, titles: tuple[str, str]) -> None:
         """An article's titles (plain text, see ``titles``) in the header: French left,
-        English right (when both fit on the line; a long pair keeps the French alone)."""
+        English right (a pair too long for the line shortened, each at a word's end)."""
         french, english = titles
         french = typeset_plain(french, self.langs[0], self.ctx.config.french_spacing)
         english = typeset_plain(english, self.langs[1])
-        if len(french) + len(english) > _HEAD_CHARS:
-            english = ""
+        french, english = _head_titles(french, english)
         page.running_head(section, (french, self.tags[0]), (english, self.tags[1]))
 
     def article(self, doc: Bilingual) -> bytes:
