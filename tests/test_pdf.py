@@ -652,3 +652,20 @@ def test_short_code_in_a_narrow_cell_stays_on_one_line(tmp_path):
     proj.run("build", "--format", "pdf", "--article", "types")
     text = "\n".join(pages_text(tmp_path / "build" / "pdf" / "types.pdf"))
     assert text.count("[1, 2, 3]") == 2 and text.count("(1, 2, 3)") == 2
+
+
+@needs_poppler
+def test_a_quotation_is_set_in_italics_as_on_the_page_and_in_the_docx(tmp_path):
+    """A reader's review: the PDF set quotations in roman with no rule, the other formats in
+    italics with one."""
+    proj = Proj(tmp_path)
+    proj.source("q", "# Titre\n\n> Une citation sans autre style.\n")
+    proj.run("update")
+    proj.translate("q", {"Titre": "Title", "Une citation sans autre style.": "A quotation, no other style."})
+    proj.run("build", "--format", "pdf", "--article", "q")
+    if not shutil.which("pdftohtml"):
+        pytest.skip("poppler's pdftohtml is not installed")
+    text = subprocess.run(["pdftohtml", "-xml", "-stdout", "-i", str(tmp_path / "build/pdf/q.pdf")],
+                          capture_output=True, text=True, check=True).stdout
+    assert "<i>Une citation sans autre style.</i>" in text
+    assert "<i>A quotation, no other style.</i>" in text
