@@ -157,19 +157,32 @@ _PERCENT_SPACE = re.compile(r"(?<=\d)[ \u00a0\u202f](?=%)")
 
 def figures_as(text: str, tag: str) -> str:
     """French-written numbers of ``text`` as ``tag`` writes them: ``95 000``, ``11,5`` and
-    ``42 %`` become ``95,000``, ``11.5`` and ``42%`` in English. For table cells holding
+    ``42 %`` become ``95,000``, ``11.5`` and ``42%`` in English, and ``2,10 €`` ``€2.10``. For table cells holding
     numbers only, which a translator never sees (they are not extracted) and an English
     reader would misread."""
     group, decimal, spaced = _symbols(tag)
     if not spaced:
         text = _PERCENT_SPACE.sub("", text)
-    if decimal == ",":
-        return text
-    def rewrite(match: re.Match) -> str:
-        whole, _, fraction = match.group().partition(",")
-        whole = _GROUP_SPACE.sub(group, whole)
-        return f"{whole}{decimal}{fraction}" if fraction else whole
-    return _FRENCH_NUMBER.sub(rewrite, text)
+    if decimal != ",":
+        def rewrite(match: re.Match) -> str:
+            whole, _, fraction = match.group().partition(",")
+            whole = _GROUP_SPACE.sub(group, whole)
+            return f"{whole}{decimal}{fraction}" if fraction else whole
+        text = _FRENCH_NUMBER.sub(rewrite, text)
+    return _AMOUNT.sub(r"\g<sign>\g<number>", text) if _sign_first(tag) else text
+
+
+# An amount as French writes it, its currency sign after: "2,10 €", "12 $".
+_AMOUNT = re.compile(r"(?<![\w.,])(?P<number>\d[\d.,\u00a0\u202f ]*?\d|\d)[ \u00a0\u202f]?(?P<sign>[€$£¥])(?!\w)")
+
+
+@lru_cache(maxsize=16)
+def _sign_first(tag: str) -> bool:
+    """Whether ``tag`` writes a currency's sign before the amount ("€2.10")."""
+    try:
+        return Locale.parse(tag.replace("-", "_")).currency_formats["standard"].pattern.startswith("¤")
+    except (ValueError, UnknownLocaleError, KeyError):
+        return False
 
 
 @lru_cache(maxsize=16)
