@@ -41,6 +41,21 @@ def test_an_anchor_survives_an_edit_and_an_insertion_before_it(make_project, tra
     assert f'href="#{before}"' in after
 
 
+def test_a_paragraph_cut_in_two_keeps_its_anchor_on_its_first_half_and_joined_on_the_first(make_project):
+    """A translator's review: the anchor went to the longer second half, so a link to the
+    paragraph landed mid-thought."""
+    short, long = "Le vélo est roi.", SECOND + " " + EDITED
+    proj = make_project({"velo": f"# Le vélo\n\n{short} {long}\n\n{FIRST}\n"}, name="edition")
+    before = anchor_of(page(proj), short)
+    proj.source("velo", f"# Le vélo\n\n{short}\n\n{long}\n\n{FIRST}\n")
+    assert proj.run("update").exit_code == 0
+    assert anchor_of(page(proj), short) == before
+    first = anchor_of(page(proj), short)
+    proj.source("velo", f"# Le vélo\n\n{short} {long}\n\n{FIRST}\n")  # joined again
+    assert proj.run("update").exit_code == 0
+    assert anchor_of(page(proj), short) == first
+
+
 def test_anchors_are_kept_in_the_template_and_po_files(make_project):
     proj = make_project({"velo": f"{FIRST}\n\n{SECOND}\n"}, name="edition")
     anchors = {e.msgid: e.extracted_comments[-1] for e in proj.po("velo").entries}

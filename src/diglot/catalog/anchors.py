@@ -56,6 +56,7 @@ def _carried(entries: list[Entry], known: list[tuple[str, str]], threshold: floa
             j = by_key.get(key(entry.msgid)) if i not in chosen else None
             if j is not None and j in free:
                 chosen[i] = free.pop(j)[1]
+    _halves_and_joins(entries, free, chosen)
     from diglot.catalog import fuzzy  # rapidfuzz: only diglot update carries anchors over
 
     todo = [i for i in range(len(entries)) if i not in chosen]
@@ -64,6 +65,25 @@ def _carried(entries: list[Entry], known: list[tuple[str, str]], threshold: floa
     for k, (p, _score) in pairs.items():
         chosen[todo[k]] = free[pool[p]][1]
     return chosen
+
+
+def _halves_and_joins(entries: list[Entry], free: dict, chosen: dict[int, str]) -> None:
+    """A paragraph cut in two keeps its anchor on its first half, and paragraphs joined
+    keep the first one's: a link to the paragraph lands where it starts (by likeness alone
+    the longer half, or the longer paragraph, would take it)."""
+    whole = {loose_key(text): j for j, (text, _) in free.items()}
+    for i in range(len(entries) - 1):
+        if i in chosen or i + 1 in chosen:
+            continue
+        j = whole.get(loose_key(entries[i].msgid) + loose_key(entries[i + 1].msgid))
+        if j is not None and j in free:
+            chosen[i] = free.pop(j)[1]
+    order = sorted(free)
+    pairs = {loose_key(free[a][0]) + loose_key(free[b][0]): a for a, b in zip(order, order[1:])}
+    for i, entry in enumerate(entries):
+        a = pairs.get(loose_key(entry.msgid)) if i not in chosen else None
+        if a is not None and a in free:
+            chosen[i] = free.pop(a)[1]
 
 
 def _fresh(text: str, taken: set[str]) -> str:
