@@ -118,6 +118,27 @@ def test_a_link_deeper_in_the_translations_or_output_is_refused(world):
     assert tree(world.outside) == outside
 
 
+@pytest.mark.parametrize("link, target, command", [
+    ("translations/templates/article.pot", "../en/article.po", "update"),  # wiped every msgstr
+    ("translations/en/other.po", "article.po", "update"),  # two articles' files swapped
+    ("translations/de", "en", "build"),  # German published the English
+])
+def test_a_link_inside_the_translations_is_refused_never_written_through(world, link, target, command):
+    """An attack round: the "outside" check let a link from one file of translations/ to
+    another through; one plain update wrote a template over a PO file."""
+    _built(world)
+    world.proj.source("other", "# Autre\n\nUn autre texte.\n")
+    (world.root / "diglot.toml").write_text('languages = ["en", "de"]\n')
+    path = world.root / link
+    if path.exists() or path.is_symlink():
+        shutil.rmtree(path) if path.is_dir() and not path.is_symlink() else path.unlink()
+    path.symlink_to(target)
+    before = world.snapshot()
+    result = world.run(command)
+    assert one_error_line(result, f"'{link}' is a symbolic link (to '{target}')")
+    assert world.snapshot() == before
+
+
 @pytest.mark.parametrize("config, message", [
     (None, "the output folder 'build' leads into 'translations'"),
     ('title = "t"\n', "'output' must be a folder apart from 'translations'")])

@@ -69,7 +69,7 @@ def write_atomic(path: Path, data: bytes, shown: str, area: Area) -> None:
 def _stage(write: Write, sync: bool = True) -> tuple[str, Path]:
     """(temporary file holding the data, real target path); ``sync``: flushed to disk (else
     the caller flushes the group)."""
-    target = write.area.check(write.path, write.shown)
+    target = write.area.check(write.path, write.shown, follow=False)
     if target.is_dir():
         raise PathError("this is a folder; diglot writes files only", write.shown)
     try:

@@ -42,14 +42,21 @@ class Area:
                             _rel(self.folder, self.root))
         return base, inside
 
-    def check(self, path: Path, shown: str) -> Path:
+    def check(self, path: Path, shown: str, follow: bool = True) -> Path:
         """The real path of ``path``; PathError unless it lies strictly inside the folder
-        (and the folder inside the project)."""
+        (and the folder inside the project). ``follow=False``: nor through a symbolic link
+        below the folder, even one that stays inside it (a template linked to a PO file
+        would be written over it; a language folder linked to another would publish it)."""
         base, inside = self._reals
         target = real(path, shown)
         if target == inside or not target.is_relative_to(inside):
             where = "the project" if inside == base else f"'{_rel(self.folder, self.root)}/'"
             raise PathError(_outside(self.root, path, where), shown)
+        if not follow and target != path.absolute() and (link := _first_link(self.folder, path)):
+            raise PathError(f"'{_rel(link, self.root)}' is a symbolic link (to "
+                            f"'{os.readlink(link)}'); diglot neither writes through links nor "
+                            "reads translations through them: remove the link, or make it a "
+                            "file or folder of its own", shown)
         return target
 
 

@@ -64,5 +64,5 @@ def read_po(project: Project, lang: str, slug: str) -> Catalog | None:
     """The article's PO file for ``lang`` (checked to be inside the translations folder),
     or None when there is none."""
     path = project.po_path(lang, slug)
-    project.area(project.translations_dir).check(path, project.rel(path))
+    project.area(project.translations_dir).check(path, project.rel(path), follow=False)
     return read_catalog(path, project.rel(path))

@@ -120,7 +120,7 @@ def _compared(project: Project, pot: Catalog, path: Path, moved: Path | None) ->
     """The template against the file at ``path``: its header kept when all else is equal."""
     wrap, shown = project.config.wrap, project.rel(path)
     body = b"\n" + encode(Catalog(None, pot.entries), wrap, shown)
-    project.area(project.translations_dir).check(path, shown)
+    project.area(project.translations_dir).check(path, shown, follow=False)
     old = read_bytes(path, shown)
     old_header = header.read_header(old, shown) if old is not None else None
     # Compared as written: a template saved with CRLF (git's autocrlf) is no change.
