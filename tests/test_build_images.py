@@ -103,6 +103,26 @@ def test_a_link_out_of_the_project_through_a_symlink_is_refused(proj, tmp_path):
     assert result.exit_code == 2 and "is outside the project" in result.output
 
 
+def test_a_link_into_git_or_bytes_that_are_no_image_are_never_published(proj):
+    """An attack round: 'logo.png' linked to .git/config (inside the project) was copied
+    among the pages' assets byte for byte: a CI checkout's token with it."""
+    (proj.root / ".git").mkdir(exist_ok=True)
+    (proj.root / ".git/config").write_text("[http]\n\textraheader = AUTHORIZATION: basic c2VjcmV0\n")
+    (proj.root / "source_fr/img").mkdir()
+    (proj.root / "source_fr/img/logo.png").symlink_to("../../.git/config")
+    proj.write("source_fr/autre.md", "# Autre\n\nUn texte.\n\n![Logo](img/logo.png)\n")
+    result = proj.run("build")
+    assert result.exit_code == 2 and "is in a hidden folder (.git…) or leads into one" in result.output
+    (proj.root / "source_fr/img/logo.png").unlink()
+    (proj.root / "source_fr/img/logo.png").write_text("[http]\n\textraheader = secret\n")
+    result = proj.run("build")
+    assert result.output.strip().splitlines() == [
+        "Error: source_fr/autre.md:5: image source_fr/img/logo.png cannot be published: its "
+        "bytes are no PNG, JPEG, GIF, WebP, BMP, TIFF or SVG image, whatever its name says"]
+    published = [f for f in (proj.root / "build").rglob("*") if f.is_file()]
+    assert not any(b"extraheader" in f.read_bytes() for f in published)
+
+
 def test_root_relative_images_are_read_from_the_source_folder(proj):
     proj.write("source_fr/racine.md", "# Racine\n\n![Le quai](/2026/images/quai.png)\n")
     assert proj.run("build", "--format", "html").exit_code == 0

@@ -145,10 +145,22 @@ def _local(project: Place, article: str, path: str, src: str, where: Where) -> P
     if not _inside(project, found):
         raise where.error(f"image '{unquote(src)}'{where.note} is outside the project; keep "
                           "images inside the project folder")
+    if _hidden(project, found):
+        raise where.error(f"image '{unquote(src)}'{where.note} is in a hidden folder (.git…) "
+                          "or leads into one; keep images in the project's own folders")
     if not found.is_file():
         raise where.error(f"image '{unquote(src)}'{where.note} not found (no file "
                           f"{project.rel(found)})")
     return found
+
+
+def _hidden(project: Place, path: Path) -> bool:
+    """Whether the file, its links followed, lies in a hidden folder of the project."""
+    try:
+        parts = path.resolve().relative_to(project.root.resolve()).parts[:-1]
+    except (OSError, ValueError):
+        return True
+    return any(part.startswith(".") for part in parts)
 
 
 def _inside(project: Place, path: Path) -> bool:
@@ -164,10 +176,18 @@ def _picture(project: Place, src: str, path: Path, where: Where) -> Picture:
         data = path.read_bytes()
     except OSError as exc:
         raise where.error(f"cannot read the image {project.rel(path)}: {exc.strerror}") from exc
-    unfit = svg.problem(data, path.suffix) or pixels.too_large(data)
+    unfit = svg.problem(data, path.suffix) or pixels.too_large(data) or _not_an_image(data)
     if unfit:
         raise where.error(f"image {project.rel(path)}{where.note} cannot be published: {unfit}")
     return Picture(src, project.rel(path), data, asset_name(path.name, data))
+
+
+def _not_an_image(data: bytes) -> str:
+    """Why bytes named as an image are none (a link to ``.git/config`` named ``logo.png``
+    would be copied among the pages' assets as it is), or ""."""
+    if pixels.kind(data):
+        return ""
+    return "its bytes are no PNG, JPEG, GIF, WebP, BMP, TIFF or SVG image, whatever its name says"
 
 
 def asset_name(name: str, data: bytes) -> str:
