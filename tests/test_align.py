@@ -240,6 +240,23 @@ def test_a_fuzzy_draft_is_kept_unless_overwrite_but_aligns_own_proposals_are_ren
     assert renewed and align(proj, english_variant()).exit_code == 0  # its own: proposed again
 
 
+def test_an_align_proposal_reviewed_then_made_fuzzy_by_update_is_kept():
+    """A code review's find: the "align:" comment update carries made a reviewed
+    translation align's own again; a re-run replaced it."""
+    from types import SimpleNamespace
+
+    from diglot.align.apply import Proposal, apply_proposals
+    from diglot.po.model import Catalog, Entry
+
+    reviewed = Entry("Le tram part de la grande gare.", "The tram leaves the station (reviewed).",
+                     flags=("fuzzy",), previous_msgid="Le tram part de la gare.",
+                     translator_comments=("align: confidence 0.97 (1-1)",))
+    catalog = Catalog(Entry("", "Language: en\n"), [reviewed])
+    out, counts = apply_proposals(catalog, [SimpleNamespace(text=reviewed.msgid)],
+                                  [Proposal(0, "A guess.", 0.5, "1-1")])
+    assert out.entries[0] == reviewed and (counts.kept, counts.proposed) == (1, 0)
+
+
 def test_po_and_template_match_what_update_would_write(proj):
     align(proj, english_variant())
     assert proj.run("update", "--check").exit_code == 0
@@ -304,6 +321,22 @@ def test_band_keeps_memory_linear(monkeypatch):
                      moves=((1, 1), (1, 0), (0, 1)))
     assert path == [(i, 1, i, 1) for i in range(n)]
     assert max(rows) <= 2 * dp.BAND + 2 and sum(rows) < 60 * n
+
+
+def test_the_band_stops_doubling_at_its_budget(monkeypatch):
+    """An attack round: 500 paragraphs of "Ok." before the real English made the path run
+    along the band's edge, and the band doubled to the whole matrix (64 s, 380 MB)."""
+    import diglot.align.dp as dp
+
+    n, extra, rows, fill = 1000, 500, [], dp._fill
+    monkeypatch.setattr(dp, "_fill", lambda cost, ranges, moves, keep=False: (
+        rows.extend(hi - lo + 1 for lo, hi in ranges), fill(cost, ranges, moves, keep))[1])
+    # English j matches French j - extra: the best path first skips `extra` English.
+    cost = lambda i, a, j, b: 0.0 if (a, b) == (1, 1) and j == i + extra else \
+        0.1 if (a, b) == (0, 1) else 5.0  # noqa: E731
+    best_path(cost, n, n + extra, moves=((1, 1), (1, 0), (0, 1)))
+    first = (n + 1) * (2 * dp.BAND + 1)
+    assert sum(rows) <= max(dp.MAX_CELLS, 4 * first)
 
 
 # --- a real novel ----------------------------------------------------------------------------

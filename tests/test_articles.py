@@ -218,13 +218,14 @@ def test_a_cell_of_numbers_is_written_as_each_language_writes_numbers():
 def test_a_cell_of_amounts_puts_the_currency_sign_where_english_puts_it():
     """A translator's review: "2.10 €" and "12,345.5 €" in the English column, which the
     translator cannot fix (such cells are not extracted); English writes €2.10."""
-    text = "| Tarif | Prix |\n|---|--:|\n| Ticket | 2,10 € |\n| Abonnement | 12 345,5 € |\n"
+    text = ("| Tarif | Prix |\n|---|--:|\n| Ticket | 2,10 € |\n| Abonnement | 12 345,5 € |\n"
+            "| Carnet | 10–20 € |\n")
     page = html(bilingual_from(text, [["Tarif", "Fare"], ["Prix", "Price"], ["Ticket", "Ticket"],
-                                      ["Abonnement", "Pass"]]))
+                                      ["Abonnement", "Pass"], ["Carnet", "Book"]]))
     french, english = re.findall(r"<table>(.*?)</table>", page, re.S)
     cells = lambda table: re.findall(r'<td class="al-r" lang="\w+">([^<]*)</td>', table)
-    assert cells(english) == ["€2.10", "€12,345.5"]
-    assert cells(french) == ["2,10\u00a0€", "12\u202f345,5\u00a0€"]
+    assert cells(english) == ["€2.10", "€12,345.5", "€10–20"]
+    assert cells(french) == ["2,10\u00a0€", "12\u202f345,5\u00a0€", "10–20\u00a0€"]
 
 
 def test_html_figure_once_across_both_columns_or_each_translated(tmp_path):

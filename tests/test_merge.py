@@ -198,3 +198,18 @@ def test_a_fuzzy_entry_with_no_translation_keeps_no_previous_msgid_so_a_second_u
     once = merge(old, pot(OLD), 0.6).catalog
     assert once.entries[0].previous_msgid is None
     assert merge(once, pot(OLD), 0.6).catalog == once
+
+
+def test_joined_paragraphs_record_their_old_french_even_when_the_first_was_untranslated():
+    """A code review's find: the "#|" went with the first piece's empty msgstr."""
+    old = po(Entry("Titre", "Title"), Entry(OLD, ""), Entry(NEW, "The cat sleeps."))
+    joined = by_id(merge(old, pot("Titre", f"{OLD} {NEW}"), 0.6).catalog)[f"{OLD} {NEW}"]
+    assert (joined.msgstr, joined.fuzzy, joined.previous_msgid) == ("The cat sleeps.", True, f"{OLD}\n\n{NEW}")
+
+
+def test_a_fuzzy_threshold_at_or_under_the_in_place_easing_still_merges():
+    """fuzzy_threshold = 0.05 is a setting diglot accepts: rapidfuzz refused the negative
+    cutoff with a traceback."""
+    old = po(Entry(BEFORE, "The train."), Entry("Il pleut.", "It rains."), Entry(AFTER, "Nobody."))
+    result = merge(old, pot(BEFORE, "Il neige.", AFTER), 0.05).catalog
+    assert by_id(result)["Il neige."].msgstr == "It rains."

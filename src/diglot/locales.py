@@ -169,20 +169,29 @@ def figures_as(text: str, tag: str) -> str:
             whole = _GROUP_SPACE.sub(group, whole)
             return f"{whole}{decimal}{fraction}" if fraction else whole
         text = _FRENCH_NUMBER.sub(rewrite, text)
-    return _AMOUNT.sub(r"\g<sign>\g<number>", text) if _sign_first(tag) else text
+    gap = _sign_first(tag)
+    return text if gap is None else _AMOUNT.sub(lambda m: f"{m['sign']}{gap}{m['number']}", text)
 
 
-# An amount as French writes it, its currency sign after: "2,10 €", "12 $".
-_AMOUNT = re.compile(r"(?<![\w.,])(?P<number>\d[\d.,\u00a0\u202f ]*?\d|\d)[ \u00a0\u202f]?(?P<sign>[€$£¥])(?!\w)")
+# An amount as French writes it, its currency sign after: "2,10 €", "12 $", "10–20 €". It
+# starts only where a run of figures starts, and a space or a dash belongs to it only with
+# a figure after: each figure is read once (a cell of "1 1 1 …" was quadratic).
+_AMOUNT = re.compile(r"(?<![\w.,])(?<![\d.,][ \u00a0\u202f–-])"
+                     r"(?P<number>\d(?:[\d.,]|[ \u00a0\u202f–-](?=\d))*)"
+                     r"[ \u00a0\u202f]?(?P<sign>[€$£¥])(?!\w)")
 
 
 @lru_cache(maxsize=16)
-def _sign_first(tag: str) -> bool:
-    """Whether ``tag`` writes a currency's sign before the amount ("€2.10")."""
+def _sign_first(tag: str) -> str | None:
+    """What ``tag`` writes between a currency's sign and the amount when the sign comes
+    first ("" in "€2.10", a no-break space in Dutch "€ 2,10"); None when it comes after."""
     try:
-        return Locale.parse(tag.replace("-", "_")).currency_formats["standard"].pattern.startswith("¤")
+        pattern = Locale.parse(tag.replace("-", "_")).currency_formats["standard"].pattern
     except (ValueError, UnknownLocaleError, KeyError):
-        return False
+        return None
+    if not pattern.startswith("¤"):
+        return None
+    return "\u00a0" if pattern[1:2].isspace() else ""
 
 
 @lru_cache(maxsize=16)

@@ -84,8 +84,8 @@ def _apply(entry: Entry, proposal: Proposal | None, overwrite: bool,
 
 def _someone_elses(entry: Entry) -> bool:
     """An entry holding a text align did not propose: translated, a fuzzy draft (update's
-    old translation of a changed paragraph, a translator's work in progress) or the
-    translation memory's proposal (a human's translation elsewhere): each better than a
-    guess from the texts' shapes."""
-    return entry.translated or bool(entry.msgstr) and not any(
-        c.startswith(COMMENT) for c in entry.translator_comments)
+    old translation of a changed paragraph, a translator's work in progress, even once
+    align's: update gave it a "#|") or the translation memory's proposal (a human's
+    translation elsewhere): each better than a guess from the texts' shapes."""
+    ours = entry.previous_msgid is None and any(c.startswith(COMMENT) for c in entry.translator_comments)
+    return entry.translated or bool(entry.msgstr) and not ours

@@ -48,7 +48,7 @@ def merge(old: Catalog, pot: Catalog, threshold: float, purge_obsolete: bool = F
     plan.loose()
     plan.joined()
     plan.similar(threshold)
-    plan.in_place(threshold - _IN_PLACE_EASING)
+    plan.in_place(max(threshold - _IN_PLACE_EASING, threshold / 2))
     plan.split()
     return plan.result(purge_obsolete)
 
@@ -226,7 +226,7 @@ class _Plan:
                     break
 
     def result(self, purge: bool) -> MergeResult:
-        active = [self.chosen.get(i, t) for i, t in enumerate(self.pot.entries)]
+        active = [_settled(self.chosen.get(i, t)) for i, t in enumerate(self.pot.entries)]
         self.stats.new = len(self.pot.entries) - len(self.chosen)
         leftovers = [e for j, e in enumerate(self.old) if j not in self.taken]
         kept_obsolete = [e for e in leftovers if e.obsolete]
@@ -258,13 +258,17 @@ def _carry(t: Entry, o: Entry, flags: tuple[str, ...], previous: str | None) -> 
     return Entry(t.msgid, o.msgstr, msgid_plural=o.msgid_plural, msgstr_plural=o.msgstr_plural,
                  translator_comments=o.translator_comments,
                  extracted_comments=t.extracted_comments, references=t.references, flags=flags,
-                 # The writer prints "fuzzy" only over a translation (msgcat's rule): a "#|"
-                 # kept without it would go at the next update, a second change.
-                 previous_msgid=previous if "fuzzy" in flags and _first(o) else None)
+                 previous_msgid=previous if "fuzzy" in flags else None)
 
 
 def _first(e: Entry) -> str:
     return (e.msgstr_plural[0] if e.msgstr_plural else "") if e.msgid_plural is not None else e.msgstr
+
+
+def _settled(e: Entry) -> Entry:
+    """The entry as it reads back: the writer prints "fuzzy" only over a translation
+    (msgcat's rule), so a "#|" left on an empty one would go at the next update."""
+    return replace(e, previous_msgid=None) if e.previous_msgid is not None and not _first(e) else e
 
 
 def _piece(part: str, whole: str) -> bool:
