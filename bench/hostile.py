@@ -101,6 +101,15 @@ def wide_table(columns: int = 1000, rows: int = 20) -> str:
                       *(line(["c"] * columns) for _ in range(rows))]) + "\n"
 
 
+def sentences(count: int = 2000) -> dict[str, str]:
+    """One paragraph of ``count`` short sentences translated with one sentence more: the
+    sentence links' programme filled the whole matrix."""
+    french = " ".join(f"Phrase {n}." for n in range(count))
+    english = " ".join(f"Sentence {n}." for n in range(count + 1))
+    return {"source_fr/article.md": f"{french}\n",
+            "translations/en/article.po": _po([("", french, english)])}
+
+
 LIMIT = 150  # seconds: a run still going then is stopped (exit 124)
 
 # The cases of issue #13, then the same kinds of input just under diglot's bounds (README,
@@ -117,7 +126,10 @@ CASES = {"backticks-2MB": backticks, "links-100k-one-paragraph": links_paragraph
          "brackets-and-stars-30k": nested,
          "table-1000-columns": wide_table, "table-64-columns": lambda: wide_table(64),
          "revert-4000-paragraphs": revert, "numbers-left-over-1000": numbers_left_over,
-         "changed-paragraph-1500-words": changed_paragraph}
+         "changed-paragraph-1500-words": changed_paragraph,
+         # The fourth attack round (2026-11-30, 18:40 UTC).
+         "amount-cell-300KB": lambda: "| Prix |\n|---|\n| " + "1 " * 150_000 + "€ |\n",
+         "sentences-2000-against-2001": sentences}
 # What each case runs, when not update then build.
 COMMANDS = {"brackets-and-stars-30k": (["check"],), "numbers-left-over-1000": (["check"],),
             "revert-4000-paragraphs": (["update"],),

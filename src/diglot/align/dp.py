@@ -15,6 +15,10 @@ from typing import Callable
 # short paragraphs of dialogue into one; 2-2 is a crossing that neither 1-1 pair explains.
 MOVES = ((1, 1), (1, 2), (2, 1), (1, 0), (0, 1), (3, 1), (1, 3), (2, 2), (4, 1), (5, 1))
 BAND = 24
+# The band stops doubling once its passes together would fill more cells than this (or four
+# times the first pass's): a crafted text (500 paragraphs of "Ok." before the real one) drove
+# it to the whole matrix, quadratic in time and memory.
+MAX_CELLS = 200_000
 _INF = math.inf
 
 CostFn = Callable[[int, int, int, int], float]
@@ -62,12 +66,14 @@ def path_and_margins(cost: CostFn, n: int, m: int, moves=MOVES, band: int = BAND
 def _search(cost: CostFn, n: int, m: int, moves, band: int, guide, keep: bool = False):
     """The path, the band's column ranges and (``keep``) every row of forward costs."""
     centres = _centres(n, m, guide)
-    width = max(band, math.ceil(m / max(n, 1)) + 2)
+    width, budget = max(band, math.ceil(m / max(n, 1)) + 2), None
     while True:
         ranges = [_range(centres[i], m, width) for i in range(n + 1)]
         back, rows = _fill(cost, ranges, moves, keep)
         path = _trace(back, ranges, moves, n, m)
-        if width >= max(n, m) or not _touches_edge(path, ranges, m):
+        cells = sum(hi - lo + 1 for lo, hi in ranges)
+        budget = (max(MAX_CELLS, 4 * cells) if budget is None else budget) - cells  # all passes
+        if width >= max(n, m) or not _touches_edge(path, ranges, m) or 2 * cells > budget:
             return path, ranges, rows
         width *= 2
 

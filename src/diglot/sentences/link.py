@@ -23,6 +23,7 @@ PRIORS = {(1, 1): 0.12, (1, 2): 3.1, (2, 1): 3.1, (1, 0): 3.0, (0, 1): 3.0, (2, 
 MOVES = tuple(PRIORS)
 REWARD = 4.0  # cost saved by a link whose anchors all agree
 RATIO = 0.87  # English characters per French one in the corpus (python-docs-fr, 22,000 pairs)
+SENTENCE_BAND = 16  # columns either side of the diagonal (wider when the path needs it)
 DIAGONAL_COST = 2.0  # a pair's length cost (-log probability) up to which it is "expected"
 
 
@@ -80,7 +81,9 @@ def align(fr_spans: list[Span], fr: tuple[Sentence, ...], en_spans: list[Span],
     if len(fr) == len(en) and _plausible_diagonal(fr, en):
         return [((k, k + 1), (k, k + 1)) for k in range(len(fr))]
     scorer = Scorer.of_units(_units(fr_spans, fr), _units(en_spans, en), PRIORS, RATIO, REWARD)
-    path = best_path(scorer.cost, len(fr), len(en), MOVES, band=max(len(fr), len(en)))
+    # The band doubles while the path runs along its edge (dp), never past MAX_CELLS: the
+    # whole matrix of a paragraph of thousands of sentences was quadratic.
+    path = best_path(scorer.cost, len(fr), len(en), MOVES, band=SENTENCE_BAND)
     return [((i, i + a), (j, j + b)) for i, a, j, b in path]
 
 
