@@ -576,3 +576,16 @@ def test_a_bad_source_date_epoch_is_one_line(world, value):
 def test_the_last_representable_date_builds(world):
     result = world.run("build", SOURCE_DATE_EPOCH="253402300799")
     assert result.exit_code == 0, result.output
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+@pytest.mark.parametrize("path, command", [("translations/en/article.po", "status"),
+                                           ("translations/en/article.po", "build"),
+                                           ("translations/templates/article.pot", "update")])
+def test_a_named_pipe_where_a_po_file_is_read_is_one_error_line_never_a_hang(world, path, command):
+    """An attack round: opening a FIFO blocks until a writer comes; every command hung."""
+    _built(world)
+    (world.root / path).unlink()
+    os.mkfifo(world.root / path)
+    result = world.run(command)
+    assert one_error_line(result, f"{path}: not a regular file (a named pipe or a device)")

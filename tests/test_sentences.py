@@ -187,3 +187,8 @@ def test_the_comment_survives_update_exact_and_fuzzy(make_project):
     entry = proj.entries("a")[edited]
     assert entry.fuzzy and entry.translator_comments == (comment,)
     assert override_problem(edited, entry.msgstr, value(entry.translator_comments)) is None
+
+
+def test_a_sentence_number_of_thousands_of_digits_is_an_override_problem_not_a_traceback():
+    with pytest.raises(OverrideError, match="too large"):
+        parse("1=1-" + "9" * 5000)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import errno
 import os
 import re
+import stat
 import tempfile
 import time
 from contextlib import contextmanager
@@ -146,10 +147,26 @@ class TooLarge(OSError):
     """A file over the size bound its reader allows (``safety``)."""
 
 
+class NotAFile(OSError):
+    """A path naming a pipe, a device or a socket, where a file is read."""
+
+
+def read_head(path: Path, size: int) -> bytes:
+    """Up to ``size`` first bytes of ``path``; NotAFile for a pipe or a device (opened
+    without waiting: a named pipe's open blocks for ever)."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise NotAFile(errno.EINVAL, "not a regular file (a named pipe or a device); diglot "
+                                     "reads files only", str(path))
+    with open(fd, "rb") as handle:
+        return handle.read(size)
+
+
 def read_limited(path: Path, limit: int) -> bytes:
-    """The bytes of ``path``; TooLarge past ``limit`` (never more than that read)."""
-    with open(path, "rb") as handle:
-        data = handle.read(limit + 1)
+    """The bytes of ``path``; TooLarge past ``limit`` (never more than that read); NotAFile
+    for a pipe or a device."""
+    data = read_head(path, limit + 1)
     if len(data) > limit:
         raise TooLarge(errno.EFBIG, f"larger than {limit // 2**20} MB")
     return data

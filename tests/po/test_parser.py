@@ -245,3 +245,21 @@ def test_empty_and_comment_only_files():
 def test_flag_tokens_and_ranges():
     body = '#, fuzzy no-wrap,range: 1..5,,c-format\nmsgid "a"\nmsgstr "b"\n'
     assert parse(HEADER + body).entries[0].flags == ("fuzzy", "no-wrap", "range: 1..5", "c-format")
+
+
+def test_numbers_of_thousands_of_digits_are_read_as_gettext_reads_them_never_a_traceback():
+    """An attack round: int() refuses 4,300 digits at once; status, check, update and build
+    printed a ValueError traceback."""
+    digits = "1" * 5000
+    entry = parse(HEADER + f'#: a.md:{digits}\nmsgid "a"\nmsgstr ""\n').entries[0]
+    n = (10**5000 - 1) // 9 % 2**64  # gettext's size_t, printed with %ld
+    assert dump_line(entry) == f"#: a.md:{n - 2**64 if n >= 2**63 else n}"
+    body = f'msgid "a"\nmsgid_plural "as"\nmsgstr[{digits}] "x"\n'
+    with pytest.raises(CatalogError, match=r"msgstr\[111111…\(5,000 digits\)\] where msgstr\[0\]"):
+        parse(HEADER + body)
+
+
+def dump_line(entry) -> str:
+    from diglot.po.writer import dump_po
+    from diglot.po.model import Catalog
+    return dump_po(Catalog(None, [entry])).decode().splitlines()[0]

@@ -7,7 +7,7 @@ from codecs import BOM_UTF8
 from pathlib import Path
 
 from diglot.errors import CatalogError
-from diglot.fsio import TooLarge, read_limited
+from diglot.fsio import NotAFile, TooLarge, read_head, read_limited
 from diglot.safety import MAX_PO_BYTES, MAX_SEGMENT_CHARS, MB
 from diglot.po.model import Catalog
 from diglot.po.parser import parse_po
@@ -25,6 +25,8 @@ def read_bytes(path: Path, shown: str) -> bytes | None:
     except TooLarge:
         raise CatalogError(f"the file is larger than {MAX_PO_BYTES // MB} MB, diglot's bound "
                            "for a PO file", shown) from None
+    except NotAFile as exc:
+        raise CatalogError(exc.strerror, shown) from None
     except OSError as exc:
         raise CatalogError(f"cannot read the file: {exc.strerror}; check its permissions",
                            shown) from exc
@@ -71,8 +73,7 @@ def in_style_of(data: bytes, path: Path | None) -> bytes:
     when it has them: a file saved by a Windows editor stays a Windows file, so that git
     shows the entries that changed, not every line."""
     try:
-        with open(path, "rb") as old:  # type: ignore[arg-type]
-            head = old.read(4096)
+        head = read_head(path, 4096)  # type: ignore[arg-type]
     except (OSError, TypeError):
         return data
     first = head.split(b"\n", 1)[0] if b"\n" in head else b""

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
+import stat
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -70,6 +72,8 @@ def _engines(fmt: str) -> list[str]:
 def file_digest(path: Path) -> str:
     digest = hashlib.sha256()
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return "?"  # a named pipe would block the open: reading it reports the problem
         with open(path, "rb") as handle:  # in chunks: a huge file is hashed, never held
             while chunk := handle.read(1 << 20):
                 digest.update(chunk)

@@ -54,7 +54,7 @@ def _range_flag(flag: str) -> str | None:
     match = _RANGE.match(flag)
     if not match:
         return None
-    low, high = (min(int(g), _INT_MAX) for g in match.groups())
+    low, high = (min(int(g), _INT_MAX) if len(g) < 19 else _INT_MAX for g in match.groups())
     return f"range: {low}..{high}" if low <= high else None
 
 
@@ -123,7 +123,10 @@ def _is_number(word: str) -> bool:
 
 def _line_number(digits: str) -> str:
     """gettext accumulates into a size_t and prints it with %ld."""
-    n = int(digits) % 2**64
+    n = 0
+    for start in range(0, len(digits), 18):  # by chunks: int() refuses 4,300 digits at once
+        chunk = digits[start:start + 18]
+        n = (n * 10 ** len(chunk) + int(chunk)) % 2**64
     return str(n - 2**64 if n >= 2**63 else n)
 
 

@@ -209,7 +209,7 @@ class _Parser:
             self._check_msgstr()
             self.stage = DONE
         else:
-            self._check_form(int(index))
+            self._check_form(index)
             self.stage, key = DONE, "form"
             self.forms.append(value)
         if key != "form":
@@ -241,7 +241,9 @@ class _Parser:
             raise self.fail("second msgstr in one entry; "
                             "remove it, or start a new entry with msgid")
 
-    def _check_form(self, index: int) -> None:
+    def _check_form(self, digits: str) -> None:
+        # An index of thousands of digits is out of range: never given to int() whole.
+        index = int(digits) if len(digits) < 10 else f"{digits[:6]}…({len(digits):,} digits)"
         if self.stage in (EMPTY, COMMENTED, CONTEXT):
             raise self.fail(f"msgstr[{index}] without msgid; add the msgid line above it")
         if "msgid_plural" not in self.fields:

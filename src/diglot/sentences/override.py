@@ -65,6 +65,8 @@ def _group(side: str, expected: int, language: str) -> Group:
                             "a range such as 2-3, or -")
     if found.group(3):
         return (expected, expected)
+    if max(len(found.group(1)), len(found.group(2) or "")) > 9:
+        raise OverrideError(f"{language} sentence number '{side.strip()}' is too large")
     first, last = int(found.group(1)), int(found.group(2) or found.group(1))
     if first != expected + 1 or last < first:
         raise OverrideError(f"{language} sentence {first} out of order: "
