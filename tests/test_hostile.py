@@ -589,3 +589,26 @@ def test_a_named_pipe_where_a_po_file_is_read_is_one_error_line_never_a_hang(wor
     os.mkfifo(world.root / path)
     result = world.run(command)
     assert one_error_line(result, f"{path}: not a regular file (a named pipe or a device)")
+
+
+def test_a_configuration_linked_outside_the_project_is_refused(world):
+    """An attack round: its title was published; a TOML file elsewhere gave its key names
+    away in the error ("unknown key 'default'")."""
+    (world.outside / "credentials").write_text('[default]\naws_secret_access_key = "x"\n')
+    (world.root / "diglot.toml").unlink(missing_ok=True)
+    (world.root / "diglot.toml").symlink_to(world.outside / "credentials")
+    result = world.run("build")
+    assert one_error_line(result, "'diglot.toml' is a symbolic link leading outside the project")
+    assert "default" not in result.output and "aws" not in result.output
+
+
+def test_a_control_character_in_the_project_folders_name_never_reaches_a_title(tmp_path):
+    """An attack round: the folder's name is the default title: update failed with an error
+    naming no file, and build wrote a raw ESC into the page's <title>."""
+    from project_fixture import Proj
+
+    proj = Proj(tmp_path / "ed\x1b[31mition")
+    proj.source("a", "# Titre\n\nTexte.\n")
+    assert proj.run("update").exit_code == 0 and proj.run("build", "--format", "html").exit_code == 0
+    page = (proj.root / "build/html/index.html").read_bytes()
+    assert b"\x1b" not in page and b"ed[31mition" in page

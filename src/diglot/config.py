@@ -70,6 +70,7 @@ def load_config(root: Path) -> tuple[Config, Path | None]:
     for name, table in (("diglot.toml", None), ("pyproject.toml", ("tool", "diglot"))):
         path = root / name
         if path.is_file():
+            _in_project(root, path, name)
             text = _read_text(path, name)
             data = _parse_toml(text, name)
             for key in table or ():
@@ -80,6 +81,19 @@ def load_config(root: Path) -> tuple[Config, Path | None]:
                 except ConfigError as exc:
                     raise ConfigError(exc.message, name, _key_line(text, exc.line_key)) from None
     return Config(), None
+
+
+def _in_project(root: Path, path: Path, name: str) -> None:
+    """A configuration linked outside the project is refused: its title would be
+    published, and a TOML file elsewhere (a credentials file) would give its key names away
+    in the errors."""
+    try:
+        path.resolve().relative_to(root.resolve())
+    except (OSError, ValueError, RuntimeError):
+        raise ConfigError(f"'{name}' is a symbolic link leading outside the project "
+                          f"(to '{os.readlink(path) if path.is_symlink() else path.resolve()}'); "
+                          "diglot reads its settings from the project only: remove the link",
+                          name) from None
 
 
 def _read_text(path: Path, name: str) -> str:

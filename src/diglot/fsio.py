@@ -155,8 +155,11 @@ def read_head(path: Path, size: int) -> bytes:
     """Up to ``size`` first bytes of ``path``; NotAFile for a pipe or a device (opened
     without waiting: a named pipe's open blocks for ever)."""
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    if not stat.S_ISREG(os.fstat(fd).st_mode):
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode):
         os.close(fd)
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
         raise NotAFile(errno.EINVAL, "not a regular file (a named pipe or a device); diglot "
                                      "reads files only", str(path))
     with open(fd, "rb") as handle:

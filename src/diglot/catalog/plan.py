@@ -136,7 +136,7 @@ def _anchored(project: Project, article: Article, planning: Planning) -> Catalog
     """The article's template, each passage with its lasting anchor (catalog.anchors),
     kept from the old template (or, lacking one, the first old PO file)."""
     origin = planning.origin(article.slug)
-    pot = fresh_template(article, project.root.name, planning.now, project.config.locations)
+    pot = fresh_template(article, project.name, planning.now, project.config.locations)
     path = _old_template(project, article.slug, origin)
     old = read_catalog(path, project.rel(path))
     if old is None:

@@ -30,7 +30,7 @@ class StrictError(FindingsError):
 
 
 def context(project: Project) -> BuildContext:
-    title = project.config.title or project.root.name
+    title = project.config.title or project.name
     return BuildContext(title, project.config, locales.build_time(), dict(project.output_names))
 
 

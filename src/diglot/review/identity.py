@@ -70,4 +70,4 @@ def key_of_bookmark(name: str) -> str | None:
 def project_identity(project: Project) -> str:
     """The edition's title (``title`` in the configuration, else the folder's name): the
     name a document says it belongs to, stable across clones when the title is set."""
-    return project.config.title or project.root.name
+    return project.config.title or project.name
