@@ -4,6 +4,7 @@ shows them; a missing image or one outside the project is one error line."""
 
 from __future__ import annotations
 
+import base64
 import io
 import zipfile
 
@@ -141,6 +142,8 @@ def test_an_inline_image_keeps_its_title_and_its_quotes_stay_in_their_attributes
 
 
 SVG = '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">{}</svg>'
+# A PNG's header alone, declaring 13,000 × 13,000 pixels: the size is read from it.
+PNG_13000 = base64.b64encode(png(1, 1)[:16] + (13000).to_bytes(4, "big") * 2 + png(1, 1)[24:]).decode()
 
 
 def _use_bomb(levels: int) -> str:
@@ -162,6 +165,14 @@ def _use_bomb(levels: int) -> str:
     ('<foreignObject><div xmlns="http://www.w3.org/1999/xhtml">x</div></foreignObject>',
      "holds a <foreignObject> element"),
     (None, "its <use> elements multiply it past 100,000 elements"),
+    # the fourth attack round: minutes of the PDF renderer from a few kilobytes
+    ('<image href="data:image/svg+xml;base64,PHN2Zy8+"/>', "embeds another SVG as a data: image"),
+    ('<defs><marker id="m"><path d="M0 0L1 1L2 0" marker-mid="url(#m2)"/></marker></defs>',
+     "draws markers inside markers"),
+    ("<style>" + "* { fill: red }" * 500 + "</style>" + "<g/>" * 2001,
+     "its stylesheet's 500 rules over its 2,003 elements are more than diglot renders"),
+    (f'<image href="data:image/png;base64,{PNG_13000}"/>', "the image it embeds as data: cannot "
+     "be decoded safely (it is 13,000 × 13,000 pixels"),
 ])
 def test_an_svg_unfit_to_publish_is_one_error_naming_the_image(make_project, body, why):
     """The HTML edition copies an SVG to its assets, where a browser opening it runs its

@@ -1,7 +1,10 @@
 """What makes an SVG image unfit to publish: a script (the HTML edition copies the file to
-its assets, where a browser opening it runs it on the publisher's site), or ``<use>``
-references that multiply into millions of elements (a few kilobytes that exhaust the PDF
-renderer). ``media`` refuses such an image with the error of its place in the text.
+its assets, where a browser opening it runs it on the publisher's site), or what a few
+kilobytes can make the PDF renderer do for minutes: ``<use>`` references that multiply
+into millions of elements, markers drawn on markers, a stylesheet of thousands of rules
+over thousands of elements, another SVG embedded as a ``data:`` image (none of it counted
+by the checks of the file itself). ``media`` refuses such an image with the error of its
+place in the text.
 
 Parsed with the standard library's expat, which expands no external entity and caps the
 amplification of internal ones; nothing is fetched.
@@ -9,10 +12,17 @@ amplification of internal ones; nothing is fetched.
 
 from __future__ import annotations
 
+import base64
 import re
 import xml.etree.ElementTree as ElementTree
 
+from diglot import pixels
+
 MAX_ELEMENTS = 100_000  # once every <use> is expanded
+# Style rules times elements: WeasyPrint matches every rule against every element (N
+# universal rules over N elements, 6,000 each in 197 KB of SVG, took two minutes).
+MAX_STYLE_MATCHES = 1_000_000
+_MARKED = ("marker-start", "marker-mid", "marker-end", "marker")
 # In any attribute value, once the whitespace and control characters a browser drops from a
 # URL are gone ("java&#9;script:"), and anywhere in it (an <animate values="a;javascript:…">).
 _SCRIPTED = ("javascript:", "vbscript:", "data:text/html")
@@ -39,7 +49,7 @@ def problem(data: bytes, suffix: str = "") -> str | None:
         return f"the SVG is not well-formed XML ({str(exc)[:60]})" if named else None
     if any(text.lstrip().lower().startswith("xml-stylesheet") for text in instructions):
         return "the SVG calls a stylesheet (<?xml-stylesheet?>), which can make script"
-    return _scripted(root) or _expansion(root)
+    return _scripted(root) or _expansion(root) or _dear(root)
 
 
 def _parse(data: bytes):
@@ -106,3 +116,45 @@ def _size(element, ids: dict, sizes: dict[int, int], open_: set[int]) -> int:
     open_.discard(key)
     sizes[key] = min(total, MAX_ELEMENTS + 1)
     return sizes[key]
+
+
+def _dear(root) -> str | None:
+    """What costs the renderer far more than the file's size says (see the module)."""
+    elements = list(root.iter())
+    styles = " ".join((e.text or "") for e in elements if _local(str(e.tag)) == "style")
+    for element in elements:
+        for name, value in element.attrib.items():
+            found = _local(name) == "href" and _embedded(value)
+            if found:
+                return found
+        if _local(str(element.tag)) == "marker" and (
+                any(_marks(e) for e in element.iter()) or "marker" in styles.lower()):
+            return "the SVG draws markers inside markers, which multiply past what diglot renders"
+    rules = styles.count("{")
+    if rules * len(elements) > MAX_STYLE_MATCHES:
+        return (f"its stylesheet's {rules:,} rules over its {len(elements):,} elements are more "
+                "than diglot renders")
+    return None
+
+
+def _embedded(value: str) -> str | None:
+    """Why an image embedded as a ``data:`` URI cannot be rendered: another SVG (its own
+    checks never ran), or a picture past the pixel bound (never measured else)."""
+    url = _DROPPED.sub("", value)
+    if not url.lower().startswith("data:image/"):
+        return None
+    if url.lower().startswith("data:image/svg"):
+        return "the SVG embeds another SVG as a data: image, which diglot does not render"
+    head, _, body = url.partition(",")
+    try:
+        data = base64.b64decode(body, validate=False) if head.lower().endswith(";base64") else b""
+    except ValueError:
+        return None
+    too_large = pixels.too_large(data)
+    return f"the image it embeds as data: cannot be decoded safely ({too_large})" if too_large else None
+
+
+def _marks(element) -> bool:
+    """Whether an element draws markers (an attribute, or its style attribute)."""
+    style = (element.get("style") or "").lower()
+    return any(element.get(name) for name in _MARKED) or "marker" in style
