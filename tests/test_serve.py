@@ -292,3 +292,24 @@ def test_with_several_languages_each_has_its_folder(proj):
         assert server.get("/tram.html")[0] == 404
     finally:
         server.stop()
+
+
+def test_the_watch_never_follows_a_link_out_of_the_project(proj, tmp_path):
+    """An attack round: a recursive watch followed source_fr/usr -> /usr (20,000 inotify
+    watches), and a link to an unreadable folder killed the watch thread."""
+    from diglot.serve.watch import _has_links, _real_folders
+
+    outside = tmp_path / "outside"
+    (outside / "deep").mkdir(parents=True)
+    (proj.root / "source_fr" / "ext").symlink_to(outside)
+    (proj.root / "source_fr" / "images").mkdir()
+    tops = [proj.root / "source_fr", proj.root / "translations"]
+    found = {p.relative_to(proj.root).as_posix() for p in _real_folders(proj.root, tops)}
+    assert "source_fr/images" in found and not any("ext" in f for f in found)
+    assert _has_links(tops)
+    server = Live(proj.root)  # and saves are still followed, each folder watched on its own
+    try:
+        with server.reload_of("/tram.html"):
+            proj.translate("tram", {SOIR: "It arrives in the evening."})
+    finally:
+        server.stop()

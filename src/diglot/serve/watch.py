@@ -3,13 +3,15 @@
 watchfiles wraps the operating system's notifications (inotify, FSEvents, …) in a small,
 maintained library that groups a burst of events (an editor's save-as-rename) into one
 change and stops on an event we set. Two watchers: the source and translations folders,
-recursively; and the project folder itself, not recursively (the settings files, and those
+each of their folders on its own (no symbolic link followed); and the project folder itself,
+not recursively (the settings files, and those
 folders appearing or being renamed: the first watcher then starts again on the new ones).
 A whole project folder is never watched recursively: it may hold a virtualenv or a build.
 """
 
 from __future__ import annotations
 
+import os
 import threading
 from pathlib import Path
 from typing import Callable
@@ -55,13 +57,56 @@ class Watcher:
     def _watch_folders(self) -> None:
         while not self.stopping.is_set():
             self._restart.clear()
-            folders = [f for f in self.folders() if f.is_dir()]
+            folders = _real_folders(self.root, self.folders())
             if not folders:
                 self._restart.wait()
                 continue
-            for _ in watch(*folders, step=_STEP_MS, stop_event=_Either(self.stopping, self._restart),
-                           raise_interrupt=False):
-                self.on_change()
+            try:
+                self._watch(folders)
+            except OSError:  # a folder gone or unreadable mid-watch: start again on what is
+                self.stopping.wait(0.5)
+
+    def _watch(self, folders: list[Path]) -> None:
+        """The folders recursively, as the operating system watches best; but a recursive
+        watch follows symbolic links (a link to /usr: 20,000 watches; to /proc: the thread
+        died on PermissionError), so where a link is found each folder is watched on its
+        own, and a folder made meanwhile starts the watch again, with it."""
+        known = set(folders)
+        tops = [f for f in self.folders() if f in known]
+        recursive = not _has_links(tops)
+        for _ in watch(*(tops if recursive else folders), step=_STEP_MS, recursive=recursive,
+                       ignore_permission_denied=True, raise_interrupt=False,
+                       stop_event=_Either(self.stopping, self._restart)):
+            if _has_links(tops) if recursive else set(_real_folders(self.root, self.folders())) != known:
+                self._restart.set()  # a link made meanwhile, or a folder to watch
+            self.on_change()
+
+
+def _has_links(tops: list[Path]) -> bool:
+    """Whether a symbolic link to a folder lies anywhere under ``tops``."""
+    for top in tops:
+        for folder, dirs, _ in os.walk(top, followlinks=False):
+            if any(Path(folder, d).is_symlink() for d in dirs):
+                return True
+    return False
+
+
+_MAX_FOLDERS = 2000  # folders watched: a preview of a few articles never has so many
+
+
+def _real_folders(root: Path, tops: list[Path]) -> list[Path]:
+    """The folders under ``tops`` (themselves included) that are folders of the project's
+    own: no symbolic link followed, none leading outside the project."""
+    base, found = root.resolve(), []
+    for top in tops:
+        if not top.is_dir() or top.is_symlink() or not top.resolve().is_relative_to(base):
+            continue
+        for folder, dirs, _ in os.walk(top, followlinks=False):
+            dirs[:] = [d for d in dirs if not Path(folder, d).is_symlink()]
+            found.append(Path(folder))
+            if len(found) >= _MAX_FOLDERS:
+                return found
+    return found
 
 
 class _Either:
