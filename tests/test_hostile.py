@@ -612,3 +612,19 @@ def test_a_control_character_in_the_project_folders_name_never_reaches_a_title(t
     assert proj.run("update").exit_code == 0 and proj.run("build", "--format", "html").exit_code == 0
     page = (proj.root / "build/html/index.html").read_bytes()
     assert b"\x1b" not in page and b"ed[31mition" in page
+
+
+def test_a_letter_with_more_than_30_combining_marks_is_refused_in_a_source_and_a_translation(world):
+    """An attack round: 100,000 accents on one letter (200 KB) kept the PDF's line breaking
+    busy for two minutes; Unicode's stream-safe text allows 30."""
+    zalgo = "e" + "\u0301" * 31
+    world.proj.source("article", f"# Titre\n\nUn {zalgo} de trop.\n")
+    result = world.run("update")
+    assert one_error_line(result, "source_fr/article.md:3: a letter carries more than 30 combining marks")
+    world.proj.source("article", "# Titre\n\nUn texte.\n")
+    assert world.run("update").exit_code == 0
+    world.proj.translate("article", {"Un texte.": f"A {zalgo} text."})
+    result = world.run("build")
+    assert one_error_line(result, "translations/en/article.po:", "more than 30 combining marks")
+    world.proj.translate("article", {"Un texte.": "A t" + "\u0301" * 30 + "ext."})  # 30: fine
+    assert world.run("build").exit_code == 0
