@@ -173,6 +173,9 @@ def _use_bomb(levels: int) -> str:
      "its stylesheet's 500 rules over its 2,003 elements are more than diglot renders"),
     (f'<image href="data:image/png;base64,{PNG_13000}"/>', "the image it embeds as data: cannot "
      "be decoded safely (it is 13,000 × 13,000 pixels"),
+    ('<image href="https://tracker.example/p.gif"/>', "refers to an outside resource (https://"),
+    ("<style>@import url(https://tracker.example/s.css);</style>", "stylesheet refers to an outside"),
+    ('<use href="file:///etc/passwd#x"/>', "refers to an outside resource (file:///etc"),
 ])
 def test_an_svg_unfit_to_publish_is_one_error_naming_the_image(make_project, body, why):
     """The HTML edition copies an SVG to its assets, where a browser opening it runs its

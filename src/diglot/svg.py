@@ -3,8 +3,9 @@ its assets, where a browser opening it runs it on the publisher's site), or what
 kilobytes can make the PDF renderer do for minutes: ``<use>`` references that multiply
 into millions of elements, markers drawn on markers, a stylesheet of thousands of rules
 over thousands of elements, another SVG embedded as a ``data:`` image (none of it counted
-by the checks of the file itself). ``media`` refuses such an image with the error of its
-place in the text.
+by the checks of the file itself); or a reference to an outside resource (a tracker's image,
+a remote stylesheet) that a reader's browser would fetch. ``media`` refuses such an image
+with the error of its place in the text.
 
 Parsed with the standard library's expat, which expands no external entity and caps the
 amplification of internal ones; nothing is fetched.
@@ -49,7 +50,7 @@ def problem(data: bytes, suffix: str = "") -> str | None:
         return f"the SVG is not well-formed XML ({str(exc)[:60]})" if named else None
     if any(text.lstrip().lower().startswith("xml-stylesheet") for text in instructions):
         return "the SVG calls a stylesheet (<?xml-stylesheet?>), which can make script"
-    return _scripted(root) or _expansion(root) or _dear(root)
+    return _scripted(root) or _expansion(root) or _dear(root) or _external(root)
 
 
 def _parse(data: bytes):
@@ -158,3 +159,23 @@ def _marks(element) -> bool:
     """Whether an element draws markers (an attribute, or its style attribute)."""
     style = (element.get("style") or "").lower()
     return any(element.get(name) for name in _MARKED) or "marker" in style
+
+
+# A reference a browser opening the published SVG would fetch: not "#id", not "data:".
+_OUTSIDE_URL = re.compile(r"""@import|url\(\s*['"]?(?!#|data:)""", re.IGNORECASE)
+
+
+def _external(root) -> str | None:
+    """A reference to something outside the file (a tracker's image, a stylesheet on
+    another site): the HTML edition publishes the SVG as it is."""
+    for element in root.iter():
+        for name, value in element.attrib.items():
+            url = _DROPPED.sub("", value)
+            if _local(name) == "href" and url and not url.startswith(("#", "data:")) \
+                    and _local(str(element.tag)) != "a":  # a link is followed, never fetched
+                return f"the SVG refers to an outside resource ({value[:60]}), which a reader's browser would fetch"
+            if _local(name) == "style" and _OUTSIDE_URL.search(value):
+                return "the SVG's style refers to an outside resource, which a reader's browser would fetch"
+        if _local(str(element.tag)) == "style" and _OUTSIDE_URL.search(element.text or ""):
+            return "the SVG's stylesheet refers to an outside resource, which a reader's browser would fetch"
+    return None
