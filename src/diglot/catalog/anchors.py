@@ -71,17 +71,21 @@ def _halves_and_joins(entries: list[Entry], free: dict, chosen: dict[int, str]) 
     """A paragraph cut in two keeps its anchor on its first half, and paragraphs joined
     keep the first one's: a link to the paragraph lands where it starts (by likeness alone
     the longer half, or the longer paragraph, would take it)."""
-    whole = {loose_key(text): j for j, (text, _) in free.items()}
-    for i in range(len(entries) - 1):
-        if i in chosen or i + 1 in chosen:
-            continue
-        j = whole.get(loose_key(entries[i].msgid) + loose_key(entries[i + 1].msgid))
+    open_ = [i for i in range(len(entries)) if i not in chosen]
+    if not open_ or not free:
+        return
+    keys = {i: loose_key(entries[i].msgid) for i in open_}  # each text keyed once
+    old = {j: loose_key(text) for j, (text, _) in free.items()}
+    whole = {key: j for j, key in old.items()}
+    for i in open_:
+        j = whole.get(keys[i] + keys[i + 1]) if i + 1 in keys and i in keys else None
         if j is not None and j in free:
             chosen[i] = free.pop(j)[1]
+            del keys[i]
     order = sorted(free)
-    pairs = {loose_key(free[a][0]) + loose_key(free[b][0]): a for a, b in zip(order, order[1:])}
-    for i, entry in enumerate(entries):
-        a = pairs.get(loose_key(entry.msgid)) if i not in chosen else None
+    pairs = {old[a] + old[b]: a for a, b in zip(order, order[1:])}
+    for i, key in keys.items():
+        a = pairs.get(key) if i not in chosen else None
         if a is not None and a in free:
             chosen[i] = free.pop(a)[1]
 
