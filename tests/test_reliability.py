@@ -122,6 +122,8 @@ def test_source_with_control_character_is_rejected_with_its_line(proj):
     ("[tool.diglot\n", "invalid TOML"),
     ("[tool.diglot]\noutput = 'source_fr'\n", "'output' must be a folder apart from 'source'"),
     ("[tool.diglot]\nlanguages = ['en', 'en']\n", "'languages' lists a language twice"),
+    ("[tool.diglot]\nlanguages = ['en', 'EN']\n", "'languages' lists a language twice"),  # one folder on
+    ("[tool.diglot]\nlanguages = ['en_GB', 'en-GB']\n", "'languages' lists a language twice"),  # some disks
     ("[tool.diglot]\nlanguages = ['fr']\n", "'languages' holds the source language 'fr'"),
     ("[tool.diglot]\nproofing = {en = 'english'}\n", "proofing tag 'english' for 'en'"),
     ("[tool.diglot]\nproofing = {en = 'en-GB\"/><w:x/>'}\n", "proofing tag 'en-GB\"/><w:x/>' for 'en'"),

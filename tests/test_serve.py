@@ -94,6 +94,7 @@ def test_pages_are_served_in_preview_mode(live):
     assert status == 200 and 'href="tram.html"' in index and "diglot serve · preview" in index
     status, page, response = live.get("/tram.html")
     assert status == 200 and response.getheader("Cache-Control") == "no-store"
+    assert response.getheader("X-Frame-Options") == "DENY"  # no other site frames the drafts
     assert 'data-state="translated"' in _row(page, "The tram leaves the station at 2 p.m.")
     assert 'data-state="untranslated"' in _row(page, SOIR)
     assert live.get("/nowhere.html")[0] == 404

@@ -167,7 +167,10 @@ def _apart(config: Config, root: Path) -> None:
 
 
 def _distinct_languages(config: Config) -> None:
-    if len(set(config.languages)) != len(config.languages):
+    # Case and separator aside: "EN" and "en", "en_GB" and "en-GB" are one folder on a
+    # case-insensitive disk, and one language to every reader.
+    spelled = [code.lower().replace("-", "_") for code in config.languages]
+    if len(set(spelled)) != len(spelled):
         raise _fail("languages", "'languages' lists a language twice")
     if config.source_language in config.languages:
         raise _fail("languages", f"'languages' holds the source language "

@@ -81,6 +81,8 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(data)))
         self.send_header("Cache-Control", "no-store")
         self.send_header("X-Content-Type-Options", "nosniff")
+        # Drafts are shown to this machine's own browser tab, never framed by another site.
+        self.send_header("X-Frame-Options", "DENY")
         if not kind.startswith("text/html"):  # an image opened alone (an SVG) runs nothing
             self.send_header("Content-Security-Policy", "default-src 'none'; sandbox")
         self.end_headers()
