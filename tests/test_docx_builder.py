@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import zipfile
 from dataclasses import replace
 
@@ -530,3 +531,16 @@ def test_a_long_pair_of_titles_is_shortened_in_the_running_head_never_one_langua
     heads = "".join(t.text for name in zipfile.ZipFile(io.BytesIO(data)).namelist()
                     if name.startswith("word/header") for t in xml(data, name).iter(q("t")))
     assert short_en.upper() in heads.upper() and short_fr.split(" ")[0].upper() in heads.upper()
+
+
+def test_a_link_to_a_local_file_keeps_its_text_unlinked_web_links_stay():
+    """An attack round's note: '../../setup.exe' and '/etc/passwd' were kept as hyperlinks
+    Word would open; the PDF and EPUB already dropped them."""
+    source = ("Voir [le site](https://example.org), [l'outil](../../setup.exe), "
+              "[le fichier](/etc/passwd) et [l'écrit](mailto:a@example.org).\n")
+    data = BUILDER.article(support.bilingual_from(source, []), context())
+    rels = part(data, "word/_rels/document.xml.rels").decode()
+    targets = re.findall(r'Target="([^"]+)" TargetMode="External"', rels)
+    assert targets == ["https://example.org", "mailto:a@example.org"]
+    text = "".join(t.text for t in xml(data).iter(q("t")))
+    assert "l’outil" in text and "le fichier" in text

@@ -67,6 +67,8 @@ class InlineWriter:
                     _span_run(target, span, lang, code)
 
     def _link(self, parent, href: str):
+        if not href:  # a link the document does not keep: its text, unlinked
+            return parent
         if href.startswith("#"):
             return x.hyperlink(parent, anchor=href[1:])
         if _NETWORK.match(href):  # \\host\share, //host/x: Word opens such a link over the

@@ -11,6 +11,7 @@ same note shows its number. Notes a column never calls are written after the art
 from __future__ import annotations
 
 from typing import Callable
+from urllib.parse import unquote, urlsplit
 
 from docx.oxml.ns import qn
 
@@ -26,11 +27,27 @@ MAX_HEIGHT = 8500  # twips (15 cm): a picture never takes a whole page from its 
 _HYPERLINK = qn("w:hyperlink")
 
 
-def docx_link(doc: Bilingual) -> Callable[[str], str] | None:
+def docx_link(doc: Bilingual) -> Callable[[str], str]:
     """Where the article's links lead in the DOCX edition: a link to another article, to
     that article's document (crossref), without its fragment: a document has no anchor of
-    that name."""
-    return crossref.linker(doc, ".docx", tail=False) if doc.articles else None
+    that name; web and mail links as they are; any other ("" : the text stays, unlinked)."""
+    articles = crossref.linker(doc, ".docx", tail=False) if doc.articles else None
+
+    def link(href: str) -> str:
+        href = articles(href) if articles else href
+        return href if _opens_safely(href) else ""
+    return link
+
+
+def _opens_safely(href: str) -> bool:
+    """A web or mail address, a place in the document, or another article's document
+    beside it: not a local file ("../../setup.exe", "/etc/passwd"), which Word would open."""
+    parts = urlsplit(href)
+    if parts.scheme:
+        return parts.scheme.lower() in ("http", "https", "mailto")
+    path = unquote(parts.path)
+    return href.startswith("#") or (path.lower().endswith(".docx") and not parts.netloc
+                                    and not path.startswith(("/", "\\")))
 
 
 class Markup:
