@@ -125,13 +125,15 @@ def test_update_check_reports_a_file_memory_would_change(proj):
     assert "would update translations/en/tram.po (0 fuzzy, 1 new, 0 obsolete, 1 given a fuzzy proposal from memory)" in result.output
 
 
-def test_the_most_common_translation_wins():
+def test_the_most_common_translation_wins_and_says_others_exist():
     units = [memory.Unit("Oui.", "Yes.", "b"), memory.Unit("Oui.", "Indeed.", "a"),
              memory.Unit("Oui.", "Yes.", "c")]
     found = memory.propose(["Oui."], [], memory.Memory(units), "z", 0.75)
     proposed, count = memory.apply(Catalog(None, [Entry("Oui.")]), found)
     assert count == 1 and proposed.entries[0].msgstr == "Yes."
-    assert proposed.entries[0].translator_comments == ("memory: 100% from b",)
+    # a translator's review: the other translation went unmentioned
+    assert proposed.entries[0].translator_comments == (
+        "memory: 100% from b; 1 other translation(s) of it elsewhere",)
 
 
 def test_fuzzy_and_own_entries_are_never_proposed():

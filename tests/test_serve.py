@@ -314,3 +314,14 @@ def test_the_watch_never_follows_a_link_out_of_the_project(proj, tmp_path):
             proj.translate("tram", {SOIR: "It arrives in the evening."})
     finally:
         server.stop()
+
+
+def test_a_memory_proposal_shows_where_it_comes_from(proj, live):
+    """A translator's review: the preview showed a fuzzy draft without its "# memory:"."""
+    po = proj.root / "translations/en/tram.po"
+    with live.reload_of("/tram.html"):
+        po.write_text(po.read_text().replace(
+            f'msgid "{SOIR}"\nmsgstr ""',
+            f'# memory: 100% from metro\n#, fuzzy\nmsgid "{SOIR}"\nmsgstr "It arrives at night."'))
+    row = _row(live.get("/tram.html")[1], SOIR)
+    assert 'data-note="fuzzy draft: It arrives at night. (memory: 100% from metro)"' in row

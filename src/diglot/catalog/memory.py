@@ -46,6 +46,7 @@ class Unit:
 class Proposal:
     unit: Unit
     score: float
+    others: int = 0  # other translations of the same French the memory holds
 
     def comment(self) -> str:
         exact = self.score >= 1.0
@@ -54,7 +55,8 @@ class Proposal:
                  PROJECT: self.unit.origin,
                  PROJECT_OBSOLETE: f"{self.unit.origin} (obsolete)",
                  COMPENDIUM: self.unit.origin}[self.unit.rank]
-        return f"{COMMENT} {percent}% from {where}"
+        told = f"; {self.others} other translation(s) of it elsewhere" if self.others else ""
+        return f"{COMMENT} {percent}% from {where}{told}"
 
 
 def units_of(catalog: Catalog, origin: str, rank: int = PROJECT) -> list[Unit]:
@@ -101,26 +103,28 @@ class Memory:
     def best(self, text: str, threshold: float, skip: str | None = None) -> Proposal | None:
         """The closest proposal for ``text``, ignoring units from ``skip`` (the file's own)."""
         for units in (self.by_text.get(text, ()), self.by_key.get(loose_key(text), ())):
-            exact = _choose(units, skip)  # the same French, or written with other spaces/quotes
+            exact = _choose(units, skip, 1.0)  # the same French, or with other spaces/quotes
             if exact is not None:
-                return Proposal(exact, 1.0)
+                return exact
         found = None
         for i in self.index.candidates(text, _BUDGET) if self.texts else ():
             score = fuzzy.similarity(text, self.texts[i], threshold)
-            unit = _choose(self.by_text[self.texts[i]], skip) if score >= threshold else None
-            if unit is not None and (found is None or _better(score, unit, found)):
-                found = Proposal(unit, score)
+            chosen = _choose(self.by_text[self.texts[i]], skip, score) if score >= threshold else None
+            if chosen is not None and (found is None or _better(score, chosen.unit, found)):
+                found = chosen
         return found
 
 
-def _choose(units, skip: str | None) -> Unit | None:
+def _choose(units, skip: str | None, score: float) -> Proposal | None:
     """Of the units sharing one French text: the most frequent translation, then the best
-    ranked, then the first origin by name (deterministic)."""
+    ranked, then the first origin by name (deterministic); the proposal says how many
+    other translations there are (a translator chooses between them)."""
     units = [u for u in units if u.origin != skip or u.rank == OWN]
     if not units:
         return None
     votes = Counter(u.msgstr for u in units)
-    return min(units, key=lambda u: (-votes[u.msgstr], u.rank, u.origin, u.msgstr))
+    best = min(units, key=lambda u: (-votes[u.msgstr], u.rank, u.origin, u.msgstr))
+    return Proposal(best, score, len(votes) - 1)
 
 
 def _better(score: float, unit: Unit, found: Proposal) -> bool:

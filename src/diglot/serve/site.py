@@ -25,15 +25,15 @@ from diglot import crossref, media
 from diglot.builders import PreviewNotes
 from diglot.builders.html import BUILDER
 from diglot.builders.preview import error_page
-from diglot.catalog.gather import read_or_skip, read_po
-from diglot.catalog.plan import plan_catalog, plan_template
+from diglot.catalog.gather import read_or_skip
+from diglot.catalog.plan import plan_template
 from diglot.catalog.translate import bilingual
 from diglot.commands.build import context
 from diglot.commands.build_plan import file_digest, input_digest
-from diglot.commands.check import check
 from diglot.errors import DiglotError
 from diglot.model import Bilingual
 from diglot.project import Project
+from diglot.serve import notes
 
 
 HTML = "text/html; charset=utf-8"
@@ -239,7 +239,7 @@ def _read(project: Project, slug: str, files: tuple[str, ...]) -> _Article:
         article, _skipped = read_or_skip(project, slug)
         template = plan_template(project, article) if article else None
         for lang in project.languages if article else ():
-            catalog, notices[lang] = _ahead(project, slug, lang, template)
+            catalog, notices[lang] = notes.ahead(project, slug, lang, template)
             po = project.rel(project.po_path(lang, slug))
             doc = bilingual(article, catalog, project.config.source_language, lang, fallback)
             doc, found = media.attach(doc, project.root, project.source_dir, (po, catalog))
@@ -249,22 +249,6 @@ def _read(project: Project, slug: str, files: tuple[str, ...]) -> _Article:
         return _Article((*files, "?"), error=str(exc))
     inputs = tuple(sorted(inputs))
     return _Article(files + _images_key(project, inputs), docs, inputs=inputs, notices=notices)
-
-
-def _ahead(project: Project, slug: str, lang: str, template):
-    """The PO file as ``diglot update`` would leave it (the French changed since: a changed
-    passage shows its old translation as a draft, not as untranslated), and what to say
-    when that is not the file as it stands."""
-    plan = plan_catalog(project, slug, lang, template=template)
-    known = {e.msgid for e in plan.old.active} if plan.old is not None else set()
-    behind = sum(1 for e in plan.catalog.active if e.msgid not in known)
-    if not behind:
-        return plan.catalog, ((), {})
-    po = project.rel(project.po_path(lang, slug))
-    fuzzy = {e.msgid: e.msgstr for e in plan.catalog.active if e.fuzzy and e.msgstr}
-    said = f"{po} is not made yet" if plan.old is None else \
-        f"{po} is behind the French ({behind} passage(s) changed or new): shown as update will leave it"
-    return plan.catalog, ((f"{said}; run diglot update",), fuzzy)
 
 
 def _last_good(known: _Article, fresh: _Article) -> _Article:
@@ -277,28 +261,10 @@ def _last_good(known: _Article, fresh: _Article) -> _Article:
 
 def _render(project: Project, doc: Bilingual, lang: str, ctx, generation: str,
             notices: tuple[tuple[str, ...], dict[str, str]] = ((), {})) -> bytes:
-    notes = _notes(project, doc.slug, lang, generation)
+    found = notes.notes(project, doc.slug, lang, generation)
     told, drafts = notices
-    notes = replace(notes, errors=(*told, *notes.errors), fuzzy={**drafts, **notes.fuzzy})
-    return BUILDER.article(doc, replace(ctx, preview=notes))
-
-
-def _notes(project: Project, slug: str, lang: str, generation: str) -> PreviewNotes:
-    """The article's QA findings (``diglot check``'s) and fuzzy drafts, by msgid."""
-    try:
-        catalog = read_po(project, lang, slug)
-        found = check(project, [slug], (lang,), sources=False) if catalog is not None else []
-    except DiglotError:  # changed again since it was read: the next rebuild follows
-        return PreviewNotes(generation)
-    if catalog is None:
-        return PreviewNotes(generation)
-    msgids = {e.line: e.msgid for e in catalog.entries}
-    findings: dict[str, tuple[str, ...]] = {}
-    for f in found:
-        line = f"{f.severity} [{f.check}] {f.message}"
-        findings[msgids.get(f.line, "")] = (*findings.get(msgids.get(f.line, ""), ()), line)
-    fuzzy = {e.msgid: e.msgstr for e in catalog.active if e.fuzzy and e.msgstr}
-    return PreviewNotes(generation, findings, fuzzy)
+    found = replace(found, errors=(*told, *found.errors), fuzzy={**drafts, **found.fuzzy})
+    return BUILDER.article(doc, replace(ctx, preview=found))
 
 
 def _log(articles: dict[str, _Article], changed: list[str], seconds: float) -> list[str]:
