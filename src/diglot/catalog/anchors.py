@@ -12,7 +12,7 @@ import hashlib
 from dataclasses import replace
 from typing import Iterable
 
-from diglot.catalog.merge import loose_key
+from diglot.catalog.pieces import loose_key
 from diglot.po.model import Catalog, Entry
 
 PREFIX = "anchor: "

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 
 from diglot.catalog import fuzzy
-from diglot.catalog.merge import loose_key, split_halves
+from diglot.catalog.pieces import loose_key, split_halves
 from diglot.po.model import Catalog, Entry
 
 COMMENT = "memory:"
@@ -173,7 +173,7 @@ def _sibling(text: str, near, threshold: float) -> Proposal | None:
 def apply(catalog: Catalog, proposals: dict[str, Proposal]) -> tuple[Catalog, int]:
     """``catalog`` with each open entry that has a proposal made a fuzzy entry holding it;
     a half of a paragraph cut in two takes an exact proposal instead of the whole old
-    paragraph's translation (``merge.split_halves``)."""
+    paragraph's translation (``pieces.split_halves``)."""
     entries, count = list(catalog.entries), 0
     halves = split_halves(catalog) if proposals else set()
     for i in _taking(entries, proposals, halves):

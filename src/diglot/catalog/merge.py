@@ -11,24 +11,16 @@ Old entries nobody took become obsolete (``#~``) with their translation and comm
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 
+from diglot.catalog import pieces as cuts
+from diglot.catalog.pieces import loose_key
 from diglot.po.model import Catalog, Entry
 
-_SPACES = re.compile(r"\s+")
 _NEAR = 4  # old entries either side where a paragraph's other pieces are looked for
 # How much less similar a segment reworded where it stands may be: unrelated short lines of
 # Verne's French score 0.47 at the 90th percentile, a one-word change to one 0.51-0.56.
 _IN_PLACE_EASING = 0.1
-_QUOTES = str.maketrans({c: '"' for c in "«»“”„‟〝〞＂"} | {c: "'" for c in "‘’‚‛′ʼ`"})
-
-
-def loose_key(text: str) -> str:
-    """The text with whitespace removed and quote styles unified: equal keys mean a change
-    a translation does not care about (a space before ``:``, ’ for ', NBSP for space)."""
-    return _SPACES.sub("", text.translate(_QUOTES))
-
 
 @dataclass
 class MergeResult:
@@ -91,11 +83,11 @@ class _Plan:
             if j is None or j in self.taken:
                 continue
             o = self.old[j]
-            if _piece(o.msgid, t.msgid):
+            if cuts.piece(o.msgid, t.msgid):
                 text, comments = self._rejoined(j, t.msgid)
                 entry = _carry(t, o, o.flags, o.msgid)
                 self._take(i, j, replace(entry, msgstr=text, translator_comments=comments))
-            elif _piece(t.msgid, o.msgid) or self._cut_from_another(t.msgid, j):
+            elif cuts.piece(t.msgid, o.msgid) or self._cut_from_another(t.msgid, j):
                 # A paragraph's piece back (cut again, or a half restored): its translation
                 # was made for more than this French; a translator cuts it.
                 self._take(i, j, _carry(t, o, o.flags, o.msgid))
@@ -125,7 +117,7 @@ class _Plan:
                 run = [self.old[k] for k in active[start:end]]
                 if "".join(loose_key(e.msgid) for e in run) == key:
                     comments = tuple(dict.fromkeys(c for e in run for c in e.translator_comments))
-                    return _joined([e.msgstr for e in run]), comments
+                    return cuts.joined([e.msgstr for e in run]), comments
         pieces = [e.msgstr for e in self.old if e.fuzzy and e.previous_msgid == whole]
         return max(pieces, key=len), self.old[j].translator_comments
 
@@ -152,7 +144,7 @@ class _Plan:
             # The old French is the pieces a blank line apart: a PO editor shows where they
             # met, and it is never the French again (a revert must not make it finished).
             entry = replace(_carry(t, pieces[0], flags, "\n\n".join(e.msgid for e in pieces)),
-                            msgstr=_pieces_joined(pieces),
+                            msgstr=cuts.pieces_joined(pieces),
                             translator_comments=tuple(dict.fromkeys(
                                 c for e in pieces for c in e.translator_comments)))
             self._take(i, run[0], entry)
@@ -203,7 +195,7 @@ class _Plan:
         o = self.old[j]
         # A piece of its old French (a half) was never that French's translation.
         previous = o.previous_msgid if o.fuzzy and o.previous_msgid \
-            and not _piece(o.msgid, o.previous_msgid) else o.msgid
+            and not cuts.piece(o.msgid, o.previous_msgid) else o.msgid
         entry = _carry(self.pot.entries[i], o, ("fuzzy", *_without(o.flags, "fuzzy")), previous)
         self._take(i, j, entry)
         self.stats.fuzzy.append(entry)
@@ -219,7 +211,7 @@ class _Plan:
                 if seed is None or not seed.fuzzy or not _useful(seed):
                     continue
                 texts = (entries[k].msgid, t.msgid) if k < i else (t.msgid, entries[k].msgid)
-                if _halves(seed.previous_msgid, *texts):
+                if cuts.halves(seed.previous_msgid, *texts):
                     entry = _carry(t, seed, seed.flags, seed.previous_msgid)
                     self.chosen[i] = entry
                     self.stats.fuzzy.append(entry)
@@ -269,47 +261,6 @@ def _settled(e: Entry) -> Entry:
     """The entry as it reads back: the writer prints "fuzzy" only over a translation
     (msgcat's rule), so a "#|" left on an empty one would go at the next update."""
     return replace(e, previous_msgid=None) if e.previous_msgid is not None and not _first(e) else e
-
-
-def _piece(part: str, whole: str) -> bool:
-    """Whether ``part`` is a piece of ``whole``'s French, not all of it."""
-    part_key, whole_key = loose_key(part), loose_key(whole)
-    return part_key != whole_key and part_key in whole_key
-
-
-def _joined(texts: list[str]) -> str:
-    """Translations of consecutive pieces as one: the one that holds all the others (a
-    half not cut yet), else all of them in order."""
-    texts = [t for t in texts if t]
-    whole = next((t for t in texts if all(other in t for other in texts)), None)
-    return whole if whole is not None else " ".join(texts)
-
-
-def _pieces_joined(pieces: list[Entry]) -> str:
-    """The translations of paragraphs joined into one, in order; halves of one paragraph
-    that both still hold its whole translation give it once."""
-    texts = [e.msgstr for e in pieces if e.msgstr]
-    whole = len(set(texts)) == 1 and all(e.fuzzy and e.previous_msgid == pieces[0].previous_msgid
-                                         for e in pieces) and len(texts) == len(pieces)
-    return texts[0] if whole else " ".join(texts)
-
-
-def _halves(old: str | None, first: str, second: str) -> bool:
-    """Whether ``first`` then ``second`` are the old French ``old`` cut in two (whitespace
-    and quote style aside)."""
-    return bool(old and first.strip() and second.strip()) and \
-        loose_key(old) == loose_key(first) + loose_key(second)
-
-
-def split_halves(catalog: Catalog) -> set[str]:
-    """The msgids of the fuzzy entries that hold, both alike, the translation of the one old
-    paragraph they were cut from (see ``_Plan.split``)."""
-    active, found = catalog.active, set()
-    for a, b in zip(active, active[1:]):
-        if a.fuzzy and b.fuzzy and a.msgstr == b.msgstr and a.previous_msgid == b.previous_msgid \
-                and _halves(a.previous_msgid, a.msgid, b.msgid):
-            found |= {a.msgid, b.msgid}
-    return found
 
 
 def _without(flags: tuple[str, ...], flag: str) -> tuple[str, ...]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from diglot.catalog import memory
-from diglot.catalog.merge import split_halves
+from diglot.catalog.pieces import split_halves
 from diglot.catalog.placement import base_language
 from diglot.catalog.store import read_catalog
 from diglot.po.model import Catalog

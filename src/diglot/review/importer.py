@@ -31,7 +31,7 @@ from diglot.review.errors import ReviewError
 from diglot.review.export import APPROVED
 from diglot.review.manifest import Manifest, RowMark
 from diglot.source.markdown_out import normalize, to_markdown
-from diglot.catalog.merge import loose_key
+from diglot.catalog.pieces import loose_key
 from diglot.catalog.store import encode, in_style_of
 from diglot.fsio import write_atomic
 from diglot.review.protect import lost_markup

@@ -1,0 +1,60 @@
+"""The French of segments as a translation sees it, and paragraphs in pieces: the key that
+ignores spacing and quote style (``loose_key``), a paragraph cut in two or joined from
+several (their translations put together), for ``merge`` and the translation memory.
+"""
+
+from __future__ import annotations
+
+import re
+
+from diglot.po.model import Catalog, Entry
+
+_SPACES = re.compile(r"\s+")
+_QUOTES = str.maketrans({c: '"' for c in "«»“”„‟〝〞＂"} | {c: "'" for c in "‘’‚‛′ʼ`"})
+
+
+def loose_key(text: str) -> str:
+    """The text with whitespace removed and quote styles unified: equal keys mean a change
+    a translation does not care about (a space before ``:``, ’ for ', NBSP for space)."""
+    return _SPACES.sub("", text.translate(_QUOTES))
+
+
+def piece(part: str, whole: str) -> bool:
+    """Whether ``part`` is a piece of ``whole``'s French, not all of it."""
+    part_key, whole_key = loose_key(part), loose_key(whole)
+    return part_key != whole_key and part_key in whole_key
+
+
+def joined(texts: list[str]) -> str:
+    """Translations of consecutive pieces as one: the one that holds all the others (a
+    half not cut yet), else all of them in order."""
+    texts = [t for t in texts if t]
+    whole = next((t for t in texts if all(other in t for other in texts)), None)
+    return whole if whole is not None else " ".join(texts)
+
+
+def pieces_joined(pieces: list[Entry]) -> str:
+    """The translations of paragraphs joined into one, in order; halves of one paragraph
+    that both still hold its whole translation give it once."""
+    texts = [e.msgstr for e in pieces if e.msgstr]
+    whole = len(set(texts)) == 1 and all(e.fuzzy and e.previous_msgid == pieces[0].previous_msgid
+                                         for e in pieces) and len(texts) == len(pieces)
+    return texts[0] if whole else " ".join(texts)
+
+
+def halves(old: str | None, first: str, second: str) -> bool:
+    """Whether ``first`` then ``second`` are the old French ``old`` cut in two (whitespace
+    and quote style aside)."""
+    return bool(old and first.strip() and second.strip()) and \
+        loose_key(old) == loose_key(first) + loose_key(second)
+
+
+def split_halves(catalog: Catalog) -> set[str]:
+    """The msgids of the fuzzy entries that hold, both alike, the translation of the one old
+    paragraph they were cut from (see ``_Plan.split``)."""
+    active, found = catalog.active, set()
+    for a, b in zip(active, active[1:]):
+        if a.fuzzy and b.fuzzy and a.msgstr == b.msgstr and a.previous_msgid == b.previous_msgid \
+                and halves(a.previous_msgid, a.msgid, b.msgid):
+            found |= {a.msgid, b.msgid}
+    return found
