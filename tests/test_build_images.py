@@ -113,13 +113,13 @@ def test_a_link_into_git_or_bytes_that_are_no_image_are_never_published(proj):
     (proj.root / "source_fr/img/logo.png").symlink_to("../../.git/config")
     proj.write("source_fr/autre.md", "# Autre\n\nUn texte.\n\n![Logo](img/logo.png)\n")
     result = proj.run("build")
-    assert result.exit_code == 2 and "is in a hidden folder (.git…) or leads into one" in result.output
+    assert result.exit_code == 2 and "is in a version-control folder (.git…) or leads into one" in result.output
     (proj.root / "source_fr/img/logo.png").unlink()
     (proj.root / "source_fr/img/logo.png").write_text("[http]\n\textraheader = secret\n")
     result = proj.run("build")
     assert result.output.strip().splitlines() == [
         "Error: source_fr/autre.md:5: image source_fr/img/logo.png cannot be published: its "
-        "bytes are no PNG, JPEG, GIF, WebP, BMP, TIFF or SVG image, whatever its name says"]
+        "bytes are no PNG, JPEG, GIF, WebP, AVIF, BMP, TIFF or SVG image, whatever its name says"]
     published = [f for f in (proj.root / "build").rglob("*") if f.is_file()]
     assert not any(b"extraheader" in f.read_bytes() for f in published)
 
@@ -166,16 +166,26 @@ def _use_bomb(levels: int) -> str:
      "holds a <foreignObject> element"),
     (None, "its <use> elements multiply it past 100,000 elements"),
     # the fourth attack round: minutes of the PDF renderer from a few kilobytes
-    ('<image href="data:image/svg+xml;base64,PHN2Zy8+"/>', "embeds another SVG as a data: image"),
+    ('<image href="data:image/svg+xml;base64,PHN2Zy8+"/>', "embeds another SVG, or bytes that are no picture"),
     ('<defs><marker id="m"><path d="M0 0L1 1L2 0" marker-mid="url(#m2)"/></marker></defs>',
      "draws markers inside markers"),
     ("<style>" + "* { fill: red }" * 500 + "</style>" + "<g/>" * 2001,
-     "its stylesheet's 500 rules over its 2,003 elements are more than diglot renders"),
+     "its stylesheet's 500 selectors over its 2,003 elements are more than diglot renders"),
     (f'<image href="data:image/png;base64,{PNG_13000}"/>', "the image it embeds as data: cannot "
      "be decoded safely (it is 13,000 × 13,000 pixels"),
     ('<image href="https://tracker.example/p.gif"/>', "refers to an outside resource (https://"),
     ("<style>@import url(https://tracker.example/s.css);</style>", "stylesheet refers to an outside"),
     ('<use href="file:///etc/passwd#x"/>', "refers to an outside resource (file:///etc"),
+    # ways round them (a code review): an inherited marker, an SVG under another type, a
+    # presentation attribute, a CSS escape, a selector list
+    ('<g marker-mid="url(#m)"><marker id="m"><polyline points="0,0 1,1 2,0"/></marker></g>',
+     "draws markers inside markers"),
+    (f'<image href="data:image/png;base64,{base64.b64encode(b"<svg/>").decode()}"/>',
+     "embeds another SVG, or bytes that are no picture"),
+    ('<rect fill="url(https://tracker.example/p#x)"/>', "fill refers to an outside resource"),
+    ('<style>@\\69mport "https://tracker.example/s.css";</style>', "stylesheet refers to an outside"),
+    ("<style>" + ",".join(["rect"] * 600) + "{fill:red}</style>" + "<rect/>" * 2000,
+     "its stylesheet's 600 selectors over its 2,002 elements"),
 ])
 def test_an_svg_unfit_to_publish_is_one_error_naming_the_image(make_project, body, why):
     """The HTML edition copies an SVG to its assets, where a browser opening it runs its
@@ -306,3 +316,21 @@ def test_image_kinds_are_read_from_their_first_bytes():
                                     b"RIFF" + bytes(4) + b"WEBPVP8 ", b"\xef\xbb\xbf <svg/>",
                                     b"<html>", b"%PDF")] == \
         ["png", "jpeg", "gif", "bmp", "tiff", "webp", "svg", "", ""]
+
+
+@pytest.mark.parametrize("name, data", [
+    ("fig.svg", SVG.format('<style>.marker{fill:#333}</style><defs><marker id="m"><path d="M0 0L1 1"/>'
+                           '</marker></defs><path d="M0 0L5 5" marker-end="url(#m)"/>').encode()),
+    ("fig.svg", SVG.format('<defs><linearGradient id="g"/></defs><rect style="fill:url(\'#g\')"/>'
+                           '<rect fill="url( #g)"/><a href="https://example.org"><circle r="1"/></a>').encode()),
+    ("fig.svg", b"<!-- " + b"licence " * 800 + b"-->" + SVG.format("<circle r='1'/>").encode()),
+    ("fig.svg", SVG.format("<circle r='1'/>").encode("utf-16")),
+    ("photo.avif", b"\x00\x00\x00\x1cftypavif" + bytes(40)),
+])
+def test_ordinary_pictures_are_published(make_project, name, data):
+    """A code review of the new checks: a Mermaid diagram's .marker class, quoted gradient
+    references, a long licence comment, a UTF-16 SVG and an AVIF photo were refused."""
+    proj = make_project({"e": f"# E\n\nVoir ![la figure](img/{name}).\n"},
+                        files={f"source_fr/img/{name}": data})
+    result = proj.run("build", "--format", "html")
+    assert result.exit_code == 0 and "Error" not in result.output, result.output

@@ -607,20 +607,22 @@ def test_a_control_character_in_the_project_folders_name_never_reaches_a_title(t
     naming no file, and build wrote a raw ESC into the page's <title>."""
     from project_fixture import Proj
 
-    proj = Proj(tmp_path / "ed\x1b[31mition")
+    proj = Proj(tmp_path / "ed\x1b[31mition\nLanguage: de")  # a code review: a newline made a header line
     proj.source("a", "# Titre\n\nTexte.\n")
     assert proj.run("update").exit_code == 0 and proj.run("build", "--format", "html").exit_code == 0
     page = (proj.root / "build/html/index.html").read_bytes()
-    assert b"\x1b" not in page and b"ed[31mition" in page
+    assert b"\x1b" not in page and b"ed[31mition Language: de" in page
+    assert "\nLanguage: de" not in (proj.root / "translations/templates/a.pot").read_text()
 
 
 def test_a_letter_with_more_than_30_combining_marks_is_refused_in_a_source_and_a_translation(world):
     """An attack round: 100,000 accents on one letter (200 KB) kept the PDF's line breaking
     busy for two minutes; Unicode's stream-safe text allows 30."""
     zalgo = "e" + "\u0301" * 31
-    world.proj.source("article", f"# Titre\n\nUn {zalgo} de trop.\n")
-    result = world.run("update")
-    assert one_error_line(result, "source_fr/article.md:3: a letter carries more than 30 combining marks")
+    for marks in (zalgo, "e" + "\u05b4" * 31):  # every script's marks (a code review: Hebrew)
+        world.proj.source("article", f"# Titre\n\nUn {marks} de trop.\n")
+        result = world.run("update")
+        assert one_error_line(result, "source_fr/article.md:3: a letter carries more than 30 combining marks")
     world.proj.source("article", "# Titre\n\nUn texte.\n")
     assert world.run("update").exit_code == 0
     world.proj.translate("article", {"Un texte.": f"A {zalgo} text."})

@@ -325,3 +325,15 @@ def test_a_memory_proposal_shows_where_it_comes_from(proj, live):
             f'# memory: 100% from metro\n#, fuzzy\nmsgid "{SOIR}"\nmsgstr "It arrives at night."'))
     row = _row(live.get("/tram.html")[1], SOIR)
     assert 'data-note="fuzzy draft: It arrives at night. (memory: 100% from metro)"' in row
+
+
+def test_a_translations_folder_linked_inside_the_project_is_watched(proj, tmp_path):
+    """A code review: the watch left out a folder setting that is itself a link (to a
+    folder inside the project), a layout update and build accept."""
+    from diglot.serve.watch import _real_folders
+
+    (proj.root / "translations").rename(proj.root / "i18n")
+    (proj.root / "translations").symlink_to("i18n")
+    found = {p.relative_to(proj.root.resolve()).as_posix()
+             for p in _real_folders(proj.root, [proj.root / "translations"])}
+    assert "i18n/en" in found

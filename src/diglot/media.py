@@ -146,8 +146,8 @@ def _local(project: Place, article: str, path: str, src: str, where: Where) -> P
         raise where.error(f"image '{unquote(src)}'{where.note} is outside the project; keep "
                           "images inside the project folder")
     if _hidden(project, found):
-        raise where.error(f"image '{unquote(src)}'{where.note} is in a hidden folder (.git…) "
-                          "or leads into one; keep images in the project's own folders")
+        raise where.error(f"image '{unquote(src)}'{where.note} is in a version-control folder "
+                          "(.git…) or leads into one; keep images in the project's own folders")
     if not found.is_file():
         raise where.error(f"image '{unquote(src)}'{where.note} not found (no file "
                           f"{project.rel(found)})")
@@ -155,12 +155,19 @@ def _local(project: Place, article: str, path: str, src: str, where: Where) -> P
 
 
 def _hidden(project: Place, path: Path) -> bool:
-    """Whether the file, its links followed, lies in a hidden folder of the project."""
+    """Whether the file, its links followed, lies in a version-control folder of the
+    project (its settings may hold a token); git-annex's objects, which its checkouts link
+    every picture to, are pictures."""
     try:
         parts = path.resolve().relative_to(project.root.resolve()).parts[:-1]
     except (OSError, ValueError):
         return True
-    return any(part.startswith(".") for part in parts)
+    if parts[:3] == (".git", "annex", "objects"):
+        return False
+    return any(part in _VCS_FOLDERS for part in parts)
+
+
+_VCS_FOLDERS = frozenset({".git", ".hg", ".svn", ".bzr", "_darcs", ".fossil"})
 
 
 def _inside(project: Place, path: Path) -> bool:
@@ -185,9 +192,10 @@ def _picture(project: Place, src: str, path: Path, where: Where) -> Picture:
 def _not_an_image(data: bytes) -> str:
     """Why bytes named as an image are none (a link to ``.git/config`` named ``logo.png``
     would be copied among the pages' assets as it is), or ""."""
-    if pixels.kind(data):
+    if pixels.kind(data) or svg.is_svg(data):  # an SVG after a long comment, or in UTF-16
         return ""
-    return "its bytes are no PNG, JPEG, GIF, WebP, BMP, TIFF or SVG image, whatever its name says"
+    return ("its bytes are no PNG, JPEG, GIF, WebP, AVIF, BMP, TIFF or SVG image, whatever its "
+            "name says")
 
 
 def asset_name(name: str, data: bytes) -> str:

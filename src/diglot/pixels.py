@@ -23,10 +23,12 @@ _KINDS = ((b"\x89PNG\r\n\x1a\n", "png"), (b"GIF87a", "gif"), (b"GIF89a", "gif"),
 
 def kind(data: bytes) -> str:
     """An image's kind from its first bytes ("png", "jpeg", "gif", "bmp", "tiff", "webp",
-    "svg"), whatever its name says; "" for another."""
+    "avif", "svg"), whatever its name says; "" for another."""
     found = next((name for signature, name in _KINDS if data.startswith(signature)), "")
     if found or data[:4] == b"RIFF" and data[8:12] == b"WEBP":
         return found or "webp"
+    if data[4:12] in (b"ftypavif", b"ftypavis"):
+        return "avif"
     head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
     return "svg" if head.startswith(b"<") and b"<svg" in head else ""
 

@@ -14,7 +14,7 @@ from diglot import locales, names
 from diglot.config import Config, key_line, load_config
 from diglot.errors import ConfigError, SourceError
 from diglot.paths import Area
-from diglot.safety import UNPRINTABLE, unsafe_name
+from diglot.safety import LINE_BREAKS, UNPRINTABLE, unsafe_name
 
 
 @dataclass(frozen=True)
@@ -100,7 +100,8 @@ class Project:
     def name(self) -> str:
         """The project folder's name, as the edition's title when none is set and in the PO
         headers: without control characters, which no page, PO file or document may hold."""
-        return UNPRINTABLE.sub("", self.root.name) or "diglot"
+        spaced = LINE_BREAKS.sub(" ", self.root.name.replace("\t", " "))  # no header line of its own
+        return UNPRINTABLE.sub("", spaced).strip() or "diglot"
 
     def rel(self, path: Path) -> str:
         """Project-relative POSIX path, as messages and PO references show it."""

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from diglot._marks import MARKS
+
 MB = 1024 * 1024
 # A source (or English text to align): a long novel is 1 MB; the bounds hold a whole book
 # of 50,000 paragraphs. An article at the bounds builds in about half a minute on 2 cores.
@@ -31,8 +33,21 @@ LINE_BREAKS = re.compile("\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # More combining marks on one letter than Unicode's stream-safe text allows (30): no writing
 # needs them, and the PDF's line breaking grows faster than linearly with them (100,000
-# accents on one letter, 200 KB, took two minutes).
-STACKED_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]{31}")
+# accents on one letter, 200 KB, took two minutes). Every script's marks (``_marks``); a
+# run of 31 characters past U+02FF is looked for first, which ordinary text rarely has.
+_STACKED = re.compile(f"[{MARKS}]{{31}}")
+_PAST_LATIN = re.compile("[^\x00-\u02ff]{31,}")
+
+
+def stacked_marks(text: str) -> int | None:
+    """Where a letter carries more than 30 combining marks, or None."""
+    for run in _PAST_LATIN.finditer(text):
+        found = _STACKED.search(run.group())
+        if found:
+            return run.start() + found.start()
+    return None
+
+
 _UNSAFE_NAME = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import base64
 import re
 import xml.etree.ElementTree as ElementTree
+from urllib.parse import unquote_to_bytes
 
 from diglot import pixels
 
@@ -122,47 +123,75 @@ def _size(element, ids: dict, sizes: dict[int, int], open_: set[int]) -> int:
 def _dear(root) -> str | None:
     """What costs the renderer far more than the file's size says (see the module)."""
     elements = list(root.iter())
-    styles = " ".join((e.text or "") for e in elements if _local(str(e.tag)) == "style")
+    styles = _css(" ".join((e.text or "") for e in elements if _local(str(e.tag)) == "style"))
     for element in elements:
         for name, value in element.attrib.items():
             found = _local(name) == "href" and _embedded(value)
             if found:
                 return found
-        if _local(str(element.tag)) == "marker" and (
-                any(_marks(e) for e in element.iter()) or "marker" in styles.lower()):
-            return "the SVG draws markers inside markers, which multiply past what diglot renders"
-    rules = styles.count("{")
-    if rules * len(elements) > MAX_STYLE_MATCHES:
-        return (f"its stylesheet's {rules:,} rules over its {len(elements):,} elements are more "
-                "than diglot renders")
+    if _marker_in_marker(root, _MARKER_PROPERTY.search(styles) is not None):
+        return "the SVG draws markers inside markers, which multiply past what diglot renders"
+    # Each selector of a list is matched on its own: count them, not the rules.
+    selectors = styles.count("{") + styles.count(",")
+    if selectors * len(elements) > MAX_STYLE_MATCHES:
+        return (f"its stylesheet's {selectors:,} selectors over its {len(elements):,} elements "
+                "are more than diglot renders")
     return None
 
 
+def _marker_in_marker(root, styled: bool) -> bool:
+    """Whether a marker's drawing may draw markers: a marker property on an element inside
+    a marker, or on one around it (a marker's content inherits from its ancestors), or in
+    the stylesheet (which may reach inside one)."""
+    def walk(element, inherited: bool) -> bool:
+        marked = inherited or _marks(element)
+        if _local(str(element.tag)) == "marker":
+            if marked or styled or any(_marks(e) for e in element.iter()):
+                return any(_local(str(e.tag)) != "marker" for e in element.iter())
+        return any(walk(child, marked) for child in element)
+    try:
+        return walk(root, False)
+    except RecursionError:
+        return True
+
+
 def _embedded(value: str) -> str | None:
-    """Why an image embedded as a ``data:`` URI cannot be rendered: another SVG (its own
-    checks never ran), or a picture past the pixel bound (never measured else)."""
+    """Why an image embedded as a ``data:`` URI cannot be rendered: SVG whatever type it
+    claims (the renderer tries a picture it cannot read as SVG, so its own checks would
+    never run), bytes no picture reader knows, or a picture past the pixel bound."""
     url = _DROPPED.sub("", value)
-    if not url.lower().startswith("data:image/"):
+    if not url.lower().startswith("data:"):
         return None
-    if url.lower().startswith("data:image/svg"):
-        return "the SVG embeds another SVG as a data: image, which diglot does not render"
     head, _, body = url.partition(",")
     try:
-        data = base64.b64decode(body, validate=False) if head.lower().endswith(";base64") else b""
+        data = base64.b64decode(body) if head.lower().endswith(";base64") else unquote_to_bytes(body)
     except ValueError:
-        return None
+        return "the SVG embeds a data: image it cannot decode"
+    if is_svg(data) or pixels.kind(data) in ("", "svg"):
+        return "the SVG embeds another SVG, or bytes that are no picture, as a data: image"
     too_large = pixels.too_large(data)
     return f"the image it embeds as data: cannot be decoded safely ({too_large})" if too_large else None
 
 
 def _marks(element) -> bool:
     """Whether an element draws markers (an attribute, or its style attribute)."""
-    style = (element.get("style") or "").lower()
-    return any(element.get(name) for name in _MARKED) or "marker" in style
+    return any(element.get(name) for name in _MARKED) or \
+        _MARKER_PROPERTY.search(_css(element.get("style") or "")) is not None
 
 
+_MARKER_PROPERTY = re.compile(r"marker(?:-start|-mid|-end)?\s*:", re.IGNORECASE)
 # A reference a browser opening the published SVG would fetch: not "#id", not "data:".
-_OUTSIDE_URL = re.compile(r"""@import|url\(\s*['"]?(?!#|data:)""", re.IGNORECASE)
+_OUTSIDE_URL = re.compile(r"""@import|url\(\s*(?!['"]?\s*(?:#|data:))""", re.IGNORECASE)
+_CSS_ESCAPE = re.compile(r"\\([0-9a-fA-F]{1,6})\s?|\\(.)")
+
+
+def _css(text: str) -> str:
+    """CSS with its escapes read (``\\75rl(`` is ``url(``) and in lower case, as a browser
+    matches it."""
+    if "\\" in text:
+        text = _CSS_ESCAPE.sub(lambda m: chr(min(int(m[1], 16), 0x10FFFF) or 0xFFFD) if m[1]
+                               else m[2], text)
+    return text.lower()
 
 
 def _external(root) -> str | None:
@@ -173,9 +202,12 @@ def _external(root) -> str | None:
             url = _DROPPED.sub("", value)
             if _local(name) == "href" and url and not url.startswith(("#", "data:")) \
                     and _local(str(element.tag)) != "a":  # a link is followed, never fetched
-                return f"the SVG refers to an outside resource ({value[:60]}), which a reader's browser would fetch"
-            if _local(name) == "style" and _OUTSIDE_URL.search(value):
-                return "the SVG's style refers to an outside resource, which a reader's browser would fetch"
-        if _local(str(element.tag)) == "style" and _OUTSIDE_URL.search(element.text or ""):
-            return "the SVG's stylesheet refers to an outside resource, which a reader's browser would fetch"
+                return (f"the SVG refers to an outside resource ({value[:60]}), which a "
+                        "reader's browser would fetch")
+            if _local(name) != "href" and _OUTSIDE_URL.search(_css(value)):
+                return (f"the SVG's {_local(name)} refers to an outside resource, which a "
+                        "reader's browser would fetch")
+        if _local(str(element.tag)) == "style" and _OUTSIDE_URL.search(_css(element.text or "")):
+            return ("the SVG's stylesheet refers to an outside resource, which a reader's "
+                    "browser would fetch")
     return None

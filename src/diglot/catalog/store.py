@@ -8,7 +8,7 @@ from pathlib import Path
 
 from diglot.errors import CatalogError
 from diglot.fsio import NotAFile, TooLarge, read_head, read_limited
-from diglot.safety import MAX_PO_BYTES, MAX_SEGMENT_CHARS, MB, STACKED_MARKS
+from diglot.safety import MAX_PO_BYTES, MAX_SEGMENT_CHARS, MB, stacked_marks
 from diglot.po.model import Catalog
 from diglot.po.parser import parse_po
 from diglot.po.writer import dump_po
@@ -48,7 +48,7 @@ def decode(data: bytes, shown: str) -> Catalog:
                            "it to start the translation anew", shown, 1)
     catalog = parse_po(data, shown)
     for entry in catalog.entries:
-        if STACKED_MARKS.search(entry.msgstr) or any(map(STACKED_MARKS.search, entry.msgstr_plural)):
+        if any(stacked_marks(text) is not None for text in (entry.msgstr, *entry.msgstr_plural)):
             raise CatalogError("a letter of this translation carries more than 30 combining "
                                "marks (Unicode's bound for text in a stream); remove them",
                                shown, entry.line)

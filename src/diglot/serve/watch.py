@@ -72,7 +72,7 @@ class Watcher:
         died on PermissionError), so where a link is found each folder is watched on its
         own, and a folder made meanwhile starts the watch again, with it."""
         known = set(folders)
-        tops = [f for f in self.folders() if f in known]
+        tops = [f for f in (t.resolve() for t in self.folders()) if f in known]
         recursive = not _has_links(tops)
         for _ in watch(*(tops if recursive else folders), step=_STEP_MS, recursive=recursive,
                        ignore_permission_denied=True, raise_interrupt=False,
@@ -95,11 +95,13 @@ _MAX_FOLDERS = 2000  # folders watched: a preview of a few articles never has so
 
 
 def _real_folders(root: Path, tops: list[Path]) -> list[Path]:
-    """The folders under ``tops`` (themselves included) that are folders of the project's
-    own: no symbolic link followed, none leading outside the project."""
+    """The folders under ``tops`` (themselves included, their links resolved) that are
+    folders of the project's own: no symbolic link below them followed, none leading
+    outside the project."""
     base, found = root.resolve(), []
     for top in tops:
-        if not top.is_dir() or top.is_symlink() or not top.resolve().is_relative_to(base):
+        top = top.resolve()  # a folder setting may itself be a link to a folder in the project
+        if not top.is_dir() or not top.is_relative_to(base):
             continue
         for folder, dirs, _ in os.walk(top, followlinks=False):
             dirs[:] = [d for d in dirs if not Path(folder, d).is_symlink()]

@@ -18,7 +18,7 @@ from diglot.fsio import TooLarge, read_limited
 from diglot.model import (ALT, BLOCKQUOTE, CAPTION, CODE, DEFINITION, HEADING, LIST_ITEM,
                           PARAGRAPH, RULE, TABLE_CELL, TERM, TITLE, Article, Block, ListLevel)
 from diglot.safety import (MAX_SEGMENT_CHARS, MAX_SEGMENTS, MAX_SOURCE_BYTES,
-                           MAX_TABLE_COLUMNS, MB, STACKED_MARKS, UNPRINTABLE)
+                           MAX_TABLE_COLUMNS, MB, UNPRINTABLE, stacked_marks)
 from diglot.source import frontmatter, notes, tables
 from diglot.source.figures import lone_image
 from diglot.source.markdown import HARD_BACKSLASH, MAX_NESTING, SOFT, block_parser, breaks_of
@@ -127,11 +127,11 @@ def _reject_controls(text: str, rel_path: str, line: int | None = None) -> None:
         raise SourceError(
             f"control character U+{ord(found.group()):04X} in the text; remove it "
             "(it cannot be printed and Word refuses such documents)", rel_path, line)
-    stacked = STACKED_MARKS.search(text)
-    if stacked:
+    stacked = stacked_marks(text)
+    if stacked is not None:
         raise SourceError("a letter carries more than 30 combining marks (Unicode's bound for "
                           "text in a stream); remove them", rel_path,
-                          line or text.count("\n", 0, stacked.start()) + 1)
+                          line or text.count("\n", 0, stacked) + 1)
 
 
 def inline_source(content: str, breaks: dict[int, str], cuts: dict[int, int] | None = None) -> str:
