@@ -669,3 +669,37 @@ def test_a_quotation_is_set_in_italics_as_on_the_page_and_in_the_docx(tmp_path):
                           capture_output=True, text=True, check=True).stdout
     assert "<i>Une citation sans autre style.</i>" in text
     assert "<i>A quotation, no other style.</i>" in text
+
+
+@needs_poppler
+def test_a_note_or_a_table_row_longer_than_a_page_goes_on_over_the_next_spreads(tmp_path):
+    """Nothing is cut off at the foot of a page: a footnote too long for the foot goes on
+    at the foot of the next spread, and a table row taller than the page is cut between
+    its lines (both were drawn past the page, their end lost)."""
+    note = " ".join(f"Remarque {n} d'une note très longue qui ne tient pas en bas." for n in range(90))
+    note_en = " ".join(f"Remark {n} of a very long note that does not fit." for n in range(90))
+    cell = " ".join(f"Case {n} d'une ligne très haute." for n in range(170))
+    cell_en = " ".join(f"Cell {n} of a very tall row." for n in range(170))
+    proj = Proj(tmp_path)
+    proj.source("long", f"# Long\n\nUn appel[^1].\n\n| A | B |\n|---|---|\n| x | {cell} |\n\n"
+                        f"Fin.\n\n[^1]: {note}\n")
+    assert proj.run("update").exit_code == 0
+    proj.translate("long", {"Long": "Long", "Un appel[^1].": "A call[^1].", "A": "A", "B": "B",
+                            "x": "x", cell: cell_en, "Fin.": "End.", note: note_en})
+    assert proj.run("build", "--format", "pdf").exit_code == 0
+    pages = pages_text(proj.root / "build" / "pdf" / "long.pdf")
+    french = words("\n".join(_body(p) for p in pages[1::2]))
+    english = words("\n".join(_body(p) for p in pages[2::2]))
+    for n in range(90):  # every sentence once, in order, on its own side only
+        assert french.count(f"Remarque {n} ") == 1 and english.count(f"Remark {n} ") == 1, n
+    for n in range(170):
+        assert french.count(f"Case {n} ") == 1 and english.count(f"Cell {n} ") == 1, n
+    assert french.index("Remarque 89") > french.index("Remarque 1 ")
+    assert french.index("Case 169") > french.index("Case 1 ") and french.endswith("Fin.")
+    xml = subprocess.run(["pdftotext", "-bbox", str(proj.root / "build" / "pdf" / "long.pdf"),
+                          "-"], capture_output=True, text=True, check=True).stdout
+    for page in xml.split("<page ")[1:]:  # every word on its page, none drawn past an edge
+        bottom = float(re.search(r'height="([\d.]+)"', page).group(1))
+        for top, low in re.findall(r'<word xMin="[-\d.]+" yMin="(-?[\d.]+)" xMax="[-\d.]+" '
+                                   r'yMax="(-?[\d.]+)"', page):
+            assert 0 <= float(top) and float(low) <= bottom

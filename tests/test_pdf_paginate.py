@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, strategies as st
 
-from diglot.builders.pdf.paginate import EPSILON, Item, Line, paginate
+from diglot.builders.pdf.paginate import EPSILON, MAX_FOOT, Item, Line, paginate
 
 CASES = Path(__file__).resolve().parent / "cases" / "pagination"
 
@@ -170,3 +170,57 @@ def test_a_chapter_opening_starts_a_spread_of_its_own_unless_one_just_began():
     assert [[p.item for p in s if p.side == 0] for s in spreads] == [[0], [1, 2]]
     items[0] = Item(items[0].sides, items[0].heights, fresh=True)  # the first: no empty spread
     assert [[p.item for p in s if p.side == 0] for s in paginate(items, 100)] == [[0], [1, 2]]
+
+
+long_notes = st.lists(st.tuples(st.lists(st.sampled_from([8.0, 10.0]), min_size=1, max_size=40),
+                                st.lists(st.sampled_from([8.0, 10.0]), min_size=1, max_size=40)),
+                      min_size=1, max_size=3)
+
+
+@given(long_notes, st.lists(st.integers(0, 2), min_size=1, max_size=6))
+def test_a_note_too_long_for_the_foot_goes_on_at_the_next_foot_every_line_once(notes, calls):
+    """A note longer than the page (cut between its lines) goes on at the foot of the next
+    spreads: every line of both sides set once, in order, and the foot never over
+    ``MAX_FOOT`` of a page that has text, nor over the page."""
+    height, rule, gap = 100.0, 6.0, 2.0
+    note_items = [Item(tuple(side(h, True)[0] for h in pair),
+                       tuple(side(h, True)[1] for h in pair)) for pair in notes]
+    heights = tuple(max(n.heights) + gap for n in note_items)
+    items = [item_of({"fr": [10.0] * 3, "en": [10.0] * 3,
+                      "calls": {"fr": [[1, k % len(notes)]], "en": [[1, k % len(notes)]]}})
+             for k in calls]
+    seen: dict = {}
+    for spread in paginate(items, height, heights, rule, note_items):
+        feet = [p for p in spread if p.kind == "note"]
+        text = [p for p in spread if not p.kind]
+        if feet:
+            top = min(p.y for p in spread if p.kind == "rule")
+            assert height - top <= (rule + MAX_FOOT * height if text else height) + EPSILON
+            assert all(p.y + p.end - p.start <= top + EPSILON for p in text)
+            assert all(p.y + p.end - p.start <= height + EPSILON for p in feet)
+        for k in {p.item for p in feet}:  # each note's pieces level
+            assert len({p.y for p in feet if p.item == k}) == 1
+        for p in feet:
+            seen.setdefault((p.item, p.side), []).append((p.start, p.end))
+    called = {k % len(notes) for k in calls}
+    for k in called:
+        for s in (0, 1):
+            ranges = seen[k, s]  # the first spread that calls it, and what follows
+            assert ranges[0][0] == 0 and abs(ranges[-1][1] - note_items[k].heights[s]) < EPSILON
+            assert all(abs(a[1] - b[0]) < EPSILON or b[0] == 0 for a, b in zip(ranges, ranges[1:]))
+
+
+def test_a_table_row_taller_than_the_page_is_cut_between_its_lines_never_under_the_header():
+    """Rows stand whole where they fit; a row taller than the page is cut inside (the
+    measuring pass's ``inner`` lines), and never right under the header rows."""
+    head = Line(0.0, 12.0, False)
+    row = tuple(Line(12.0 + 10 * k, 22.0 + 10 * k, False, inner=k > 0) for k in range(30))
+    last = Line(312.0, 322.0, False)
+    lines = (head,) + row + (last,)
+    table = Item((lines, lines), (322.0, 322.0), head=12.0)
+    spreads = paginate([item_of({"fr": [10.0] * 9, "en": [10.0] * 9}), table], 100.0)
+    pieces = [p for s in spreads for p in s if p.item == 1 and p.side == 0]
+    assert pieces[0].y == 0 and pieces[0].end > 12.0  # the header has text under it
+    assert all(p.end - p.start <= 100.0 - (12.0 if p.start else 0) + EPSILON for p in pieces)
+    assert [p.start for p in pieces[1:]] == [p.end for p in pieces[:-1]]
+    assert pieces[-1].end == 322.0

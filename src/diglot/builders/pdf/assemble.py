@@ -200,7 +200,8 @@ def _paginate(a: _Article, measured, geo):
     heights = tuple(max(measured.note_heights[a.note_first + k]) + NOTE_GAP
                     for k in range(len(a.labels)))
     rule = max(measured.note_heights[-1]) + RULE_SPACE
-    return paginate(items, geo.text_height, heights, rule)
+    lines = measured.note_lines[a.note_first:a.note_first + len(a.labels)]
+    return paginate(items, geo.text_height, heights, rule, lines)
 
 
 def _uncalled_at_end(items: list, count: int) -> list:
@@ -272,7 +273,9 @@ def _foot(a: _Article, piece, measured, where, x: float) -> None:
     if piece.kind == "rule":
         box, y = measured.notes[-1][piece.side], piece.y + RULE_SPACE
     else:
-        box, y = measured.notes[a.note_first + piece.item][piece.side], piece.y
+        box = measured.notes[a.note_first + piece.item][piece.side]
+        boxes.graft(*where, box.deepcopy(), piece.start, piece.end, x, piece.y)
+        return
     boxes.graft_copy(*where, box, x, y)
 
 

@@ -62,11 +62,29 @@ def lines(box, splittable: bool) -> tuple[Line, ...]:
         for index, row in enumerate(rows):
             inside = 2 <= index <= count - 2
             between = index == 0 and number > 0 and not (_is_note(block) or _is_head(before))
-            out.append(Line((row.position_y - top) * PT,
-                            (row.position_y + row.height - top) * PT,
-                            splittable and (inside or between)))
+            edges = [row.position_y, *_row_cuts(row), row.position_y + row.height]
+            out += [Line((y - top) * PT, (below - top) * PT,
+                         splittable and (inside or between) and not k, bool(k))
+                    for k, (y, below) in enumerate(zip(edges, edges[1:]))]
         before = block
     return tuple(out)
+
+
+def _row_cuts(row) -> list[float]:
+    """Where a table's row may be cut when it is taller than a page (pixels, inside it):
+    at the top of a line of one of its cells that no line of another cell straddles. A
+    row stands whole wherever it fits; these are the paginator's last resort (``inner``
+    lines), or the end of the row would be lost past the foot of the page."""
+    if not isinstance(getattr(row, "box", None), wb.TableRowBox):
+        return []
+    spans = [(line.position_y, line.position_y + line.height)
+             for cell in row.box.children for line in _line_boxes(cell)]
+    if not spans:
+        return []
+    low = min(y for y, _ in spans) + _EPS  # above the first line: nothing to cut off
+    high = row.position_y + row.height - _EPS
+    return sorted({y for y, _ in spans if low < y < high
+                   and not any(a + _EPS < y < b - _EPS for a, b in spans)})
 
 
 def baseline(box) -> float | None:
@@ -216,7 +234,9 @@ def _slice(box, lo: float, hi: float):
     boxes it cuts through lose their margins, borders and padding on the cut side. The
     measured boxes are never moved themselves (their positions decide every later slice):
     a row is a shallow copy, and what it holds moves with it, once, as each row goes into
-    exactly one slice."""
+    exactly one slice. A table's row taller than a page is cut through its cells."""
+    if isinstance(box, wb.TableRowBox) and _straddles(box, lo, hi):
+        return _trimmed(box, [_cell(cell, lo, hi) for cell in box.children], lo, hi)
     if isinstance(box, wb.LineBox) or not _has_blocks_or_lines(box):
         start = box.position_y if isinstance(box, wb.LineBox) else _border_top(box)
         return box.copy() if lo - _EPS <= start < hi - _EPS else None
@@ -225,6 +245,26 @@ def _slice(box, lo: float, hi: float):
             is not None]
     if not any(_in_flow(child) for child in kept):
         return None
+    return _trimmed(box, kept, lo, hi)
+
+
+def _straddles(row, lo: float, hi: float) -> bool:
+    """Whether a slice's edge falls inside the row (cut at one of its ``_row_cuts``)."""
+    top, bottom = row.position_y, row.position_y + row.height
+    return any(top + _EPS < edge < bottom - _EPS for edge in (lo, hi))
+
+
+def _cell(cell, lo: float, hi: float):
+    """A cell of a cut row: the lines and blocks that start in the slice, in the cell's
+    frame (kept empty on a page where none of its text falls, so the row keeps its cells)."""
+    kept = [piece for child in cell.children
+            if (piece := _slice(child, lo, hi) if _in_flow(child) else _within(child, lo, hi))
+            is not None]
+    return _trimmed(cell, kept, lo, hi)
+
+
+def _trimmed(box, kept: list, lo: float, hi: float):
+    """``box`` holding ``kept``, its sides cut by the slice ``[lo, hi)`` trimmed."""
     new = box.copy_with_children(kept)
     content_bottom = box.content_box_y() + box.height
     if _border_top(box) < lo - _EPS:

@@ -38,6 +38,7 @@ class Measured:
     # moves what a row holds, so the headers repeated later are copied from these
     tables: dict[int, tuple[object, object]] = None
     note_heights: list[tuple[float, float]] = None  # each footnote's sides' (and the rule's)
+    note_lines: list[Item] = None  # each footnote's sides' lines, where a long one is cut
 
     def add(self, other: "Measured") -> None:
         """Take ``other``'s passages (measured apart) where this one has none."""
@@ -70,6 +71,8 @@ def measure(engine, geo: Geometry, passages: list[Passage], meta: markup.Meta,
     out = Measured([None] * len(passages), [None] * len(passages), [None] * len(passages),
                    [None] * len(passages), [(found[0][k], found[1][k]) for k, _ in notes_keyed], {})
     out.note_heights = [tuple(boxes.height(box) for box in pair) for pair in out.notes]
+    out.note_lines = [Item(tuple(boxes.lines(box, True) for box in pair), heights)
+                      for pair, heights in zip(out.notes, out.note_heights)]
     for index, (key, passage) in zip(indexes, keyed):
         pair = (found[0][key], None if columns and passage.span else found[1][key])
         marks = (found[0].get("n" + key), found[1].get("n" + key))

@@ -14,8 +14,11 @@ in points, measured from the top of the text area.
 Footnotes go at the foot of the spread whose pieces call them, on both pages at once: the
 notes of a spread stand under a rule, in number order, each note pair level (the taller
 side sets its height), and the text above gets the room they leave. A note called on two
-spreads is set on both; a note never splits. A table continued on the next spread has its
-header rows repeated above the rest (the room for them is kept).
+spreads is set on both. Notes take at most ``MAX_FOOT`` of a page: a note too long for it
+is cut between two lines and goes on at the foot of the next spread (of spreads of their
+own after the article's text). A table continued on the next spread has its header rows
+repeated above the rest (the room for them is kept); a row taller than a page is cut
+between its lines, never right under the header.
 """
 
 from __future__ import annotations
@@ -23,6 +26,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 EPSILON = 0.01  # points: rounding in measured heights must not push a line to a new page
+# The most of a page the footnotes may take when a note can be cut: beyond it, the last
+# note goes on at the foot of the next spread, as a long note does in a printed book.
+MAX_FOOT = 0.75
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +39,7 @@ class Line:
     top: float
     bottom: float
     breakable: bool = True
+    inner: bool = False  # inside a table's row: a break there is the very last resort
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,43 +74,108 @@ class Piece:
 
 
 def paginate(items: list[Item], height: float, notes: tuple[float, ...] = (),
-             rule: float = 0.0) -> list[list[Piece]]:
+             rule: float = 0.0, note_lines: list[Item] | None = None) -> list[list[Piece]]:
     """The spreads (at least one), each the pieces drawn on it in reading order, then its
     footnotes' (``notes``: each note pair's height, its gap above included; ``rule``: the
-    height of the rule over them)."""
-    pager = _Pager(items, height, notes, rule)
+    height of the rule over them; ``note_lines``: each note pair's lines, where a note
+    too long for the foot may be cut, else notes are never cut)."""
+    pager = _Pager(items, height, notes, rule, note_lines)
     for index in range(len(items)):
         pager.place(index)
-    return [spread + pager.foot_pieces(feet) for spread, feet in zip(pager.spreads, pager.feet)]
+    pager.finish()
+    return [spread + foot for spread, foot in zip(pager.spreads, pager.closed)]
 
 
 class _Pager:
-    def __init__(self, items: list[Item], height: float, notes=(), rule: float = 0.0) -> None:
+    def __init__(self, items: list[Item], height: float, notes=(), rule: float = 0.0,
+                 note_lines: list[Item] | None = None) -> None:
         self.items, self.height, self.notes, self.rule = items, height, notes, rule
+        self.note_lines = note_lines
+        self.cap = height * MAX_FOOT if note_lines else float("inf")
         self.spreads: list[list[Piece]] = [[]]
         self.feet: list[list[int]] = [[]]  # each spread's notes
+        self.carry: dict[int, list[float]] = {}  # notes continued here: where each side resumes
+        self.closed: list[list[Piece]] = []  # the rule and notes of each spread done
         self.y = 0.0
 
     def new_spread(self) -> None:
+        self.closed.append(self._foot_pieces(self.cap))
         self.spreads.append([])
         self.feet.append([])
         self.y = 0.0
 
-    def foot(self, more=()) -> float:
-        """The height of this spread's notes with ``more``, and their rule."""
-        found = set(self.feet[-1]).union(more)
-        return self.rule + sum(self.notes[k] for k in found) if found else 0.0
+    def finish(self) -> None:
+        """Close the last spread; a note still running goes on in spreads of its own."""
+        self.closed.append(self._foot_pieces(self.cap))
+        while self.carry:
+            self.spreads.append([])
+            self.feet.append([])
+            self.closed.append(self._foot_pieces(self.height - self.rule))
 
-    def foot_pieces(self, feet: list[int]) -> list[Piece]:
-        """A spread's rule and notes, at the foot of both pages, each note pair level."""
-        if not feet:
+    def foot(self, more=()) -> float:
+        """The height of this spread's notes with ``more``, and their rule (at most
+        ``MAX_FOOT`` of the page when notes may be cut)."""
+        found = set(self.feet[-1]).union(more).difference(self.carry)
+        total = sum(self._left(k, s) for k, s in self.carry.items()) + \
+            sum(self.notes[k] for k in found)
+        return self.rule + min(total, self.cap) if found or self.carry else 0.0
+
+    def _left(self, k: int, starts) -> float:
+        """The height of what is left of note ``k`` from ``starts``, its gap included."""
+        heights = self.note_lines[k].heights
+        return self.notes[k] - max(heights) + max(h - s for h, s in zip(heights, starts))
+
+    def _foot_pieces(self, cap: float) -> list[Piece]:
+        """This spread's rule and notes, at the foot of both pages, each note pair level:
+        the notes continued from the spread before, then those called here in number
+        order, within ``cap``; a note that does not fit is cut between two of its lines
+        and goes on at the foot of the next spread (``carry``), and so do those after it."""
+        queue = list(self.carry.items()) + \
+            [(k, [0.0, 0.0]) for k in sorted(self.feet[-1]) if k not in self.carry]
+        placed, self.carry, used = [], {}, 0.0
+        for k, starts in queue:
+            ends = starts if self.carry else self._note_ends(k, starts, cap - used, not placed)
+            if ends != starts:
+                placed.append((k, starts, ends))
+                used += self._height(k, starts, ends)
+            if self.note_lines and any(e < h - EPSILON for e, h in
+                                       zip(ends, self.note_lines[k].heights)):
+                self.carry[k] = ends
+        return self._stacked(placed, used)
+
+    def _note_ends(self, k: int, starts, room: float, alone: bool) -> list[float]:
+        """Where each side of note ``k`` stops on this spread: its end when the rest fits
+        in ``room`` (or notes are never cut), else its last line that fits; at least one
+        line when it is ``alone`` on the foot, or it would never be set."""
+        if not self.note_lines:
+            return [self.notes[k]] * 2
+        note = self.note_lines[k]
+        if self._left(k, starts) <= room + EPSILON:
+            return list(note.heights)
+        room -= self.notes[k] - max(note.heights)  # the note's gap
+        ends = [_break(lines, s, room) or _last_fitting(lines, s, room) or s
+                for lines, s in zip(note.sides, starts)]
+        if alone and ends == list(starts):
+            ends = [_forced(lines, s, room, h) for lines, s, h in zip(note.sides, starts, note.heights)]
+        return ends
+
+    def _height(self, k: int, starts, ends) -> float:
+        """How tall the piece ``starts:ends`` of note ``k`` stands, its gap included."""
+        if not self.note_lines or _whole(starts, ends, self.note_lines[k].heights):
+            return self.notes[k]
+        gap = self.notes[k] - max(self.note_lines[k].heights)
+        return max(e - s for s, e in zip(starts, ends)) + gap
+
+    def _stacked(self, placed, used: float) -> list[Piece]:
+        if not placed:
             return []
-        y = self.height - self.rule - sum(self.notes[k] for k in feet)
+        y = self.height - self.rule - used
         out = [Piece(-1, side, 0.0, self.rule, y, "rule") for side in (0, 1)]
         y += self.rule
-        for k in sorted(feet):
-            out += [Piece(k, side, 0.0, self.notes[k], y, "note") for side in (0, 1)]
-            y += self.notes[k]
+        for k, starts, ends in placed:
+            out += [Piece(k, side, start, end, y, "note") for side, (start, end)
+                    in enumerate(zip(starts, ends)) if end > start]
+            y += self._height(k, starts, ends)
         return out
 
     def place(self, index: int) -> None:
@@ -147,7 +219,9 @@ class _Pager:
             if height - start <= room + EPSILON:
                 ends.append(height)
                 continue
-            end = _break(lines, start, room) or (_forced(lines, start, room, height)
+            # A table is not cut right under its header rows: they would stand alone.
+            floor = item.head if start == 0 else 0.0
+            end = _break(lines, start, room) or (_forced(lines, start, room, height, floor)
                                                  if self.y == 0 else None)
             if end is None:
                 return None
@@ -193,15 +267,27 @@ def _break(lines: tuple[Line, ...], start: float, room: float) -> float | None:
     return lines[allowed[-1]].top if allowed else None
 
 
-def _forced(lines: tuple[Line, ...], start: float, room: float, height: float) -> float:
-    """At the top of a spread, where nothing allowed fits: the last line boundary that
-    fits, else one line, else everything (a block taller than the page still goes, or
-    nothing would ever be placed)."""
-    fitting = _fitting(lines, start, room)
-    if fitting:
-        return lines[fitting[-1]].top
-    later = [line.top for line in lines if line.top > start + EPSILON]
+def _forced(lines: tuple[Line, ...], start: float, room: float, height: float,
+            floor: float = 0.0) -> float:
+    """At the top of a spread, where nothing allowed fits: the last line boundary below
+    ``floor`` that fits (between a table's rows rather than inside one), else one line,
+    else everything (a block taller than the page still goes, or nothing would ever be
+    placed)."""
+    fitting = [k for k in _fitting(lines, start, room) if lines[k].top > floor + EPSILON]
+    whole = [k for k in fitting if not lines[k].inner]
+    if whole or fitting:
+        return lines[(whole or fitting)[-1]].top
+    later = [line.top for line in lines if line.top > max(start, floor) + EPSILON]
     return later[0] if later else height
+
+
+def _whole(starts, ends, heights) -> bool:
+    return all(s == 0 for s in starts) and all(e >= h - EPSILON for e, h in zip(ends, heights))
+
+
+def _last_fitting(lines: tuple[Line, ...], start: float, room: float) -> float | None:
+    fitting = _fitting(lines, start, room)
+    return lines[fitting[-1]].top if fitting else None
 
 
 def _fitting(lines: tuple[Line, ...], start: float, room: float) -> list[int]:

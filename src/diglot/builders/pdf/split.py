@@ -82,13 +82,13 @@ def _shares(passages: list, count: int) -> list[range]:
 
 
 def _numbers(mine: Measured, theirs: list) -> Measured:
-    """Every passage's paginator item and the footnotes' heights (no boxes)."""
+    """Every passage's paginator item and the footnotes' heights and lines (no boxes)."""
     items = list(mine.items)
     for found in theirs:
         for index, item in found:
             items[index] = item
     out = Measured(items, [], [], [], [])
-    out.note_heights = mine.note_heights
+    out.note_heights, out.note_lines = mine.note_heights, mine.note_lines
     return out
 
 
