@@ -181,7 +181,8 @@ def test_proposals_are_fuzzy_with_a_confidence_comment(proj):
     align(proj, english_variant())
     entry = proj.entries("sein")[FR[5]]
     assert entry.fuzzy
-    assert re.fullmatch(r"align: confidence (0\.\d\d|1\.00) \(1-1\)", note(entry))
+    assert re.fullmatch(r"align: confidence (0\.\d\d|1\.00) \(1-1\), proposal [0-9a-f]{8}",
+                        note(entry))
     assert "\n# align: confidence" in (proj.root / "translations/en/sein.po").read_text("utf-8")
     # Aligning again replaces the comment rather than adding a second one.
     align(proj, english_variant())
@@ -357,3 +358,18 @@ def test_verne_first_chapters_keep_their_headings(make_project):
     headings = {e.msgid[:4]: e.msgstr[:12] for e in proj.po("verne").entries
                 if "heading 2" in e.extracted_comments}
     assert headings == {"I. D": "CHAPTER I. I", "II. ": "CHAPTER II. ", "III.": "CHAPTER III."}
+
+
+def test_a_proposal_a_translator_edited_is_kept_by_the_next_align(proj):
+    """A new user's find: a draft edited from align's proposal, left fuzzy (a text editor,
+    Weblate's "needs editing"), was replaced by the next align without --overwrite."""
+    align(proj, english_variant())
+    edited = proj.entries("sein")[FR[5]].msgstr + " (revised)"
+    proj.edit("sein", {FR[5]: {"msgstr": edited}})
+    result = align(proj, english_variant())
+    assert "translations kept: 1" in result.output
+    assert proj.entries("sein")[FR[5]].msgstr == edited and proj.entries("sein")[FR[5]].fuzzy
+    others = [e for k, e in proj.entries("sein").items() if k != FR[5] and e.fuzzy]
+    assert others and all(e.msgstr for e in others)  # its own, unedited: proposed again
+    align(proj, english_variant(), "--overwrite")
+    assert proj.entries("sein")[FR[5]].msgstr != edited

@@ -7,6 +7,7 @@ memory's proposal), is left alone unless ``overwrite`` is set.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, replace
 
 from diglot.align.model import Alignment
@@ -76,7 +77,7 @@ def _apply(entry: Entry, proposal: Proposal | None, overwrite: bool,
     # The memory's comment described the msgstr replaced here: it goes with it.
     comments = tuple(c for c in entry.translator_comments
                      if not c.startswith(COMMENT) and not c.startswith(MEMORY))
-    note = f"{COMMENT} confidence {proposal.confidence:.2f} ({proposal.label})"
+    note = f"{COMMENT} confidence {proposal.confidence:.2f} ({proposal.label}), {_mark(proposal.text)}"
     return replace(entry.with_flag("fuzzy", not accepted), msgstr=proposal.text,
                    translator_comments=(*comments, note), previous_msgid=None,
                    previous_msgctxt=None, previous_msgid_plural=None)
@@ -85,7 +86,16 @@ def _apply(entry: Entry, proposal: Proposal | None, overwrite: bool,
 def _someone_elses(entry: Entry) -> bool:
     """An entry holding a text align did not propose: translated, a fuzzy draft (update's
     old translation of a changed paragraph, a translator's work in progress, even once
-    align's: update gave it a "#|") or the translation memory's proposal (a human's
-    translation elsewhere): each better than a guess from the texts' shapes."""
-    ours = entry.previous_msgid is None and any(c.startswith(COMMENT) for c in entry.translator_comments)
+    align's: update gave it a "#|", or a translator edited it), or the translation
+    memory's proposal (a human's translation elsewhere): each better than a guess from
+    the texts' shapes."""
+    mark = f", {_mark(entry.msgstr)}"
+    ours = entry.previous_msgid is None and any(
+        c.startswith(COMMENT) and c.endswith(mark) for c in entry.translator_comments)
     return entry.translated or bool(entry.msgstr) and not ours
+
+
+def _mark(text: str) -> str:
+    """What names the text align proposed, in its comment: an entry whose text no longer
+    matches it was edited by someone (the comment alone said nothing of that)."""
+    return "proposal " + hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
