@@ -122,3 +122,15 @@ def test_empty_source_folder_and_build_before_update_give_hints(make_project):
     result = p.run("build")
     assert ("Warning: translations/en/a.po and 1 more: no translation file yet; run diglot "
             "update to create it") in result.output
+
+
+def test_a_file_of_an_article_in_a_folder_is_told_its_place_in_the_right_language(make_project):
+    """A new user's find: after languages = ["en_GB"], verne/chapitre-1's file was told to
+    go to translations/en_GB/chapitre-1.po, for an article that does not exist."""
+    proj = make_project({"verne/chapitre-1": "Un paragraphe.\n"})
+    assert proj.run("update").exit_code == 0
+    proj.write("diglot.toml", 'languages = ["en_GB"]\n')
+    result = proj.run("status")
+    assert ("Warning: translations/en/verne/chapitre-1.po: diglot does not read this file: "
+            "translations/en/ is not named as a configured language (languages: en_GB); it "
+            "reads translations/en_GB/verne/chapitre-1.po\n") in result.output

@@ -117,7 +117,7 @@ def _diagnose(project: Project, path: Path, slugs: dict[str, str]) -> Misplaced 
     except ValueError:
         parts = ()
     in_language = len(parts) >= 2 and parts[0] in project.languages
-    name = article_name(project, path) if in_language else path.stem
+    name = article_name(project, path) if in_language else _stray_name(parts, path, slugs)
     if "/" in name and name.lower() not in slugs and Path(name).name.lower() in slugs:
         in_language, name = False, path.stem  # a top-level article's file put in a subfolder
     base, suffix_lang = _split_suffix(name, project, slugs)
@@ -130,6 +130,14 @@ def _diagnose(project: Project, path: Path, slugs: dict[str, str]) -> Misplaced 
         return _problem(project, path, parts[0], slug, slugs, why)
     lang = _language_of(project, path, parts, suffix_lang)
     return _problem(project, path, lang, slug, slugs, _where(project, path, parts))
+
+
+def _stray_name(parts: tuple[str, ...], path: Path, slugs: dict[str, str]) -> str:
+    """The article a file in another language's folder is for: its path under that
+    folder when it names an article in a folder (``en/verne/chapitre-1.po``), else its
+    file's name."""
+    nested = "/".join((*parts[1:-1], path.stem)) if len(parts) > 2 else ""
+    return nested if nested.lower() in slugs else path.stem
 
 
 def _split_suffix(stem: str, project: Project, slugs: dict[str, str]) -> tuple[str, str | None]:
