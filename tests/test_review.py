@@ -4,6 +4,7 @@ run edits, raw tracked changes, Word comments, LibreOffice re-saves), then impor
 from __future__ import annotations
 
 import copy
+import re
 import shutil
 import subprocess
 import zipfile
@@ -520,8 +521,11 @@ def test_wrong_documents_are_refused_and_nothing_is_written(proj, make_project, 
         result = other.run("review", "export", "riche", "-o", str(other.root / "w.docx"))
         assert result.exit_code == 0, result.output
         (other.root / "w.docx").replace(path)
-        expected = ("belongs to the project 'other', not to this one ('edition')"
-                    if kind == "other project" else "is for the language 'de'")
+        expected = ("belongs to the project 'other', not to this one ('edition', the 'title' "
+                    "of its configuration)" if kind == "other project" else
+                    "is for the language 'de'")
+    if kind == "other project":  # a titled project: its name is its own, not its folder's
+        proj.write("diglot.toml", 'title = "edition"\n')
     before = proj.snapshot()
     result = _import(proj, path)
     assert result.exit_code == 2
@@ -622,3 +626,75 @@ def test_hyperlink_fields_and_deleted_paragraph_marks_are_read():
     cell = etree.fromstring(xml)
     read = CellReader(Styles(None), {}).read(list(cell.iter(qn("w:p"))))
     assert to_markdown(read).text == "See [**this**](https://x.org/) page"
+
+
+def test_a_clone_in_a_folder_of_another_name_imports_with_a_warning(proj, tmp_path):
+    """A new user's find: a translator's clone (another folder name, no title) refused the
+    document as another project's; rows are matched by identity and French anyway."""
+    path = _document(proj)
+    document = Document(str(path))
+    _cell(document, MODEL).paragraphs[0].runs[2].text = " was "
+    document.save(str(path))
+    clone = Proj(Path(shutil.copytree(proj.root, tmp_path / "edition-claire")))
+    result = _import(clone, path)
+    assert result.exit_code == 0, result.output
+    assert ("Warning: this review document was exported from a project named 'edition', this "
+            "one is 'edition-claire' (its folder's name); set the same 'title' in both "
+            "configurations to silence this") in result.output
+    assert "1 row changed" in result.output
+
+
+def test_a_state_the_import_does_not_read_is_said_and_approuve_approves(proj):
+    """A new user's find: "OK" or "approuvé" typed in the State cell was passed over in
+    silence, the entry left fuzzy."""
+    path = _document(proj)
+    document = Document(str(path))
+    _cell(document, FUZZY, STATE).paragraphs[0].runs[0].text = "Approuvé"
+    document.save(str(path))
+    result = _import(proj, path)
+    assert result.exit_code == 0 and not proj.entries("riche")[FUZZY].fuzzy
+    path = _document(proj)
+    document = Document(str(path))
+    _cell(document, MODEL, STATE).paragraphs[0].runs[0].text = "OK"
+    document.save(str(path))
+    result = _import(proj, path)
+    assert result.exit_code == 0
+    assert re.search(r"Warning: row \d+: its State “ok” is not one diglot reads; write "
+                     r"“approved” to approve the translation as it stands", result.output)
+
+
+def test_an_edit_on_a_row_whose_french_changed_becomes_a_suggestion_on_its_new_entry(proj):
+    """A new user's find: the reviewer's text of a row whose French the author changed
+    meanwhile was written nowhere (not in the PO file, not in the report)."""
+    path = _document(proj)
+    document = Document(str(path))
+    _cell(document, MODEL).paragraphs[0].runs[2].text = " was "
+    document.save(str(path))
+    changed = MODEL.replace("rapide", "très rapide")
+    proj.source("riche", SOURCE.replace(MODEL, changed))
+    assert proj.run("update").exit_code == 0
+    result = _import(proj, path)
+    assert "conflict: its French changed since the export" in result.output
+    entry = proj.entries("riche")[changed]
+    assert entry.fuzzy and entry.msgstr == ENGLISH[MODEL]  # update's carry-over, untouched
+    assert "review suggestion: The **model** was *fast* and `llama.cpp` runs it." \
+        in entry.translator_comments
+
+
+def test_the_reviewer_may_take_out_a_note_call_the_french_no_longer_makes(make_project):
+    """A new user's find: the author dropped a note call; the reviewer dropped it from the
+    English too, and the import refused it as taking out markup."""
+    proj = make_project({"n": "Un appel[^a] ici.\n\n[^a]: Une note.\n"},
+                        {"n": {"Un appel[^a] ici.": "A call[^a] here.", "Une note.": "A note."}})
+    proj.source("n", "Un appel ici.\n\n[^a]: Une note.\n")
+    assert proj.run("update").exit_code == 0
+    path = proj.root / proj.run("review", "export", "n").output.strip()
+    document = Document(str(path))
+    cell = document.tables[0].rows[1].cells[EN]
+    for run in cell.paragraphs[0].runs:
+        run.text = run.text.replace("[^a]", "")
+    document.save(str(path))
+    result = _import(proj, path)
+    assert result.exit_code == 0, result.output
+    entry = proj.entries("n")["Un appel ici."]
+    assert entry.msgstr == "A call here." and not entry.fuzzy

@@ -6,8 +6,9 @@ the entry stops being fuzzy; "approved" in the State cell clears fuzzy; Word com
 become ``# review: author: text`` translator comments, and lines typed into the Comment
 cell ``# review: text``. An entry that changed in the PO
 since the export and was also edited is a conflict: the PO keeps its text and the
-reviewer's version is kept as a ``# review suggestion:`` comment. A row whose entry is gone
-is stale. A row whose visible French is not the French of the entry its identity names
+reviewer's version is kept as a ``# review suggestion:`` comment; so is an edit on a row
+whose French changed since the export, on the entry update made of it. Any other row whose
+entry is gone is stale. A row whose visible French is not the French of the entry its identity names
 (a copied row, a crafted document) is inconsistent: then nothing at all is written.
 An edit changes only the words of the msgstr the reviewer changed (``splice``); one that
 would lose markup the cell cannot show is a conflict.
@@ -18,14 +19,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from diglot.errors import DiglotError
 from diglot.catalog.gather import read_po, read_sources
 from diglot.review.splice import splice
 from diglot.safety import escaped, one_line
 from diglot.source.inline import plain_text, spans
 from diglot.po.model import Catalog, Entry
 from diglot.project import Project
-from diglot.review import identity, remarks
+from diglot.review import belongs, identity, remarks
 from diglot.review.docx_read import DocRow, ReviewDoc, read_review
 from diglot.review.errors import ReviewError
 from diglot.review.export import APPROVED
@@ -35,9 +35,14 @@ from diglot.catalog.pieces import loose_key
 from diglot.catalog.store import encode, in_style_of
 from diglot.fsio import write_atomic
 from diglot.review.protect import lost_markup
+from diglot.model import FUZZY, TRANSLATED, UNTRANSLATED
 
 CHANGED, UNCHANGED, CONFLICT, STALE = "changed", "unchanged", "conflict", "stale"
 INCONSISTENT = "inconsistent"
+# What a State cell may say: as exported, or an approval (in the document's words, or a
+# French reviewer's).
+_APPROVALS = frozenset({APPROVED, "approuvé", "approuve"})
+_STATES = _APPROVALS | {TRANSLATED, FUZZY, UNTRANSLATED, ""}
 
 
 @dataclass(frozen=True)
@@ -85,7 +90,7 @@ def import_review(project: Project, path: Path, dry_run: bool = False,
     the export (rows are matched by identity and visible French, so nothing else changes)."""
     shown = project.rel(path.absolute())
     doc = read_review(path, shown)
-    slug, lang = _check_belongs(project, doc.manifest, shown, article), doc.manifest.lang
+    slug, lang = belongs.article(project, doc.manifest, shown, article), doc.manifest.lang
     po_path = project.po_path(lang, slug)
     catalog = read_po(project, lang, slug)
     if catalog is None:
@@ -95,38 +100,13 @@ def import_review(project: Project, path: Path, dry_run: bool = False,
     plan = _Plan(catalog, articles[0].references if articles else {})
     report = ImportReport(shown, project.rel(po_path))
     report.rows = plan.apply(doc)
-    report.warnings = plan.warnings + _stray(doc)
+    report.warnings = belongs.elsewhere(project, doc.manifest) + plan.warnings + belongs.stray(doc)
     if plan.changed and not dry_run and not report.blocked:
         data = in_style_of(encode(plan.catalog(), project.config.wrap), po_path)
         write_atomic(po_path, data, report.po,
                      project.area(project.translations_dir))
         report.written = True
     return report
-
-
-def _check_belongs(project: Project, manifest: Manifest, shown: str,
-                   article: str | None) -> str:
-    """The article whose PO file the document goes to, once it is known to fit here."""
-    here = identity.project_identity(project)
-    if manifest.project != here:
-        raise ReviewError(f"this review document belongs to the project '{manifest.project}', "
-                          f"not to this one ('{here}')", shown)
-    if manifest.lang not in project.languages:
-        raise ReviewError(f"this review document is for the language '{manifest.lang}', "
-                          "which is not a target language of this project", shown)
-    if article is not None:
-        return project.check_slug(article)
-    try:
-        return project.check_slug(manifest.article)
-    except DiglotError:
-        raise ReviewError(f"this review document is for the article '{manifest.article}', "
-                          "which this project does not have; if it was renamed, name it: "
-                          "--article NEW-NAME", shown) from None
-
-
-def _stray(doc: ReviewDoc) -> list[str]:
-    return [f"a comment by {n.author or 'an unnamed reviewer'} is not on a row of the table; "
-            f"not imported: {n.text}" for n in doc.stray_notes]
 
 
 class _Plan:
@@ -172,15 +152,40 @@ class _Plan:
             return RowResult(label, STALE, reason="not a row of the exported table")
         index = self._entries.get(mark.key)
         if index is None:
-            return RowResult(label, STALE, reason=f"its French is no longer in the PO file: "
-                                                  f"{_clip(row.french)}")
+            return self._gone(row, mark, label)
         entry = self._catalog.entries[index]
+        self._read_state(row, label)
         if not _same_french(row.french, plain_text(entry.msgid, self._refs)):
             return RowResult(label, INCONSISTENT, entry.line,
                              reason=f"its French ({_clip(row.french)}) is not the French of the "
                                     "entry its hidden identity names; was the row copied or "
                                     "the French edited?")
-        result = self._decide(row, mark, entry, label)
+        return self._settle(index, self._decide(row, mark, entry, label))
+
+    def _gone(self, row: DocRow, mark: RowMark, label: str) -> RowResult:
+        """A row whose entry is gone: its French changed since the export. A reviewer's
+        edit goes, as a suggestion, to the entry ``update`` made of it (the one whose
+        ``#|`` is that French); else it is stale, the reviewer's text in the report."""
+        read = normalize(row.english)
+        edited = identity.shown_fingerprint(read) != mark.shown
+        index = self._successor(row.french) if edited else None
+        if index is None:
+            text = f"; the reviewer's text: {_clip(to_markdown(read).text)}" if edited else ""
+            return RowResult(label, STALE, reason=f"its French is no longer in the PO file: "
+                                                  f"{_clip(row.french)}{text}")
+        entry = self._catalog.entries[index]
+        base = RowResult(label, CHANGED, entry.line, entry.msgstr)
+        notes = remarks.of_row(row, mark, entry)
+        return self._settle(index, self._suggested(base, to_markdown(read).text, entry, notes,
+                                                   "its French changed since the export"))
+
+    def _successor(self, french: str) -> int | None:
+        found = [i for i, e in enumerate(self._catalog.entries) if e.previous_msgid
+                 and not e.obsolete and _same_french(french, plain_text(e.previous_msgid, self._refs))]
+        return found[0] if len(found) == 1 else None
+
+    def _settle(self, index: int, result: RowResult) -> RowResult:
+        entry = self._catalog.entries[index]
         if result.notes or _rewrites(result):
             self._new[index] = _updated(entry, result)
         if result.status == CHANGED and self._new.get(index, entry) == entry:
@@ -194,7 +199,7 @@ class _Plan:
         po_changed = identity.po_fingerprint(entry) != mark.po
         if identity.shown_fingerprint(read) != mark.shown:
             return self._edited(base, read, entry, po_changed, notes)
-        approve = row.state == APPROVED and entry.fuzzy and bool(entry.msgstr)
+        approve = row.state in _APPROVALS and entry.fuzzy and bool(entry.msgstr)
         if approve and po_changed:
             return replace(base, status=CONFLICT, notes=remarks.fresh(entry, notes),
                            reason="approved, but changed in the PO file since the export")
@@ -216,7 +221,7 @@ class _Plan:
             self.warnings.append(f"row {base.row}: some bold or italic at the edge of "
                                  "punctuation cannot be written in Markdown and was dropped; "
                                  "check the translation")
-        lost = lost_markup(entry.msgstr, spliced.text, self._refs)
+        lost = lost_markup(entry.msgstr, spliced.text, self._refs, entry.msgid)
         if lost:
             return self._suggested(base, markdown.text, entry, notes,
                                    f"the edit takes out {', '.join(lost)}; not applied")
@@ -230,6 +235,14 @@ class _Plan:
         suggestion = "review suggestion: " + escaped(text)
         return replace(base, status=CONFLICT, new=text, notes=remarks.fresh(entry, [suggestion, *notes]),
                        reason=reason)
+
+    def _read_state(self, row: DocRow, label: str) -> None:
+        """A State the import does not read is said, not silently passed over (a reviewer
+        who typed "OK" meant something)."""
+        if row.state not in _STATES:
+            self.warnings.append(f"row {label}: its State “{row.state}” is not one diglot "
+                                 f"reads; write “{APPROVED}” to approve the translation as "
+                                 "it stands (the row's other cells were read)")
 
     def _reads_same(self, one: str, other: str) -> bool:
         return normalize(spans(one, self._refs)) == normalize(spans(other, self._refs))
