@@ -81,6 +81,16 @@ def test_one_french_sentence_split_in_two():
     assert shape(link(fr, en)) == ["1-2", "1-1"]
 
 
+def test_one_short_french_sentence_goes_with_all_the_english_not_a_wrong_half():
+    """A reader's review: "— Tout de suite." lit "Only I warn you…" (the lengths chose it)
+    and left "At once." unlinked; the whole passage is the link, never a wrong one."""
+    for fr, en in [("— Tout de suite.", "“At once. Only I warn you that I shall do it at "
+                    "your expense.”"), ("— Bien, prenez ce sac. »", "“Good! Take this carpet-bag.”")]:
+        links = link(fr, en)
+        assert shape(links) == ["1-2"]
+        assert links[0].en_offsets == (0, len(plain_text(en)))
+
+
 def test_five_french_sentences_the_translator_made_one_are_linked_to_it():
     """A reader's review of Verne: Towle's one long sentence for five of Verne's left two
     French sentences unlinked and lit the wrong English for the third."""

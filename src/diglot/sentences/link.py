@@ -76,8 +76,12 @@ def _override(text: str | None, fr_count: int, en_count: int):
 def align(fr_spans: list[Span], fr: tuple[Sentence, ...], en_spans: list[Span],
           en: tuple[Sentence, ...]) -> list[tuple[tuple[int, int], tuple[int, int]]]:
     """The best links of the sentences, as (French range, English range) pairs."""
-    if min(len(fr), len(en)) == 1 and max(len(fr), len(en)) != 2:
-        return [((0, len(fr)), (0, len(en)))]  # one sentence against one, or several
+    # One French sentence goes with all the English: a translator splits a sentence far
+    # more often than adding one, and lengths cannot tell which short English sentence
+    # is the added one ("— Tout de suite." was linked to "Only I warn you…", not to "At
+    # once."). One English sentence against two French ones may leave one untranslated.
+    if len(fr) == 1 or len(en) == 1 and len(fr) != 2:
+        return [((0, len(fr)), (0, len(en)))]
     if len(fr) == len(en) and _plausible_diagonal(fr, en):
         return [((k, k + 1), (k, k + 1)) for k in range(len(fr))]
     scorer = Scorer.of_units(_units(fr_spans, fr), _units(en_spans, en), PRIORS, RATIO, REWARD)
