@@ -703,3 +703,42 @@ def test_a_note_or_a_table_row_longer_than_a_page_goes_on_over_the_next_spreads(
         for top, low in re.findall(r'<word xMin="[-\d.]+" yMin="(-?[\d.]+)" xMax="[-\d.]+" '
                                    r'yMax="(-?[\d.]+)"', page):
             assert 0 <= float(top) and float(low) <= bottom
+
+
+@needs_poppler
+@pytest.mark.parametrize("layout", ["facing", "columns"])
+def test_a_table_with_a_long_code_name_keeps_every_column_on_the_page(tmp_path, layout):
+    """A reader's review: a code name as wide as a column pushed a 7-column table past the
+    page (its last column, "Remarque", never printed); in columns, a 3-column table ran
+    over the English one. The passage is set again, its code broken anywhere."""
+    long = "`xml.dom.minidom.Node.PROCESSING_INSTRUCTION_NODE`"
+    heads = ["Représentation", "Description", "Point", "Catégorie", "Depuis", "Symbole", "Remarque"]
+    english = ["Representation", "Description", "Point", "Category", "Since", "Symbol", "Remark"]
+    cells = ["`\\v`", "Tabulation", "U+000B", "contrôle", "3.2", long, "ajoutée tard"]
+    if layout == "columns":  # three columns in a column's width
+        heads, english, cells = ([row[0], row[5], row[6]] for row in (heads, english, cells))
+    proj = Proj(tmp_path)
+    proj.write("diglot.toml", f'pdf_layout = "{layout}"\n')
+    proj.source("t", "# T\n\n| " + " | ".join(heads) + " |\n|" + "---|" * len(heads) + "\n| "
+                + " | ".join(cells) + " |\n")
+    assert proj.run("update").exit_code == 0
+    proj.translate("t", dict(zip(heads, english)) | {"T": "T", "Tabulation": "Tab",
+                                                     "contrôle": "control", "ajoutée tard": "added late"})
+    assert proj.run("build", "--format", "pdf").exit_code == 0
+    pdf = proj.root / "build" / "pdf" / "t.pdf"
+    text = words("\n".join(pages_text(pdf)))
+    assert all(word in text.split() for word in ("Remarque", "Remark", "tard", "late"))
+    xml = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True,
+                         check=True).stdout
+    french_right = []
+    for page in xml.split("<page ")[1:]:
+        width = float(re.search(r'width="([\d.]+)"', page).group(1))
+        found = re.findall(r'<word xMin="(-?[\d.]+)" yMin="[-\d.]+" xMax="(-?[\d.]+)" '
+                           r'yMax="[-\d.]+">([^<]*)</word>', page)
+        assert all(0 <= float(a) and float(b) <= width for a, b, _ in found)
+        french_right += [float(b) for a, b, w in found if w in ("Remarque", "tard")]
+    english_left = [float(a) for page in xml.split("<page ")[1:] for a, _, w in re.findall(
+        r'<word xMin="(-?[\d.]+)" yMin="[-\d.]+" xMax="(-?[\d.]+)" yMax="[-\d.]+">([^<]*)</word>',
+        page) if w == "Representation"]
+    if layout == "columns":  # the French table ends before the English one starts
+        assert max(french_right) < min(english_left)

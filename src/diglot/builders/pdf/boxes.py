@@ -139,8 +139,14 @@ def _walk_inline(box):
 
 
 def overflows(box) -> bool:
-    """Whether a line runs past its block's right edge: WeasyPrint cannot break before a
-    word made of several inline boxes (``:func:`max`,``), and sets it past the edge."""
+    """Whether a line runs past its block's right edge (WeasyPrint cannot break before a
+    word made of several inline boxes, ``:func:`max`,``, and sets it past the edge), or a
+    table past the passage's (a cell as wide as its longest code name)."""
+    right = box.content_box_x() + box.width + 1
+    if any(isinstance(inner, (wb.TableBox, wb.TableCellBox))
+           and inner.position_x + inner.margin_width() > right
+           for inner in _walk(box)):
+        return True
     for block, rows in _containers(box):
         edge = block.content_box_x() + block.width + 1
         for row in rows:

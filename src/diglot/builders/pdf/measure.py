@@ -60,14 +60,16 @@ def measure(engine, geo: Geometry, passages: list[Passage], meta: markup.Meta,
     notes_keyed = [(f"f{index}", note) for index, note in enumerate(notes)]
     columns = geo.layout == "columns"
     found: list[dict] = [{}, {}]
+    wide: set[str] = set()
     for items, side, width, numbers in _runs(keyed, geo, notes_keyed):
         run = _layout(engine, geo, meta, items, side, width, numbers)
-        wide = [(k, replace(p, classes=p.classes + " overflows")) for k, p in items
-                if boxes.overflows(run[k])]
-        if wide:  # set again, breaking their lines anywhere they must
-            run.update(_layout(engine, geo, meta, wide, side, width, ""))
+        over = [(k, _breaking(p)) for k, p in items if boxes.overflows(run[k])]
+        if over:  # set again, breaking their lines anywhere they must
+            run.update(_layout(engine, geo, meta, over, side, width, ""))
+            wide.update(k for k, _ in over)
         found[side].update(run)
-    _level_tables(engine, geo, meta, keyed, found)
+    _level_tables(engine, geo, meta, [(k, _breaking(p) if k in wide else p) for k, p in keyed],
+                  found)
     out = Measured([None] * len(passages), [None] * len(passages), [None] * len(passages),
                    [None] * len(passages), [(found[0][k], found[1][k]) for k, _ in notes_keyed], {})
     out.note_heights = [tuple(boxes.height(box) for box in pair) for pair in out.notes]
@@ -81,6 +83,11 @@ def measure(engine, geo: Geometry, passages: list[Passage], meta: markup.Meta,
         if out.items[index].head:
             out.tables[index] = tuple(box.deepcopy() for box in pair)
     return out
+
+
+def _breaking(passage: Passage) -> Passage:
+    """The passage set with breaks allowed anywhere (print.css's ``overflows``)."""
+    return replace(passage, classes=passage.classes + " overflows")
 
 
 def _level_tables(engine, geo: Geometry, meta: markup.Meta, keyed, found) -> None:
