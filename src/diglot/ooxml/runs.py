@@ -104,4 +104,12 @@ def _span_run(parent, span: Span, lang: str, code: str) -> None:
         x.line_break(parent, lang)
         return
     style = code if span.code else LINK_STYLE if span.href else None
-    x.run(parent, span.text, lang, style, span.bold, span.italic)
+    x.run(parent, span.text, code_lang(lang) if span.code else lang, style, span.bold, span.italic)
+
+
+def code_lang(lang: str) -> str:
+    """Code's proofing language: the text's with a private-use subtag (``fr-FR-x-code``).
+    LibreOffice hyphenates by language and has no run property to stop it (``w:noProof``
+    does not): ``s.pop(i)`` came out "s.-" / "pop(i)"; with no patterns for this tag it
+    leaves code whole, and the run still reads as French or English."""
+    return f"{lang}-x-code"
