@@ -742,3 +742,23 @@ def test_a_table_with_a_long_code_name_keeps_every_column_on_the_page(tmp_path, 
         page) if w == "Representation"]
     if layout == "columns":  # the French table ends before the English one starts
         assert max(french_right) < min(english_left)
+
+
+@needs_poppler
+def test_a_footnote_call_never_starts_a_line(tmp_path):
+    """A reader's review: in columns, a full line left the call alone on the next one
+    ("…imposée par s." then "2")."""
+    text = ("Ce tableau répertorie les opérations sur les séquences  triées par priorité "
+            "ascendante. Dans le tableau, *s* et *t* sont des séquences du même type, *n*, *i*, "
+            "*j* et *k* sont des nombres entiers et *x* est un objet arbitraire qui répond à "
+            "toutes les restrictions de type et de valeur imposée par *s*.[^b]")
+    proj = Proj(tmp_path)
+    proj.write("diglot.toml", 'pdf_layout = "columns"\n')
+    proj.source("t", f"# Séquences\n\n{text}\n\n[^b]: Voir la référence du langage.\n")
+    assert proj.run("update").exit_code == 0
+    proj.translate("t", {"Séquences": "Sequences", text: "In the table, *s* is a sequence.[^b]",
+                         "Voir la référence du langage.": "See the language reference."})
+    assert proj.run("build", "--format", "pdf").exit_code == 0
+    found = bbox_words(proj.root / "build" / "pdf" / "t.pdf", 1)
+    before, call = next((a, b) for a, b in zip(found, found[1:]) if a[4] == "s." and b[4] == "1")
+    assert abs(before[3] - call[3]) < 5  # on the line of the word it follows

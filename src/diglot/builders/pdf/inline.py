@@ -94,11 +94,14 @@ def _whole(html: str) -> str:
 
 
 def call(span: Span, ctx: Context) -> str:
-    """A footnote call: its note's number, raised (an unknown label stays as written)."""
+    """A footnote call: its note's number, raised, never first on a line (an unknown label
+    stays as written)."""
     number = ctx.notes.get(span.note or "")
     if number is None:
         return escape(span.markdown, quote=False)
-    return f'<sup class="call" data-call="{escape(span.note or "")}">{number}</sup>'
+    # A word joiner ties the call to the word before it: a full line left it alone on
+    # the next ("…imposée par s." then "2").
+    return f'\u2060<sup class="call" data-call="{escape(span.note or "")}">{number}</sup>'
 
 
 def picture_html(span: Span, ctx: Context) -> str:
