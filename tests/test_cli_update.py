@@ -227,6 +227,38 @@ def test_a_paragraph_cut_in_two_gives_both_halves_the_old_translation_fuzzy(make
         assert entries[half].previous_msgid == f"{first} {second}"
 
 
+def test_a_cut_or_a_join_edited_at_the_seam_carries_every_translation(make_project):
+    """A new user's find: a cut whose comma became a full stop ("dire, et" → "dire." / "Et")
+    left the second half empty, reported new; a join that dropped a note call carried the
+    first paragraph's English only, the second's went to the obsolete entries."""
+    one = "Premier paragraphe assez long pour être un vrai paragraphe de texte."
+    two = "Second paragraphe qui suit le premier et qui parle de conflits[^n]."
+    long = ("Mais comment il avait fait fortune, c'est ce que les mieux informés ne pouvaient "
+            "dire, et Mr. Fogg était le dernier auquel il convînt de s'adresser pour l'apprendre.")
+    english = {one: "First paragraph.", two: "Second paragraph[^n].", "Une note.": "A note.",
+               long: "No one could tell how he had made his fortune."}
+    proj = make_project({"a": f"{one}\n\n{two}\n\n{long}\n\n[^n]: Une note.\n"}, {"a": english})
+    joined = f"{one} {two.replace('[^n]', '')}"
+    halves = ("Mais comment il avait fait fortune, c'est ce que les mieux informés ne "
+              "pouvaient dire.", "Et Mr. Fogg était le dernier auquel il convînt de "
+              "s'adresser pour l'apprendre.")
+    proj.source("a", f"{joined}\n\n{halves[0]}\n\n{halves[1]}\n\n[^n]: Une note.\n")
+    result = proj.run("update")
+    assert "updated translations/en/a.po (3 fuzzy, 0 new, 0 obsolete)" in result.output
+    entries = proj.entries("a")
+    assert entries[joined].msgstr == "First paragraph. Second paragraph[^n]."
+    for half in halves:
+        assert entries[half].fuzzy and entries[half].msgstr == english[long]
+
+
+def test_a_reworded_paragraph_and_a_short_new_one_after_it_are_no_cut(make_project):
+    old = "Le tram passe toutes les cinq minutes et dessert la gare, le musée et le port."
+    proj = make_project({"t": f"# Titre\n\n{old}\n"}, {"t": {"Titre": "Title", old: "The tram."}})
+    proj.source("t", f"# Titre\n\n{old.replace('cinq', 'six')}\n\nFin.\n")
+    assert proj.run("update").exit_code == 0
+    assert proj.entries("t")["Fin."].msgstr == ""
+
+
 def test_a_new_paragraph_inside_an_old_one_is_no_cut_and_gets_nothing(make_project):
     old = "Python est un langage simple. Voir aussi la documentation."
     proj = make_project({"t": f"# Titre\n\n{old}\n"},

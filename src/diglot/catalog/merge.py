@@ -12,6 +12,7 @@ Old entries nobody took become obsolete (``#~``) with their translation and comm
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from itertools import islice
 
 from diglot.catalog import pieces as cuts
 from diglot.catalog.pieces import loose_key
@@ -136,7 +137,7 @@ class _Plan:
         todo = self._open()
         runs = self._runs() if todo else {}
         for i, t in todo:
-            run = runs.get(loose_key(t.msgid))
+            run = runs.get(loose_key(t.msgid)) or self._seamed_run(i, t.msgid)
             if run is None or any(j in self.taken for j in run):
                 continue
             pieces = [self.old[j] for j in run]
@@ -150,6 +151,21 @@ class _Plan:
             self._take(i, run[0], entry)
             self.taken.update(run)
             self.stats.fuzzy.append(entry)
+
+    def _seamed_run(self, i: int, french: str) -> tuple[int, ...] | None:
+        """The two to four old segments right after the one template entry ``i - 1`` took
+        (or the first ones) whose French ``french`` is, edited at the seams (``seamed``)."""
+        after = self.anchors.get(i - 1, -1) if i else -1
+        if i and after < 0:
+            return None
+        following = list(islice((j for j in range(after + 1, len(self.old))
+                                 if not self.old[j].obsolete), 4))
+        for end in range(2, len(following) + 1):
+            run = tuple(following[:end])
+            if not any(j in self.taken for j in run) and any(_useful(self.old[j]) for j in run) \
+                    and cuts.seamed(french, [self.old[j].msgid for j in run]):
+                return run
+        return None
 
     def _runs(self) -> dict[str, tuple[int, ...]]:
         """The French of each run of two to four consecutive untaken active old segments,
@@ -211,7 +227,8 @@ class _Plan:
                 if seed is None or not seed.fuzzy or not _useful(seed):
                     continue
                 texts = (entries[k].msgid, t.msgid) if k < i else (t.msgid, entries[k].msgid)
-                if cuts.halves(seed.previous_msgid, *texts):
+                if cuts.halves(seed.previous_msgid, *texts) or \
+                        cuts.seamed(seed.previous_msgid, list(texts)):
                     entry = _carry(t, seed, seed.flags, seed.previous_msgid)
                     self.chosen[i] = entry
                     self.stats.fuzzy.append(entry)

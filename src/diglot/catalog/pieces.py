@@ -49,12 +49,29 @@ def halves(old: str | None, first: str, second: str) -> bool:
         loose_key(old) == loose_key(first) + loose_key(second)
 
 
+def seamed(whole: str | None, parts: list[str]) -> bool:
+    """Whether ``whole`` is ``parts`` one after the other but for a few characters where
+    they meet, as an author cuts or joins paragraphs: a comma made a full stop and a
+    capital, a note call dropped. All of it near all of ``whole`` (95%, about the same
+    length), and its first and last parts each near the stretch they stand for (80%):
+    a reworded paragraph and a new short one after it are no cut."""
+    from diglot.catalog.fuzzy import similarity as near  # rapidfuzz: a build never needs it
+
+    keys, key = [loose_key(p) for p in parts], loose_key(whole or "")
+    together = "".join(keys)
+    if not key or not all(keys) or abs(len(together) - len(key)) > max(4, len(key) // 20):
+        return False
+    return near(together, key) >= 0.95 and near(keys[0], key[:len(keys[0])]) >= 0.8 \
+        and near(keys[-1], key[-len(keys[-1]):]) >= 0.8
+
+
 def split_halves(catalog: Catalog) -> set[str]:
     """The msgids of the fuzzy entries that hold, both alike, the translation of the one old
     paragraph they were cut from (see ``_Plan.split``)."""
     active, found = catalog.active, set()
     for a, b in zip(active, active[1:]):
         if a.fuzzy and b.fuzzy and a.msgstr == b.msgstr and a.previous_msgid == b.previous_msgid \
-                and halves(a.previous_msgid, a.msgid, b.msgid):
+                and (halves(a.previous_msgid, a.msgid, b.msgid)
+                     or seamed(a.previous_msgid, [a.msgid, b.msgid])):
             found |= {a.msgid, b.msgid}
     return found
