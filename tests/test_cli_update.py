@@ -396,3 +396,16 @@ def test_a_word_changed_in_a_long_paragraph_is_all_the_diff_shows():
     old, new = " ".join(words), " ".join(words[:1500] + ["CHANGÉ"] + words[1501:])
     assert word_diff(old, new) == " ".join(words[:1500]) + " [-mot20-]{+CHANGÉ+} " + \
         " ".join(words[1501:])
+
+
+def test_status_shows_long_article_names_whole_and_an_option_given_twice_is_an_error(make_project):
+    """A new user's review: status cut names at 30 characters (no name --article takes);
+    `check --article nope --article b` checked b and said nothing of nope."""
+    long = "verne/le-tour-du-monde-et-autres-voyages-extraordinaires"
+    proj = make_project({long: "Un paragraphe.\n", "b": "Un autre.\n"})
+    assert any(line.startswith(long + " ") for line in proj.run("status").output.splitlines())
+    for command in ("check", "status", "build", "update"):
+        result = proj.run(command, "--article", "nope", "--article", "b")
+        assert result.exit_code == 2
+        assert ("Error: Invalid value for '--article': given 2 times (nope, b); give it once"
+                in result.output)

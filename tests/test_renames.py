@@ -124,3 +124,13 @@ def test_an_orphan_in_a_folder_is_said_with_its_translations(proj):
     result = proj.run("update")
     assert ("Warning: translations/en/2026/tram.po: its article source_fr/2026/tram.md is "
             "gone, but it holds 31 translations") in result.output
+
+
+def test_the_rename_names_the_new_file_as_it_is_written(proj):
+    """A new user's find: a file named with spaces and brackets was named by its slug
+    ("Le-tour-du-monde-extrait.md"), a file that does not exist."""
+    (proj.root / "source_fr/verne").mkdir()
+    (proj.root / "source_fr/tram-lyon.md").rename(proj.root / "source_fr/verne/Le tram (extrait).md")
+    result = proj.run("update")
+    assert ("followed a renamed article: source_fr/tram-lyon.md → source_fr/verne/Le tram "
+            "(extrait).md: its translations follow") in result.output

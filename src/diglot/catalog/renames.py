@@ -26,7 +26,8 @@ class Rename:
 
     def describe(self, project: Project) -> str:
         source = project.config.source
-        return (f"{source}/{self.old}.md → {source}/{self.new}.md: its translations follow "
+        new = project.rel(project.source_path(self.new))  # its file's name, not its slug
+        return (f"{source}/{self.old}.md → {new}: its translations follow "
                 f"({self.matched} of {self.segments} segments match)")
 
 

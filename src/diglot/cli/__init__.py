@@ -15,7 +15,7 @@ import click
 
 from diglot import __version__
 from diglot.builders import FORMATS, REGISTRY
-from diglot.cli.support import EXIT_FINDINGS, Context, common_options, locked, reports_errors
+from diglot.cli.support import EXIT_FINDINGS, Context, common_options, locked, once, reports_errors
 from diglot.safety import escaped
 
 
@@ -36,8 +36,9 @@ def main(click_ctx, root: Path, quiet: bool, wait: float) -> None:
 @common_options
 @click.option("--check", is_flag=True, help="Write nothing; exit 1 if any file would change.")
 @click.option("--purge-obsolete", is_flag=True, help="Delete obsolete (#~) entries for good.")
-@click.option("--article", metavar="SLUG", help="Only this article.")
-@click.option("--lang", metavar="LANG", help="Only this target language.")
+@click.option("--article", metavar="SLUG", help="Only this article.", multiple=True, callback=once)
+@click.option("--lang", metavar="LANG", help="Only this target language.", multiple=True,
+              callback=once)
 @click.option("--no-rename", is_flag=True,
               help="Do not move the PO files of an article that was renamed.")
 @click.option("--no-memory", is_flag=True,
@@ -96,8 +97,9 @@ def _detail(change) -> str:
 @click.option("--format", "formats", type=click.Choice(list(REGISTRY)), multiple=True,
               help="Output format (repeatable); default: the 'formats' setting, else "
               + ", ".join(FORMATS) + ".")
-@click.option("--article", metavar="SLUG", help="Only this article.")
-@click.option("--lang", metavar="LANG", help="Only this target language.")
+@click.option("--article", metavar="SLUG", help="Only this article.", multiple=True, callback=once)
+@click.option("--lang", metavar="LANG", help="Only this target language.", multiple=True,
+              callback=once)
 @click.option("--strict", is_flag=True,
               help="Fail if a language is below min_completeness or has fuzzy entries.")
 @click.option("--force", is_flag=True, help="Rebuild every output, changed or not.")
@@ -140,8 +142,9 @@ def build(ctx: Context, formats: tuple[str, ...], article: str | None, lang: str
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               help="text for people, json for scripts.")
 @click.option("--changes", is_flag=True, help="List fuzzy entries with a word diff of the French.")
-@click.option("--article", metavar="SLUG", help="Only this article.")
-@click.option("--lang", metavar="LANG", help="Only this target language.")
+@click.option("--article", metavar="SLUG", help="Only this article.", multiple=True, callback=once)
+@click.option("--lang", metavar="LANG", help="Only this target language.", multiple=True,
+              callback=once)
 @click.pass_obj
 @reports_errors
 def status(ctx: Context, fmt: str, changes: bool, article: str | None, lang: str | None) -> None:
@@ -164,11 +167,14 @@ def status(ctx: Context, fmt: str, changes: bool, article: str | None, lang: str
 def _print_status(rows) -> None:
     from diglot.commands.status import totals
 
-    click.echo(f"{'article':30} {'lang':5} {'done':>6} {'segs':>5} {'trans':>5} {'fuzzy':>5} "
+    shown = [*rows, *totals(rows)] if len(rows) > 1 else rows
+    # As wide as the longest name: a cut name is no name --article takes.
+    width = max([30, *(len(escaped(r.article)) for r in shown)])
+    click.echo(f"{'article':{width}} {'lang':5} {'done':>6} {'segs':>5} {'trans':>5} {'fuzzy':>5} "
                f"{'untr':>5} {'obs':>4} {'words':>6} {'left':>6}")
-    for r in [*rows, *totals(rows)] if len(rows) > 1 else rows:
+    for r in shown:
         s = r.stats
-        click.echo(f"{escaped(r.article)[:30]:30} {r.language:5} {s.percent:5.1f}% {s.segments:5} "
+        click.echo(f"{escaped(r.article):{width}} {r.language:5} {s.percent:5.1f}% {s.segments:5} "
                    f"{s.translated:5} {s.fuzzy:5} {s.untranslated:5} {s.obsolete:4} {s.words:6} "
                    f"{s.words_left:6}")
 
@@ -188,8 +194,9 @@ def _print_changes(found, fmt: str) -> None:
 @common_options
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               help="text for people, json for scripts.")
-@click.option("--article", metavar="SLUG", help="Only this article.")
-@click.option("--lang", metavar="LANG", help="Only this target language.")
+@click.option("--article", metavar="SLUG", help="Only this article.", multiple=True, callback=once)
+@click.option("--lang", metavar="LANG", help="Only this target language.", multiple=True,
+              callback=once)
 @click.pass_obj
 @reports_errors
 def check(ctx: Context, fmt: str, article: str | None, lang: str | None) -> None:

@@ -65,6 +65,16 @@ class Context:
         return f"{time.monotonic() - self.started:.2f}s"
 
 
+def once(ctx, param, values: tuple[str, ...]) -> str | None:
+    """The value of an option a command takes once. Declared ``multiple=True`` so that a
+    second one is an error: click keeps the last and drops the first in silence (``check
+    --article nope --article b`` checked b and said nothing of nope)."""
+    if len(values) > 1:
+        raise click.BadParameter(f"given {len(values)} times ({', '.join(values)}); give it "
+                                 "once", ctx=ctx, param=param)
+    return values[0] if values else None
+
+
 def _reader_gone() -> None:
     """The reader of our output stopped (``diglot status | head -1``): stop as other tools
     do, silently; Python would complain again when it flushes stdout at exit."""
