@@ -391,3 +391,90 @@ def test_a_document_that_is_not_a_zip_is_one_line(world, tmp_path):
     path.write_bytes(b"PK\x03\x04" + bytes(100))
     for args in (["review", "import", str(path)], ["align", "article", str(path)]):
         assert one_error_line(world.run(*args), "fake.docx")
+
+
+# -- a fourth attack round (2026-11-30) ------------------------------------------------------
+
+def test_a_decoy_content_type_does_not_hide_the_main_part_from_the_checks(world):
+    """The main part renamed and declared binary by an element of another namespace:
+    python-docx parsed it with no cap; diglot never looked (a DTD, 15 M tags: 5 GB)."""
+    path = _export(world)
+    parts = _parts(path)
+    xml = parts.pop("word/document.xml").replace(
+        b"?>", b'?>\n<!DOCTYPE w:document [<!ENTITY e "x">]>', 1)
+    parts["word/document.dat"] = xml
+    types = parts["[Content_Types].xml"].replace(b"/word/document.xml", b"/word/document.dat")
+    parts["[Content_Types].xml"] = types.replace(b"</Types>", (
+        b'<x:Override xmlns:x="urn:decoy" PartName="/word/document.dat" '
+        b'ContentType="application/octet-stream"/></Types>'))
+    rels = parts["_rels/.rels"].replace(b"word/document.xml", b"word/document.dat")
+    parts["_rels/.rels"] = rels
+    _write_parts(path, parts)
+    before = world.snapshot()
+    for args in (["review", "import", str(path)], ["align", "article", str(path)]):
+        assert one_error_line(world.run(*args), "word/document.dat declares a DTD")
+    assert world.snapshot() == before
+
+
+def test_a_cell_longer_than_a_translation_is_refused_before_it_is_read(world):
+    """5,000,000 characters in one cell (87 KB of DOCX) took 89 s and 1.9 GB, then wrote
+    a PO file every command refused."""
+    path = _export(world)
+    words = " ".join(f"w{k * 7919 % 1_000_003}" for k in range(600_000)).encode()
+    _with_document_xml(path, lambda xml: xml.replace(b"The model is fast.", words, 1))
+    before = world.snapshot()
+    assert one_error_line(_import(world, path), f"row 2 of the table holds a cell of "
+                          f"{len(words) // 1000:,},", "nothing imported")
+    assert world.snapshot() == before
+
+
+def test_a_translation_diglot_could_not_read_back_is_never_written(world, tmp_path):
+    """An accent stacked 100 times on a letter, from a review cell or an English text:
+    the file was written, then every command refused it."""
+    path = _export(world)
+    stacked = ("a" + "\u0301" * 100).encode()
+    _with_document_xml(path, lambda xml: xml.replace(b"The model is fast.", stacked, 1))
+    before = world.snapshot()
+    result = _import(world, path)
+    assert one_error_line(result, "translations/en/article.po", "more than 30 combining marks",
+                          "nothing written")
+    english = tmp_path / "english.txt"  # refused as the French would be, naming its line
+    english.write_text("Title\n\nThe model is fast.\n\nA hazy" + stacked.decode() + "\n")
+    assert one_error_line(world.run("align", "article", str(english), "--overwrite"),
+                          "english.txt:5: a letter carries more than 30 combining marks")
+    assert world.snapshot() == before
+    assert world.run("status").exit_code == 0
+
+
+def test_a_document_without_a_body_and_a_pipe_are_one_line(world, tmp_path):
+    path = _export(world)
+    _with_document_xml(path, lambda xml: xml[:xml.index(b"<w:body>")] + b"</w:document>")
+    assert one_error_line(_import(world, path), "the document has no body")
+    assert one_error_line(world.run("align", "article", str(path)),
+                          "cannot read it as a Word document")
+    fifo = tmp_path / "pipe.docx"
+    os.mkfifo(fifo)
+    assert one_error_line(world.run("align", "article", str(fifo)), "not a regular file")
+
+
+def test_many_small_parts_that_inflate_like_a_bomb_together_are_refused(world):
+    """199 parts of 1 MB each, each under the single-part bound: 10 s from 286 KB."""
+    path = _export(world)
+    parts = _parts(path)
+    for k in range(40):
+        parts[f"customXml/item{k}.xml"] = b"<a>" + b" " * (RATIO_PART - 10) + b"</a>"
+    _write_parts(path, parts)
+    assert one_error_line(_import(world, path), "inflates", "times its stored size")
+
+
+RATIO_PART = 1024 * 1024 - 100  # just under the size from which one part's ratio is checked
+
+
+def test_an_english_text_of_far_more_paragraphs_than_the_article_is_refused(world, tmp_path):
+    """330,000 empty-ish paragraphs against 45 segments took 50 s and wrote a 110 MB page."""
+    english = tmp_path / "tiny.txt"
+    english.write_text("a\n\n" * 2000)
+    before = world.snapshot()
+    assert one_error_line(world.run("align", "article", str(english)),
+                          "2,000 English paragraphs for 4 French segments")
+    assert world.snapshot() == before

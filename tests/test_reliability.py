@@ -64,6 +64,15 @@ def test_unknown_charset(proj):
     fails(proj, ["build"], f"translations/en/a.po:{line}: ", "KLINGON-8")
 
 
+@pytest.mark.parametrize("charset", ["raw_unicode_escape", "unicode-escape"])
+def test_an_escape_codec_as_charset_is_refused(proj, charset):
+    """An attack round's find: Python's escape codecs read "\\ud800" as a lone surrogate;
+    build, EPUB, serve and check --format json then failed with tracebacks."""
+    line = corrupt_po(proj, "charset=UTF-8", f"charset={charset}")
+    for command in (["build"], ["check", "--format", "json"], ["status", "--changes"]):
+        fails(proj, command, f"translations/en/a.po:{line}: ", "no text encoding gettext knows")
+
+
 def test_source_not_utf8_names_the_file_and_suggests_converting(proj):
     (proj.root / "source_fr/b.md").write_bytes("# Été\n\nDéjà.\n".encode("latin-1"))
     message = fails(proj, ["update"], "source_fr/b.md:1: ", "convert the file to UTF-8")

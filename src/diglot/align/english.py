@@ -13,8 +13,8 @@ from pathlib import Path
 
 from diglot.errors import SourceError
 from diglot.model import HEADING, LIST_ITEM, PARAGRAPH, Block, ListLevel
-from diglot.safety import UNPRINTABLE
-from diglot.source.reader import binary_kind, decode_source, parse_article, read_source
+from diglot.source.reader import (binary_kind, decode_source, parse_article, read_source,
+                                  reject_controls)
 
 _HEADING_STYLE = re.compile(r"^(?:heading|titre)\s*(\d)$", re.IGNORECASE)
 
@@ -36,7 +36,7 @@ def read_english(path: Path, shown: str) -> list[Block]:
 
 def plain_blocks(text: str, shown: str = "") -> list[Block]:
     """Paragraphs separated by blank lines; a paragraph's lines are joined by spaces."""
-    _reject_controls(text, shown)
+    reject_controls(text, shown)  # as the French reader does
     blocks: list[Block] = []
     lines: list[str] = []
     first = 0
@@ -48,15 +48,6 @@ def plain_blocks(text: str, shown: str = "") -> list[Block]:
             blocks.append(Block(PARAGRAPH, " ".join(lines), first))
             lines = []
     return blocks
-
-
-def _reject_controls(text: str, shown: str) -> None:
-    """As the French reader does: such characters cannot be printed, and Word refuses them."""
-    found = UNPRINTABLE.search(text)
-    if found:
-        line = text.count("\n", 0, found.start()) + 1
-        raise SourceError(f"control character U+{ord(found.group()):04X} in the text; "
-                          "remove it", shown, line)
 
 
 def docx_blocks(path: Path, shown: str) -> list[Block]:
@@ -77,17 +68,20 @@ def docx_blocks(path: Path, shown: str) -> list[Block]:
     data = check_package(path, shown)  # caps, damaged parts, DTDs: one-line errors
     try:
         document = docx.Document(io.BytesIO(data))
+        styles = Styles(document.styles.element)
+        links = {rid: rel.target_ref for rid, rel in document.part.rels.items()
+                 if rel.is_external}
+        paragraphs = [(p._p, p.style.name if p.style else "") for p in document.paragraphs]
     except (PackageNotFoundError, ValueError, KeyError, TypeError, AttributeError,
-            IndexError) as exc:
-        raise SourceError(f"cannot read it as a Word document ({exc})", shown) from None
-    styles = Styles(document.styles.element)
-    links = {rid: rel.target_ref for rid, rel in document.part.rels.items() if rel.is_external}
+            IndexError):  # parts of another root, a document without a body
+        raise SourceError("cannot read it as a Word document; save it again as .docx",
+                          shown) from None
     blocks = []
-    for number, paragraph in enumerate(document.paragraphs, start=1):
-        items = CellReader(styles, links).read([paragraph._p])
+    for number, (element, style) in enumerate(paragraphs, start=1):
+        items = CellReader(styles, links).read([element])
         text = to_markdown(items).text.replace("\t", " ").strip()
         if text:
-            blocks.append(_docx_block(text, paragraph.style.name if paragraph.style else "", number))
+            blocks.append(_docx_block(text, style, number))
     return blocks
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from diglot.errors import CatalogError
 from diglot.fsio import NotAFile, TooLarge, read_head, read_limited
-from diglot.safety import MAX_PO_BYTES, MAX_SEGMENT_CHARS, MB, stacked_marks
+from diglot.safety import MAX_PO_BYTES, MAX_SEGMENT_CHARS, MB, escaped, stacked_marks
 from diglot.po.model import Catalog
 from diglot.po.parser import parse_po
 from diglot.po.writer import dump_po
@@ -63,7 +63,10 @@ def decode(data: bytes, shown: str) -> Catalog:
 
 
 def encode(catalog: Catalog, wrap: bool = True, shown: str | None = None) -> bytes:
-    """The file's bytes; an error (a character the declared charset lacks) names ``shown``."""
+    """The file's bytes; an error (a character the declared charset lacks, a translation
+    ``decode`` would refuse) names ``shown``: no command writes a file diglot cannot read
+    back (a review document or an English text once made every later command fail)."""
+    _readable(catalog, shown)
     try:
         return dump_po(catalog, wrap=wrap)
     except CatalogError as exc:
@@ -71,6 +74,24 @@ def encode(catalog: Catalog, wrap: bool = True, shown: str | None = None) -> byt
             raise CatalogError(exc.message, shown, exc.line) from exc
         raise
 
+
+
+def _readable(catalog: Catalog, shown: str | None) -> None:
+    for entry in catalog.entries:
+        for text in (entry.msgstr, *entry.msgstr_plural):
+            if len(text) > MAX_TRANSLATION:
+                raise CatalogError(f"the translation of “{escaped(_excerpt(entry.msgid))}” would hold "
+                                   f"{len(text):,} characters; diglot reads translations of up "
+                                   f"to {MAX_TRANSLATION:,}; nothing written", shown)
+            if stacked_marks(text) is not None:
+                raise CatalogError(f"the translation of “{escaped(_excerpt(entry.msgid))}” would carry "
+                                   "more than 30 combining marks on one letter; nothing written",
+                                   shown)
+
+
+def _excerpt(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= 40 else text[:39] + "…"
 
 
 def in_style_of(data: bytes, path: Path | None) -> bytes:

@@ -8,7 +8,7 @@ import click
 
 from diglot.cli.support import Context, common_options, locked, reports_errors
 
-EXAMPLES = 3  # unmatched English paragraphs quoted in full in the summary, then a count
+LISTED = 50  # unmatched English paragraphs listed by line, then a count
 
 
 @click.command()
@@ -61,6 +61,8 @@ def _unmatched(ctx: Context, report) -> None:
     left = [al.english[b.en[0]] for b in al.of_shape("0-1")]
     if left:
         ctx.say("English text that matched nothing:")
-    for block in left:
+    for block in left[:LISTED]:
         text = block.text if len(block.text) <= 70 else block.text[:69] + "…"
         ctx.say(f"  {report.english_path}:{block.line}: {text}")
+    if len(left) > LISTED:
+        ctx.say(f"  … and {len(left) - LISTED:,} more (the review page lists them)")

@@ -39,6 +39,12 @@ def align_article(project: Project, slug: str, english: Path, lang: str,
     blocks = read_english(english, shown)
     if not blocks:
         raise SourceError("no text to align in the English file", shown)
+    if len(blocks) > _MAX_RATIO * len(article.segments) + _SLACK:
+        # Not this article's translation (a whole book for one chapter, a file of empty
+        # lines): 330,000 paragraphs against 45 segments took 50 s and wrote a 110 MB page.
+        raise SourceError(f"{len(blocks):,} English paragraphs for {len(article.segments):,} "
+                          "French segments: this is not a translation of this article (give "
+                          "its English alone)", shown)
     report = AlignReport(align(article.segments, blocks), Counts(), shown)
     writes = [Write(path, data, project.rel(path), _area(project, path))
               for path, data in _plan(project, article, lang, report, overwrite, accept_above)]
@@ -46,6 +52,9 @@ def align_article(project: Project, slug: str, english: Path, lang: str,
     write_group(writes)  # a rerun changes nothing; a failure leaves every file as it was
     report.written = [w.shown for w in writes]
     return report
+
+
+_MAX_RATIO, _SLACK = 20, 1000  # English paragraphs per French segment, and beyond
 
 
 def _area(project: Project, path: Path):
@@ -63,7 +72,8 @@ def _plan(project: Project, article: Article, lang: str, report: AlignReport,
     catalog, report.counts = apply_proposals(plan.catalog, article.segments,
                                              proposals(report.alignment), overwrite, accept_above)
     po_path = project.po_path(lang, article.slug)
-    writes.append((po_path, in_style_of(encode(catalog, project.config.wrap), po_path)))
+    data = encode(catalog, project.config.wrap, project.rel(po_path))
+    writes.append((po_path, in_style_of(data, po_path)))
     page = review_page(report.alignment, title=article.title,
                        source_lang=project.config.source_language, lang=lang,
                        french_path=article.path, english_path=report.english_path)

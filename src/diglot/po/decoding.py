@@ -85,6 +85,11 @@ def _codec(name: str, line: int, path: str) -> str:
         raise CatalogError(
             f"unknown charset '{name}' in the Content-Type header; declare one such as UTF-8 "
             "or ISO-8859-1", path, line or None) from None
+    # Python's escape codecs read "\ud800" as a lone surrogate, which no file can hold:
+    # every writer then failed with a traceback. No PO editor writes them.
+    if codec.endswith("-escape") or codec in ("idna", "punycode"):
+        raise CatalogError(f"charset '{name}' is no text encoding gettext knows; declare "
+                           "UTF-8 and save the file in it", path, line or None)
     try:
         ascii_compatible = _ASCII_PROBE.encode(codec) == _ASCII_PROBE.encode("ascii")
     except (UnicodeError, TypeError, ValueError, LookupError):

@@ -102,7 +102,7 @@ def import_review(project: Project, path: Path, dry_run: bool = False,
     report.rows = plan.apply(doc)
     report.warnings = belongs.elsewhere(project, doc.manifest) + plan.warnings + belongs.stray(doc)
     if plan.changed and not dry_run and not report.blocked:
-        data = in_style_of(encode(plan.catalog(), project.config.wrap), po_path)
+        data = in_style_of(encode(plan.catalog(), project.config.wrap, report.po), po_path)
         write_atomic(po_path, data, report.po,
                      project.area(project.translations_dir))
         report.written = True

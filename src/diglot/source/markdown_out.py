@@ -204,9 +204,10 @@ class _Renderer:
         self.open: list[tuple[str, str | None]] = []  # ("bold"|"italic"|"link", href)
 
     def render(self, items: list[Span]) -> str:
+        following = _next_texts(items)
         for index, span in enumerate(items):
             if span.br:
-                self._close_unwanted(_wanted(_next_text(items, index)))
+                self._close_unwanted(_wanted(following[index]))
                 self.out.append("\n")
                 continue
             self._close_unwanted(_wanted(span))
@@ -250,8 +251,17 @@ def _wanted(span: Span | None) -> set:
     return found
 
 
-def _next_text(items: list[Span], index: int) -> Span | None:
-    return next((s for s in items[index + 1:] if not s.br), None)
+def _next_texts(items: list[Span]) -> list[Span | None]:
+    """For each span, the first span after it that is no line break (None at the end): one
+    pass from the end, where a search from each break was quadratic (a cell of 100,000
+    breaks, 60 KB of DOCX, took two minutes)."""
+    out: list[Span | None] = [None] * len(items)
+    after = None
+    for index in range(len(items) - 1, -1, -1):
+        out[index] = after
+        if not items[index].br:
+            after = items[index]
+    return out
 
 
 def _lasting(items: list[Span], index: int, marker) -> int:

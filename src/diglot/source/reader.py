@@ -72,7 +72,7 @@ def decode_source(data: bytes, rel_path: str) -> str:
 
 
 def parse_article(text: str, slug: str, rel_path: str) -> Article:
-    _reject_controls(text, rel_path)
+    reject_controls(text, rel_path)
     meta, title_line, body, offset = frontmatter.split(text, rel_path)
     env: dict = {}
     tokens = block_parser().parse(body, env)
@@ -120,7 +120,9 @@ def _within_bounds(blocks: list[Block], rel_path: str) -> None:
                           rel_path, texts[MAX_SEGMENTS].line)
 
 
-def _reject_controls(text: str, rel_path: str, line: int | None = None) -> None:
+def reject_controls(text: str, rel_path: str, line: int | None = None) -> None:
+    """A text no edition can print (a control character, a letter under more than 30
+    marks) is refused, naming its line: the French sources, and the English align reads."""
     found = UNPRINTABLE.search(text)
     if found:
         line = line or text.count("\n", 0, found.start()) + 1
