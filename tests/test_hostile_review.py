@@ -478,3 +478,16 @@ def test_an_english_text_of_far_more_paragraphs_than_the_article_is_refused(worl
     assert one_error_line(world.run("align", "article", str(english)),
                           "2,000 English paragraphs for 4 French segments")
     assert world.snapshot() == before
+
+
+def test_an_html_part_that_is_no_xml_is_not_parsed_as_xml(world):
+    """A code review's find: the markup sniffing refused a document carrying an HTML part
+    (Word's altChunk, written by some generators), which python-docx never parses."""
+    path = _export(world)
+    parts = _parts(path)
+    parts["word/afchunk.htm"] = b"<p>Hello<br>world</p>"
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(b"</Types>", (
+        b'<Override PartName="/word/afchunk.htm" ContentType="text/html"/></Types>'))
+    _write_parts(path, parts)
+    result = _import(world, path)
+    assert result.exit_code == 0, result.output

@@ -214,3 +214,15 @@ def test_a_fuzzy_threshold_at_or_under_the_in_place_easing_still_merges():
     # Too unlike for the similarity pass even at 0.05: the in-place pass meets it.
     result = merge(old, pot(BEFORE, "Non, jamais de la vie !", AFTER), 0.05).catalog
     assert [e.msgid for e in result.active] == [BEFORE, "Non, jamais de la vie !", AFTER]
+
+
+def test_a_plural_entry_is_never_a_piece_of_a_seamed_join():
+    """A code review's find: a join edited at its seam could take a plural entry, whose
+    other forms pieces_joined would drop."""
+    a = "Un premier alinéa assez long pour compter comme un paragraphe."
+    plural = Entry("Un fichier supprimé", "", msgid_plural="%d fichiers supprimés",
+                   msgstr_plural=("One file deleted", "%d files deleted"))
+    old = po(Entry(a, "A first paragraph."), plural)
+    result = merge(old, pot(f"{a} Un fichier supprimé,"), 0.6).catalog
+    kept = [e for e in result.entries if e.msgid_plural]
+    assert kept and kept[0].msgstr_plural == ("One file deleted", "%d files deleted")

@@ -224,3 +224,22 @@ def test_a_table_row_taller_than_the_page_is_cut_between_its_lines_never_under_t
     assert all(p.end - p.start <= 100.0 - (12.0 if p.start else 0) + EPSILON for p in pieces)
     assert [p.start for p in pieces[1:]] == [p.end for p in pieces[:-1]]
     assert pieces[-1].end == 322.0
+
+
+def test_a_picture_forced_onto_a_spread_is_never_under_a_continued_note():
+    """A code review's find: a figure forced onto a spread whose foot a long note goes on
+    at was drawn over the note (text 0..50, foot from 24)."""
+    height, rule, gap = 100.0, 4.0, 2.0
+    lines, total = side([5.0] * 40, True)  # a note of 200 pt: two pages' worth
+    note = Item((lines, lines), (total, total))
+    call = item_of({"fr": [10.0] * 2, "en": [10.0] * 2, "calls": {"fr": [[1, 0]], "en": [[1, 0]]}})
+    figure = Item(((Line(0.0, 50.0, False),), (Line(0.0, 50.0, False),)), (50.0, 50.0))
+    spreads = paginate([call, figure], height, (total + gap,), rule, [note])
+    for spread in spreads:
+        text = [p.y + p.end - p.start for p in spread if not p.kind]
+        foot = [p.y for p in spread if p.kind == "rule"]
+        if text and foot:
+            assert max(text) <= min(foot) + EPSILON
+    drawn = sorted((p.start, p.end) for s in spreads for p in s if p.kind == "note" and p.side == 0)
+    assert drawn[0][0] == 0 and abs(drawn[-1][1] - total) < EPSILON
+    assert all(abs(a[1] - b[0]) < EPSILON for a, b in zip(drawn, drawn[1:]))

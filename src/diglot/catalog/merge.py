@@ -12,7 +12,7 @@ Old entries nobody took become obsolete (``#~``) with their translation and comm
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from itertools import islice
+from itertools import islice, takewhile
 
 from diglot.catalog import pieces as cuts
 from diglot.catalog.pieces import loose_key
@@ -158,8 +158,10 @@ class _Plan:
         after = self.anchors.get(i - 1, -1) if i else -1
         if i and after < 0:
             return None
-        following = list(islice((j for j in range(after + 1, len(self.old))
-                                 if not self.old[j].obsolete), 4))
+        # A plural or context entry is never a piece (its other forms would be lost).
+        plain = lambda j: self.old[j].msgctxt is None and self.old[j].msgid_plural is None  # noqa: E731
+        following = list(takewhile(plain, islice((j for j in range(after + 1, len(self.old))
+                                                  if not self.old[j].obsolete), 4)))
         for end in range(2, len(following) + 1):
             run = tuple(following[:end])
             if not any(j in self.taken for j in run) and any(_useful(self.old[j]) for j in run) \

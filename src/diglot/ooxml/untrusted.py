@@ -131,9 +131,15 @@ def check_package(path: Path, shown: str) -> bytes:
     types = _content_types(parts, shown)
     for name, part in parts.items():
         declared = types.get("/" + name.lower()) or types.get(name.rsplit(".", 1)[-1].lower(), "")
-        if name.lower().endswith(_XML_SUFFIXES) or declared.endswith("xml") or _looks_xml(part):
+        if name.lower().endswith(_XML_SUFFIXES) or declared.endswith("xml") or \
+                (_looks_xml(part) and not _html(name, declared)):
             parse_xml(part, name, shown)
     return data
+
+
+def _html(name: str, declared: str) -> bool:
+    """An HTML part (Word's altChunk): markup, but no XML; python-docx does not parse it."""
+    return declared.startswith("text/html") or name.lower().endswith((".htm", ".html"))
 
 
 def _looks_xml(part: bytes) -> bool:

@@ -72,19 +72,28 @@ def lines(box, splittable: bool) -> tuple[Line, ...]:
 
 def _row_cuts(row) -> list[float]:
     """Where a table's row may be cut when it is taller than a page (pixels, inside it):
-    at the top of a line of one of its cells that no line of another cell straddles. A
-    row stands whole wherever it fits; these are the paginator's last resort (``inner``
-    lines), or the end of the row would be lost past the foot of the page."""
+    at the top of a line of one of its cells that no line of another cell straddles, and
+    every line's height down the room a short cell leaves (a row is as tall as its taller
+    side: the English of a long French cell ends in blank room). A row stands whole
+    wherever it fits; these are the paginator's last resort (``inner`` lines), or the end
+    of the row would be lost past the foot of the page."""
     if not isinstance(getattr(row, "box", None), wb.TableRowBox):
         return []
-    spans = [(line.position_y, line.position_y + line.height)
-             for cell in row.box.children for line in _line_boxes(cell)]
+    spans = sorted((line.position_y, line.position_y + line.height)
+                   for cell in row.box.children for line in _line_boxes(cell))
     if not spans:
         return []
-    low = min(y for y, _ in spans) + _EPS  # above the first line: nothing to cut off
-    high = row.position_y + row.height - _EPS
-    return sorted({y for y, _ in spans if low < y < high
-                   and not any(a + _EPS < y < b - _EPS for a, b in spans)})
+    bottom = row.position_y + row.height - _EPS
+    cuts, reach = [], spans[0][1]
+    for top, end in spans[1:]:  # sorted by top: one sweep, where a pairwise test was quadratic
+        if reach - _EPS <= top < bottom:
+            cuts.append(top)
+        reach = max(reach, end)
+    step = max(end - top for top, end in spans)
+    while reach < bottom and step > _EPS:
+        cuts.append(reach)
+        reach += step
+    return sorted(set(cuts))
 
 
 def baseline(box) -> float | None:

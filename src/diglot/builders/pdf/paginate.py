@@ -14,9 +14,10 @@ in points, measured from the top of the text area.
 Footnotes go at the foot of the spread whose pieces call them, on both pages at once: the
 notes of a spread stand under a rule, in number order, each note pair level (the taller
 side sets its height), and the text above gets the room they leave. A note called on two
-spreads is set on both. Notes take at most ``MAX_FOOT`` of a page: a note too long for it
-is cut between two lines and goes on at the foot of the next spread (of spreads of their
-own after the article's text). A table continued on the next spread has its header rows
+spreads is set on both (a note going on from the spread before counts as set there).
+Notes take at most ``MAX_FOOT`` of a page, and never the text's room: a note too long for
+it is cut between two lines and goes on at the foot of the next spread (of spreads of
+their own after the article's text). A table continued on the next spread has its header rows
 repeated above the rest (the room for them is kept); a row taller than a page is cut
 between its lines, never right under the header.
 """
@@ -99,18 +100,24 @@ class _Pager:
         self.y = 0.0
 
     def new_spread(self) -> None:
-        self.closed.append(self._foot_pieces(self.cap))
+        self.closed.append(self._foot_pieces(self._room_left()))
         self.spreads.append([])
         self.feet.append([])
         self.y = 0.0
 
     def finish(self) -> None:
         """Close the last spread; a note still running goes on in spreads of its own."""
-        self.closed.append(self._foot_pieces(self.cap))
+        self.closed.append(self._foot_pieces(self._room_left()))
         while self.carry:
             self.spreads.append([])
             self.feet.append([])
-            self.closed.append(self._foot_pieces(self.height - self.rule))
+            self.closed.append(self._foot_pieces(self.height - self.rule, alone=True))
+
+    def _room_left(self) -> float:
+        """What a spread's notes may take: ``MAX_FOOT`` of it, and never the room of the
+        text above (a picture forced onto a spread whose foot a long note continues on
+        was drawn over the note)."""
+        return min(self.cap, self.height - self.rule - self.y) if self.note_lines else self.cap
 
     def foot(self, more=()) -> float:
         """The height of this spread's notes with ``more``, and their rule (at most
@@ -125,7 +132,7 @@ class _Pager:
         heights = self.note_lines[k].heights
         return self.notes[k] - max(heights) + max(h - s for h, s in zip(heights, starts))
 
-    def _foot_pieces(self, cap: float) -> list[Piece]:
+    def _foot_pieces(self, cap: float, alone: bool = False) -> list[Piece]:
         """This spread's rule and notes, at the foot of both pages, each note pair level:
         the notes continued from the spread before, then those called here in number
         order, within ``cap``; a note that does not fit is cut between two of its lines
@@ -134,7 +141,8 @@ class _Pager:
             [(k, [0.0, 0.0]) for k in sorted(self.feet[-1]) if k not in self.carry]
         placed, self.carry, used = [], {}, 0.0
         for k, starts in queue:
-            ends = starts if self.carry else self._note_ends(k, starts, cap - used, not placed)
+            ends = starts if self.carry else self._note_ends(k, starts, cap - used,
+                                                             alone and not placed)
             if ends != starts:
                 placed.append((k, starts, ends))
                 used += self._height(k, starts, ends)
@@ -146,7 +154,7 @@ class _Pager:
     def _note_ends(self, k: int, starts, room: float, alone: bool) -> list[float]:
         """Where each side of note ``k`` stops on this spread: its end when the rest fits
         in ``room`` (or notes are never cut), else its last line that fits; at least one
-        line when it is ``alone`` on the foot, or it would never be set."""
+        line when it is ``alone`` on a spread of notes, or it would never be set."""
         if not self.note_lines:
             return [self.notes[k]] * 2
         note = self.note_lines[k]
