@@ -380,6 +380,10 @@ def test_a_table_too_wide_for_half_the_page_gets_the_full_width_french_above_eng
     assert first_cells[0].startswith("Arrondissement") and first_cells[1].startswith("District")
     widths = [int(c.get(q("w"))) for c in nested[0].find("w:tblGrid", NS)]
     assert widths[0] >= 1300  # "arrondissement" whole on a line
+    # A reader's review: across both columns, the French table's last columns stood under
+    # the page's "English"; each table is named over it.
+    labels = ["".join(t.text for t in tbl.getprevious().iter(q("t"))) for tbl in nested]
+    assert labels == ["Français", "English"]
 
 
 def test_side_by_side_tables_have_level_rows_and_a_short_table_is_kept_on_one_page():

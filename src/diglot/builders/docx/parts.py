@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from diglot.builders.docx.text import column_heading
 from diglot.builders.docx.markup import docx_link
 from diglot.model import Pair
 from diglot.ooxml import xml as x
@@ -37,9 +38,14 @@ def table_row(article, tbl, pairs: list[Pair]) -> None:
         for index, width in enumerate(article.layout.columns):
             _nested(article, _spaced(x.cell(tr, width)), pairs, index, widths[index], heights)
         return
+    codes = (article.doc.source_lang, article.doc.target_lang)
     for index in (0, 1):
         # Spaced: the French table does not touch the English one, nor the English the text.
         tc = _spaced(x.cell(x.row(tbl, cant_split=size <= SHORT_ROW), article.layout.total, span=2))
+        # Its language named over it: across both columns, under the page's "Français |
+        # English", the French table's last columns stood under "English".
+        label = x.paragraph(tc, sid("Column Heading"), keep_next=True)
+        x.run(label, column_heading(codes[index]), article.tags[index])
         cells = [_shown(article, pair, index) for pair in pairs]
         _nested(article, tc, pairs, index,
                 _widths(cells, article.layout.total - 2 * article.cell_margin), [])
