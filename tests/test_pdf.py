@@ -762,3 +762,23 @@ def test_a_footnote_call_never_starts_a_line(tmp_path):
     found = bbox_words(proj.root / "build" / "pdf" / "t.pdf", 1)
     before, call = next((a, b) for a, b in zip(found, found[1:]) if a[4] == "s." and b[4] == "1")
     assert abs(before[3] - call[3]) < 5  # on the line of the word it follows
+
+
+@needs_poppler
+def test_a_code_line_too_long_for_the_page_goes_on_indented_under_itself(tmp_path):
+    """A reader's review: a wrapped code line went on flush left ("coprime)." read as a
+    new, dedented line of Python)."""
+    comment = ("    # pow(n, -1, P) gives the inverse of n modulo P (n and P must be coprime), "
+               "a very long comment indeed that wraps.")
+    proj = Proj(tmp_path)
+    proj.source("c", f"# Code\n\n```python\ndef inverse(n, P):\n{comment}\n\n    return 1\n```\n")
+    assert proj.run("update").exit_code == 0
+    assert proj.run("build", "--format", "pdf").exit_code == 0
+    found = bbox_words(proj.root / "build" / "pdf" / "c.pdf", 2)
+    last = word(found, "wraps.")
+    went_on = min(w[0] for w in found if abs(w[1] - last[1]) < 1)  # its line's first word
+    hash_x, ret = word(found, "#")[0], word(found, "return")[0]
+    assert last[1] > word(found, "#")[1] + 5  # the comment did wrap
+    assert went_on > hash_x > word(found, "def")[0]  # further in than its own line's start
+    assert ret == hash_x  # the next line at its own indentation, the blank line kept
+    assert word(found, "return")[1] > word(found, "wraps.")[1] + 10

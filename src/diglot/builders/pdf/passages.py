@@ -178,7 +178,8 @@ def _body(pair: Pair, doc: Bilingual, setting: Setting, number: int) -> Passage:
     block = pair.block
     if block.kind == CODE:
         text = block.text.removesuffix("\n")
-        side = Side(setting.tags[0], "pre", escape(text, quote=False))
+        lines = "".join(_code_line(line) for line in text.split("\n"))
+        side = Side(setting.tags[0], "pre", lines)
         breakable = " breakable" if text.count("\n") >= _BREAKABLE_CODE else ""
         return Passage(CODE, "code" + breakable, (side, side), span=True)
     if block.kind == RULE:
@@ -189,6 +190,15 @@ def _body(pair: Pair, doc: Bilingual, setting: Setting, number: int) -> Passage:
         return _passage(pair, doc, setting, HEADING, f"heading h{level}", f"h{level}", True, number)
     return _passage(pair, doc, setting, block.kind, _classes(block), number=number,
                     marker=_marker(block))
+
+
+def _code_line(line: str) -> str:
+    """A line of code as a block of its own: too long for the page, it goes on two
+    characters further in than its own indentation (flush left, "coprime)." read as a new,
+    dedented line of Python)."""
+    hang = len(line.expandtabs()) - len(line.expandtabs().lstrip(" ")) + 2
+    return (f'<span class="ln" style="padding-left: {hang}ch; text-indent: -{hang}ch">'
+            f"{escape(line, quote=False)}</span>")
 
 
 def _classes(block: Block) -> str:
