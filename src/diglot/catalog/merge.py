@@ -159,9 +159,8 @@ class _Plan:
         if i and after < 0:
             return None
         # A plural or context entry is never a piece (its other forms would be lost).
-        plain = lambda j: self.old[j].msgctxt is None and self.old[j].msgid_plural is None  # noqa: E731
-        following = list(takewhile(plain, islice((j for j in range(after + 1, len(self.old))
-                                                  if not self.old[j].obsolete), 4)))
+        following = list(takewhile(lambda j: _plain(self.old[j]), islice(
+            (j for j in range(after + 1, len(self.old)) if not self.old[j].obsolete), 4)))
         for end in range(2, len(following) + 1):
             run = tuple(following[:end])
             if not any(j in self.taken for j in run) and any(_useful(self.old[j]) for j in run) \
@@ -250,6 +249,10 @@ class _Plan:
             self.stats.obsoleted = 0
         self.stats.catalog = Catalog(self.header, active + obsolete)
         return self.stats
+
+
+def _plain(entry: Entry) -> bool:
+    return entry.msgctxt is None and entry.msgid_plural is None
 
 
 def _first_by(entries: list[Entry], key, skip: set[int] = frozenset()) -> dict[str, int]:

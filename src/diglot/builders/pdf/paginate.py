@@ -277,8 +277,8 @@ def _break(lines: tuple[Line, ...], start: float, room: float) -> float | None:
 
 def _forced(lines: tuple[Line, ...], start: float, room: float, height: float,
             floor: float = 0.0) -> float:
-    """At the top of a spread, where nothing allowed fits: the last line boundary below
-    ``floor`` that fits (between a table's rows rather than inside one), else one line,
+    """At the top of a spread, where nothing allowed fits: the last line boundary past
+    ``floor`` (a table's header rows) that fits (between a table's rows rather than inside one), else one line,
     else everything (a block taller than the page still goes, or nothing would ever be
     placed)."""
     fitting = [k for k in _fitting(lines, start, room) if lines[k].top > floor + EPSILON]
