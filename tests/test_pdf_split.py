@@ -29,8 +29,8 @@ needs_poppler = pytest.mark.skipif(not (shutil.which("pdftotext") and shutil.whi
 def _paragraph(n: int, lang: str) -> str:
     if lang == "fr":
         return " ".join(f"Phrase {k} du paragraphe {n}, assez longue pour remplir une ligne."
-                        for k in range(5))
-    return " ".join(f"Sentence {k} of paragraph {n}, long enough to fill a line." for k in range(5))
+                        for k in range(3))
+    return " ".join(f"Sentence {k} of paragraph {n}, long enough to fill a line." for k in range(3))
 
 
 def _book() -> tuple[str, dict[str, str]]:
@@ -171,7 +171,9 @@ def test_the_joined_book_keeps_metadata_languages_links_and_anchors(books):
     info, lang, links, names = _facts(books["parts"])
     assert (info, lang, links, names) == _facts(books["one"])
     assert info["/Title"] == "Livre" and info["/Author"] == "A. Auteur" and lang == "fr-FR"
-    assert [uri for _, uri in links] == ["https://example.org/livre"] * 2  # French, English
+    assert {uri for _, uri in links} == {"https://example.org/livre"}
+    french = {n for n, _ in links if n % 2 == 0}  # a link wrapped on two lines is two areas
+    assert len(french) == 1 and {n for n, _ in links} == french | {min(french) + 1}  # English
     assert names == ["article-1"]
 
 
