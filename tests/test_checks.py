@@ -34,6 +34,11 @@ GOOD = [
      "See :ref:`the section on sorting <sorting>` and :term:`iterable`."),
     ("Note\u00a0: ce module existe.", "Note: this module exists."),
     ("Exemple ::", "Example::"),
+    ("Un rail pèse 1,250 tonne, soit 1 250 kg.", "A rail weighs 1.250 tonnes, or 1,250 kg."),
+    ("Le jour de l'année [001,366].", "The day of the year [001,366]."),  # a range in both
+    ("Le tutoriel ``logging`` au niveau ``ERROR`` renvoie ``True``.",  # prose may change case
+     "The ``Logging`` tutorial at ``error`` level returns ``True``."),
+    ("Voir :ref:`la section <auditing>`.", "See :ref:`auditing`."),  # the target, as whole text
 ]
 
 
@@ -82,6 +87,11 @@ PLANTED = [
     ("numbers", "error", "Au XIXᵉ siècle.", "In the 18th century.",
      "XIXᵉ siècle is missing from the English; the English has 18 instead",
      "“Au XIXᵉ siècle.” → “In the 18th century.”"),
+    ("numbers", "error", "Elle est 1,5 fois plus rapide.", "It is 1,5 times faster.",
+     "1,5 is written with a French decimal comma; English writes 1.5", "“It is 1,5 times faster.”"),
+    ("numbers", "error", "Un rail pèse 1,250 tonne.", "A rail weighs 1,250 tonnes.",
+     "1,250 is written with a French decimal comma (English reads 1,250 as 1250); English "
+     "writes 1.250", "“A rail weighs 1,250 tonnes.”"),
     ("typography", "error", "Il dit « oui ».", "He says « yes ».",
      "French quotation marks « » in English; use “ ” or \" \"", "“He says « yes ».”"),
     ("typography", "error", "Vraiment\u202f?", "Really\u202f?",
@@ -99,6 +109,12 @@ PLANTED = [
      "code `os.path.join` is not in the English", "“Appelez `os.path.join` ici.”"),
     ("code", "warning", "Voir :ref:`la doc <sorting>`.", "See :ref:`the docs <sortin>`.",
      "code `la doc <sorting>` is not in the English", "“Voir :ref:`la doc <sorting>`.”"),
+    ("code", "warning", "La classe :class:`ZipInfo` lit ``None``.",  # a name's case is the name
+     "The :class:`Zipinfo` class reads ``none``.", "code `ZipInfo`, `None` are not in the English",
+     "“La classe :class:`ZipInfo` lit `None`.”"),
+    ("code", "warning", "Voir :ref:`la section <auditing>`.",  # the target, not a word of prose
+     "See the auditing section and :ref:`events <audit-events>`.",
+     "code `la section <auditing>` is not in the English", "“Voir :ref:`la section <auditing>`.”"),
     ("extra-numbers", "warning", "Il a trois chats.", "He has 3 cats and 2 dogs.",
      "2 has no French counterpart", "“He has 3 cats and 2 dogs.”"),
     ("spacing", "warning", "Vraiment ?", "Really ?",
@@ -228,6 +244,8 @@ README_EXAMPLES = {
     "50 appears 2× in French, 1× in English; the English has 5 instead: “Mélangez 50 g de farine et 50 g d'eau.” "
     "→ “Mix 5 g of flour and 50 g of water.”": ("Mélangez 50 g de farine et 50 g d'eau.", "Mix 5 g of flour and 50 g of water."),
     "12 is missing from the English: “Une hausse de 12 %.”": ("Une hausse de 12 %.", "A sharp rise."),
+    "1,5 is written with a French decimal comma; English writes 1.5: “It is 1,5 times faster.”":
+        ("Elle est 1,5 fois plus rapide.", "It is 1,5 times faster."),
     "French quotation marks « » in English; use “ ” or \" \": “He says « yes ».”": ("Il dit « oui ».", "He says « yes »."),
     "a French no-break space before ? ! : or ; in English; remove it: “Really\u202f?”": ("Vraiment\u202f?", "Really\u202f?"),
     "this msgid is not a segment of the French (its template has no such entry): the edition never shows "

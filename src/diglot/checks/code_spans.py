@@ -15,7 +15,7 @@ from diglot.checks.model import Pair, Problem
 # stays); a role whose text is prose (":dfn:`suite de tests`", ":term:`méthode`"); a
 # reference to a section by its title ("`Protocoles`_"); a span of French words; and the web
 # address of a reST link (a French page may well become an English one).
-_TARGET = re.compile(r"<([^<>]+)>\s*$")
+_TARGET = re.compile(r"^[^<>]*<([^<>]+)>\s*$")
 _PROSE_ROLES = re.compile(r":(?:dfn|term|kbd|guilabel|menuselection|abbr|title-reference|emphasis|strong):$")
 _WEB = re.compile(r"https?://")
 _PROSE = re.compile(r"[^\W\d_]+(?:[-'’ ]+[^\W\d_]+)+|.*[à-ÿœ].*", re.IGNORECASE)
@@ -27,14 +27,39 @@ def _needed(value: str, before: str, after: str) -> str:
     if _PROSE_ROLES.search(before):
         return ""
     if target := _TARGET.search(value):  # a web address may well go to the English page
-        return "" if _WEB.match(target.group(1)) else _comparable(target.group(1))
+        if _WEB.match(target.group(1)):
+            return ""
+        shown = value[:target.start(1) - 1].strip()  # "texte <cible>": the target; "<!DOCTYPE html>": all
+        return f"<{_comparable(target.group(1))}>" if shown else _comparable(value)
     return "" if after.startswith("_") or _PROSE.fullmatch(value) else _comparable(value)
 
 
 def _comparable(text: str) -> str:
-    """Case, quote style, spacing and Sphinx's ``!``/``~`` prefixes aside: ``True`` is
-    "true" in English prose, ``"info"`` may become ``'info'``."""
-    return " ".join(text.split()).lstrip("!~").replace('"', "'").lower()
+    """Quote style, spacing and Sphinx's ``!``/``~`` prefixes aside (``"info"`` may become
+    ``'info'``); case counts: ``ZipInfo`` is not ``Zipinfo``, nor ``None`` ``none``."""
+    return " ".join(text.split()).lstrip("!~").replace('"', "'")
+
+
+# Python's constants, which English prose writes in lower case ("returns true"), and a plain
+# word that prose may capitalise or not ("``Decimal`` objects", "a decimal number"; "Logging
+# tutorial" for "``logging``"; "messages of error level" for "``ERROR``"). Any other change of case is another name: ``ZipInfo``,
+# ``Zipinfo``.
+_CONSTANTS = frozenset({"True", "False", "None"})
+_PLAIN_WORD = re.compile(r"[A-Za-z][a-z]+|[A-Z]+")
+
+
+def _found(needed: str, english: str) -> bool:
+    """``<target>`` (a role's target) is found as the English role's target or its whole text."""
+    if needed[0] == "<" and needed[-1] == ">":
+        whole = re.compile(r"`[!~]?" + re.escape(needed[1:-1]) + "`")
+        return within(needed, english) or whole.search(english) is not None
+    if within(needed, english):
+        return True
+    if needed in _CONSTANTS:  # in prose: "returns true", never "``none``"
+        return re.search(rf"(?<![`\w]){needed.lower()}(?![`\w])", english) is not None
+    if _PLAIN_WORD.fullmatch(needed) is None:
+        return False
+    return within(needed.lower() if needed.isupper() else needed[0].swapcase() + needed[1:], english)
 
 
 def missing_code(pair: Pair, spans: list[str]) -> list[Problem]:
@@ -46,7 +71,7 @@ def missing_code(pair: Pair, spans: list[str]) -> list[Problem]:
         at = shown.find(f"`{value}`", at)
         end = at + len(value) + 2
         needed = _needed(value, shown[max(0, at - 20):at], shown[end:end + 1])
-        if needed and not within(needed, english):
+        if needed and not _found(needed, english):
             missing.setdefault(value, (at, end))
         at = end
     if not missing:

@@ -4,6 +4,8 @@ Each reports at most one finding per entry, every number it concerns named once.
 
 from __future__ import annotations
 
+import re
+
 from diglot.checks.excerpt import quote
 from diglot.checks.model import Pair, Problem
 from diglot.checks.numbers import Number
@@ -11,17 +13,48 @@ from diglot.checks.numbers import Number
 
 def check_numbers(pair: Pair) -> list[Problem]:
     """French figures left without an English counterpart; the English figures left over
-    are named too (a changed number is one problem)."""
+    are named too (a changed number is one problem); figures copied with their French
+    decimal comma ("1,5", and "1,250", which English reads as 1250)."""
     found = pair.numbers
-    if not found.missing:
-        return []
-    message = _counted(found.missing, found.fr, found.en, "French", "English", "is missing from the English")
-    excerpt = quote(pair.fr.shown, found.missing[0].start, found.missing[0].end)
-    if found.extra:
-        first = found.extra[0]
-        message += f"; the English has {_texts(found.extra)} instead"
-        excerpt += f" → {quote(pair.en.shown, first.start, first.end)}"
-    return [Problem(message, excerpt)]
+    copied = _copied(found)
+    missing = [n for n in found.missing if id(n) not in copied]
+    commas = [n for n in found.en if n.comma] + [copied[id(n)] for n in found.missing if id(n) in copied]
+    problems = [_changed(pair, missing, [n for n in found.extra if not _in(n, copied)])] if missing else []
+    if commas:
+        problems.append(_commas(pair, sorted(commas, key=lambda n: n.start)))
+    return [Problem("; ".join(p.message for p in problems), problems[0].excerpt)] if problems else []
+
+
+def _changed(pair: Pair, missing: list[Number], extra: list[Number]) -> Problem:
+    found = pair.numbers
+    message = _counted(missing, found.fr, found.en, "French", "English", "is missing from the English")
+    excerpt = quote(pair.fr.shown, missing[0].start, missing[0].end)
+    if extra:
+        message += f"; the English has {_texts(extra)} instead"
+        excerpt += f" → {quote(pair.en.shown, extra[0].start, extra[0].end)}"
+    return Problem(message, excerpt)
+
+
+def _copied(found) -> dict[int, Number]:
+    """French figures with a decimal comma that the English copied as they are, though it
+    reads them otherwise ("1,250" is 1.25 in French, 1250 in English): id → the English."""
+    extra = {n.text: n for n in found.extra if "," in n.text}
+    return {id(n): extra[n.text] for n in found.missing if n.text in extra}
+
+
+def _in(number: Number, copied: dict[int, Number]) -> bool:
+    return any(number is english for english in copied.values())
+
+
+def _commas(pair: Pair, commas: list[Number]) -> Problem:
+    """"1,5 is written with a French decimal comma; English writes 1.5"."""
+    texts = list(dict.fromkeys(_key(n.text) for n in commas))
+    points = [t.replace(",", ".") for t in texts]
+    verb = "is" if len(texts) == 1 else "are"
+    grouped = [t for t in texts if re.fullmatch(r"\d{1,3}(?:,\d{3})+", t)]
+    misread = f" (English reads {grouped[0]} as {grouped[0].replace(',', '')})" if grouped else ""
+    return Problem(f"{_few(texts)} {verb} written with a French decimal comma{misread}; English "
+                   f"writes {_few(points)}", quote(pair.en.shown, commas[0].start, commas[0].end))
 
 
 def check_extra_numbers(pair: Pair) -> list[Problem]:

@@ -41,6 +41,7 @@ class Number:
     counting: bool = False  # spelled out and only ever counting ("cinq", "quatre-vingts")
     scaled: frozenset = frozenset()  # with a scale word: "25 millions" is 25e6, never 25e9
     name: str = ""  # the letters a figure is glued to ("T" of "T6"), lower case
+    comma: bool = False  # English text with a French decimal comma ("1,5"): read as 1.5
 
     def may_be(self, other: "Number") -> bool:
         """Whether the two may stand for one value; both with a scale word, the same
@@ -78,18 +79,39 @@ def _figures(text: str, match: re.Match, french: bool) -> list[Number]:
     scale, end = _scale(text, match.end(), french)
     values = _scaled(_whole(chunk, french), scale) | _clock(text, match, french) | _point(text, start, chunk)
     if not values and "," in chunk:
+        comma = None if french else _french_comma(text, match)
+        if comma is not None:  # its value, so that the French 1,5 is not also "missing"
+            return [Number(chunk, start, end, frozenset({comma}), comma=True)]
         return _pieces(chunk, start, french)  # "[00,99]", "1,2,3": a list, not one number
     parts = tuple(frozenset(_scaled(_plain(p, french), scale)) for p in _SEPARATORS.split(chunk))
-    # The literal text too: a version such as 3.9.0 is written alike in both languages.
+    # The literal text too: a version such as 3.9.0 is written alike in both languages; not
+    # with a comma, which is a decimal point in French and a thousands separator in English,
+    # unless bracketed: "[001,366]" is a range in both.
+    literal = {chunk} if "," not in chunk or _bracketed(text, match) else set()
     optional = _glued(text, match) or french and _set_bit(text, match) or _zero_minutes(text, match)
     scaled = frozenset(v.scaleb(scale) for v in _whole(chunk, french)) if scale else frozenset()
     name = _name(text, start)
     # Named with its scale word ("25 millions", never a bare "25") or its letters ("T6").
-    return [Number(text[start - len(name):end], start - len(name), end, frozenset(values | {chunk}),
+    return [Number(text[start - len(name):end], start - len(name), end, frozenset(values | literal),
                    parts, optional, scaled=scaled, name=name.lower())]
 
 
 _SEPARATORS = re.compile(r"[, \u00a0\u202f\u2009]")
+# "1,5", "187,5" in English: a French decimal comma, not a thousands separator (three
+# digits after it) nor a list, a pair or a range ("(0,0)", "[00,59]", "1,2,3", "x,5").
+_FRENCH_COMMA = re.compile(r"(?<![\w(\[{,.])\d+,(?:\d{1,2}|\d{4,})(?![\w,)\]}]|[.,]\d)")
+
+
+def _bracketed(text: str, match: re.Match) -> bool:
+    return text[match.start() - 1:match.start()] in ("(", "[", "{") or text[match.end():match.end() + 1] in (")", "]", "}")
+
+
+def _french_comma(text: str, match: re.Match) -> Decimal | None:
+    """The value an English figure written with a French decimal comma stands for, or None."""
+    found = _FRENCH_COMMA.match(text, match.start())
+    if found is None or found.end() != match.end():
+        return None
+    return _decimal(match.group(0).replace(",", "."))
 
 
 def _glued(text: str, match: re.Match) -> bool:
