@@ -39,6 +39,8 @@ GOOD = [
     ("Le tutoriel ``logging`` au niveau ``ERROR`` renvoie ``True``.",  # prose may change case
      "The ``Logging`` tutorial at ``error`` level returns ``True``."),
     ("Voir :ref:`la section <auditing>`.", "See :ref:`auditing`."),  # the target, as whole text
+    ("Il a dit : “Stay hungry, stay foolish.” Puis il est parti.",  # an English quotation
+     "He said: “Stay hungry, stay foolish.” Then he left."),
 ]
 
 
@@ -127,6 +129,10 @@ PLANTED = [
      "the translation is the French text, copied", "“Et maintenant ?”"),
     ("copy", "warning", "Python est un langage de programmation", "Python est un langage de programmation",
      "the translation is the French text, copied", "“Python est un langage de programmation”"),
+    ("copy", "warning", "Le dépôt accueillera les rames. Le chantier démarre cet automne.",
+     "The depot will house the trains. Le chantier démarre cet automne.",
+     "a sentence of the English is the French, copied",
+     "“The depot will house the trains. Le chantier démarre cet automne.”"),
     ("doubled-word", "warning", "Le chat est là.", "The the cat is there.",
      "doubled word 'The the'", "“The the cat is there.”"),
 ]
@@ -261,6 +267,8 @@ README_EXAMPLES = {
     "a no-break space in English where English has a plain space: “A\u00a0text.”": ("Un\u00a0texte.", "A\u00a0text."),
     "trailing whitespace differs: '' in French, ' ' in English": ("Un texte.", "A text. "),
     "the translation is the French text, copied: “Et maintenant ?”": ("Et maintenant ?", "Et maintenant ?"),
+    "a sentence of the English is the French, copied: “See the page. Python est un langage de programmation.”":
+        ("Voir la page. Python est un langage de programmation.", "See the page. Python est un langage de programmation."),
     "doubled word 'The the': “The the cat is there.”": ("Le chat est là.", "The the cat is there."),
     "length ratio 0.05 is far from this file's usual 1.01: “Yes.”": (LONG, "Yes."),
     "3 sentences in French, 2 in English, and the English is 69% of this file's usual length":

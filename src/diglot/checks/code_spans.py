@@ -56,7 +56,7 @@ def _found(needed: str, english: str) -> bool:
     if within(needed, english):
         return True
     if needed in _CONSTANTS:  # in prose: "returns true", never "``none``"
-        return re.search(rf"(?<![`\w]){needed.lower()}(?![`\w])", english) is not None
+        return re.search(rf"(?i)(?<![`\w]){needed}(?![`\w])", english) is not None
     if _PLAIN_WORD.fullmatch(needed) is None:
         return False
     return within(needed.lower() if needed.isupper() else needed[0].swapcase() + needed[1:], english)

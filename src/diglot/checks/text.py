@@ -7,6 +7,7 @@ import re
 
 from diglot.checks.excerpt import quote, whole
 from diglot.checks.model import Pair, Problem
+from diglot.sentences.segment import plain, split_spans
 
 _GUILLEMETS = re.compile(r"[«»‹›]")
 # "!" before "[" starts an image's Markdown ("see ![the map](map.png)"): no punctuation.
@@ -68,11 +69,30 @@ _WORD = re.compile(r"[«“\"'(]*[^\W\d_]+(?:[-'’][^\W\d_]+)*[.,;:!?…»”\"
 def check_copy(pair: Pair) -> list[Problem]:
     """The French copied as the translation, when it has two words or more ("Et maintenant ?")
     and is no name ("Saint-Priest Bel Air", "Gare Part-Dieu": every word capitalised, which
-    English writes alike)."""
+    English writes alike); else a French sentence of four words or more left in the English."""
     prose = _MEASURE.sub(" ", " ".join(s.text for s in pair.fr.spans if not s.code))
-    if pair.copied and _words(prose) >= 2 and not _name(prose):
-        return [Problem("the translation is the French text, copied", whole(pair.en.shown))]
+    if pair.copied:
+        return [Problem("the translation is the French text, copied", whole(pair.en.shown))] \
+            if _words(prose) >= 2 and not _name(prose) else []
+    return _copied_sentence(pair)
+
+
+def _copied_sentence(pair: Pair) -> list[Problem]:
+    """"The depot will house the trains. Le chantier démarre cet automne.": one sentence
+    left in French. Only a sentence that reads as French (a French word such as "le", "est")
+    counts: an English quotation the French kept as it was is rightly the same."""
+    fr_text, en_text = plain(pair.fr.spans), plain(pair.en.spans)
+    french = {" ".join(fr_text[s.start:s.end].split()) for s in split_spans(pair.fr.spans, "fr")}
+    for sentence in split_spans(pair.en.spans, "en"):
+        text = " ".join(en_text[sentence.start:sentence.end].split())
+        if text in french and _words(text) >= 4 and _FRENCH_WORD.search(text) and not _name(text):
+            return [Problem("a sentence of the English is the French, copied",
+                            quote(en_text, sentence.start, sentence.end))]
     return []
+
+
+_FRENCH_WORD = re.compile(r"(?i)(?<![\w'’])(?:le|la|les|des|du|est|sont|une|et|dans|pour|"
+                          r"que|qui|avec|sur|pas|ce|cette|aux|au|l|d|qu)(?![\w])")
 
 
 # A measure, the same in both languages: a number and its unit's symbol ("1 min 20 s",
