@@ -198,6 +198,20 @@ def test_a_translator_comment_silences_one_check_on_one_entry():
     assert [(f.line, f.check, f.message) for f in found] == [(2, "numbers", "14 and 1789 are missing from the English")]
 
 
+def test_a_misspelt_ignore_comment_is_named_and_silences_nothing():
+    found = run_checks(entries([("Il a 3 chats.", "He has 4 cats.", ["diglot-ignore: Number, all-checks"])]), "a.po")
+    assert [(f.check, f.message) for f in found] == [
+        ("ignore", "diglot-ignore names no check: 'number' (did you mean 'numbers'?); it silences nothing"),
+        ("ignore", "diglot-ignore names no check: 'all-checks'; it silences nothing"),
+        ("numbers", "3 is missing from the English; the English has 4 instead")]
+
+
+def test_a_sentence_left_in_french_is_reported_with_the_entrys_other_problems():
+    found = run_checks(entries([("Il a 3 chats. Le chantier démarre cet automne.",
+                                 "He has 4 cats. Le chantier démarre cet automne.")]), "a.po")
+    assert [f.check for f in found] == ["copy", "numbers"]
+
+
 def test_an_ignore_comment_does_not_silence_a_fuzzy_entry_whose_french_changed():
     entry = Entry("Le 14 juillet 2025.", "On 14 July 2024.", line=1, flags=("fuzzy",),
                   translator_comments=("diglot-ignore: numbers",))
@@ -278,6 +292,8 @@ README_EXAMPLES = {
     "'# sentences: 1=1 | 2=2' is ignored: the comment links 2 English sentence(s) but the "
     "English has 1 now (French: 2 sentence(s), English: 1)":
         ("Il pleut. Nous restons.", "It rains, so we stay.", ["sentences: 1=1 | 2=2"]),
+    "diglot-ignore names no check: 'number' (did you mean 'numbers'?); it silences nothing":
+        ("Il a 3 chats.", "He has 3 cats.", ["diglot-ignore: number"]),
 }
 
 

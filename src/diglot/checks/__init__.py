@@ -28,6 +28,7 @@ SEVERITIES: dict[str, str] = {
     "dropped-sentence": WARNING,  # fewer sentences and far shorter than usual
     "sentences": WARNING,       # a "# sentences:" comment that no longer fits its texts
     "article-link": WARNING,    # a link to a Markdown file that is no article of the edition
+    "ignore": WARNING,          # a diglot-ignore comment naming no check
 }
 
 # Ids a ``diglot-ignore`` comment may name for several checks (``markup`` covered emphasis and

@@ -11,6 +11,7 @@ import re
 from typing import Callable, Iterable, Mapping
 
 from diglot.checks import ALIASES, OFF, SEVERITIES, WARNING
+from diglot.checks import ignores
 from diglot.checks.figures import check_extra_numbers, check_numbers, check_spelled_numbers
 from diglot.checks.lengths import (check_dropped_sentence, check_length_ratio,
                                    check_sentences, usual_ratio)
@@ -37,21 +38,16 @@ CHECKS: dict[str, Callable[[Pair], list[Problem]]] = {
     "dropped-sentence": check_dropped_sentence,
     "sentences": check_sentences,
     "article-link": check_article_link,
+    "ignore": ignores.check_ignore,
 }
 
 
 def ignored(entry: Entry) -> set[str]:
     """The checks an entry's ``diglot-ignore`` comments silence; none while it is fuzzy
     (its French changed since the comment was written: "2024" → "2025" must show)."""
-    names: set[str] = set()
     if entry.fuzzy:
-        return names
-    for comment in entry.translator_comments:
-        key, sep, value = comment.partition(":")
-        if sep and key.strip().lower() == "diglot-ignore":
-            for name in (n.strip().lower() for n in value.split(",") if n.strip()):
-                names |= ALIASES.get(name, {name})
-    return names
+        return set()
+    return {check for name in ignores.names(entry.translator_comments) for check in ALIASES.get(name, {name})}
 
 
 def run_checks(entries: Iterable[Entry], path: str,
@@ -111,8 +107,9 @@ def _entry_findings(entry: Entry, pair: Pair, path: str, levels: Mapping[str, st
     found = []
     for name in active:
         found += [_finding(entry, path, name, levels[name], p) for p in CHECKS[name](pair)]
-    # A copied French text is one problem, not also French spacing and typography.
-    copies = [f for f in found if f.check == "copy"]
+    # A copied French text is one problem, not also French spacing and typography (a
+    # sentence left in French is one problem among others).
+    copies = [f for f in found if f.check == "copy"] if pair.copied else []
     return copies or found
 
 
