@@ -358,6 +358,19 @@ def test_code_in_a_cell_is_measured_as_courier_and_set_a_point_smaller():
     assert size.get(q("val")) == "17"  # half-points: 8.5 pt in 9.5 pt cells
 
 
+def test_a_long_code_address_in_a_cell_breaks_and_leaves_the_text_its_words():
+    """A reader's review: a 150-character address in code took the full width, and the text
+    column (643 dxa) was cut letter by letter ("Expli/ca/tion"). Long code breaks anyway."""
+    url = "https://docs.python.org/3/library/os.path.html?section=" + "x_" * 45
+    source = f"| Terme | Explication |\n|---|---|\n| court | Un mot court, bien visible. |\n| `{url}` | Attribut du module. |\n"
+    body = xml(BUILDER.article(support.bilingual_from(source, []), context()))
+    nested = [t for t in body.iter(q("tbl")) if t.getparent().tag == q("tc")]
+    assert nested[0].getparent().find("w:tcPr/w:gridSpan", NS) is None  # side by side
+    widths = [int(c.get(q("w"))) for c in nested[0].find("w:tblGrid", NS)]
+    # Liberation Serif 9.5 pt: "Explication" (Sans Bold 8.5 pt) and "visible." whole
+    assert widths[1] >= 1300 and widths[0] >= 20 * 0.6 * 8.5 * 20  # 20 characters of code
+
+
 def test_code_in_a_footnote_is_set_a_point_under_the_note():
     source = "Un texte[^1].\n\n[^1]: Voir `list.sort()`.\n"
     data = BUILDER.article(support.bilingual_from(source, []), context())

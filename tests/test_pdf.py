@@ -7,6 +7,7 @@ page numbers the real ones, fallbacks marked, deterministic bytes, clear errors.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import shutil
@@ -782,3 +783,22 @@ def test_a_code_line_too_long_for_the_page_goes_on_indented_under_itself(tmp_pat
     assert went_on > hash_x > word(found, "def")[0]  # further in than its own line's start
     assert ret == hash_x  # the next line at its own indentation, the blank line kept
     assert word(found, "return")[1] > word(found, "wraps.")[1] + 10
+
+
+@needs_poppler
+def test_spaces_in_short_code_are_kept_as_typed_and_never_stretched(tmp_path):
+    """A reader's review: `'  '` (difflib's code for a common line) printed as `' '`, its
+    two spaces collapsed; a justified line must not stretch them either."""
+    text = ("Une ligne commune commence par `'  '` et une autre par `'ab'` ; la suite du "
+            "paragraphe remplit la ligne justifiée jusqu'au bout, puis une autre encore, "
+            "pour que la première soit étirée d'un bord à l'autre de la page.")
+    proj = Proj(tmp_path)
+    proj.source("c", f"# Code\n\n{text}\n")
+    assert proj.run("update").exit_code == 0
+    assert proj.run("build", "--format", "pdf").exit_code == 0
+    found = [(*w[:4], html.unescape(w[4])) for w in bbox_words(proj.root / "build" / "pdf" / "c.pdf", 2)]
+    width = (word(found, "'ab'")[2] - word(found, "'ab'")[0]) / 4  # one character
+    first, second = [w for w in found if w[4] == "'"][:2]
+    assert abs(second[0] - first[0] - 3 * width) < 0.3  # a quote and two spaces, no more
+    line = [w for w in found if abs(w[3] - first[3]) < 4]  # its line (text and code faces)
+    assert max(line, key=lambda w: w[2])[2] - min(w[0] for w in line) > 380  # justified, full

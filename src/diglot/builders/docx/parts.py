@@ -97,8 +97,8 @@ def _widths(cells: list[tuple[int, str, bool]], total: int) -> list[int]:
     words is shared in proportion to them."""
     words = _need(cells)
     lines: dict[int, int] = {}
-    for column, text, heading in cells:
-        lines[column] = max(lines.get(column, 0), _dxa(text, heading))
+    for column, text, heading in cells:  # code past _CODE_LINE wraps: it claims no more
+        lines[column] = max(lines.get(column, 0), _dxa(_LONG_CODE.sub(_CODE_LINE * "\ue000", text), heading))
     need = [words[c] for c in sorted(words)]
     full = [lines[c] + _PAD for c in sorted(lines)]
     if sum(full) <= total:
@@ -141,9 +141,18 @@ def _need(cells: list[tuple[int, str, bool]]) -> dict[int, int]:
     """Each column's room for its longest word (dxa, cell margins included)."""
     words: dict[int, int] = {}
     for column, text, heading in cells:
-        longest = max((_dxa(w, heading) for w in _BREAKS.split(text)), default=0)
+        longest = max((_dxa(_whole(w), heading) for w in _BREAKS.split(text)), default=0)
         words[column] = max(words.get(column, 0), longest + _PAD)
     return words
+
+
+def _whole(word: str) -> str:
+    """The part of a word a column must hold on one line: a long name or address in code,
+    or a word longer than any in a dictionary, breaks at the cell's edge (kept whole, it
+    took the table's width and cut the other columns' words letter by letter)."""
+    if word[:1] in _CODE:
+        return word[:_CODE_WHOLE]
+    return word[:_WORD_WHOLE]
 
 
 def _dxa(text: str, heading: bool) -> int:
@@ -169,6 +178,10 @@ def _share(weights: list[int], base: list[int], total: int) -> list[int]:
 _CODE = frozenset("\ue000\ue001")
 _CODE_LETTER = re.compile(r"[^\s-]")
 _CODE_EM = 0.6 * 8.5 / 9.5  # Inline Code Table's advance, in the text's ems
+# Code up to 20 characters is kept on a line (as on the HTML page); longer code may break,
+# and claims a column's width as 40 characters would. A plain word up to 30 letters is kept.
+_CODE_WHOLE, _CODE_LINE, _WORD_WHOLE = 20, 40, 30
+_LONG_CODE = re.compile(r"[\ue000\ue001]{%d,}" % (_CODE_LINE + 1))
 # Breaks a line may take in a cell: spaces (not the no-break ones) and after a hyphen.
 _BREAKS = re.compile(r"[ \t\n]+|(?<=[-\ue001])")
 _PIECES = re.compile(r"([^ \t\n\ue001-]*[-\ue001]?)([ \t\n]*)")  # a word (to its hyphen), the space after
