@@ -419,6 +419,12 @@ def test_side_by_side_tables_have_level_rows_and_a_short_table_is_kept_on_one_pa
     body = xml(BUILDER.article(support.bilingual_from(source + more, pairs), context()))
     inner = next(t for t in body.iter(q("tbl")) if t.getparent().tag == q("tc"))
     assert inner.getparent().getparent().find("w:trPr/w:cantSplit", NS) is not None
+    rows = "".join(f"| Région {n} | Commentaire sur la région numéro {n}, assez long pour tenir "
+                   "sur deux lignes de la colonne. |\n" for n in range(12))  # half a page
+    body = xml(BUILDER.article(support.bilingual_from("| Région | Commentaire |\n|---|---|\n" + rows,
+                                                      []), context()))
+    inner = next(t for t in body.iter(q("tbl")) if t.getparent().tag == q("tc"))
+    assert inner.getparent().getparent().find("w:trPr/w:cantSplit", NS) is not None
     # a body paragraph's space below the table (LibreOffice drops a paragraph's own there)
     assert inner.getparent().find("w:tcPr/w:tcMar/w:bottom", NS).get(q("w")) == "120"
 
@@ -473,6 +479,8 @@ def test_set_for_print_justified_hyphenated_code_kept_whole(showcase_docx):
     assert code.find("w:keepLines", NS) is not None
     assert code.find("w:suppressAutoHyphens", NS) is not None
     assert styles["Heading2"].find("w:pPr/w:suppressAutoHyphens", NS) is not None
+    for title in ("EditionTitle", "EditionSubtitle"):  # a reader's review: "édition bi-/lingue"
+        assert styles[title].find("w:pPr/w:suppressAutoHyphens", NS) is not None, title
     # the running head's one tab goes to the right margin (no centre stop before it)
     head = styles["Header"].find("w:pPr/w:tabs", NS)
     assert [t.get(q("val")) for t in head] == ["right"]

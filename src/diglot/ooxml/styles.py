@@ -121,9 +121,9 @@ SPECS = [
          align=_LEFT, hyphenate=False),
     Spec("Footer", "Normal", font=SANS, size=8.5, color="595959", align=WD_ALIGN_PARAGRAPH.CENTER),
     Spec("Edition Title", "Normal", font=SANS, size=28, bold=True, color="1F1F1F", before=150,
-         after=18, align=WD_ALIGN_PARAGRAPH.CENTER),
+         after=18, align=WD_ALIGN_PARAGRAPH.CENTER, hyphenate=False),  # no "bi-/lingue"
     Spec("Edition Subtitle", "Normal", size=13, italic=True, color="404040", after=8,
-         align=WD_ALIGN_PARAGRAPH.CENTER),
+         align=WD_ALIGN_PARAGRAPH.CENTER, hyphenate=False),
     Spec("Edition Title Translation", "Edition Subtitle", size=18, after=18),
     Spec("Edition Author", "Edition Subtitle", size=14, italic=False, color="1F1F1F", after=36),
     Spec("TOC Heading", "Normal", font=SANS, size=14, bold=True, color="1F1F1F", before=0,

@@ -191,8 +191,9 @@ _PAD = 2 * 85  # the inner table's cell margins
 # 1.15 em line) and Table Heading (Liberation Sans 8.5 pt), and a row's rule.
 _LINE = {False: round(9.5 * 1.15 * 1.1 * 20), True: round(8.5 * 1.15 * 1.1 * 20)}
 _RULE = 10
-# A table up to about a third of an A4 page is kept whole on one page.
-KEPT_TABLE = 4800
+# A table up to about half an A4 page is kept whole on one page (a reader's review: twelve
+# rows of two lines, parted, left their heading and header row at the foot of the page).
+KEPT_TABLE = 7000
 TABLE_SPACE = 120  # twips below a table: Body Text's 6 pt after a paragraph
 
 
