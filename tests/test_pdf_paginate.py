@@ -243,3 +243,18 @@ def test_a_picture_forced_onto_a_spread_is_never_under_a_continued_note():
     drawn = sorted((p.start, p.end) for s in spreads for p in s if p.kind == "note" and p.side == 0)
     assert drawn[0][0] == 0 and abs(drawn[-1][1] - total) < EPSILON
     assert all(abs(a[1] - b[0]) < EPSILON for a, b in zip(drawn, drawn[1:]))
+
+
+def test_a_heading_goes_with_a_paragraph_whose_note_leaves_it_no_room_at_the_foot():
+    """A reader's review: a heading at a page's foot, its paragraph (calling a long note,
+    which takes the foot) on the next spread. The heading goes there too."""
+    height, rule = 100.0, 4.0
+    lines, total = side([5.0] * 6, False)  # a note of 30 pt, never cut
+    note = Item((lines, lines), (total, total))
+    text = item_of({"name": "text", "fr": [10.0] * 7, "en": [10.0] * 7})
+    heading = item_of({"name": "heading", "fr": [10.0], "en": [10.0], "keep": True})
+    call = item_of({"name": "call", "fr": [10.0] * 2, "en": [10.0] * 2,
+                    "calls": {"fr": [[1, 0]], "en": [[1, 0]]}})
+    spreads = paginate([text, heading, call], height, (total + 2.0,), rule, [note])
+    where = {p.item: n for n, spread in enumerate(spreads) for p in spread if not p.kind}
+    assert where == {0: 0, 1: 1, 2: 1}  # 70 + 10 + 20 fits, 70 + 10 + 20 + 36 of note not

@@ -191,7 +191,7 @@ class _Pager:
         if item.fresh and self.y > 0:
             self.new_spread()
         if item.keep and self.y > 0 and self._top(item) + self._needed(index) > \
-                self.height - self.foot() + EPSILON:
+                self.height - self.foot(self._needed_notes(index)) + EPSILON:
             self.new_spread()
         starts = [0.0, 0.0]
         while True:
@@ -256,6 +256,19 @@ class _Pager:
             rest = self._needed(index + 1) if after.keep else _first_chunk(after)
             total += after.space + rest
         return total
+
+
+    def _needed_notes(self, index: int) -> list[int]:
+        """The notes called by what a keep-with-next item needs below it: a heading over a
+        paragraph calling a long note was left alone at a page's foot, the paragraph and
+        its note on the next spread (a reader's review)."""
+        found: list[int] = []
+        for after in self.items[index + 1:]:
+            end = max(after.heights) if after.keep else _first_chunk(after)
+            found += _called(after, [0.0, 0.0], [min(end, h) for h in after.heights])
+            if not after.keep:
+                return found
+        return found
 
 
 def _called(item: Item, starts, ends) -> list[int]:
