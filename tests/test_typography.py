@@ -57,7 +57,13 @@ N, T = "\u00a0", "\u202f"  # no-break space, narrow no-break space
     ("« — Oui, je viens — enfin — demain. »", f"«{N}—{N}Oui, je viens —{N}enfin{N}— demain.{N}»"),
     ("— Bonjour.\n— Bonsoir — enfin — dit-elle.", f"—{N}Bonjour.\n—{N}Bonsoir —{N}enfin{N}— dit-elle."),
     ("les pages 10 – 20 — surtout — sont utiles", f"les pages 10 – 20 —{N}surtout{N}— sont utiles"),
-    ("Le docteur — M. Dupont — arriva.", f"Le docteur —{N}M. Dupont{N}— arriva."),  # an initial
+    ("Le docteur — M. Dupont — arriva.", f"Le docteur —{N}M.{N}Dupont{N}— arriva."),  # an initial
+    # an abbreviation never ends a line: a title before its name, a reference word before
+    # its number; not in a word or a name ("PM.", "DPMe"), nor before a small letter
+    ("M. Dupont, Mme Martin, MM. Durand et Dr House", f"M.{N}Dupont, Mme{N}Martin, MM.{N}Durand et Dr{N}House"),
+    ("voir p. 45, pp. 12-14, chap. 3, n°3 et § 2", f"voir p.{N}45, pp.{N}12-14, chap.{N}3, n°{N}3 et §{N}2"),
+    ("le PM. Dupont, le DPMe X, le M. de la phrase, fin. 12 pommes",
+     "le PM. Dupont, le DPMe X, le M. de la phrase, fin. 12 pommes"),
     ("en 1914 — 17 ans à peine — pour", f"en 1914 —{N}17{N}ans à peine{N}— pour"),  # no range
     ("Il dit — le crois-tu ? — qu'il part.", f"Il dit —{N}le crois-tu{T}?{N}— qu’il part."),
     ('Il répondit — un "oui" bas — et sortit.', f"Il répondit —{N}un «{N}oui{N}» bas{N}— et sortit."),

@@ -174,16 +174,21 @@ class Pattern:
 class Table:
     """A rule table, with one search for every mark it knows."""
 
-    def __init__(self, marks: Sequence[Mark], patterns: Sequence[Pattern]) -> None:
+    def __init__(self, marks: Sequence[Mark], patterns: Sequence[Pattern], words: Sequence = ()) -> None:
         self.by_mark = {c: m for m in marks for c in m.marks}
         self.patterns = patterns
+        self.words = words  # rules with their own search (``edits(text)``), never gated
         digits = r"|\d" if patterns else ""  # every pattern is about a number
-        self.search = re.compile("[" + re.escape("".join(self.by_mark)) + "]" + digits)
+        # what a text needs for any rule to apply: a mark, a digit, or a word rule's letter
+        first = "".join(self.by_mark) + "".join(w.letters for w in words)
+        self.search = re.compile("[" + re.escape(first) + "]" + digits)
 
     def edits(self, text: str, guard: "_Guard") -> list[Edit]:
         found = list(self._marks(text))
         if _NUMBER_SPACE.search(text):  # every pattern is about a number and a space
             found += [e for p in self.patterns for e in p.edits(text)]
+        for rule in self.words:
+            found += rule.edits(text)
         found = sorted(e for e in found if not guard.locked(e))
         # Overlapping stretches, or two rules adding a space at one place: the first wins.
         return [e for k, e in enumerate(found)

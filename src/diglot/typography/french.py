@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from diglot.typography.dashes import Dashes
-from diglot.typography.engine import SPACES, Mark, Pattern, Quotes, Table
+from diglot.typography.engine import SPACES, Edit, Mark, Pattern, Quotes, Table
 
 NBSP, NNBSP = "\u00a0", "\u202f"
 _SP = "[" + SPACES + "]"
@@ -39,7 +39,7 @@ def rules(style: str) -> Table:
                 Pattern(re.compile(rf"\d{_SP}+(?:{_UNIT})(?![\w'’])"), NBSP),
                 # "19 h 30": a time of day is never cut at a line's end
                 Pattern(re.compile(rf"\b(?:[01]?\d|2[0-3]){_SP}+h{_SP}+[0-5]\d\b"), NBSP)]
-    return Table(marks, patterns)
+    return Table(marks, patterns, [Abbreviations()])
 
 
 def _punctuation(thin: str) -> list[Mark]:
@@ -54,6 +54,51 @@ def _punctuation(thin: str) -> list[Mark]:
         Mark("»›", NBSP),
         Dashes(NBSP),
     ]
+
+
+# An abbreviation bound to what follows by a no-break space: a title to the name ("M. Dupont",
+# "Mme Martin", "Dr House"), a reference word to its number ("p. 45", "n° 3", "§ 2"). One
+# search starting at a rare character (a rule run per "." or "e" cost the book's render 4%).
+_CAPITAL = "A-ZÀ-ÖØ-Þ"
+_ABBREVIATION = re.compile(rf"[.°§MDP](?:(?<=[.°§]){_SP}*(?=\d)|(?<=M)(?:M?\.|mes?|lles?|gr|e)"
+                           rf"{_SP}+(?=[{_CAPITAL}])|(?<=[DP])r{_SP}+(?=[{_CAPITAL}]))")
+_REFERENCES = frozenset({"p.", "pp.", "vol.", "t.", "chap.", "fig.", "art.", "n°", "§"})
+
+
+class Abbreviations:
+    """Each abbreviation's spaces after it made one no-break space (or one added: "n°3")."""
+
+    letters = "MDP"  # a title's first (a reference word is before a digit, which ``Table`` seeks)
+
+    @staticmethod
+    def edits(text: str) -> list[Edit]:
+        found = _ABBREVIATION.search(text)
+        if found is None:
+            return []
+        out = []
+        for found in _ABBREVIATION.finditer(text, found.start()):
+            at = found.start() + 1 if found.group()[0] in ".°§" else _spaces_at(found)
+            start = found.start() if found.group()[0] in "MDP" else _word_start(text, found.start())
+            if (text[start:at] in _REFERENCES or found.group()[0] in "MDP") and not _in_word(text, start):
+                end = found.end()
+                if text[at:end] != NBSP:
+                    out.append((at, end, NBSP, end))
+        return out
+
+
+def _spaces_at(found: re.Match) -> int:
+    return found.start() + next(k for k, c in enumerate(found.group()) if c in SPACES)
+
+
+def _word_start(text: str, at: int) -> int:
+    while at and text[at - 1].isalpha():
+        at -= 1
+    return at
+
+
+def _in_word(text: str, start: int) -> bool:
+    """Whether the abbreviation ends a longer word or a name ("PM. Dupont", "e.g. 3")."""
+    return start > 0 and (text[start - 1].isalnum() or text[start - 1] in "._-'’")
 
 
 class _NotDigit(str):
