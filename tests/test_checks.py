@@ -106,7 +106,9 @@ PLANTED = [
     ("emphasis", "warning", "Notamment *La Doua* et **Bron** ;", "Notably *La Doua* and Bron;",
      "bold spans: 1 in French, 0 in English", "French **Bron**"),  # no French habit for bold
     ("code", "warning", "Lancez `ls` maintenant.", "Run ls now.",
-     "code spans: 1 in French, 0 in English", "French `ls`"),
+     "code `ls` is in the English as plain text, not as code", "“Run ls now.”"),
+    ("code", "warning", "Lancez `ls`, puis `ls` encore.", "Run `ls`, then again.",
+     "code spans: 2 in French, 1 in English", "French `ls`"),
     ("code", "warning", "Appelez `os.path.join` ici.", "Call `os.path.joint` here.",
      "code `os.path.join` is not in the English", "“Appelez `os.path.join` ici.”"),
     ("code", "warning", "Voir :ref:`la doc <sorting>`.", "See :ref:`the docs <sortin>`.",
@@ -272,7 +274,7 @@ README_EXAMPLES = {
     "its translation; run diglot update, or put back the French it edited": ("Le chat dort.", "The cat sleeps.", "edited"),
     "bold spans: 1 in French, 0 in English: French **chat**": ("Le **chat** dort.", "The cat sleeps."),
     "code `os.path.join` is not in the English: “Appelez `os.path.join` ici.”": ("Appelez `os.path.join` ici.", "Call `os.path.joint` here."),
-    "code spans: 1 in French, 0 in English: French `ls`": ("Lancez `ls` maintenant.", "Run ls now."),
+    "code `ls` is in the English as plain text, not as code: “Run ls now.”": ("Lancez `ls` maintenant.", "Run ls now."),
     "2 has no French counterpart: “He has 3 cats and 2 dogs.”": ("Il a 3 chats.", "He has 3 cats and 2 dogs."),
     "2021 appears 2× in English, 1× in French: “In 2021, he has 3 cats (since 2021).”": ("En 2021, il a 3 chats.", "In 2021, he has 3 cats (since 2021)."),
     "cinq (5) has no English counterpart; the English has eight (8) instead: “Il a écrit cinq lignes.” → "

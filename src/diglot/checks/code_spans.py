@@ -77,10 +77,10 @@ def missing_code(pair: Pair, spans: list[str]) -> list[Problem]:
     if not missing:
         return []
     first = next(iter(missing.values()))
-    return [Problem(f"code {_listed(list(missing))} not in the English", quote(shown, *first))]
+    return [Problem(f"code {listed(list(missing))} not in the English", quote(shown, *first))]
 
 
-def _listed(values: list[str]) -> str:
+def listed(values: list[str]) -> str:
     """```a` is``, ```a`, `b` are``, ```a`, `b`, `c` and 2 more are``."""
     names = [f"`{v}`" for v in values[:3]]
     more = f" and {len(values) - 3} more" if len(values) > 3 else ""

@@ -12,7 +12,7 @@ import re
 from collections import Counter, deque
 from dataclasses import dataclass
 
-from diglot.checks.code_spans import missing_code, within
+from diglot.checks.code_spans import listed, missing_code, within
 from diglot.checks.excerpt import quote
 from diglot.checks.model import NUMERIC_CODE, Pair, Problem, Side
 
@@ -123,8 +123,14 @@ def _counted(pair: Pair, kind: str, fr: list[str], en: list[str]) -> list[Proble
     lost, added = Counter(fr) - Counter(en), Counter(en) - Counter(fr)
     if len(fr) == len(en):  # excuses only ever close a gap: "*Guillotière*", "*La Guillotière*"
         return []
+    # The English styles more: nothing of the French is lost (emphasis is translated text,
+    # counted; code is the same text, compared).
+    if kind in ("bold", "italic") and len(en) > len(fr) or kind == "code" and not lost:
+        return []
     if len(fr) - _restyled(pair, kind, lost, "fr") == len(en) - _restyled(pair, kind, added, "en"):
         return []
+    if kind == "code" and all(within(v, _prose(pair.en)) for v in lost):
+        return [_unmarked(pair, list(lost))]
     message = f"{KINDS[kind].noun}s: {len(fr)} in French, {len(en)} in English"
     if kind == "break":  # where the side with more breaks has one
         text = pair.fr.shown if len(fr) > len(en) else pair.en.shown
@@ -134,6 +140,14 @@ def _counted(pair: Pair, kind: str, fr: list[str], en: list[str]) -> list[Proble
 
 
 _MARKS = {"bold": "**", "italic": "*", "code": "`"}
+
+
+def _unmarked(pair: Pair, values: list[str]) -> Problem:
+    """French code the English writes as plain text: its look is lost, not its text."""
+    text = _prose(pair.en).replace("\0", "…")  # its code spans, in the excerpt
+    at = text.find(values[0])
+    return Problem(f"code {listed(values)} in the English as plain text, not as code",
+                   quote(text, at, at + len(values[0])))
 
 
 def _styled(kind: str, values: Counter) -> str:
