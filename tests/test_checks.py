@@ -39,6 +39,8 @@ GOOD = [
     ("Le tutoriel ``logging`` au niveau ``ERROR`` renvoie ``True``.",  # prose may change case
      "The ``Logging`` tutorial at ``error`` level returns ``True``."),
     ("Voir :ref:`la section <auditing>`.", "See :ref:`auditing`."),  # the target, as whole text
+    ("Voir https://fr.wikipedia.org/wiki/Lyon ou https://docs.python.org/fr/3/.",  # localised
+     "See https://en.wikipedia.org/wiki/Lyon or https://docs.python.org/3/."),
     ("Il a dit : “Stay hungry, stay foolish.” Puis il est parti.",  # an English quotation
      "He said: “Stay hungry, stay foolish.” Then he left."),
 ]
@@ -66,6 +68,9 @@ PLANTED = [
      "link to https://a.org/x is missing from the English", ""),
     ("markup", "error", "Ligne un\nligne deux.", "Line one line two.",
      "hard line breaks: 1 in French, 0 in English", "“Ligne un↵ligne deux.”"),
+    ("markup", "error", "Voir https://docs.python.org/fr/3/dl.html, ou écrire à a@b.fr.",
+     "See https://docs.python.org/3/dl.htm, or write to a@b.fr.",
+     "address changed: https://docs.python.org/fr/3/dl.html → https://docs.python.org/3/dl.htm", ""),
     ("markup", "error", "Voir ![le schéma](img/a.png).", "See ![the diagram](img/b.png).",
      "image path changed: img/a.png → img/b.png", ""),
     ("markup", "error", "Comme dit[^1], c'est vrai.", "As said, it is true.",
@@ -257,6 +262,7 @@ LONG = "Une phrase assez longue pour compter dans le calcul du rapport des longu
 # Each example of the README's checks table, and a pair that gives it (after PAIRS[:10]).
 README_EXAMPLES = {
     "link URL changed: https://a.org/x → https://a.org/y": ("Lire [ceci](https://a.org/x).", "Read [this](https://a.org/y)."),
+    "address changed: contact@tcl.fr → contact@tcl.com": ("Écrivez à contact@tcl.fr.", "Write to contact@tcl.com."),
     "link to https://a.org/x is missing from the English": ("Lire [ceci](https://a.org/x).", "Read this."),
     "image img/a.png is missing from the English": ("Voir ![le schéma](img/a.png).", "See the diagram."),
     "footnote reference changed: [^1] → [^2]": ("Comme dit[^1], c'est vrai.", "As said[^2], it is true."),

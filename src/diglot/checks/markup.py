@@ -33,6 +33,9 @@ KINDS: dict[str, Kind] = {
     "bold": Kind("emphasis", "bold span"),
     "italic": Kind("emphasis", "italic span"),
     "code": Kind("code", "code span"),
+    # A web or e-mail address written as text (not a link): a reader copies it as it is.
+    "address": Kind("markup", "address", "address", re.compile(
+        r"\b(?:https?|ftp)://[^\s<>\"'`]*[^\s<>\"'`.,;:!?)\]»”’]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")),
 }
 
 
@@ -51,7 +54,7 @@ def _compared(pair: Pair, check: str) -> list[Problem]:
     for kind, spec in KINDS.items():
         if spec.check == check:
             fr, en = elements(pair.fr, kind), elements(pair.en, kind)
-            fr = _localized(fr, en) if kind == "link" and fr != en else fr
+            fr = _localized(fr, en) if kind in ("link", "address") and fr != en else fr
             if fr != en:
                 problems += _valued(spec, fr, en) if spec.value else _counted(pair, kind, fr, en)
     return problems
