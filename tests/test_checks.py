@@ -39,6 +39,7 @@ GOOD = [
     ("Le tutoriel ``logging`` au niveau ``ERROR`` renvoie ``True``.",  # prose may change case
      "The ``Logging`` tutorial at ``error`` level returns ``True``."),
     ("Voir :ref:`la section <auditing>`.", "See :ref:`auditing`."),  # the target, as whole text
+    ("Un nombre dans [0, 1[, cas a) et b).", "A number in [0, 1), cases a) and b) :-)"),  # no pair to close
     ("Voir https://fr.wikipedia.org/wiki/Lyon ou https://docs.python.org/fr/3/.",  # localised
      "See https://en.wikipedia.org/wiki/Lyon or https://docs.python.org/3/."),
     ("Il a dit : “Stay hungry, stay foolish.” Puis il est parti.",  # an English quotation
@@ -140,6 +141,10 @@ PLANTED = [
      "The depot will house the trains. Le chantier démarre cet automne.",
      "a sentence of the English is the French, copied",
      "“The depot will house the trains. Le chantier démarre cet automne.”"),
+    ("brackets", "warning", "Voir la note (page 3).", "See the note (page 3.",
+     "unbalanced ( ) in the English: 1 “(”, 0 “)”", "“See the note (page 3.”"),
+    ("brackets", "warning", "Il dit « oui ».", 'He said "yes.',
+     'an odd number of " in the English: a quotation left open', '“He said "yes.”'),
     ("doubled-word", "warning", "Le chat est là.", "The the cat is there.",
      "doubled word 'The the'", "“The the cat is there.”"),
 ]
@@ -292,6 +297,7 @@ README_EXAMPLES = {
     "a sentence of the English is the French, copied: “See the page. Python est un langage de programmation.”":
         ("Voir la page. Python est un langage de programmation.", "See the page. Python est un langage de programmation."),
     "doubled word 'The the': “The the cat is there.”": ("Le chat est là.", "The the cat is there."),
+    "unbalanced ( ) in the English: 1 “(”, 0 “)”: “See the note (page 3.”": ("Voir la note (page 3).", "See the note (page 3."),
     "length ratio 0.05 is far from this file's usual 1.01: “Yes.”": (LONG, "Yes."),
     "3 sentences in French, 2 in English, and the English is 69% of this file's usual length":
         (LONG_FR, LONG_EN.split(". ")[0] + ". " + LONG_EN.split(". ")[2]),

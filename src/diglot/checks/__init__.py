@@ -24,6 +24,7 @@ SEVERITIES: dict[str, str] = {
     "whitespace": WARNING,      # leading or trailing whitespace differs
     "copy": WARNING,            # the French copied as the translation
     "doubled-word": WARNING,    # "the the"
+    "brackets": WARNING,        # a bracket or quotation mark the English leaves open
     "length-ratio": WARNING,    # far shorter or longer than the file's usual
     "dropped-sentence": WARNING,  # fewer sentences and far shorter than usual
     "sentences": WARNING,       # a "# sentences:" comment that no longer fits its texts

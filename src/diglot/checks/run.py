@@ -18,7 +18,8 @@ from diglot.checks.lengths import (check_dropped_sentence, check_length_ratio,
 from diglot.checks.markup import check_code, check_emphasis, check_markup, english_styles
 from diglot.checks.model import Finding, Pair, Problem
 from diglot.checks.source import check_article_link, check_msgid
-from diglot.checks.text import check_copy, check_doubled, check_spacing, check_typography, check_whitespace
+from diglot.checks.text import (check_brackets, check_copy, check_doubled, check_spacing,
+                                check_typography, check_whitespace)
 from diglot.po.model import Entry
 
 CHECKS: dict[str, Callable[[Pair], list[Problem]]] = {
@@ -34,6 +35,7 @@ CHECKS: dict[str, Callable[[Pair], list[Problem]]] = {
     "whitespace": check_whitespace,
     "copy": check_copy,
     "doubled-word": check_doubled,
+    "brackets": check_brackets,
     "length-ratio": check_length_ratio,
     "dropped-sentence": check_dropped_sentence,
     "sentences": check_sentences,

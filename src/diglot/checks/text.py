@@ -1,5 +1,5 @@
 """Checks on the English text itself: ``typography``, ``spacing``, ``whitespace``, ``copy``,
-``doubled-word``. They read what a reader sees (code spans are never prose)."""
+``doubled-word``, ``brackets``. They read what a reader sees (code spans are never prose)."""
 
 from __future__ import annotations
 
@@ -131,3 +131,25 @@ def check_doubled(pair: Pair) -> list[Problem]:
     # twice, or hostile) is one problem, not hundreds of lines.
     first, more = found[0], f" (and {len(found) - 1} more)" if len(found) > 1 else ""
     return [Problem(f"doubled word '{first.group(0)}'{more}", quote(text, first.start(), first.end()))]
+
+
+_BRACKETS = (("(", ")"), ("[", "]"), ("“", "”"))
+# Marks that close nothing: a smiley ":-)", an item's number "2)", a half-open interval
+# "[0, 1)" (French writes "[0, 1[").
+_UNPAIRED = re.compile(r"[:;]-?[()]|(?:^|(?<=\s))\w{1,2}\)|[\[(][^\[\]()]*[\])]")
+
+
+def check_brackets(pair: Pair) -> list[Problem]:
+    """A bracket or quotation mark the English opens and never closes (or the other way
+    round) where the French has its pairs whole: "(see the note" lost its ")"."""
+    fr, en = _UNPAIRED.sub("", pair.fr.masked), _UNPAIRED.sub("", pair.en.masked)  # code is no prose
+    for opening, closing in _BRACKETS:
+        if fr.count(opening) == fr.count(closing) and en.count(opening) != en.count(closing):
+            more = opening if en.count(opening) > en.count(closing) else closing
+            return [Problem(f"unbalanced {opening} {closing} in the English: {en.count(opening)} "
+                            f"“{opening}”, {en.count(closing)} “{closing}”",
+                            quote(pair.en.shown, pair.en.shown.find(more), pair.en.shown.find(more) + 1))]
+    if fr.count('"') % 2 == 0 and fr.count("«") == fr.count("»") and en.count('"') % 2:
+        return [Problem('an odd number of " in the English: a quotation left open',
+                        quote(pair.en.shown, pair.en.shown.find('"'), pair.en.shown.find('"') + 1))]
+    return []
