@@ -40,6 +40,7 @@ GOOD = [
      "The ``Logging`` tutorial at ``error`` level returns ``True``."),
     ("Voir :ref:`la section <auditing>`.", "See :ref:`auditing`."),  # the target, as whole text
     ("Un nombre dans [0, 1[, cas a) et b).", "A number in [0, 1), cases a) and b) :-)"),  # no pair to close
+    ("Calculez 7 % 3 ; voilà.", "Compute 7 % 3 ;-)"),  # modulo; a smiley
     ("Voir https://fr.wikipedia.org/wiki/Lyon ou https://docs.python.org/fr/3/.",  # localised
      "See https://en.wikipedia.org/wiki/Lyon or https://docs.python.org/3/."),
     ("Il a dit : “Stay hungry, stay foolish.” Puis il est parti.",  # an English quotation
@@ -129,6 +130,8 @@ PLANTED = [
      "2 has no French counterpart", "“He has 3 cats and 2 dogs.”"),
     ("spacing", "warning", "Vraiment ?", "Really ?",
      "a space before ? ! ; or : (French spacing); remove it", "“Really ?”"),
+    ("spacing", "warning", "Une hausse de 12 %.", "A rise of 12 %.",
+     "a space before % (French spacing); remove it", "“A rise of 12 %.”"),
     ("spacing", "warning", "Note : ceci.", "Note : this.",
      "a space before ? ! ; or : (French spacing); remove it", "“Note : this.”"),
     ("whitespace", "warning", "Un texte.", "A text. ",

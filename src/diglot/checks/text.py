@@ -14,7 +14,8 @@ _GUILLEMETS = re.compile(r"[«»‹›]")
 _NB_BEFORE_PUNCT = re.compile(r"[\u00a0\u202f\u2009]+(?:[?:;]|!(?!\[))")
 # A plain space before ? ! ; or before a colon used as punctuation (followed by a space or the
 # end): ":" starting a reST role (" :func:") or a literal block (" ::") is no French spacing.
-_SPACE_BEFORE_PUNCT = re.compile(r"\w( +)(?:[?;]|!(?!\[)|:(?=\s|$))")
+_SPACE_BEFORE_PUNCT = re.compile(r"\w( +)(?:\?|;(?!-?[()])|!(?!\[)|:(?=\s|$))")  # not ";-)"
+_SPACE_BEFORE_PERCENT = re.compile(r"\d( +)%(?! *[\d(])")  # "12 %": English writes "12%" ("7 % 3": modulo)
 _NBSP = re.compile(r"[\u00a0\u202f]")
 
 
@@ -35,6 +36,9 @@ def check_spacing(pair: Pair) -> list[Problem]:
     text, problems = pair.en.masked, []
     if found := _SPACE_BEFORE_PUNCT.search(text):
         problems.append(Problem("a space before ? ! ; or : (French spacing); remove it",
+                                quote(pair.en.shown, found.start(1), found.end())))
+    elif found := _SPACE_BEFORE_PERCENT.search(text):
+        problems.append(Problem("a space before % (French spacing); remove it",
                                 quote(pair.en.shown, found.start(1), found.end())))
     found = next((m for m in _NBSP.finditer(text) if not _NB_BEFORE_PUNCT.match(text, m.start())), None)
     if found:
