@@ -41,6 +41,8 @@ GOOD = [
     ("Voir :ref:`la section <auditing>`.", "See :ref:`auditing`."),  # the target, as whole text
     ("Un nombre dans [0, 1[, cas a) et b).", "A number in [0, 1), cases a) and b) :-)"),  # no pair to close
     ("Calculez 7 % 3 ; voilà.", "Compute 7 % 3 ;-)"),  # modulo; a smiley
+    ("Les ensembles {1, 2} et {a, b} à 50 % ; 10 %s et {0} ici.",  # sets; placeholders kept
+     "The sets {1, 2} and {a, b} at 50%; 10 %s and {0} here."),
     ("Voir https://fr.wikipedia.org/wiki/Lyon ou https://docs.python.org/fr/3/.",  # localised
      "See https://en.wikipedia.org/wiki/Lyon or https://docs.python.org/3/."),
     ("Il a dit : “Stay hungry, stay foolish.” Puis il est parti.",  # an English quotation
@@ -126,6 +128,8 @@ PLANTED = [
     ("code", "warning", "Voir :ref:`la section <auditing>`.",  # the target, not a word of prose
      "See the auditing section and :ref:`events <audit-events>`.",
      "code `la section <auditing>` is not in the English", "“Voir :ref:`la section <auditing>`.”"),
+    ("code", "warning", "Le fichier %s a %(count)d lignes.", "The file %s has %(total)d lines.",
+     "placeholder changed: %(count)d → %(total)d", ""),
     ("extra-numbers", "warning", "Il a trois chats.", "He has 3 cats and 2 dogs.",
      "2 has no French counterpart", "“He has 3 cats and 2 dogs.”"),
     ("spacing", "warning", "Vraiment ?", "Really ?",

@@ -33,6 +33,10 @@ KINDS: dict[str, Kind] = {
     "bold": Kind("emphasis", "bold span"),
     "italic": Kind("emphasis", "italic span"),
     "code": Kind("code", "code span"),
+    # A printf or format placeholder written as text ("%s", "%(name)d", "{name}", "{0}"):
+    # a program fills it in, by its exact name.
+    "placeholder": Kind("code", "placeholder", "placeholder", re.compile(
+        r"%(?:\(\w+\))?[-#0+]?\d*(?:\.\d+)?[sdifrxXoeEgGc]\b|\{\w*(?:[.!:][^{}\s]*)?\}")),
     # A web or e-mail address written as text (not a link): a reader copies it as it is.
     "address": Kind("markup", "address", "address", re.compile(
         r"\b(?:https?|ftp)://[^\s<>\"'`]*[^\s<>\"'`.,;:!?)\]»”’]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")),
