@@ -200,7 +200,14 @@ def _print_changes(found, fmt: str) -> None:
 @click.pass_obj
 @reports_errors
 def check(ctx: Context, fmt: str, article: str | None, lang: str | None) -> None:
-    """QA the translations: markup, numbers, typography, spacing; exit 1 on any error."""
+    """QA the translations: markup, numbers, typography, spacing; exit 1 on any error.
+
+    \b
+    To silence a check on one entry, give it a translator comment:
+      # diglot-ignore: numbers, length-ratio     (or: all)
+    To change a check's severity for the project, in diglot.toml ([tool.diglot]):
+      severity = {emphasis = "off", length-ratio = "error"}
+    """
     from diglot.catalog.hints import missing_po
     from diglot.commands.check import check as run, has_errors
     from diglot.project import selected_languages, selected_slugs
