@@ -6,6 +6,7 @@ translate, skipped with the warning every command prints."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from diglot.errors import SourceError
 from diglot.model import Article
@@ -58,6 +59,13 @@ def read_sources(project: Project, slugs: list[str] | None = None) -> Sources:
         else:
             result.warnings.append(skipped)
     return result
+
+
+def read_template(project: Project, path: Path) -> Catalog | None:
+    """A template (checked as a PO file is: inside the translations folder and read through
+    no symbolic link, whose target a parse error would print), or None when there is none."""
+    project.area(project.translations_dir).check(path, project.rel(path), follow=False)
+    return read_catalog(path, project.rel(path))
 
 
 def read_po(project: Project, lang: str, slug: str) -> Catalog | None:

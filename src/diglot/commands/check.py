@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from diglot.checks import ERROR
 from diglot.checks.run import Finding, run_checks
-from diglot.catalog.gather import read_or_skip, read_po
-from diglot.catalog.store import read_catalog
+from diglot.catalog.gather import read_or_skip, read_po, read_template
 from diglot.errors import DiglotError
 from diglot import parallel
 from diglot.project import Project
@@ -47,7 +46,7 @@ def _segments(project: Project, slug: str) -> frozenset[str] | None:
     if not path.exists():
         return None
     try:
-        template = read_catalog(path, project.rel(path))
+        template = read_template(project, path)
     except DiglotError:
         return None
     return frozenset(e.msgid for e in template.entries if not e.obsolete)
