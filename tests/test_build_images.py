@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import base64
 import io
+import os
 import zipfile
 
 import pytest
@@ -284,6 +285,36 @@ def test_an_image_too_large_to_decode_is_one_error_naming_it(make_project):
             "40,000 × 40,000 pixels, more than the 89,478,485 an edition decodes safely; scale "
             "it down\n")
     assert proj.snapshot() == before
+
+
+def test_an_image_file_over_32_mb_is_one_error_and_never_read_whole(make_project):
+    """An attack round: a 1×1 PNG padded to 1 GB (1 MB in git) was copied into every
+    output; the EPUB and DOCX build peaked at 10.9 GB."""
+    proj = make_project({"e": "# E\n\n![la carte](img/carte.png)\n"}, files={"source_fr/img/carte.png": png(1, 1)})
+    with open(proj.root / "source_fr/img/carte.png", "r+b") as handle:
+        handle.truncate(40 << 20)  # sparse: nothing written
+    before = proj.snapshot()
+    result = proj.run("build", "--format", "html")
+    assert result.exit_code == 2 and result.output == (
+        "Error: source_fr/e.md:3: cannot read the image source_fr/img/carte.png: larger than 32 MB\n")
+    assert proj.snapshot() == before
+
+
+def test_a_file_that_never_ends_is_never_hashed_to_its_end(tmp_path, monkeypatch):
+    """An attack round: a translated picture linked to /proc/self/pagemap (a "regular" file
+    of some 275 GB) kept the build hashing it for minutes, and serve too."""
+    from diglot.commands import build_plan
+
+    monkeypatch.setattr(build_plan, "MAX_PO_BYTES", 2 << 20)  # the largest file a reader takes
+    big = tmp_path / "big.png"
+    with open(big, "wb") as handle:
+        handle.truncate(3 << 20)  # sparse: nothing written
+    assert build_plan.file_digest(big) == "?"
+    (tmp_path / "small.png").write_bytes(b"x")
+    assert len(build_plan.file_digest(tmp_path / "small.png")) == 64
+    if os.path.exists("/proc/self/pagemap"):
+        (tmp_path / "photo.en.png").symlink_to("/proc/self/pagemap")
+        assert build_plan.file_digest(tmp_path / "photo.en.png") == "?"
 
 
 def test_image_sizes_are_read_from_their_headers():

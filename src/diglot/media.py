@@ -18,8 +18,10 @@ from urllib.parse import unquote, urlsplit
 
 from diglot import names, pixels, svg
 from diglot.errors import CatalogError, DiglotError, SourceError
+from diglot.fsio import read_limited
 from diglot.model import Bilingual, Image, Picture
 from diglot.po.model import Catalog
+from diglot.safety import MAX_IMAGE_BYTES
 from diglot.source.inline import profile
 
 REMOTE = ("http", "https")
@@ -180,7 +182,7 @@ def _inside(project: Place, path: Path) -> bool:
 
 def _picture(project: Place, src: str, path: Path, where: Where) -> Picture:
     try:
-        data = path.read_bytes()
+        data = read_limited(path, MAX_IMAGE_BYTES)
     except OSError as exc:
         raise where.error(f"cannot read the image {project.rel(path)}: {exc.strerror}") from exc
     unfit = svg.problem(data, path.suffix) or pixels.too_large(data) or _not_an_image(data)

@@ -17,6 +17,9 @@ MAX_SEGMENTS = 65_536
 MAX_SEGMENT_CHARS = 2 * MB  # one paragraph: 2,097,152 characters, some 300,000 words
 MAX_PO_BYTES = 64 * MB  # a PO or POT file (a full translation of the largest source)
 MAX_CONFIG_BYTES = 1 * MB
+# One image file: a print-quality photograph is a few MB. An attack round's 1 GB "PNG" (a
+# 1×1 picture and padding) was copied into every output, an EPUB build peaking at 10.9 GB.
+MAX_IMAGE_BYTES = 32 * MB
 MAX_TABLE_COLUMNS = 64  # a table wider than this no edition sets beside its translation
 
 # C0 and C1 controls but tab, line and paragraph separators, bidirectional overrides and

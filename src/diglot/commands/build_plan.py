@@ -25,6 +25,7 @@ from diglot.config import Config
 from diglot.fsio import Write
 from diglot.paths import Area
 from diglot.project import Project
+from diglot.safety import MAX_PO_BYTES
 
 PACKAGE = Path(__file__).resolve().parent.parent  # the diglot package: its code and templates
 NAME = ".diglot-manifest.json"
@@ -77,6 +78,8 @@ def file_digest(path: Path) -> str:
         with open(path, "rb") as handle:  # in chunks: a huge file is hashed, never held
             while chunk := handle.read(1 << 20):
                 digest.update(chunk)
+                if handle.tell() > MAX_PO_BYTES:  # past every reader's bound, which refuses it
+                    return "?"  # (a link to /proc/self/pagemap has no end)
         return digest.hexdigest()
     except FileNotFoundError:
         return "-"
