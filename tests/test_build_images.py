@@ -317,6 +317,19 @@ def test_a_file_that_never_ends_is_never_hashed_to_its_end(tmp_path, monkeypatch
         assert build_plan.file_digest(tmp_path / "photo.en.png") == "?"
 
 
+@pytest.mark.parametrize("data", [_header_only_png(30, 20), b"BM" + b"\0" * 24,
+                                  b"II*\x00\x08\x00\x00\x00\x00\x00"])
+def test_a_picture_python_docx_cannot_read_shows_its_alt_text_in_the_docx(make_project, data):
+    """An attack round: a PNG cut after its header, a BMP or a TIFF that is only a header
+    crashed the DOCX build with a traceback (the other editions take them)."""
+    proj = make_project({"e": "# E\n\n![la carte du quai](img/carte.png)\n"},
+                        files={"source_fr/img/carte.png": data})
+    result = proj.run("build", "--format", "docx")
+    assert result.exit_code == 0, result.output
+    document = zipfile.ZipFile(proj.root / "build/docx/e.docx").read("word/document.xml").decode()
+    assert "la carte du quai" in document and "<w:drawing>" not in document
+
+
 def test_image_sizes_are_read_from_their_headers():
     from diglot.pixels import size
 

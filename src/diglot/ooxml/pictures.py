@@ -9,13 +9,19 @@ from __future__ import annotations
 
 import io
 
-from docx.image.exceptions import UnrecognizedImageError
+from docx.image.exceptions import (InvalidImageStreamError, UnexpectedEndOfFileError,
+                                   UnrecognizedImageError)
+from docx.image.image import Image
 from docx.oxml.shape import CT_Inline
 
 from diglot.ooxml import xml as x
 
 EMU_PER_PIXEL = 9525  # at 96 dpi
 EMU_PER_TWIP = 635
+# What python-docx raises on a file it cannot read (a PNG cut after its header, a BMP that
+# is only a header): the caller shows the alt text, as for a kind Word cannot show.
+_UNREADABLE = (InvalidImageStreamError, UnexpectedEndOfFileError, UnrecognizedImageError,
+               ValueError, IndexError, KeyError, EOFError)
 
 
 class Pictures:
@@ -40,10 +46,9 @@ class Pictures:
     def add(self, parent, data: bytes, alt: str, width: int, height: int, lang: str) -> bool:
         """A run holding the picture, fitted into ``width`` × ``height`` twips; False when
         the file is no image Word can show (SVG, WebP…): the caller shows its alt text."""
-        try:
-            rid, image = self._part.get_or_add_image(io.BytesIO(data))
-        except (UnrecognizedImageError, ValueError, IndexError):
+        if not readable(data):
             return False
+        rid, image = self._part.get_or_add_image(io.BytesIO(data))
         cx, cy = fit(image.px_width, image.px_height, width * EMU_PER_TWIP, height * EMU_PER_TWIP)
         inline = CT_Inline.new_pic_inline(self._next, rid, image.filename, cx, cy)
         inline.docPr.set("descr", alt)
@@ -52,6 +57,15 @@ class Pictures:
         run.remove(run[-1])  # the empty text: the run holds the drawing instead
         x.sub(run, "w:drawing").append(inline)
         return True
+
+
+def readable(data: bytes) -> bool:
+    """Whether python-docx reads the picture and its size (checked before it is stored)."""
+    try:
+        image = Image.from_blob(data)
+        return isinstance(image.px_width, int) and isinstance(image.px_height, int)
+    except _UNREADABLE:
+        return False
 
 
 def fit(px_width: int, px_height: int, max_width: int, max_height: int) -> tuple[int, int]:
