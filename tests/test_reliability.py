@@ -293,3 +293,25 @@ def test_a_reader_that_stops_reading_stops_the_command_silently():
     run.stdout.close()
     with run.stderr:
         assert run.wait(timeout=60) == 141 and run.stderr.read() == b""
+
+
+def test_code_blocks_past_their_bound_are_one_error_naming_the_block(proj, monkeypatch):
+    """An attack round: 7 code blocks of 1,000,000 one-character lines (14 MB, each block
+    within the paragraph bound) took 15.6 GB to build as a DOCX."""
+    from diglot.source import reader
+
+    monkeypatch.setattr(reader, "MAX_CODE_LINES", 10)
+    block = "```\n" + "x\n" * 6 + "```\n"
+    proj.write("source_fr/b.md", f"# B\n\n{block}\nEntre.\n\n{block}")
+    fails(proj, ["update"], "source_fr/b.md:14: ", "code blocks pass 10 lines here")  # the 2nd
+
+
+def test_a_document_past_its_runs_bound_is_one_error_naming_the_article(proj, monkeypatch):
+    """An attack round: 14 MB of "*[a](b)*" made the DOCX build take 11 GB."""
+    from diglot.ooxml import runs
+
+    monkeypatch.setattr(runs, "MAX_PIECES", 50)
+    proj.write("source_fr/b.md", "# B\n\n" + " ".join("*[a](b)*" for _ in range(60)) + "\n")
+    fails(proj, ["build", "--format", "docx", "--article", "b"], "source_fr/b.md: ",
+          "more than 50 pieces of text")
+    assert proj.run("build", "--format", "html", "--article", "b").exit_code == 0

@@ -21,6 +21,9 @@ MAX_CONFIG_BYTES = 1 * MB
 # 1×1 picture and padding) was copied into every output, an EPUB build peaking at 10.9 GB.
 MAX_IMAGE_BYTES = 32 * MB
 MAX_TABLE_COLUMNS = 64  # a table wider than this no edition sets beside its translation
+# Lines of code blocks in one article: a program's whole listing is a few thousand. An attack
+# round's 7 blocks of 1,000,000 one-character lines (14 MB) took 15.6 GB to build.
+MAX_CODE_LINES = 100_000
 
 # C0 and C1 controls but tab, line and paragraph separators, bidirectional overrides and
 # isolates (which reorder what a terminal shows), and lone surrogates (undecodable bytes of a

@@ -16,6 +16,7 @@ from typing import Callable, Mapping
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
+from diglot.errors import BuildError
 from diglot.ooxml import xml as x
 from diglot.source.inline import Span, spans
 from diglot.typography import typeset
@@ -26,6 +27,10 @@ _NETWORK = re.compile(r"^(?:[/\\]|%5c|%2f){2}", re.IGNORECASE)
 CODE_STYLE = "InlineCode"  # character style ids, defined in docx_styles
 TABLE_CODE_STYLE, NOTE_CODE_STYLE = "InlineCodeTable", "InlineCodeNote"  # smaller text's code
 LINK_STYLE = "Hyperlink"
+# Spans one document holds at most. A 10,000-paragraph book has 90,000 (134 MB to build), so
+# an article at the segment bound some 600,000; a link costs about 3.5 kB of XML tree, so the
+# worst is two gigabytes, where an attack round's 14 MB of "*[a](b)*" took 11.
+MAX_PIECES = 600_000
 SOURCE_STYLE = "MarkdownSource"
 
 
@@ -39,6 +44,7 @@ class InlineWriter:
         self._spacing = spacing
         self._rids: dict[str, str] = {}
         self._next = 1
+        self._pieces = 0  # spans written: see MAX_PIECES
 
     def write(self, parent, text: str, lang: str, references: Mapping | None = None,
               markup: Callable | None = None, link: Callable[[str], str] | None = None,
@@ -57,6 +63,11 @@ class InlineWriter:
     def put(self, parent, items: list, lang: str, markup: Callable | None = None,
             link: Callable[[str], str] | None = None, code: str = CODE_STYLE) -> None:
         """Append the runs of ``spans`` (see ``write``)."""
+        self._pieces += len(items)
+        if self._pieces > MAX_PIECES:
+            raise BuildError(f"more than {MAX_PIECES:,} pieces of text (links, emphasis, code "
+                             "spans…) in one document: Word's XML for them would take gigabytes; "
+                             "split the article")
         write_markup = markup or source_run
         for href, group in groupby(items, key=lambda s: s.href):
             target = self._link(parent, link(href) if link else href) if href else parent

@@ -17,7 +17,7 @@ from diglot.errors import SourceError
 from diglot.fsio import TooLarge, read_limited
 from diglot.model import (ALT, BLOCKQUOTE, CAPTION, CODE, DEFINITION, HEADING, LIST_ITEM,
                           PARAGRAPH, RULE, TABLE_CELL, TERM, TITLE, Article, Block, ListLevel)
-from diglot.safety import (MAX_SEGMENT_CHARS, MAX_SEGMENTS, MAX_SOURCE_BYTES,
+from diglot.safety import (MAX_CODE_LINES, MAX_SEGMENT_CHARS, MAX_SEGMENTS, MAX_SOURCE_BYTES,
                            MAX_TABLE_COLUMNS, MB, UNPRINTABLE, stacked_marks)
 from diglot.source import frontmatter, notes, tables
 from diglot.source.figures import lone_image
@@ -113,11 +113,22 @@ def _within_bounds(blocks: list[Block], rel_path: str) -> None:
             raise SourceError(f"this block is {len(block.text):,} characters long; diglot "
                               f"reads paragraphs of up to {MAX_SEGMENT_CHARS:,}: split it "
                               "with blank lines", rel_path, block.line)
+    _code_within_bounds(blocks, rel_path)
     texts = [b for b in blocks if b.translatable]
     if len(texts) > MAX_SEGMENTS:
         raise SourceError(f"the article has {len(texts):,} segments; diglot reads articles "
                           f"of up to {MAX_SEGMENTS:,}: split it into several articles",
                           rel_path, texts[MAX_SEGMENTS].line)
+
+
+def _code_within_bounds(blocks: list[Block], rel_path: str) -> None:
+    lines = 0
+    for block in (b for b in blocks if b.kind == CODE):
+        lines += block.text.count("\n") + 1
+        if lines > MAX_CODE_LINES:
+            raise SourceError(f"the article's code blocks pass {MAX_CODE_LINES:,} lines here, "
+                              "diglot's bound: publish such a listing as a file of its own, "
+                              "and link to it", rel_path, block.line)
 
 
 def reject_controls(text: str, rel_path: str, line: int | None = None) -> None:

@@ -15,6 +15,7 @@ from diglot.builders import BuildContext, Rendered
 from diglot.builders.docx import front, text
 from diglot.builders.docx import fragment as fragments
 from diglot.builders.docx.book import Book, bookmarks
+from diglot.errors import BuildError
 from diglot.model import Bilingual
 from diglot.ooxml import page
 from diglot.ooxml import xml as x
@@ -30,7 +31,10 @@ class DocxBuilder:
         book = Book(ctx, (doc.source_lang, doc.target_lang))
         titles = fragments.titles(doc)
         book.running_head(book.document.sections[0], titles)
-        table = book.article(doc)
+        try:
+            table = book.article(doc)
+        except BuildError as exc:  # the runs' bound: named after the article it is in
+            raise BuildError(exc.message, exc.path or doc.article.path) from None
         fragment = fragments.extract(book, doc, table)
         english = titles[1]
         subject = f"{english} ({text.words('edition', 'en', *book.langs)})" if english else ""
