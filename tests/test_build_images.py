@@ -187,6 +187,10 @@ def _use_bomb(levels: int) -> str:
     ('<style>@\\69mport "https://tracker.example/s.css";</style>', "stylesheet refers to an outside"),
     ("<style>" + ",".join(["rect"] * 600) + "{fill:red}</style>" + "<rect/>" * 2000,
      "its stylesheet's 600 selectors over its 2,002 elements"),
+    # the sixth attack round: the PDF renderer sets an SVG's text glyph by glyph, 0.25 ms each
+    ("<text>" + "x" * 20_001 + "</text>", "more than 20,000 characters of text"),
+    ('<defs><text id="t">' + "x" * 300 + '</text></defs>' + '<use href="#t"/>' * 70,
+     "more than 20,000 characters of text (its <use> elements counted)"),
 ])
 def test_an_svg_unfit_to_publish_is_one_error_naming_the_image(make_project, body, why):
     """The HTML edition copies an SVG to its assets, where a browser opening it runs its

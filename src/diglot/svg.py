@@ -21,6 +21,10 @@ from urllib.parse import unquote_to_bytes
 from diglot import pixels
 
 MAX_ELEMENTS = 100_000  # once every <use> is expanded
+# Characters of text: the PDF renderer lays out each glyph of an SVG's text on its own, some
+# 0.25 ms each (an attack round's 1 MB <text> ran past five minutes); 20,000 is 5 s.
+MAX_TEXT_CHARS = 20_000
+_TEXT_ELEMENTS = frozenset({"text", "tspan", "textPath", "tref"})
 # Style rules times elements: WeasyPrint matches every rule against every element (N
 # universal rules over N elements, 6,000 each in 197 KB of SVG, took two minutes).
 MAX_STYLE_MATCHES = 1_000_000
@@ -92,31 +96,43 @@ def _expansion(root) -> str | None:
     """Too many elements once each ``<use>`` stands for what it refers to (in the
     document; a reference elsewhere is never fetched), or a ``<use>`` inside what it uses."""
     ids = {e.get("id"): e for e in root.iter() if e.get("id")}
-    sizes: dict[int, int] = {}
     try:
-        total = _size(root, ids, sizes, set())
+        total = _size(root, ids, {}, set(), lambda e: 1, MAX_ELEMENTS)
+        text = _size(root, ids, {}, set(), _letters, MAX_TEXT_CHARS)
     except RecursionError:
         return "the SVG nests too deep, or its <use> elements refer to each other in a loop"
     if total > MAX_ELEMENTS:
         return (f"its <use> elements multiply it past {MAX_ELEMENTS:,} elements, more than "
                 "diglot renders")
+    if text > MAX_TEXT_CHARS:
+        return (f"it holds more than {MAX_TEXT_CHARS:,} characters of text (its <use> elements "
+                "counted), more than diglot renders")
     return None
 
 
-def _size(element, ids: dict, sizes: dict[int, int], open_: set[int]) -> int:
+def _letters(element) -> int:
+    """The characters a text element of the drawing lays out itself (and after a child)."""
+    if _local(str(element.tag)) not in _TEXT_ELEMENTS:
+        return 0
+    return len((element.text or "").strip()) + sum(len((c.tail or "").strip()) for c in element)
+
+
+def _size(element, ids: dict, sizes: dict[int, int], open_: set[int], weight, cap: int) -> int:
+    """``weight`` summed over the element's tree, each ``<use>`` counting what it uses (at
+    most ``cap`` + 1: a loop of uses would count for ever)."""
     key = id(element)
     if key in sizes:
         return sizes[key]
     if key in open_:
         raise RecursionError
     open_.add(key)
-    total = 1 + sum(_size(child, ids, sizes, open_) for child in element)
+    total = weight(element) + sum(_size(child, ids, sizes, open_, weight, cap) for child in element)
     if _local(str(element.tag)) == "use":
         href = element.get("href") or element.get("{http://www.w3.org/1999/xlink}href") or ""
         used = ids.get(href[1:]) if href.startswith("#") else None
-        total += _size(used, ids, sizes, open_) if used is not None else 0
+        total += _size(used, ids, sizes, open_, weight, cap) if used is not None else 0
     open_.discard(key)
-    sizes[key] = min(total, MAX_ELEMENTS + 1)
+    sizes[key] = min(total, cap + 1)
     return sizes[key]
 
 
