@@ -110,6 +110,30 @@ def sentences(count: int = 2000) -> dict[str, str]:
             "translations/en/article.po": _po([("", french, english)])}
 
 
+def code_lines(blocks: int = 2, lines: int = 49_999) -> str:
+    """Fenced code blocks of one-character lines, ``blocks × lines`` in all (the bound is
+    100,000 lines an article: 7 blocks of 1,000,000 took 15.6 GB as a DOCX)."""
+    return "# Code\n\n" + "\n".join("```\n" + "x\n" * lines + "```\n" for _ in range(blocks))
+
+
+def italic_links(paragraphs: int = 7, per: int = 20_000) -> str:
+    """Paragraphs of ``*[a](b)*``: 14 MB of them took 11.3 GB as a DOCX; the DOCX is now
+    refused past 600,000 runs."""
+    return "\n\n".join(" ".join("*[a](b)*" for _ in range(per)) for _ in range(paragraphs)) + "\n"
+
+
+def common_words(old: int = 60_000, new: int = 30_000) -> dict[str, str]:
+    """A PO file of ``old`` entries and a source of ``new`` other paragraphs, all in an
+    eight-word vocabulary: update's matching read a fifth of the entries per paragraph."""
+    words = "le la les un une des et est".split()
+
+    def text(n: int, salt: int) -> str:
+        return " ".join(words[(n * 7 + k * salt) % 8] for k in range(12)) + f" {n}."
+    entries = [("", text(n, 3), f"Text {n}.") for n in range(old)]
+    return {"source_fr/article.md": "\n\n".join(text(n, 5) for n in range(new)) + "\n",
+            "translations/en/article.po": _po(entries)}
+
+
 LIMIT = 150  # seconds: a run still going then is stopped (exit 124)
 
 # The cases of issue #13, then the same kinds of input just under diglot's bounds (README,
@@ -129,11 +153,16 @@ CASES = {"backticks-2MB": backticks, "links-100k-one-paragraph": links_paragraph
          "changed-paragraph-1500-words": changed_paragraph,
          # The fourth attack round (2026-11-30, 18:40 UTC).
          "amount-cell-300KB": lambda: "| Prix |\n|---|\n| " + "1 " * 150_000 + "€ |\n",
-         "sentences-2000-against-2001": sentences}
+         "sentences-2000-against-2001": sentences,
+         # The sixth attack round (2026-11-30, 21:15 UTC): within the bounds, the DOCX and update.
+         "code-100k-lines": code_lines, "code-700k-lines": lambda: code_lines(7, 100_000),
+         "italic-links-140k": italic_links,
+         "common-words-30k-against-60k": common_words}
 # What each case runs, when not update then build.
 COMMANDS = {"brackets-and-stars-30k": (["check"],), "numbers-left-over-1000": (["check"],),
             "revert-4000-paragraphs": (["update"],),
-            "changed-paragraph-1500-words": (["status", "--changes"],)}
+            "changed-paragraph-1500-words": (["status", "--changes"],),
+            "common-words-30k-against-60k": (["update", "--no-memory"],)}
 
 
 def timed(command: list[str], cwd: Path) -> tuple[int, float, float, int, str]:

@@ -41,6 +41,10 @@ def texts(numbers) -> list[str]:
     ("de 12 h à 0 h", "from midday to midnight"),
     ("à 24 h", "at midnight"),
     ("à midi", "at 12 p.m."),
+    # hours written out, and the half of the day in words (Verne: "4 heures soir")
+    ("à 4 heures soir", "at 4 p.m."), ("à 16 heures", "at 4 p.m."), ("à 7 h du soir", "at 7 p.m."),
+    ("à 8 heures 40 matin", "at 8.40 a.m."), ("à 8 heures 40 du soir", "at 8.40 p.m."),
+    ("à 3 h de l'après-midi", "at 3 p.m."), ("il a 4 heures de retard", "he is 4 hours late"),
     ("la génération `0`", "generation 0"),
     ("de 0 à 255", "from 0 to 255"),
     ("24h/24 et 7j/7", "24/7"),
@@ -66,6 +70,7 @@ def test_same_numbers_match_whatever_the_writing(fr, en):
     ("à 19 h 30", "at 7:30 a.m.", ["19 h 30"], ["7", "30"]),
     ("à 7 h 15", "at 7.15 p.m.", ["7 h 15"], ["7.15"]),
     ("à 19 h", "at 7 a.m.", ["19"], ["7"]),
+    ("à 4 heures du soir", "at 4 a.m.", ["4"], ["4"]),
     ("à 13 h", "at noon", ["13"], []),  # noon is 12 only
     ("7,30 €", "€7.15", ["7,30"], ["7.15"]),
     ("le code `x = 50`", "the code `x = 5`", [], []),  # code is the code check's business

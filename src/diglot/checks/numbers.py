@@ -182,11 +182,14 @@ def _repeats_unit(text: str, match: re.Match) -> bool:
     return before is not None and before.group(1) == match.group(0)
 
 
-_HOUR = re.compile(r"\s*h(?:\b|\d)")
+_HOUR = re.compile(r"\s*(?:h|heures?)(?:\b|\d)")
+# "4 heures du soir", "8 heures 40 matin", "3 h de l'après-midi": the half of the day.
+_EVENING = re.compile(r"[\s\u00a0\u202f]*(?:(?:h|heures?)(?:[\s\u00a0\u202f]*[0-5]\d)?)?[\s\u00a0\u202f]*"
+                      r"(?:du |de l['’]|dans l['’])?(soir|après-midi|matin)\b")
 # The "00" of "7:00": French may write the hour alone ("7 h").
 _ZERO_MINUTES = re.compile(r"\d:$")
 # A French time of day: English writes "19:30", "7.30 p.m." or "7:30 pm".
-_FR_TIME = re.compile(r"\b([01]?[0-9]|2[0-3])[ \u00a0\u202f]?h[ \u00a0\u202f]?([0-5][0-9])\b")
+_FR_TIME = re.compile(r"\b([01]?[0-9]|2[0-3])[ \u00a0\u202f]?(?:h|heures?)[ \u00a0\u202f]?([0-5][0-9])\b")
 
 
 def _zero_minutes(text: str, match: re.Match) -> bool:
@@ -200,6 +203,7 @@ def _times(text: str) -> list[Number]:
     found = []
     for time in _FR_TIME.finditer(text):
         hour, minutes = int(time.group(1)), time.group(2)
+        hour += 12 if hour < 12 and _pm(text, time.end()) else 0  # "8 heures 40 du soir"
         hours = {hour, hour - 12 if hour > 12 else hour or 12}  # 0 h 30 is 12.30 a.m.
         values = {Decimal(f"{h}.{minutes}") for h in hours} | {time.group(0)}
         values |= {_half(hour, f".{minutes}")} | ({_half(hour)} if minutes == "00" else set())
@@ -218,7 +222,14 @@ def _clock(text: str, match: re.Match, french: bool) -> set:
     if not french or not _HOUR.match(text, match.end()) or not match.group(0).isdigit():
         return set()
     hour = int(match.group(0))
+    hour += 12 if hour < 12 and _pm(text, match.end()) else 0  # "4 heures du soir": 4 p.m.
     return ({Decimal(hour - 12)} if 13 <= hour <= 23 else set()) | ({_half(hour)} if hour <= 23 else set())
+
+
+def _pm(text: str, end: int) -> bool:
+    """Whether the hour ending at ``end`` is said to be in the evening or the afternoon."""
+    found = _EVENING.match(text, end)
+    return found is not None and found.group(1) != "matin"
 
 
 # An English hour marked with its half of the day: "7 p.m.", "7:30 am", "7.30 p.m."
