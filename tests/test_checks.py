@@ -41,6 +41,12 @@ GOOD = [
     ("Voir :ref:`la section <auditing>`.", "See :ref:`auditing`."),  # the target, as whole text
     ("Un nombre dans [0, 1[, cas a) et b).", "A number in [0, 1), cases a) and b) :-)"),  # no pair to close
     ("Calculez 7 % 3 ; voilà.", "Compute 7 % 3 ;-)"),  # modulo; a smiley
+    # Verne, read by a QA review: a quotation running over paragraphs, open in both; the
+    # English's own italics and a name it writes unaccented; "had had"
+    ("« Je pars ce soir, dit-il.", "“I am going to-night,” said he. “You will"),
+    ("Le *Tankadère* et le *General-Grant* partent *viâ* Suez.",
+     "The Tankadere and the General Grant leave *viâ* Suez."),
+    ("Il en avait assez.", "He had had enough."),
     ("Les ensembles {1, 2} et {a, b} à 50 % ; 10 %s et {0} ici.",  # sets; placeholders kept
      "The sets {1, 2} and {a, b} at 50%; 10 %s and {0} here."),
     ("Voir https://fr.wikipedia.org/wiki/Lyon ou https://docs.python.org/fr/3/.",  # localised
@@ -229,6 +235,16 @@ def test_a_sentence_left_in_french_is_reported_with_the_entrys_other_problems():
     found = run_checks(entries([("Il a 3 chats. Le chantier démarre cet automne.",
                                  "He has 4 cats. Le chantier démarre cet automne.")]), "a.po")
     assert [f.check for f in found] == ["copy", "numbers"]
+
+
+def test_a_number_in_words_that_changed_is_told_beside_a_missing_figure():
+    """Verne, read by a QA review: "(300 lieues)" missing hid 770 → 707 in words."""
+    found = run_checks(entries([("Il fit sept cent soixante-dix milles (300 lieues).",
+                                 "He made seven hundred and seven miles.")]), "a.po")
+    assert [(f.check, f.message) for f in found] == [
+        ("numbers", "300 is missing from the English"),
+        ("spelled-numbers", "sept cent soixante-dix (770) has no English counterpart; the English "
+                            "has seven hundred and seven (707) instead")]
 
 
 def test_an_ignore_comment_does_not_silence_a_fuzzy_entry_whose_french_changed():

@@ -9,6 +9,7 @@ and, for what the Markdown parser does not see, a pattern that finds it in the t
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter, deque
 from dataclasses import dataclass
 
@@ -134,8 +135,8 @@ def _counted(pair: Pair, kind: str, fr: list[str], en: list[str]) -> list[Proble
     # counted; code is the same text, compared).
     if kind in ("bold", "italic") and len(en) > len(fr) or kind == "code" and not lost:
         return []
-    if len(fr) - _restyled(pair, kind, lost, "fr") == len(en) - _restyled(pair, kind, added, "en"):
-        return []
+    if len(fr) - _restyled(pair, kind, lost, "fr") <= len(en) - _restyled(pair, kind, added, "en"):
+        return []  # the excuses leave the French no more than the English
     if kind == "code" and all(within(v, _prose(pair.en)) for v in lost):
         return [_unmarked(pair, list(lost))]
     message = f"{KINDS[kind].noun}s: {len(fr)} in French, {len(en)} in English"
@@ -183,7 +184,14 @@ def _roman_habit(pair: Pair, value: str) -> bool:
     if len(value) == 1:
         return re.search(rf"(?<!\w){re.escape(value)}-\w", pair.fr.shown) is not None
     return (_WORDS.fullmatch(value) is not None and value.lower() not in pair.styled
-            and within(value.lower(), pair.en.shown.lower()))
+            and within(_folded(value), _folded(pair.en.shown)))
+
+
+def _folded(text: str) -> str:
+    """Lower case, without accents, hyphens as spaces: *Tankadère* is "Tankadere" in the
+    English, *General-Grant* "General Grant"."""
+    decomposed = unicodedata.normalize("NFKD", text.lower().replace("-", " "))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 _WORDS = re.compile(r"[^\W\d_]{2,}(?:[-'’ ][^\W\d_]+)*")

@@ -122,13 +122,14 @@ def _words(text: str) -> int:
 
 
 _DOUBLED = re.compile(r"\b(\w+)\s+\1\b", re.IGNORECASE)
+_GRAMMAR = frozenset({"had", "that"})  # "he had had enough", "he said that that was all"
 
 
 def check_doubled(pair: Pair) -> list[Problem]:
     """"the the"; judged on the Markdown: "the field name *name*" names a parameter."""
     text, source = pair.en.markdown, pair.fr.markdown.lower()
-    found = [m for m in _DOUBLED.finditer(text)
-             if not m.group(1).isdigit() and m.group(0).lower() not in source]
+    found = [m for m in _DOUBLED.finditer(text) if not m.group(1).isdigit()
+             and m.group(0).lower() not in source and m.group(1).lower() not in _GRAMMAR]
     if not found:
         return []
     # One finding per entry, as the other checks: a text doubling words all along (pasted
@@ -148,7 +149,8 @@ def check_brackets(pair: Pair) -> list[Problem]:
     round) where the French has its pairs whole: "(see the note" lost its ")"."""
     fr, en = _UNPAIRED.sub("", pair.fr.masked), _UNPAIRED.sub("", pair.en.masked)  # code is no prose
     for opening, closing in _BRACKETS:
-        if fr.count(opening) == fr.count(closing) and en.count(opening) != en.count(closing):
+        whole = fr.count(opening) == fr.count(closing) and (opening != "“" or fr.count("«") == fr.count("»"))
+        if whole and en.count(opening) != en.count(closing):  # a quotation over paragraphs: no
             more = opening if en.count(opening) > en.count(closing) else closing
             return [Problem(f"unbalanced {opening} {closing} in the English: {en.count(opening)} "
                             f"“{opening}”, {en.count(closing)} “{closing}”",
