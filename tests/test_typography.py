@@ -62,8 +62,13 @@ N, T = "\u00a0", "\u202f"  # no-break space, narrow no-break space
     # its number; not in a word or a name ("PM.", "DPMe"), nor before a small letter
     ("M. Dupont, Mme Martin, MM. Durand et Dr House", f"M.{N}Dupont, Mme{N}Martin, MM.{N}Durand et Dr{N}House"),
     ("voir p. 45, pp. 12-14, chap. 3, n°3 et § 2", f"voir p.{N}45, pp.{N}12-14, chap.{N}3, n°{N}3 et §{N}2"),
-    ("le PM. Dupont, le DPMe X, le M. de la phrase, fin. 12 pommes",
-     "le PM. Dupont, le DPMe X, le M. de la phrase, fin. 12 pommes"),
+    ("le PM. Dupont, le DPMe X, le M. dort, fin. 12 pommes",
+     "le PM. Dupont, le DPMe X, le M. dort, fin. 12 pommes"),
+    # Verne (a QA review): a title before its particle, English titles, nº, units of the time
+    ("M. de Lesseps, Mme d'Épinay, Mr. Fogg, Mrs. Aouda, Dr. Livingstone",
+     f"M.{N}de Lesseps, Mme{N}d’Épinay, Mr.{N}Fogg, Mrs.{N}Aouda, Dr.{N}Livingstone"),
+    ("le nº 5, le N° 6, 300 lieues, 20 francs, l'«engine-room»",
+     f"le nº{N}5, le N°{N}6, 300{N}lieues, 20{N}francs, l’«{N}engine-room{N}»"),
     ("en 1914 — 17 ans à peine — pour", f"en 1914 —{N}17{N}ans à peine{N}— pour"),  # no range
     ("Il dit — le crois-tu ? — qu'il part.", f"Il dit —{N}le crois-tu{T}?{N}— qu’il part."),
     ('Il répondit — un "oui" bas — et sortit.', f"Il répondit —{N}un «{N}oui{N}» bas{N}— et sortit."),

@@ -142,7 +142,7 @@ def _opens(openers: str, text: str, at: int) -> bool:
 
 
 def _between_letters(text: str, i: int, new: str) -> Edit | None:
-    if 0 < i < len(text) - 1 and _letter(text[i - 1]) and _letter(text[i + 1]):
+    if 0 < i < len(text) - 1 and _letter(text[i - 1]) and (_letter(text[i + 1]) or text[i + 1] == "«"):
         return i, i + 1, new, i
     return None
 

@@ -22,7 +22,8 @@ _UNITS = ("km/h", "km", "cm", "mm", "m", "kg", "mg", "g", "ml", "cl", "h", "min"
           "°C", "°", "€", "$", "£", "F", "Go", "Mo", "Ko", "To", "Gio", "Mio", "Kio", "GHz", "MHz",
           "Hz", "kW", "W", "V", "px", "pt", "ans", "an", "mois", "jours", "heures", "minutes",
           "secondes", "milliards", "milliard", "millions", "million", "mille", "euros",
-          "dollars")
+          "dollars", "francs", "centimes", "livres", "lieues", "milles", "pieds", "pouces",
+          "mètres", "kilomètres", "kilos", "tonnes", "litres", "degrés")
 _UNIT = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
 
 
@@ -60,9 +61,11 @@ def _punctuation(thin: str) -> list[Mark]:
 # "Mme Martin", "Dr House"), a reference word to its number ("p. 45", "n° 3", "§ 2"). One
 # search starting at a rare character (a rule run per "." or "e" cost the book's render 4%).
 _CAPITAL = "A-ZÀ-ÖØ-Þ"
-_ABBREVIATION = re.compile(rf"[.°§MDP](?:(?<=[.°§]){_SP}*(?=\d)|(?<=M)(?:M?\.|mes?|lles?|gr|e)"
-                           rf"{_SP}+(?=[{_CAPITAL}])|(?<=[DP])r{_SP}+(?=[{_CAPITAL}]))")
-_REFERENCES = frozenset({"p.", "pp.", "vol.", "t.", "chap.", "fig.", "art.", "n°", "§"})
+# What a title is bound to: a name, or its particle ("M. de Lesseps", "Mme d'Épinay").
+_NAMED = rf"{_SP}+(?=[{_CAPITAL}]|(?:de|du|des|d['’])(?:{_SP}|[{_CAPITAL}]))"
+_ABBREVIATION = re.compile(rf"[.°º§MDP](?:(?<=[.°º§]){_SP}*(?=\d)|(?<=M)(?:M?\.|mes?|lles?|gr|e|rs?\.)"
+                           rf"{_NAMED}|(?<=[DP])r\.?{_NAMED})")
+_REFERENCES = frozenset({"p.", "pp.", "vol.", "t.", "chap.", "fig.", "art.", "n°", "nº", "N°", "Nº", "§"})
 
 
 class Abbreviations:
@@ -77,7 +80,7 @@ class Abbreviations:
             return []
         out = []
         for found in _ABBREVIATION.finditer(text, found.start()):
-            at = found.start() + 1 if found.group()[0] in ".°§" else _spaces_at(found)
+            at = found.start() + 1 if found.group()[0] in ".°º§" else _spaces_at(found)
             start = found.start() if found.group()[0] in "MDP" else _word_start(text, found.start())
             if (text[start:at] in _REFERENCES or found.group()[0] in "MDP") and not _in_word(text, start):
                 end = found.end()
