@@ -547,3 +547,17 @@ def test_the_english_byline_is_left_out_when_its_date_reads_as_the_french_one():
 
     assert bylines("1873") == ["Jules Verne · 1873"]
     assert bylines("1873-10-02") == ["Jules Verne · 2 octobre 1873", "2 October 1873"]
+
+
+def test_a_wrapped_code_line_goes_on_under_itself_one_block_a_line():
+    """A reader's review: a wrapped line of code went on flush left in Calibre ("coprime)."
+    read as a new, dedented line of Python); each line is a block with its hanging indent."""
+    source = "# Code\n\n```python\ndef f(n):\n    # a comment\n\n\treturn n\n```\n"
+    book = article_book(bilingual_from(source, [["Code", "Code"]]))
+    page = book.text(book.base + "both/article.xhtml")
+    pre = page[page.index('<pre class="code"'):page.index("</pre>")]
+    lines = re.findall(r'<span class="ln" style="padding-left: (\d+)ch; text-indent: -\1ch">'
+                       r"([^<]*)\n</span>", pre)
+    assert lines == [("2", "def f(n):"), ("6", "    # a comment"), ("2", ""), ("10", "\treturn n")]
+    css = book.text(next(n for n in book.names if n.endswith("style.css")))
+    assert "pre.code .ln { display: block; min-height: 1.3em; }" in css

@@ -17,12 +17,14 @@ from typing import NamedTuple
 
 from diglot import locales
 from diglot.builders import BuildContext
+from diglot.builders.code import code_lines
 from diglot.builders.epub.render import chrome, labels, media_type, render, tag
 from diglot.builders.html_inline import ASSETS, Runs, Tags
 from diglot.builders.html_rows import Rows, anchor_ids, target_shown
-from diglot.model import (HEADING, TITLE, TRANSLATED, Bilingual, Image, Pair, chapter_openings,
-                          section_head, section_level)
+from diglot.model import (CODE, HEADING, TITLE, TRANSLATED, Bilingual, Image, Pair,
+                          chapter_openings, section_head, section_level)
 from diglot.source.inline import plain_text
+from diglot.web import Markup
 from diglot.typography import typeset_plain
 
 BOTH = "both"  # the folder of the bilingual rendition; each language's is its tag
@@ -101,6 +103,13 @@ class _Rows(Rows):
 
     def linked_cells(self, pair: Pair, anchor: str) -> tuple:
         return self.cells(pair)
+
+    def _row(self, pairs, start: int, end: int, anchor: str):
+        """A code block's lines as blocks: a wrapped line goes on under itself."""
+        row = super()._row(pairs, start, end, anchor)
+        if row.kind != CODE:
+            return row
+        return row._replace(body=Markup(code_lines(row.body.removesuffix("\n"), "\n")))
 
 
 def chapter(doc: Bilingual, ctx: BuildContext) -> Chapter:

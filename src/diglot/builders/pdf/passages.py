@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from html import escape
 
+from diglot.builders.code import code_lines
 from diglot.builders.groups import group_end
 from diglot.builders.pdf import shapes, words
 from diglot.builders.pdf.inline import Context, inline_html
@@ -178,7 +179,7 @@ def _body(pair: Pair, doc: Bilingual, setting: Setting, number: int) -> Passage:
     block = pair.block
     if block.kind == CODE:
         text = block.text.removesuffix("\n")
-        lines = "".join(_code_line(line) for line in text.split("\n"))
+        lines = code_lines(text)
         side = Side(setting.tags[0], "pre", lines)
         breakable = " breakable" if text.count("\n") >= _BREAKABLE_CODE else ""
         return Passage(CODE, "code" + breakable, (side, side), span=True)
@@ -190,15 +191,6 @@ def _body(pair: Pair, doc: Bilingual, setting: Setting, number: int) -> Passage:
         return _passage(pair, doc, setting, HEADING, f"heading h{level}", f"h{level}", True, number)
     return _passage(pair, doc, setting, block.kind, _classes(block), number=number,
                     marker=_marker(block))
-
-
-def _code_line(line: str) -> str:
-    """A line of code as a block of its own: too long for the page, it goes on two
-    characters further in than its own indentation (flush left, "coprime)." read as a new,
-    dedented line of Python)."""
-    hang = len(line.expandtabs()) - len(line.expandtabs().lstrip(" ")) + 2
-    return (f'<span class="ln" style="padding-left: {hang}ch; text-indent: -{hang}ch">'
-            f"{escape(line, quote=False)}</span>")
 
 
 def _classes(block: Block) -> str:
