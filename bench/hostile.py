@@ -157,12 +157,17 @@ CASES = {"backticks-2MB": backticks, "links-100k-one-paragraph": links_paragraph
          # The sixth attack round (2026-11-30, 21:15 UTC): within the bounds, the DOCX and update.
          "code-100k-lines": code_lines, "code-700k-lines": lambda: code_lines(7, 100_000),
          "italic-links-140k": italic_links,
-         "common-words-30k-against-60k": common_words}
+         "common-words-30k-against-60k": common_words,
+         # The code review of that round: the e-mail pattern tried every start in a word.
+         "word-400k-letters-check": lambda: {"source_fr/article.md": "a" * 400_000 + "\n",
+                                             "translations/en/article.po":
+                                             _po([("", "a" * 400_000, "b" * 400_000)])}}
 # What each case runs, when not update then build.
 COMMANDS = {"brackets-and-stars-30k": (["check"],), "numbers-left-over-1000": (["check"],),
             "revert-4000-paragraphs": (["update"],),
             "changed-paragraph-1500-words": (["status", "--changes"],),
-            "common-words-30k-against-60k": (["update", "--no-memory"],)}
+            "common-words-30k-against-60k": (["update", "--no-memory"],),
+            "word-400k-letters-check": (["check"],)}
 
 
 def timed(command: list[str], cwd: Path) -> tuple[int, float, float, int, str]:

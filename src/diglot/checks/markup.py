@@ -40,7 +40,7 @@ KINDS: dict[str, Kind] = {
         r"%(?:\(\w+\))?[-#0+]?\d*(?:\.\d+)?[sdifrxXoeEgGc]\b|\{\w*(?:[.!:][^{}\s]*)?\}")),
     # A web or e-mail address written as text (not a link): a reader copies it as it is.
     "address": Kind("markup", "address", "address", re.compile(
-        r"\b(?:https?|ftp)://[^\s<>\"'`]*[^\s<>\"'`.,;:!?)\]»”’]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")),
+        r"\b(?:https?|ftp)://[^\s<>\"'`]*[^\s<>\"'`.,;:!?)\]»”’]|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")),  # from a word's start: linear
 }
 
 
