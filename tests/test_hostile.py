@@ -139,20 +139,21 @@ def test_a_link_inside_the_translations_is_refused_never_written_through(world, 
     assert world.snapshot() == before
 
 
-@pytest.mark.parametrize("command", [("update",), ("update", "--check"), ("check",)])
-def test_a_template_linked_outside_is_never_read_nor_printed(world, command):
+@pytest.mark.parametrize("linked, command", [
+    ("templates/article.pot", ("update",)), ("templates/article.pot", ("update", "--check")),
+    ("en/orphan.po", ("update",))])  # read by the translation memory (a code review)
+def test_a_template_or_po_file_linked_outside_is_never_read_nor_printed(world, linked, command):
     """An attack round: a cloned repository's template linked to ~/.git-credentials was
     read, and its parse error printed the token."""
     secret = world.outside / "git-credentials"
     secret.write_text("https://alice:ghp_SuperSecretToken@github.com\n")
-    pot = world.root / "translations" / "templates" / "article.pot"
-    pot.unlink(missing_ok=True)
-    pot.symlink_to(secret)
+    path = world.root / "translations" / linked
+    path.unlink(missing_ok=True)
+    path.symlink_to(secret)
+    world.proj.source("article", "# Titre\n\nUn texte tout neuf.\n")  # the memory is asked
     result = world.run(*command)
-    assert result.exit_code != 0 or command == ("check",)
     assert "ghp_" not in result.output
-    if command != ("check",):
-        assert one_error_line(result, "'translations/templates/article.pot' is a symbolic link")
+    assert one_error_line(result, f"'translations/{linked}' is a symbolic link")
 
 
 @pytest.mark.parametrize("config, message", [

@@ -61,9 +61,10 @@ def read_sources(project: Project, slugs: list[str] | None = None) -> Sources:
     return result
 
 
-def read_template(project: Project, path: Path) -> Catalog | None:
-    """A template (checked as a PO file is: inside the translations folder and read through
-    no symbolic link, whose target a parse error would print), or None when there is none."""
+def read_translations(project: Project, path: Path) -> Catalog | None:
+    """A file of the translations folder (a template, a PO file no article plans), checked
+    as ``read_po`` checks: inside the folder and read through no symbolic link, whose target
+    a parse error would print; None when there is none."""
     project.area(project.translations_dir).check(path, project.rel(path), follow=False)
     return read_catalog(path, project.rel(path))
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from diglot import locales
 from diglot.catalog import header
 from diglot.catalog.anchors import anchored
-from diglot.catalog.gather import read_po, read_template, read_translatable
+from diglot.catalog.gather import read_po, read_translations, read_translatable
 from diglot.catalog.memory import Proposal, apply as apply_proposals
 from diglot.catalog.merge import merge
 from diglot.catalog.store import encode, in_style_of, read_bytes
@@ -137,7 +137,7 @@ def _anchored(project: Project, article: Article, planning: Planning) -> Catalog
     kept from the old template (or, lacking one, the first old PO file)."""
     origin = planning.origin(article.slug)
     pot = fresh_template(article, project.name, planning.now, project.config.locations)
-    old = read_template(project, _old_template(project, article.slug, origin))
+    old = read_translations(project, _old_template(project, article.slug, origin))
     if old is None:
         old = next((c for lang in project.languages
                     if (c := read_po(project, lang, origin)) is not None), None)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from diglot.catalog.gather import read_po, read_template
+from diglot.catalog.gather import read_po, read_translations
 from diglot.project import Project
 from diglot.source.reader import read_article
 
@@ -69,7 +69,7 @@ def _segments(project: Project, slug: str) -> set[str]:
 def _msgids(project: Project, slug: str) -> set[str]:
     """The orphan's French: its template's, else the union of its PO files'."""
     path = project.template_path(slug)
-    catalogs = [read_template(project, path)] if path.exists() else [
+    catalogs = [read_translations(project, path)] if path.exists() else [
         read_po(project, lang, slug) for lang in project.languages]
     return {e.msgid for c in catalogs if c is not None for e in c.entries
             if e.msgid and not e.obsolete}

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from diglot.checks import ERROR
 from diglot.checks.run import Finding, run_checks
-from diglot.catalog.gather import read_or_skip, read_po, read_template
+from diglot.catalog.gather import read_or_skip, read_po, read_translations
 from diglot.errors import DiglotError
 from diglot import parallel
 from diglot.project import Project
@@ -46,7 +46,7 @@ def _segments(project: Project, slug: str) -> frozenset[str] | None:
     if not path.exists():
         return None
     try:
-        template = read_template(project, path)
+        template = read_translations(project, path)
     except DiglotError:
         return None
     return frozenset(e.msgid for e in template.entries if not e.obsolete)

@@ -16,6 +16,7 @@ from pathlib import Path
 from diglot.catalog import memory
 from diglot.catalog.pieces import split_halves
 from diglot.catalog.placement import base_language
+from diglot.catalog.gather import read_translations
 from diglot.catalog.store import read_catalog
 from diglot.po.model import Catalog
 from diglot.project import Project
@@ -61,7 +62,7 @@ def _units(project: Project, lang: str, changes: list, stray: set[str], todo: li
              for msgid, msgstr, obsolete, taken in c.units]
     skip = {c.slug for c in planned} | {c.moved_from.stem for c in planned if c.moved_from}
     for path in _unplanned(project, lang, skip, stray):
-        units += memory.units_of(read_catalog(path, project.rel(path)), path.stem)
+        units += memory.units_of(read_translations(project, path), path.stem)
     for rel in project.config.memory:
         units += _compendium(project, rel, lang)
     return units
