@@ -322,7 +322,9 @@ def test_a_file_that_never_ends_is_never_hashed_to_its_end(tmp_path, monkeypatch
 
 
 @pytest.mark.parametrize("data", [_header_only_png(30, 20), b"BM" + b"\0" * 24,
-                                  b"II*\x00\x08\x00\x00\x00\x00\x00"])
+                                  b"II*\x00\x08\x00\x00\x00\x00\x00",
+                                  b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01",  # a cut JPEG
+                                  b"GIF87a"])  # (a code review: bare Exception, struct.error)
 def test_a_picture_python_docx_cannot_read_shows_its_alt_text_in_the_docx(make_project, data):
     """An attack round: a PNG cut after its header, a BMP or a TIFF that is only a header
     crashed the DOCX build with a traceback (the other editions take them)."""
