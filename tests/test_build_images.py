@@ -304,6 +304,26 @@ def test_an_image_file_over_32_mb_is_one_error_and_never_read_whole(make_project
     assert proj.snapshot() == before
 
 
+def test_an_image_named_many_ways_is_read_once_and_an_articles_images_are_bounded(make_project,
+                                                                               monkeypatch):
+    """A code review: "a.png?1", "a.png?2"… each read the file again (40 names of a 30 MB
+    picture: 1.26 GB); the article's image files are bounded in all."""
+    from diglot import media
+
+    body = "\n\n".join(f"Image {i} : ![une image](img/a.png?{i})" for i in range(40))
+    proj = make_project({"e": f"# E\n\n{body}\n\n![b](img/b.png)\n"},
+                        files={"source_fr/img/a.png": png(30, 20), "source_fr/img/b.png": png(31, 20)})
+    read = []
+    real = media.read_limited
+    monkeypatch.setattr(media, "read_limited", lambda path, limit: read.append(path.name) or real(path, limit))
+    assert proj.run("build", "--format", "html").exit_code == 0
+    assert sorted(read) == ["a.png", "b.png"]
+    monkeypatch.setattr(media, "MAX_ARTICLE_IMAGES", len(png(30, 20)) + 10)
+    result = proj.run("build", "--format", "html", "--force")
+    assert result.exit_code == 2 and result.output.startswith(
+        "Error: source_fr/e.md:83: the article's images pass 0 MB in all with source_fr/img/b.png")
+
+
 def test_a_file_that_never_ends_is_never_hashed_to_its_end(tmp_path, monkeypatch):
     """An attack round: a translated picture linked to /proc/self/pagemap (a "regular" file
     of some 275 GB) kept the build hashing it for minutes, and serve too."""

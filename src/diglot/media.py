@@ -21,7 +21,7 @@ from diglot.errors import CatalogError, DiglotError, SourceError
 from diglot.fsio import read_limited
 from diglot.model import Bilingual, Image, Picture
 from diglot.po.model import Catalog
-from diglot.safety import MAX_IMAGE_BYTES
+from diglot.safety import MAX_ARTICLE_IMAGES, MAX_IMAGE_BYTES, MB
 from diglot.source.inline import profile
 
 REMOTE = ("http", "https")
@@ -38,6 +38,9 @@ class Found:
 
     images: dict[str, Image] = field(default_factory=dict)
     inputs: set[str] = field(default_factory=set)
+    # Each file read once, however many ways the text names it ("a.png", "./a.png?1"…),
+    # and their bytes counted against MAX_ARTICLE_IMAGES.
+    read: dict[Path, bytes] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -71,7 +74,7 @@ def attach(doc: Bilingual, root: Path, source_dir: Path,
     errors name."""
     found, project = Found(), Place(root, source_dir)
     for src, where in _sources(doc, po).items():
-        image = _image(project, doc, src, where, found.inputs)
+        image = _image(project, doc, src, where, found)
         if image is not None:
             found.images[src] = image
     return replace(doc, images=found.images), sorted(found.inputs)
@@ -120,8 +123,7 @@ def _in_translation(doc: Bilingual, pair, here: Where, po) -> Where:
         here._replace(note=note)
 
 
-def _image(project: Place, doc: Bilingual, src: str, where: Where,
-           inputs: set[str]) -> Image | None:
+def _image(project: Place, doc: Bilingual, src: str, where: Where, found: Found) -> Image | None:
     parts = urlsplit(src)
     if parts.scheme.lower() in REMOTE or (not parts.scheme and parts.netloc):
         return Image(Picture(src), Picture(src))
@@ -132,10 +134,10 @@ def _image(project: Place, doc: Bilingual, src: str, where: Where,
         raise where.error(f"image '{unquote(src)}'{where.note} is no image file the editions "
                           f"publish: its name must end in {', '.join(IMAGE_SUFFIXES)}")
     variant = path.with_name(f"{path.stem}.{doc.target_lang}{path.suffix}")
-    inputs.update({project.rel(path), project.rel(variant)})
-    source = _picture(project, src, path, where)
+    found.inputs.update({project.rel(path), project.rel(variant)})
+    source = _picture(project, src, path, where, found)
     inside = variant.is_file() and _inside(project, variant)
-    target = _picture(project, src, variant, where) if inside else source
+    target = _picture(project, src, variant, where, found) if inside else source
     return Image(source, target)
 
 
@@ -180,7 +182,20 @@ def _inside(project: Place, path: Path) -> bool:
     return True
 
 
-def _picture(project: Place, src: str, path: Path, where: Where) -> Picture:
+def _picture(project: Place, src: str, path: Path, where: Where, found: Found) -> Picture:
+    key = path.resolve()
+    data = found.read.get(key)
+    if data is None:
+        data = found.read[key] = _read(project, path, where)
+        if sum(map(len, found.read.values())) > MAX_ARTICLE_IMAGES:
+            raise where.error(f"the article's images pass {MAX_ARTICLE_IMAGES // MB} MB in all "
+                              f"with {project.rel(path)}: an edition holds them all; make "
+                              "them smaller, or split the article")
+    return Picture(src, project.rel(path), data, asset_name(path.name, data))
+
+
+def _read(project: Place, path: Path, where: Where) -> bytes:
+    """The bytes of an image file, read within its bound and checked fit to publish."""
     try:
         data = read_limited(path, MAX_IMAGE_BYTES)
     except OSError as exc:
@@ -188,7 +203,7 @@ def _picture(project: Place, src: str, path: Path, where: Where) -> Picture:
     unfit = svg.problem(data, path.suffix) or pixels.too_large(data) or _not_an_image(data)
     if unfit:
         raise where.error(f"image {project.rel(path)}{where.note} cannot be published: {unfit}")
-    return Picture(src, project.rel(path), data, asset_name(path.name, data))
+    return data
 
 
 def _not_an_image(data: bytes) -> str:
