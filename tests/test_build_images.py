@@ -191,6 +191,8 @@ def _use_bomb(levels: int) -> str:
     ("<text>" + "x" * 20_001 + "</text>", "more than 20,000 characters of text"),
     ('<defs><text id="t">' + "x" * 300 + '</text></defs>' + '<use href="#t"/>' * 70,
      "more than 20,000 characters of text (its <use> elements counted)"),
+    ("<text><a>" + "x" * 20_001 + "</a></text>", "more than 20,000 characters of text"),
+    ("<text><g>" + "x" * 20_001 + "</g></text>", "more than 20,000 characters of text"),
 ])
 def test_an_svg_unfit_to_publish_is_one_error_naming_the_image(make_project, body, why):
     """The HTML edition copies an SVG to its assets, where a browser opening it runs its

@@ -24,7 +24,7 @@ MAX_ELEMENTS = 100_000  # once every <use> is expanded
 # Characters of text: the PDF renderer lays out each glyph of an SVG's text on its own, some
 # 0.25 ms each (an attack round's 1 MB <text> ran past five minutes); 20,000 is 5 s.
 MAX_TEXT_CHARS = 20_000
-_TEXT_ELEMENTS = frozenset({"text", "tspan", "textPath", "tref"})
+_NOT_DRAWN = frozenset({"style", "title", "desc", "metadata"})
 # Style rules times elements: WeasyPrint matches every rule against every element (N
 # universal rules over N elements, 6,000 each in 197 KB of SVG, took two minutes).
 MAX_STYLE_MATCHES = 1_000_000
@@ -111,8 +111,10 @@ def _expansion(root) -> str | None:
 
 
 def _letters(element) -> int:
-    """The characters a text element of the drawing lays out itself (and after a child)."""
-    if _local(str(element.tag)) not in _TEXT_ELEMENTS:
+    """The characters an element holds itself (and after each child): the renderer lays out
+    the text of any element inside a <text>, and of an <a>, whatever its name (a code
+    review: "<text><g>…</g></text>" went uncounted); a style sheet or a title is no text."""
+    if _local(str(element.tag)) in _NOT_DRAWN:
         return 0
     return len((element.text or "").strip()) + sum(len((c.tail or "").strip()) for c in element)
 
