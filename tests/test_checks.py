@@ -40,6 +40,7 @@ GOOD = [
      "The ``Logging`` tutorial at ``error`` level returns ``True``."),
     ("Voir :ref:`la section <auditing>`.", "See :ref:`auditing`."),  # the target, as whole text
     ("Un nombre dans [0, 1[, cas a) et b).", "A number in [0, 1), cases a) and b) :-)"),  # no pair to close
+    ("Les deux cas (voir la note [1], fig. 3) sont traités :\n1) un", "Both cases (see [1] and figure 3) are handled:\n1) one"),
     ("Calculez 7 % 3 ; voilà.", "Compute 7 % 3 ;-)"),  # modulo; a smiley
     # Verne, read by a QA review: a quotation running over paragraphs, open in both; the
     # English's own italics and a name it writes unaccented; "had had"
@@ -156,6 +157,8 @@ PLANTED = [
      "“The depot will house the trains. Le chantier démarre cet automne.”"),
     ("brackets", "warning", "Voir la note (page 3).", "See the note (page 3.",
      "unbalanced ( ) in the English: 1 “(”, 0 “)”", "“See the note (page 3.”"),
+    ("brackets", "warning", "Voir f(x) et la note (page 3).", "See `f(x)` and the note (page 3.",
+     "unbalanced ( ) in the English: 1 “(”, 0 “)”", "“See `f(x)` and the note (page 3.”"),
     ("brackets", "warning", "Il dit « oui ».", 'He said "yes.',
      'an odd number of " in the English: a quotation left open', '“He said "yes.”'),
     ("doubled-word", "warning", "Le chat est là.", "The the cat is there.",

@@ -139,23 +139,42 @@ def check_doubled(pair: Pair) -> list[Problem]:
 
 
 _BRACKETS = (("(", ")"), ("[", "]"), ("“", "”"))
-# Marks that close nothing: a smiley ":-)", an item's number "2)", a half-open interval
-# "[0, 1)" (French writes "[0, 1[").
-_UNPAIRED = re.compile(r"[:;]-?[()]|(?:^|(?<=\s))\w{1,2}\)|[\[(][^\[\]()]*[\])]")
+# Marks that close nothing: a smiley ":-)", an item's number "2)" where a line or a list
+# after a colon starts; and a pair, "(…)", "[…]" or an interval ("[0, 1)", "]a, b[", French's
+# "[0, 1["), taken out innermost first, a few levels deep.
+_UNPAIRED = re.compile(r"[:;]-?[()]|(?:^|(?<=[\n:])) *\w{1,2}\)")
+_PAIR = re.compile(r"\([^\[\]()]*\)|\[[^\[\]()]*\]|[\[\](] *[\w.+−-]{1,12} *, *[\w.+−-]{1,12} *[\[\])]")
+_DEPTH = 8
+
+
+def _unpaired(text: str) -> str:
+    """``text`` with what closes nothing and each whole pair blanked (positions kept)."""
+    text = _UNPAIRED.sub(_blank, text)
+    for _ in range(_DEPTH):
+        text, found = _PAIR.subn(_blank, text)
+        if not found:
+            break
+    return text
+
+
+def _blank(found: re.Match) -> str:
+    return " " * len(found.group())
 
 
 def check_brackets(pair: Pair) -> list[Problem]:
     """A bracket or quotation mark the English opens and never closes (or the other way
     round) where the French has its pairs whole: "(see the note" lost its ")"."""
-    fr, en = _UNPAIRED.sub("", pair.fr.masked), _UNPAIRED.sub("", pair.en.masked)  # code is no prose
+    fr, en = _unpaired(pair.fr.masked), _unpaired(pair.en.masked)  # code is no prose
     for opening, closing in _BRACKETS:
         whole = fr.count(opening) == fr.count(closing) and (opening != "“" or fr.count("«") == fr.count("»"))
         if whole and en.count(opening) != en.count(closing):  # a quotation over paragraphs: no
             more = opening if en.count(opening) > en.count(closing) else closing
+            at = en.find(more) if more == opening else en.rfind(more)  # the one left over
             return [Problem(f"unbalanced {opening} {closing} in the English: {en.count(opening)} "
                             f"“{opening}”, {en.count(closing)} “{closing}”",
-                            quote(pair.en.shown, pair.en.shown.find(more), pair.en.shown.find(more) + 1))]
+                            quote(pair.en.shown, at, at + 1))]
     if fr.count('"') % 2 == 0 and fr.count("«") == fr.count("»") and en.count('"') % 2:
+        at = en.find('"')
         return [Problem('an odd number of " in the English: a quotation left open',
-                        quote(pair.en.shown, pair.en.shown.find('"'), pair.en.shown.find('"') + 1))]
+                        quote(pair.en.shown, at, at + 1))]
     return []
