@@ -40,7 +40,6 @@ GOOD = [
      "The ``Logging`` tutorial at ``error`` level returns ``True``."),
     ("Voir :ref:`la section <auditing>`.", "See :ref:`auditing`."),  # the target, as whole text
     ("Un nombre dans [0, 1[, cas a) et b).", "A number in [0, 1), cases a) and b) :-)"),  # no pair to close
-    ("Les deux cas (voir la note [1], fig. 3) sont traités :\n1) un", "Both cases (see [1] and figure 3) are handled:\n1) one"),
     ("Calculez 7 % 3 ; voilà.", "Compute 7 % 3 ;-)"),  # modulo; a smiley
     # Verne, read by a QA review: a quotation running over paragraphs, open in both; the
     # English's own italics and a name it writes unaccented; "had had"
@@ -157,8 +156,6 @@ PLANTED = [
      "“The depot will house the trains. Le chantier démarre cet automne.”"),
     ("brackets", "warning", "Voir la note (page 3).", "See the note (page 3.",
      "unbalanced ( ) in the English: 1 “(”, 0 “)”", "“See the note (page 3.”"),
-    ("brackets", "warning", "Voir f(x) et la note (page 3).", "See `f(x)` and the note (page 3.",
-     "unbalanced ( ) in the English: 1 “(”, 0 “)”", "“See `f(x)` and the note (page 3.”"),
     ("brackets", "warning", "Il dit « oui ».", 'He said "yes.',
      'an odd number of " in the English: a quotation left open', '“He said "yes.”'),
     ("doubled-word", "warning", "Le chat est là.", "The the cat is there.",
@@ -238,6 +235,20 @@ def test_a_sentence_left_in_french_is_reported_with_the_entrys_other_problems():
     found = run_checks(entries([("Il a 3 chats. Le chantier démarre cet automne.",
                                  "He has 4 cats. Le chantier démarre cet automne.")]), "a.po")
     assert [f.check for f in found] == ["copy", "numbers"]
+
+
+def test_brackets_pair_innermost_first_and_the_excerpt_shows_the_one_left_open():
+    """A code review: "(see [1] and figure 3)" lost its ")" to an item's "3)"; the excerpt
+    showed a code span's "(" far from the bracket left open."""
+    from diglot.checks.model import Pair
+    from diglot.checks.text import check_brackets
+
+    assert check_brackets(Pair.of("Les deux cas (voir la note) sont traités.",
+                                  "Both cases (see [1] and figure 3) are handled.")) == []
+    long = "a long sentence that goes on " * 4
+    found = check_brackets(Pair.of(f"Voir f(x), {long}, et la note (page 3).",
+                                   f"See `f(x)`, {long}, and the note (page 3."))
+    assert found[0].excerpt.endswith("and the note (page 3.”") and "f(x)" not in found[0].excerpt
 
 
 def test_a_number_in_words_that_changed_is_told_beside_a_missing_figure():
