@@ -39,6 +39,7 @@ GOOD = [
     ("Le tutoriel ``logging`` au niveau ``ERROR`` renvoie ``True``.",  # prose may change case
      "The ``Logging`` tutorial at ``error`` level returns ``True``."),
     ("Voir :ref:`la section <auditing>`.", "See :ref:`auditing`."),  # the target, as whole text
+    ("Voir :ref:`le tri <sorting-howto>`.", "See :ref:`sorting <Sorting-HOWTO>`."),  # Sphinx: any case
     ("Un nombre dans [0, 1[, cas a) et b).", "A number in [0, 1), cases a) and b) :-)"),  # no pair to close
     ("Calculez 7 % 3 ; voilà.", "Compute 7 % 3 ;-)"),  # modulo; a smiley
     # Verne, read by a QA review: a quotation running over paragraphs, open in both; the
@@ -122,6 +123,8 @@ PLANTED = [
      "bold spans: 1 in French, 0 in English", "French **Bron**"),  # no French habit for bold
     ("code", "warning", "Lancez `ls` maintenant.", "Run ls now.",
      "code `ls` is in the English as plain text, not as code", "“Run ls now.”"),
+    ("code", "warning", "Renvoie ``True`` si oui.", "Returns true if so.",
+     "code `True` is in the English as plain text, not as code", "“Returns true if so.”"),
     ("code", "warning", "Lancez `ls`, puis `ls` encore.", "Run `ls`, then again.",
      "code spans: 2 in French, 1 in English", "French `ls`"),
     ("code", "warning", "Appelez `os.path.join` ici.", "Call `os.path.joint` here.",

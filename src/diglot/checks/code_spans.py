@@ -23,18 +23,18 @@ _PROSE = re.compile(r"[^\W\d_]+(?:[-'’ ]+[^\W\d_]+)+|.*[à-ÿœ].*", re.IGNORE
 
 def _needed(value: str, before: str, after: str) -> str:
     """What of a French code span must appear in the English ("" when nothing must), in the
-    form ``_comparable`` gives."""
+    form ``comparable`` gives."""
     if _PROSE_ROLES.search(before):
         return ""
     if target := _TARGET.search(value):  # a web address may well go to the English page
         if _WEB.match(target.group(1)):
             return ""
         shown = value[:target.start(1) - 1].strip()  # "texte <cible>": the target; "<!DOCTYPE html>": all
-        return f"<{_comparable(target.group(1))}>" if shown else _comparable(value)
-    return "" if after.startswith("_") or _PROSE.fullmatch(value) else _comparable(value)
+        return f"<{comparable(target.group(1))}>" if shown else comparable(value)
+    return "" if after.startswith("_") or _PROSE.fullmatch(value) else comparable(value)
 
 
-def _comparable(text: str) -> str:
+def comparable(text: str) -> str:
     """Quote style, spacing and Sphinx's ``!``/``~`` prefixes aside (``"info"`` may become
     ``'info'``); case counts: ``ZipInfo`` is not ``Zipinfo``, nor ``None`` ``none``."""
     return " ".join(text.split()).lstrip("!~").replace('"', "'")
@@ -48,11 +48,11 @@ _CONSTANTS = frozenset({"True", "False", "None"})
 _PLAIN_WORD = re.compile(r"[A-Za-z][a-z]+|[A-Z]+")
 
 
-def _found(needed: str, english: str) -> bool:
+def found_in(needed: str, english: str) -> bool:
     """``<target>`` (a role's target) is found as the English role's target or its whole text."""
-    if needed[0] == "<" and needed[-1] == ">":
-        whole = re.compile(r"`[!~]?" + re.escape(needed[1:-1]) + "`")
-        return within(needed, english) or whole.search(english) is not None
+    if needed[0] == "<" and needed[-1] == ">":  # Sphinx reads a :ref: target in lower case
+        whole = re.compile(r"`[!~]?" + re.escape(needed[1:-1]) + "`", re.IGNORECASE)
+        return within(needed.lower(), english.lower()) or whole.search(english) is not None
     if within(needed, english):
         return True
     if needed in _CONSTANTS:  # in prose: "returns true", never "``none``"
@@ -65,13 +65,13 @@ def _found(needed: str, english: str) -> bool:
 def missing_code(pair: Pair, spans: list[str]) -> list[Problem]:
     """One problem for all the French code spans (``spans``, their texts in order) whose
     text the English lacks."""
-    english, shown = _comparable(pair.en.markdown), pair.fr.shown
+    english, shown = comparable(pair.en.markdown), pair.fr.shown
     missing, at = {}, 0  # value -> its span in the French as shown
     for value in spans:
         at = shown.find(f"`{value}`", at)
         end = at + len(value) + 2
         needed = _needed(value, shown[max(0, at - 20):at], shown[end:end + 1])
-        if needed and not _found(needed, english):
+        if needed and not found_in(needed, english):
             missing.setdefault(value, (at, end))
         at = end
     if not missing:

@@ -13,7 +13,7 @@ import unicodedata
 from collections import Counter, deque
 from dataclasses import dataclass
 
-from diglot.checks.code_spans import listed, missing_code, within
+from diglot.checks.code_spans import comparable, found_in, listed, missing_code, within
 from diglot.checks.excerpt import quote
 from diglot.checks.model import NUMERIC_CODE, Pair, Problem, Side
 
@@ -137,8 +137,8 @@ def _counted(pair: Pair, kind: str, fr: list[str], en: list[str]) -> list[Proble
         return []
     if len(fr) - _restyled(pair, kind, lost, "fr") <= len(en) - _restyled(pair, kind, added, "en"):
         return []  # the excuses leave the French no more than the English
-    if kind == "code" and all(within(v, _prose(pair.en)) for v in lost):
-        return [_unmarked(pair, list(lost))]
+    if kind == "code" and all(found_in(comparable(v), prose := _prose(pair.en)) for v in lost):
+        return [_unmarked(prose, list(lost))]
     message = f"{KINDS[kind].noun}s: {len(fr)} in French, {len(en)} in English"
     if kind == "break":  # where the side with more breaks has one
         text = pair.fr.shown if len(fr) > len(en) else pair.en.shown
@@ -150,10 +150,10 @@ def _counted(pair: Pair, kind: str, fr: list[str], en: list[str]) -> list[Proble
 _MARKS = {"bold": "**", "italic": "*", "code": "`"}
 
 
-def _unmarked(pair: Pair, values: list[str]) -> Problem:
+def _unmarked(prose: str, values: list[str]) -> Problem:
     """French code the English writes as plain text: its look is lost, not its text."""
-    text = _prose(pair.en).replace("\0", "…")  # its code spans, in the excerpt
-    at = text.find(values[0])
+    text = prose.replace("\0", "…")  # its code spans, in the excerpt
+    at = max(text.find(values[0]), text.lower().find(values[0].lower()))
     return Problem(f"code {listed(values)} in the English as plain text, not as code",
                    quote(text, at, at + len(values[0])))
 
