@@ -84,15 +84,35 @@ def check_copy(pair: Pair) -> list[Problem]:
 def _copied_sentence(pair: Pair) -> list[Problem]:
     """"The depot will house the trains. Le chantier démarre cet automne.": one sentence
     left in French. Only a sentence that reads as French (a French word such as "le", "est")
-    counts: an English quotation the French kept as it was is rightly the same."""
-    fr_text, en_text = plain(pair.fr.spans), plain(pair.en.spans)
+    counts, and not one set apart in quotation marks or italics: an English quotation, or a
+    French title or motto, the translation rightly keeps."""
+    en_text = plain(pair.en.spans)
+    if not _FRENCH_WORD.search(en_text):  # most English: no sentence to split
+        return []
+    fr_text = plain(pair.fr.spans)
     french = {" ".join(fr_text[s.start:s.end].split()) for s in split_spans(pair.fr.spans, "fr")}
     for sentence in split_spans(pair.en.spans, "en"):
         text = " ".join(en_text[sentence.start:sentence.end].split())
-        if text in french and _words(text) >= 4 and _FRENCH_WORD.search(text) and not _name(text):
+        if text in french and _words(text) >= 4 and _FRENCH_WORD.search(text) and not _name(text) \
+                and not _set_apart(pair.en.spans, sentence.start, sentence.end, text):
             return [Problem("a sentence of the English is the French, copied",
                             quote(en_text, sentence.start, sentence.end))]
     return []
+
+
+_QUOTED = re.compile(r"[“\"«‘'].*[”\"»’'][.,;:!?…]*", re.DOTALL)
+
+
+def _set_apart(spans, start: int, end: int, text: str) -> bool:
+    """Whether a sentence stands in quotation marks, or all in italics."""
+    if _QUOTED.fullmatch(text):
+        return True
+    at, letters = 0, []
+    for span in spans:
+        if at < end and at + len(span.text) > start:
+            letters += [span.italic] * sum(c.isalpha() for c in span.text)
+        at += len(span.text)
+    return bool(letters) and all(letters)
 
 
 _FRENCH_WORD = re.compile(r"(?i)(?<![\w'’])(?:le|la|les|des|du|est|sont|une|et|dans|pour|"
