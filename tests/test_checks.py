@@ -48,8 +48,8 @@ GOOD = [
     ("Le *Tankadère* et le *General-Grant* partent *viâ* Suez.",
      "The Tankadere and the General Grant leave *viâ* Suez."),
     ("Il en avait assez.", "He had had enough."),
-    ("Voir : *Histoire de la ville de Lyon et de ses ponts.* Un livre.",  # a French title kept
-     "See: *Histoire de la ville de Lyon et de ses ponts.* A book."),
+    ("Son livre. *Histoire de la ville de Lyon et de ses ponts.*",  # a French title kept
+     "His book. *Histoire de la ville de Lyon et de ses ponts.*"),
     ("Les ensembles {1, 2} et {a, b} à 50 % ; 10 %s et {0} ici.",  # sets; placeholders kept
      "The sets {1, 2} and {a, b} at 50%; 10 %s and {0} here."),
     ("Voir https://fr.wikipedia.org/wiki/Lyon ou https://docs.python.org/fr/3/.",  # localised
