@@ -64,6 +64,7 @@ N, T = "\u00a0", "\u202f"  # no-break space, narrow no-break space
     ("voir p. 45, pp. 12-14, chap. 3, n°3 et § 2", f"voir p.{N}45, pp.{N}12-14, chap.{N}3, n°{N}3 et §{N}2"),
     ("le PM. Dupont, le DPMe X, le M. dort, fin. 12 pommes",
      "le PM. Dupont, le DPMe X, le M. dort, fin. 12 pommes"),
+    ("l'art. 3 du code ; un mur de 5 M. Les travaux", f"l’art.{N}3 du code{T}; un mur de 5 M. Les travaux"),
     # Verne (a QA review): a title before its particle, English titles, nº, units of the time
     ("M. de Lesseps, Mme d'Épinay, Mr. Fogg, Mrs. Aouda, Dr. Livingstone",
      f"M.{N}de Lesseps, Mme{N}d’Épinay, Mr.{N}Fogg, Mrs.{N}Aouda, Dr.{N}Livingstone"),

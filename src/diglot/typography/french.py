@@ -80,13 +80,24 @@ class Abbreviations:
             return []
         out = []
         for found in _ABBREVIATION.finditer(text, found.start()):
-            at = found.start() + 1 if found.group()[0] in ".°º§" else _spaces_at(found)
-            start = found.start() if found.group()[0] in "MDP" else _word_start(text, found.start())
-            if (text[start:at] in _REFERENCES or found.group()[0] in "MDP") and not _in_word(text, start):
-                end = found.end()
-                if text[at:end] != NBSP:
-                    out.append((at, end, NBSP, end))
+            titled = found.group()[0] in "MDP"
+            at = _spaces_at(found) if titled else found.start() + 1
+            start = found.start() if titled else _word_start(text, found.start())
+            bound = _titled(text, start) if titled else _referred(text, start, at)
+            if bound and text[at:found.end()] != NBSP:
+                out.append((at, found.end(), NBSP, found.end()))
         return out
+
+
+def _titled(text: str, start: int) -> bool:
+    """A title's own word, not a measure's ("5 M. Les travaux…": five metres, then a sentence)."""
+    before = text[:start].rstrip(SPACES)
+    return not _in_word(text, start, "._-'’") and not before[-1:].isdigit()
+
+
+def _referred(text: str, start: int, at: int) -> bool:
+    """A reference word ("p.", "n°"), after a space or an elision ("l'art. 3")."""
+    return text[start:at] in _REFERENCES and not _in_word(text, start, "._-")
 
 
 def _spaces_at(found: re.Match) -> int:
@@ -99,9 +110,9 @@ def _word_start(text: str, at: int) -> int:
     return at
 
 
-def _in_word(text: str, start: int) -> bool:
+def _in_word(text: str, start: int, joins: str) -> bool:
     """Whether the abbreviation ends a longer word or a name ("PM. Dupont", "e.g. 3")."""
-    return start > 0 and (text[start - 1].isalnum() or text[start - 1] in "._-'’")
+    return start > 0 and (text[start - 1].isalnum() or text[start - 1] in joins)
 
 
 class _NotDigit(str):
