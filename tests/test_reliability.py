@@ -315,3 +315,21 @@ def test_a_document_past_its_runs_bound_is_one_error_naming_the_article(proj, mo
     fails(proj, ["build", "--format", "docx", "--article", "b"], "source_fr/b.md: ",
           "more than 50 pieces of text")
     assert proj.run("build", "--format", "html", "--article", "b").exit_code == 0
+
+
+def test_the_runs_bound_counts_the_notes_too_and_a_review_document_names_its_po(proj, monkeypatch):
+    """A code review: the footnotes had a writer of their own (twice the runs), and review
+    export's error named no file."""
+    from diglot.ooxml import runs
+
+    monkeypatch.setattr(runs, "MAX_PIECES", 50)
+    calls = " ".join(f"Appel{n}[^{n}]." for n in range(4))  # some 20 runs in the body,
+    notes = "\n\n".join(f"[^{n}]: Une *note* et *x*." for n in range(4))  # some 40 in the notes
+    proj.write("source_fr/b.md", f"# B\n\n{calls}\n\n{notes}\n")
+    assert proj.run("update").exit_code == 0
+    fails(proj, ["build", "--format", "docx", "--article", "b"], "source_fr/b.md: ",
+          "more than 50 pieces of text")
+    proj.write("source_fr/c.md", "# C\n\n" + " ".join("*[a](b)*" for _ in range(60)) + "\n")
+    assert proj.run("update").exit_code == 0
+    fails(proj, ["review", "export", "c", "--lang", "en"], "translations/en/c.po: ",
+          "more than 50 pieces of text")

@@ -37,14 +37,15 @@ SOURCE_STYLE = "MarkdownSource"
 class InlineWriter:
     """Turns segment texts into runs for one document part (it owns the link relationships)."""
 
-    def __init__(self, part, spacing: str | None = None) -> None:
+    def __init__(self, part, spacing: str | None = None, pieces: list[int] | None = None) -> None:
         """``spacing``: the French house style (``typography``) for French runs; None
-        writes every segment as it is."""
+        writes every segment as it is; ``pieces``: the count of spans written into the
+        document (shared by the writers of its parts: see MAX_PIECES)."""
         self._part = part
         self._spacing = spacing
         self._rids: dict[str, str] = {}
         self._next = 1
-        self._pieces = 0  # spans written: see MAX_PIECES
+        self._pieces = pieces if pieces is not None else [0]
 
     def write(self, parent, text: str, lang: str, references: Mapping | None = None,
               markup: Callable | None = None, link: Callable[[str], str] | None = None,
@@ -63,8 +64,8 @@ class InlineWriter:
     def put(self, parent, items: list, lang: str, markup: Callable | None = None,
             link: Callable[[str], str] | None = None, code: str = CODE_STYLE) -> None:
         """Append the runs of ``spans`` (see ``write``)."""
-        self._pieces += len(items)
-        if self._pieces > MAX_PIECES:
+        self._pieces[0] += len(items)
+        if self._pieces[0] > MAX_PIECES:
             raise BuildError(f"more than {MAX_PIECES:,} pieces of text (links, emphasis, code "
                              "spans…) in one document: Word's XML for them would take gigabytes; "
                              "split the article")

@@ -32,6 +32,7 @@ from diglot.po.model import Entry
 from diglot.paths import Area
 from diglot.project import Project, selected_languages
 from diglot.review import identity
+from diglot.errors import BuildError
 from diglot.review.errors import ReviewError
 from diglot.review.manifest import Manifest, RowMark, attach
 from diglot.source.markdown_out import normalize
@@ -108,7 +109,10 @@ def review_document(project: Project, slug: str, lang: str) -> tuple[bytes, Mani
     title = articles[0].title if articles else slug
     entries = [e for e in catalog.entries if not e.obsolete and e.msgid_plural is None]
     book = _Book(project, lang, refs)
-    marks = book.fill(title, entries)
+    try:
+        marks = book.fill(title, entries)
+    except BuildError as exc:  # the runs' bound: named after the PO file it reads
+        raise ReviewError(exc.message, project.rel(po_path)) from None
     built = locales.build_time()
     manifest = Manifest(identity.project_identity(project), slug, lang, project.rel(po_path),
                         built.isoformat(), tuple(marks))

@@ -57,7 +57,8 @@ class Book:
         self.tags = _tags(config, langs)
         self.document = deepcopy(_pristine(config.page_size, self.tags))
         self.layout = Layout(page.text_width(config.page_size), config.docx_borders, *self.tags)
-        self.writer = InlineWriter(self.document.part, config.french_spacing)
+        self.pieces = [0]  # spans written, body and notes (ooxml.runs.MAX_PIECES)
+        self.writer = InlineWriter(self.document.part, config.french_spacing, self.pieces)
         self.parking = Parking()  # finished tables and rows, as XML text
         self.numbering = Numbering(self.document)
         self.pictures = Pictures(self.document.part)
@@ -75,7 +76,8 @@ class Book:
         """The writer of the footnotes part (which exists once a note was added): its own
         link relationships, and French typography like the body's."""
         if self._note_writer is None:
-            self._note_writer = InlineWriter(self.footnotes.part, self.ctx.config.french_spacing)
+            self._note_writer = InlineWriter(self.footnotes.part, self.ctx.config.french_spacing,
+                                             self.pieces)
         return self._note_writer
 
     def append(self, element) -> None:
