@@ -242,6 +242,16 @@ def test_a_sentence_left_in_french_is_reported_with_the_entrys_other_problems():
     assert [f.check for f in found] == ["copy", "numbers"]
 
 
+def test_an_autolink_changed_is_one_finding_and_a_space_before_a_percent_sign_in_brackets_counts():
+    """A code review: an autolink was reported as a link and as an address; "50 % (roughly)"
+    passed for a modulo."""
+    found = run_checks(entries([("Voir <https://a.org/x>.", "See <https://a.org/y>."),
+                                ("Environ 50 % (à peu près).", "About 50 % (roughly).")]), "a.po")
+    assert [(f.check, f.message) for f in found] == [
+        ("markup", "link URL changed: https://a.org/x → https://a.org/y"),
+        ("spacing", "a space before % (French spacing); remove it")]
+
+
 def test_brackets_pair_innermost_first_and_the_excerpt_shows_the_one_left_open():
     """A code review: "(see [1] and figure 3)" lost its ")" to an item's "3)"; the excerpt
     showed a code span's "(" far from the bracket left open."""

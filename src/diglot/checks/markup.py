@@ -45,10 +45,13 @@ KINDS: dict[str, Kind] = {
 
 
 def elements(side: Side, kind: str) -> list[str]:
-    """The values of one kind of element in a text, in order."""
+    """The values of one kind of element in a text, in order (an address that is a link's
+    own text, an autolink, is the link check's: one mistake, one finding)."""
     pattern = KINDS[kind].pattern
     if pattern is not None:
-        return pattern.findall(side.masked)
+        found = pattern.findall(side.masked)
+        linked = set(side.by_kind.get("link", ())) if kind == "address" and found else ()
+        return [v for v in found if v not in linked and f"mailto:{v}" not in linked]
     # A number in a code span is compared as a number ("`0`" in one language, "0" in the other).
     values = side.by_kind.get(kind, [])
     return [v for v in values if not NUMERIC_CODE.fullmatch(v)] if kind == "code" else values
@@ -137,7 +140,8 @@ def _counted(pair: Pair, kind: str, fr: list[str], en: list[str]) -> list[Proble
         return []
     if len(fr) - _restyled(pair, kind, lost, "fr") <= len(en) - _restyled(pair, kind, added, "en"):
         return []  # the excuses leave the French no more than the English
-    if kind == "code" and all(found_in(comparable(v), prose := _prose(pair.en)) for v in lost):
+    prose = _prose(pair.en) if kind == "code" else ""
+    if kind == "code" and all(found_in(comparable(v), prose) for v in lost):
         return [_unmarked(prose, list(lost))]
     message = f"{KINDS[kind].noun}s: {len(fr)} in French, {len(en)} in English"
     if kind == "break":  # where the side with more breaks has one

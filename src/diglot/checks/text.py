@@ -15,7 +15,7 @@ _NB_BEFORE_PUNCT = re.compile(r"[\u00a0\u202f\u2009]+(?:[?:;]|!(?!\[))")
 # A plain space before ? ! ; or before a colon used as punctuation (followed by a space or the
 # end): ":" starting a reST role (" :func:") or a literal block (" ::") is no French spacing.
 _SPACE_BEFORE_PUNCT = re.compile(r"\w( +)(?:\?|;(?!-?[()])|!(?!\[)|:(?=\s|$))")  # not ";-)"
-_SPACE_BEFORE_PERCENT = re.compile(r"\d( +)%(?!\w| *[\d(])")  # "12 %": English writes "12%" ("7 % 3": modulo)
+_SPACE_BEFORE_PERCENT = re.compile(r"\d( +)%(?!\w| *\d| *\(\d)")  # "12 %": English writes "12%" ("7 % 3": modulo)
 _NBSP = re.compile(r"[\u00a0\u202f]")
 
 

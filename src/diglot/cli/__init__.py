@@ -205,7 +205,8 @@ def check(ctx: Context, fmt: str, article: str | None, lang: str | None) -> None
     \b
     To silence a check on one entry, give it a translator comment:
       # diglot-ignore: numbers, length-ratio     (or: all)
-    To change a check's severity for the project, in diglot.toml ([tool.diglot]):
+    To change a check's severity for the project, in diglot.toml
+    (or under [tool.diglot] in pyproject.toml):
       severity = {emphasis = "off", length-ratio = "error"}
     """
     from diglot.catalog.hints import missing_po
