@@ -25,6 +25,7 @@ between its lines, never right under the header.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import islice
 
 EPSILON = 0.01  # points: rounding in measured heights must not push a line to a new page
 # The most of a page the footnotes may take when a note can be cut: beyond it, the last
@@ -263,7 +264,7 @@ class _Pager:
         paragraph calling a long note was left alone at a page's foot, the paragraph and
         its note on the next spread (a reader's review)."""
         found: list[int] = []
-        for after in self.items[index + 1:]:
+        for after in islice(self.items, index + 1, None):  # no copy of the rest per heading
             end = max(after.heights) if after.keep else _first_chunk(after)
             found += _called(after, [0.0, 0.0], [min(end, h) for h in after.heights])
             if not after.keep:
