@@ -109,6 +109,8 @@ PLANTED = [
      "“Au XIXᵉ siècle.” → “In the 18th century.”"),
     ("numbers", "error", "Elle est 1,5 fois plus rapide.", "It is 1,5 times faster.",
      "1,5 is written with a French decimal comma; English writes 1.5", "“It is 1,5 times faster.”"),
+    ("numbers", "error", "La valeur est 1,5, pas 2.", "The value is 1,5, not 2.",  # a comma after
+     "1,5 is written with a French decimal comma; English writes 1.5", "“The value is 1,5, not 2.”"),
     ("numbers", "error", "Un rail pèse 1,250 tonne.", "A rail weighs 1,250 tonnes.",
      "1,250 is written with a French decimal comma (English reads 1,250 as 1250); English "
      "writes 1.250", "“A rail weighs 1,250 tonnes.”"),

@@ -99,7 +99,7 @@ def _figures(text: str, match: re.Match, french: bool) -> list[Number]:
 _SEPARATORS = re.compile(r"[, \u00a0\u202f\u2009]")
 # "1,5", "187,5" in English: a French decimal comma, not a thousands separator (three
 # digits after it) nor a list, a pair or a range ("(0,0)", "[00,59]", "1,2,3", "x,5").
-_FRENCH_COMMA = re.compile(r"(?<![\w(\[{,.])\d+,(?:\d{1,2}|\d{4,})(?![\w,)\]}]|[.,]\d)")
+_FRENCH_COMMA = re.compile(r"(?<![\w(\[{,.])\d+,(?:\d{1,2}|\d{4,})(?![\w)\]}]|[.,]\d)")
 
 
 def _bracketed(text: str, match: re.Match) -> bool:
