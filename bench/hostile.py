@@ -134,6 +134,22 @@ def common_words(old: int = 60_000, new: int = 30_000) -> dict[str, str]:
             "translations/en/article.po": _po(entries)}
 
 
+def long_paragraphs(size: int = 1_000_000, old: int = 12) -> dict[str, str]:
+    """One changed paragraph of ``size`` characters against ``old`` old ones of a shared
+    vocabulary: update scored each pair whole (20 s a pair)."""
+    vocabulary = [f"m{n}" for n in range(5000)]
+
+    def text(seed: int) -> str:
+        words, total, n = [], 0, seed
+        while total < size:
+            n = (n * 1103515245 + 12345) % 2**31
+            words.append(vocabulary[n % 5000])
+            total += len(words[-1]) + 1
+        return " ".join(words)
+    entries = [("", text(k), f"Text {k}.") for k in range(old)]
+    return {"source_fr/article.md": text(99) + "\n", "translations/en/article.po": _po(entries)}
+
+
 LIMIT = 150  # seconds: a run still going then is stopped (exit 124)
 
 # The cases of issue #13, then the same kinds of input just under diglot's bounds (README,
@@ -158,6 +174,7 @@ CASES = {"backticks-2MB": backticks, "links-100k-one-paragraph": links_paragraph
          "code-100k-lines": code_lines, "code-700k-lines": lambda: code_lines(7, 100_000),
          "italic-links-140k": italic_links,
          "common-words-30k-against-60k": common_words,
+         "paragraph-1M-against-12": lambda: long_paragraphs(),
          # The code review of that round: the e-mail pattern tried every start in a word.
          "word-400k-letters-check": lambda: {"source_fr/article.md": "a" * 400_000 + "\n",
                                              "translations/en/article.po":
@@ -167,7 +184,8 @@ COMMANDS = {"brackets-and-stars-30k": (["check"],), "numbers-left-over-1000": ([
             "revert-4000-paragraphs": (["update"],),
             "changed-paragraph-1500-words": (["status", "--changes"],),
             "common-words-30k-against-60k": (["update", "--no-memory"],),
-            "word-400k-letters-check": (["check"],)}
+            "word-400k-letters-check": (["check"],),
+            "paragraph-1M-against-12": (["update", "--no-memory"],)}
 
 
 def timed(command: list[str], cwd: Path) -> tuple[int, float, float, int, str]:

@@ -249,3 +249,17 @@ def test_a_text_of_common_words_only_reads_a_few_postings_of_them():
     assert found and sum(read) <= 3 * fuzzy._COMMON_READ
     new = [old[5].replace("est", "et"), old[10]]
     assert fuzzy.match(new, old, 0.8)[1] == (10, 1.0)  # an unchanged text still finds itself
+
+
+def test_long_texts_are_scored_by_their_ends():
+    """An attack round: Indel's work grows with the product of two texts' lengths (two
+    1,000,000-character paragraphs, 20 s; one update against twelve, 281 s). A long text is
+    scored by its first and last 10,000 characters; a short one whole."""
+    from diglot.catalog import fuzzy
+
+    long = "".join(f"mot{n} " for n in range(10_000))  # 68,890 characters
+    edited = long[:30_000] + "UN AJOUT AU MILIEU " + long[30_000:]
+    assert fuzzy._ends(long) == long[:10_000] + long[-10_000:]
+    assert fuzzy.similarity(long, edited, 0.9) == 1.0  # the middle is not read
+    assert fuzzy.similarity("un texte court", "un texte court modifié") < 1.0
+    assert fuzzy.match([edited], [long, "Autre chose."], 0.8) == {0: (0, 1.0)}

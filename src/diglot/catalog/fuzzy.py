@@ -20,6 +20,7 @@ _CANDIDATES = 12  # old texts scored per new text
 _SHORT = 4  # texts with fewer words also index character trigrams
 _COMMON_READ = 256  # postings read of a common feature, when a text has no rare one
 _UPDATE_BUDGET = 20_000  # postings read per changed segment by update's matching
+_END = 10_000  # characters of each end a long text is scored by
 
 
 def features(text: str) -> set[str]:
@@ -34,8 +35,9 @@ def features(text: str) -> set[str]:
 
 def similarity(a: str, b: str, cutoff: float = 0.0) -> float:
     """0..1, 1 for equal texts: ``1 - indel_distance / (len(a) + len(b))``; 0 below
-    ``cutoff`` (rapidfuzz then stops early: texts of too different lengths cost nothing)."""
-    return Indel.normalized_similarity(a, b, score_cutoff=cutoff)
+    ``cutoff`` (rapidfuzz then stops early: texts of too different lengths cost nothing); a
+    long text by its two ends (``_ends``)."""
+    return Indel.normalized_similarity(_ends(a), _ends(b), score_cutoff=cutoff)
 
 
 class Index:
@@ -73,6 +75,13 @@ class Index:
         return [i for i, _ in votes.most_common(_CANDIDATES)]
 
 
+def _ends(text: str) -> str:
+    """A text scored by its two ends when it is long: Indel's work grows with the product of
+    the lengths (two 1,000,000-character paragraphs, 20 s each; an attack round's update of
+    one against twelve: 281 s). A paragraph of 20,000 characters is whole."""
+    return text if len(text) <= 2 * _END else text[:_END] + text[-_END:]
+
+
 def match(new: Sequence[str], old: Sequence[str], threshold: float) -> dict[int, tuple[int, float]]:
     """One-to-one pairs ``new index → (old index, score)`` with score ≥ ``threshold``."""
     if not new or not old:
@@ -81,7 +90,7 @@ def match(new: Sequence[str], old: Sequence[str], threshold: float) -> dict[int,
     scored = []
     for i, text in enumerate(new):
         for j in index.candidates(text, _UPDATE_BUDGET):
-            score = Indel.normalized_similarity(text, old[j], score_cutoff=threshold)
+            score = similarity(text, old[j], threshold)
             if score >= threshold:
                 scored.append((-score, i, j))
     scored.sort()

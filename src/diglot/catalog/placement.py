@@ -273,7 +273,7 @@ def article_name(project: Project, path: Path) -> str:
 def _translations(project: Project, path: Path) -> int:
     from diglot.catalog.store import read_catalog
 
-    if path.suffix != ".po":
+    if path.suffix != ".po" or path.is_symlink():  # never read through a link (README)
         return 0
     try:
         catalog = read_catalog(path, project.rel(path))
