@@ -802,3 +802,23 @@ def test_spaces_in_short_code_are_kept_as_typed_and_never_stretched(tmp_path):
     assert abs(second[0] - first[0] - 3 * width) < 0.3  # a quote and two spaces, no more
     line = [w for w in found if abs(w[3] - first[3]) < 4]  # its line (text and code faces)
     assert max(line, key=lambda w: w[2])[2] - min(w[0] for w in line) > 380  # justified, full
+
+
+@pytest.mark.parametrize("body, message", [
+    (" ".join("*[a](b)*" for _ in range(30)), "about 60 links: more than the 20 the PDF edition lays out"),  # both sides
+    ("```\n" + "x\n" * 30 + "```", "30 lines of code blocks: more than the 20 the PDF edition lays out")])
+def test_what_the_pdf_engine_lays_out_too_slowly_is_one_error_the_other_formats_build(
+        tmp_path, monkeypatch, body, message):
+    """An attack round: 70,000 links (630 KB) took WeasyPrint 97 s and 2.1 GB; a code
+    block of 20,000 lines 89 s."""
+    from diglot.builders import pdf
+
+    monkeypatch.setattr(pdf, "MAX_LINKS", 20)
+    monkeypatch.setattr(pdf, "MAX_CODE_LINES", 20)
+    proj = Proj(tmp_path)
+    proj.source("a", f"# A\n\n{body}\n")
+    assert proj.run("update").exit_code == 0
+    result = proj.run("build", "--format", "pdf")
+    assert result.exit_code == 2 and result.output == f"Error: source_fr/a.md: {message}; split " \
+        "the article (the other editions take it)\n"
+    assert proj.run("build", "--format", "html").exit_code == 0

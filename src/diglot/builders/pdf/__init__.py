@@ -14,7 +14,7 @@ from importlib import import_module
 
 from diglot.builders import BuildContext
 from diglot.errors import BuildError
-from diglot.model import Bilingual
+from diglot.model import CODE, Bilingual
 
 
 def require() -> None:
@@ -35,12 +35,15 @@ class PdfBuilder:
         require()
         from diglot.builders.pdf import assemble
 
+        within_bounds(doc)
         return assemble.article(doc, ctx)
 
     def index(self, docs: list[Bilingual], ctx: BuildContext) -> bytes:
         require()
         from diglot.builders.pdf import assemble
 
+        for doc in docs:
+            within_bounds(doc)
         return assemble.edition(docs, ctx)
 
     def files(self, doc: Bilingual) -> dict[str, bytes]:
@@ -54,3 +57,24 @@ class PdfBuilder:
 
 
 BUILDER = PdfBuilder()
+
+
+# What WeasyPrint lays out in far more time than its text says (an attack round): a link is
+# an annotation drawn on every line it spans (70,000 "*[a](b)*", 630 KB: 97 s and 2.1 GB),
+# a code block's lines are laid out again as the block grows (20,000 lines: 89 s).
+MAX_LINKS = 20_000
+MAX_CODE_LINES = 10_000
+
+
+def within_bounds(doc: Bilingual) -> None:
+    """BuildError, naming the article, past what the PDF edition lays out in reasonable time."""
+    texts = [t for p in doc.pairs for t in (p.block.text, p.target or "") if p.block.kind != CODE]
+    links = sum(t.count("](") + t.count("<http") for t in texts)
+    lines = sum(p.block.text.count("\n") for p in doc.pairs if p.block.kind == CODE)
+    if links > MAX_LINKS:
+        raise BuildError(f"about {links:,} links: more than the {MAX_LINKS:,} the PDF edition "
+                         "lays out; split the article (the other editions take it)", doc.article.path)
+    if lines > MAX_CODE_LINES:
+        raise BuildError(f"{lines:,} lines of code blocks: more than the {MAX_CODE_LINES:,} the "
+                         "PDF edition lays out; split the article (the other editions take it)",
+                         doc.article.path)
