@@ -333,3 +333,16 @@ def test_the_runs_bound_counts_the_notes_too_and_a_review_document_names_its_po(
     assert proj.run("update").exit_code == 0
     fails(proj, ["review", "export", "c", "--lang", "en"], "translations/en/c.po: ",
           "more than 50 pieces of text")
+
+
+def test_an_edition_docx_past_its_bound_is_one_error_and_an_article_still_builds(proj, monkeypatch):
+    """An attack round: three articles each under the runs bound made an edition of 3.5
+    million runs (119 s, 3.6 GB)."""
+    from diglot.builders import docx
+
+    monkeypatch.setattr(docx, "MAX_EDITION_XML", 1000)
+    proj.write("source_fr/b.md", "# B\n\nUn autre texte, assez long pour peser son poids de XML.\n")
+    assert proj.run("update").exit_code == 0
+    fails(proj, ["build", "--format", "docx", "--force"], "edition.docx: ",
+          "more than the 0 MB one document takes: build the articles' own documents with --article")
+    assert proj.run("build", "--format", "docx", "--article", "b").exit_code == 0

@@ -16,6 +16,7 @@ from diglot.builders.docx import front, text
 from diglot.builders.docx import fragment as fragments
 from diglot.builders.docx.book import Book, bookmarks
 from diglot.errors import BuildError
+from diglot.safety import MB
 from diglot.model import Bilingual
 from diglot.ooxml import page
 from diglot.ooxml import xml as x
@@ -61,6 +62,7 @@ class DocxBuilder:
         """Every article after a title page and the contents, each in its own section
         (its titles in the running head)."""
         pieces = [fragments.load(part) for part in parts]
+        _within_bounds(pieces)
         langs = pieces[0].langs if pieces else (ctx.config.source_language,
                                                  ctx.config.languages[0])
         book = Book(ctx, langs)
@@ -74,6 +76,20 @@ class DocxBuilder:
         page.properties(book.document, ctx.title, authors,
                         text.words("edition", "en", *langs), book.tags[0], ctx.built)
         return book.save(update_fields=True)
+
+
+# Word XML the edition adopts from its articles at most: its tree takes some eight times the
+# text. Each article is bounded (ooxml.runs.MAX_PIECES), not their sum: an attack round's
+# three articles at the bound took 119 s and 3.6 GB. A 10,000-paragraph book is 15 MB.
+MAX_EDITION_XML = 200 * MB
+
+
+def _within_bounds(pieces: list[fragments.Fragment]) -> None:
+    total = sum(len(p.table) + sum(map(len, p.notes)) for p in pieces)
+    if total > MAX_EDITION_XML:
+        raise BuildError(f"its articles hold {total // MB:,} MB of Word XML, more than the "
+                         f"{MAX_EDITION_XML // MB} MB one document takes: build the articles' "
+                         "own documents with --article, or split the edition", "edition.docx")
 
 
 def _front_matter(book: Book, pieces: list[fragments.Fragment], ctx: BuildContext) -> None:
