@@ -110,10 +110,10 @@ def sentences(count: int = 2000) -> dict[str, str]:
             "translations/en/article.po": _po([("", french, english)])}
 
 
-def code_lines(blocks: int = 2, lines: int = 49_999) -> str:
+def code_lines(blocks: int = 2, lines: int = 49_999, line: str = "x") -> str:
     """Fenced code blocks of one-character lines, ``blocks × lines`` in all (the bound is
     100,000 lines an article: 7 blocks of 1,000,000 took 15.6 GB as a DOCX)."""
-    return "# Code\n\n" + "\n".join("```\n" + "x\n" * lines + "```\n" for _ in range(blocks))
+    return "# Code\n\n" + "\n".join("```\n" + f"{line}\n" * lines + "```\n" for _ in range(blocks))
 
 
 def italic_links(paragraphs: int = 7, per: int = 20_000) -> str:
@@ -172,6 +172,9 @@ CASES = {"backticks-2MB": backticks, "links-100k-one-paragraph": links_paragraph
          "sentences-2000-against-2001": sentences,
          # The sixth attack round (2026-11-30, 21:15 UTC): within the bounds, the DOCX and update.
          "code-100k-lines": code_lines, "code-700k-lines": lambda: code_lines(7, 100_000),
+         # A DOCX code line too long for the block is a paragraph of its own (its wrap
+         # hangs under its indentation): 100,000 of them.
+         "code-100k-long-lines": lambda: code_lines(10, 9_999, "x" * 120),
          "italic-links-140k": italic_links,
          "common-words-30k-against-60k": common_words,
          "paragraph-1M-against-12": lambda: long_paragraphs(),

@@ -576,3 +576,23 @@ def test_a_link_to_a_local_file_keeps_its_text_unlinked_web_links_stay():
     assert targets == ["https://example.org", "mailto:a@example.org"]
     text = "".join(t.text for t in xml(data).iter(q("t")))
     assert "l’outil" in text and "le fichier" in text
+
+
+def test_a_wrapped_code_line_hangs_under_its_own_indentation():
+    """A reader's review: Word and LibreOffice wrapped a long code line flush left, where
+    "cinquieme):" read as a new, dedented line of Python. The line is a paragraph of its own
+    whose wrap goes on two characters further in than its indentation; the lines that fit
+    share one paragraph, and the block stays one grey block (no space between them)."""
+    long_line = "    if " + " and ".join(f"argument_{n}" for n in range(12)) + ":"
+    source = f"```python\ndef f():\n    x = 1\n{long_line}\n        return x\n```\n"
+    body = xml(BUILDER.article(support.bilingual_from(source, []), context()))
+    paras = [p for p in body.iter(q("p")) if p.find("w:pPr/w:pStyle[@w:val='CodeBlock']", NS) is not None]
+    texts = [etree.tostring(p, method="text", encoding="unicode") for p in paras]
+    assert texts == ["def f():    x = 1", long_line, "        return x"]
+    indents = [p.find("w:pPr/w:ind", NS) for p in paras]
+    assert indents[0] is None and indents[2] is None
+    char = 102  # Courier New at 8.5 pt, in twips
+    assert int(indents[1].get(q("hanging"))) == (4 + 2) * char
+    assert int(indents[1].get(q("left"))) == 120 + (4 + 2) * char
+    after = [p.find("w:pPr/w:spacing", NS) for p in paras]
+    assert [a.get(q("after")) if a is not None else None for a in after] == ["0", "0", None]

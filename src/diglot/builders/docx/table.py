@@ -12,7 +12,7 @@ import re
 import datetime as dt
 from dataclasses import dataclass, replace
 
-from diglot.builders.docx import text
+from diglot.builders.docx import code as code_block, text
 from diglot.ooxml import xml as x
 from diglot.ooxml.styles import SHORT_ROW, sid
 from diglot.builders.docx.lists import MAX_DEPTH, ListTracker, Numbering, list_style
@@ -176,9 +176,11 @@ class ArticleTable:
         key = self.lists.see(block.lists)
         if block.kind in (CODE, RULE):
             tc = self._spanning(x.row(tbl, cant_split=block.text.count("\n") <= SHORT_CODE))
-            para = x.paragraph(tc, sid("Code Block" if block.kind == CODE else "Rule"))
             if block.kind == CODE:
-                x.verbatim(para, block.text.removesuffix("\n"), self.tags[0])
+                code_block.put(tc, block.text.removesuffix("\n"), self.tags[0],
+                         self.layout.total - 2 * self.cell_margin)
+            else:
+                x.paragraph(tc, sid("Rule"))
             return
         look = _look(block, key)
         short = max(len(block.text), len(pair.target or "")) <= SHORT_ROW
