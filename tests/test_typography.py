@@ -75,6 +75,11 @@ N, T = "\u00a0", "\u202f"  # no-break space, narrow no-break space
     ('Il répondit — un "oui" bas — et sortit.', f"Il répondit —{N}un «{N}oui{N}» bas{N}— et sortit."),
     ("Il a tout pris — livres, etc. — puis il part.", f"Il a tout pris —{N}livres, etc.{N}— puis il part."),
     ("Il montra — ô surprise ! — Éloïse.", f"Il montra —{N}ô surprise{T}!{N}— Éloïse."),
+    # a dash written against one word belongs to it (a verne review: "enfin— chez" had
+    # its no-break space after, tied to both words and read as opening)
+    ("Il vint—enfin— chez nous.", f"Il vint—enfin{N}— chez nous."),
+    ("Il vint —enfin— chez nous.", f"Il vint —{N}enfin{N}— chez nous."),
+    ("Il vint —enfin.", f"Il vint —{N}enfin."),
     ("Il cria « Non ! » — de toutes ses forces — et partit.",
      f"Il cria «{N}Non{T}!{N}» —{N}de toutes ses forces{N}— et partit."),
     ("300 000 F", f"300{T}000{N}F"),  # francs

@@ -68,13 +68,36 @@ def _dash_roles(text: str) -> dict[int, bool]:
         ranged = found.group() == "–" and before.isdigit() and after.isdigit()  # 10 – 20
         if glued or ranged or closing and starts:
             continue  # between words or figures, or with nothing to hold on to
-        if starts:
+        # A dash the author wrote against one word belongs to it, whatever the pairing
+        # says: "enfin— chez" closes ("enfin — chez"), "vint —enfin" opens.
+        leans = _leans(text, at)
+        if leans is not None and not starts:
+            roles[at], open_incise = leans, leans
+        elif starts:
             roles[at], open_incise = True, False
         elif closing or open_incise:
             roles[at], open_incise = False, False
         else:
             roles[at], open_incise = True, True
     return roles
+
+
+def _leans(text: str, at: int) -> bool | None:
+    """True for a dash written against the word after it and apart from the word before
+    (spaces between), False for the reverse, None for another: only words on both sides,
+    so that what other rules put beside it (a quote, its space) never changes the answer."""
+    before, after = _beside(text, at)
+    if not (before.isalnum() and after.isalnum()):
+        return None
+    glued_before = _glue(text[at - 1])
+    glued_after = at + 1 < len(text) and _glue(text[at + 1])
+    return None if glued_before == glued_after else glued_after
+
+
+def _glue(char: str) -> bool:
+    """Whether a dash's neighbour ties it to the word there: a letter or figure, or a
+    no-break space (this rule's own, on a text typeset before)."""
+    return char.isalnum() or char in "\u00a0\u202f"
 
 
 def _beside(text: str, at: int) -> tuple[str, str]:
