@@ -215,6 +215,25 @@ def test_a_dropped_sentence_is_a_warning():
     assert run_checks(entries(PAIRS[:10] + [(LONG_FR, LONG_EN)]), "a.po") == []
 
 
+def test_a_sentence_the_aligner_links_to_nothing_is_a_dropped_sentence():
+    """A QA lead's plants: one sentence left out of five leaves some 80% of the length, so
+    the length rule alone caught 1 in 6; the HTML edition's sentence aligner sees it."""
+    fr = ("Un protocole comme HTTP utilise un connecteur pour un seul transfert. Le client "
+          "envoie une demande, puis lit une réponse. C'est tout. Le connecteur est mis au rebut. "
+          "Cela signifie qu'un client peut détecter la fin de la réponse en recevant 0 octet.")
+    en = ("A protocol like HTTP uses a socket for only one transfer. The client sends a request, "
+          "then reads a reply. That's it. The socket is discarded. This means that a client can "
+          "detect the end of the reply by receiving 0 bytes.")
+    dropped = en.replace(" The socket is discarded.", "")
+    findings = run_checks(entries(PAIRS[:10] + [(fr, dropped)]), "a.po")
+    assert [(f.check, f.severity, f.excerpt) for f in findings] == [
+        ("dropped-sentence", "warning", "“Le connecteur est mis au rebut.”")]
+    assert findings[0].message.startswith("a sentence in French has no counterpart in the English, which is ")
+    assert run_checks(entries(PAIRS[:10] + [(fr, en)]), "a.po") == []
+    # a translator's own links say where each sentence went: the aligner is not asked
+    assert run_checks(entries(PAIRS[:10] + [(fr, dropped, ["sentences: 1=1 | 2=2 | 3=3 | 4-5=4"])]), "a.po") == []
+
+
 def test_length_ratio_far_outside_the_usual_is_a_warning_on_long_segments_only():
     long = "Une phrase assez longue pour compter dans le calcul du rapport des longueurs du fichier."
     pairs = PAIRS[:10] + [(long, "Yes."), ("Une phrase courte, ici.", "Yes.")]

@@ -26,7 +26,7 @@ SEVERITIES: dict[str, str] = {
     "doubled-word": WARNING,    # "the the"
     "brackets": WARNING,        # a bracket or quotation mark the English leaves open
     "length-ratio": WARNING,    # far shorter or longer than the file's usual
-    "dropped-sentence": WARNING,  # fewer sentences and far shorter than usual
+    "dropped-sentence": WARNING,  # far shorter than usual, or a sentence linked to nothing
     "sentences": WARNING,       # a "# sentences:" comment that no longer fits its texts
     "article-link": WARNING,    # a link to a Markdown file that is no article of the edition
     "ignore": WARNING,          # a diglot-ignore comment naming no check
