@@ -435,6 +435,25 @@ def test_a_link_to_the_same_sites_english_page_is_localised_not_changed():
         (30, "link URL changed: https://fr.wikipedia.org/wiki/Lyon → https://evil.example/en/wiki")]
 
 
+def test_a_link_to_the_same_place_with_or_without_www_or_https_is_no_change():
+    """A QA lead: www.numpy.org → numpy.org and http → https were errors that fail a CI."""
+    pairs = [("Voir [NumPy](https://www.numpy.org/).", "See [NumPy](https://numpy.org/)."),
+             ("Voir [ceci](http://supervisord.org/).", "See [this](https://supervisord.org)."),
+             ("Voir [ceci](http://a.org/x).", "See [this](https://a.org/y)."),
+             ("Voir [ceci](https://www.a.org/x).", "See [this](https://www.b.org/x).")]
+    assert [(f.line, f.message) for f in run_checks(entries(pairs), "a.po")] == [
+        (30, "link URL changed: http://a.org/x → https://a.org/y"),
+        (40, "link URL changed: https://www.a.org/x → https://www.b.org/x")]
+
+
+def test_a_link_left_with_no_text_is_an_error():
+    pairs = [("Voir [l'arbre](https://t.org/tree.htm) ici.", "See [](https://t.org/tree.htm) Tree here."),
+             ("Voir [ ](https://t.org/a) et ![x](p.png).", "See [ ](https://t.org/a) and ![x](p.png)."),
+             ("Voir [![le plan](p.png)](https://t.org/b).", "See [![the map](p.png)](https://t.org/b).")]
+    assert [(f.line, f.check, f.message) for f in run_checks(entries(pairs), "a.po")] == [
+        (10, "markup", "link to https://t.org/tree.htm has no text in the English: a reader cannot see it")]
+
+
 def test_a_name_left_as_it_is_is_no_copy():
     pairs = [("Saint-Priest Bel Air", "Saint-Priest Bel Air"), ("Gare de la Part-Dieu", "Gare de la Part-Dieu"),
              ("Le tram de Lyon", "Le tram de Lyon"), ("ENTRÉE INTERDITE", "ENTRÉE INTERDITE"),

@@ -89,13 +89,29 @@ def _localized(fr: list[str], en: list[str]) -> list[str]:
         site = _site(url, "en")
         if site is not None:
             by_site.setdefault(site, deque()).append(url)
+    same: dict[str, deque[str]] = {}
+    for url in free:
+        same.setdefault(_place(url), deque()).append(url)
     out = []
     for url in fr:
         site = None if url in kept else _site(url, "fr")
         twin = site and (_take(by_site.get(site, deque()), free)
                          or _take(deque([_FR_PART.sub("", url)]), free))
+        if not twin and url not in kept:
+            twin = _take(same.get(_place(url), deque()), free)
         out.append(twin or url)
     return out
+
+
+_PLACE = re.compile(r"(?i)^https?://(?:www\.)?([^/?#]+)(.*?)/?$")
+
+
+def _place(url: str) -> str:
+    """Where a URL leads, as a reader gets there: ``http://www.numpy.org/`` is
+    ``https://numpy.org`` (a site moved to https, or written with and without www, is one
+    place; a QA lead found both reported as changed links, errors that fail a CI)."""
+    found = _PLACE.match(url)
+    return f"https://{found.group(1).lower()}{found.group(2)}" if found else url
 
 
 def _take(candidates: deque[str], free: Counter) -> str | None:
@@ -210,7 +226,23 @@ def english_styles(pairs: list[Pair]) -> frozenset[str]:
 def check_markup(pair: Pair) -> list[Problem]:
     """What breaks the edition: a link, image or footnote reference lost or changed, a hard
     line break lost, an emphasis or code mark left open (shown as text)."""
-    return _compared(pair, "markup") + _stray(pair)
+    return _compared(pair, "markup") + _blank_links(pair) + _stray(pair)
+
+
+def _blank_links(pair: Pair) -> list[Problem]:
+    """A link the English keeps with no text to click (``[](url)``): its URL survives, the
+    reader sees nothing. Not when the French link is as blank."""
+    blank = [u for u in _blank(pair.en) if u not in _blank(pair.fr)]
+    return [Problem(f"link to {url} has no text in the English: a reader cannot see it")
+            for url in dict.fromkeys(blank)]
+
+
+def _blank(side: Side) -> set[str]:
+    links = side.by_kind.get("link")
+    if not links:
+        return set()
+    seen = {s.href for s in side.spans if s.href and (s.text.strip() or s.image)}
+    return {u for u in links if u not in seen}
 
 
 # Emphasis and code marks the Markdown parser left as text, outside code spans: any "`";
