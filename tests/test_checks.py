@@ -435,6 +435,16 @@ def test_a_link_to_the_same_sites_english_page_is_localised_not_changed():
         (30, "link URL changed: https://fr.wikipedia.org/wiki/Lyon → https://evil.example/en/wiki")]
 
 
+def test_a_listed_item_left_in_roman_beside_one_kept_in_italics_is_a_loss():
+    """A QA lead: the French habit of italics for foreign words excused a lost italic
+    whenever the English wrote the word in roman, even beside its kept sibling."""
+    pairs = [("Les valeurs sont *inline*, *attachment* ou ``None``.", "The values are inline, *attachment* or ``None``."),
+             ("Un *wrapper* autour de *obj*.", "A wrapper around *obj*."),  # a foreign word: the habit
+             ("Les paramètres *mode* et *openhook*.", "The parameters mode and openhook.")]
+    assert [(f.line, f.check, f.message, f.excerpt) for f in run_checks(entries(pairs), "a.po")] == [
+        (10, "emphasis", "italic spans: 2 in French, 1 in English", "French *inline*")]
+
+
 def test_a_link_to_the_same_place_with_or_without_www_or_https_is_no_change():
     """A QA lead: www.numpy.org → numpy.org and http → https were errors that fail a CI."""
     pairs = [("Voir [NumPy](https://www.numpy.org/).", "See [NumPy](https://numpy.org/)."),

@@ -204,7 +204,18 @@ def _roman_habit(pair: Pair, value: str) -> bool:
     if len(value) == 1:
         return re.search(rf"(?<!\w){re.escape(value)}-\w", pair.fr.shown) is not None
     return (_WORDS.fullmatch(value) is not None and value.lower() not in pair.styled
-            and within(_folded(value), _folded(pair.en.shown)))
+            and within(_folded(value), _folded(pair.en.shown)) and not _keeps_italics(pair, value))
+
+
+def _keeps_italics(pair: Pair, value: str) -> bool:
+    """Whether the English writes the word in roman beside a listed item it keeps in
+    italics: then its italics are lost, not a habit ("*inline*, *attachment*" → "inline,
+    *attachment*"). A French italic for a foreign word (*wrapper*, *mapping*) beside a kept
+    parameter name is still the habit: only a list's items are compared."""
+    word = re.escape(value)
+    listed = (rf"(?<![\w*]){word}(?:,|\s+(?:or|and))\s+[*_]\w|"
+              rf"\w[*_](?:,|\s+(?:or|and))\s+{word}(?![\w*])")
+    return re.search(listed, pair.en.markdown) is not None
 
 
 def _folded(text: str) -> str:
