@@ -337,3 +337,12 @@ def test_a_translations_folder_linked_inside_the_project_is_watched(proj, tmp_pa
     found = {p.relative_to(proj.root.resolve()).as_posix()
              for p in _real_folders(proj.root, [proj.root / "translations"])}
     assert "i18n/en" in found
+
+
+def test_a_project_folder_that_does_not_exist_is_one_error_line(tmp_path):
+    """A new user's typo in -C: the preview printed the error, then a watcher's traceback,
+    and served on; nothing can ever be watched there."""
+    result = subprocess.run([sys.executable, "-m", "diglot", "-C", str(tmp_path / "typo"), "serve",
+                             "--port", "0"], capture_output=True, text=True, timeout=30)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == f"Error: {tmp_path / 'typo'}: project folder does not exist\n"

@@ -13,7 +13,7 @@ import threading
 from pathlib import Path
 from typing import Callable
 
-from diglot.errors import BuildError
+from diglot.errors import BuildError, ConfigError
 from diglot.serve.http import PreviewServer
 from diglot.serve.site import Site
 from diglot.serve.watch import Watcher
@@ -26,6 +26,8 @@ class Preview:
 
     def __init__(self, root: Path, port: int, say: Say, err: Say):
         self.root, self.say, self.err = Path(root).absolute(), say, err
+        if not self.root.is_dir():  # a typo in -C: nothing to watch, ever (a missing
+            raise ConfigError("project folder does not exist", self.root)  # source_fr may come)
         self.site = Site(self.root)
         try:
             self.server = PreviewServer(self.site, port)

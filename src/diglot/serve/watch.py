@@ -45,6 +45,13 @@ class Watcher:
                 thread.join(timeout)
 
     def _watch_root(self) -> None:
+        while not self.stopping.is_set():
+            try:
+                self._watch_settings()
+            except OSError:  # the project folder gone or moved mid-watch: look again soon
+                self.stopping.wait(0.5)
+
+    def _watch_settings(self) -> None:
         names = set(_SETTINGS)
         for changes in watch(self.root, recursive=False, step=_STEP_MS, stop_event=self.stopping,
                              raise_interrupt=False):
