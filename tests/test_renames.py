@@ -84,6 +84,33 @@ def test_no_rename_leaves_the_orphan_and_says_how_many_translations_it_holds(pro
     assert proj.entries("lyon-en-tram")[TEXTS[0]].translator_comments == ("memory: 100% from tram-lyon",)
 
 
+def test_an_update_of_the_renamed_article_alone_follows_the_rename(proj):
+    """A new user ran `update --article <new name>` after `git mv`: the article was planned
+    as a new one (every translation a fuzzy proposal, no comment), and for good."""
+    (proj.root / "source_fr/tram-lyon.md").rename(proj.root / "source_fr/lyon-en-tram.md")
+    proj.source("autre", "# Autre\n")
+    result = proj.run("update", "--article", "lyon-en-tram")
+    assert result.exit_code == 0
+    assert "followed a renamed article: source_fr/tram-lyon.md → source_fr/lyon-en-tram.md" in result.output
+    for lang in ("en", "de"):
+        assert _translated(proj, "lyon-en-tram", lang) == 31
+        assert not (proj.root / f"translations/{lang}/tram-lyon.po").exists()
+    assert proj.entries("lyon-en-tram")["Le tram à Lyon"].translator_comments == ("relu par Anne",)
+    assert not (proj.root / "translations/en/autre.po").exists()  # the run was for one article
+
+
+def test_an_update_for_one_language_refuses_a_rename_it_cannot_follow_in_all(proj):
+    (proj.root / "source_fr/tram-lyon.md").rename(proj.root / "source_fr/lyon-en-tram.md")
+    before = proj.snapshot()
+    result = proj.run("update", "--lang", "en")
+    assert (result.exit_code, result.output) == (2, (
+        "Error: source_fr/lyon-en-tram.md: this article is source_fr/tram-lyon.md renamed (31 of 31 "
+        "segments match); run diglot update without --lang to follow the rename in every language, "
+        "or with --no-rename to start it afresh\n"))
+    assert proj.snapshot() == before
+    assert proj.run("update", "--lang", "en", "--no-rename").exit_code == 0
+
+
 def test_check_says_it_would_rename_and_moves_nothing(proj):
     (proj.root / "source_fr/tram-lyon.md").rename(proj.root / "source_fr/lyon-en-tram.md")
     before = proj.snapshot()

@@ -21,6 +21,7 @@ from diglot.catalog.plan import (
 from diglot.catalog.renames import Rename, find_renames
 from diglot.catalog.store import decode, encode, in_style_of, read_catalog
 from diglot.commands import memory_pass
+from diglot.errors import SourceError
 from diglot.fsio import Write, remove_file, write_group
 from diglot.po.model import Catalog, Entry
 from diglot.project import Project
@@ -77,8 +78,7 @@ def update(project: Project, check: bool = False, purge_obsolete: bool = False,
     stray = placement.misplaced(project)
     report = UpdateReport(warnings=[str(m) for m in stray] + placement.language_folders(project)
                           + hints.no_articles(project, names))
-    if slugs is None:
-        _orphans(project, report, rename and languages is None)
+    _orphans(project, report, rename, slugs, languages)
     planning = Planning(purge=purge_obsolete, origins={r.new: r.old for r in report.renames})
     workers = jobs or parallel.workers()
     plans = parallel.pmap(_plan_slug, project, names, workers, planning, langs)
@@ -128,12 +128,26 @@ def _collect(report: UpdateReport, slug: str, warning: str | None, changes, segm
     report.segments += segments
 
 
-def _orphans(project: Project, report: UpdateReport, rename: bool) -> None:
-    """Renamed articles take their orphaned files over; the other orphans are said."""
+def _orphans(project: Project, report: UpdateReport, rename: bool, slugs: list[str] | None,
+             languages: tuple[str, ...] | None) -> None:
+    """Renamed articles take their orphaned files over; the other orphans are said (by a
+    run over every article). A run for some articles follows their renames only; a run for
+    some languages cannot move the others' files, so a rename it would follow is an error:
+    planned as a new article, the renamed one's translations were fuzzy proposals for good."""
     lost = placement.orphans(project)
-    if rename:
-        report.renames = find_renames(project, sorted({placement.article_name(project, path)
-                                                       for path, _ in lost}))
+    if rename and lost:
+        names = sorted({placement.article_name(project, path) for path, _ in lost})
+        found = find_renames(project, names)
+        report.renames = [r for r in found if slugs is None or r.new in slugs]
+    if languages is not None and report.renames:
+        first = report.renames[0]
+        raise SourceError(f"this article is {project.config.source}/{first.old}.md renamed "
+                          f"({first.matched} of {first.segments} segments match); run diglot "
+                          "update without --lang to follow the rename in every language, or "
+                          "with --no-rename to start it afresh",
+                          project.rel(project.source_path(first.new)))
+    if slugs is not None:
+        return
     moved = {r.old for r in report.renames}
     report.warnings += [placement.orphan_warning(project, path, count) for path, count in lost
                         if placement.article_name(project, path) not in moved]
