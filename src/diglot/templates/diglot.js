@@ -93,7 +93,8 @@
     var heights = [].map.call(fr, function (r, i) {
       return Math.max(r.getBoundingClientRect().height, en[i].getBoundingClientRect().height);
     });
-    heights.forEach(function (h, i) { fr[i].style.height = en[i].style.height = h + "px"; });
+    // Whole pixels: a fraction rounds apart in the two tables, and paper breaks them apart.
+    heights.forEach(function (h, i) { fr[i].style.height = en[i].style.height = Math.ceil(h) + "px"; });
   }
   var pending = 0;
   function all() {
@@ -103,8 +104,19 @@
   all();
   window.addEventListener("resize", all);
   window.addEventListener("load", all);
-  // Print lays the page out again at another width: the screen's heights would not fit it.
+  // Print lays the page out again at the paper's width: the screen's heights would not fit
+  // it. When the print media query starts to match, the page is already laid out for
+  // paper (Chromium, Firefox): level it there and then, and again for the screen after.
+  var print = window.matchMedia ? window.matchMedia("print") : null;
+  function printing(e) {
+    if (e.matches) { [].forEach.call(pairs, level); } else { all(); }
+  }
+  if (print && print.addEventListener) { print.addEventListener("change", printing); }
+  else if (print && print.addListener) { print.addListener(printing); }
+  // A browser printing without that change (print media already on, as a page-to-PDF
+  // tool emulates it, or no media queries): the heights go, rows start level at least.
   window.addEventListener("beforeprint", function () {
+    if (print && !print.matches) { return; }
     [].forEach.call(document.querySelectorAll(".pair.table tr"), function (r) { r.style.height = ""; });
   });
   window.addEventListener("afterprint", all);
