@@ -1,7 +1,11 @@
 """English typography: the curly quotes and apostrophes of printed English, as SmartyPants
 sets them. ``'`` between letters or after a word is ``’`` (``don’t``, ``the students’``,
 ``’90s``, ``1990’s``), before a word after a space ``‘``; a prime (``12'``) stays as typed;
-straight double quotes that pair up are “ ”. English spaces nothing before its punctuation, and its numbers are left as typed.
+straight double quotes that pair up are “ ”. English spaces nothing before its punctuation,
+and its numbers are left as typed; but a title stays with its name and a number with its
+unit or its reference word (``Mr.\u00a0Fogg``, ``520\u00a0m``, ``p.\u00a045``): a reader's
+review found lines ending on "Mr." and starting with "m", where the French beside them ties
+both.
 """
 
 from __future__ import annotations
@@ -9,7 +13,20 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from diglot.typography.engine import Edit, Quotes, Table, quote_roles
+from diglot.typography.engine import SPACES, Edit, Pattern, Quotes, Table, quote_roles
+
+NBSP = "\u00a0"
+_SP = "[" + SPACES + "]"
+# Units written after a number ("3D" and "5G" are words: a space is tied, never added).
+_UNITS = ("km/h", "km", "cm", "mm", "m", "kg", "mg", "g", "ml", "h", "min", "ms", "°C", "°F",
+          "°", "mph", "ft", "lb", "lbs", "oz", "GB", "MB", "KB", "TB", "GiB", "MiB", "KiB",
+          "GHz", "MHz", "Hz", "kW", "W", "V", "px", "pt", "miles", "feet", "yards", "inches",
+          "pounds", "dollars", "euros", "francs", "leagues", "knots", "years", "days",
+          "hours", "minutes", "seconds", "thousand", "million", "millions", "billion")
+_UNIT = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
+# A title before a name; a reference word before its number.
+_TIED = re.compile(rf"(?<![\w.])(?:(?:Mrs?|Ms|Dr|St|Messrs|Mme|Mlle)\.?{_SP}+(?=[A-Z])"
+                   rf"|(?:No|no|pp?|Fig|fig|vol|Vol|ch|Ch)\.{_SP}+(?=\d)|§{_SP}+(?=\d))")
 
 _OPENS_AFTER = "([{“—–/"  # what an opening quote may follow, besides a space
 _CLOSES_AFTER = ".,;:!?)\u2019\u201d"  # what a closing quote may follow, besides a letter
@@ -52,6 +69,22 @@ def _set(text: str, at: int, found: dict[int, str]) -> str:
     return char
 
 
+class Ties:
+    """The spaces after a title or a reference word made one no-break space."""
+
+    letters = "MDS§"  # a title's first letter (a reference word is before a digit)
+
+    @staticmethod
+    def edits(text: str) -> list[Edit]:
+        out = []
+        for found in _TIED.finditer(text):
+            at = next(k for k, c in enumerate(found.group()) if c in SPACES) + found.start()
+            if text[at:found.end()] != NBSP:
+                out.append((at, found.end(), NBSP, found.end()))
+        return out
+
+
 @lru_cache(maxsize=1)
 def rules() -> Table:
-    return Table([Apostrophes(), Quotes("", opening="“", closing="”")], [])
+    units = Pattern(re.compile(rf"\d{_SP}+(?:{_UNIT})(?![\w'’])"), NBSP)
+    return Table([Apostrophes(), Quotes("", opening="“", closing="”")], [units], [Ties()])
