@@ -240,7 +240,10 @@ class ArticleTable:
 _QUOTE = sid("Quote")  # an italic style: the emphasis inside it is set in roman
 _CAPTION = sid("Caption")
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")  # a word Word and LibreOffice hyphenate
-_EDGES = ".,;:!?()[]«»\"'*_"
+# What a word may stand between: punctuation, quotes straight and curly, an ellipsis (a
+# reader's review: “unconstitutionally” set its paragraph ragged among justified ones).
+_EDGES = ".,;:!?()[]«»\"'*_“”‘’„…"
+_BREAKS = re.compile(r"\s+|(?<=[—–])")
 _CHAR_TWIPS = 105  # a 10.5 pt letter's average width (half an em), in twips
 
 
@@ -250,7 +253,8 @@ def _unbreakable(shown: str, width: int) -> bool:
     before it would be stretched across the column, so such a paragraph is set ragged
     right."""
     least = width // (3 * _CHAR_TWIPS)  # characters
-    return any(not _WORD.fullmatch(word.strip(_EDGES)) for word in shown.split() if len(word) > least)
+    words = _BREAKS.split(shown)  # a line may break at a space and after a dash
+    return any(not _WORD.fullmatch(word.strip(_EDGES)) for word in words if len(word) > least)
 
 
 def _look(block: Block, key: int | None) -> Look:
