@@ -399,6 +399,25 @@ def test_a_table_too_wide_for_half_the_page_gets_the_full_width_french_above_eng
     assert labels == ["Français", "English"]
 
 
+def test_a_table_whose_words_need_a_point_less_is_set_smaller_side_by_side():
+    """A reader's review: four short columns that every other edition set side by side
+    were set full width, French above English, by 215 dxa of words."""
+    source = ("| Ligne | Mise en service | Longueur (km) | Voyageurs par jour |\n|:--|:--|--:|--:|\n"
+              "| T1 | janvier 2001 | 17,9 | 112 500 |\n"
+              "| Navette aéroportuaire intercommunale | étude préliminaire | 9,9 | 412 650 |\n")
+    body = xml(BUILDER.article(support.bilingual_from(source, []), context()))
+    nested = [t for t in body.iter(q("tbl")) if t.getparent().tag == q("tc")]
+    assert [t.getparent().find("w:tcPr/w:gridSpan", NS) for t in nested] == [None, None]
+    styles = {p.find("w:pPr/w:pStyle", NS).get(q("val")) for t in nested for p in t.iter(q("p"))}
+    assert styles == {"TableTextSmall", "TableHeadingSmall"}
+    sizes = xml(BUILDER.article(support.bilingual_from(source, []), context()), "word/styles.xml")
+    size = sizes.find("w:style[@w:styleId='TableTextSmall']/w:rPr/w:sz", NS)
+    assert size.get(q("val")) == "17"  # half-points: 8.5 pt, a point under the 9.5 of the text
+    # a table that fits at the text's size keeps it
+    body = xml(BUILDER.article(support.bilingual_from("| Ligne | Longueur |\n|---|---|\n| T1 | 17,9 |\n", []), context()))
+    assert "TableText" in {e.get(q("val")) for e in body.iter(q("pStyle"))}
+
+
 def test_side_by_side_tables_have_level_rows_and_a_short_table_is_kept_on_one_page():
     """A row is as high as the taller language's (a long English note beside a short French
     one), and a table of a few rows is one unsplittable row of the page's table: LibreOffice

@@ -107,6 +107,9 @@ SPECS = [
     # Tables of the articles, nested in each column: smaller text, a styled header row.
     Spec("Table Text", "Normal", size=9.5, after=0, line=1.1),
     Spec("Table Heading", "Table Text", font=SANS, size=8.5, bold=True, keep_next=True),
+    # A table set a point smaller to stand side by side in half a page
+    Spec("Table Text Small", "Table Text", size=8.5),
+    Spec("Table Heading Small", "Table Heading", size=7.5),
     Spec("Figure", "Normal", before=4, after=4, line=1.0, keep_next=True,
          align=WD_ALIGN_PARAGRAPH.CENTER),
     Spec("Caption", "Normal", font=SANS, size=8.5, italic=False, bold=False, color="595959",

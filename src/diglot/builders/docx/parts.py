@@ -23,21 +23,25 @@ _ALIGN = {"left": "left", "center": "center", "right": "right"}
 def table_row(article, tbl, pairs: list[Pair]) -> None:
     """The French table left and the English one right, in one row, each row as high as
     the higher of its two languages' (so the rows stay level, as on the HTML page), and the
-    whole table kept on one page when it is short enough; a table too wide for half the page
+    whole table kept on one page when it is short enough, set a point smaller when its
+    words need it (a reader's review: a table of four short columns that every other
+    edition set side by side was set full width); a table too wide for half the page even so
     (its words would be cut mid-word) gets two full-width rows instead, the French table
     above the English one."""
     size = sum(max(len(p.block.text), len(p.target or "")) for p in pairs)
     half = [width - 2 * article.cell_margin for width in article.layout.columns]
-    if all(_fits(article, pairs, index, half[index]) for index in (0, 1)):
-        cells = [[_shown(article, pair, index) for pair in pairs] for index in (0, 1)]
-        widths = [_widths(cells[index], half[index]) for index in (0, 1)]
-        heights = _heights(cells, widths)
-        # Kept whole when short: LibreOffice sets a nested table parted by a page badly
-        # (its header row alone at the foot of the page, over the notes).
-        tr = x.row(tbl, cant_split=size <= SHORT_ROW or sum(heights) <= KEPT_TABLE)
-        for index, width in enumerate(article.layout.columns):
-            _nested(article, _spaced(x.cell(tr, width)), pairs, index, widths[index], heights)
-        return
+    for small in (False, True):
+        cells = [[_shown(article, pair, index, small) for pair in pairs] for index in (0, 1)]
+        if all(sum(_need(cells[index]).values()) <= half[index] for index in (0, 1)):
+            widths = [_widths(cells[index], half[index]) for index in (0, 1)]
+            heights = _heights(cells, widths)
+            # Kept whole when short: LibreOffice sets a nested table parted by a page badly
+            # (its header row alone at the foot of the page, over the notes).
+            tr = x.row(tbl, cant_split=size <= SHORT_ROW or sum(heights) <= KEPT_TABLE)
+            for index, width in enumerate(article.layout.columns):
+                _nested(article, _spaced(x.cell(tr, width)), pairs, index, widths[index],
+                        heights, small)
+            return
     codes = (article.doc.source_lang, article.doc.target_lang)
     for index in (0, 1):
         # Spaced: the French table does not touch the English one, nor the English the text.
@@ -58,23 +62,19 @@ def _spaced(tc):
     return tc
 
 
-def _fits(article, pairs: list[Pair], index: int, width: int) -> bool:
-    """Whether a column's table holds every word of its cells whole within ``width``."""
-    return sum(_need([_shown(article, pair, index) for pair in pairs]).values()) <= width
-
-
 def _nested(article, tc, pairs: list[Pair], index: int, widths: list[int],
-            heights: list[int]) -> None:
+            heights: list[int], small: bool = False) -> None:
     """One language's table, its columns ``widths`` wide, inside the cell ``tc``, its rows
-    at least ``heights`` high (twips; none: as high as their text)."""
+    at least ``heights`` high (twips; none: as high as their text), ``small``: a point
+    smaller."""
     inner = x.table(widths, False, 85, RULES)
     tc.append(inner)
-    _fill(article, inner, pairs, index, widths, heights)
+    _fill(article, inner, pairs, index, widths, heights, small)
     x.paragraph(tc, sid("Table Text"))  # Word needs a paragraph after a nested table
 
 
-def _shown(article, pair: Pair, index: int) -> tuple[int, str, bool]:
-    """(column, text as measured, heading?) of a cell in a column: typeset as its language
+def _shown(article, pair: Pair, index: int, small: bool = False) -> tuple[int, str, int]:
+    """(column, text as measured, face: see ``_FACES``) of a cell in a column: typeset as its language
     sets it (a French no-break space binds a number to its unit, as on the page), its code
     in ``_CODE`` characters (monospaced, in its own size)."""
     target = index == 1 and pair.target is not None
@@ -82,7 +82,7 @@ def _shown(article, pair: Pair, index: int) -> tuple[int, str, bool]:
     items = article.writer.spans(pair.target if target else pair.block.text, lang,
                                  article.doc.references)
     text = "".join(_as_code(s.text) if s.code else s.text for s in items)
-    return pair.block.cell.column, text.replace("\n", " "), pair.block.cell.header
+    return pair.block.cell.column, text.replace("\n", " "), pair.block.cell.header + 2 * small
 
 
 def _as_code(text: str) -> str:
@@ -90,15 +90,15 @@ def _as_code(text: str) -> str:
 
 
 def _widths(cells: list[tuple[int, str, bool]], total: int) -> list[int]:
-    """Column widths (dxa) for cells (column, text, heading?): each column gets room for its
+    """Column widths (dxa) for cells (column, text, face): each column gets room for its
     longest word first, so no word or number is cut across lines where the table can hold
     them; the room left goes to the columns whose text is longer than that, in proportion to
     what they lack to set their longest text on one line. A table too narrow even for its
     words is shared in proportion to them."""
     words = _need(cells)
     lines: dict[int, int] = {}
-    for column, text, heading in cells:  # code past _CODE_LINE wraps: it claims no more
-        lines[column] = max(lines.get(column, 0), _dxa(_LONG_CODE.sub(_CODE_LINE * "\ue000", text), heading))
+    for column, text, face in cells:  # code past _CODE_LINE wraps: it claims no more
+        lines[column] = max(lines.get(column, 0), _dxa(_LONG_CODE.sub(_CODE_LINE * "\ue000", text), face))
     need = [words[c] for c in sorted(words)]
     full = [lines[c] + _PAD for c in sorted(lines)]
     if sum(full) <= total:
@@ -114,21 +114,21 @@ def _heights(cells: list[list[tuple[int, str, bool]]], widths: list[list[int]]) 
     heights: list[int] = []
     for side, column_widths in zip(cells, widths):
         number = -1
-        for column, text, heading in side:
+        for column, text, face in side:
             number += column == 1 or number < 0
             if number == len(heights):
                 heights.append(0)
-            lines = _lines(text, column_widths[column - 1] - _PAD, heading)
-            heights[number] = max(heights[number], lines * _LINE[heading] + _RULE)
+            lines = _lines(text, column_widths[column - 1] - _PAD, face)
+            heights[number] = max(heights[number], lines * _LINE[face] + _RULE)
     return heights
 
 
-def _lines(text: str, width: int, heading: bool) -> int:
+def _lines(text: str, width: int, face: int) -> int:
     """How many lines ``text`` takes ``width`` wide, words set whole as a line breaks them
     (measured without the widths' 6% to spare: a row one line too high leaves a gap)."""
-    lines, used, room, space = 1, 0, width * 1.06, _dxa(" ", heading)
+    lines, used, room, space = 1, 0, width * 1.06, _dxa(" ", face)
     for piece in _PIECES.finditer(text):
-        size = _dxa(piece.group(1), heading)
+        size = _dxa(piece.group(1), face)
         if used and used + size > room:
             lines, used = lines + 1, size
         else:
@@ -140,8 +140,8 @@ def _lines(text: str, width: int, heading: bool) -> int:
 def _need(cells: list[tuple[int, str, bool]]) -> dict[int, int]:
     """Each column's room for its longest word (dxa, cell margins included)."""
     words: dict[int, int] = {}
-    for column, text, heading in cells:
-        longest = max((_dxa(_whole(w), heading) for w in _BREAKS.split(text)), default=0)
+    for column, text, face in cells:
+        longest = max((_dxa(_whole(w), face) for w in _BREAKS.split(text)), default=0)
         words[column] = max(words.get(column, 0), longest + _PAD)
     return words
 
@@ -155,14 +155,15 @@ def _whole(word: str) -> str:
     return word[:_WORD_WHOLE]
 
 
-def _dxa(text: str, heading: bool) -> int:
+def _dxa(text: str, face: int) -> int:
     """The width of a text set on one line, estimated by kind of character: the average
     widths (ems) measured on Liberation Serif (the text, 9.5 pt) and Liberation Sans Bold
     (headings, 8.5 pt): narrow .31/.36, wide .87, capitals .69, the rest .49/.60, code
     (Courier, .6 em at 8.5 pt) .54, and 6% to spare. (Bold sans at .57 and .31 cut "Ouverture" as "Ouvertur/e" in LibreOffice.)"""
-    narrow, rest, size = (0.36, 0.60, 8.5) if heading else (0.31, 0.49, 9.5)
+    narrow, rest, size = _FACES[face]
+    code = _CODE_POINTS / size  # code keeps its size in a smaller table
     ems = sum(narrow if c in _NARROW else 0.87 if c in _WIDE else 0.69 if c.isupper() else
-              _CODE_EM if c in _CODE else rest for c in text)
+              code if c in _CODE else rest for c in text)
     return int(ems * size * 20 * 1.06)
 
 
@@ -177,7 +178,11 @@ def _share(weights: list[int], base: list[int], total: int) -> list[int]:
 # Code is measured as characters of its own: a letter (U+E000) or a hyphen (U+E001).
 _CODE = frozenset("\ue000\ue001")
 _CODE_LETTER = re.compile(r"[^\s-]")
-_CODE_EM = 0.6 * 8.5 / 9.5  # Inline Code Table's advance, in the text's ems
+_CODE_POINTS = 0.6 * 8.5  # Inline Code Table's advance (points)
+# A cell's face: (narrow and other letters' widths in ems, size in points) of Table Text,
+# Table Heading, and the same a point smaller (a table that needs it to stand side by side).
+_FACES = {0: (0.31, 0.49, 9.5), 1: (0.36, 0.60, 8.5), 2: (0.31, 0.49, 8.5), 3: (0.36, 0.60, 7.5)}
+_STYLES = {0: "Table Text", 1: "Table Heading", 2: "Table Text Small", 3: "Table Heading Small"}
 # Code up to 20 characters is kept on a line (as on the HTML page); longer code may break,
 # and claims a column's width as 40 characters would. A plain word up to 30 letters is kept.
 _CODE_WHOLE, _CODE_LINE, _WORD_WHOLE = 20, 40, 30
@@ -189,7 +194,7 @@ _NARROW, _WIDE = frozenset(" \u00a0\u202ffiljtrI.,;:'’!|()[]-"), frozenset("mw
 _PAD = 2 * 85  # the inner table's cell margins
 # A line's height (twips) in Table Text (Liberation Serif 9.5 pt, line spacing 1.1: the font's
 # 1.15 em line) and Table Heading (Liberation Sans 8.5 pt), and a row's rule.
-_LINE = {False: round(9.5 * 1.15 * 1.1 * 20), True: round(8.5 * 1.15 * 1.1 * 20)}
+_LINE = {face: round(size * 1.15 * 1.1 * 20) for face, (_, _, size) in _FACES.items()}
 _RULE = 10
 # A table up to about half an A4 page is kept whole on one page (a reader's review: twelve
 # rows of two lines, parted, left their heading and header row at the foot of the page).
@@ -198,7 +203,7 @@ TABLE_SPACE = 120  # twips below a table: Body Text's 6 pt after a paragraph
 
 
 def _fill(article, inner, pairs: list[Pair], index: int, widths: list[int],
-          heights: list[int]) -> None:
+          heights: list[int], small: bool) -> None:
     tr, number = None, -1
     for pair in pairs:
         cell = pair.block.cell
@@ -211,7 +216,7 @@ def _fill(article, inner, pairs: list[Pair], index: int, widths: list[int],
         marked = index == 1 and (pair.fallback or pair.target is None)
         fill = HEADER_FILL if cell.header else None
         tc = x.cell(tr, widths[cell.column - 1], shade=article.mark_fill if marked else fill)
-        style = sid("Table Heading" if cell.header else "Table Text")
+        style = sid(_STYLES[cell.header + 2 * small])
         para = x.paragraph(tc, style, align=_ALIGN.get(cell.align, ""))
         article.write_cell(para, pair, index, widths[cell.column - 1])
 
