@@ -413,7 +413,7 @@ def test_an_untranslated_note_carries_the_badge_a_passage_does_and_lights_when_f
     html = render(showcase(drop=("Pesées faites à la balance de l’association.",)))
     note = html[html.index('id="fn-en-1"'):]
     note = note[:note.index("</div>")]
-    assert '<p class="source st-untranslated" lang="fr"><span class="number">1.</span> ' \
+    assert '<p class="source st-untranslated" lang="fr"><span class="number">1. </span>' \
            '<span class="badge badge-untranslated" lang="en">not translated</span>Pesées' in note
     assert ".pair:target > .seg, .note > .seg:target { background: var(--target); }" in html
 
