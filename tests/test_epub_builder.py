@@ -555,9 +555,22 @@ def test_a_wrapped_code_line_goes_on_under_itself_one_block_a_line():
     source = "# Code\n\n```python\ndef f(n):\n    # a comment\n\n\treturn n\n```\n"
     book = article_book(bilingual_from(source, [["Code", "Code"]]))
     page = book.text(book.base + "both/article.xhtml")
-    pre = page[page.index('<pre class="code"'):page.index("</pre>")]
+    pre = page[page.index('<pre class="code'):page.index("</pre>")]
     lines = re.findall(r'<span class="ln" style="padding-left: (\d+)ch; text-indent: -\1ch">'
                        r"([^<]*)\n</span>", pre)
     assert lines == [("2", "def f(n):"), ("6", "    # a comment"), ("2", ""), ("10", "\treturn n")]
     css = book.text(next(n for n in book.names if n.endswith("style.css")))
     assert "pre.code .ln { display: block; min-height: 1.3em; }" in css
+
+
+def test_a_short_code_block_is_kept_on_one_page_a_long_one_parted_with_two_lines_each_side():
+    """A reader's review: Calibre left a 4-line block's first line alone at a page's foot
+    (its lines are blocks: no orphan control sees them)."""
+    long = "\n".join(f"line_{n} = {n}" for n in range(30))
+    source = f"# Code\n\n```python\nimport a\nb = 1\n```\n\n```python\n{long}\n```\n"
+    book = article_book(bilingual_from(source, [["Code", "Code"]]))
+    page = book.text(book.base + "both/article.xhtml")
+    assert re.findall(r'<pre class="([^"]*)"', page) == ["code keep", "code"]
+    css = book.text(next(n for n in book.names if n.endswith("style.css")))
+    assert "pre.code.keep { page-break-inside: avoid; break-inside: avoid; }" in css
+    assert "pre.code .ln:first-child { page-break-after: avoid; break-after: avoid; }" in css

@@ -105,11 +105,18 @@ class _Rows(Rows):
         return self.cells(pair)
 
     def _row(self, pairs, start: int, end: int, anchor: str):
-        """A code block's lines as blocks: a wrapped line goes on under itself."""
+        """A code block's lines as blocks: a wrapped line goes on under itself; a short
+        block is marked to be kept on one page (its lines are blocks: a reader's orphan
+        control never sees them)."""
         row = super()._row(pairs, start, end, anchor)
         if row.kind != CODE:
             return row
-        return row._replace(body=Markup(code_lines(row.body.removesuffix("\n"), "\n")))
+        text = row.body.removesuffix("\n")
+        short = " keep" if text.count("\n") < SHORT_CODE else ""
+        return row._replace(body=Markup(code_lines(text, "\n")), classes=row.classes + short)
+
+
+SHORT_CODE = 12  # lines: a code block up to this long is never parted by a page
 
 
 def chapter(doc: Bilingual, ctx: BuildContext) -> Chapter:
