@@ -13,6 +13,7 @@ import re
 import shutil
 import subprocess
 import sys
+import zlib
 from pathlib import Path
 
 import pytest
@@ -100,10 +101,15 @@ def test_build_pdf_writes_each_article_and_the_edition(facing):
     assert not (facing.root / "build" / "html").exists()  # only the format asked for
 
 
+# The figure's alt text: in the tagged PDF's structure (/Alt), not printed over its caption.
+FIGURE_ALT = ["Une parcelle de tomates au mois d’août", "A plot of tomatoes in August"]
+
+
 def running_text() -> list[list[str]]:
-    """Every pair of the showcase: text, table cells, the figure's alt text and caption,
-    terms and definitions, and the footnotes."""
-    return json.loads((CASES / "showcase" / "pairs.json").read_text("utf-8"))
+    """Every printed pair of the showcase: text, table cells, the figure's caption, terms
+    and definitions, and the footnotes."""
+    pairs = json.loads((CASES / "showcase" / "pairs.json").read_text("utf-8"))
+    return [p for p in pairs if p != FIGURE_ALT]
 
 
 @needs_poppler
@@ -491,14 +497,17 @@ def test_each_table_is_on_its_own_language_page_rows_whole_and_columns_aligned(f
 
 
 @needs_poppler
-def test_the_picture_is_embedded_on_each_page_with_its_alt_text_and_caption(facing):
+def test_the_picture_is_embedded_on_each_page_with_its_caption_its_alt_text_in_the_tags(facing):
     pdf = facing.root / "build" / "pdf" / "showcase.pdf"
     listing = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True,
                              check=True).stdout.splitlines()[2:]
     images = [(int(row.split()[0]), row.split()[3], row.split()[4]) for row in listing]
     pages = pages_text(pdf)
-    french = page_of(pages, "Une parcelle de tomates au mois d’août Les tomates en août")
-    assert "A plot of tomatoes in August Tomatoes in August" in words(pages[french])
+    # A reader's review: the alt text printed over the caption said it again in other words
+    french = page_of(pages, "Les tomates en août")
+    assert "Tomatoes in August" in words(pages[french])  # 1-based: the next page
+    assert FIGURE_ALT[0] not in words(pages[french - 1]) and FIGURE_ALT[1] not in words(pages[french])
+    assert "Une parcelle de tomates" in _alt_texts(pdf)  # for a screen reader
     for page in (french, french + 1):  # the picture, and the logo in the text
         assert {(w, h) for n, w, h in images if n == page} == {("480", "270"), ("48", "48")}
     assert len(images) == 4  # nothing else: the alt text is no longer shown in its place
@@ -506,8 +515,20 @@ def test_the_picture_is_embedded_on_each_page_with_its_alt_text_and_caption(faci
     assert objects[(french, "480")] == objects[(french + 1, "480")]  # one photo, embedded once
     assert objects[(french, "48")] != objects[(french + 1, "48")]  # logo.en.png on the English
     found = bbox_words(pdf, french)
-    alt, text_above = word(found, "parcelle"), word(found, "Haricots")
-    assert alt[1] - text_above[3] > 150  # the picture stands between the table and its alt text
+    caption, text_above = word(found, "tomates"), word(found, "Haricots")
+    assert caption[1] - text_above[3] > 150  # the picture stands between the table and its caption
+
+
+def _alt_texts(pdf) -> str:
+    """The /Alt strings of a PDF's structure tree (UTF-16 in its compressed streams)."""
+    data, found = pdf.read_bytes(), []
+    for start in re.finditer(rb"stream\r?\n", data):
+        try:
+            body = zlib.decompress(data[start.end():data.find(b"endstream", start.end())])
+        except zlib.error:
+            continue
+        found += [bytes.fromhex(h.decode()).decode("utf-16") for h in re.findall(rb"/Alt <([0-9a-f]+)>", body)]
+    return " ".join(found)
 
 
 @needs_poppler

@@ -62,15 +62,18 @@ def _content(side) -> str:
 
 def figure(pairs: list[Pair], sides_of: SidesOf, image: Image | None,
            alts: tuple[str, str]) -> tuple[str, str]:
-    """Each side's picture (its alt text ``alts[side]``, plain) with the alt text and the
-    caption under it."""
+    """Each side's picture (its alt text ``alts[side]``, plain) with its caption under it;
+    the alt text printed only where it stands for the picture or for a caption (a reader's
+    review: printed over the caption, it said the caption again in other words; the other
+    formats show the caption alone)."""
     texts = [sides_of(pair, "span") for pair in pairs]
     out = []
     for side in (0, 1):
         uri = data_uri(picture(image, side))
         img = f'<img class="picture" src="{uri}" alt="{escape(alts[side])}">' if uri else ""
+        shown = list(zip(("alt", "caption"), texts))[1 if uri and len(texts) > 1 else 0:]
         lines = "".join(f'<div class="{kind}{_shaded(found[side])}">{_content(found[side])}</div>'
-                        for kind, found in zip(("alt", "caption"), texts))
+                        for kind, found in shown)
         out.append(f'<div class="frame">{img}</div>{lines}')
     return out[0], out[1]
 
