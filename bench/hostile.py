@@ -11,9 +11,11 @@ import argparse
 import os
 import re
 import shutil
+import struct
 import subprocess
 import sys
 import tempfile
+import zlib
 from pathlib import Path
 
 WORDS = ("le modèle traite des textes longs avec une fenêtre de contexte étendue et des "
@@ -116,6 +118,25 @@ def code_lines(blocks: int = 2, lines: int = 49_999, line: str = "x") -> str:
     return "# Code\n\n" + "\n".join("```\n" + f"{line}\n" * lines + "```\n" for _ in range(blocks))
 
 
+def tiny_pictures(count: int = 3000, articles: int = 10) -> dict:
+    """``count`` distinct 1×1 PNGs (70 bytes each) over ``articles`` articles: python-docx
+    hashed every stored picture again for each one added (an attack round: 58 s)."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + \
+            struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+    def png(tag: int) -> bytes:
+        return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0))
+                + chunk(b"tEXt", b"c\x00" + str(tag).encode()) + chunk(b"IDAT", zlib.compress(b"\0\0"))
+                + chunk(b"IEND", b""))
+    per = count // articles
+    files: dict = {f"source_fr/i/{n}.png": png(n) for n in range(count)}
+    files.update({f"source_fr/a{a}.md": "# T\n\n" + " ".join(f"![](i/{n}.png)" for n in
+                                                           range(a * per, (a + 1) * per)) + "\n"
+                  for a in range(articles)})
+    return files
+
+
 def italic_links(paragraphs: int = 7, per: int = 20_000) -> str:
     """Paragraphs of ``*[a](b)*``: 14 MB of them took 11.3 GB as a DOCX; the DOCX is now
     refused past 600,000 runs."""
@@ -176,6 +197,7 @@ CASES = {"backticks-2MB": backticks, "links-100k-one-paragraph": links_paragraph
          # hangs under its indentation): 100,000 of them.
          "code-100k-long-lines": lambda: code_lines(10, 9_999, "x" * 120),
          "italic-links-140k": italic_links,
+         "pictures-3000-tiny-distinct": tiny_pictures,
          "common-words-30k-against-60k": common_words,
          "paragraph-1M-against-12": lambda: long_paragraphs(),
          # The code review of that round: the e-mail pattern tried every start in a word.
@@ -214,7 +236,10 @@ def run_case(name: str, python: str, keep: Path | None) -> None:
     files = made if isinstance(made, dict) else {"source_fr/article.md": made}
     for path, text in files.items():
         (root / path).parent.mkdir(parents=True, exist_ok=True)
-        (root / path).write_text(text, encoding="utf-8")
+        if isinstance(text, bytes):
+            (root / path).write_bytes(text)
+        else:
+            (root / path).write_text(text, encoding="utf-8")
     size = sum((root / path).stat().st_size for path in files)
     env = {**os.environ, "SOURCE_DATE_EPOCH": "1795000000"}
     os.environ.update(env)

@@ -7,10 +7,14 @@ tables the edition keeps serialised aside.
 
 from __future__ import annotations
 
-import io
+import hashlib
+import weakref
 
 from docx.image.image import Image
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
 from docx.oxml.shape import CT_Inline
+from docx.parts.image import ImagePart
 
 from diglot.ooxml import xml as x
 
@@ -42,7 +46,7 @@ class Pictures:
         the file is no image Word can show (SVG, WebP…): the caller shows its alt text."""
         if not readable(data):
             return False
-        rid, image = self._part.get_or_add_image(io.BytesIO(data))
+        rid, image = store(self._part, data)
         cx, cy = fit(image.px_width, image.px_height, width * EMU_PER_TWIP, height * EMU_PER_TWIP)
         inline = CT_Inline.new_pic_inline(self._next, rid, image.filename, cx, cy)
         inline.docPr.set("descr", alt)
@@ -67,3 +71,56 @@ def fit(px_width: int, px_height: int, max_width: int, max_height: int) -> tuple
     width, height = max(px_width, 1) * EMU_PER_PIXEL, max(px_height, 1) * EMU_PER_PIXEL
     scale = min(1.0, max_width / width, max_height / height)
     return int(width * scale), int(height * scale)
+
+
+def store(part, data: bytes) -> tuple[str, Image]:
+    """python-docx's ``part.get_or_add_image``, in constant time: its image parts are found
+    by hashing every stored picture again, and its part names and relationship ids by scans
+    of them all, for each picture added (an attack round: 3,000 tiny pictures, 58 s; 6,000,
+    430 s). The names and ids are the ones it would choose, found without the scans."""
+    media = _MEDIA.get(part.package)
+    if media is None:
+        media = _MEDIA[part.package] = _Media(part.package)
+    image_part = media.image_part(data)
+    return media.rid(part, image_part), image_part.image
+
+
+_MEDIA: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+class _Media:
+    """A package's image parts by their bytes' digest, and each part's image relationships."""
+
+    def __init__(self, package) -> None:
+        self.package = package
+        self.parts = {hashlib.sha1(p.blob).hexdigest(): p for p in package.image_parts}
+        self.numbers = {p.partname.idx for p in package.image_parts}
+        self.rids: dict[tuple[int, str], str] = {}
+        self.next_rid: dict[int, int] = {}  # a part's smallest id that may be free
+        self.next_number = 1
+
+    def image_part(self, data: bytes) -> ImagePart:
+        digest = hashlib.sha1(data).hexdigest()
+        if digest not in self.parts:
+            image = Image.from_blob(data)
+            while self.next_number in self.numbers:
+                self.next_number += 1
+            self.numbers.add(self.next_number)
+            name = PackURI(f"/word/media/image{self.next_number}.{image.ext}")
+            self.parts[digest] = ImagePart.from_image(image, name)
+            self.package.image_parts.append(self.parts[digest])
+        return self.parts[digest]
+
+    def rid(self, part, image_part: ImagePart) -> str:
+        key, rels = (id(part), image_part.partname), part.rels
+        if id(part) not in self.next_rid:  # the part's own relationships, read once
+            self.next_rid[id(part)] = 1
+            self.rids.update({(id(part), r.target_part.partname): r.rId
+                              for r in rels.values() if r.reltype == RT.IMAGE and not r.is_external})
+        if key not in self.rids:
+            number = self.next_rid[id(part)]
+            while f"rId{number}" in rels:
+                number += 1
+            rels.add_relationship(RT.IMAGE, image_part, f"rId{number}")
+            self.rids[key], self.next_rid[id(part)] = f"rId{number}", number + 1
+        return self.rids[key]

@@ -10,7 +10,6 @@ only in an article without notes (a note is numbered, and made, at its first cal
 
 from __future__ import annotations
 
-import io
 from typing import NamedTuple
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -19,6 +18,7 @@ from diglot import parallel
 from diglot.builders.docx import fragment
 from diglot.builders.groups import group_end
 from diglot.model import Bilingual, Pair
+from diglot.ooxml.pictures import store
 from diglot.ooxml import xml as x
 
 # Below this a table fills in a fraction of a second: a second process does not pay.
@@ -117,7 +117,7 @@ def _adopted(book, half: Half) -> bytes:
     links, blips = {}, {}
     for rid, kind, value in half.rels:
         if kind == "image":
-            blips[rid.encode()] = book.document.part.get_or_add_image(io.BytesIO(value))[0].encode()
+            blips[rid.encode()] = store(book.document.part, value)[0].encode()
         else:
             links[rid.encode()] = book.writer.rid(value).encode()
     lists = {str(num).encode(): str(book.numbering.fresh(*look) or num).encode()

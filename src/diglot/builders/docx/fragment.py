@@ -10,7 +10,6 @@ the edition (found in start tags diglot itself writes, which no escaped text can
 from __future__ import annotations
 
 import base64
-import io
 import json
 import posixpath
 import re
@@ -21,6 +20,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 from lxml import etree
 
+from diglot.ooxml.pictures import store
 from diglot.builders.docx.book import Book, bookmarks
 from diglot.builders.docx.table import split_title
 from diglot.errors import BuildError
@@ -154,7 +154,7 @@ def adopt(book: Book, fragment: Fragment, number: int) -> None:
     moves = {
         LINK: {rid.encode(): book.writer.rid(_rebased(url, fragment.folder)).encode()
                 for rid, url in fragment.links.items()},
-        BLIP: {rid.encode(): part.get_or_add_image(io.BytesIO(data))[0].encode()
+        BLIP: {rid.encode(): store(part, data)[0].encode()
                 for rid, data in fragment.images.items()},
         NUM: {num.encode(): str(book.numbering.fresh(*look) or num).encode()
                for num, look in fragment.lists.items()},
