@@ -172,6 +172,27 @@ def test_an_output_folder_that_is_a_link_to_the_translations_is_refused(world, c
     assert one_error_line(result, message) and world.snapshot() == before
 
 
+@pytest.mark.parametrize("setting, command, message", [
+    ('output = ".git/refs/heads"\n', "build", "diglot.toml:1: 'output' names a folder in the "
+     "version-control folder '.git' (.git/refs/heads); diglot never writes there"),
+    ('translations = ".git/refs/tags"\n', "update", "diglot.toml:1: 'translations' names a folder "
+     "in the version-control folder '.git'"),
+    ('memory = [".git/config"]\n', "update", "diglot.toml:1: 'memory' names '.git/config', in a "
+     "version-control folder")])
+def test_no_setting_leads_diglot_into_the_repositorys_own_folder(world, setting, command, message):
+    """An attack round: output = ".git/refs/heads" wrote pages among git's branches, and
+    `git log --all` then failed with "bad object"; a memory file named .git/config (a
+    token's place) was read and its first line quoted."""
+    (world.root / ".git/refs/heads").mkdir(parents=True)
+    (world.root / ".git/refs/tags").mkdir(parents=True)
+    (world.root / ".git/config").write_text("[credential]\n\thelper = store ghp_Token\n")
+    (world.root / "diglot.toml").write_text(setting)
+    before = world.snapshot()
+    result = world.run(command)
+    assert one_error_line(result, message) and "ghp_" not in result.output
+    assert world.snapshot() == before
+
+
 def test_linked_folders_in_the_translations_are_not_walked(world):
     """Two links to '.' made every command loop for ever, and a link outside walked it (a
     link to '/' walked the disk), naming the PO files found there."""

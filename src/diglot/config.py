@@ -14,6 +14,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
+from diglot.paths import vcs_part
 from diglot.errors import ConfigError
 from diglot.safety import MAX_CONFIG_BYTES, UNPRINTABLE
 
@@ -280,6 +281,9 @@ def _compendium(rel: str, root: Path) -> None:
     target = (root / rel).resolve()
     if Path(rel).is_absolute() or not target.is_relative_to(root.resolve()):
         raise _fail("memory", f"'memory' files must be inside the project, not {rel!r}")
+    if vcs_part(root, target) is not None:  # .git/config may hold a token: never read
+        raise _fail("memory", f"'memory' names {rel!r}, in a version-control folder; give the "
+                              "path of a PO file of the project's own")
     if not target.is_file():
         raise _fail("memory", f"'memory' names {rel!r}, which is not a file; give the path of a "
                               "PO file from the project folder")

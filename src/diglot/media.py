@@ -21,7 +21,7 @@ from diglot.errors import CatalogError, DiglotError, SourceError
 from diglot.fsio import read_limited
 from diglot.model import Bilingual, Image, Picture
 from diglot.po.model import Catalog
-from diglot.safety import MAX_ARTICLE_IMAGES, MAX_IMAGE_BYTES, MB
+from diglot.safety import MAX_ARTICLE_IMAGES, MAX_IMAGE_BYTES, MB, VCS_FOLDERS
 from diglot.source.inline import profile
 
 REMOTE = ("http", "https")
@@ -168,10 +168,7 @@ def _hidden(project: Place, path: Path) -> bool:
         return True
     if parts[:3] == (".git", "annex", "objects"):
         return False
-    return any(part in _VCS_FOLDERS for part in parts)
-
-
-_VCS_FOLDERS = frozenset({".git", ".hg", ".svn", ".bzr", "_darcs", ".fossil"})
+    return any(part in VCS_FOLDERS for part in parts)
 
 
 def _inside(project: Place, path: Path) -> bool:

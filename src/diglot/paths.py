@@ -15,6 +15,7 @@ from functools import cached_property
 from pathlib import Path
 
 from diglot.errors import PathError
+from diglot.safety import VCS_FOLDERS
 
 
 def real(path: Path, shown: str) -> Path:
@@ -52,12 +53,26 @@ class Area:
         if target == inside or not target.is_relative_to(inside):
             where = "the project" if inside == base else f"'{_rel(self.folder, self.root)}/'"
             raise PathError(_outside(self.root, path, where), shown)
+        vcs = vcs_part(base, target)
+        if vcs is not None:  # an attack round: output = ".git/refs/heads" broke the repository
+            raise PathError(f"this path is in the version-control folder '{vcs}'; diglot "
+                            "never writes there: choose a folder of the project's own", shown)
         if not follow and target != path.absolute() and (link := _first_link(self.folder, path)):
             raise PathError(f"'{_rel(link, self.root)}' is a symbolic link (to "
                             f"'{os.readlink(link)}'); diglot neither writes through links nor "
                             "reads translations through them: remove the link, or make it a "
                             "file or folder of its own", shown)
         return target
+
+
+def vcs_part(root: Path, path: Path) -> str | None:
+    """The version-control folder (``.git``…) that ``path`` lies in inside the project
+    ``root``, its links followed; None for another."""
+    try:
+        parts = path.resolve().relative_to(root.resolve()).parts
+    except (OSError, RuntimeError, ValueError):
+        return None  # outside the project, or unresolvable: the area's own checks say so
+    return next((part for part in parts if part in VCS_FOLDERS), None)
 
 
 def _outside(root: Path, path: Path, where: str) -> str:

@@ -13,7 +13,7 @@ from pathlib import Path
 from diglot import locales, names
 from diglot.config import Config, key_line, load_config
 from diglot.errors import ConfigError, SourceError
-from diglot.paths import Area
+from diglot.paths import Area, vcs_part
 from diglot.safety import LINE_BREAKS, UNPRINTABLE, unsafe_name
 
 
@@ -37,7 +37,13 @@ class Project:
     def _check_folders(self) -> None:
         """The source, translations and output folders lie inside the project once symbolic
         links are resolved, with a configuration file or without one."""
-        for folder in (self.source_dir, self.translations_dir, self.output_dir):
+        for key, folder in (("source", self.source_dir), ("translations", self.translations_dir),
+                            ("output", self.output_dir)):
+            vcs = vcs_part(self.root, folder)
+            if vcs is not None:  # an attack round: output = ".git/refs/heads" broke the repository
+                self._config_error(key, f"'{key}' names a folder in the version-control folder "
+                                        f"'{vcs}' ({self.rel(folder)}); diglot never writes "
+                                        "there: choose a folder of the project's own")
             self.area().check(folder, self.rel(folder))
         self._output_apart()
 

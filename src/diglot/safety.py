@@ -25,6 +25,9 @@ MAX_TABLE_COLUMNS = 64  # a table wider than this no edition sets beside its tra
 # Lines of code blocks in one article: a program's whole listing is a few thousand. An attack
 # round's 7 blocks of 1,000,000 one-character lines (14 MB) took 15.6 GB to build.
 MAX_CODE_LINES = 100_000
+# Version-control folders: their files are the repository itself (and its settings may hold
+# a token); diglot neither writes there nor reads a picture there.
+VCS_FOLDERS = frozenset({".git", ".hg", ".svn", ".bzr", "_darcs", ".fossil"})
 
 # C0 and C1 controls but tab, line and paragraph separators, bidirectional overrides and
 # isolates (which reorder what a terminal shows), and lone surrogates (undecodable bytes of a
