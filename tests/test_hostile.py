@@ -243,6 +243,18 @@ def test_a_lock_file_that_is_a_dangling_link_is_never_followed(world):
     assert world.snapshot() == before
 
 
+def test_a_lock_that_is_a_folder_is_an_error_not_a_run_without_lock(world):
+    """An attack round: a `.diglot.lock` folder in a clone turned the lock off in silence
+    (taken for a read-only project), and two runs wrote the same PO files at once."""
+    (world.root / ".diglot.lock").unlink(missing_ok=True)
+    (world.root / ".diglot.lock").mkdir()
+    world.proj.source("article", SOURCE + "\nUn paragraphe de plus.\n")
+    before = world.snapshot()
+    result = world.run("update")
+    assert one_error_line(result, ".diglot.lock: cannot hold the lock file (Is a directory)")
+    assert world.snapshot() == before
+
+
 # -- 3. review export -o --------------------------------------------------------------------
 
 @pytest.mark.parametrize("target", ["translations/en/article.po", "translations/en/x.docx",

@@ -259,6 +259,11 @@ def project_lock(root: Path, wait: float = 0.0) -> Iterator[None]:
         if exc.errno == errno.ELOOP or lock_path.is_symlink():
             raise LockError("the lock file is a symbolic link, which diglot never follows; "
                             "remove it", lock_path.name) from None
+        if exc.errno not in (errno.EROFS, errno.EACCES, errno.EPERM):
+            # an attack round: a folder of this name, shipped in a clone, let two runs write
+            # the same PO files at once
+            raise LockError(f"cannot hold the lock file ({exc.strerror}); diglot makes it "
+                            "itself: remove what is there", lock_path.name) from None
         yield  # a read-only project cannot be written to anyway; nothing to protect
         return
     try:
