@@ -843,3 +843,29 @@ def test_what_the_pdf_engine_lays_out_too_slowly_is_one_error_the_other_formats_
     assert result.exit_code == 2 and result.output == f"Error: source_fr/a.md: {message}; split " \
         "the article (the other editions take it)\n"
     assert proj.run("build", "--format", "html").exit_code == 0
+
+
+def test_pictures_past_the_pixels_the_pdf_decodes_are_one_error_before_any_decoding(tmp_path):
+    """An attack round: a two-colour PNG of 88 million pixels is 11 kB of file and 9 s of
+    WeasyPrint's decoding; ten of them took 94 s. A JPEG goes in undecoded: not counted."""
+    width = 9400  # 88 million pixels, under the bound a picture has in every format
+    row = b"\x00" + b"\x00" * ((width + 7) // 8)
+    idat = zlib.compress(row * width, 9)
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return len(data).to_bytes(4, "big") + kind + data + \
+            (zlib.crc32(kind + data) & 0xFFFFFFFF).to_bytes(4, "big")
+
+    proj = Proj(tmp_path)
+    for n in range(3):
+        header = width.to_bytes(4, "big") * 2 + bytes([1, 0, 0, 0, 0])
+        proj.write(f"source_fr/p{n}.png", b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header)
+                   + chunk(b"tEXt", b"n\x00" + bytes([48 + n])) + chunk(b"IDAT", idat) + chunk(b"IEND", b""))
+    proj.source("a", "# A\n\n" + "".join(f"![p{n}](p{n}.png)\n\n" for n in range(3)) + "![again](p0.png)\n")
+    assert proj.run("update").exit_code == 0
+    result = proj.run("build", "--format", "pdf")
+    assert (result.exit_code, result.output) == (2, (
+        "Error: source_fr/a.md: its pictures come to 265 million pixels, more than the 200 million "
+        "the PDF edition decodes; scale them down (the book prints a picture at most 300 pt tall: "
+        "some 1,250 pixels at 300 dpi), or split the edition (the other editions take them)\n"))
+    assert proj.run("build", "--format", "html").exit_code == 0

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from importlib import import_module
 
+from diglot import pixels
 from diglot.builders import BuildContext
 from diglot.errors import BuildError
 from diglot.model import CODE, Bilingual
@@ -44,6 +45,7 @@ class PdfBuilder:
 
         for doc in docs:
             within_bounds(doc)
+        _decodable(docs, MAX_EDITION_PIXELS, "edition.pdf")
         return assemble.edition(docs, ctx)
 
     def files(self, doc: Bilingual) -> dict[str, bytes]:
@@ -64,6 +66,12 @@ BUILDER = PdfBuilder()
 # a code block's lines are laid out again as the block grows (20,000 lines: 89 s).
 MAX_LINKS = 20_000
 MAX_CODE_LINES = 10_000
+# Pixels WeasyPrint decodes (a PNG, GIF or WebP; a JPEG goes in as it is): an 88-million-
+# pixel two-colour PNG is 11 kB of file and 9 s of decoding (an attack round: ten of them,
+# 94 s). Each distinct picture is counted once; the book prints it at most 300 pt tall, so
+# a picture of a few million pixels loses nothing.
+MAX_ARTICLE_PIXELS = 200_000_000
+MAX_EDITION_PIXELS = 500_000_000
 
 
 def within_bounds(doc: Bilingual) -> None:
@@ -78,3 +86,24 @@ def within_bounds(doc: Bilingual) -> None:
         raise BuildError(f"{lines:,} lines of code blocks: more than the {MAX_CODE_LINES:,} the "
                          "PDF edition lays out; split the article (the other editions take it)",
                          doc.article.path)
+    _decodable([doc], MAX_ARTICLE_PIXELS, doc.article.path)
+
+
+def _decodable(docs: list[Bilingual], most: int, where: str) -> None:
+    """BuildError past ``most`` pixels of pictures to decode (each distinct file once)."""
+    sizes: dict[bytes, int] = {}
+    for doc in docs:
+        for image in doc.images.values():
+            for picture in (image.source, image.target):
+                if picture.data and pixels.kind(picture.data) in _DECODED:
+                    size = pixels.size(picture.data) or (0, 0)
+                    sizes[picture.data] = abs(size[0] * size[1])
+    total = sum(sizes.values())
+    if total > most:
+        raise BuildError(f"its pictures come to {total / 1e6:,.0f} million pixels, more than the "
+                         f"{most // 1_000_000:,} million the PDF edition decodes; scale them down "
+                         "(the book prints a picture at most 300 pt tall: some 1,250 pixels at "
+                         "300 dpi), or split the edition (the other editions take them)", where)
+
+
+_DECODED = frozenset({"png", "gif", "webp", "bmp", "tiff"})
