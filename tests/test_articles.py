@@ -259,7 +259,7 @@ def test_html_note_calls_link_to_notes_side_by_side_and_back_to_every_call():
             '</sup>') in page
     assert 'id="fnref-en-1-2"' in page and 'id="fnref-fr-1-2"' in page
     note = re.search(r'<div class="seg col-en" id="fn-en-1" lang="en">(.*?)</div>', page).group(1)
-    assert note.startswith('<p lang="en"><span class="number">1.</span> A note.')
+    assert note.startswith('<p lang="en"><span class="number">1. </span>A note.')
     assert note.count('class="back"') == 2
     never = re.search(r'id="fn-fr-3" lang="fr">(.*?)</div>', page).group(1)
     assert "Jamais appelée." in never and "back" not in never

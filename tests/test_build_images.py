@@ -406,3 +406,22 @@ def test_ordinary_pictures_are_published(make_project, name, data):
                         files={f"source_fr/img/{name}": data})
     result = proj.run("build", "--format", "html")
     assert result.exit_code == 0 and "Error" not in result.output, result.output
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_pictures_every_document_holds_are_bounded_across_the_build(make_project, monkeypatch, jobs):
+    """An attack round: one 31 MB picture (31 kB in git) shown by 40 articles took 3.8 GB to
+    build, each article's DOCX and EPUB holding its own copy. The HTML edition shares it."""
+    from diglot.commands import build_jobs
+
+    picture = png(30, 20)
+    articles = {f"a{n}": f"# A{n}\n\n![une image](img/a.png)\n\nTexte.\n" for n in range(4)}
+    proj = make_project(articles, files={"source_fr/img/a.png": picture})
+    monkeypatch.setattr(build_jobs, "MAX_EMBEDDED_IMAGES", 3 * len(picture) + 10)
+    before = proj.snapshot()
+    result = proj.run("build", "--format", "docx", "-j", jobs)
+    assert result.exit_code == 2 and result.output.startswith("Error: source_fr/a")
+    assert "would hold more than 0 MB of pictures (each article's holds its own" in result.output
+    assert proj.snapshot() == before
+    assert proj.run("build", "--format", "html", "-j", jobs).exit_code == 0
+    assert proj.run("build", "--format", "docx", "--article", "a1").exit_code == 0

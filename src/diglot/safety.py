@@ -21,6 +21,10 @@ MAX_CONFIG_BYTES = 1 * MB
 # 1×1 picture and padding) was copied into every output, an EPUB build peaking at 10.9 GB.
 MAX_IMAGE_BYTES = 32 * MB
 MAX_ARTICLE_IMAGES = 256 * MB  # an article's image files in all (each read once)
+# The pictures a build's documents hold: each article's DOCX, EPUB or PDF embeds its own, so
+# a file counts once per document showing it (an attack round: a 31 MB picture shown by 40
+# articles took 3.8 GB to build).
+MAX_EMBEDDED_IMAGES = 512 * MB
 MAX_TABLE_COLUMNS = 64  # a table wider than this no edition sets beside its translation
 # Lines of code blocks in one article: a program's whole listing is a few thousand. An attack
 # round's 7 blocks of 1,000,000 one-character lines (14 MB) took 15.6 GB to build.

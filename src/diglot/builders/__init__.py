@@ -51,11 +51,15 @@ class Format:
     # The kinds of picture it embeds (pixels.kind); another shows its alt text and the build
     # says so. Empty: every kind an article may show.
     pictures: tuple[str, ...] = ()
+    # Whether each article's document holds its pictures (not files beside it, shared):
+    # counted against safety.MAX_EMBEDDED_IMAGES.
+    embeds: bool = True
 
 
 REGISTRY: dict[str, Format] = {f.name: f for f in (
     Format("html", ".html", "index.html",
-           own_files=("builders/html", "builders/preview.py", "templates/", "web.py")),
+           own_files=("builders/html", "builders/preview.py", "templates/", "web.py"),
+           embeds=False),
     Format("docx", ".docx", "edition.docx", COMMON_KEYS + ("page_size", "docx_borders"),
            own_files=("builders/docx/", "ooxml/"), archive=True,
            pictures=("png", "jpeg", "gif", "bmp", "tiff")),

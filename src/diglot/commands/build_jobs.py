@@ -11,7 +11,7 @@ reads them all again.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -20,9 +20,10 @@ from diglot.builders import REGISTRY, BuildContext, get_builder
 from diglot.catalog.gather import read_po
 from diglot.catalog.translate import bilingual
 from diglot.commands import build_cache, build_sources
-from diglot.errors import DiglotError
+from diglot.errors import BuildError, DiglotError
 from diglot.model import Bilingual
 from diglot.project import Project
+from diglot.safety import MAX_EMBEDDED_IMAGES, MB
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,7 @@ class Result:
     rows: dict[tuple[str, str], bytes] = field(default_factory=dict)  # a big page's, to keep
     sources: dict[str, tuple[str, bytes]] = field(default_factory=dict)  # file → (key, parsed)
     waiting: tuple[int, int] = (0, 0)  # segments shown untranslated, fuzzy (rendered languages)
+    embedded: int = 0  # bytes of pictures its documents hold (see safety.MAX_EMBEDDED_IMAGES)
 
 
 def run(project: Project, ctx: BuildContext, jobs: Iterable[Job], indexes: Iterable[IndexJob],
@@ -77,20 +79,41 @@ def run(project: Project, ctx: BuildContext, jobs: Iterable[Job], indexes: Itera
     if workers <= 1 or tasks <= 1 or (tasks < 4 and _light(project, jobs)):
         if tasks == 1 and jobs:  # one article alone: its builder may use the idle cores
             ctx = replace(ctx, helpers=workers - 1)
-        results = parallel.progress_of((_job(project, ctx, j) for j in jobs), len(jobs), progress, name)
+        results = parallel.progress_of(_bounded(project, (_job(project, ctx, j) for j in jobs)), len(jobs),
+                                       progress, name)
         return _merged(results), {(i.fmt, i.lang): _index(project, ctx, i) for i in indexes}
     root = str(project.root)
     for fmt in sorted({fmt for job in jobs for fmt, _ in job.render} | {i.fmt for i in indexes}):
         get_builder(fmt)  # imported once, before the fork: each worker would import it again
     with parallel.pool(workers) as executor:
-        early = [executor.submit(_job_in_worker, (root, ctx, j)) for j in jobs] \
-            if len(jobs) < workers else None
-        pending = {(i.fmt, i.lang): executor.submit(_index_in_worker, root, ctx, i) for i in indexes}
-        chunk = max(1, min(16, len(jobs) // (workers * 8)))
-        mapped = (f.result() for f in early) if early is not None else \
-            executor.map(_job_in_worker, [(root, ctx, j) for j in jobs], chunksize=chunk)
-        results = parallel.progress_of(mapped, len(jobs), progress, name)
-        return _merged(results), {key: future.result() for key, future in pending.items()}
+        try:
+            early = [executor.submit(_job_in_worker, (root, ctx, j)) for j in jobs] \
+                if len(jobs) < workers else None
+            pending = {(i.fmt, i.lang): executor.submit(_index_in_worker, root, ctx, i)
+                       for i in indexes}
+            chunk = max(1, min(16, len(jobs) // (workers * 8)))
+            mapped = (f.result() for f in early) if early is not None else \
+                executor.map(_job_in_worker, [(root, ctx, j) for j in jobs], chunksize=chunk)
+            results = parallel.progress_of(_bounded(project, mapped), len(jobs), progress, name)
+            return _merged(results), {key: future.result() for key, future in pending.items()}
+        except BaseException:  # the run fails: the articles not started yet never start
+            executor.shutdown(wait=False, cancel_futures=True)
+            raise
+
+
+def _bounded(project: Project, results: Iterable[Result]) -> Iterator[Result]:
+    """The results, as long as the pictures their documents hold stay within the bound."""
+    total = 0
+    for result in results:
+        total += result.embedded
+        if total > MAX_EMBEDDED_IMAGES:
+            raise BuildError(f"the articles' documents (DOCX, EPUB, PDF) would hold more than "
+                             f"{MAX_EMBEDDED_IMAGES // MB} MB of pictures (each article's holds "
+                             f"its own; this one brings it to {total // MB} MB): make the pictures "
+                             "smaller, or build those formats for fewer articles at a time "
+                             "(--article); the HTML edition shares them",
+                             project.rel(project.source_path(result.slug)))
+        yield result
 
 
 def _split(jobs: list[Job], workers: int) -> list[Job]:
@@ -207,6 +230,8 @@ def _render(result: Result, fmt: str, lang: str, doc: Bilingual, ctx: BuildConte
     else:
         result.outputs[key] = builder.article(doc, ctx)
     result.files[key] = builder.files(doc)
+    if REGISTRY[fmt].embeds:
+        result.embedded += sum(len(data) for data in media.picture_files(doc))
     if REGISTRY[fmt].pictures:
         result.notices += media.unshown(doc, REGISTRY[fmt].pictures, fmt.upper())
 
