@@ -148,6 +148,19 @@ def test_a_deleted_article_loses_its_outputs_and_its_po_is_reported(proj):
     assert (proj.root / "build/docx/a.docx").exists()
 
 
+def test_outputs_a_new_language_moves_are_not_said_to_have_lost_their_article(proj):
+    """A new user added a language: every page moved to build/html/<lang>/, and each removal
+    said "its article is gone"."""
+    run(proj)
+    (proj.root / "diglot.toml").write_text('languages = ["en", "de"]\n')
+    assert proj.run("update").exit_code == 0
+    result = proj.run("build")
+    assert "removed build/html/b.html (made elsewhere now: the settings changed where the " \
+        "outputs go)" in result.output
+    assert "removed build/html/index.html (made elsewhere now" in result.output
+    assert "its article is gone" not in result.output and (proj.root / "build/html/en/b.html").exists()
+
+
 def test_without_source_date_epoch_an_unchanged_docx_is_not_rewritten(proj, monkeypatch):
     monkeypatch.delenv("SOURCE_DATE_EPOCH")
     run(proj)
