@@ -91,6 +91,8 @@ def test_severity_setting_turns_checks_off_or_into_errors(proj):
     ('severity = {nombres = "off"}', "'severity' names an unknown check 'nombres' (known checks: markup, numbers,"),
     ('severity = {copy = "fatal"}', "'severity' for 'copy' must be one of error, warning, off, not 'fatal'"),
     ('severity = "off"', "'severity' must be a table of check = severity, not 'off'"),
+    # a new user: the same setting written as a table of its own gave no line
+    ('[severity]\ncopy = "fatal"', "'severity' for 'copy' must be one of error, warning, off, not 'fatal'"),
 ])
 def test_a_wrong_severity_setting_names_file_and_line(proj, setting, message):
     proj.write("diglot.toml", f"title = 'x'\n{setting}\n")

@@ -130,8 +130,11 @@ def _key_line(text: str, key: str | None) -> int | None:
     """The line that sets ``key``, so the message points at it."""
     if not key:
         return None
+    tables = (f"[{key}]", f"[tool.diglot.{key}]")  # a setting written as a table of its own
     for number, line in enumerate(text.splitlines(), 1):
         if line.split("=")[0].strip().strip('"\'') == key and "=" in line:
+            return number
+        if line.split("#")[0].strip().replace(" ", "") in tables:
             return number
     return None
 
