@@ -52,17 +52,41 @@ def test_the_settings_file_lists_every_setting_at_its_default(tmp_path):
     assert tomllib.loads(text) == {}  # as written, every default applies
 
 
-@pytest.mark.parametrize("existing", ["diglot.toml", "source_fr/notes.md", "translations/en/x.po"])
+@pytest.mark.parametrize("existing", ["diglot.toml", "source_fr", "translations"])
 def test_init_refuses_to_write_over_anything(tmp_path, existing):
     path = tmp_path / existing
-    path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("mine\n")
     before = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*"))
     result = run("init", str(tmp_path))
     assert result.exit_code == 2
-    assert result.output.startswith(f"Error: {tmp_path}: {existing.split('/')[0]} already exists here")
+    assert result.output.startswith(f"Error: {tmp_path}: {existing} already exists here")
     assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*")) == before
     assert path.read_text() == "mine\n"
+
+
+def test_init_around_an_authors_own_articles_and_po_files_keeps_them(tmp_path):
+    """A new user had written book/source_fr/chapitre-1.md: init refused the folder."""
+    (tmp_path / "source_fr").mkdir()
+    (tmp_path / "source_fr/chapitre-1.md").write_text("# Chapitre\n\nUn texte.\n")
+    (tmp_path / "translations/en").mkdir(parents=True)
+    mine = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+    (tmp_path / "translations/en/x.po").write_text(mine)
+    result = run("init", str(tmp_path))
+    assert result.exit_code == 0
+    assert result.output.splitlines()[0].endswith(": diglot.toml, .gitignore")
+    assert "translations/en/<article>.po for each article" in result.output
+    assert not (tmp_path / "source_fr/bienvenue.md").exists()
+    assert (tmp_path / "translations/en/x.po").read_text() == mine
+    assert run("-C", str(tmp_path), "update").exit_code == 0
+    assert (tmp_path / "translations/en/chapitre-1.po").is_file()
+
+
+def test_init_names_its_folder_from_the_project_folder(tmp_path, monkeypatch):
+    """A new user: `diglot -C proj init sub` made ./sub, where git -C and make -C read proj/sub."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "proj").mkdir()
+    assert run("-C", "proj", "init", "sub").exit_code == 0
+    assert (tmp_path / "proj/sub/diglot.toml").is_file() and not (tmp_path / "sub").exists()
 
 
 def test_init_in_the_current_folder_of_a_git_repository(tmp_path, monkeypatch):

@@ -20,7 +20,8 @@ def init(ctx: Context, folder: Path | None) -> None:
     article, and a .gitignore. Writes nothing over existing files."""
     from diglot.commands.init import init as run
 
-    scaffold = run(folder if folder is not None else ctx.root)
+    # A folder named from -C's project folder, as git -C and make -C read names
+    scaffold = run(ctx.root / folder if folder is not None else ctx.root)
     shown = _shown(scaffold.root)
     where = "here" if shown == "." else f"in {shown}/"
     ctx.say(f"Created an edition {where}: {', '.join(scaffold.created)}")
@@ -28,8 +29,9 @@ def init(ctx: Context, folder: Path | None) -> None:
         ctx.say(f"Kept your .gitignore; add these lines to it: {'  '.join(scaffold.to_ignore)}")
     go = "" if shown == "." else f"cd {shown} && "
     ctx.say("Next:")
-    ctx.say(f"  {go + 'diglot update':33} # translations/en/{scaffold.example}.po, for Poedit "
-            "or any PO editor")
+    made = f"translations/en/{scaffold.example}.po" if scaffold.example else \
+        "translations/en/<article>.po for each article"
+    ctx.say(f"  {go + 'diglot update':33} # {made}, for Poedit or any PO editor")
     ctx.say(f"  {'diglot serve':33} # a live preview at http://127.0.0.1:8000/ while you "
             "translate")
     ctx.say(f"  {'diglot build':33} # the editions in build/html/ and build/docx/")

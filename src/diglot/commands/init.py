@@ -4,7 +4,8 @@ An edition is a folder holding ``diglot.toml`` (every setting, commented, at its
 ``source_fr/`` with a short example article, an empty ``translations/`` and a
 ``.gitignore`` for what diglot writes. Every target is checked before the first write, so a
 refusal leaves the folder as it was. A repository's own ``.gitignore`` is kept as it is:
-init says which of its lines to add.
+init says which of its lines to add; so are an author's own ``source_fr/`` (then no example
+article) and ``translations/`` folders. A folder with a ``diglot.toml`` is refused.
 """
 
 from __future__ import annotations
@@ -41,14 +42,16 @@ def init(target: Path) -> Scaffold:
     target = target.absolute()
     if target.exists() and not target.is_dir():
         raise BuildError("a file of that name exists; name a new or existing folder", target)
-    kept = _IGNORE if os.path.lexists(target / _IGNORE) else None
-    checked = dict.fromkeys(rel.split("/")[0] for rel, _ in _FILES if rel != kept)
-    taken = [rel for rel in checked if os.path.lexists(target / rel)]
-    if taken:
-        raise BuildError(f"{', '.join(taken)} already {'exists' if len(taken) == 1 else 'exist'} "
-                         "here; diglot init writes nothing over what exists (use an empty or a "
-                         "new folder)", target)
-    files = [(rel, name) for rel, name in _FILES if rel != kept]
+    if os.path.lexists(target / "diglot.toml"):
+        raise BuildError("diglot.toml already exists here; diglot init writes nothing over what "
+                         "exists (use an empty or a new folder)", target)
+    kept = {rel for rel in (_IGNORE, Config.source, Config.translations)
+            if os.path.lexists(target / rel)}
+    for rel in sorted(kept - {_IGNORE}):  # an author's own articles or PO files stay as they are
+        if (target / rel).is_symlink() or not (target / rel).is_dir():
+            raise BuildError(f"{rel} already exists here and is no folder; diglot init writes "
+                             "nothing over what exists (use an empty or a new folder)", target)
+    files = [(rel, name) for rel, name in _FILES if rel.split("/")[0] not in kept]
     made: list[Path] = []
     try:
         for rel, name in files:
@@ -57,7 +60,8 @@ def init(target: Path) -> Scaffold:
         _remove(made)  # a failed init leaves the folder as it was
         raise
     return Scaffold(target, tuple(rel + ("/" if name is None else "") for rel, name in files),
-                    EXAMPLE, _missing_lines(target / _IGNORE) if kept else ())
+                    EXAMPLE if Config.source not in kept else "",
+                    _missing_lines(target / _IGNORE) if _IGNORE in kept else ())
 
 
 def _missing_lines(path: Path) -> tuple[str, ...]:
