@@ -363,6 +363,8 @@ README_EXAMPLES = {
     "2021 appears 2× in English, 1× in French: “In 2021, he has 3 cats (since 2021).”": ("En 2021, il a 3 chats.", "In 2021, he has 3 cats (since 2021)."),
     "cinq (5) has no English counterpart; the English has eight (8) instead: “Il a écrit cinq lignes.” → "
     "“He wrote eight lines.”": ("Il a écrit cinq lignes.", "He wrote eight lines."),
+    "décembre in French is November in the English: “Le 21 décembre.” → “On 21 November.”":
+        ("Le 21 décembre.", "On 21 November."),
     "a space before ? ! ; or : (French spacing); remove it: “Note : this.”": ("Note : ceci.", "Note : this."),
     "a no-break space in English where English has a plain space: “A\u00a0text.”": ("Un\u00a0texte.", "A\u00a0text."),
     "trailing whitespace differs: '' in French, ' ' in English": ("Un texte.", "A text. "),
@@ -443,6 +445,20 @@ def test_a_listed_item_left_in_roman_beside_one_kept_in_italics_is_a_loss():
              ("Les paramètres *mode* et *openhook*.", "The parameters mode and openhook.")]
     assert [(f.line, f.check, f.message, f.excerpt) for f in run_checks(entries(pairs), "a.po")] == [
         (10, "emphasis", "italic spans: 2 in French, 1 in English", "French *inline*")]
+
+
+def test_a_month_or_a_day_the_english_names_otherwise_is_an_error():
+    """A QA lead planted "décembre" → "November" and "samedi" → "Sunday": only the figures of
+    a date were compared."""
+    pairs = [("Le 21 décembre, à Liverpool.", "On 21st November, in Liverpool."),
+             ("Le mardi 3 mars 2026.", "On Thursday 3 May 2026."),
+             ("La planète Mars, le 3 mai.", "The planet Mars, on May 3."),  # Mars is no month
+             ("Le lendemain, samedi.", "The next day."),  # left out: rephrased
+             ("Il partit en août.", "May I say he left in August?"),  # "May": a verb here
+             ("Le 1er décembre, un dimanche.", "On Sunday, Dec. 1.")]
+    assert [(f.line, f.check, f.message) for f in run_checks(entries(pairs), "a.po")] == [
+        (10, "dates", "décembre in French is November in the English"),
+        (20, "dates", "mars in French is May in the English; mardi in French is Thursday in the English")]
 
 
 def test_a_link_to_the_same_place_with_or_without_www_or_https_is_no_change():

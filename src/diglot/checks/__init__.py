@@ -20,6 +20,7 @@ SEVERITIES: dict[str, str] = {
     "code": WARNING,            # code-span text missing, or code-span counts differ
     "extra-numbers": WARNING,   # an English number with no French counterpart
     "spelled-numbers": WARNING,  # "cinq" against "eight": a number in words that changed
+    "dates": ERROR,             # a month or weekday the English names otherwise
     "spacing": WARNING,         # a plain space before ? ! ; :, no-break spaces
     "whitespace": WARNING,      # leading or trailing whitespace differs
     "copy": WARNING,            # the French copied as the translation

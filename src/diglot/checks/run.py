@@ -12,6 +12,7 @@ from typing import Callable, Iterable, Mapping
 
 from diglot.checks import ALIASES, OFF, SEVERITIES, WARNING
 from diglot.checks import ignores
+from diglot.checks.calendar import check_dates
 from diglot.checks.figures import check_extra_numbers, check_numbers, check_spelled_numbers
 from diglot.checks.lengths import (check_dropped_sentence, check_length_ratio,
                                    check_sentences, usual_ratio)
@@ -31,6 +32,7 @@ CHECKS: dict[str, Callable[[Pair], list[Problem]]] = {
     "code": check_code,
     "extra-numbers": check_extra_numbers,
     "spelled-numbers": check_spelled_numbers,
+    "dates": check_dates,
     "spacing": check_spacing,
     "whitespace": check_whitespace,
     "copy": check_copy,
