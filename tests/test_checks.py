@@ -447,6 +447,20 @@ def test_a_listed_item_left_in_roman_beside_one_kept_in_italics_is_a_loss():
         (10, "emphasis", "italic spans: 2 in French, 1 in English", "French *inline*")]
 
 
+def test_fractions_and_compound_ordinals_are_read_whole():
+    """A QA lead's clean pairs: "158 1/2" against "158½" was an error, "soixante-seize jours"
+    against "the seventy-sixth" 76 against 70 and 6; Verne's "cent quatre-vingtième méridien"
+    is "the one hundred and eightieth meridian"."""
+    pairs = [("Il restait 158 1/2 milles, soit 6 jours 1/2.", "There remained 158½ miles, six days and a half."),
+             ("Il y avait soixante-seize jours.", "It was the seventy-sixth day."),
+             ("Le cent quatre-vingtième méridien.", "The one hundred and eightieth meridian."),
+             ("Le vingt et unième jour.", "The twenty-first day."),
+             ("En Python 2 ou 3.", "In Python 2/3 code."),  # no fraction: the French's 2 and 3
+             ("Il restait 158 1/2 milles.", "There remained 158¼ miles.")]
+    assert [(f.line, f.check, f.message) for f in run_checks(entries(pairs), "a.po")] == [
+        (60, "numbers", "1/2 is missing from the English; the English has ¼ instead")]
+
+
 def test_a_month_or_a_day_the_english_names_otherwise_is_an_error():
     """A QA lead planted "décembre" → "November" and "samedi" → "Sunday": only the figures of
     a date were compared."""

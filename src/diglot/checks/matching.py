@@ -37,6 +37,7 @@ def match(fr_text: str, en_text: str) -> Matched:
     missing = [n for i, n in enumerate(fr) if i not in matched_fr and not n.optional]
     free = [j for j in range(len(en)) if j not in owner]
     missing = [n for n in missing if not _parts_found(n, en, free)]
+    free = [j for j in free if not _parts_of(en[j], missing)]
     extra = [en[j] for j in free if not en[j].optional]
     renamed = _renamed([n for i, n in enumerate(fr) if i not in matched_fr], [en[j] for j in free])
     missing += [n for n, _ in renamed]
@@ -268,6 +269,19 @@ def _ordered(values) -> list:
     """A set of values in a fixed order: a set's own order follows string hashes, which
     change from run to run."""
     return sorted(values, key=lambda v: (isinstance(v, str), str(v)))
+
+
+def _parts_of(number: Number, missing: list[Number]) -> bool:
+    """An English fraction whose two figures the French writes apart ("Python 2/3" against
+    "Python 2 ou 3"): the French figures are found (removed from ``missing``)."""
+    if len(number.parts) != 2 or "/" not in number.text:
+        return False
+    found = [next((n for n in missing if part & n.values), None) for part in number.parts]
+    if None in found or found[0] is found[1]:
+        return False
+    for n in found:
+        missing.remove(n)
+    return True
 
 
 def _parts_found(number: Number, en: list[Number], free: list[int]) -> bool:

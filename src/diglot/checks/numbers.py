@@ -12,6 +12,7 @@ that a check can still be strict about a changed or missing figure.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -61,12 +62,48 @@ def read(text: str, french: bool) -> list[Number]:
     spelled-out numbers."""
     times = [Number(*time) for time in clock.times(text)] if french else []
     inside = {k for t in times for k in range(t.start, t.end)}  # a time's own figures
-    found = [n for match in _CHUNK[french].finditer(text) if match.start() not in inside
+    fractions = _fractions(text)
+    scan = _blanked(text, fractions)  # "158 1/2": 158, then one half (not "158 1", then 2)
+    found = [n for match in _CHUNK[french].finditer(scan) if match.start() not in inside
              for n in _figures(text, match, french)]
-    found += times
+    found += times + fractions
     found += _centuries(text) if french else []
     found += _spelled(text, french)
     return sorted(found, key=lambda n: n.start)
+
+
+# A fraction as a book writes it: "1/2" (its numerator under its denominator, so that
+# neither "24/7" nor a date "12/10" is one) or a vulgar fraction sign ("158½").
+_FRACTION = re.compile(r"(?<![\d/.,])([1-9])/([2-9]|1[0-6])(?![\d/]|[.,]\d)|[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]")
+
+
+def _fractions(text: str) -> list[Number]:
+    """Fractions as numbers of their value: "6 jours 1/2" and "six days and a half" both
+    hold one half (a QA lead's clean pairs: "158 1/2" against "158½" was an error)."""
+    out = []
+    for found in _FRACTION.finditer(text):
+        if found.group(1):
+            numerator, denominator = int(found.group(1)), int(found.group(2))
+            if numerator >= denominator:
+                continue
+            value = Decimal(numerator) / Decimal(denominator)
+            parts = (frozenset({Decimal(numerator)}), frozenset({Decimal(denominator)}))
+        else:
+            value, parts = Decimal(str(unicodedata.numeric(found.group()))), ()
+        # "Python 2/3" is no fraction: its parts may stand for the other language's 2 and 3
+        out.append(Number(found.group(), found.start(), found.end(),
+                          frozenset({value.quantize(_PLACES), found.group()}), parts))
+    return out
+
+
+_PLACES = Decimal("0.0001")
+
+
+def _blanked(text: str, numbers: list[Number]) -> str:
+    """``text`` with the numbers' own characters out of the figures' reach."""
+    for number in numbers:
+        text = text[:number.start] + "\0" * (number.end - number.start) + text[number.end:]
+    return text
 
 
 def _figures(text: str, match: re.Match, french: bool) -> list[Number]:

@@ -39,6 +39,23 @@ _EN_PARTS = (_table("one two three four five six seven eight nine ten eleven twe
                     "fourteen fifteen sixteen seventeen eighteen nineteen", 1)
              | _table("twenty thirty forty fifty sixty seventy eighty ninety", 20, 10)
              | {"hundred": 100, "thousand": 1000})
+# Ordinals end a compound as its last word: "seventy-sixth" is 76, "soixante-seizième" 76
+# (a QA lead's clean pairs: "soixante-seize jours" against "the seventy-sixth" was 76
+# against 70 and 6).
+_EN_PARTS |= (_table("first second third fourth fifth sixth seventh eighth ninth tenth eleventh "
+                     "twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth "
+                     "nineteenth", 1)
+              | _table("twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth "
+                       "ninetieth", 20, 10) | {"hundredth": 100, "thousandth": 1000})
+
+
+def _french_ordinal(word: str) -> str:
+    """"cinq" → "cinquième", "neuf" → "neuvième", "quatre" → "quatrième", "vingts" → "vingtième"."""
+    stem = {"cinq": "cinqu", "neuf": "neuv", "vingts": "vingt", "cents": "cent"}.get(word, word)
+    return stem.removesuffix("e") + "ième"
+
+
+_FR_PARTS |= {_french_ordinal(w): v for w, v in _FR_PARTS.items()} | {"unième": 1}
 # Words that stand alone: ordinals, collectives, turns of phrase.
 _FR_ALONE = (_table("premier deuxième troisième quatrième cinquième sixième septième huitième "
                     "neuvième dixième", 1)
