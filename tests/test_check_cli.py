@@ -154,3 +154,21 @@ def test_an_article_without_a_po_file_is_named_as_not_checked(make_project):
            "to create it (meanwhile nothing of it is checked)" in result.output.splitlines()
     assert proj.run("update").exit_code == 0
     assert "Warning" not in proj.run("check").output
+
+
+def test_one_french_segment_translated_two_ways_in_the_project_is_a_warning(make_project):
+    """A QA lead: the same French in two articles, two Englishes, and nothing said."""
+    french = "Eh bien, répondit le consul, il a l'air d'un parfait honnête homme."
+    proj = make_project({"a": f"# Un\n\n{french}\n", "b": f"# Deux\n\n{french}\n", "c": f"# Trois\n\n{french}\n"},
+                        {"a": {"Un": "One", french: "Well, said the consul, he looks an honest man."},
+                         "b": {"Deux": "Two", french: "Well, said the consul, he looks  an honest man."},
+                         "c": {"Trois": "Three", french: "“Well,” replied the consul, “he seems honest!”"}})
+    result = proj.run("check", "--format", "json")
+    found = [f for f in json.loads(result.output) if f["check"] == "consistency"]
+    line = next(e.line for e in proj.po("a").entries if e.msgid == french)
+    assert [(f["path"], f["severity"], f["message"]) for f in found] == [
+        ("translations/en/c.po", "warning", f"translated otherwise in translations/en/a.po:{line}: "
+         "“Well, said the consul, he looks an honest man.”")]  # spacing aside, a and b agree
+    assert found[0]["excerpt"] == "““Well,” replied the consul, “he seems honest!””"
+    proj.edit("c", {french: {"translator_comments": ("diglot-ignore: consistency",)}})
+    assert "consistency" not in proj.run("check").output

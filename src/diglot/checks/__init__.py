@@ -31,6 +31,7 @@ SEVERITIES: dict[str, str] = {
     "sentences": WARNING,       # a "# sentences:" comment that no longer fits its texts
     "article-link": WARNING,    # a link to a Markdown file that is no article of the edition
     "ignore": WARNING,          # a diglot-ignore comment naming no check
+    "consistency": WARNING,     # one French segment translated two ways in the project
 }
 
 # Ids a ``diglot-ignore`` comment may name for several checks (``markup`` covered emphasis and

@@ -26,7 +26,6 @@ _ENGLISH_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturd
 _SHORT = {name[:3]: n for n, name in enumerate(_ENGLISH_MONTHS)} | {"Sept": 8}
 _SHORT_DAYS = {name[:3]: n for n, name in enumerate(_ENGLISH_DAYS)}
 
-_WORD = re.compile(r"[^\W\d_]+")
 # English names that are other words too, counted only beside a figure
 _AMBIGUOUS = frozenset({"May", "March"}) | set(_SHORT) | set(_SHORT_DAYS)
 
@@ -55,7 +54,7 @@ def _first(item):
 def _names(text: str, lang: str) -> dict[str, dict[int, tuple[int, int]]]:
     """Month and weekday numbers a text names → where the first of each stands."""
     found: dict[str, dict[int, tuple[int, int]]] = {"month": {}, "day": {}}
-    for word in _WORD.finditer(text):
+    for word in _NAMES[lang].finditer(text):  # one scan for the names (not a test per word)
         kind, number = _name(word.group(), lang)
         if kind and (word.group() not in _AMBIGUOUS or _dated(text, *word.span())):
             found[kind].setdefault(number, word.span())
@@ -95,3 +94,8 @@ _FRENCH_MONTH_NUMBERS = {name: n for n, name in enumerate(_FRENCH_MONTHS)} | {"a
 _FRENCH_DAY_NUMBERS = {name: n for n, name in enumerate(_FRENCH_DAYS)}
 _ENGLISH_MONTH_NUMBERS = {name: n for n, name in enumerate(_ENGLISH_MONTHS)}
 _ENGLISH_DAY_NUMBERS = {name: n for n, name in enumerate(_ENGLISH_DAYS)}
+
+_NAMES = {lang: re.compile(r"(?<!\w)(?:" + "|".join(sorted(names, key=len, reverse=True)) + r")(?!\w)")
+          for lang, names in (("fr", {*_FRENCH_MONTH_NUMBERS, *_FRENCH_DAY_NUMBERS}),
+                              ("en", {*_ENGLISH_MONTH_NUMBERS, *_ENGLISH_DAY_NUMBERS, *_SHORT,
+                                      *_SHORT_DAYS}))}

@@ -80,7 +80,9 @@ _FRACTION = re.compile(r"(?<![\d/.,])([1-9])/([2-9]|1[0-6])(?![\d/]|[.,]\d)|[½�
 def _fractions(text: str) -> list[Number]:
     """Fractions as numbers of their value: "6 jours 1/2" and "six days and a half" both
     hold one half (a QA lead's clean pairs: "158 1/2" against "158½" was an error)."""
-    out = []
+    out: list[Number] = []
+    if "/" not in text and not _SIGNS.search(text):  # most texts: no search for the pattern
+        return out
     for found in _FRACTION.finditer(text):
         if found.group(1):
             numerator, denominator = int(found.group(1)), int(found.group(2))
@@ -97,6 +99,7 @@ def _fractions(text: str) -> list[Number]:
 
 
 _PLACES = Decimal("0.0001")
+_SIGNS = re.compile("[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]")
 
 
 def _blanked(text: str, numbers: list[Number]) -> str:

@@ -46,6 +46,11 @@ CHECKS: dict[str, Callable[[Pair], list[Problem]]] = {
 }
 
 
+# Checks over every PO file of a language at once (``checks.consistency``), run by
+# ``diglot check`` after the entries' own.
+PROJECT_CHECKS = ("consistency",)
+
+
 def ignored(entry: Entry) -> set[str]:
     """The checks an entry's ``diglot-ignore`` comments silence; none while it is fuzzy
     (its French changed since the comment was written: "2024" → "2025" must show)."""
@@ -90,7 +95,7 @@ def _french_findings(entry: Entry, path: str, levels: Mapping[str, str],
                      edition: tuple[str, frozenset[str]] | None) -> list[Finding]:
     pair = Pair.of(entry.msgid, "")
     pair.edition = edition
-    return [_finding(entry, path, name, levels[name], problem)
+    return [finding(entry, path, name, levels[name], problem)
             for name in _active(entry, levels, SOURCE_CHECKS) for problem in CHECKS[name](pair)]
 
 
@@ -110,14 +115,15 @@ def _entry_findings(entry: Entry, pair: Pair, path: str, levels: Mapping[str, st
     active = _active(entry, levels, CHECKS)
     found = []
     for name in active:
-        found += [_finding(entry, path, name, levels[name], p) for p in CHECKS[name](pair)]
+        found += [finding(entry, path, name, levels[name], p) for p in CHECKS[name](pair)]
     # A copied French text is one problem, not also French spacing and typography (a
     # sentence left in French is one problem among others).
     copies = [f for f in found if f.check == "copy"] if pair.copied else []
     return copies or found
 
 
-def _finding(entry: Entry, path: str, name: str, level: str, problem: Problem) -> Finding:
+def finding(entry: Entry, path: str, name: str, level: str, problem: Problem) -> Finding:
+    """The finding of one check's problem on an entry (a fuzzy entry's are warnings)."""
     message = f"fuzzy entry: {problem.message}" if entry.fuzzy else problem.message
     return Finding(path, entry.line, name, WARNING if entry.fuzzy else level, message,
                    first_reference(entry.references), entry.msgid, problem.excerpt)

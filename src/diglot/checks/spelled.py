@@ -126,8 +126,11 @@ class _Language:
         later = "|".join(filter(None, (part, grammar.last_one.replace(" ", "|"))))
         run = rf"(?:{part}|(?:{first})(?=[-\s]+(?:{part})))"
         link = rf"(?:[-\s]+(?:{grammar.join}[-\s]+)?(?:{later}))"
-        self.pattern = re.compile(rf"(?<!\w)(?:{run}{link}*|{_alternatives(alone)})(?!\w)",
-                                  re.IGNORECASE)
+        # the words' first letters, looked at first: most words start no numeral (a test
+        # of every alternative at every word cost the corpus's check 40% more with ordinals)
+        firsts = "".join(sorted({w[0].lower() for w in self.words}))
+        self.pattern = re.compile(rf"(?<!\w)(?=[{firsts}])(?:{run}{link}*|{_alternatives(alone)})"
+                                  r"(?!\w)", re.IGNORECASE)
 
     def read(self, text: str) -> list[Spelled]:
         found = [n for match in self.pattern.finditer(text) for n in self._numbers(match)]

@@ -3,11 +3,13 @@ an error there stops the run, as in every command)."""
 
 from __future__ import annotations
 
-from diglot.checks import ERROR
+from diglot.checks import ERROR, SEVERITIES
+from diglot.checks.consistency import check_consistency
 from diglot.checks.run import Finding, run_checks
 from diglot.catalog.gather import read_or_skip, read_po, read_translations
 from diglot.errors import DiglotError
 from diglot import parallel
+from diglot.po.model import Entry
 from diglot.project import Project
 
 
@@ -16,18 +18,31 @@ def check(project: Project, slugs: list[str] | None = None,
     """Findings for the PO file of each article and language (missing PO files are skipped);
     ``sources``: read each source first (``diglot serve``, which has just read it, does not)."""
     slugs = slugs if slugs is not None else project.slugs()
-    found = parallel.pmap(_article, project, slugs, parallel.workers(),
-                          tuple(languages or project.languages), sources)
-    return [finding for findings in found for finding in findings]
+    found = list(parallel.pmap(_article, project, slugs, parallel.workers(),
+                               tuple(languages or project.languages), sources))
+    findings = [finding for findings, _ in found for finding in findings]
+    levels = {**SEVERITIES, **project.config.severity}
+    across = []
+    for lang in languages or project.languages:  # one language's entries, all articles
+        across += check_consistency(((path, e) for _, read in found
+                                     for path, e in read.get(lang, ())), levels)
+    if not across:
+        return findings
+    # each file's findings together, files in the order they were read
+    order = {path: n for n, path in enumerate(dict.fromkeys(
+        path for _, read in found for entries in read.values() for path, _ in entries[:1]))}
+    return sorted(findings + across, key=lambda f: (order.get(f.path, -1), f.line, f.check))
 
 
-def _article(project: Project, slug: str, languages: tuple[str, ...],
-             sources: bool = True) -> list[Finding]:
-    """The article's findings; an error in its source is raised, as every command raises
-    it (a CI gate of ``check`` alone must not pass a source the build refuses)."""
+def _article(project: Project, slug: str, languages: tuple[str, ...], sources: bool = True
+             ) -> tuple[list[Finding], dict[str, list[tuple[str, Entry]]]]:
+    """The article's findings, and each language's entries (for the checks over the whole
+    project); an error in its source is raised, as every command raises it (a CI gate of
+    ``check`` alone must not pass a source the build refuses)."""
     if sources:
         read_or_skip(project, slug)
     findings: list[Finding] = []
+    entries: dict[str, list[tuple[str, Entry]]] = {}
     segments = None
     for lang in languages:
         catalog = read_po(project, lang, slug)
@@ -36,7 +51,8 @@ def _article(project: Project, slug: str, languages: tuple[str, ...],
             path = project.rel(project.po_path(lang, slug))
             findings += run_checks(catalog.entries, path, project.config.severity, segments,
                                    (slug, project.articles))
-    return findings
+            entries[lang] = [(path, e) for e in catalog.entries if e.msgstr and not e.obsolete]
+    return findings, entries
 
 
 def _segments(project: Project, slug: str) -> frozenset[str] | None:
