@@ -453,6 +453,19 @@ def test_a_listed_item_left_in_roman_beside_one_kept_in_italics_is_a_loss():
         (10, "emphasis", "italic spans: 2 in French, 1 in English", "French *inline*")]
 
 
+def test_french_words_left_inside_an_english_sentence_are_a_copy():
+    """A QA lead: only a whole French sentence copied was caught (2 of 4 plants)."""
+    pairs = [("Ce module fournit des fonctions pour lire les fichiers de configuration.",
+              "This module provides fonctions pour lire les fichiers de configuration."),
+             ("Le consul signa. Mr. Fogg acquitta les droits de visa, et, après avoir salué, il sortit.",
+              "The consul signed. Mr. Fogg acquitta les droits de visa, et, après avoir salué."),
+             ("Visitez le Musée des Beaux-Arts de Lyon.", "Visit the Musée des Beaux-Arts de Lyon."),  # a name
+             ("Il répondit « le chat est dans la maison ».", "He answered “le chat est dans la maison”."),  # quoted
+             ("Copiez avec copy.copy(d), copy.deepcopy(d) et la suite.", "Copy with copy.copy(d), copy.deepcopy(d) and so on.")]
+    assert [(f.line, f.check, f.message) for f in run_checks(entries(pairs), "a.po")] == [
+        (10, "copy", "French words left in the English"), (20, "copy", "French words left in the English")]
+
+
 def test_fractions_and_compound_ordinals_are_read_whole():
     """A QA lead's clean pairs: "158 1/2" against "158½" was an error, "soixante-seize jours"
     against "the seventy-sixth" 76 against 70 and 6; Verne's "cent quatre-vingtième méridien"

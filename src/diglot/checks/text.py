@@ -97,7 +97,53 @@ def _copied_sentence(pair: Pair) -> list[Problem]:
                 and not _set_apart(pair.en.spans, sentence.start, sentence.end, text):
             return [Problem("a sentence of the English is the French, copied",
                             quote(en_text, sentence.start, sentence.end))]
+    return _french_run(pair, en_text, fr_text)
+
+
+_RUN = 5  # words of the French in a row, lower-case words among them: left untranslated
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+
+def _french_run(pair: Pair, en_text: str, fr_text: str) -> list[Problem]:
+    """French left inside an English sentence ("Mr. Fogg acquitta les droits de visa, et,
+    après avoir…", "provides fonctions pour lire les fichiers de configuration"): five
+    words or more of the French in a row, two French words such as "les", "de" among them
+    and two lower-case words of content (not a name: "the Musée des Beaux-Arts de Lyon"),
+    not set apart in quotation marks or italics (a QA lead: 2 of 4 such plants caught)."""
+    fr_words = _TOKEN.findall(fr_text.lower())
+    grams = {tuple(fr_words[k:k + _RUN]) for k in range(len(fr_words) - _RUN + 1)}
+    en = list(_TOKEN.finditer(en_text))
+    low = [w.group().lower() for w in en]
+    k = 0
+    while k <= len(en) - _RUN:
+        if tuple(low[k:k + _RUN]) not in grams:
+            k += 1
+            continue
+        end = k + _RUN
+        while end < len(en) and tuple(low[end - _RUN + 1:end + 1]) in grams:
+            end += 1
+        start_at, end_at = en[k].start(), en[end - 1].end()
+        # the run's first words tell: a long one is judged on its start (linear)
+        if _reads_french([w.group() for w in en[k:min(end, k + 4 * _RUN)]]) and \
+                not _quoted(en_text, start_at, end_at) and \
+                not _set_apart(pair.en.spans, start_at, end_at, en_text[start_at:end_at]):
+            return [Problem("French words left in the English", quote(en_text, start_at, end_at))]
+        k = end
     return []
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """Whether quotation marks close around ``text[start:end]`` (“le chat est là”)."""
+    return text[:start].rstrip()[-1:] in ("“", '"', "«", "‘", "'") and \
+        text[end:].lstrip(" .,;:!?…")[:1] in ("”", '"', "»", "’", "'")
+
+
+def _reads_french(words: list[str]) -> bool:
+    # not "l", "d": a letter is as often a name in code written as text ("copy.copy(d)")
+    french = sum(1 for w in words if len(w) > 1 and _FRENCH_WORD.fullmatch(w))
+    content = sum(1 for w in words if not _FRENCH_WORD.fullmatch(w) and w.lower() not in _PARTICLES
+                  and w[0].islower())
+    return french >= 2 and content >= 2
 
 
 _QUOTED = re.compile(r"[“\"«‘'].*[”\"»’'][.,;:!?…]*", re.DOTALL)
