@@ -680,3 +680,27 @@ def test_a_letter_with_more_than_30_combining_marks_is_refused_in_a_source_and_a
     assert one_error_line(result, "translations/en/article.po:", "more than 30 combining marks")
     world.proj.translate("article", {"Un texte.": "A t" + "\u0301" * 30 + "ext."})  # 30: fine
     assert world.run("build").exit_code == 0
+
+
+def test_a_lock_file_diglot_may_only_read_still_locks(tmp_path, monkeypatch):
+    """A code review: a .diglot.lock left read-only (a tarball's 0444) was taken for a
+    read-only project, and two runs went on at once without the lock."""
+    import errno
+    import os
+
+    from diglot import fsio
+    from diglot.errors import LockError
+
+    (tmp_path / ".diglot.lock").write_text("")
+    real_open = os.open
+
+    def refused_for_writing(path, flags, *mode):
+        if str(path).endswith(".diglot.lock") and flags & os.O_RDWR:
+            raise PermissionError(errno.EACCES, "Permission denied")
+        return real_open(path, flags, *mode)
+
+    monkeypatch.setattr(fsio.os, "open", refused_for_writing)
+    with fsio.project_lock(tmp_path):
+        with pytest.raises(LockError):
+            with fsio.project_lock(tmp_path):
+                pass

@@ -264,8 +264,10 @@ def project_lock(root: Path, wait: float = 0.0) -> Iterator[None]:
             # the same PO files at once
             raise LockError(f"cannot hold the lock file ({exc.strerror}); diglot makes it "
                             "itself: remove what is there", lock_path.name) from None
-        yield  # a read-only project cannot be written to anyway; nothing to protect
-        return
+        fd = _read_only(lock_path)  # a lock file left read-only (a tarball's) still locks
+        if fd is None:
+            yield  # a read-only project cannot be written to anyway; nothing to protect
+            return
     try:
         _acquire(fd, fcntl, wait, lock_path)
         _HELD.append(fd)
@@ -274,6 +276,15 @@ def project_lock(root: Path, wait: float = 0.0) -> Iterator[None]:
         if fd in _HELD:
             _HELD.remove(fd)
         os.close(fd)
+
+
+def _read_only(lock_path: Path) -> int | None:
+    """The lock file opened for reading (a lock taken on it holds as well), or None when
+    even that is refused."""
+    try:
+        return os.open(lock_path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError:
+        return None
 
 
 # The lock files this process holds. A forked helper closes its copy at once: the lock

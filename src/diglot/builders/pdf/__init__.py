@@ -66,10 +66,11 @@ BUILDER = PdfBuilder()
 # a code block's lines are laid out again as the block grows (20,000 lines: 89 s).
 MAX_LINKS = 20_000
 MAX_CODE_LINES = 10_000
-# Pixels WeasyPrint decodes (a PNG, GIF or WebP; a JPEG goes in as it is): an 88-million-
-# pixel two-colour PNG is 11 kB of file and 9 s of decoding (an attack round: ten of them,
-# 94 s). Each distinct picture is counted once; the book prints it at most 300 pt tall, so
-# a picture of a few million pixels loses nothing.
+# Pixels WeasyPrint decodes: an 88-million-pixel two-colour PNG is 11 kB of file and 9 s of
+# decoding (an attack round: ten of them, 94 s); a JPEG too, as soon as it has an EXIF
+# block (turned upright first), which a camera's always has. Each distinct picture is
+# counted once; the book prints it at most 300 pt tall, so a picture of a few million
+# pixels loses nothing.
 MAX_ARTICLE_PIXELS = 200_000_000
 MAX_EDITION_PIXELS = 500_000_000
 
@@ -106,4 +107,4 @@ def _decodable(docs: list[Bilingual], most: int, where: str) -> None:
                          "300 dpi), or split the edition (the other editions take them)", where)
 
 
-_DECODED = frozenset({"png", "gif", "webp", "bmp", "tiff"})
+_DECODED = frozenset({"png", "jpeg", "gif", "webp", "bmp", "tiff"})
