@@ -534,7 +534,7 @@ def test_a_paragraph_holding_an_address_no_line_can_break_is_set_ragged_right():
              ("Les récoltes de 2026[^1] par le [bureau][bureau].", "The 2026 harvests[^1] by the [committee][bureau]."),
              # a reader's review: a long word in curly quotes, or after a dash, is a word
              ("Une « reconquête anticonstitutionnellement lente » de l'espace.",
-              'An "unconstitutionally slow" reconquest—electroencephalography… of space.')]
+              'An "unconstitutionally slow" reconquest—electroencephalography… of space, unconstitutionally—and.')]
     text = "\n\n".join(fr for fr, _ in pairs) + "\n\n[^1]: Pesées.\n\n[bureau]: https://exemple.fr/bureau\n"
     data = BUILDER.article(support.bilingual_from(text, pairs + [("Pesées.", "Weighed.")]), context())
     aligned = {}
@@ -619,6 +619,14 @@ def test_a_wrapped_code_line_hangs_under_its_own_indentation():
     assert int(indents[1].get(q("left"))) == 120 + (4 + 2) * char
     after = [p.find("w:pPr/w:spacing", NS) for p in paras]
     assert [a.get(q("after")) if a is not None else None for a in after] == ["0", "0", None]
+    # a code review: a line indented past the block's width hung past the right margin,
+    # where LibreOffice drew none of it; the hang is at most half the block
+    deep = " " * 100 + "x = " + "a" * 120
+    body = xml(BUILDER.article(support.bilingual_from(f"```\n{deep}\n```\n", []), context()))
+    [ind] = [p.find("w:pPr/w:ind", NS) for p in body.iter(q("p"))
+             if p.find("w:pPr/w:ind", NS) is not None and p.find("w:pPr/w:pStyle[@w:val='CodeBlock']", NS) is not None]
+    block = int(body.find(".//w:tbl/w:tblPr/w:tblW", NS).get(q("w")))  # the article's table
+    assert int(ind.get(q("hanging"))) <= block / 2 < int(ind.get(q("hanging"))) + 8 * char
 
 
 def test_pictures_are_stored_as_python_docx_stores_them_without_its_scans():

@@ -7,6 +7,9 @@ from __future__ import annotations
 from html import escape
 
 
+_MOST = 24
+
+
 def code_lines(text: str, newline: str = "") -> str:
     """Each line of ``text`` as ``<span class="ln">`` (a block in the format's style sheet)
     with its hanging indent; ``newline`` ends each span (an e-reader without the style
@@ -15,6 +18,7 @@ def code_lines(text: str, newline: str = "") -> str:
 
 
 def _line(line: str, newline: str) -> str:
-    hang = len(line.expandtabs()) - len(line.expandtabs().lstrip(" ")) + 2
+    # at most 24 characters: a deeper line keeps a measure to wrap into (a code review)
+    hang = min(len(line.expandtabs()) - len(line.expandtabs().lstrip(" ")) + 2, _MOST)
     return (f'<span class="ln" style="padding-left: {hang}ch; text-indent: -{hang}ch">'
             f"{escape(line, quote=False)}{newline}</span>")

@@ -8,7 +8,6 @@ tables the edition keeps serialised aside.
 from __future__ import annotations
 
 import hashlib
-import weakref
 
 from docx.image.image import Image
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -78,28 +77,25 @@ def store(part, data: bytes) -> tuple[str, Image]:
     by hashing every stored picture again, and its part names and relationship ids by scans
     of them all, for each picture added (an attack round: 3,000 tiny pictures, 58 s; 6,000,
     430 s). The names and ids are the ones it would choose, found without the scans."""
-    media = _MEDIA.get(part.package)
+    package = part.package
+    media = getattr(package, "_diglot_media", None)  # kept on the package: it goes with it
     if media is None:
-        media = _MEDIA[part.package] = _Media(part.package)
-    image_part = media.image_part(data)
+        media = package._diglot_media = _Media(package)
+    image_part = media.image_part(package, data)
     return media.rid(part, image_part), image_part.image
-
-
-_MEDIA: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 
 
 class _Media:
     """A package's image parts by their bytes' digest, and each part's image relationships."""
 
     def __init__(self, package) -> None:
-        self.package = package
         self.parts = {hashlib.sha1(p.blob).hexdigest(): p for p in package.image_parts}
         self.numbers = {p.partname.idx for p in package.image_parts}
         self.rids: dict[tuple[int, str], str] = {}
         self.next_rid: dict[int, int] = {}  # a part's smallest id that may be free
         self.next_number = 1
 
-    def image_part(self, data: bytes) -> ImagePart:
+    def image_part(self, package, data: bytes) -> ImagePart:
         digest = hashlib.sha1(data).hexdigest()
         if digest not in self.parts:
             image = Image.from_blob(data)
@@ -108,7 +104,7 @@ class _Media:
             self.numbers.add(self.next_number)
             name = PackURI(f"/word/media/image{self.next_number}.{image.ext}")
             self.parts[digest] = ImagePart.from_image(image, name)
-            self.package.image_parts.append(self.parts[digest])
+            package.image_parts.append(self.parts[digest])
         return self.parts[digest]
 
     def rid(self, part, image_part: ImagePart) -> str:

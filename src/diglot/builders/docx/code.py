@@ -37,7 +37,9 @@ def _groups(lines: list[str], fits: int):
         if run:
             yield run, 0
             run = []
-        yield [line], len(wide) - len(wide.lstrip(" ")) + _HANG
+        # at most half the block: a deeper indentation put the line past the right margin,
+        # where LibreOffice drew nothing of it (a code review)
+        yield [line], min(len(wide) - len(wide.lstrip(" ")) + _HANG, fits // 2)
     if run or not lines:
         yield run, 0
 

@@ -242,7 +242,7 @@ _CAPTION = sid("Caption")
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")  # a word Word and LibreOffice hyphenate
 # What a word may stand between: punctuation, quotes straight and curly, an ellipsis (a
 # reader's review: “unconstitutionally” set its paragraph ragged among justified ones).
-_EDGES = ".,;:!?()[]«»\"'*_“”‘’„…"
+_EDGES = ".,;:!?()[]«»\"'*_“”‘’„…—–"
 _BREAKS = re.compile(r"\s+|(?<=[—–])")
 _CHAR_TWIPS = 105  # a 10.5 pt letter's average width (half an em), in twips
 
