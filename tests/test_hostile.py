@@ -178,7 +178,10 @@ def test_an_output_folder_that_is_a_link_to_the_translations_is_refused(world, c
     ('translations = ".git/refs/tags"\n', "update", "diglot.toml:1: 'translations' names a folder "
      "in the version-control folder '.git'"),
     ('memory = [".git/config"]\n', "update", "diglot.toml:1: 'memory' names '.git/config', in a "
-     "version-control folder")])
+     "version-control folder"),
+    # a code review: on a file system that ignores case, ".GIT" is the repository
+    ('output = ".GIT/refs/heads"\n', "build", "diglot.toml:1: 'output' names a folder in the "
+     "version-control folder '.GIT'")])
 def test_no_setting_leads_diglot_into_the_repositorys_own_folder(world, setting, command, message):
     """An attack round: output = ".git/refs/heads" wrote pages among git's branches, and
     `git log --all` then failed with "bad object"; a memory file named .git/config (a

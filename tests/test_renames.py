@@ -161,3 +161,14 @@ def test_the_rename_names_the_new_file_as_it_is_written(proj):
     result = proj.run("update")
     assert ("followed a renamed article: source_fr/tram-lyon.md → source_fr/verne/Le tram "
             "(extrait).md: its translations follow") in result.output
+
+
+def test_an_update_naming_every_language_follows_the_rename(make_project):
+    """A code review: `update --lang en` in a project of English alone refused a rename it
+    follows in every language there is."""
+    texts = {t: f"en: {t}" for t in ["Le tram à Lyon", *TEXTS]}
+    proj = make_project({"tram-lyon": SOURCE}, po={("tram-lyon", "en"): texts})
+    (proj.root / "source_fr/tram-lyon.md").rename(proj.root / "source_fr/lyon-en-tram.md")
+    result = proj.run("update", "--lang", "en")
+    assert result.exit_code == 0 and "followed a renamed article" in result.output
+    assert _translated(proj, "lyon-en-tram") == 31

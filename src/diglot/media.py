@@ -173,9 +173,9 @@ def _hidden(project: Place, path: Path) -> bool:
         parts = path.resolve().relative_to(project.root.resolve()).parts[:-1]
     except (OSError, ValueError):
         return True
-    if parts[:3] == (".git", "annex", "objects"):
+    if tuple(p.casefold() for p in parts[:3]) == (".git", "annex", "objects"):
         return False
-    return any(part in VCS_FOLDERS for part in parts)
+    return any(part.casefold() in VCS_FOLDERS for part in parts)
 
 
 def _inside(project: Place, path: Path) -> bool:
@@ -202,7 +202,8 @@ def _picture(project: Place, src: str, path: Path, where: Where, found: Found) -
 # (an attack round: a 31 MB picture shown by 40 articles held 40 copies, 3.8 GB, as the
 # EPUB edition read them all again). Bounded, for a long-running preview.
 _SHARED: dict[bytes, bytes] = {}
-_SHARED_MOST = 256
+_SHARED_BYTES = MAX_ARTICLE_IMAGES
+_shared_size = [0]  # the bytes _SHARED holds
 
 
 def _shared(data: bytes) -> bytes:
@@ -210,9 +211,10 @@ def _shared(data: bytes) -> bytes:
     kept = _SHARED.get(digest)
     if kept is not None:
         return kept
-    if len(_SHARED) >= _SHARED_MOST:
-        del _SHARED[next(iter(_SHARED))]
+    while _SHARED and _shared_size[0] + len(data) > _SHARED_BYTES:
+        _shared_size[0] -= len(_SHARED.pop(next(iter(_SHARED))))  # the oldest first
     _SHARED[digest] = data
+    _shared_size[0] += len(data)
     return data
 
 

@@ -53,7 +53,7 @@ class Area:
         if target == inside or not target.is_relative_to(inside):
             where = "the project" if inside == base else f"'{_rel(self.folder, self.root)}/'"
             raise PathError(_outside(self.root, path, where), shown)
-        vcs = vcs_part(base, target)
+        vcs = _vcs_in(target.relative_to(base).parts)  # both resolved already
         if vcs is not None:  # an attack round: output = ".git/refs/heads" broke the repository
             raise PathError(f"this path is in the version-control folder '{vcs}'; diglot "
                             "never writes there: choose a folder of the project's own", shown)
@@ -72,7 +72,12 @@ def vcs_part(root: Path, path: Path) -> str | None:
         parts = path.resolve().relative_to(root.resolve()).parts
     except (OSError, RuntimeError, ValueError):
         return None  # outside the project, or unresolvable: the area's own checks say so
-    return next((part for part in parts if part in VCS_FOLDERS), None)
+    return _vcs_in(parts)
+
+
+def _vcs_in(parts: tuple[str, ...]) -> str | None:
+    # Case aside: on a file system that ignores case (macOS, Windows) ".GIT" is ".git".
+    return next((part for part in parts if part.casefold() in VCS_FOLDERS), None)
 
 
 def _outside(root: Path, path: Path, where: str) -> str:

@@ -139,7 +139,7 @@ def _orphans(project: Project, report: UpdateReport, rename: bool, slugs: list[s
         names = sorted({placement.article_name(project, path) for path, _ in lost})
         found = find_renames(project, names)
         report.renames = [r for r in found if slugs is None or r.new in slugs]
-    if languages is not None and report.renames:
+    if languages is not None and set(project.languages) - set(languages) and report.renames:
         first = report.renames[0]
         raise SourceError(f"this article is {project.config.source}/{first.old}.md renamed "
                           f"({first.matched} of {first.segments} segments match); run diglot "
