@@ -30,8 +30,9 @@ def table_row(article, tbl, pairs: list[Pair]) -> None:
     above the English one."""
     size = sum(max(len(p.block.text), len(p.target or "")) for p in pairs)
     half = [width - 2 * article.cell_margin for width in article.layout.columns]
+    shown = [[_shown(article, pair, index) for pair in pairs] for index in (0, 1)]  # typeset once
     for small in (False, True):
-        cells = [[_shown(article, pair, index, small) for pair in pairs] for index in (0, 1)]
+        cells = [[(column, text, face + 2 * small) for column, text, face in side] for side in shown]
         if all(sum(_need(cells[index]).values()) <= half[index] for index in (0, 1)):
             widths = [_widths(cells[index], half[index]) for index in (0, 1)]
             heights = _heights(cells, widths)
@@ -50,7 +51,7 @@ def table_row(article, tbl, pairs: list[Pair]) -> None:
         # English", the French table's last columns stood under "English".
         label = x.paragraph(tc, sid("Column Heading"), keep_next=True)
         x.run(label, column_heading(codes[index]), article.tags[index])
-        cells = [_shown(article, pair, index) for pair in pairs]
+        cells = shown[index]
         _nested(article, tc, pairs, index,
                 _widths(cells, article.layout.total - 2 * article.cell_margin), [])
 
@@ -73,7 +74,7 @@ def _nested(article, tc, pairs: list[Pair], index: int, widths: list[int],
     x.paragraph(tc, sid("Table Text"))  # Word needs a paragraph after a nested table
 
 
-def _shown(article, pair: Pair, index: int, small: bool = False) -> tuple[int, str, int]:
+def _shown(article, pair: Pair, index: int) -> tuple[int, str, int]:
     """(column, text as measured, face: see ``_FACES``) of a cell in a column: typeset as its language
     sets it (a French no-break space binds a number to its unit, as on the page), its code
     in ``_CODE`` characters (monospaced, in its own size)."""
@@ -82,14 +83,14 @@ def _shown(article, pair: Pair, index: int, small: bool = False) -> tuple[int, s
     items = article.writer.spans(pair.target if target else pair.block.text, lang,
                                  article.doc.references)
     text = "".join(_as_code(s.text) if s.code else s.text for s in items)
-    return pair.block.cell.column, text.replace("\n", " "), pair.block.cell.header + 2 * small
+    return pair.block.cell.column, text.replace("\n", " "), int(pair.block.cell.header)
 
 
 def _as_code(text: str) -> str:
     return _CODE_LETTER.sub("\ue000", text).replace("-", "\ue001")
 
 
-def _widths(cells: list[tuple[int, str, bool]], total: int) -> list[int]:
+def _widths(cells: list[tuple[int, str, int]], total: int) -> list[int]:
     """Column widths (dxa) for cells (column, text, face): each column gets room for its
     longest word first, so no word or number is cut across lines where the table can hold
     them; the room left goes to the columns whose text is longer than that, in proportion to
@@ -108,7 +109,7 @@ def _widths(cells: list[tuple[int, str, bool]], total: int) -> list[int]:
     return _share([f - n for f, n in zip(full, need)], need, total)
 
 
-def _heights(cells: list[list[tuple[int, str, bool]]], widths: list[list[int]]) -> list[int]:
+def _heights(cells: list[list[tuple[int, str, int]]], widths: list[list[int]]) -> list[int]:
     """Each row's height (twips): its tallest cell in either language, from the lines its
     text takes at its column's width (the same estimate as the widths')."""
     heights: list[int] = []
@@ -137,7 +138,7 @@ def _lines(text: str, width: int, face: int) -> int:
     return lines
 
 
-def _need(cells: list[tuple[int, str, bool]]) -> dict[int, int]:
+def _need(cells: list[tuple[int, str, int]]) -> dict[int, int]:
     """Each column's room for its longest word (dxa, cell margins included)."""
     words: dict[int, int] = {}
     for column, text, face in cells:
