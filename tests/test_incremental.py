@@ -176,3 +176,13 @@ def test_the_code_fingerprint_reads_the_whole_package():
     build_plan module once hashed only its own folder, and template edits rebuilt nothing)."""
     assert (manifest.PACKAGE / "templates" / "article.html.j2").is_file()
     assert (manifest.PACKAGE / "builders" / "html.py").is_file()
+
+
+def test_an_article_gone_beside_one_of_the_same_name_in_another_folder_is_said_gone(make_project):
+    """A code review: names compared without their folder said a deleted a/intro was made
+    elsewhere, because b/intro exists."""
+    proj = make_project({"a/intro": "# Un\n\nTexte.\n", "b/intro": "# Deux\n\nTexte.\n"})
+    assert proj.run("build", "--format", "html").exit_code == 0
+    (proj.root / "source_fr/a/intro.md").unlink()
+    result = proj.run("build", "--format", "html")
+    assert "removed build/html/a/intro.html (its article is gone)" in result.output

@@ -123,7 +123,7 @@ def build(ctx: Context, formats: tuple[str, ...], article: str | None, lang: str
     for path in report.written:
         ctx.detail(f"wrote {path}")
     for path in report.removed:
-        ctx.say(f"removed {path} ({_why_removed(project, path)})")
+        ctx.say(f"removed {path} ({report.reasons.get(path, 'its article is gone')})")
     untranslated, fuzzy = report.waiting
     if untranslated or fuzzy:  # the editions mark them (French, a placeholder or a gap)
         ctx.say(f"not yet translated in the articles rebuilt: {untranslated} segment(s) "
@@ -134,22 +134,6 @@ def build(ctx: Context, formats: tuple[str, ...], article: str | None, lang: str
     ctx.say(f"{report.articles} article(s), {report.rebuilt} rebuilt ({report.segments} segments "
             f"read): {len(report.written)} file(s) written, {len(report.unchanged)} rebuilt but "
             f"unchanged, in {ctx.elapsed()}")
-
-
-def _why_removed(project, path: str) -> str:
-    """Why a build removed an output: a picture no page shows, an article gone, or an output
-    the settings now put elsewhere (a new user added a language: every page was said to have
-    lost its article)."""
-    from diglot.builders import INDEX_NAMES
-
-    if "/assets/" in path:
-        return "no page shows it any more"
-    name = path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-    made = {slug.rsplit("/", 1)[-1] for slug in project.slugs()} | \
-        {index.rsplit(".", 1)[0] for index in INDEX_NAMES.values()}
-    if name in made:
-        return "made elsewhere now: the settings changed where the outputs go"
-    return "its article is gone"
 
 
 @main.command()

@@ -8,6 +8,8 @@ says it changed, the build time stamped in it aside).
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,6 +26,7 @@ class BuildReport:
     written: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)  # outputs of articles that are gone
+    reasons: dict[str, str] = field(default_factory=dict)  # removed output → why (its kind)
     warnings: list[str] = field(default_factory=list)
     behind: list[str] = field(default_factory=list)  # edition-wide files --article left as they were
     articles: int = 0
@@ -61,6 +64,7 @@ def write(project: Project, plan: Plan, results, editions: dict, total: int) -> 
     write_group(writes)
     removed = _remove(project, plan, orphans + unshown, area)
     report.removed = [project.rel(path) for path in removed]
+    report.reasons = _reasons(project, plan, orphans, unshown)
     return report
 
 
@@ -164,6 +168,28 @@ def _unshown(plan: Plan, old_files: set[str]) -> list[str]:
     formats = {fmt for fmt, _, _ in plan.targets}
     shown = {f for files in plan.manifest.files.values() for f in files}
     return [rel for rel in sorted(old_files - shown) if rel.split("/", 1)[0] in formats]
+
+
+GONE, MOVED = "its article is gone", "made elsewhere now: the settings changed where the outputs go"
+UNSHOWN = "no page shows it any more"
+
+
+def _reasons(project: Project, plan: Plan, orphans: list[str], unshown: list[str]) -> dict[str, str]:
+    """Why each output goes (keyed by its project-relative path): a picture no page shows,
+    an output the settings now put elsewhere (a language added: every page moves to its
+    language's folder), or one whose article is gone. Its path, its format's folder and
+    a language folder set aside, names the article it was made of (or an index)."""
+    made = {slug for _, _, slug in plan.targets} | {"index", "edition"}
+    out = {rel: UNSHOWN for rel in unshown}
+    for rel in orphans:
+        name = rel.split("/", 1)[-1].rsplit(".", 1)[0]
+        folder, _, rest = name.partition("/")
+        moved = name in made or (_LANGUAGE.fullmatch(folder) is not None and rest in made)
+        out[rel] = MOVED if moved else GONE
+    return {project.rel(plan.manifest.path.parent / rel): why for rel, why in out.items()}
+
+
+_LANGUAGE = re.compile(r"[a-z]{2,3}(?:[_-][A-Za-z0-9]{2,8})*")  # "en", "en_GB": a language's folder
 
 
 def _remove(project: Project, plan: Plan, names: list[str], area: Area) -> list[Path]:
