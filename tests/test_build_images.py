@@ -424,4 +424,12 @@ def test_pictures_every_document_holds_are_bounded_across_the_build(make_project
     assert "would hold more than 0 MB of pictures (each article's holds its own" in result.output
     assert proj.snapshot() == before
     assert proj.run("build", "--format", "html", "-j", jobs).exit_code == 0
-    assert proj.run("build", "--format", "docx", "--article", "a1").exit_code == 0
+    # a code review: built one article at a time, then whole, the edition was past the bound
+    from diglot.commands import build
+
+    monkeypatch.setattr(build, "MAX_EMBEDDED_IMAGES", 3 * len(picture) + 10)
+    for n in range(4):
+        assert proj.run("build", "--format", "docx", "--article", f"a{n}").exit_code == 0
+    result = proj.run("build", "--format", "docx", "-j", jobs)
+    assert result.exit_code == 2 and result.output.startswith("Error: build/docx/edition.docx: its "
+                                                              "articles' parts come to 0 MB")

@@ -21,6 +21,7 @@ from diglot.commands.build_plan import Manifest, Plan, output_folder, plan as ma
 from diglot.commands.build_write import BuildReport, write
 from diglot.errors import BuildError, FindingsError
 from diglot.project import Project
+from diglot.safety import MAX_EMBEDDED_IMAGES, MB
 
 __all__ = ["BuildReport", "StrictError", "build", "context"]
 
@@ -59,7 +60,7 @@ def build(project: Project, formats: tuple[str, ...] | None = None,
                    if REGISTRY[f].edition == "articles"]
         results, editions = build_jobs.run(project, ctx, todo, indexes,
                                            jobs or parallel.workers(), progress)
-        editions |= _editions(ctx, plan, slugs, results, kept, build_jobs.edition)
+        editions |= _editions(project, ctx, plan, slugs, results, kept, build_jobs.edition)
     if strict:
         _check_strict(project, results)
     # Sources with no text to translate (each one's warning says so) need no PO file, and
@@ -125,8 +126,8 @@ def _sources(project: Project, plan: Plan, slug: str, force: bool) -> tuple:
         for fmt, lang in plan.stale.get(slug, ()))
 
 
-def _editions(ctx: BuildContext, plan: Plan, slugs: list[str], results, kept, assemble
-              ) -> dict[tuple[str, str], bytes]:
+def _editions(project: Project, ctx: BuildContext, plan: Plan, slugs: list[str], results, kept,
+              assemble) -> dict[tuple[str, str], bytes]:
     """Each stale edition made of parts, from its articles' (rendered now, or kept)."""
     made = {(fmt, lang, r.slug): part for r in results for (fmt, lang), part in r.parts.items()}
     made = kept | made
@@ -134,8 +135,21 @@ def _editions(ctx: BuildContext, plan: Plan, slugs: list[str], results, kept, as
     for fmt, lang in plan.stale_index:
         if REGISTRY[fmt].edition == "parts":
             parts = [made[(fmt, lang, s)] for s in slugs if (fmt, lang, s) in made]
+            _within_bounds(project.rel(plan.index[(fmt, lang)][0]), fmt, parts)
             editions[(fmt, lang)] = assemble(fmt, ctx, parts)
     return editions
+
+
+def _within_bounds(edition: str, fmt: str, parts: list[bytes]) -> None:
+    """An edition's parts, kept or rendered now, past what one build holds (each article's
+    part holds its pictures): the same refusal whatever the cache (a code review: articles
+    built one by one with --article, then a plain build, made an edition past the bound)."""
+    size = sum(map(len, parts))
+    if REGISTRY[fmt].embeds and size > MAX_EMBEDDED_IMAGES:
+        raise BuildError(f"its articles' parts come to {size // MB:,} MB (each holds its "
+                         f"pictures), more than the {MAX_EMBEDDED_IMAGES // MB} MB an edition "
+                         "is made of: make the pictures smaller (the HTML edition shares them)",
+                         edition)
 
 
 def _require(formats: tuple[str, ...]) -> None:

@@ -110,8 +110,7 @@ def _bounded(project: Project, results: Iterable[Result]) -> Iterator[Result]:
             raise BuildError(f"the articles' documents (DOCX, EPUB, PDF) would hold more than "
                              f"{MAX_EMBEDDED_IMAGES // MB} MB of pictures (each article's holds "
                              f"its own; this one brings it to {total // MB} MB): make the pictures "
-                             "smaller, or build those formats for fewer articles at a time "
-                             "(--article); the HTML edition shares them",
+                             "smaller (the HTML edition shares them)",
                              project.rel(project.source_path(result.slug)))
         yield result
 
