@@ -346,3 +346,33 @@ def test_a_project_folder_that_does_not_exist_is_one_error_line(tmp_path):
                              "--port", "0"], capture_output=True, text=True, timeout=30)
     assert (result.returncode, result.stdout) == (2, "")
     assert result.stderr == f"Error: {tmp_path / 'typo'}: project folder does not exist\n"
+
+
+def test_the_settings_are_watched_again_in_a_project_folder_made_anew(tmp_path):
+    """A code review: a project folder removed and made again (a checkout switched, a clone
+    made over it) was never watched again: the old folder's watch saw nothing more."""
+    import shutil
+    import threading
+
+    from diglot.serve.watch import Watcher
+
+    root = tmp_path / "edition"
+    root.mkdir()
+    changed = threading.Event()
+    watcher = Watcher(root, lambda: [], changed.set)
+    watcher.start()
+    try:
+        (root / "diglot.toml").write_text("title = 'a'\n")
+        assert changed.wait(10)
+        shutil.rmtree(root)
+        root.mkdir()
+        changed.clear()
+        assert changed.wait(10)  # the folder made anew: its watch starts again
+        changed.clear()
+        for n in range(20):  # the new folder's watch starts a moment after
+            (root / "diglot.toml").write_text(f"title = 'b{n}'\n")
+            if changed.wait(0.5):
+                break
+        assert changed.is_set()
+    finally:
+        watcher.stop()

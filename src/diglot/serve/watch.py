@@ -16,7 +16,7 @@ import threading
 from pathlib import Path
 from typing import Callable
 
-from watchfiles import watch
+from watchfiles import Change, watch
 
 _STEP_MS = 50  # a change is reported once the files have been quiet this long
 _SETTINGS = ("diglot.toml", "pyproject.toml")
@@ -45,16 +45,24 @@ class Watcher:
                 thread.join(timeout)
 
     def _watch_root(self) -> None:
+        anew = False  # the folder was removed: its files, and the folders watched, are others
         while not self.stopping.is_set():
+            if anew and self.root.is_dir():
+                anew = False
+                self._restart.set()
+                self.on_change()  # read as it is now: what changes next, the watch sees
             try:
                 self._watch_settings()
-            except OSError:  # the project folder gone or moved mid-watch: look again soon
+                anew = not self.stopping.is_set()
+            except OSError:  # the project folder not there (yet): look again soon
                 self.stopping.wait(0.5)
 
     def _watch_settings(self) -> None:
-        names = set(_SETTINGS)
+        names, gone = set(_SETTINGS), (Change.deleted, str(self.root))
         for changes in watch(self.root, recursive=False, step=_STEP_MS, stop_event=self.stopping,
                              raise_interrupt=False):
+            if gone in changes:  # a folder made anew is another, which this watch never sees
+                return
             touched = {Path(path).name for _, path in changes}
             names.update(p.name for p in self.folders())
             if touched & names:
