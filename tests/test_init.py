@@ -23,7 +23,9 @@ def run(*args, cwd=None):
     return CliRunner().invoke(main, list(args), catch_exceptions=False)
 
 
-def test_init_update_build_works_and_says_what_comes_next(tmp_path):
+def test_init_update_build_works_and_says_what_comes_next(tmp_path, monkeypatch):
+    (tmp_path / "elsewhere").mkdir()
+    monkeypatch.chdir(tmp_path / "elsewhere")  # the edition named whole, wherever the tests run
     edition = tmp_path / "my-edition"
     result = run("init", str(edition))
     assert result.exit_code == 0
