@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from collections import Counter
 from dataclasses import dataclass
 
@@ -146,12 +147,20 @@ def _keeps_italics(pair: Pair, value: str) -> bool:
     italics: then its italics are lost, not a habit ("*inline*, *attachment*" → "inline,
     *attachment*"). A French italic for a foreign word (*wrapper*, *mapping*) beside a kept
     parameter name is still the habit: only a list's items are compared."""
-    word = re.escape(value)
-    listed = (rf"(?<![\w*]){word}(?:,|\s+(?:or|and))\s+[*_]\w|"
-              rf"\w[*_](?:,|\s+(?:or|and))\s+{word}(?![\w*])")
-    return re.search(listed, pair.en.markdown) is not None
+    return value in _listed_roman(pair.en.markdown)
 
 
+@lru_cache(maxsize=8)  # asked for each italic the English drops: read once (an attack round)
+def _listed_roman(markdown: str) -> frozenset[str]:
+    """The words written in roman right beside an item in italics, in a list."""
+    return frozenset(found.group(1) or found.group(2) for found in _LISTED.finditer(markdown))
+
+
+_LISTED = re.compile(r"(?<![\w*'’-])([^\W\d_][\w'’-]*)(?=(?:,|\s+(?:or|and))\s+[*_]\w)|"
+                     r"(?<=\w[*_])(?:,|\s+(?:or|and))\s+([^\W\d_][\w'’-]*)(?![\w*])")
+
+
+@lru_cache(maxsize=8)  # the English, asked for each italic it drops: folded once
 def _folded(text: str) -> str:
     """Lower case, without accents, hyphens as spaces: *Tankadère* is "Tankadere" in the
     English, *General-Grant* "General Grant"."""
