@@ -279,10 +279,15 @@ def _header_only_png(width: int, height: int) -> bytes:
     return b"\x89PNG\r\n\x1a\n" + struct.pack(">I", 13) + b"IHDR" + header + struct.pack(">I", crc)
 
 
-def test_an_image_too_large_to_decode_is_one_error_naming_it(make_project):
-    """A 40,000 × 40,000 PNG was silently left out of the PDF book."""
+@pytest.mark.parametrize("second_header", [False, True])
+def test_an_image_too_large_to_decode_is_one_error_naming_it(make_project, second_header):
+    """A 40,000 × 40,000 PNG was silently left out of the PDF book; an attack round hid the
+    size in a second header, which a decoder takes, behind a first of 10 × 10."""
+    data = _header_only_png(40_000, 40_000)
+    if second_header:
+        data = _header_only_png(10, 10) + data[8:]
     proj = make_project({"e": "# E\n\n![la carte](img/carte.png)\n"},
-                        files={"source_fr/img/carte.png": _header_only_png(40_000, 40_000)})
+                        files={"source_fr/img/carte.png": data})
     before = proj.snapshot()
     for fmt in ("html", "docx"):
         result = proj.run("build", "--format", fmt)

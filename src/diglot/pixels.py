@@ -37,7 +37,7 @@ def size(data: bytes) -> tuple[int, int] | None:
     """(width, height) of a PNG, GIF or JPEG image; None for another kind or a header that
     cannot be read (the builders show such an image as they can)."""
     if data.startswith(b"\x89PNG\r\n\x1a\n") and len(data) >= 24:
-        return struct.unpack(">II", data[16:24])
+        return _png(data)
     if data[:6] in (b"GIF87a", b"GIF89a") and len(data) >= 13:
         return _gif(data)
     if data.startswith(b"\xff\xd8"):
@@ -48,6 +48,21 @@ def size(data: bytes) -> tuple[int, int] | None:
         width, height = struct.unpack("<ii", data[18:26])
         return abs(width), abs(height)
     return _pillow(data)
+
+
+def _png(data: bytes) -> tuple[int, int]:
+    """The largest header up to the image data, chunks walked by their lengths: a PNG may
+    carry a second IHDR, which a decoder takes (an attack round: 10 × 10 said, 13,000 ×
+    13,000 decoded, 21 s and 1.4 GB)."""
+    found, at = struct.unpack(">II", data[16:24]), 8
+    while at + 8 <= len(data):
+        length, kind = struct.unpack(">I4s", data[at:at + 8])
+        if kind in (b"IDAT", b"IEND"):
+            break
+        if kind == b"IHDR" and length >= 8 and at + 16 <= len(data):
+            found = _larger(found, struct.unpack(">II", data[at + 8:at + 16]))
+        at += 12 + length
+    return found
 
 
 def _webp(data: bytes) -> tuple[int, int] | None:
