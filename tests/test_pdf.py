@@ -873,3 +873,27 @@ def test_pictures_past_the_pixels_the_pdf_decodes_are_one_error_before_any_decod
         "the PDF edition decodes; scale them down (the book prints a picture at most 300 pt tall: "
         "some 1,250 pixels at 300 dpi), or split the edition (the other editions take them)\n"))
     assert proj.run("build", "--format", "html").exit_code == 0
+
+
+def test_a_picture_shown_many_times_is_one_address_for_the_layout_engine(tmp_path, monkeypatch):
+    """An attack round: each use of a 5 MB picture was a data: URI of its own, 200 MB of page
+    for 30 uses (38 s, 2.5 GB). The engine reads a short address; the bytes come once."""
+    from diglot.builders.pdf import engine
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return len(data).to_bytes(4, "big") + kind + data + \
+            (zlib.crc32(kind + data) & 0xFFFFFFFF).to_bytes(4, "big")
+
+    header = (10).to_bytes(4, "big") * 2 + bytes([8, 2, 0, 0, 0])
+    padded = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"prVt", b"\0" * (1 << 20)) \
+        + chunk(b"IDAT", zlib.compress((b"\0" + b"\0" * 30) * 10)) \
+        + chunk(b"IEND", b"")
+    proj = Proj(tmp_path)
+    proj.write("source_fr/p.png", padded)
+    proj.source("a", "# A\n\n" + "".join(f"![vue {n}](p.png)\n\n" for n in range(20)))
+    assert proj.run("update").exit_code == 0
+    read = []
+    real = engine.Engine.layout
+    monkeypatch.setattr(engine.Engine, "layout", lambda self, html, css: read.append(len(html)) or real(self, html, css))
+    assert proj.run("build", "--format", "pdf", "--article", "a").exit_code == 0
+    assert max(read) < 100_000  # not one megabyte of data: URI per use

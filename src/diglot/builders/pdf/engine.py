@@ -18,7 +18,9 @@ from weasyprint.anchors import make_page_bookmark_tree
 from weasyprint.document import Page
 from weasyprint.matrix import Matrix
 from weasyprint.text.fonts import FontConfiguration
-from weasyprint.urls import URLFetcher
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+from diglot.builders.pdf.inline import PICTURES
 
 # WeasyPrint reports CSS it ignores through logging; diglot's own stylesheet is tested, so
 # its warnings would only be noise on the terminal.
@@ -43,15 +45,27 @@ class Part:
     anchors: list[str]
 
 
+class _Fetcher(URLFetcher):
+    """Only the pictures diglot read and checked (``inline.PICTURES``, by their address)
+    and ``data:`` URIs load: nothing the HTML names can reach a file or the network."""
+
+    def __init__(self) -> None:
+        super().__init__(allowed_protocols={"data"})
+
+    def fetch(self, url, headers=None):
+        found = PICTURES.get(url)
+        if found is not None:
+            return URLFetcherResponse(url, found[0], {"Content-Type": found[1]})
+        return super().fetch(url, headers)
+
+
 class Engine:
     """One PDF being made: the fonts are shared by every layout pass, so the measured
     passages and the final pages use the same faces and embed them once."""
 
     def __init__(self) -> None:
         self.fonts = FontConfiguration()
-        # Only data: URIs load (the pictures, read and checked by diglot.media): nothing
-        # the HTML names can reach a file or the network.
-        self.fetcher = URLFetcher(allowed_protocols={"data"})
+        self.fetcher = _Fetcher()
 
     def layout(self, html: str, css: str):
         """Lay ``html`` out with ``css`` (and nothing else: no user-agent defaults beyond

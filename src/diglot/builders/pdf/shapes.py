@@ -11,7 +11,7 @@ from __future__ import annotations
 from html import escape
 from typing import Callable
 
-from diglot.builders.pdf.inline import data_uri, picture
+from diglot.builders.pdf.inline import picture, picture_url
 from diglot.model import Image, Pair
 
 _ALIGN = {"left": "al-l", "center": "al-c", "right": "al-r"}
@@ -69,7 +69,7 @@ def figure(pairs: list[Pair], sides_of: SidesOf, image: Image | None,
     texts = [sides_of(pair, "span") for pair in pairs]
     out = []
     for side in (0, 1):
-        uri = data_uri(picture(image, side))
+        uri = picture_url(picture(image, side))
         img = f'<img class="picture" src="{uri}" alt="{escape(alts[side])}">' if uri else ""
         shown = list(zip(("alt", "caption"), texts))[1 if uri and len(texts) > 1 else 0:]
         lines = "".join(f'<div class="{kind}{_shaded(found[side])}">{_content(found[side])}</div>'
