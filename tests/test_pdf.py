@@ -897,3 +897,27 @@ def test_a_picture_shown_many_times_is_one_address_for_the_layout_engine(tmp_pat
     monkeypatch.setattr(engine.Engine, "layout", lambda self, html, css: read.append(len(html)) or real(self, html, css))
     assert proj.run("build", "--format", "pdf", "--article", "a").exit_code == 0
     assert max(read) < 100_000  # not one megabyte of data: URI per use
+
+
+def test_an_svgs_embedded_pictures_count_against_the_pixels_the_pdf_decodes(tmp_path):
+    """An attack round: six 88-million-pixel PNGs inside one 87 kB SVG took the PDF a
+    minute, where the same six as figures were refused at once."""
+    import base64
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return len(data).to_bytes(4, "big") + kind + data + \
+            (zlib.crc32(kind + data) & 0xFFFFFFFF).to_bytes(4, "big")
+
+    images = []
+    for n in range(3):
+        png = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", (9400).to_bytes(4, "big") * 2 + bytes([1, 0, 0, 0, 0])) \
+            + chunk(b"tEXt", b"n\x00" + bytes([48 + n])) + chunk(b"IEND", b"")
+        images.append(f'<image href="data:image/png;base64,{base64.b64encode(png).decode()}" width="10" height="10"/>')
+    svg = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">' + "".join(images) + "</svg>"
+    proj = Proj(tmp_path)
+    proj.write("source_fr/dessin.svg", svg)
+    proj.source("a", "# A\n\n![un dessin](dessin.svg)\n")
+    assert proj.run("update").exit_code == 0
+    result = proj.run("build", "--format", "pdf")
+    assert result.exit_code == 2 and result.output.startswith(
+        "Error: source_fr/a.md: its pictures come to 265 million pixels, more than the 200 million")

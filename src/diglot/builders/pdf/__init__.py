@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from importlib import import_module
 
-from diglot import pixels
+from diglot import pixels, svg
 from diglot.builders import BuildContext
 from diglot.errors import BuildError
 from diglot.model import CODE, Bilingual
@@ -96,9 +96,8 @@ def _decodable(docs: list[Bilingual], most: int, where: str) -> None:
     for doc in docs:
         for image in doc.images.values():
             for picture in (image.source, image.target):
-                if picture.data and pixels.kind(picture.data) in _DECODED:
-                    size = pixels.size(picture.data) or (0, 0)
-                    sizes[picture.data] = abs(size[0] * size[1])
+                if picture.data and picture.data not in sizes:
+                    sizes[picture.data] = decoded_pixels(picture.data)
     total = sum(sizes.values())
     if total > most:
         raise BuildError(f"its pictures come to {total / 1e6:,.0f} million pixels, more than the "
@@ -107,4 +106,11 @@ def _decodable(docs: list[Bilingual], most: int, where: str) -> None:
                          "300 dpi), or split the edition (the other editions take them)", where)
 
 
-_DECODED = frozenset({"png", "jpeg", "gif", "webp", "bmp", "tiff"})
+def decoded_pixels(data: bytes) -> int:
+    """The pixels the engine decodes to draw a picture: its size, as any reader (Pillow
+    too) tells it, whatever its first bytes claim (a TGA whose first field held "<svg" was
+    taken for an SVG and counted as none); an SVG's, those of the pictures it embeds."""
+    size = pixels.size(data)
+    if size is not None:
+        return abs(size[0] * size[1])
+    return svg.embedded_pixels(data) if svg.is_svg(data) else 0
