@@ -921,3 +921,27 @@ def test_an_svgs_embedded_pictures_count_against_the_pixels_the_pdf_decodes(tmp_
     result = proj.run("build", "--format", "pdf")
     assert result.exit_code == 2 and result.output.startswith(
         "Error: source_fr/a.md: its pictures come to 265 million pixels, more than the 200 million")
+
+
+def test_the_pixels_all_a_builds_pdf_books_decode_are_bounded(tmp_path, monkeypatch):
+    """An attack round: two 11 kB pictures of 88 million pixels in each of 14 articles, each
+    article within its bound: 68 s, and more with every article."""
+    from diglot.commands import build_jobs
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return len(data).to_bytes(4, "big") + kind + data + \
+            (zlib.crc32(kind + data) & 0xFFFFFFFF).to_bytes(4, "big")
+
+    png = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", (9400).to_bytes(4, "big") * 2 + bytes([1, 0, 0, 0, 0])) \
+        + chunk(b"IEND", b"")
+    monkeypatch.setattr(build_jobs, "MAX_DECODED_PIXELS", 150_000_000)
+    proj = Proj(tmp_path)
+    proj.write("source_fr/p.png", png)
+    for name in ("a", "b"):
+        proj.source(name, f"# {name}\n\n![une vue](p.png)\n")
+    assert proj.run("update").exit_code == 0
+    before = proj.snapshot()
+    result = proj.run("build", "--format", "pdf", "-j", "1")
+    assert result.exit_code == 2 and result.output.startswith(
+        "Error: source_fr/b.md: the articles' PDF books would decode more than 150 million pixels")
+    assert proj.snapshot() == before

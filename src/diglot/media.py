@@ -105,6 +105,16 @@ def picture_files(doc: Bilingual) -> list[bytes]:
     return list(found.values())
 
 
+def decoded_pixels(data: bytes) -> int:
+    """The pixels an engine decodes to draw a picture: its size, as any reader (Pillow too)
+    tells it, whatever its first bytes claim (a TGA whose first field held "<svg" was taken
+    for an SVG and counted as none); an SVG's, those of the pictures it embeds."""
+    size = pixels.size(data)
+    if size is not None:
+        return abs(size[0] * size[1])
+    return svg.embedded_pixels(data) if svg.is_svg(data) else 0
+
+
 def _sources(doc: Bilingual, po) -> dict[str, Where]:
     """image source → where it was first written, in order of appearance."""
     found: dict[str, Where] = {}

@@ -25,6 +25,9 @@ MAX_ARTICLE_IMAGES = 256 * MB  # an article's image files in all (each read once
 # a file counts once per document showing it (an attack round: a 31 MB picture shown by 40
 # articles took 3.8 GB to build).
 MAX_EMBEDDED_IMAGES = 512 * MB
+# The pixels a build's PDF books decode in all (each article's within its own bound): the
+# edition's bound, since edition.pdf decodes them all again.
+MAX_DECODED_PIXELS = 500_000_000
 MAX_TABLE_COLUMNS = 64  # a table wider than this no edition sets beside its translation
 # Lines of code blocks in one article: a program's whole listing is a few thousand. An attack
 # round's 7 blocks of 1,000,000 one-character lines (14 MB) took 15.6 GB to build.

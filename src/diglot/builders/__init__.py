@@ -54,6 +54,9 @@ class Format:
     # Whether each article's document holds its pictures (not files beside it, shared):
     # counted against safety.MAX_EMBEDDED_IMAGES.
     embeds: bool = True
+    # Whether it decodes every picture to lay its pages out (counted against a build's
+    # pixels: see commands.build_jobs).
+    decodes: bool = False
 
 
 REGISTRY: dict[str, Format] = {f.name: f for f in (
@@ -74,7 +77,7 @@ REGISTRY: dict[str, Format] = {f.name: f for f in (
     Format("pdf", ".pdf", "edition.pdf",
            COMMON_KEYS + ("page_size", "pdf_layout", "chapter_break"),
            own_files=("builders/pdf/",), default=False, needs="weasyprint",
-           engines=("weasyprint", "pydyf", "pyphen"), edition="articles"),
+           engines=("weasyprint", "pydyf", "pyphen"), edition="articles", decodes=True),
 )}
 FORMATS = tuple(name for name, fmt in REGISTRY.items() if fmt.default)  # a plain build's
 EXTENSIONS = {name: fmt.extension for name, fmt in REGISTRY.items()}

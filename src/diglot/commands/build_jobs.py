@@ -23,7 +23,7 @@ from diglot.commands import build_cache, build_sources
 from diglot.errors import BuildError, DiglotError
 from diglot.model import Bilingual
 from diglot.project import Project
-from diglot.safety import MAX_EMBEDDED_IMAGES, MB
+from diglot.safety import MAX_DECODED_PIXELS, MAX_EMBEDDED_IMAGES, MB
 
 
 @dataclass(frozen=True)
@@ -61,6 +61,7 @@ class Result:
     sources: dict[str, tuple[str, bytes]] = field(default_factory=dict)  # file → (key, parsed)
     waiting: tuple[int, int] = (0, 0)  # segments shown untranslated, fuzzy (rendered languages)
     embedded: int = 0  # bytes of pictures its documents hold (see safety.MAX_EMBEDDED_IMAGES)
+    decoded: int = 0  # pixels of pictures its layouts decode (see MAX_DECODED_PIXELS)
 
 
 def run(project: Project, ctx: BuildContext, jobs: Iterable[Job], indexes: Iterable[IndexJob],
@@ -103,9 +104,16 @@ def run(project: Project, ctx: BuildContext, jobs: Iterable[Job], indexes: Itera
 
 def _bounded(project: Project, results: Iterable[Result]) -> Iterator[Result]:
     """The results, as long as the pictures their documents hold stay within the bound."""
-    total = 0
+    total = pixels = 0
     for result in results:
-        total += result.embedded
+        total, pixels = total + result.embedded, pixels + result.decoded
+        if pixels > MAX_DECODED_PIXELS:  # each article's PDF within its bound, and all of them
+            raise BuildError(f"the articles' PDF books would decode more than "
+                             f"{MAX_DECODED_PIXELS // 1_000_000} million pixels of pictures "
+                             f"(this one brings it to {pixels // 1_000_000:,} million; an attack "
+                             "round's 14 articles of two 11 kB pictures took 68 s): make the "
+                             "pictures smaller (the book prints one at most 300 pt tall)",
+                             project.rel(project.source_path(result.slug)))
         if total > MAX_EMBEDDED_IMAGES:
             raise BuildError(f"the articles' documents (DOCX, EPUB, PDF) would hold more than "
                              f"{MAX_EMBEDDED_IMAGES // MB} MB of pictures (each article's holds "
@@ -231,6 +239,8 @@ def _render(result: Result, fmt: str, lang: str, doc: Bilingual, ctx: BuildConte
     result.files[key] = builder.files(doc)
     if REGISTRY[fmt].embeds:
         result.embedded += sum(len(data) for data in media.picture_files(doc))
+    if REGISTRY[fmt].decodes:
+        result.decoded += sum(map(media.decoded_pixels, media.picture_files(doc)))
     if REGISTRY[fmt].pictures:
         result.notices += media.unshown(doc, REGISTRY[fmt].pictures, fmt.upper())
 

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from importlib import import_module
 
-from diglot import pixels, svg
+from diglot import media
+from diglot.safety import MAX_DECODED_PIXELS
 from diglot.builders import BuildContext
 from diglot.errors import BuildError
 from diglot.model import CODE, Bilingual
@@ -72,7 +73,7 @@ MAX_CODE_LINES = 10_000
 # counted once; the book prints it at most 300 pt tall, so a picture of a few million
 # pixels loses nothing.
 MAX_ARTICLE_PIXELS = 200_000_000
-MAX_EDITION_PIXELS = 500_000_000
+MAX_EDITION_PIXELS = MAX_DECODED_PIXELS
 
 
 def within_bounds(doc: Bilingual) -> None:
@@ -97,20 +98,10 @@ def _decodable(docs: list[Bilingual], most: int, where: str) -> None:
         for image in doc.images.values():
             for picture in (image.source, image.target):
                 if picture.data and picture.data not in sizes:
-                    sizes[picture.data] = decoded_pixels(picture.data)
+                    sizes[picture.data] = media.decoded_pixels(picture.data)
     total = sum(sizes.values())
     if total > most:
         raise BuildError(f"its pictures come to {total / 1e6:,.0f} million pixels, more than the "
                          f"{most // 1_000_000:,} million the PDF edition decodes; scale them down "
                          "(the book prints a picture at most 300 pt tall: some 1,250 pixels at "
                          "300 dpi), or split the edition (the other editions take them)", where)
-
-
-def decoded_pixels(data: bytes) -> int:
-    """The pixels the engine decodes to draw a picture: its size, as any reader (Pillow
-    too) tells it, whatever its first bytes claim (a TGA whose first field held "<svg" was
-    taken for an SVG and counted as none); an SVG's, those of the pictures it embeds."""
-    size = pixels.size(data)
-    if size is not None:
-        return abs(size[0] * size[1])
-    return svg.embedded_pixels(data) if svg.is_svg(data) else 0
