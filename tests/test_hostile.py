@@ -707,3 +707,30 @@ def test_a_lock_file_diglot_may_only_read_still_locks(tmp_path, monkeypatch):
         with pytest.raises(LockError):
             with fsio.project_lock(tmp_path):
                 pass
+
+
+
+def test_a_lock_file_no_one_may_open_in_a_writable_project_is_an_error(tmp_path, monkeypatch):
+    """An attack round: a .diglot.lock of mode 000 (a tarball's) made every run unlocked,
+    though the project could be written."""
+    import errno
+    import os
+
+    from diglot import fsio
+    from diglot.errors import LockError
+
+    (tmp_path / ".diglot.lock").write_text("")
+    real_open = os.open
+
+    def refused(path, flags, *mode):
+        if str(path).endswith(".diglot.lock"):
+            raise PermissionError(errno.EACCES, "Permission denied")
+        return real_open(path, flags, *mode)
+
+    monkeypatch.setattr(fsio.os, "open", refused)
+    with pytest.raises(LockError, match="cannot hold the lock file"):
+        with fsio.project_lock(tmp_path):
+            pass
+    monkeypatch.setattr(fsio.os, "access", lambda path, mode: False)  # a read-only project
+    with fsio.project_lock(tmp_path):
+        pass

@@ -265,6 +265,9 @@ def project_lock(root: Path, wait: float = 0.0) -> Iterator[None]:
             raise LockError(f"cannot hold the lock file ({exc.strerror}); diglot makes it "
                             "itself: remove what is there", lock_path.name) from None
         fd = _read_only(lock_path)  # a lock file left read-only (a tarball's) still locks
+        if fd is None and os.access(root, os.W_OK):  # one no one may read (mode 000): no
+            raise LockError(f"cannot hold the lock file ({exc.strerror}); diglot makes it "
+                            "itself: remove it", lock_path.name) from None
         if fd is None:
             yield  # a read-only project cannot be written to anyway; nothing to protect
             return
