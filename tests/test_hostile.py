@@ -181,7 +181,10 @@ def test_an_output_folder_that_is_a_link_to_the_translations_is_refused(world, c
      "version-control folder"),
     # a code review: on a file system that ignores case, ".GIT" is the repository
     ('output = ".GIT/refs/heads"\n', "build", "diglot.toml:1: 'output' names a folder in the "
-     "version-control folder '.GIT'")])
+     "version-control folder '.GIT'"),
+    # an attack round: git's folder under another name (git init --separate-git-dir=store)
+    ('output = "store/refs/heads"\n', "build", "diglot.toml:1: 'output' names a folder in the "
+     "version-control folder 'store'")])
 def test_no_setting_leads_diglot_into_the_repositorys_own_folder(world, setting, command, message):
     """An attack round: output = ".git/refs/heads" wrote pages among git's branches, and
     `git log --all` then failed with "bad object"; a memory file named .git/config (a
@@ -189,6 +192,9 @@ def test_no_setting_leads_diglot_into_the_repositorys_own_folder(world, setting,
     (world.root / ".git/refs/heads").mkdir(parents=True)
     (world.root / ".git/refs/tags").mkdir(parents=True)
     (world.root / ".git/config").write_text("[credential]\n\thelper = store ghp_Token\n")
+    for folder in ("store/refs/heads", "store/objects"):
+        (world.root / folder).mkdir(parents=True)
+    (world.root / "store/HEAD").write_text("ref: refs/heads/main\n")
     (world.root / "diglot.toml").write_text(setting)
     before = world.snapshot()
     result = world.run(command)

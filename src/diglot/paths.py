@@ -69,10 +69,21 @@ def vcs_part(root: Path, path: Path) -> str | None:
     """The version-control folder (``.git``…) that ``path`` lies in inside the project
     ``root``, its links followed; None for another."""
     try:
-        parts = path.resolve().relative_to(root.resolve()).parts
+        base = root.resolve()
+        parts = path.resolve().relative_to(base).parts
     except (OSError, RuntimeError, ValueError):
         return None  # outside the project, or unresolvable: the area's own checks say so
-    return _vcs_in(parts)
+    named = _vcs_in(parts)
+    if named is not None:
+        return named
+    # git's own folder under another name (git init --separate-git-dir=store, a worktree's)
+    folders = (base.joinpath(*parts[:k]) for k in range(1, len(parts) + 1))
+    return next((f.name for f in folders if _git_store(f)), None)
+
+
+def _git_store(folder: Path) -> bool:
+    return (folder / "HEAD").is_file() and (folder / "objects").is_dir() and \
+        (folder / "refs").is_dir()
 
 
 def _vcs_in(parts: tuple[str, ...]) -> str | None:
