@@ -11,7 +11,6 @@ them with a capital, so "may" (the verb) is none, nor "sat".
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from diglot.checks.excerpt import quote
 from diglot.checks.model import Pair, Problem
@@ -74,10 +73,9 @@ _FIGURE_AFTER = re.compile(r"\.?,? *\d")
 
 def _name(word: str, lang: str) -> tuple[str, int]:
     if lang == "fr":
-        folded = unicodedata.normalize("NFC", word)
-        if folded in _FRENCH_MONTH_NUMBERS:
-            return "month", _FRENCH_MONTH_NUMBERS[folded]
-        return ("day", _FRENCH_DAY_NUMBERS[folded]) if folded in _FRENCH_DAY_NUMBERS else ("", 0)
+        if word in _FRENCH_MONTH_NUMBERS:
+            return "month", _FRENCH_MONTH_NUMBERS[word]
+        return ("day", _FRENCH_DAY_NUMBERS[word]) if word in _FRENCH_DAY_NUMBERS else ("", 0)
     if word in _ENGLISH_MONTH_NUMBERS or word in _SHORT:
         return "month", _ENGLISH_MONTH_NUMBERS.get(word, _SHORT.get(word, 0))
     if word in _ENGLISH_DAY_NUMBERS or word in _SHORT_DAYS:
