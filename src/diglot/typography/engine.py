@@ -178,10 +178,17 @@ class Table:
         self.by_mark = {c: m for m in marks for c in m.marks}
         self.patterns = patterns
         self.words = words  # rules with their own search (``edits(text)``), never gated
-        digits = r"|\d" if patterns else ""  # every pattern is about a number
-        # what a text needs for any rule to apply: a mark, a digit, or a word rule's letter
-        first = "".join(self.by_mark) + "".join(w.letters for w in words)
-        self.search = re.compile("[" + re.escape(first) + "]" + digits)
+        # what a text needs for any rule to apply: a mark, a digit (every pattern is about a
+        # number), a word rule's letter; or what a word rule finds cheaply (its ``might``:
+        # "Mr" in the text, not every capital M, which most English has)
+        first = "".join(self.by_mark) + "".join(getattr(w, "letters", "") for w in words)
+        digits = r"|\d" if patterns else ""
+        self.search = re.compile("[" + re.escape(first) + "]" + digits if first else r"\d" if patterns else "(?!)")
+        self.might = [w.might for w in words if hasattr(w, "might")]
+
+    def applies(self, text: str) -> bool:
+        """Whether any rule may apply to ``text`` (one scan, and a word rule's own test)."""
+        return self.search.search(text) is not None or any(might(text) for might in self.might)
 
     def edits(self, text: str, guard: "_Guard") -> list[Edit]:
         found = list(self._marks(text))
@@ -208,7 +215,7 @@ def typeset_text(pieces: Sequence[tuple[str, bool]], table: Table) -> list[str]:
     """Each piece's new text; ``pieces`` are (text, protected) in reading order."""
     texts = [t for t, _ in pieces]
     text = "".join(texts)
-    if table.search.search(text) is None:
+    if not table.applies(text):
         return texts
     for _ in range(_PASSES):
         edits = table.edits(text, _Guard(text, pieces))

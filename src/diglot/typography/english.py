@@ -69,10 +69,17 @@ def _set(text: str, at: int, found: dict[int, str]) -> str:
     return char
 
 
+_TITLES = ("Mr", "Ms", "Dr.", "Dr ", "St.", "St ", "Mme", "Mlle", "§")  # "Station" is no title
+
+
 class Ties:
     """The spaces after a title or a reference word made one no-break space."""
 
-    letters = "MDS§"  # a title's first letter (a reference word is before a digit)
+    @staticmethod
+    def might(text: str) -> bool:
+        """Whether a title may be there (a reference word is before a digit, which the
+        table looks for already): a few substring tests, far cheaper than a scan."""
+        return any(title in text for title in _TITLES)
 
     @staticmethod
     def edits(text: str) -> list[Edit]:
