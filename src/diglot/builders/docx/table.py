@@ -243,7 +243,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")  # a word Word and LibreOf
 # What a word may stand between: punctuation, quotes straight and curly, an ellipsis (a
 # reader's review: “unconstitutionally” set its paragraph ragged among justified ones).
 _EDGES = ".,;:!?()[]«»\"'*_“”‘’„…—–"
-_BREAKS = re.compile(r"\s+|(?<=[—–])")
+_AFTER_DASH = re.compile(r"(?<=[—–])")
 _CHAR_TWIPS = 105  # a 10.5 pt letter's average width (half an em), in twips
 
 
@@ -253,8 +253,12 @@ def _unbreakable(shown: str, width: int) -> bool:
     before it would be stretched across the column, so such a paragraph is set ragged
     right."""
     least = width // (3 * _CHAR_TWIPS)  # characters
-    words = _BREAKS.split(shown)  # a line may break at a space and after a dash
-    return any(not _WORD.fullmatch(word.strip(_EDGES)) for word in words if len(word) > least)
+    for word in shown.split():  # a line may break at a space…
+        if len(word) > least:
+            for part in _AFTER_DASH.split(word):  # …and after a dash
+                if len(part) > least and not _WORD.fullmatch(part.strip(_EDGES)):
+                    return True
+    return False
 
 
 def _look(block: Block, key: int | None) -> Look:
