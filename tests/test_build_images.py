@@ -279,13 +279,19 @@ def _header_only_png(width: int, height: int) -> bytes:
     return b"\x89PNG\r\n\x1a\n" + struct.pack(">I", 13) + b"IHDR" + header + struct.pack(">I", crc)
 
 
-@pytest.mark.parametrize("second_header", [False, True])
-def test_an_image_too_large_to_decode_is_one_error_naming_it(make_project, second_header):
+@pytest.mark.parametrize("hidden", ["", "second header", "gif frame"])
+def test_an_image_too_large_to_decode_is_one_error_naming_it(make_project, hidden):
     """A 40,000 × 40,000 PNG was silently left out of the PDF book; an attack round hid the
-    size in a second header, which a decoder takes, behind a first of 10 × 10."""
+    size in a second header, which a decoder takes, behind a first of 10 × 10; a code
+    review in a GIF's frame standing at 39,999, 39,999 of a 10 × 10 screen."""
+    import struct
+
     data = _header_only_png(40_000, 40_000)
-    if second_header:
+    if hidden == "second header":
         data = _header_only_png(10, 10) + data[8:]
+    elif hidden == "gif frame":
+        data = (b"GIF89a" + struct.pack("<HH", 10, 10) + bytes(3) + b"\x2c"
+                + struct.pack("<HHHH", 39_999, 39_999, 1, 1) + bytes([0, 2, 2, 0x44, 0x01, 0]) + b"\x3b")
     proj = make_project({"e": "# E\n\n![la carte](img/carte.png)\n"},
                         files={"source_fr/img/carte.png": data})
     before = proj.snapshot()

@@ -447,10 +447,13 @@ def test_a_listed_item_left_in_roman_beside_one_kept_in_italics_is_a_loss():
     """A QA lead: the French habit of italics for foreign words excused a lost italic
     whenever the English wrote the word in roman, even beside its kept sibling."""
     pairs = [("Les valeurs sont *inline*, *attachment* ou ``None``.", "The values are inline, *attachment* or ``None``."),
+             # a code review: an item of two words was no longer seen
+             ("Le *Great Eastern*, le *Mongolia* et le *Rangoon*.", "The Great Eastern, *Mongolia* and *Rangoon*."),
              ("Un *wrapper* autour de *obj*.", "A wrapper around *obj*."),  # a foreign word: the habit
              ("Les paramètres *mode* et *openhook*.", "The parameters mode and openhook.")]
     assert [(f.line, f.check, f.message, f.excerpt) for f in run_checks(entries(pairs), "a.po")] == [
-        (10, "emphasis", "italic spans: 2 in French, 1 in English", "French *inline*")]
+        (10, "emphasis", "italic spans: 2 in French, 1 in English", "French *inline*"),
+        (20, "emphasis", "italic spans: 3 in French, 2 in English", "French *Great Eastern*")]
 
 
 def test_french_words_left_inside_an_english_sentence_are_a_copy():
@@ -461,6 +464,9 @@ def test_french_words_left_inside_an_english_sentence_are_a_copy():
               "The consul signed. Mr. Fogg acquitta les droits de visa, et, après avoir salué."),
              ("Visitez le Musée des Beaux-Arts de Lyon.", "Visit the Musée des Beaux-Arts de Lyon."),  # a name
              ("Il répondit « le chat est dans la maison ».", "He answered “le chat est dans la maison”."),  # quoted
+             # a code review: quoted, but with another apostrophe, or a word before the French
+             ("Il répondit « c'est la vie, mon ami, que voulez-vous ».", "He answered “c’est la vie, mon ami, que voulez-vous”."),
+             ("Il dit : « Oui, nous partirons pour la ville de Lyon. »", "He said: “Oui, nous partirons pour la ville de Lyon.”"),
              ("Copiez avec copy.copy(d), copy.deepcopy(d) et la suite.", "Copy with copy.copy(d), copy.deepcopy(d) and so on.")]
     assert [(f.line, f.check, f.message) for f in run_checks(entries(pairs), "a.po")] == [
         (10, "copy", "French words left in the English"), (20, "copy", "French words left in the English")]

@@ -181,8 +181,11 @@ def test_the_code_fingerprint_reads_the_whole_package():
 def test_an_article_gone_beside_one_of_the_same_name_in_another_folder_is_said_gone(make_project):
     """A code review: names compared without their folder said a deleted a/intro was made
     elsewhere, because b/intro exists."""
-    proj = make_project({"a/intro": "# Un\n\nTexte.\n", "b/intro": "# Deux\n\nTexte.\n"})
+    proj = make_project({"a/intro": "# Un\n\nTexte.\n", "b/intro": "# Deux\n\nTexte.\n",
+                         "de/intro": "# Trois\n\nTexte.\n", "intro": "# Quatre\n\nTexte.\n"})
     assert proj.run("build", "--format", "html").exit_code == 0
     (proj.root / "source_fr/a/intro.md").unlink()
+    (proj.root / "source_fr/de/intro.md").unlink()  # a folder named as a language is no language's
     result = proj.run("build", "--format", "html")
     assert "removed build/html/a/intro.html (its article is gone)" in result.output
+    assert "removed build/html/de/intro.html (its article is gone)" in result.output

@@ -123,6 +123,9 @@ def test_english_gets_its_quotes_never_french_spaces_and_autolinks_are_untouched
      "It is 32.4\u00a0m long, 2\u00a0km away, $65\u00a0billion; see p.\u00a045, Fig.\u00a02, "
      "No.\u00a05 and §\u00a03."),
     ("In 3D, 5G and 5 in 10 cases; the MDr. Smith; DMr. X", "In 3D, 5G and 5 in 10 cases; the MDr. Smith; DMr. X"),
+    # a code review: the cheap test before the rule skipped these
+    ("Messrs. Fogg and Passepartout left.", "Messrs.\u00a0Fogg and Passepartout left."),
+    ("He met Dr\u202fWatson there.", "He met Dr\u00a0Watson there."),
 ])
 def test_english_typography_table(typed, shown):
     assert typeset_plain(typed, "en") == shown

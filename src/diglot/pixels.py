@@ -118,8 +118,11 @@ def _gif(data: bytes) -> tuple[int, int]:
     flags = data[10]
     at = 13 + (3 << ((flags & 7) + 1) if flags & 0x80 else 0)
     while at < len(data) and data[at] != 0x3B:
-        if data[at] == 0x2C and at + 10 <= len(data):  # an image: its size, then its colours
-            found = _larger(found, struct.unpack("<HH", data[at + 5:at + 9]))
+        if data[at] == 0x2C and at + 10 <= len(data):  # an image: where it stands, its size
+            left, top, width, height = struct.unpack("<HHHH", data[at + 1:at + 9])
+            # a decoder grows the picture to hold the frame where it stands (a code review:
+            # a 1 × 1 frame at 9,000, 9,000 in a 10 × 10 screen decoded as 9,001 × 9,001)
+            found = _larger(found, (max(found[0], left + width), max(found[1], top + height)))
             local = data[at + 9]
             at += 10 + (3 << ((local & 7) + 1) if local & 0x80 else 0) + 1  # + LZW code size
         elif data[at] == 0x21:  # an extension: its label

@@ -199,14 +199,14 @@ def embedded_pixels(data: bytes) -> int:
         root, _ = _parse(data)
     except (ElementTree.ParseError, ValueError):
         return 0
-    found: dict[bytes, int] = {}
+    found: dict[str, int] = {}  # by address: a renderer decodes each address, not each picture
     for element in root.iter():
         for name, value in element.attrib.items():
             url = _DROPPED.sub("", value)
-            if _local(name) == "href" and url.lower().startswith("data:"):
+            if _local(name) == "href" and url.lower().startswith("data:") and url not in found:
                 picture = _data(url)
                 size = pixels.size(picture) if picture else None
-                found[picture or b""] = abs(size[0] * size[1]) if size else 0
+                found[url] = abs(size[0] * size[1]) if size else 0
     return sum(found.values())
 
 

@@ -143,21 +143,38 @@ def _roman_habit(pair: Pair, value: str) -> bool:
 
 
 def _keeps_italics(pair: Pair, value: str) -> bool:
-    """Whether the English writes the word in roman beside a listed item it keeps in
+    """Whether the English writes the item in roman beside a listed item it keeps in
     italics: then its italics are lost, not a habit ("*inline*, *attachment*" → "inline,
     *attachment*"). A French italic for a foreign word (*wrapper*, *mapping*) beside a kept
     parameter name is still the habit: only a list's items are compared."""
-    return value in _listed_roman(pair.en.markdown)
+    # the places are found once an entry and read once a length (an attack round: a search
+    # for each dropped italic over the whole English was quadratic), the item of any shape
+    return value in _beside_italics(pair.en.markdown, len(value))
 
 
-@lru_cache(maxsize=8)  # asked for each italic the English drops: read once (an attack round)
-def _listed_roman(markdown: str) -> frozenset[str]:
-    """The words written in roman right beside an item in italics, in a list."""
-    return frozenset(found.group(1) or found.group(2) for found in _LISTED.finditer(markdown))
+@lru_cache(maxsize=64)
+def _beside_italics(markdown: str, n: int) -> frozenset[str]:
+    """The texts of ``n`` characters a list's separator next to an item in italics follows
+    or precedes, standing whole (not the end of a longer word)."""
+    before, after = _separators(markdown)
+    return frozenset([markdown[at - n:at] for at in before if at >= n and _edge(markdown, at - n - 1)]
+                     + [markdown[at:at + n] for at in after if _edge(markdown, at + n)])
 
 
-_LISTED = re.compile(r"(?<![\w*'’-])([^\W\d_][\w'’-]*)(?=(?:,|\s+(?:or|and))\s+[*_]\w)|"
-                     r"(?<=\w[*_])(?:,|\s+(?:or|and))\s+([^\W\d_][\w'’-]*)(?![\w*])")
+def _edge(text: str, at: int) -> bool:
+    return not 0 <= at < len(text) or not (text[at].isalnum() or text[at] in "*_")
+
+
+@lru_cache(maxsize=8)
+def _separators(markdown: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Where a list's separator next to an item in italics starts (", *b*", " or *b*") and
+    where the item after one ends up ("*a*, b"): the places a roman item may stand."""
+    return (tuple(m.start() for m in _BEFORE_ITALIC.finditer(markdown)),
+            tuple(m.end() for m in _AFTER_ITALIC.finditer(markdown)))
+
+
+_BEFORE_ITALIC = re.compile(r"(?:,|\s+(?:or|and))\s+(?=[*_]\w)")
+_AFTER_ITALIC = re.compile(r"(?<=\w[*_])(?:,|\s+(?:or|and))\s+")
 
 
 @lru_cache(maxsize=8)  # the English, asked for each italic it drops: folded once

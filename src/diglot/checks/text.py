@@ -110,9 +110,9 @@ def _french_run(pair: Pair, en_text: str, fr_text: str) -> list[Problem]:
     words or more of the French in a row, two French words such as "les", "de" among them
     and two lower-case words of content (not a name: "the Musée des Beaux-Arts de Lyon"),
     not set apart in quotation marks or italics (a QA lead: 2 of 4 such plants caught)."""
-    fr_words = _TOKEN.findall(fr_text.lower())
+    fr_words = _TOKEN.findall(fr_text.lower().replace("’", "'"))  # c’est is c'est
     grams = {tuple(fr_words[k:k + _RUN]) for k in range(len(fr_words) - _RUN + 1)}
-    en = list(_TOKEN.finditer(en_text))
+    en = list(_TOKEN.finditer(en_text.replace("’", "'")))  # the same length: places hold
     low = [w.group().lower() for w in en]
     k = 0
     while k <= len(en) - _RUN:
@@ -133,9 +133,14 @@ def _french_run(pair: Pair, en_text: str, fr_text: str) -> list[Problem]:
 
 
 def _quoted(text: str, start: int, end: int) -> bool:
-    """Whether quotation marks close around ``text[start:end]`` (“le chat est là”)."""
-    return text[:start].rstrip()[-1:] in ("“", '"', "«", "‘", "'") and \
-        text[end:].lstrip(" .,;:!?…")[:1] in ("”", '"', "»", "’", "'")
+    """Whether ``text[start:end]`` stands inside a quotation (“Oui, c’est la vie” around
+    French words the English quotes): a quotation mark opened before it, not closed
+    between, and one closing after it."""
+    for opening, closing in (("“", "”"), ("«", "»"), ("‘", "’")):
+        if text.rfind(opening, 0, start) > text.rfind(closing, 0, start) and text.find(closing, end) >= 0:
+            return True
+    straight = text.count('"', 0, start)  # straight marks pair up in turn
+    return straight % 2 == 1 and text.find('"', end) >= 0
 
 
 def _reads_french(words: list[str]) -> bool:

@@ -8,7 +8,6 @@ says it changed, the build time stamped in it aside).
 
 from __future__ import annotations
 
-import re
 
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -180,16 +179,15 @@ def _reasons(project: Project, plan: Plan, orphans: list[str], unshown: list[str
     language's folder), or one whose article is gone. Its path, its format's folder and
     a language folder set aside, names the article it was made of (or an index)."""
     made = {slug for _, _, slug in plan.targets} | {"index", "edition"}
+    languages = set(project.languages) | {lang for _, lang, _ in plan.targets}
     out = {rel: UNSHOWN for rel in unshown}
     for rel in orphans:
         name = rel.split("/", 1)[-1].rsplit(".", 1)[0]
         folder, _, rest = name.partition("/")
-        moved = name in made or (_LANGUAGE.fullmatch(folder) is not None and rest in made)
+        # "api/index" is an article in a folder, "en/index" a language's (a code review)
+        moved = folder not in languages and name in made or folder in languages and rest in made
         out[rel] = MOVED if moved else GONE
     return {project.rel(plan.manifest.path.parent / rel): why for rel, why in out.items()}
-
-
-_LANGUAGE = re.compile(r"[a-z]{2,3}(?:[_-][A-Za-z0-9]{2,8})*")  # "en", "en_GB": a language's folder
 
 
 def _remove(project: Project, plan: Plan, names: list[str], area: Area) -> list[Path]:

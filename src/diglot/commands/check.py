@@ -24,21 +24,22 @@ def check(project: Project, slugs: list[str] | None = None,
     levels = {**SEVERITIES, **project.config.severity}
     across = []
     for lang in languages or project.languages:  # one language's entries, all articles
-        across += check_consistency(((path, e) for _, read in found
-                                     for path, e in read.get(lang, ())), levels)
+        folder = project.rel(project.translations_dir / lang) + "/"
+        across += check_consistency(((path, e) for _, read in found for path, rows in read.items()
+                                     if path.startswith(folder) for _, e in rows), levels)
     if not across:
         return findings
     # each file's findings together, files in the order they were read
-    order = {path: n for n, path in enumerate(dict.fromkeys(
-        path for _, read in found for entries in read.values() for path, _ in entries[:1]))}
+    order = {path: n for n, path in enumerate(dict.fromkeys(  # every file read, in turn
+        path for findings, read in found for path in [f.path for f in findings] + list(read)))}
     return sorted(findings + across, key=lambda f: (order.get(f.path, -1), f.line, f.check))
 
 
 def _article(project: Project, slug: str, languages: tuple[str, ...], sources: bool = True
              ) -> tuple[list[Finding], dict[str, list[tuple[str, Entry]]]]:
-    """The article's findings, and each language's entries (for the checks over the whole
-    project); an error in its source is raised, as every command raises it (a CI gate of
-    ``check`` alone must not pass a source the build refuses)."""
+    """The article's findings, and each PO file's translated entries by its path (for the
+    checks over the whole project); an error in its source is raised, as every command
+    raises it (a CI gate of ``check`` alone must not pass a source the build refuses)."""
     if sources:
         read_or_skip(project, slug)
     findings: list[Finding] = []
@@ -51,7 +52,7 @@ def _article(project: Project, slug: str, languages: tuple[str, ...], sources: b
             path = project.rel(project.po_path(lang, slug))
             findings += run_checks(catalog.entries, path, project.config.severity, segments,
                                    (slug, project.articles))
-            entries[lang] = [(path, e) for e in catalog.entries if e.msgstr and not e.obsolete]
+            entries[path] = [(path, e) for e in catalog.entries if e.msgstr and not e.obsolete]
     return findings, entries
 
 

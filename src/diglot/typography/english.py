@@ -69,7 +69,10 @@ def _set(text: str, at: int, found: dict[int, str]) -> str:
     return char
 
 
-_TITLES = ("Mr", "Ms", "Dr.", "Dr ", "St.", "St ", "Mme", "Mlle", "§")  # "Station" is no title
+# What a title's tie needs to be there (cheap tests before the rule's own search): the
+# titles _TIED names; "Dr" and "St" only before a point or a space ("Station" is no title).
+_TITLES = ("Mr", "Ms", "Messrs", "Mme", "Mlle", "§") + tuple(
+    title + after for title in ("Dr", "St") for after in "." + SPACES)
 
 
 class Ties:

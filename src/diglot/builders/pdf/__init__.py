@@ -38,6 +38,7 @@ class PdfBuilder:
         from diglot.builders.pdf import assemble
 
         within_bounds(doc)
+        _new_book()
         return assemble.article(doc, ctx)
 
     def index(self, docs: list[Bilingual], ctx: BuildContext) -> bytes:
@@ -47,6 +48,7 @@ class PdfBuilder:
         for doc in docs:
             within_bounds(doc)
         _decodable(docs, MAX_EDITION_PIXELS, "edition.pdf")
+        _new_book()
         return assemble.edition(docs, ctx)
 
     def files(self, doc: Bilingual) -> dict[str, bytes]:
@@ -57,6 +59,14 @@ class PdfBuilder:
 
     def prepare(self, ctx: BuildContext, langs: tuple[str, str]) -> None:
         require()  # WeasyPrint and Pango imported: half a second
+
+
+def _new_book() -> None:
+    """Forget the last book's pictures: a process may make many (a code review: a -j 1
+    build kept every article's)."""
+    from diglot.builders.pdf.inline import PICTURES
+
+    PICTURES.clear()
 
 
 BUILDER = PdfBuilder()

@@ -134,8 +134,8 @@ def picture_url(found: Picture | None) -> str:
 
 
 SCHEME = "diglot-picture:"
-# The pictures of the book being made, by address: what the engine's fetcher serves. One
-# process makes one book (an article's, or the edition's), so it only ever grows by them.
+# The pictures of the book being made, by address: what the engine's fetcher serves
+# (emptied as each book starts: ``builders.pdf``).
 PICTURES: dict[str, tuple[bytes, str]] = {}
 
 
