@@ -136,6 +136,19 @@ def test_a_source_every_other_command_refuses_stops_check_too(proj):
         'allowed here); a value holding ": " needs quotes: title: "Le tramway : vingt-cinq ans"']
 
 
+@pytest.mark.parametrize("image, message", [
+    ("images/voie.png", "image 'images/voie.png' not found (no file source_fr/images/voie.png)"),
+    ("../../secret.png", "image '../../secret.png' is outside the project")])
+def test_an_image_the_build_refuses_stops_check_too(proj, image, message):
+    """A new user: check passed an article whose picture was missing; build then failed."""
+    proj.source("a", SOURCE + f"\n![Schéma de la voie]({image})\n")
+    assert proj.run("update").exit_code == 0
+    before = proj.snapshot()
+    result = proj.run("check")
+    assert result.exit_code == 2 and proj.snapshot() == before
+    assert result.output.startswith(f"Error: source_fr/a.md:11: {message}")
+
+
 def test_serve_s_check_does_not_read_the_source_again(proj):
     """diglot serve checks a page's PO file after its rebuild read the source: ``sources=False``."""
     from diglot.commands.check import check

@@ -80,6 +80,22 @@ def attach(doc: Bilingual, root: Path, source_dir: Path,
     return replace(doc, images=found.images), sorted(found.inputs)
 
 
+def check_paths(doc: Bilingual, root: Path, source_dir: Path,
+                po: tuple[str, Catalog | None] | None = None) -> None:
+    """The errors ``attach`` would raise for where ``doc``'s images are (missing, outside
+    the project, in a version-control folder, no image file's name), without reading them:
+    ``diglot check`` must not pass an article the build refuses (a new user's review)."""
+    project = Place(root, source_dir)
+    for src, where in _sources(doc, po).items():
+        parts = urlsplit(src)
+        if parts.scheme or parts.netloc:
+            continue  # remote, or another scheme: shown as the builders can
+        path = _local(project, doc.article.path, unquote(parts.path), src, where)
+        if path.suffix.lower() not in IMAGE_SUFFIXES:
+            raise where.error(f"image '{unquote(src)}'{where.note} is no image file the editions "
+                              f"publish: its name must end in {', '.join(IMAGE_SUFFIXES)}")
+
+
 def unshown(doc: Bilingual, kinds: tuple[str, ...], edition: str) -> list[str]:
     """One line per image file of ``doc`` that an edition embedding only ``kinds`` of
     picture shows as its alt text (an SVG in the DOCX), naming where it is written."""

@@ -8,7 +8,8 @@ from diglot.checks.consistency import check_consistency
 from diglot.checks.run import Finding, run_checks
 from diglot.catalog.gather import read_or_skip, read_po, read_translations
 from diglot.errors import DiglotError
-from diglot import parallel
+from diglot import media, parallel
+from diglot.catalog.translate import bilingual
 from diglot.po.model import Entry
 from diglot.project import Project
 
@@ -40,13 +41,17 @@ def _article(project: Project, slug: str, languages: tuple[str, ...], sources: b
     """The article's findings, and each PO file's translated entries by its path (for the
     checks over the whole project); an error in its source is raised, as every command
     raises it (a CI gate of ``check`` alone must not pass a source the build refuses)."""
-    if sources:
-        read_or_skip(project, slug)
+    article = read_or_skip(project, slug)[0] if sources else None
     findings: list[Finding] = []
     entries: dict[str, list[tuple[str, Entry]]] = {}
     segments = None
     for lang in languages:
         catalog = read_po(project, lang, slug)
+        if article is not None:  # its pictures, where the build looks for them
+            po = project.rel(project.po_path(lang, slug))
+            doc = bilingual(article, catalog, project.config.source_language, lang,
+                            project.config.fallback, po)
+            media.check_paths(doc, project.root, project.source_dir, (po, catalog))
         if catalog is not None:
             segments = segments or _segments(project, slug)  # one template for every language
             path = project.rel(project.po_path(lang, slug))
