@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import mimetypes
+import re
 from dataclasses import dataclass, field, replace
 from html import escape
 from typing import Mapping
@@ -77,6 +78,8 @@ def _span_html(span: Span, ctx: Context) -> str:
     if span.note is not None:
         return call(span, ctx)
     html = picture_html(span, ctx) if span.image is not None else escape(span.text, quote=False)
+    if not (span.code or span.image is not None):
+        html = _NAME.sub(_kept_whole, html)
     if span.code:
         html = f"<code>{_whole(html) if len(span.text.strip()) <= WHOLE_CODE else html}</code>"
     if span.italic:
@@ -84,6 +87,16 @@ def _span_html(span: Span, ctx: Context) -> str:
     if span.bold:
         html = f"<b>{html}</b>"
     return html
+
+
+# A word of six letters or more (shorter ones are never hyphenated: ``print.css``) with a
+# capital in it: a proper name, an acronym, a word in camel case. Neither language's
+# typography divides one ("Zucker-berg", "Massa-chusetts": a reader's review).
+_NAME = re.compile(r"\b(?=\w{6})\w*[A-ZÀ-ÖØ-ÞŒ]\w*")
+
+
+def _kept_whole(found: re.Match) -> str:
+    return f'<span class="name">{found.group()}</span>'
 
 
 def _whole(html: str) -> str:
