@@ -65,6 +65,29 @@ def test_a_changed_image_rebuilds_and_an_unused_copy_is_removed(proj):
     assert assets(proj) == []
 
 
+def _bmp() -> bytes:
+    """One blue pixel, a 24-bit BMP."""
+    return (b"BM" + (58).to_bytes(4, "little") + bytes(4) + (54).to_bytes(4, "little")
+            + (40).to_bytes(4, "little") + (1).to_bytes(4, "little") * 2 + b"\x01\x00\x18\x00"
+            + bytes(4) + (4).to_bytes(4, "little") + bytes(16) + b"\xff\x00\x00\x00")
+
+
+@pytest.mark.parametrize("other", ["y.bmp", "y.tiff"])
+def test_a_picture_two_pages_share_stays_while_one_still_shows_it(make_project, other):
+    """A code review: a page also showing a .bmp lost its list of pictures from the
+    manifest, so when the other page stopped showing the shared one it was deleted."""
+    data = _bmp() if other.endswith(".bmp") else b"II*\x00" + bytes(60)
+    p = make_project({"a": f"# A\n\nUn texte.\n\n![carte](images/x.png)\n\n![plan](images/{other})\n",
+                      "b": "# B\n\nUn autre texte.\n\n![carte](images/x.png)\n"},
+                     files={"source_fr/images/x.png": png(3, 2), f"source_fr/images/{other}": data})
+    assert p.run("build", "--format", "html").exit_code == 0
+    p.write("source_fr/b.md", "# B\n\nUn autre texte, sans carte.\n")
+    assert p.run("build", "--format", "html").exit_code == 0
+    page = (p.root / "build/html/a.html").read_text()
+    shown = [src for src in assets(p) if f'src="assets/{src}"' in page]
+    assert len(shown) == 2, (assets(p), shown)
+
+
 def test_a_missing_image_is_one_error_line_and_nothing_is_written(proj):
     proj.write("source_fr/autre.md", "# Autre\n\nUn texte.\n\n![Absente](img/absente.png)\n")
     before = proj.snapshot()

@@ -159,6 +159,17 @@ def test_serve_s_check_does_not_read_the_source_again(proj):
     assert {f.check for f in findings} >= {"numbers"}  # the PO file's findings, no error raised
 
 
+def test_with_fallback_fail_an_unfinished_translation_is_still_checked(make_project):
+    """A code review: with ``fallback = "fail"`` (a CI gate's setting) check stopped on the
+    untranslated segment and exited 2 without a finding."""
+    proj = make_project({"a": SOURCE}, {"a": {k: v for k, v in ENGLISH.items()
+                                              if k != "Le **chat** dort."}})
+    proj.write("diglot.toml", 'fallback = "fail"\n')
+    result = proj.run("check")
+    assert result.exit_code == 1, result.output
+    assert "error [numbers] 50 appears 2× in French, 1× in English" in result.output
+
+
 def test_an_article_without_a_po_file_is_named_as_not_checked(make_project):
     proj = make_project({"a": "Un texte.\n", "b": "Un autre texte.\n"}, update=False)
     result = proj.run("check")

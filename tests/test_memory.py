@@ -150,6 +150,15 @@ def test_update_of_one_article_reads_the_memory_of_the_others(proj):
     assert proj.entries("metro")[GARE].translator_comments == ("memory: 100% from tram",)
 
 
+def test_update_of_one_article_reads_the_memory_of_articles_in_folders(make_project):
+    """A code review: ``update --article`` read only ``en/*.po``, so an article in a folder
+    (``en/2026/tram.po``) proposed nothing, where a plain ``update`` proposed it."""
+    proj = make_project({"2026/tram": f"# Le tram\n\n{GARE}\n"}, {"2026/tram": ENGLISH})
+    proj.source("metro", f"# Le métro\n\n{GARE}\n")
+    assert "1 given a fuzzy proposal" in proj.run("update", "--article", "metro").output
+    assert proj.entries("metro")[GARE].translator_comments == ("memory: 100% from 2026/tram",)
+
+
 def test_proposals_do_not_depend_on_string_hashing(proj):
     """Many equally close candidates: the same one wins in every process."""
     import os

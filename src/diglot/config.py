@@ -58,6 +58,12 @@ class Config:
     def proofing_tag(self, lang: str) -> str:
         return self.proofing.get(lang, lang)
 
+    @property
+    def reading_fallback(self) -> str:
+        """The fallback for reading work in progress (the preview, check): ``fail`` stops
+        the build of an unfinished edition, not a look at it."""
+        return "source" if self.fallback == "fail" else self.fallback
+
 
 _TYPES = {f.name: f.type for f in fields(Config)}
 _CHOICES = {"fallback": FALLBACKS, "page_size": PAGE_SIZES, "french_spacing": FRENCH_SPACING,

@@ -23,6 +23,7 @@ from diglot import __version__, crossref
 from diglot.builders import EXTENSIONS, INDEX_NAMES, REGISTRY, BuildContext
 from diglot.config import Config
 from diglot.fsio import Write
+from diglot.media import IMAGE_SUFFIXES
 from diglot.paths import Area
 from diglot.project import Project
 from diglot.safety import MAX_PO_BYTES
@@ -98,8 +99,10 @@ def combine(*parts: str) -> str:
 # from the repository: an entry of any other shape is dropped, never acted on.
 _NAME = r"[A-Za-z0-9_-][A-Za-z0-9._-]*"
 _OUTPUT = re.compile(rf"([a-z]+)/(?:{_NAME}/)*{_NAME}")
-_ASSET = re.compile(rf"[a-z]+/(?:[A-Za-z0-9_-]+/)?assets/{_NAME}\.(?:png|jpe?g|gif|svg|webp|avif)",
-                    re.IGNORECASE)
+# Every suffix the build copies (a .bmp left out dropped its page's list, and a picture the
+# page still showed was deleted with another page's: a code review).
+_SUFFIXES = "|".join(re.escape(suffix[1:]) for suffix in IMAGE_SUFFIXES)
+_ASSET = re.compile(rf"[a-z]+/(?:[A-Za-z0-9_-]+/)?assets/{_NAME}\.(?:{_SUFFIXES})", re.IGNORECASE)
 _MAX_SIZE = 64 * 1024 * 1024
 
 
@@ -139,9 +142,10 @@ class Manifest:
             data = json.loads(path.read_text(encoding="utf-8"))
             if data.get("version") != 1:
                 return cls(path)
-            return cls(path, _valid(data["outputs"], is_output_name, str),
-                       _valid(data.get("inputs"), _relative_files, list),
-                       _valid(data.get("files"), is_output_name, list, is_asset_name))
+            files = _valid(data.get("files"), is_output_name, list, is_asset_name)
+            return cls(path, _with_files(_valid(data["outputs"], is_output_name, str),
+                                         data.get("files"), files),
+                       _valid(data.get("inputs"), _relative_files, list), files)
         except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
             return cls(path)  # missing or damaged: everything is simply rebuilt
 
@@ -168,6 +172,13 @@ def _valid(value, key_ok, kind: type, item_ok=None) -> dict:
     item_ok = item_ok or key_ok
     return {k: v for k, v in value.items() if key_ok(k) and isinstance(v, kind)
             and (kind is str or all(isinstance(i, str) and item_ok(i) for i in v))}
+
+
+def _with_files(entries: dict, written: object, kept: dict) -> dict:
+    """The outputs, less those whose list of files beside them was dropped: such a page is
+    rebuilt, not trusted to show nothing."""
+    dropped = set(written) - set(kept) if isinstance(written, dict) else set()
+    return {k: v for k, v in entries.items() if k not in dropped}
 
 
 def _relative_files(rel: object) -> bool:

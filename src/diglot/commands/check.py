@@ -49,8 +49,9 @@ def _article(project: Project, slug: str, languages: tuple[str, ...], sources: b
         catalog = read_po(project, lang, slug)
         if article is not None:  # its pictures, where the build looks for them
             po = project.rel(project.po_path(lang, slug))
+            # (with fallback = "fail", an unfinished translation is what check is run on)
             doc = bilingual(article, catalog, project.config.source_language, lang,
-                            project.config.fallback, po)
+                            project.config.reading_fallback, po)
             media.check_paths(doc, project.root, project.source_dir, (po, catalog))
         if catalog is not None:
             segments = segments or _segments(project, slug)  # one template for every language

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from diglot.catalog import memory
 from diglot.catalog.pieces import split_halves
-from diglot.catalog.placement import base_language
+from diglot.catalog.placement import article_name, base_language
 from diglot.catalog.gather import read_translations
 from diglot.catalog.store import read_catalog
 from diglot.po.model import Catalog
@@ -60,9 +60,10 @@ def _units(project: Project, lang: str, changes: list, stray: set[str], todo: li
     alone = {todo[0].slug} if len({c.slug for c in todo}) == 1 else set()
     units = [_unit(msgid, msgstr, obsolete, c.slug, taken) for c in planned if c.slug not in alone
              for msgid, msgstr, obsolete, taken in c.units]
-    skip = {c.slug for c in planned} | {c.moved_from.stem for c in planned if c.moved_from}
+    skip = {c.slug for c in planned} | {_name(project, c.moved_from) for c in planned
+                                        if c.moved_from}
     for path in _unplanned(project, lang, skip, stray):
-        units += memory.units_of(read_translations(project, path), path.stem)
+        units += memory.units_of(read_translations(project, path), _name(project, path))
     for rel in project.config.memory:
         units += _compendium(project, rel, lang)
     return units
@@ -76,8 +77,19 @@ def _unit(msgid: str, msgstr: str, obsolete: bool, slug: str, taken) -> memory.U
 def _unplanned(project: Project, lang: str, skip: set[str], stray: set[str]) -> list[Path]:
     """The language's PO files this run did not plan: orphans, unselected articles."""
     folder = project.translations_dir / lang
-    found = sorted(folder.glob("*.po")) if folder.is_dir() else []
-    return [p for p in found if p.stem not in skip and project.rel(p) not in stray]
+    # Articles sit in folders too: ``en/2026/a.po`` (a code review: only ``en/*.po`` was read,
+    # so ``update --article`` proposed less than a plain ``update``).
+    found = sorted(folder.rglob("*.po")) if folder.is_dir() else []
+    return [p for p in found if _name(project, p) not in skip and project.rel(p) not in stray]
+
+
+def _name(project: Project, path: Path) -> str:
+    """The article a PO or template is named after (``2026/a``); an older diglot's file
+    outside the translations folder by its stem."""
+    try:
+        return article_name(project, path)
+    except ValueError:
+        return path.stem
 
 
 def _compendium(project: Project, rel: str, lang: str) -> list[memory.Unit]:

@@ -233,7 +233,7 @@ def _images_key(project: Project, inputs: tuple[str, ...]) -> tuple[str, ...]:
 def _read(project: Project, slug: str, files: tuple[str, ...]) -> _Article:
     """The article translated into every language with its images, or the error that
     stops it; ``files``: its source's and PO files' digests, taken before reading."""
-    fallback = "source" if project.config.fallback == "fail" else project.config.fallback
+    fallback = project.config.reading_fallback
     docs, inputs, notices = {}, set(), {}
     try:
         article, _skipped = read_or_skip(project, slug)
