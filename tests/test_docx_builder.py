@@ -645,3 +645,14 @@ def test_pictures_are_stored_as_python_docx_stores_them_without_its_scans():
     want = [(rid, str(theirs.part.rels[rid].target_part.partname)) for rid, _ in
             (theirs.part.get_or_add_image(io.BytesIO(blob)) for blob in blobs)]
     assert got == want and len({name for _, name in got}) == 5
+
+
+@pytest.mark.parametrize("tag", ["fr-FR", "fr_FR", "FR", "fr_CA"])
+def test_the_docx_and_pdf_words_follow_any_spelling_of_a_french_tag(tag):
+    """A code review: the words split a tag on "-" only, so ``fr_FR`` (a proofing setting
+    written as gettext writes it) gave an English title page."""
+    from diglot.builders.docx import text
+    from diglot.builders.pdf import words
+
+    assert text.words("contents", tag, "fr", "en") == words.words("contents", tag, "fr", "en") == "Sommaire"
+    assert text.mark("untranslated", False, tag, "fr") == "Pas encore traduit\u00a0: original en français"

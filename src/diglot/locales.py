@@ -21,6 +21,12 @@ from diglot.model import PubDate
 _TAG = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
 
 
+def base(code: str) -> str:
+    """A tag's language: ``en_US``, ``en-us``, ``EN`` → ``en`` (the one place it is split:
+    six copies split on "-" alone, and ``en_GB`` fell back to other wording)."""
+    return code.replace("-", "_").split("_")[0].lower()
+
+
 def is_known(code: str) -> bool:
     if not _TAG.fullmatch(code):
         return False

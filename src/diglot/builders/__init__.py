@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from importlib import import_module
 from typing import Mapping, NamedTuple, Protocol
 
+from diglot import locales
 from diglot.config import Config
 from diglot.model import Bilingual
 
@@ -64,7 +65,7 @@ REGISTRY: dict[str, Format] = {f.name: f for f in (
            own_files=("builders/html", "builders/preview.py", "templates/", "web.py"),
            embeds=False),
     Format("docx", ".docx", "edition.docx", COMMON_KEYS + ("page_size", "docx_borders"),
-           own_files=("builders/docx/", "ooxml/"), archive=True,
+           own_files=("builders/docx/", "ooxml/", "builders/wording.py"), archive=True,
            pictures=("png", "jpeg", "gif", "bmp", "tiff")),
     # EPUB shares the HTML edition's row and inline view data and its labels.
     Format("epub", ".epub", "edition.epub", COMMON_KEYS + ("chapter_break",),
@@ -76,7 +77,7 @@ REGISTRY: dict[str, Format] = {f.name: f for f in (
     # together), so its edition reads the articles again rather than parts.
     Format("pdf", ".pdf", "edition.pdf",
            COMMON_KEYS + ("page_size", "pdf_layout", "chapter_break"),
-           own_files=("builders/pdf/",), default=False, needs="weasyprint",
+           own_files=("builders/pdf/", "builders/wording.py"), default=False, needs="weasyprint",
            engines=("weasyprint", "pydyf", "pyphen"), edition="articles", decodes=True),
 )}
 FORMATS = tuple(name for name, fmt in REGISTRY.items() if fmt.default)  # a plain build's
@@ -109,7 +110,7 @@ class BuildContext:
     def title_in(self, lang: str) -> str:
         """The edition's title in a target language (setting ``titles``), or ""."""
         titles = self.config.titles
-        return titles.get(lang) or titles.get(lang.split("-")[0].split("_")[0], "")
+        return titles.get(lang) or titles.get(locales.base(lang), "")
 
     def authors(self, docs) -> tuple[str, ...]:
         """The edition's author (setting ``author``), else its articles' authors."""

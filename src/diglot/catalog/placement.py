@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from diglot import locales
 from diglot.errors import CatalogError
 from diglot.project import Project
 
@@ -31,11 +32,6 @@ class Misplaced:
 
     def __str__(self) -> str:
         return f"{self.path}: diglot does not read this file: {self.why}; it reads {self.expected}"
-
-
-def base_language(code: str) -> str:
-    """``en_US``, ``en-us``, ``EN`` → ``en``."""
-    return code.replace("-", "_").split("_")[0].lower()
 
 
 def misplaced(project: Project) -> list[Misplaced]:
@@ -157,7 +153,7 @@ def _close(project: Project, code: str) -> str | None:
         if lang.replace("-", "_").lower() == normal:
             return lang
     for lang in project.languages:
-        if base_language(lang) == base_language(code):
+        if locales.base(lang) == locales.base(code):
             return lang
     return None
 
@@ -232,7 +228,7 @@ def language_folders(project: Project) -> list[str]:
         if lang in folders:
             continue
         close = [f for f in folders if f != "templates" and f not in project.languages
-                 and base_language(f) == base_language(lang)]
+                 and locales.base(f) == locales.base(lang)]
         if close:
             rel = f"{project.config.translations}/{close[0]}/"
             problems.append(

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from diglot import locales
 from diglot.catalog import memory
 from diglot.catalog.pieces import split_halves
-from diglot.catalog.placement import article_name, base_language
+from diglot.catalog.placement import article_name
 from diglot.catalog.gather import read_translations
 from diglot.catalog.store import read_catalog
 from diglot.po.model import Catalog
@@ -96,6 +97,6 @@ def _compendium(project: Project, rel: str, lang: str) -> list[memory.Unit]:
     """A compendium's units, if it is for ``lang`` (its Language header, when it has one)."""
     catalog = read_catalog(project.root / rel, rel)
     declared = catalog.header_field("Language") if catalog is not None else None
-    if catalog is None or (declared and base_language(declared) != base_language(lang)):
+    if catalog is None or (declared and locales.base(declared) != locales.base(lang)):
         return []
     return memory.units_of(catalog, rel, memory.COMPENDIUM)

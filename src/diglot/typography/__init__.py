@@ -13,6 +13,7 @@ touched; text already set comes out unchanged.
 
 from __future__ import annotations
 
+from diglot import locales
 from diglot.source.inline import Span
 from diglot.typography.engine import typeset_text
 from diglot.typography import english
@@ -24,7 +25,7 @@ STYLES = ("narrow", "nbsp", "off")
 def typeset(items: list[Span], lang: str, style: str = "narrow") -> list[Span]:
     """``items`` with ``lang``'s typography applied across span boundaries; code spans and
     URLs untouched. Languages without rules come back as they are."""
-    base = lang.split("-")[0].split("_")[0]
+    base = locales.base(lang)
     if not items or base not in ("fr", "en"):
         return items
     table = rules(style) if base == "fr" else english.rules()

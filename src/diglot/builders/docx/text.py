@@ -1,15 +1,12 @@
 """The words the DOCX edition adds around the content (column headings, bylines, marks for
-untranslated passages, legend, title page), in the reader's language, with babel's CLDR
-language names and dates. Languages without wording here fall back to English.
+untranslated passages, legend, title page), in the reader's language: its table (it
+speaks of columns where the PDF speaks of pages); names, dates and the lookup (English for
+a language without wording) are ``builders.wording``'s.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from functools import lru_cache
-
-from diglot import locales
-from diglot.model import FUZZY, PubDate
+from diglot.builders.wording import byline, language, long_date, mark_key, phrase
 
 _WORDS = {
     "en": {
@@ -44,42 +41,20 @@ _WORDS = {
 }
 
 
+__all__ = ["byline", "language", "long_date", "mark", "words"]
+
+
 def words(key: str, lang: str, source: str, target: str) -> str:
-    """A phrase in ``lang`` (a language code), naming the source and target languages."""
-    table = _WORDS.get(lang.split("-")[0], _WORDS["en"])
-    return table[key].format(source=language(source, lang), target=language(target, lang))
+    """A phrase in ``lang`` (a language code or tag), naming the source and target languages."""
+    return phrase(_WORDS, key, lang, source, target)
 
 
 def mark(state: str, placeholder: bool, lang: str, source: str) -> str:
-    """The note on an untranslated or fuzzy cell of the ``lang`` column."""
-    key = ("pending" if placeholder else "mark") + (" fuzzy" if state == FUZZY else "")
-    return words(key, lang, source, lang)
-
-
-@lru_cache(maxsize=256)  # asked for every untranslated cell: babel's lookup is slow
-def language(code: str, in_lang: str) -> str:
-    """A language's name as written mid-sentence in ``in_lang`` (``French``, ``anglais``)."""
-    base, reader = code.split("-")[0], in_lang.split("-")[0]
-    if not (locales.is_known(base) and locales.is_known(reader)):
-        return code
-    return locales.language_name(base, reader)
+    """The note on an untranslated or fuzzy passage of the ``lang`` side."""
+    return words(mark_key(state, placeholder), lang, source, lang)
 
 
 def column_heading(code: str) -> str:
     """A column's heading: the language's own name, capitalised (``Français``, ``English``)."""
     name = language(code, code)
     return name[:1].upper() + name[1:]
-
-
-def long_date(value: PubDate | dt.date, tag: str) -> str:
-    """The date as the language variety of ``tag`` writes it (``27 novembre 2026``,
-    ``27 November 2026`` in en-GB), as the HTML edition does."""
-    if isinstance(value, dt.date):
-        value = PubDate(value.year, value.month, value.day)
-    return locales.publication_date(value, tag)
-
-
-def byline(author: str, value: PubDate | None, tag: str) -> str:
-    """Author and publication date; either may be missing (never the build date)."""
-    date = long_date(value, tag) if value else ""
-    return " · ".join(part for part in (author.strip(), date) if part)

@@ -10,6 +10,7 @@ import re
 from functools import lru_cache
 from itertools import islice
 
+from diglot import locales
 from diglot.web import asset, environment
 
 # Characters XML 1.0 forbids (C0 controls but tab, newline, return; U+FFFE, U+FFFF) and the
@@ -40,7 +41,7 @@ def _tables() -> tuple[dict, dict]:
 
 def chrome(lang: str) -> str:
     """The language of the book's own words (marks, headings) for text in ``lang``."""
-    base = lang.replace("_", "-").split("-")[0]
+    base = locales.base(lang)
     return base if base in _tables()[1] else "en"
 
 

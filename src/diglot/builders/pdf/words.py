@@ -1,17 +1,11 @@
 """The words the PDF edition adds around the text (marks on untranslated passages, legend,
-title page, contents), in French or English, with babel's language names and dates.
-
-The DOCX edition says the same things in the same words (its ``text`` module); this copy
-keeps each builder's fingerprint to its own files, so editing one edition's wording never
-leaves the other's outputs stale.
+title page, contents), in French or English: its table (it speaks of pages where the DOCX
+speaks of columns); names, dates and the lookup are ``builders.wording``'s.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-
-from diglot import locales
-from diglot.model import FUZZY, PubDate
+from diglot.builders.wording import byline, language, long_date, mark_key, phrase
 
 _WORDS = {
     "en": {
@@ -48,34 +42,14 @@ _WORDS = {
 }
 
 
+__all__ = ["byline", "language", "long_date", "mark", "words"]
+
+
 def words(key: str, lang: str, source: str, target: str) -> str:
     """A phrase in ``lang`` (a language code or tag), naming the source and target languages."""
-    table = _WORDS.get(lang.split("-")[0], _WORDS["en"])
-    return table[key].format(source=language(source, lang), target=language(target, lang))
+    return phrase(_WORDS, key, lang, source, target)
 
 
 def mark(state: str, placeholder: bool, lang: str, source: str) -> str:
-    """The note under an untranslated or fuzzy passage on the ``lang`` side."""
-    key = ("pending" if placeholder else "mark") + (" fuzzy" if state == FUZZY else "")
-    return words(key, lang, source, lang)
-
-
-def language(code: str, in_lang: str) -> str:
-    """A language's name as written mid-sentence in ``in_lang`` (``French``, ``anglais``)."""
-    base, reader = code.split("-")[0], in_lang.split("-")[0]
-    if not (locales.is_known(base) and locales.is_known(reader)):
-        return code
-    return locales.language_name(base, reader)
-
-
-def long_date(value: PubDate | dt.date, tag: str) -> str:
-    """The date as the variety of ``tag`` writes it (``27 novembre 2026``, ``27 November 2026``)."""
-    if isinstance(value, dt.date):
-        value = PubDate(value.year, value.month, value.day)
-    return locales.publication_date(value, tag)
-
-
-def byline(author: str, value: PubDate | None, tag: str) -> str:
-    """Author and publication date; either may be missing (never the build date)."""
-    date = long_date(value, tag) if value else ""
-    return " · ".join(part for part in (author.strip(), date) if part)
+    """The note on an untranslated or fuzzy passage of the ``lang`` side."""
+    return words(mark_key(state, placeholder), lang, source, lang)
