@@ -103,7 +103,9 @@ def _put(handle, data: bytes) -> None:
 
 def _commit(staged: list[tuple[str, Path]], writes: list[Write]) -> None:
     """Rename every staged file over its target: no data is written any more, so this
-    cannot run out of space."""
+    cannot run out of space. A rename that still fails (a target turned into a folder since
+    it was checked) stops the group there: the files renamed before it are new, the rest
+    as they were, and the error names the file."""
     for number, (tmp, target) in enumerate(staged):
         try:
             os.replace(tmp, target)
