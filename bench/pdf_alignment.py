@@ -72,11 +72,12 @@ _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 
 def squeeze(text: str) -> str:
     """Text as compared: NFC, without whitespace, soft hyphens, inserted hyphens or the
-    Markdown emphasis and link marks a pairs file may keep, with ' as ’ (French typography
-    curls the apostrophes of the PO files' text)."""
+    Markdown emphasis and link marks a pairs file may keep, with ' as ’ and no quotation
+    marks (both languages' typography curls the PO files' straight quotes and apostrophes)."""
     text = unicodedata.normalize("NFC", _LINK.sub(r"\1", text)).replace("**", "")
     text = re.sub(r"(?<![\w`])[*_`]|[*_`](?![\w`])", "", text)
-    text = text.replace("'", "\u2019")
+    text = text.replace("'", "\u2019").replace("\u2018", "\u2019").replace("...", "\u2026")
+    text = re.sub("[\"\u201c\u201d\u00ab\u00bb]", "", text)
     return "".join(ch for ch in text if not ch.isspace() and ch not in "\u00ad\u2010\u200b")
 
 
