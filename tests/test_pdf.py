@@ -372,6 +372,32 @@ def test_a_line_never_breaks_after_its_first_word_before_a_styled_span():
     assert len(lines) == 2  # "To read … passing" then the rest: not "To" alone on a line
 
 
+def _lines_set(text: str, lang: str = "fr-FR") -> int:
+    """How many lines a passage of ``text`` takes on its page's measure."""
+    from diglot.builders.pdf import boxes, markup, style
+    from diglot.builders.pdf.engine import Engine
+    from diglot.builders.pdf.passages import Setting, passages
+    from support import bilingual_from
+
+    doc = bilingual_from(f"{text}\n", [[text, text]])
+    found = passages(doc, Setting(("fr-FR", "en-GB"), "narrow"))
+    geo = style.geometry("facing", "A4")
+    meta = markup.Meta("t", (), ("fr-FR", "en-GB"), "2026-01-01T00:00:00Z", "s", "g")
+    html = markup.measuring([("x", found[-1])], 0, lang, "")
+    document = Engine().layout(markup.document(meta, html, lang=lang),
+                               style.measure_css(geo, geo.side_width))
+    return len(boxes.lines(boxes.find(document, "data-m")["x"], True))
+
+
+def test_a_name_kept_whole_never_ends_a_line_short():
+    """A reader's review: with the name in a span of its own, "« Sur ma foi, se dit
+    Passepartout," was set alone on a line, its spaces stretched across the measure."""
+    text = ("« Sur ma foi, se dit Passepartout, un peu ahuri tout d'abord, j'ai connu chez "
+            "Mme Tussaud des bonshommes aussi vivants que mon nouveau maître ! »")
+    assert _lines_set(text) == _lines_set(text.replace("Passepartout", "passepartout")
+                                          .replace("Tussaud", "tussaud")) == 2
+
+
 def test_each_passage_is_tagged_with_its_language(monkeypatch):
     """WeasyPrint tags the document's language only; each passage's element gets its own,
     and a French passage shown on an English page stays French."""

@@ -92,7 +92,11 @@ def _span_html(span: Span, ctx: Context) -> str:
 # A word of six letters or more (shorter ones are never hyphenated: ``print.css``) with a
 # capital in it: a proper name, an acronym, a word in camel case. Neither language's
 # typography divides one ("Zucker-berg", "Massa-chusetts": a reader's review).
-_NAME = re.compile(r"\b(?=\w{6})\w*[A-ZÀ-ÖØ-ÞŒ]\w*")
+# Its span holds the whole run of text between spaces it stands in ("l’Angleterre,"), and
+# the space before it, as ``_spaces_inward`` does for styled spans: WeasyPrint 70 breaks a
+# line badly where a span ends or starts away from a space ("« Sur ma foi, se dit
+# Passepartout," was set alone on a line, stretched across the measure).
+_NAME = re.compile(r" ?(?<!\S)\S*?\b(?=\w{6})\w*[A-ZÀ-ÖØ-ÞŒ]\w*\S*")
 
 
 def _kept_whole(found: re.Match) -> str:
