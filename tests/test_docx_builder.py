@@ -656,3 +656,17 @@ def test_the_docx_and_pdf_words_follow_any_spelling_of_a_french_tag(tag):
 
     assert text.words("contents", tag, "fr", "en") == words.words("contents", tag, "fr", "en") == "Sommaire"
     assert text.mark("untranslated", False, tag, "fr") == "Pas encore traduit\u00a0: original en français"
+
+
+INTRODUCED = ("# T\n\nVoici un exemple :\n\n```\n>>> 17 / 3\n```\n\nLes colonnes :\n\n| a | b |\n"
+              "|---|---|\n| un | deux |\n\nTrois cas :\n\n- un\n- deux\n\nEt enfin :\n\nLa suite.\n")
+
+
+def test_a_paragraph_ending_in_a_colon_stays_with_the_code_table_or_list_it_introduces():
+    """A reader's review: "Voici un exemple :" ended a page, its code on the next one."""
+    doc = support.bilingual_from(INTRODUCED, [])
+    rows = xml(BUILDER.article(doc, context())).findall("w:body/w:tbl/w:tr", NS)
+    kept = {"".join(t.text for t in r.iter(q("t"))).split(":")[0].strip()
+            for r in rows if r.find(".//w:pPr/w:keepNext", NS) is not None}
+    assert {"Voici un exemple", "Les colonnes", "Trois cas"} <= kept
+    assert "Et enfin" not in kept  # a paragraph follows: nothing to keep it with

@@ -993,3 +993,15 @@ def test_proper_names_and_acronyms_are_never_hyphenated_other_long_words_are(tmp
     divided = re.findall(r"(\w+)\u2010\n(\w+)", found)
     assert divided, "no word was hyphenated: the test proves nothing"
     assert [a + b for a, b in divided if (a + b)[0].isupper()] == []
+
+
+def test_a_paragraph_ending_in_a_colon_keeps_with_the_code_table_or_list_it_introduces():
+    """A reader's review: "Voici un exemple :" ended a spread, its code on the next one."""
+    from diglot.builders.pdf.passages import Setting, passages
+    from support import bilingual_from
+    from test_docx_builder import INTRODUCED
+
+    found = passages(bilingual_from(INTRODUCED, []), Setting(("fr-FR", "en-GB"), "narrow"))
+    kept = {re.sub("<[^>]+>", "", p.sides[0].html).split("\u00a0:")[0]
+            for p in found[1:] if p.keep}
+    assert kept == {"Voici un exemple", "Les colonnes", "Trois cas"}

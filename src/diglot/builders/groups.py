@@ -1,10 +1,15 @@
 """How consecutive pairs of a translated article form one structure both editions lay out
 together: a table (its cells), a figure (its alt text and caption) and a definition list
-group (terms, then their definitions). Every other block is a group of one."""
+group (terms, then their definitions). Every other block is a group of one. And which
+paragraph introduces the structure after it, to stand on the same page."""
 
 from __future__ import annotations
 
-from diglot.model import CAPTION, DEFINITION, TABLE_CELL, TERM
+from diglot.model import ALT, CAPTION, CODE, DEFINITION, LIST_ITEM, PARAGRAPH, TABLE_CELL, TERM
+
+# What a paragraph ending in a colon announces, and is kept with: "Voici un exemple :" at
+# the foot of a page, its code on the next (a reader's review, PDF and DOCX).
+_ANNOUNCED = (CODE, TABLE_CELL, ALT)
 
 
 def group_end(pairs, start: int) -> int:
@@ -36,3 +41,15 @@ def _continues_group(before, block) -> bool:
     return block.kind == DEFINITION or (block.kind == TERM and before.kind == TERM)
 
 
+
+
+def introducers(pairs) -> set[int]:
+    """The indexes of the paragraphs that end in a colon just before code, a table, a
+    figure or a list (deeper than theirs): each keeps with what it introduces."""
+    found = set()
+    for index, (pair, after) in enumerate(zip(pairs, pairs[1:])):
+        block, following = pair.block, after.block
+        if block.kind in (PARAGRAPH, LIST_ITEM) and block.text.rstrip(" *_\u00a0\u202f").endswith(":") \
+                and (following.kind in _ANNOUNCED or len(following.lists) > len(block.lists)):
+            found.add(index)
+    return found

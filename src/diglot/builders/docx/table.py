@@ -19,7 +19,7 @@ from diglot.builders.docx.lists import MAX_DEPTH, ListTracker, Numbering, list_s
 from diglot.ooxml.runs import CODE_STYLE, NOTE_CODE_STYLE, TABLE_CODE_STYLE, InlineWriter
 from diglot.builders.docx import parts
 from diglot.builders.docx.markup import Markup, docx_link
-from diglot.builders.groups import group_end
+from diglot.builders.groups import group_end, introducers
 from diglot.model import (ALT, BLOCKQUOTE, CODE, DEFINITION, HEADING, LIST_ITEM, PARAGRAPH,
                           RULE, TABLE_CELL, TERM, TRANSLATED, Bilingual,
                           Block, Pair)
@@ -98,17 +98,19 @@ class ArticleTable:
         """The rows of ``body`` (pairs starting and ending on group boundaries), parked a
         batch at a time in a book's document."""
         batch = self.parking.batch(tbl) if self.parking is not None else None
-        start = 0
+        start, leads = 0, introducers(body)
         while start < len(body):
             end = group_end(body, start)
-            self._group(batch.rows if batch else tbl, body[start:end])
+            self._group(batch.rows if batch else tbl, body[start:end], end - 1 in leads)
             if batch:
                 batch.done()
             start = end
         if batch:
             batch.flush()
 
-    def _group(self, tbl, group: list[Pair]) -> None:
+    def _group(self, tbl, group: list[Pair], lead: bool = False) -> None:
+        """A group's rows; ``lead``: it introduces what follows ("Voici un exemple :"),
+        kept on its page."""
         kind = group[0].block.kind
         if kind in (TABLE_CELL, ALT):  # a table or a picture ends the lists it does not sit in
             self.lists.see(group[0].block.lists)
@@ -117,8 +119,8 @@ class ArticleTable:
         elif kind == ALT:
             parts.figure_rows(self, tbl, group)
         else:
-            for pair in group:
-                self._row(tbl, pair)
+            for k, pair in enumerate(group):
+                self._row(tbl, pair, lead and k == len(group) - 1)
 
     def plain(self, segment: str) -> str:
         return plain_text(segment, self.doc.references).replace("\n", " ")
@@ -171,7 +173,7 @@ class ArticleTable:
 
     # -- block rows -------------------------------------------------------------------
 
-    def _row(self, tbl, pair: Pair) -> None:
+    def _row(self, tbl, pair: Pair, lead: bool = False) -> None:
         block = pair.block
         key = self.lists.see(block.lists)
         if block.kind in (CODE, RULE):
@@ -182,7 +184,7 @@ class ArticleTable:
             else:
                 x.paragraph(tc, sid("Rule"))
             return
-        look = _look(block, key)
+        look = replace(_look(block, key), keep_next=True) if lead else _look(block, key)
         short = max(len(block.text), len(pair.target or "")) <= SHORT_ROW
         tr = x.row(tbl, cant_split=look.keep_next or short)
         self._pair(tr, pair, (look, look))

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from html import escape
 
 from diglot.builders.code import code_lines
-from diglot.builders.groups import group_end
+from diglot.builders.groups import group_end, introducers
 from diglot.builders.pdf import shapes, words
 from diglot.builders.pdf.inline import Context, inline_html
 from diglot.model import (ALT, BLOCKQUOTE, CODE, DEFINITION, HEADING, LIST_ITEM, RULE,
@@ -83,10 +83,13 @@ def passages(doc: Bilingual, setting: Setting) -> list[Passage]:
     out += _byline(doc, setting) + _legend(doc, setting)
     number, pairs, start = 0, [p for p in body if not p.block.note], 0
     openings = chapter_openings(pairs) if setting.chapters else set()
+    leads = introducers(pairs)
     while start < len(pairs):
         end = group_end(pairs, start)
         number += pairs[start].block.kind not in (CODE, RULE)
         group = _group(pairs[start:end], doc, setting, number)
+        if end - 1 in leads:  # "Voici un exemple :" stays with its code, table or list
+            group[-1] = replace(group[-1], keep=True)
         out += [replace(group[0], fresh=True), *group[1:]] if start in openings else group
         start = end
     return [replace(p, space=_space(out[k - 1], p) if k else 0.0) for k, p in enumerate(out)]
