@@ -154,7 +154,14 @@ def test_nav_lists_the_article_its_sections_and_each_language_alone(rich):
          "both/showcase.xhtml"),
         ("Français seul", "part-fr.xhtml"), ("English only", "part-en.xhtml")]
     sections = ["".join(a.itertext()) for a in toc.findall("x:ol/x:li/x:ol/x:li/x:a", NS)]
-    assert sections[0] == "Une idée de voisins · A Neighbours’ Idea" and len(sections) == 4
+    assert sections[0] == "Une idée de voisins · A Neighbours’ Idea" and len(sections) == 12
+    # each language alone lists its sections too, in its words, on its own pages (a reader's
+    # review: "Français seul" was one entry, so a reader of one language could not jump)
+    alone = [(a.text if len(a) == 0 else "".join(a.itertext()), a.get("href"))
+             for a in toc.findall("x:ol/x:li/x:ol/x:li/x:a", NS)]
+    assert alone[4][0] == "Une idée de voisins" and alone[4][1].startswith("fr/showcase.xhtml#")
+    assert alone[8][0] == "A Neighbours’ Idea" and alone[8][1].startswith("en/showcase.xhtml#")
+    assert alone[4][1].split("#")[1] == alone[8][1].split("#")[1] == alone[0][1].split("#")[1]
     landmarks = next(n for n in nav.iterfind(".//x:nav", NS) if n.get(EPUB_TYPE) == "landmarks")
     assert [a.get(EPUB_TYPE) for a in landmarks.iter(f"{{{NS['x']}}}a")] == \
         ["cover", "toc", "bodymatter"]
@@ -165,8 +172,8 @@ def test_ncx_for_epub2_readers_shares_the_identifier_and_the_entries(rich):
     uid = ncx.find(".//ncx:meta[@name='dtb:uid']", NS).get("content")
     assert uid == rich.opf.find(".//dc:identifier", NS).text
     points = ncx.findall(".//ncx:navPoint", NS)
-    assert len(points) == 7  # the article, its four sections, each language alone
-    assert len({p.get("id") for p in points}) == 7
+    assert len(points) == 15  # the article, each language alone, four sections under each
+    assert len({p.get("id") for p in points}) == 15
 
 
 def test_metadata_titles_languages_author_date_and_build_time(rich):
@@ -508,7 +515,8 @@ def test_chapters_written_as_level_one_headings_are_the_sections_of_the_contents
     book = article_book(bilingual_from(text, pairs))
     toc = book.xml(book.item("nav")).find(".//x:nav", NS)
     sections = ["".join(a.itertext()) for a in toc.findall("x:ol/x:li/x:ol/x:li/x:a", NS)]
-    assert sections == ["Chapitre I · Chapter I", "Chapitre II · Chapter II"]  # not the title
+    assert sections == ["Chapitre I · Chapter I", "Chapitre II · Chapter II",  # not the title
+                        "Chapitre I", "Chapitre II", "Chapter I", "Chapter II"]
 
 
 @pytest.mark.parametrize("setting", [True, False])

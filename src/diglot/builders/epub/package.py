@@ -119,9 +119,13 @@ def _contents(chapters: list[Chapter], langs: tuple[str, str]) -> list[Entry]:
     both = tuple(_article_entry(c, BOTH, sections=True) for c in chapters)
     parts = [both[0] if len(chapters) == 1 else
              Entry(_href(chapters[0].href(BOTH)), _both_labels(langs, "both"), both)]
+    # Each language alone lists its chapters too: a reader of one language jumps to
+    # chapter III (a reader's review: "Français seul" was one entry for a novel).
     for rendition, side in (("fr", 0), ("en", 1)):
         label = (_alone(langs[side], langs[side]),)
-        items = tuple(_article_entry(c, rendition) for c in chapters) if len(chapters) > 1 else ()
+        items = tuple(_article_entry(c, rendition, sections=True) for c in chapters)
+        if len(chapters) == 1:
+            items = items[0].children
         parts.append(Entry(f"part-{folder(rendition, langs)}.xhtml", label, items))
     return parts
 
