@@ -1005,3 +1005,14 @@ def test_a_paragraph_ending_in_a_colon_keeps_with_the_code_table_or_list_it_intr
     kept = {re.sub("<[^>]+>", "", p.sides[0].html).split("\u00a0:")[0]
             for p in found[1:] if p.keep}
     assert kept == {"Voici un exemple", "Les colonnes", "Trois cas"}
+
+
+def test_the_title_page_never_leaves_one_short_word_alone_on_the_last_line():
+    """A reader's review: "Meta" stood alone under "Llama 4 : Le prochain modèle d’IA de"."""
+    from diglot.builders.pdf import markup
+
+    html = markup.front(markup.Front("Llama 4 : Le prochain modèle d’IA de Meta",
+                                     "Llama 4: Meta’s Next AI Model"), ("fr-FR", "en-GB"))
+    assert "d’IA de\u00a0Meta</h1>" in html and "Next AI\u00a0Model</p>" in html
+    long = "Une introduction aux expressions rationnelles extraordinairement détaillées"
+    assert f">{long}</h1>" in markup.front(markup.Front(long, ""), ("fr-FR", "en-GB"))

@@ -108,15 +108,24 @@ def _sheet(page: Sheet) -> str:
 
 def front(matter: Front, langs: tuple[str, str]) -> str:
     """The title page, then (for an edition) the contents."""
-    parts = [f'<h1 lang="{langs[0]}">{escape(matter.title)}</h1>']
+    parts = [f'<h1 lang="{langs[0]}">{escape(_tied(matter.title))}</h1>']
     if matter.other:
-        parts.append(f'<p class="other" lang="{langs[1]}">{escape(matter.other)}</p>')
+        parts.append(f'<p class="other" lang="{langs[1]}">{escape(_tied(matter.other))}</p>')
     if matter.byline:
         parts.append(f'<p class="byline">{escape(matter.byline)}</p>')
     parts += [f'<p class="edition" lang="{lang}">{escape(line)}</p>'
               for lang, line in zip(langs, matter.lines)]
     html = f'<section class="front">{"".join(parts)}</section>'
     return html + (_contents(matter, langs) if matter.entries else "")
+
+
+def _tied(title: str) -> str:
+    """A centred title's last two words tied, when short: never one word alone on its last
+    line ("Llama 4 : Le prochain modèle d’IA de" over "Meta": a reader's review)."""
+    words = title.rsplit(" ", 2)
+    if len(words) == 3 and len(words[1]) + len(words[2]) <= 16:
+        return f"{words[0]} {words[1]}\u00a0{words[2]}"
+    return title
 
 
 def _contents(matter: Front, langs: tuple[str, str]) -> str:
