@@ -159,6 +159,19 @@ def test_update_of_one_article_reads_the_memory_of_articles_in_folders(make_proj
     assert proj.entries("metro")[GARE].translator_comments == ("memory: 100% from 2026/tram",)
 
 
+def test_a_paragraph_moved_away_while_its_copy_is_reworded_finds_its_translation(proj):
+    """A translator's review: the translation became the fuzzy seed of the reworded copy
+    and nothing else; the moved paragraph got nothing, and once the translator revised the
+    seed the translation was gone from the project."""
+    proj.source("tram", f"# Le tram\n\n{GARE.replace('huit heures', 'neuf heures')}\n\n{LYON}\n\n{FIN}\n")
+    proj.source("metro", f"# Le métro\n\n{GARE}\n")
+    result = proj.run("update")
+    assert "updated translations/en/tram.po (1 fuzzy" in result.output
+    moved = proj.entries("metro")[GARE]
+    assert moved.fuzzy and moved.msgstr == ENGLISH[GARE]
+    assert moved.translator_comments == ("memory: 100% from tram",)
+
+
 def test_proposals_do_not_depend_on_string_hashing(proj):
     """Many equally close candidates: the same one wins in every process."""
     import os

@@ -25,11 +25,17 @@ from diglot.project import Project
 Proposals = dict[tuple[str, str], dict[str, memory.Proposal]]  # (lang, slug) → msgid → proposal
 
 
-def prepare(change, catalog: Catalog, lang: str, slug: str) -> None:
-    """What the pass needs from a planned PO file."""
+def prepare(change, catalog: Catalog, lang: str, slug: str, old: Catalog | None = None) -> None:
+    """What the pass needs from a planned PO file (``old``: the file as it was read)."""
     change.lang, change.slug = lang, slug
     change.units = [(e.msgid, e.msgstr, e.obsolete, memory.kept(e) if e.obsolete else ((), ()))
                     for e in catalog.entries if memory.usable(e)]
+    # A translation this update turned into a fuzzy seed for reworded French is still the
+    # translation of the French it was made for: a paragraph moved to another article
+    # while its copy here was reworded finds it there (a translator's review: it was lost).
+    current = {e.msgid for e in catalog.entries if memory.usable(e)}
+    change.units += [(e.msgid, e.msgstr, False, ((), ())) for e in (old.entries if old else ())
+                     if memory.usable(e) and not e.obsolete and e.msgid not in current]
     # A half of a paragraph cut in two is asked too: an exact proposal beats the whole
     # old paragraph's translation it holds (memory.apply).
     change.open = [e.msgid for e in catalog.entries if memory.is_open(e)] + \

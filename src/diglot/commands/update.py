@@ -196,7 +196,7 @@ def _po_change(project: Project, plan: CatalogPlan) -> FileChange:
     change.fuzzy, change.new, change.obsolete = plan.fuzzy, plan.new, plan.obsolete
     change.memory, change.template = plan.memory, plan.template.catalog.header
     change.refreshed, change.purged = plan.refreshed, plan.purged
-    memory_pass.prepare(change, plan.catalog, plan.lang, plan.slug)
+    memory_pass.prepare(change, plan.catalog, plan.lang, plan.slug, plan.old)
     if plan.old is not None:
         change.kept_open = frozenset((e.msgctxt, e.msgid) for e in plan.catalog.entries
                                      if memory.is_open(e) and plan.old.find(e.msgid, e.msgctxt) == e)
