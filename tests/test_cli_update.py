@@ -100,6 +100,26 @@ def test_malformed_po_gives_one_error_line_and_touches_nothing(proj):
     assert proj.snapshot() == before
 
 
+def test_translations_typed_into_a_template_stop_update_and_nothing_is_written(proj):
+    """A translator's review: a PO editor opened the template by mistake; the next update
+    regenerated it and the translations were gone, without a word."""
+    pot = proj.root / "translations/templates/chat.pot"
+    pot.write_text(pot.read_text().replace(f'msgid "{TWO}"\nmsgstr ""',
+                                           f'msgid "{TWO}"\nmsgstr "The dog waits."'))
+    proj.source("chat", f"# Le chat\n\n{ONE_EDITED}\n\n{TWO}\n")
+    before = proj.snapshot()
+    result = proj.run("update")
+    assert result.exit_code == 2
+    line = pot.read_text().splitlines().index(f'msgid "{TWO}"') + 1
+    assert result.output == (
+        f"Error: translations/templates/chat.pot:{line}: this template holds 1 translation(s), "
+        "which update would overwrite (a template is made from the French; translations go in "
+        "PO files): put them in translations/en/chat.po, e.g. with msgcat --use-first "
+        "translations/en/chat.po translations/templates/chat.pot -o translations/en/chat.po, "
+        "then delete the template (update makes it again)\n")
+    assert proj.snapshot() == before
+
+
 def test_status_json_shape(proj):
     proj.source("chat", f"# Le chat\n\n{ONE_EDITED}\n\n{TWO}\n\nNouveau.\n\nEncore.\n")
     proj.run("update")

@@ -18,6 +18,7 @@ from diglot.catalog.memory import Proposal, apply as apply_proposals
 from diglot.catalog.merge import merge
 from diglot.catalog.store import encode, in_style_of, read_bytes
 from diglot.catalog.template import template as fresh_template
+from diglot.errors import CatalogError
 from diglot.model import Article
 from diglot.po.model import Catalog, Entry
 from diglot.project import Project
@@ -137,11 +138,27 @@ def _anchored(project: Project, article: Article, planning: Planning) -> Catalog
     kept from the old template (or, lacking one, the first old PO file)."""
     origin = planning.origin(article.slug)
     pot = fresh_template(article, project.name, planning.now, project.config.locations)
-    old = read_translations(project, _old_template(project, article.slug, origin))
+    path = _old_template(project, article.slug, origin)
+    old = read_translations(project, path)
+    _untranslated(project, path, article.slug, old)
     if old is None:
         old = next((c for lang in project.languages
                     if (c := read_po(project, lang, origin)) is not None), None)
     return anchored(pot, old.entries if old is not None else [], project.config.fuzzy_threshold)
+
+
+def _untranslated(project: Project, path: Path, slug: str, template: Catalog | None) -> None:
+    """A template is regenerated from the French: translations typed into it (a PO editor
+    opened the wrong file) would be overwritten, so update stops and says where they go."""
+    typed = [e for e in template.entries if e.msgid and e.msgstr] if template else []
+    if typed:
+        po = project.rel(project.po_path(project.languages[0], slug))
+        raise CatalogError(f"this template holds {len(typed)} translation(s), which update would "
+                           f"overwrite (a template is made from the French; translations go in "
+                           f"PO files): put them in {po}, e.g. with msgcat --use-first {po} "
+                           f"{project.rel(path)} -o {po}, then delete the template (update makes it "
+                           "again)",
+                           project.rel(path), typed[0].line)
 
 
 def _old_template(project: Project, slug: str, origin: str) -> Path:
