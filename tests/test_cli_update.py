@@ -120,6 +120,18 @@ def test_translations_typed_into_a_template_stop_update_and_nothing_is_written(p
     assert proj.snapshot() == before
 
 
+def test_code_marks_turned_into_quotes_bring_the_entry_back_fuzzy(make_project):
+    """A translator's review: `diglot update` → 'diglot update' counted as a change of
+    quote style, so the English kept showing code the French no longer had."""
+    proj = make_project({"c": "# C\n\nLancez `diglot update` maintenant.\n"},
+                        {"c": {"C": "C", "Lancez `diglot update` maintenant.":
+                               "Run `diglot update` now."}})
+    proj.source("c", "# C\n\nLancez 'diglot update' maintenant.\n")
+    assert "(1 fuzzy" in proj.run("update").output
+    entry = proj.entries("c")["Lancez 'diglot update' maintenant."]
+    assert entry.fuzzy and entry.previous_msgid == "Lancez `diglot update` maintenant."
+
+
 def test_status_json_shape(proj):
     proj.source("chat", f"# Le chat\n\n{ONE_EDITED}\n\n{TWO}\n\nNouveau.\n\nEncore.\n")
     proj.run("update")

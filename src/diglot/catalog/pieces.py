@@ -10,7 +10,9 @@ import re
 from diglot.po.model import Catalog, Entry
 
 _SPACES = re.compile(r"\s+")
-_QUOTES = str.maketrans({c: '"' for c in "«»“”„‟〝〞＂"} | {c: "'" for c in "‘’‚‛′ʼ`"})
+# Not the backtick: in Markdown it marks code, so `x` → 'x' changes what the page shows
+# (a translator's review: the entry stayed translated, its English still showing code).
+_QUOTES = str.maketrans({c: '"' for c in "«»“”„‟〝〞＂"} | {c: "'" for c in "‘’‚‛′ʼ"})
 
 
 def loose_key(text: str) -> str:
