@@ -344,3 +344,17 @@ def test_an_obsolete_entry_with_a_translators_flag_or_a_plural_form_is_kept():
     out = dump_po(parse_po(text.encode(), "a.po")).decode()
     assert '#, no-c-format, needs-review\n#~ msgid "a"' in out and '#~ msgstr[1] "Bs"' in out
     assert '"c"' not in out  # fuzzy alone on nothing is msgcat's to drop
+
+
+@pytest.mark.parametrize("header", [
+    '"Content-Type: text/plain; charset=utf\\05516\\n"',      # the reader stops at "\": "utf"
+    '"Content-Type: text/plain; charset=utf"\n"-16\\n"',      # … and at the string's end
+    '"Content-Type: text/plain; charset=utf"\n"-7\\n"',
+])
+def test_a_charset_the_reader_would_refuse_is_never_written(header):
+    """An attack round: read as UTF-8 ("utf"), the file was written as UTF-16, which no
+    later command (nor gettext) could read."""
+    data = f'msgid ""\nmsgstr ""\n{header}\n\nmsgid "Bonjour"\nmsgstr "Hello"\n'.encode()
+    catalog = parse_po(data, "a.po")  # read as UTF-8: fine
+    with pytest.raises(CatalogError, match="charset 'utf-(16|7)' is not ASCII-compatible"):
+        dump_po(catalog)

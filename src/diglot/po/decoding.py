@@ -24,7 +24,7 @@ def decode_po(data: bytes, path: str) -> tuple[str, str]:
     if has_bom:
         data = data[len(BOM):]
     name, line = _declared_charset(data)
-    codec = _codec(name, line, path)
+    codec = checked_codec(name, line, path)
     if has_bom and codec != "utf-8":
         raise CatalogError(
             f"file starts with a UTF-8 byte order mark but declares charset {name}; "
@@ -78,7 +78,10 @@ def _string_block(data: bytes, start: int) -> bytes:
     return b"\n".join(lines)
 
 
-def _codec(name: str, line: int, path: str) -> str:
+def checked_codec(name: str, line: int = 0, path: str | None = None) -> str:
+    """The Python codec of a declared charset, if a PO file can be read in it: the writer
+    asks too, so no command writes a file in a charset the reader refuses (an attack round:
+    ``charset=utf\\05516`` was read as UTF-8 and written as UTF-16)."""
     try:
         codec = codecs.lookup(name).name
     except LookupError:

@@ -7,10 +7,10 @@ flags normalised; strings laid out by ``wrap``; bytes in the header's charset.
 
 from __future__ import annotations
 
-import codecs
 import re
 
 from diglot.errors import CatalogError
+from diglot.po.decoding import checked_codec
 from diglot.po.comments import canonical_flags, format_language, no_wrap, reference_display
 from diglot.po.formats import protected_indexes
 from diglot.po.model import Catalog, Entry
@@ -38,14 +38,7 @@ class _Layout:
 
     def __init__(self, catalog: Catalog, width: int, wrap: bool):
         self.charset = header_charset(catalog)
-        try:
-            codec = codecs.lookup(self.charset).name
-        except LookupError:
-            raise CatalogError(
-                f"unknown charset '{self.charset}' in the header; "
-                "declare one Python knows, such as UTF-8"
-            ) from None
-        self.codec = codec
+        codec = self.codec = checked_codec(self.charset)
         self.cjk = codec in _CJK_CODECS
         self.width = width
         self.string_width = width if wrap else NO_WRAP_WIDTH
