@@ -215,6 +215,19 @@ def test_a_cell_of_numbers_is_written_as_each_language_writes_numbers():
     assert cells(french) == ["11,5", "95\u202f000", "42\u202f%", "2001", "3\u202f500", "−2,5\u202f%"]
 
 
+def test_a_cell_of_phone_numbers_is_left_as_written():
+    """A translator's review: "0 800 123 456" came out "0,800,123,456" in English, and
+    "0800 123 456" "0800 123,456"; a leading zero or a group not of three is no quantity."""
+    text = ("| Service | Numéro |\n|---|--:|\n| Vert | 0 800 123 456 |\n| Bureau | 0800 123 456 |\n"
+            "| Mobile | 06 12 34 56 78 |\n| Voyageurs | 1 250 000 |\n")
+    page = html(bilingual_from(text, [["Service", "Service"], ["Numéro", "Number"], ["Vert", "Free"],
+                                      ["Bureau", "Office"], ["Mobile", "Mobile"],
+                                      ["Voyageurs", "Riders"]]))
+    english = re.findall(r"<table>(.*?)</table>", page, re.S)[1]
+    cells = re.findall(r'<td class="al-r" lang="\w+">([^<]*)</td>', english)
+    assert cells == ["0 800 123 456", "0800 123 456", "06 12 34 56 78", "1,250,000"]
+
+
 def test_a_cell_of_amounts_puts_the_currency_sign_where_english_puts_it():
     """A translator's review: "2.10 €" and "12,345.5 €" in the English column, which the
     translator cannot fix (such cells are not extracted); English writes €2.10."""

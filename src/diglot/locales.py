@@ -152,9 +152,12 @@ def _key(word: str) -> str:
 
 
 # A number as French writes it: digits grouped by threes with a space (plain, no-break or
-# narrow) and/or a decimal comma. A bare "2001" matches neither and is left as it is.
-_FRENCH_NUMBER = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?(?![\d,.])"
-                            r"|(?<![\d.,])\d+,\d+(?![\d,.])")
+# narrow) and/or a decimal comma. A bare "2001" matches neither and is left as it is; so are
+# digits grouped otherwise, a phone number's "0 800 123 456", "0800 123 456", "06 12 34 56"
+# (a leading zero, a group of four or two: a translator's review saw "0,800,123,456").
+_SPACE = "[ \u00a0\u202f]"
+_FRENCH_NUMBER = re.compile(rf"(?<![\d.,])(?<!\d{_SPACE})(?:[1-9]\d{{0,2}}(?:{_SPACE}\d{{3}})+"
+                            rf"(?:,\d+)?|\d+,\d+)(?![\d,.])(?!{_SPACE}\d)")
 _GROUP_SPACE = re.compile(r"[ \u00a0\u202f]")
 
 
