@@ -486,6 +486,18 @@ def test_fractions_and_compound_ordinals_are_read_whole():
         (60, "numbers", "1/2 is missing from the English; the English has ¼ instead")]
 
 
+def test_every_day_and_round_the_clock_idioms_are_one_number():
+    """A translator's review: "7 jours sur 7" → "7 days a week" was an error, "7 appears 2×
+    in French"; a real change of the number still is one."""
+    pairs = [("Le service fonctionne 7 jours sur 7.", "The service runs 7 days a week."),
+             ("Ouvert 24 h/24 et 7 j/7.", "Open 24/7."),
+             ("Il est joignable 24 heures sur 24.", "He can be reached 24 hours a day."),
+             ("Il travaille 3 jours sur 5.", "He works 3 days out of 5."),
+             ("Le service fonctionne 6 jours sur 7.", "The service runs 7 days a week.")]
+    assert [(f.line, f.check, f.message) for f in run_checks(entries(pairs), "a.po")] == [
+        (50, "numbers", "6 is missing from the English")]
+
+
 def test_a_month_or_a_day_the_english_names_otherwise_is_an_error():
     """A QA lead planted "décembre" → "November" and "samedi" → "Sunday": only the figures of
     a date were compared."""

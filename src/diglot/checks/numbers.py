@@ -64,6 +64,7 @@ def read(text: str, french: bool) -> list[Number]:
     inside = {k for t in times for k in range(t.start, t.end)}  # a time's own figures
     fractions = _fractions(text)
     scan = _blanked(text, fractions)  # "158 1/2": 158, then one half (not "158 1", then 2)
+    scan = _ROUND.sub(_once, scan) if french and ("sur" in scan or "/" in scan) else scan
     found = [n for match in _CHUNK[french].finditer(scan) if match.start() not in inside
              for n in _figures(text, match, french)]
     found += times + fractions
@@ -75,6 +76,18 @@ def read(text: str, french: bool) -> list[Number]:
 # A fraction as a book writes it: "1/2" (its numerator under its denominator, so that
 # neither "24/7" nor a date "12/10" is one) or a vulgar fraction sign ("158½").
 _FRACTION = re.compile(r"(?<![\d/.,])([1-9])/([2-9]|1[0-6])(?![\d/]|[.,]\d)|[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]")
+
+
+# "7 jours sur 7", "24 h/24": every day, round the clock, one number as English says it
+# ("7 days a week", "24 hours a day"; a translator's review: an error, "7 appears 2×").
+_ROUND = re.compile(r"(?<![\d,.])(\d{1,2})([ \u00a0\u202f]?(?:jours?|j|heures?|h)"
+                    r"[ \u00a0\u202f]?(?:sur[ \u00a0\u202f]|/))(\d{1,2})(?!\d|[,.]\d)")
+
+
+def _once(found: re.Match) -> str:
+    """The idiom with its repeated number out of the figures' reach."""
+    number, words, again = found.groups()
+    return found.group() if again != number else number + words + "\0" * len(again)
 
 
 def _fractions(text: str) -> list[Number]:
