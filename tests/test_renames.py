@@ -74,6 +74,17 @@ def test_an_edited_and_renamed_article_still_follows(proj):
     assert _translated(proj, "lyon") == 30
 
 
+def test_a_rename_with_the_apostrophes_made_typographic_still_follows(proj):
+    """A translator's review: a rename and ' → ’ in one commit was no rename; every
+    translation came back as a fuzzy proposal and the translator's comment stayed behind."""
+    (proj.root / "source_fr/tram-lyon.md").unlink()
+    proj.source("lyon-en-tram", SOURCE.replace("'", "\u2019").replace(" à ", "\u00a0à "))
+    result = proj.run("update")
+    assert "its translations follow (31 of 31 segments match)" in result.output
+    assert _translated(proj, "lyon-en-tram") == 31
+    assert proj.entries("lyon-en-tram")["Le tram\u00a0à Lyon"].translator_comments == ("relu par Anne",)
+
+
 def test_no_rename_leaves_the_orphan_and_says_how_many_translations_it_holds(proj):
     (proj.root / "source_fr/tram-lyon.md").rename(proj.root / "source_fr/lyon-en-tram.md")
     result = proj.run("update", "--no-rename")
