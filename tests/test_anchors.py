@@ -56,6 +56,21 @@ def test_a_paragraph_cut_in_two_keeps_its_anchor_on_its_first_half_and_joined_on
     assert anchor_of(page(proj), short) == first
 
 
+def test_a_passage_reworded_where_it_stands_keeps_its_anchor_as_it_keeps_its_translation(make_project):
+    """A translator's review: the translation followed the reworded passage (fuzzy), its
+    anchor did not, so links to it broke."""
+    old = "Le printemps commence en mars, lorsque les arbres fleurissent."
+    new = "Au printemps, les jardins se couvrent de fleurs et les oiseaux reviennent."
+    proj = make_project({"velo": f"# Le vélo\n\n{FIRST}\n\n{old}\n\n{SECOND}\n"},
+                        {"velo": {old: "Spring begins in March, when the trees blossom."}},
+                        name="edition")
+    before = anchor_of(page(proj), old)
+    proj.source("velo", f"# Le vélo\n\n{FIRST}\n\n{new}\n\n{SECOND}\n")
+    assert proj.run("update").exit_code == 0
+    assert proj.entries("velo")[new].previous_msgid == old  # the translation followed…
+    assert anchor_of(page(proj), new) == before  # …and so did the anchor
+
+
 def test_anchors_are_kept_in_the_template_and_po_files(make_project):
     proj = make_project({"velo": f"{FIRST}\n\n{SECOND}\n"}, name="edition")
     anchors = {e.msgid: e.extracted_comments[-1] for e in proj.po("velo").entries}

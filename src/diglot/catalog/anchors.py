@@ -47,6 +47,7 @@ def anchored(pot: Catalog, old: Iterable[Entry], threshold: float) -> Catalog:
 def _carried(entries: list[Entry], known: list[tuple[str, str]], threshold: float) -> dict[int, str]:
     """Template index → the old anchor it keeps."""
     chosen: dict[int, str] = {}
+    picked: dict[int, int] = {}  # template index → old index, for the edits in place
     free = dict(enumerate(known))
     for key in (lambda t: t, loose_key):  # the same text first, then spacing and quotes
         by_key = {}
@@ -55,15 +56,22 @@ def _carried(entries: list[Entry], known: list[tuple[str, str]], threshold: floa
         for i, entry in enumerate(entries):
             j = by_key.get(key(entry.msgid)) if i not in chosen else None
             if j is not None and j in free:
-                chosen[i] = free.pop(j)[1]
+                chosen[i], picked[i] = free.pop(j)[1], j
     _halves_and_joins(entries, free, chosen)
-    from diglot.catalog import fuzzy  # rapidfuzz: only diglot update carries anchors over
+    from diglot.catalog import fuzzy, in_place  # rapidfuzz: only update carries anchors over
 
     todo = [i for i in range(len(entries)) if i not in chosen]
     pool = list(free)
     pairs = fuzzy.match([entries[i].msgid for i in todo], [free[j][0] for j in pool], threshold)
     for k, (p, _score) in pairs.items():
-        chosen[todo[k]] = free[pool[p]][1]
+        chosen[todo[k]], picked[todo[k]] = free.pop(pool[p])[1], pool[p]
+    # A passage reworded where it stands keeps its anchor as it keeps its translation (the
+    # merge's rule; a translator's review: the translation followed, the anchor did not).
+    texts = [text for text, _ in known]
+    for i, j in list(in_place.pairs([e.msgid for e in entries], texts, picked, list(free),
+                                    in_place.floor(threshold))):
+        if i not in chosen:  # (a half of a cut paragraph is chosen, not picked)
+            chosen[i] = free.pop(j)[1]
     return chosen
 
 

@@ -19,9 +19,6 @@ from diglot.catalog.pieces import loose_key
 from diglot.po.model import Catalog, Entry
 
 _NEAR = 4  # old entries either side where a paragraph's other pieces are looked for
-# How much less similar a segment reworded where it stands may be: unrelated short lines of
-# Verne's French score 0.47 at the 90th percentile, a one-word change to one 0.51-0.56.
-_IN_PLACE_EASING = 0.1
 
 @dataclass
 class MergeResult:
@@ -41,7 +38,7 @@ def merge(old: Catalog, pot: Catalog, threshold: float, purge_obsolete: bool = F
     plan.loose()
     plan.joined()
     plan.similar(threshold)
-    plan.in_place(max(threshold - _IN_PLACE_EASING, threshold / 2))
+    plan.in_place(threshold)
     plan.split()
     return plan.result(purge_obsolete)
 
@@ -192,7 +189,7 @@ class _Plan:
         for k, (p, _score) in pairs.items():
             self._seed(todo[k][0], pool[p])
 
-    def in_place(self, floor: float) -> None:
+    def in_place(self, threshold: float) -> None:
         """Segments reworded where they stand, too far from their old French for
         ``similar`` (a short line): see ``catalog.in_place``."""
         from diglot.catalog import in_place  # rapidfuzz, as in ``similar``
@@ -201,7 +198,7 @@ class _Plan:
             return
         free = [j for j, e in enumerate(self.old) if j not in self.taken and not e.obsolete]
         found = in_place.pairs([t.msgid for t in self.pot.entries], [e.msgid for e in self.old],
-                               self.anchors, free, floor)
+                               self.anchors, free, in_place.floor(threshold))
         for i, j in list(found):
             o = self.old[j]
             if _useful(o) and o.msgctxt is None and o.msgid_plural is None:
