@@ -132,6 +132,23 @@ def test_code_marks_turned_into_quotes_bring_the_entry_back_fuzzy(make_project):
     assert entry.fuzzy and entry.previous_msgid == "Lancez `diglot update` maintenant."
 
 
+def test_a_po_file_saved_unwrapped_stays_unwrapped(make_project):
+    """A translator's review: a file saved with a PO editor's "no wrap" was rewrapped whole
+    when one entry changed (a git diff of every long entry)."""
+    from diglot.po.parser import parse_po
+    from diglot.po.writer import dump_po
+
+    long = "Un paragraphe assez long pour dépasser largement les soixante-dix-neuf colonnes du format PO."
+    english = "A paragraph long enough to go well past the seventy-nine columns of the PO format."
+    proj = make_project({"a": f"# Titre\n\n{long}\n\nCourt.\n"}, {"a": {long: english}})
+    po = proj.root / "translations/en/a.po"
+    assert f'msgid "{long}"' not in po.read_text()  # written wrapped, as msgcat does
+    po.write_bytes(dump_po(parse_po(po.read_bytes(), "a.po"), wrap=False))  # msgcat --no-wrap
+    proj.source("a", f"# Titre\n\n{long}\n\nCourt, mais changé.\n")
+    assert "updated translations/en/a.po" in proj.run("update").output
+    assert f'msgid "{long}"\nmsgstr "{english}"' in po.read_text()
+
+
 def test_status_json_shape(proj):
     proj.source("chat", f"# Le chat\n\n{ONE_EDITED}\n\n{TWO}\n\nNouveau.\n\nEncore.\n")
     proj.run("update")

@@ -94,6 +94,29 @@ def _excerpt(text: str) -> str:
     return text if len(text) <= 40 else text[:39] + "…"
 
 
+_STRING_LINE = (b'msgid "', b'msgstr "', b'msgstr[', b'msgctxt "', b'msgid_plural "', b'"')
+
+
+def wrapped_as(path: Path | None, wrap: bool) -> bool:
+    """Whether to wrap the PO file at ``path`` when writing it: as the setting says, unless
+    the file was saved unwrapped (a PO editor's "no wrap", ``msgcat --no-wrap``): then every
+    entry nobody changed would be rewrapped (a translator's review: a one-row review import
+    rewrapped the whole file). Unwrapped: a string line past 79 columns that msgcat would
+    have broken at a space."""
+    if not wrap or path is None:
+        return wrap
+    try:
+        head = read_head(path, MB)
+    except (OSError, NotAFile):
+        return wrap
+    for line in head.splitlines():
+        if len(line) > 79 and line.lstrip().startswith(_STRING_LINE):
+            text = line.decode("utf-8", "replace")  # columns, not bytes ("d’où": 6 bytes)
+            if len(text) > 79 and " " in text[:79].split('"', 1)[-1]:
+                return False
+    return True
+
+
 def in_style_of(data: bytes, path: Path | None) -> bytes:
     """``data`` with the line ends (CRLF) and UTF-8 byte-order mark of the file at ``path``
     when it has them: a file saved by a Windows editor stays a Windows file, so that git

@@ -19,7 +19,7 @@ from diglot.catalog.plan import (
     plan_template,
 )
 from diglot.catalog.renames import Rename, find_renames
-from diglot.catalog.store import decode, encode, in_style_of, read_catalog
+from diglot.catalog.store import decode, encode, in_style_of, read_catalog, wrapped_as
 from diglot.commands import memory_pass
 from diglot.errors import SourceError
 from diglot.fsio import Write, remove_file, write_group
@@ -118,7 +118,8 @@ def _proposed(project: Project, item) -> FileChange:
              if e.msgid in proposals and memory.is_open(e)}
     return replace(change, action="updated" if change.action == "unchanged" else change.action,
                    memory=count, refreshed=change.refreshed + len(given & change.kept_open),
-                   data=encode(catalog, project.config.wrap, change.path))
+                   data=encode(catalog, wrapped_as(change.target, project.config.wrap),
+                               change.path))
 
 
 def _collect(report: UpdateReport, slug: str, warning: str | None, changes, segments: int) -> None:
@@ -217,5 +218,5 @@ def _change(project: Project, path: Path, old: Catalog | None, new: Catalog,
     shown = project.rel(path)
     if old is not None and old.entries == new.entries and old.header == new.header and not moved:
         return FileChange(shown, "unchanged", target=path)
-    data = encode(new, project.config.wrap, shown)
+    data = encode(new, wrapped_as(path, project.config.wrap), shown)
     return FileChange(shown, "created" if old is None else "updated", data=data, target=path)

@@ -32,7 +32,7 @@ from diglot.review.export import APPROVED
 from diglot.review.manifest import Manifest, RowMark
 from diglot.source.markdown_out import normalize, to_markdown
 from diglot.catalog.pieces import loose_key
-from diglot.catalog.store import encode, in_style_of
+from diglot.catalog.store import encode, in_style_of, wrapped_as
 from diglot.fsio import write_atomic
 from diglot.review.protect import lost_markup
 from diglot.model import FUZZY, TRANSLATED, UNTRANSLATED
@@ -102,7 +102,8 @@ def import_review(project: Project, path: Path, dry_run: bool = False,
     report.rows = plan.apply(doc)
     report.warnings = belongs.elsewhere(project, doc.manifest) + plan.warnings + belongs.stray(doc)
     if plan.changed and not dry_run and not report.blocked:
-        data = in_style_of(encode(plan.catalog(), project.config.wrap, report.po), po_path)
+        wrap = wrapped_as(po_path, project.config.wrap)
+        data = in_style_of(encode(plan.catalog(), wrap, report.po), po_path)
         write_atomic(po_path, data, report.po,
                      project.area(project.translations_dir))
         report.written = True
