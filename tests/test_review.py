@@ -504,6 +504,27 @@ def test_stale_row_is_reported_and_the_rest_imported(proj):
         in result.output
     assert "1 row changed, 5 unchanged, 0 conflicts, 1 stale" in result.output
     assert proj.entries("riche")[FUZZY].msgstr == "A hazy paragraph."
+    # the reviewer's text is kept, not only printed (a translator's review): an obsolete
+    # entry of the old French, which update's memory proposes to the French replacing it
+    assert "the reviewer's text: Too late. (kept as an obsolete entry, for update to propose)" \
+        in result.output
+    kept = [e for e in proj.po("riche").entries if e.obsolete and e.msgid == EMPTY]
+    assert [(e.msgstr, e.translator_comments) for e in kept] == [("Too late.", (
+        "review: its French changed since the export; update proposes it to the new French",))]
+
+
+def test_a_stale_rows_translation_comes_back_as_a_proposal_for_the_reworded_french(proj):
+    path = _document(proj)
+    reworded = EMPTY.replace("non traduit", "pas encore traduit")
+    proj.source("riche", SOURCE.replace(EMPTY, reworded))
+    assert proj.run("update").exit_code == 0
+    document = Document(str(path))
+    _cell(document, EMPTY).paragraphs[0].add_run("A paragraph not translated yet.")
+    document.save(str(path))
+    assert _import(proj, path).exit_code == 1  # stale: someone has to look
+    assert "1 given a fuzzy proposal from memory" in proj.run("update").output
+    entry = proj.entries("riche")[reworded]
+    assert entry.fuzzy and entry.msgstr == "A paragraph not translated yet."
 
 
 @pytest.mark.parametrize("kind", ["plain docx", "not a docx", "other project", "other lang"])

@@ -118,16 +118,18 @@ class _Plan:
         self._entries = {identity.entry_key(e): i for i, e in enumerate(catalog.entries)
                          if not e.obsolete and e.msgid_plural is None}
         self._new: dict[int, Entry] = {}
+        self._kept: dict[str, Entry] = {}  # stale rows' edits, kept as obsolete entries
+        self._msgids = {e.msgid for e in catalog.entries}
         self._previous: dict[str, list[int]] | None = None  # see _successor
         self.warnings: list[str] = []
 
     @property
     def changed(self) -> bool:
-        return any(self._catalog.entries[i] != e for i, e in self._new.items())
+        return bool(self._kept) or any(self._catalog.entries[i] != e for i, e in self._new.items())
 
     def catalog(self) -> Catalog:
         entries = [self._new.get(i, e) for i, e in enumerate(self._catalog.entries)]
-        return replace(self._catalog, entries=entries)
+        return replace(self._catalog, entries=entries + list(self._kept.values()))
 
     def apply(self, doc: ReviewDoc) -> list[RowResult]:
         by_key = {m.key: m for m in doc.manifest.rows}
@@ -173,13 +175,24 @@ class _Plan:
         index = self._successor(row.french) if edited else None
         if index is None:
             text = f"; the reviewer's text: {_clip(to_markdown(read).text)}" if edited else ""
+            kept = self._keep(row.french, to_markdown(read).text) if edited else ""
             return RowResult(label, STALE, reason=f"its French is no longer in the PO file: "
-                                                  f"{_clip(row.french)}{text}")
+                                                  f"{_clip(row.french)}{text}{kept}")
         entry = self._catalog.entries[index]
         base = RowResult(label, CHANGED, entry.line, entry.msgstr)
         notes = remarks.of_row(row, mark, entry)
         return self._settle(index, self._suggested(base, to_markdown(read).text, entry, notes,
                                                    "its French changed since the export"))
+
+    def _keep(self, french: str, english: str) -> str:
+        """A stale row's edit kept in the PO file as an obsolete entry of its French, which
+        ``update``'s memory proposes to the French that replaced it (a translator's review:
+        the reviewer's translation was only printed)."""
+        if not english.strip() or french in self._kept or french in self._msgids:
+            return ""
+        self._kept[french] = Entry(french, english, obsolete=True, translator_comments=(
+            "review: its French changed since the export; update proposes it to the new French",))
+        return " (kept as an obsolete entry, for update to propose)"
 
     def _successor(self, french: str) -> int | None:
         """The one entry whose ``#|`` is this French; the map is made once (a search per
