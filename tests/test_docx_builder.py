@@ -670,3 +670,21 @@ def test_a_paragraph_ending_in_a_colon_stays_with_the_code_table_or_list_it_intr
             for r in rows if r.find(".//w:pPr/w:keepNext", NS) is not None}
     assert {"Voici un exemple", "Les colonnes", "Trois cas"} <= kept
     assert "Et enfin" not in kept  # a paragraph follows: nothing to keep it with
+
+
+def test_a_code_block_a_little_too_wide_is_set_smaller_to_keep_its_lines_whole():
+    """A reader's review: a block of 90-character lines wrapped each one, "# commentaire"
+    over a lone "0"; set at 8 pt they fit. Far longer lines still wrap at the style's size."""
+    def block(line: str) -> etree._Element:
+        source = "```python\n" + "\n".join(line.format(n=n) for n in range(3)) + "\n```\n"
+        return xml(BUILDER.article(support.bilingual_from(source, []), context()))
+
+    def sizes(body) -> set[str]:
+        return {sz.get(q("val")) for p in body.iter(q("p"))
+                if p.find("w:pPr/w:pStyle[@w:val='CodeBlock']", NS) is not None
+                for sz in p.iter(q("sz"))}
+
+    wide = block('print(f"ligne {n:02} : {{datetime.date(2024, 1, 1) + datetime.timedelta(days={n})}}")  # commentaire {n:04}')
+    assert sizes(wide) and max(map(int, sizes(wide))) < 17 and wide.find(".//w:ind", NS) is None
+    assert sizes(block("x = {n}")) == set()  # short lines: the style's 8.5 pt
+    assert sizes(block("y = " + "a" * 200 + "{n}")) == set()  # too long at 7 pt: wraps instead

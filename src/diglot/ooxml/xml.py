@@ -119,6 +119,18 @@ def _props(r, lang: str, style: str | None = None, bold: bool = False,
     _child(props, _LANG, {_VAL: lang})
 
 
+def font_size(para, half_points: int) -> None:
+    """Every run of ``para`` at a size of its own (before its language: the schema's order)."""
+    for props in para.iter(_RPR):
+        lang = props.find(_LANG)
+        for name in ("w:sz", "w:szCs"):
+            mark = etree.Element(qn(name), {_VAL: str(half_points)})
+            if lang is not None:
+                lang.addprevious(mark)
+            else:
+                props.append(mark)
+
+
 def line_break(parent, lang: str) -> None:
     """A hard line break (``w:br``) inside a paragraph."""
     sub(_run(parent, lang), "w:br")

@@ -13,16 +13,32 @@ from diglot.ooxml.styles import sid
 _CHAR = 102
 _INDENT = 6 * 20  # the style's indents, 6 pt on each side, in twips
 _HANG = 2  # characters further in than the line's own indentation
+# Sizes a block may be set in, in half-points: the style's 8.5 pt, then smaller down to 7 pt
+# so that lines a little too long fit whole (a reader's review: "# commentaire" over a lone
+# "0" on every line of a block of 90-character lines). Longer ones wrap at the style's size.
+_SIZES = (17, 16, 15, 14)
 
 
 def put(tc, text: str, lang: str, width: int) -> None:
     """The block's paragraphs in ``tc``, a cell ``width`` twips wide (its margins out)."""
-    fits = max(8, (width - 2 * _INDENT) // _CHAR - 1)  # one character to spare: estimates round
-    groups = list(_groups(text.split("\n"), fits))
-    for number, (lines, hang) in enumerate(groups):
+    lines = text.split("\n")
+    size = _size(lines, width - 2 * _INDENT)
+    char = _CHAR * size // _SIZES[0]
+    fits = max(8, (width - 2 * _INDENT) // char - 1)  # one character to spare: estimates round
+    groups = list(_groups(lines, fits))
+    for number, (group, hang) in enumerate(groups):
         para = x.paragraph(tc, sid("Code Block"))
-        _spacing(para, first=number == 0, last=number == len(groups) - 1, hang=hang)
-        x.verbatim(para, "\n".join(lines), lang)
+        _spacing(para, first=number == 0, last=number == len(groups) - 1, hang=hang * char)
+        x.verbatim(para, "\n".join(group), lang)
+        if size != _SIZES[0]:
+            x.font_size(para, size)
+
+
+def _size(lines: list[str], room: int) -> int:
+    """The largest size at which every line fits ``room`` twips; else the style's."""
+    longest = max((len(line.expandtabs()) for line in lines), default=0)
+    return next((size for size in _SIZES if longest <= room // (_CHAR * size // _SIZES[0]) - 1),
+                _SIZES[0])
 
 
 def _groups(lines: list[str], fits: int):
@@ -51,5 +67,5 @@ def _spacing(para, first: bool, last: bool, hang: int) -> None:
     props = para[0]  # the paragraph's w:pPr, its style in it
     if not last:
         x.sub(props, "w:spacing", {"w:after": "0"})
-    if hang:
-        x.sub(props, "w:ind", {"w:left": str(_INDENT + hang * _CHAR), "w:hanging": str(hang * _CHAR)})
+    if hang:  # (twips)
+        x.sub(props, "w:ind", {"w:left": str(_INDENT + hang), "w:hanging": str(hang)})
