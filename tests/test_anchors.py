@@ -71,6 +71,22 @@ def test_a_passage_reworded_where_it_stands_keeps_its_anchor_as_it_keeps_its_tra
     assert anchor_of(page(proj), new) == before  # …and so did the anchor
 
 
+def test_paragraphs_moved_past_each_other_beside_reworded_short_lines_keep_distinct_anchors(make_project):
+    """A code review: two runs of reworded lines shared one old entry; the anchors' pass
+    took it twice and update failed with a traceback."""
+    old = [f"Phrase {n} de l'article sur le tour du monde, assez longue pour compter." for n in range(9)]
+    old[5] = "— Et maintenant ?"
+    proj = make_project({"a": "# Titre\n\n" + "\n\n".join(old) + "\n"}, name="edition")
+    new = [old[0], old[1], old[4], "— Et aujourd'hui ?", old[6], old[2], "— Et après ?", old[7],
+           old[3], old[8]]
+    proj.source("a", "# Titre\n\n" + "\n\n".join(new) + "\n")
+    result = proj.run("update")
+    assert result.exit_code == 0, result.output
+    anchors = [c for e in proj.po("a").entries if not e.obsolete for c in e.extracted_comments
+               if c.startswith("anchor: ")]
+    assert len(anchors) == len(set(anchors)) == 11
+
+
 def test_anchors_are_kept_in_the_template_and_po_files(make_project):
     proj = make_project({"velo": f"{FIRST}\n\n{SECOND}\n"}, name="edition")
     anchors = {e.msgid: e.extracted_comments[-1] for e in proj.po("velo").entries}

@@ -493,7 +493,9 @@ def test_every_day_and_round_the_clock_idioms_are_one_number():
              ("Ouvert 24 h/24 et 7 j/7.", "Open 24/7."),
              ("Il est joignable 24 heures sur 24.", "He can be reached 24 hours a day."),
              ("Il travaille 3 jours sur 5.", "He works 3 days out of 5."),
-             ("Le service fonctionne 6 jours sur 7.", "The service runs 7 days a week.")]
+             ("Le service fonctionne 6 jours sur 7.", "The service runs 7 days a week."),
+             ("Ouvert 7 jours sur 7.", "Open 7 days out of 7."),  # word for word: no extra 7
+             ("Il veille 24 heures sur 24.", "He watches 24 hours out of 24.")]
     assert [(f.line, f.check, f.message) for f in run_checks(entries(pairs), "a.po")] == [
         (50, "numbers", "6 is missing from the English")]
 

@@ -149,6 +149,25 @@ def test_a_po_file_saved_unwrapped_stays_unwrapped(make_project):
     assert f'msgid "{long}"\nmsgstr "{english}"' in po.read_text()
 
 
+def test_a_wrapped_file_is_not_taken_for_an_unwrapped_one(tmp_path):
+    """A code review: an entry flagged no-wrap (one line in every gettext tool), or an
+    80-column line whose only space is the one a wrapper broke after, made a wrapped file
+    look unwrapped, and update unwrapped every entry."""
+    from diglot.catalog.store import wrapped_as
+
+    long = "x" * 40 + " " + "y" * 60
+    cases = {
+        "no-wrap flag": f'#, no-wrap\nmsgid "{long}"\nmsgstr ""\n\nmsgid ""\n"a b"\nmsgstr ""\n',
+        "trailing space": 'msgid ""\n"<https://tix.sourceforge.net/dist/current/man/html/TixCmd/tixButtonBox.htm>`_ "\n'
+                          '"suite"\nmsgstr ""\n',
+        "unwrapped": f'msgid "{long}"\nmsgstr ""\n'}
+    found = {}
+    for name, text in cases.items():
+        (tmp_path / "a.po").write_text(text)
+        found[name] = wrapped_as(tmp_path / "a.po", True)
+    assert found == {"no-wrap flag": True, "trailing space": True, "unwrapped": False}
+
+
 def test_status_json_shape(proj):
     proj.source("chat", f"# Le chat\n\n{ONE_EDITED}\n\n{TWO}\n\nNouveau.\n\nEncore.\n")
     proj.run("update")

@@ -189,8 +189,7 @@ def test_an_output_folder_that_is_a_link_to_the_translations_is_refused(world, c
     ('output = ".jj/repo/op_heads/heads"\n', "build", "diglot.toml:1: 'output' names a folder "
      "in the version-control folder '.jj'"),
     ('output = ".sl/store"\n', "build", "in the version-control folder '.sl'"),
-    ('output = ".pijul/changes"\n', "build", "in the version-control folder '.pijul'"),
-    ('translations = "CVS"\n', "update", "in the version-control folder 'CVS'")])
+    ('output = ".pijul/changes"\n', "build", "in the version-control folder '.pijul'")])
 def test_no_setting_leads_diglot_into_the_repositorys_own_folder(world, setting, command, message):
     """An attack round: output = ".git/refs/heads" wrote pages among git's branches, and
     `git log --all` then failed with "bad object"; a memory file named .git/config (a

@@ -527,6 +527,22 @@ def test_a_stale_rows_translation_comes_back_as_a_proposal_for_the_reworded_fren
     assert entry.fuzzy and entry.msgstr == "A paragraph not translated yet."
 
 
+def test_a_stale_rows_edit_goes_beside_the_obsolete_translation_update_kept(proj):
+    """A code review: when update had kept the old French's translation as an obsolete
+    entry, the reviewer's correction of it was only printed."""
+    path = _document(proj)
+    proj.source("riche", SOURCE.replace(FUZZY, "Rien à voir avec ce qui précédait ici, vraiment."))
+    assert proj.run("update").exit_code == 0
+    document = Document(str(path))
+    _cell(document, FUZZY).paragraphs[0].runs[0].text = "A hazy paragraph."
+    document.save(str(path))
+    result = _import(proj, path)
+    assert "(kept beside its obsolete entry's translation, as a review suggestion)" in result.output
+    [old] = [e for e in proj.po("riche").entries if e.obsolete and e.msgid == FUZZY]
+    assert old.msgstr == "A fuzzy paragraph."  # the translator's text, as it was
+    assert old.translator_comments[-1] == "review suggestion: A hazy paragraph."
+
+
 @pytest.mark.parametrize("kind", ["plain docx", "not a docx", "other project", "other lang"])
 def test_wrong_documents_are_refused_and_nothing_is_written(proj, make_project, tmp_path, kind):
     path = tmp_path / "wrong.docx"

@@ -34,10 +34,11 @@ MAX_TABLE_COLUMNS = 64  # a table wider than this no edition sets beside its tra
 MAX_CODE_LINES = 100_000
 # Version-control folders: their files are the repository itself (and its settings may hold
 # a token); diglot neither writes there nor reads a picture there.
-# Casefolded (paths are compared so): CVS's own folder is "CVS". Jujutsu, Sapling, Pijul
-# and CVS were missing (an attack round wrote a build into ".jj/repo/op_heads/heads").
+# Casefolded (paths are compared so). Jujutsu's, Sapling's and Pijul's were missing (an
+# attack round wrote a build into ".jj/repo/op_heads/heads"); not CVS's "CVS", a word a
+# French edition may name a folder of articles with (cvs: résumés).
 VCS_FOLDERS = frozenset({".git", ".hg", ".svn", ".bzr", "_darcs", ".fossil", ".jj", ".sl",
-                         ".pijul", "cvs"})
+                         ".pijul"})
 
 # C0 and C1 controls but tab, line and paragraph separators, bidirectional overrides and
 # isolates (which reorder what a terminal shows), and lone surrogates (undecodable bytes of a

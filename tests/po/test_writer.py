@@ -351,10 +351,18 @@ def test_an_obsolete_entry_with_a_translators_flag_or_a_plural_form_is_kept():
     '"Content-Type: text/plain; charset=utf"\n"-16\\n"',      # … and at the string's end
     '"Content-Type: text/plain; charset=utf"\n"-7\\n"',
 ])
-def test_a_charset_the_reader_would_refuse_is_never_written(header):
-    """An attack round: read as UTF-8 ("utf"), the file was written as UTF-16, which no
-    later command (nor gettext) could read."""
+def test_a_charset_is_read_as_it_would_be_written_and_never_written_unreadable(header):
+    """An attack round: read as UTF-8 ("utf": the raw bytes stop at the backslash or the
+    string's end), the file was written as UTF-16, which no later command (nor gettext)
+    could read. The reader now reads the header as the parser does, and refuses it at its
+    line; a catalog made in memory with such a header is refused by the writer."""
     data = f'msgid ""\nmsgstr ""\n{header}\n\nmsgid "Bonjour"\nmsgstr "Hello"\n'.encode()
-    catalog = parse_po(data, "a.po")  # read as UTF-8: fine
+    with pytest.raises(CatalogError, match="charset 'utf-(16|7)' is not ASCII-compatible") as caught:
+        parse_po(data, "a.po")
+    assert caught.value.line == 3
+    catalog = parse_po(data.replace(header.encode(), b'"Content-Type: text/plain; charset=UTF-8\\n"'),
+                       "a.po")
+    content_type = header.replace('"\n"', "").strip('"').replace("\\055", "-").replace("\\n", "\n")
+    catalog = dataclasses.replace(catalog, header=dataclasses.replace(catalog.header, msgstr=content_type))
     with pytest.raises(CatalogError, match="charset 'utf-(16|7)' is not ASCII-compatible"):
         dump_po(catalog)

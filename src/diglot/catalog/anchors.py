@@ -70,7 +70,7 @@ def _carried(entries: list[Entry], known: list[tuple[str, str]], threshold: floa
     texts = [text for text, _ in known]
     for i, j in list(in_place.pairs([e.msgid for e in entries], texts, picked, list(free),
                                     in_place.floor(threshold))):
-        if i not in chosen:  # (a half of a cut paragraph is chosen, not picked)
+        if i not in chosen and j in free:  # (a half of a cut paragraph is chosen, not picked)
             chosen[i] = free.pop(j)[1]
     return chosen
 

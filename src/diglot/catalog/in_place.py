@@ -32,13 +32,16 @@ def pairs(new: Sequence[str], old: Sequence[str], anchors: dict[int, int], free:
 
     ``anchors`` maps the new segments already matched to their old entries; ``free`` lists
     the active old entries still untaken, translated or not (each stood somewhere)."""
-    free = sorted(free)
+    free, given = sorted(free), set()
     for start, end in _open_runs(len(new), anchors):
         gap = _gap(start, end, len(old), anchors, free)
         if gap is None or len(gap) != end - start:
             continue
         for i, j in zip(range(start, end), gap):
-            if similarity(new[i], old[j], floor):
+            # Once each: paragraphs moved past each other can put one old entry in two
+            # runs' gaps (a code review: two new lines both took its translation).
+            if j not in given and similarity(new[i], old[j], floor):
+                given.add(j)
                 yield i, j
 
 

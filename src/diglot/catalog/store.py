@@ -109,10 +109,16 @@ def wrapped_as(path: Path | None, wrap: bool) -> bool:
         head = read_head(path, MB)
     except (OSError, NotAFile):
         return wrap
+    kept = False  # the entry's flags say "no-wrap": gettext writes it on one line anyway
     for line in head.splitlines():
-        if len(line) > 79 and line.lstrip().startswith(_STRING_LINE):
+        if line.startswith(b"#,"):
+            kept = b"no-wrap" in line
+        elif not line.strip():
+            kept = False
+        elif not kept and len(line) > 79 and line.lstrip().startswith(_STRING_LINE):
             text = line.decode("utf-8", "replace")  # columns, not bytes ("d’où": 6 bytes)
-            if len(text) > 79 and " " in text[:79].split('"', 1)[-1]:
+            # a space inside the string, not the trailing one a wrapper broke after
+            if len(text) > 79 and " " in text[:79].split('"', 1)[-1].rstrip('" '):
                 return False
     return True
 

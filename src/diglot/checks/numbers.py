@@ -64,7 +64,8 @@ def read(text: str, french: bool) -> list[Number]:
     inside = {k for t in times for k in range(t.start, t.end)}  # a time's own figures
     fractions = _fractions(text)
     scan = _blanked(text, fractions)  # "158 1/2": 158, then one half (not "158 1", then 2)
-    scan = _ROUND.sub(_once, scan) if french and ("sur" in scan or "/" in scan) else scan
+    if "sur" in scan or "/" in scan or " of " in scan:
+        scan = _ROUND[french].sub(_once, scan)
     found = [n for match in _CHUNK[french].finditer(scan) if match.start() not in inside
              for n in _figures(text, match, french)]
     found += times + fractions
@@ -80,8 +81,11 @@ _FRACTION = re.compile(r"(?<![\d/.,])([1-9])/([2-9]|1[0-6])(?![\d/]|[.,]\d)|[½�
 
 # "7 jours sur 7", "24 h/24": every day, round the clock, one number as English says it
 # ("7 days a week", "24 hours a day"; a translator's review: an error, "7 appears 2×").
-_ROUND = re.compile(r"(?<![\d,.])(\d{1,2})([ \u00a0\u202f]?(?:jours?|j|heures?|h)"
-                    r"[ \u00a0\u202f]?(?:sur[ \u00a0\u202f]|/))(\d{1,2})(?!\d|[,.]\d)")
+# The English said word for word ("7 days out of 7") is one number too (a code review).
+_ROUND = {True: re.compile(r"(?<![\d,.])(\d{1,2})([ \u00a0\u202f]?(?:jours?|j|heures?|h)"
+                           r"[ \u00a0\u202f]?(?:sur[ \u00a0\u202f]|/))(\d{1,2})(?!\d|[,.]\d)"),
+          False: re.compile(r"(?<![\d,.])(\d{1,2})( (?:days?|hours?) out of )(\d{1,2})"
+                            r"(?!\d|[,.]\d)")}
 
 
 def _once(found: re.Match) -> str:

@@ -51,7 +51,9 @@ def run(project: Project, changes: list, languages: tuple[str, ...], stray: set[
         todo = [c for c in changes if c.lang == lang and c.open]
         shared = memory.Memory(_units(project, lang, changes, stray, todo)) if todo else None
         for change in todo:
-            own = [memory.Unit(m, s, "", memory.OWN) for m, s, obsolete, _ in change.units if obsolete]
+            # its own obsolete entries' notes go along too (a review suggestion kept there)
+            own = [memory.Unit(m, s, "", memory.OWN, *taken)
+                   for m, s, obsolete, taken in change.units if obsolete]
             proposals = memory.propose(change.open, own, shared, change.slug, threshold,
                                        change.near)
             if proposals:

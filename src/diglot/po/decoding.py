@@ -1,7 +1,8 @@
 """Decode PO bytes with the charset its header declares, reporting bad bytes by line.
 
-The charset is found in the raw bytes before decoding: in the msgstr of the first
-``msgid ""`` entry that has no msgctxt, after ``charset=``. No header, or gettext's
+The charset is found before decoding: in the msgstr of the first ``msgid ""`` entry that
+has no msgctxt, its strings joined and unescaped as the parser reads them (so the writer
+writes in the charset read here), after ``charset=``. No header, or gettext's
 ``CHARSET`` placeholder, means UTF-8. A UTF-8 byte order mark is accepted and dropped.
 """
 
@@ -11,10 +12,11 @@ import codecs
 import re
 
 from diglot.errors import CatalogError
+from diglot.po.literals import LiteralError, read_strings, unescape
 
 BOM = b"\xef\xbb\xbf"
 _HEADER_MSGID = re.compile(rb'^[ \t]*msgid[ \t]+""[ \t]*\r?$', re.M)
-_CHARSET = re.compile(rb"charset=([^ \t\r\n\"\\]*)")
+_CHARSET = re.compile(rb"charset=([^ \t\r\n\"\\]*)")  # (a quote or "\\" ends it in raw lines)
 _ASCII_PROBE = '#msgid "\\n:'
 
 
@@ -46,13 +48,28 @@ def _declared_charset(data: bytes) -> tuple[str, int]:
             continue
         block_start = data.find(b"\n", match.end()) + 1
         block = _string_block(data, block_start) if block_start else b""
-        found = _CHARSET.search(block)
+        found = _CHARSET.search(_header_text(block))
         if not found:
             return "UTF-8", 0
         name = found.group(1).decode("ascii", "replace")
-        line = data.count(b"\n", 0, block_start + found.start()) + 1
+        at = block.find(b"charset")  # the line naming it (the name may go on on the next)
+        line = data.count(b"\n", 0, block_start + max(at, 0)) + 1
         return ("UTF-8" if name == "CHARSET" else name), line
     return "UTF-8", 0
+
+
+def _header_text(block: bytes) -> bytes:
+    """The header's msgstr as the parser reads it, its strings joined and unescaped, so
+    that the charset read here is the one the writer will write in (an attack round:
+    ``charset=utf\\05516`` read as "utf" here, as "utf-16" by the writer); the lines as
+    they are when they do not parse (the parser then says where)."""
+    text = block.decode("latin-1")
+    try:
+        strings = "".join(read_strings(line.strip().removeprefix("msgstr").strip())
+                          for line in text.split("\n") if line.strip())
+        return unescape(strings, "latin-1").encode("latin-1")
+    except (LiteralError, UnicodeError, ValueError):
+        return block
 
 
 def _after_msgctxt(data: bytes, start: int) -> bool:

@@ -119,7 +119,8 @@ class _Plan:
                          if not e.obsolete and e.msgid_plural is None}
         self._new: dict[int, Entry] = {}
         self._kept: dict[str, Entry] = {}  # stale rows' edits, kept as obsolete entries
-        self._msgids = {e.msgid for e in catalog.entries}
+        # msgid → its obsolete entry's index, or False for an active one
+        self._msgids = {e.msgid: i if e.obsolete else False for i, e in enumerate(catalog.entries)}
         self._previous: dict[str, list[int]] | None = None  # see _successor
         self.warnings: list[str] = []
 
@@ -188,8 +189,15 @@ class _Plan:
         """A stale row's edit kept in the PO file as an obsolete entry of its French, which
         ``update``'s memory proposes to the French that replaced it (a translator's review:
         the reviewer's translation was only printed)."""
-        if not english.strip() or french in self._kept or french in self._msgids:
+        if not english.strip() or french in self._kept or self._msgids.get(french) is False:
             return ""
+        index = self._msgids.get(french)
+        if index is not None:  # update kept the old French's translation: beside it, then
+            old = self._new.get(index, self._catalog.entries[index])
+            note = f"review suggestion: {english}"
+            if note not in old.translator_comments:
+                self._new[index] = replace(old, translator_comments=(*old.translator_comments, note))
+            return " (kept beside its obsolete entry's translation, as a review suggestion)"
         self._kept[french] = Entry(french, english, obsolete=True, translator_comments=(
             "review: its French changed since the export; update proposes it to the new French",))
         return " (kept as an obsolete entry, for update to propose)"

@@ -90,8 +90,10 @@ def _span_html(span: Span, ctx: Context) -> str:
 
 
 # A word of six letters or more (shorter ones are never hyphenated: ``print.css``) with a
-# capital in it: a proper name, an acronym, a word in camel case. Neither language's
-# typography divides one ("Zucker-berg", "Massa-chusetts": a reader's review).
+# capital in it: a proper name, an acronym, a word in camel case, and a sentence's first
+# word too (a name often opens one: "Passepartout"; the break lost there is the price).
+# Neither language's typography divides a name ("Zucker-berg", "Massa-chusetts": a reader's
+# review).
 # Its span holds the whole run of text between spaces it stands in ("l’Angleterre,"), and
 # the space before it, as ``_spaces_inward`` does for styled spans: WeasyPrint 70 breaks a
 # line badly where a span ends or starts away from a space ("« Sur ma foi, se dit
