@@ -160,12 +160,32 @@ def test_a_wrapped_file_is_not_taken_for_an_unwrapped_one(tmp_path):
         "no-wrap flag": f'#, no-wrap\nmsgid "{long}"\nmsgstr ""\n\nmsgid ""\n"a b"\nmsgstr ""\n',
         "trailing space": 'msgid ""\n"<https://tix.sourceforge.net/dist/current/man/html/TixCmd/tixButtonBox.htm>`_ "\n'
                           '"suite"\nmsgstr ""\n',
-        "unwrapped": f'msgid "{long}"\nmsgstr ""\n'}
+        "unwrapped": f'msgid "{long}"\nmsgstr ""\n',
+        # an attack round: no break before "!", so msgcat leaves this line long
+        "no break": 'msgid ""\n"' + "a" + " !" * 45 + '"\nmsgstr ""\n'}
     found = {}
     for name, text in cases.items():
         (tmp_path / "a.po").write_text(text)
         found[name] = wrapped_as(tmp_path / "a.po", True)
-    assert found == {"no-wrap flag": True, "trailing space": True, "unwrapped": False}
+    assert found == {"no-wrap flag": True, "trailing space": True, "unwrapped": False,
+                     "no break": True}
+
+
+def test_a_po_file_past_the_bound_every_command_reads_is_never_written(monkeypatch):
+    """An attack round: review import wrote a 69 MB PO file, which every later command
+    refused (the bound is 64 MB; lowered here to one MB). Every writer encodes through
+    ``store.encode``."""
+    from diglot.catalog import store
+    from diglot.errors import CatalogError
+    from diglot.po.model import Catalog, Entry
+    from diglot.safety import MB
+
+    monkeypatch.setattr(store, "MAX_PO_BYTES", MB)
+    catalog = Catalog(None, [Entry(f"Phrase {n}.", "x" * 2000) for n in range(600)])
+    with pytest.raises(CatalogError) as caught:
+        store.encode(catalog, True, "translations/en/a.po")
+    assert str(caught.value) == ("translations/en/a.po: the file would be 1.2 MB, more than the "
+                                 "1 MB a PO file may be; nothing was written")
 
 
 def test_status_json_shape(proj):

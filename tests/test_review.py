@@ -527,6 +527,23 @@ def test_a_stale_rows_translation_comes_back_as_a_proposal_for_the_reworded_fren
     assert entry.fuzzy and entry.msgstr == "A paragraph not translated yet."
 
 
+def test_a_kept_review_edit_is_never_revived_as_a_finished_translation(proj):
+    """An attack round: a crafted row for French not in the PO yet was kept, and the next
+    update revived it as a finished translation (the translator's became obsolete). A kept
+    edit has a context of its own: only ever a fuzzy proposal."""
+    path = _document(proj)
+    proj.source("riche", SOURCE.replace(EMPTY, "Un paragraphe provisoire, vite remplacé."))
+    assert proj.run("update").exit_code == 0
+    document = Document(str(path))
+    _cell(document, EMPTY).paragraphs[0].add_run("Crafted text.")
+    document.save(str(path))
+    assert _import(proj, path).exit_code == 1
+    proj.source("riche", SOURCE)  # the old French is back
+    assert proj.run("update").exit_code == 0
+    [back] = [e for e in proj.po("riche").entries if e.msgid == EMPTY and not e.obsolete]
+    assert back.msgstr == "Crafted text." and back.fuzzy and back.msgctxt is None
+
+
 def test_a_stale_rows_edit_goes_beside_the_obsolete_translation_update_kept(proj):
     """A code review: when update had kept the old French's translation as an obsolete
     entry, the reviewer's correction of it was only printed."""
@@ -735,3 +752,14 @@ def test_the_reviewer_may_take_out_a_note_call_the_french_no_longer_makes(make_p
     assert result.exit_code == 0, result.output
     entry = proj.entries("n")["Un appel ici."]
     assert entry.msgstr == "A call here." and not entry.fuzzy
+
+
+def test_an_empty_french_cell_is_never_kept_as_a_second_header():
+    """An attack round: a stale row with an empty French cell (a link's text) was kept as
+    msgid "", a second header: every later command refused the file."""
+    from diglot.po.model import Catalog, Entry
+    from diglot.review.importer import _Plan
+
+    plan = _Plan(Catalog(Entry("", "Content-Type: text/plain; charset=UTF-8\n"), []), {})
+    assert plan._keep(" ", "English typed in an empty cell") == ""
+    assert not plan.changed

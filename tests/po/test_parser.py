@@ -263,3 +263,21 @@ def dump_line(entry) -> str:
     from diglot.po.writer import dump_po
     from diglot.po.model import Catalog
     return dump_po(Catalog(None, [entry])).decode().splitlines()[0]
+
+
+def test_a_charset_name_with_a_quote_in_it_is_refused_at_its_line():
+    """An attack round: ``charset=iso8859\\"15`` was Latin-1 to the reader ("iso8859") and
+    Latin-9 to the writer: "€" came back as "¤" and update never settled."""
+    data = b'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=iso8859\\"15\\n"\n'
+    with pytest.raises(CatalogError, match="unknown charset 'iso8859\"15'") as caught:
+        parse_po(data, "k.po")
+    assert caught.value.line == 3
+
+
+def test_a_long_msgid_quoting_a_charset_is_no_header():
+    """An attack round: a file without a header whose first entry's msgid, written from its
+    second line, quoted "charset=ISO-8859-1" was read in Latin-1, written in UTF-8."""
+    data = ('msgid ""\n"Le serveur répond Content-Type: text/html; charset=ISO-8859-1 à '
+            'chaque fois."\nmsgstr "The server answers charset=ISO-8859-1 each time."\n').encode()
+    [entry] = parse_po(data, "k.po").entries
+    assert entry.msgid.startswith("Le serveur répond")

@@ -120,7 +120,10 @@ class _Plan:
         return max(pieces, key=len), self.old[j].translator_comments
 
     def loose(self) -> None:
-        by_key = _first_by(self.old, lambda e: loose_key(e.msgid) if _useful(e) else None, self.taken)
+        # an entry with a context is another message (a kept review suggestion: an attack
+        # round's crafted row came back as a finished translation)
+        by_key = _first_by(self.old, lambda e: loose_key(e.msgid) if _useful(e) and e.msgctxt is None
+                           else None, self.taken)
         for i, t in self._open():
             j = by_key.get(loose_key(t.msgid))
             if j is not None and j not in self.taken:
@@ -184,7 +187,8 @@ class _Plan:
         from diglot.catalog import fuzzy  # rapidfuzz: a build reads loose_key, never this
 
         todo = self._open()
-        pool = [j for j, e in enumerate(self.old) if j not in self.taken and _useful(e)]
+        pool = [j for j, e in enumerate(self.old)
+                if j not in self.taken and _useful(e) and e.msgctxt is None]
         pairs = fuzzy.match([t.msgid for _, t in todo], [self.old[j].msgid for j in pool], threshold)
         for k, (p, _score) in pairs.items():
             self._seed(todo[k][0], pool[p])

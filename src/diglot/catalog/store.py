@@ -3,6 +3,7 @@ name the file, and writes that are atomic."""
 
 from __future__ import annotations
 
+import re
 from codecs import BOM_UTF8
 from pathlib import Path
 
@@ -68,11 +69,15 @@ def encode(catalog: Catalog, wrap: bool = True, shown: str | None = None) -> byt
     back (a review document or an English text once made every later command fail)."""
     _readable(catalog, shown)
     try:
-        return dump_po(catalog, wrap=wrap)
+        data = dump_po(catalog, wrap=wrap)
     except CatalogError as exc:
         if exc.path is None and shown:
             raise CatalogError(exc.message, shown, exc.line) from exc
         raise
+    if len(data) > MAX_PO_BYTES:  # every later command would refuse it (an attack round)
+        raise CatalogError(f"the file would be {len(data) / MB:.1f} MB, more than the "
+                           f"{MAX_PO_BYTES // MB} MB a PO file may be; nothing was written", shown)
+    return data
 
 
 
@@ -94,6 +99,7 @@ def _excerpt(text: str) -> str:
     return text if len(text) <= 40 else text[:39] + "…"
 
 
+_BREAK = re.compile(r" [\w(\[{«“‘'`]")
 _STRING_LINE = (b'msgid "', b'msgstr "', b'msgstr[', b'msgctxt "', b'msgid_plural "', b'"')
 
 
@@ -117,8 +123,9 @@ def wrapped_as(path: Path | None, wrap: bool) -> bool:
             kept = False
         elif not kept and len(line) > 79 and line.lstrip().startswith(_STRING_LINE):
             text = line.decode("utf-8", "replace")  # columns, not bytes ("d’où": 6 bytes)
-            # a space inside the string, not the trailing one a wrapper broke after
-            if len(text) > 79 and " " in text[:79].split('"', 1)[-1].rstrip('" '):
+            # a space inside the string msgcat would break at (before a word, not "!" or
+            # ":"), not the trailing one a wrapper broke after
+            if len(text) > 79 and _BREAK.search(text[:80].split('"', 1)[-1]):
                 return False
     return True
 

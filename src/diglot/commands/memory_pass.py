@@ -36,6 +36,8 @@ def prepare(change, catalog: Catalog, lang: str, slug: str, old: Catalog | None 
     current = {e.msgid for e in catalog.entries if memory.usable(e)}
     change.units += [(e.msgid, e.msgstr, False, ((), ())) for e in (old.entries if old else ())
                      if memory.usable(e) and not e.obsolete and e.msgid not in current]
+    change.units += [(e.msgid, e.msgstr, True, memory.kept(e)) for e in catalog.entries
+                     if memory.kept_suggestion(e)]  # the file's own only
     # A half of a paragraph cut in two is asked too: an exact proposal beats the whole
     # old paragraph's translation it holds (memory.apply).
     change.open = [e.msgid for e in catalog.entries if memory.is_open(e)] + \

@@ -17,6 +17,10 @@ from diglot.po.literals import LiteralError, read_strings, unescape
 BOM = b"\xef\xbb\xbf"
 _HEADER_MSGID = re.compile(rb'^[ \t]*msgid[ \t]+""[ \t]*\r?$', re.M)
 _CHARSET = re.compile(rb"charset=([^ \t\r\n\"\\]*)")  # (a quote or "\\" ends it in raw lines)
+_CHARSET_TEXT = re.compile(rb"charset=([^ \t\r\n]*)")  # in the header's text, as the writer reads it
+# What gettext's charset names are made of: any other character is no charset ("iso8859\"15"
+# was Latin-1 to the reader and Latin-9 to the writer: an attack round).
+_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:+-]*")
 _ASCII_PROBE = '#msgid "\\n:'
 
 
@@ -47,8 +51,11 @@ def _declared_charset(data: bytes) -> tuple[str, int]:
         if _after_msgctxt(data, match.start()):
             continue
         block_start = data.find(b"\n", match.end()) + 1
+        if data[block_start:block_start + 256].lstrip(b" \t").startswith(b'"'):
+            continue  # a long msgid written from its second line: no header (an attack round)
         block = _string_block(data, block_start) if block_start else b""
-        found = _CHARSET.search(_header_text(block))
+        text = _header_text(block)
+        found = (_CHARSET_TEXT if text is not block else _CHARSET).search(text)
         if not found:
             return "UTF-8", 0
         name = found.group(1).decode("ascii", "replace")
@@ -100,6 +107,8 @@ def checked_codec(name: str, line: int = 0, path: str | None = None) -> str:
     asks too, so no command writes a file in a charset the reader refuses (an attack round:
     ``charset=utf\\05516`` was read as UTF-8 and written as UTF-16)."""
     try:
+        if not _NAME.fullmatch(name):
+            raise LookupError(name)
         codec = codecs.lookup(name).name
     except LookupError:
         raise CatalogError(

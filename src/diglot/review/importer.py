@@ -31,6 +31,7 @@ from diglot.review.errors import ReviewError
 from diglot.review.export import APPROVED
 from diglot.review.manifest import Manifest, RowMark
 from diglot.source.markdown_out import normalize, to_markdown
+from diglot.catalog.memory import KEPT_CONTEXT
 from diglot.catalog.pieces import loose_key
 from diglot.catalog.store import encode, in_style_of, wrapped_as
 from diglot.fsio import write_atomic
@@ -189,8 +190,9 @@ class _Plan:
         """A stale row's edit kept in the PO file as an obsolete entry of its French, which
         ``update``'s memory proposes to the French that replaced it (a translator's review:
         the reviewer's translation was only printed)."""
-        if not english.strip() or french in self._kept or self._msgids.get(french) is False:
-            return ""
+        if not (english.strip() and french.strip()) or french in self._kept or \
+                self._msgids.get(french) is False:
+            return ""  # (an empty French cell, a link's: msgid "" is the header's)
         index = self._msgids.get(french)
         if index is not None:  # update kept the old French's translation: beside it, then
             old = self._new.get(index, self._catalog.entries[index])
@@ -198,7 +200,7 @@ class _Plan:
             if note not in old.translator_comments:
                 self._new[index] = replace(old, translator_comments=(*old.translator_comments, note))
             return " (kept beside its obsolete entry's translation, as a review suggestion)"
-        self._kept[french] = Entry(french, english, obsolete=True, translator_comments=(
+        self._kept[french] = Entry(french, english, KEPT_CONTEXT, obsolete=True, translator_comments=(
             "review: its French changed since the export; update proposes it to the new French",))
         return " (kept as an obsolete entry, for update to propose)"
 
