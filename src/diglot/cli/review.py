@@ -69,7 +69,7 @@ def import_(ctx: Context, file: Path, dry_run: bool, article: str | None) -> Non
 
 def _row_lines(report) -> list[str]:
     from diglot.commands.status import word_diff
-    from diglot.review.importer import CHANGED, CONFLICT, INCONSISTENT, STALE
+    from diglot.review.report import CHANGED, CONFLICT, INCONSISTENT, STALE
 
     lines = []
     for r in report.rows:
@@ -93,7 +93,7 @@ def _row_lines(report) -> list[str]:
 
 
 def _summary(report, dry_run: bool) -> str:
-    from diglot.review.importer import CHANGED, CONFLICT, INCONSISTENT, STALE, UNCHANGED
+    from diglot.review.report import CHANGED, CONFLICT, INCONSISTENT, STALE, UNCHANGED
 
     def plural(n: int, word: str) -> str:
         return f"{n} {word}{'' if n == 1 else 's'}"

@@ -16,7 +16,7 @@ would lose markup the cell cannot show is a conflict.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 
 from diglot.catalog.gather import read_po, read_sources
@@ -36,52 +36,14 @@ from diglot.catalog.pieces import loose_key
 from diglot.catalog.store import encode, in_style_of, wrapped_as
 from diglot.fsio import write_atomic
 from diglot.review.protect import lost_markup
+from diglot.review.report import (CHANGED, CONFLICT, INCONSISTENT, STALE, UNCHANGED, ImportReport,
+                                  RowResult)
 from diglot.model import FUZZY, TRANSLATED, UNTRANSLATED
 
-CHANGED, UNCHANGED, CONFLICT, STALE = "changed", "unchanged", "conflict", "stale"
-INCONSISTENT = "inconsistent"
 # What a State cell may say: as exported, or an approval (in the document's words, or a
 # French reviewer's).
 _APPROVALS = frozenset({APPROVED, "approuvé", "approuve"})
 _STATES = _APPROVALS | {TRANSLATED, FUZZY, UNTRANSLATED, ""}
-
-
-@dataclass(frozen=True)
-class RowResult:
-    """What importing one row does: ``old`` is the msgstr, ``new`` the reviewer's text (None
-    when the cell was not edited; for a conflict, the suggestion), ``notes`` the translator
-    comments added."""
-
-    row: str
-    status: str
-    line: int = 0
-    old: str = ""
-    new: str | None = None
-    approved: bool = False  # fuzzy cleared: by "approved" in the State cell, or by an edit
-    notes: tuple[str, ...] = ()
-    reason: str = ""
-
-
-@dataclass
-class ImportReport:
-    document: str
-    po: str
-    rows: list[RowResult] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    written: bool = False
-
-    def count(self, status: str) -> int:
-        return sum(r.status == status for r in self.rows)
-
-    @property
-    def findings(self) -> bool:
-        """Conflicts, stale or inconsistent rows: someone has to look (exit code 1)."""
-        return bool(self.count(CONFLICT) or self.count(STALE) or self.blocked)
-
-    @property
-    def blocked(self) -> bool:
-        """An inconsistent row: the document cannot be trusted, nothing is written."""
-        return bool(self.count(INCONSISTENT))
 
 
 def import_review(project: Project, path: Path, dry_run: bool = False,
