@@ -12,11 +12,10 @@ that a check can still be strict about a changed or missing figure.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from diglot.checks import clock, spelled
+from diglot.checks import clock, spelled, wholes
 
 _GROUP_SPACES = " \u00a0\u202f\u2009"
 _CHUNK = {True: re.compile(r"\d+(?:(?:[.,]|[ \u00a0\u202f\u2009])\d+)*"),
@@ -62,72 +61,15 @@ def read(text: str, french: bool) -> list[Number]:
     spelled-out numbers."""
     times = [Number(*time) for time in clock.times(text)] if french else []
     inside = {k for t in times for k in range(t.start, t.end)}  # a time's own figures
-    fractions = _fractions(text)
-    scan = _blanked(text, fractions)  # "158 1/2": 158, then one half (not "158 1", then 2)
-    if "sur" in scan or "/" in scan or " of " in scan:
-        scan = _ROUND[french].sub(_once, scan)
+    fractions = [Number(*found) for found in wholes.fractions(text)]
+    scan = wholes.blanked(text, fractions)  # "158 1/2": 158, then one half (not "158 1", 2)
+    scan = wholes.idioms_once(scan, french)
     found = [n for match in _CHUNK[french].finditer(scan) if match.start() not in inside
              for n in _figures(text, match, french)]
     found += times + fractions
     found += _centuries(text) if french else []
     found += _spelled(text, french)
     return sorted(found, key=lambda n: n.start)
-
-
-# A fraction as a book writes it: "1/2" (its numerator under its denominator, so that
-# neither "24/7" nor a date "12/10" is one) or a vulgar fraction sign ("158½").
-_FRACTION = re.compile(r"(?<![\d/.,])([1-9])/([2-9]|1[0-6])(?![\d/]|[.,]\d)|[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]")
-
-
-# "7 jours sur 7", "24 h/24": every day, round the clock, one number as English says it
-# ("7 days a week", "24 hours a day"; a translator's review: an error, "7 appears 2×").
-# The English said word for word ("7 days out of 7") is one number too (a code review).
-_ROUND = {True: re.compile(r"(?<![\d,.])(\d{1,2})([ \u00a0\u202f]?(?:jours?|j|heures?|h)"
-                           r"[ \u00a0\u202f]?(?:sur[ \u00a0\u202f]|/))(\d{1,2})(?!\d|[,.]\d)"),
-          False: re.compile(r"(?<![\d,.])(\d{1,2})( (?:days?|hours?) out of )(\d{1,2})"
-                            r"(?!\d|[,.]\d)")}
-
-
-def _once(found: re.Match) -> str:
-    """The idiom with its repeated number out of the figures' reach."""
-    number, words, again = found.groups()
-    return found.group() if again != number else number + words + "\0" * len(again)
-
-
-def _fractions(text: str) -> list[Number]:
-    """Fractions as numbers of their value: "6 jours 1/2" and "six days and a half" both
-    hold one half (a QA lead's clean pairs: "158 1/2" against "158½" was an error)."""
-    out: list[Number] = []
-    if "/" not in text and not _SIGNS.search(text):  # most texts: no search for the pattern
-        return out
-    for found in _FRACTION.finditer(text):
-        if found.group(1):
-            numerator, denominator = int(found.group(1)), int(found.group(2))
-            if numerator >= denominator:
-                continue
-            value = Decimal(numerator) / Decimal(denominator)
-            parts = (frozenset({Decimal(numerator)}), frozenset({Decimal(denominator)}))
-        else:
-            value, parts = Decimal(str(unicodedata.numeric(found.group()))), ()
-        # "Python 2/3" is no fraction: its parts may stand for the other language's 2 and 3
-        out.append(Number(found.group(), found.start(), found.end(),
-                          frozenset({value.quantize(_PLACES), found.group()}), parts))
-    return out
-
-
-_PLACES = Decimal("0.0001")
-_SIGNS = re.compile("[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]")
-
-
-def _blanked(text: str, numbers: list[Number]) -> str:
-    """``text`` with the numbers' own characters out of the figures' reach."""
-    if not numbers:
-        return text
-    pieces, at = [], 0
-    for number in numbers:  # in order, apart: one pass (a text of many fractions stays linear)
-        pieces += [text[at:number.start], "\0" * (number.end - number.start)]
-        at = number.end
-    return "".join(pieces) + text[at:]
 
 
 def _figures(text: str, match: re.Match, french: bool) -> list[Number]:
