@@ -34,7 +34,7 @@ LIBRARIES = {
 }
 # Layers, low to high: a package imports from its own layer and below only.
 LAYERS = [
-    {"errors", "model", "names", "safety", "_marks", "paths", "fsio", "config", "locales", "project",
+    {"errors", "model", "names", "safety", "_marks", "paths", "fsio", "lock", "config", "locales", "project",
      "parallel", "heap"},
     {"po", "source", "ooxml", "web", "typography", "svg", "pixels"},
     {"catalog", "sentences", "align", "media", "crossref"},

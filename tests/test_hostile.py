@@ -702,7 +702,7 @@ def test_a_lock_file_diglot_may_only_read_still_locks(tmp_path, monkeypatch):
     import errno
     import os
 
-    from diglot import fsio
+    from diglot import lock
     from diglot.errors import LockError
 
     (tmp_path / ".diglot.lock").write_text("")
@@ -713,10 +713,10 @@ def test_a_lock_file_diglot_may_only_read_still_locks(tmp_path, monkeypatch):
             raise PermissionError(errno.EACCES, "Permission denied")
         return real_open(path, flags, *mode)
 
-    monkeypatch.setattr(fsio.os, "open", refused_for_writing)
-    with fsio.project_lock(tmp_path):
+    monkeypatch.setattr(lock.os, "open", refused_for_writing)
+    with lock.project_lock(tmp_path):
         with pytest.raises(LockError):
-            with fsio.project_lock(tmp_path):
+            with lock.project_lock(tmp_path):
                 pass
 
 
@@ -727,7 +727,7 @@ def test_a_lock_file_no_one_may_open_in_a_writable_project_is_an_error(tmp_path,
     import errno
     import os
 
-    from diglot import fsio
+    from diglot import lock
     from diglot.errors import LockError
 
     (tmp_path / ".diglot.lock").write_text("")
@@ -738,10 +738,10 @@ def test_a_lock_file_no_one_may_open_in_a_writable_project_is_an_error(tmp_path,
             raise PermissionError(errno.EACCES, "Permission denied")
         return real_open(path, flags, *mode)
 
-    monkeypatch.setattr(fsio.os, "open", refused)
+    monkeypatch.setattr(lock.os, "open", refused)
     with pytest.raises(LockError, match="cannot hold the lock file"):
-        with fsio.project_lock(tmp_path):
+        with lock.project_lock(tmp_path):
             pass
-    monkeypatch.setattr(fsio.os, "access", lambda path, mode: False)  # a read-only project
-    with fsio.project_lock(tmp_path):
+    monkeypatch.setattr(lock.os, "access", lambda path, mode: False)  # a read-only project
+    with lock.project_lock(tmp_path):
         pass

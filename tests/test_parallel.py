@@ -50,9 +50,9 @@ def test_an_abandoned_call_is_stopped():
 HOLDER = """
 import os, sys, time
 from pathlib import Path
-from diglot import fsio, parallel
+from diglot import lock, parallel
 
-with fsio.project_lock(Path(sys.argv[1])):
+with lock.project_lock(Path(sys.argv[1])):
     forked = parallel.Forked(time.sleep, 60)  # still at its task when the run is killed
     with parallel.pool(2) as executor:
         executor.submit(time.sleep, 0)

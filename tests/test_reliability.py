@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from diglot.fsio import project_lock
+from diglot.lock import project_lock
 from project_fixture import Proj
 
 TEXT = "# Titre\n\nUn paragraphe assez long pour être traduit proprement.\n"

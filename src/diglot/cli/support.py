@@ -125,7 +125,8 @@ def locked(ctx: Context, project):
     """The project lock; taken only once the folder is known to be a project, so a
     mistaken run elsewhere leaves no lock file behind. Holding it, the run first deletes
     the temporary files a killed run left (no other run can be writing them)."""
-    from diglot.fsio import project_lock, remove_stale_temps
+    from diglot.fsio import remove_stale_temps
+    from diglot.lock import project_lock
 
     project.slugs()
     with project_lock(project.root, ctx.wait):
