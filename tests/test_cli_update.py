@@ -188,6 +188,21 @@ def test_a_po_file_past_the_bound_every_command_reads_is_never_written(monkeypat
                                  "1 MB a PO file may be; nothing was written")
 
 
+def test_a_po_file_written_with_crlf_is_bounded_as_written(tmp_path, monkeypatch):
+    """A code review: the bound was checked on the LF bytes; a file saved with CRLF got
+    longer when its line ends were restored."""
+    from diglot.catalog import store
+    from diglot.errors import CatalogError
+    from diglot.safety import MB
+
+    monkeypatch.setattr(store, "MAX_PO_BYTES", MB)
+    (tmp_path / "a.po").write_bytes(b'msgid ""\r\nmsgstr ""\r\n')
+    data = b'msgid "x"\nmsgstr "y"\n' * (MB // 21)  # under the bound with LF, over with CRLF
+    assert len(data) <= MB < len(data.replace(b"\n", b"\r\n"))
+    with pytest.raises(CatalogError, match="more than the 1 MB a PO file may be"):
+        store.in_style_of(data, tmp_path / "a.po", "translations/en/a.po")
+
+
 def test_status_json_shape(proj):
     proj.source("chat", f"# Le chat\n\n{ONE_EDITED}\n\n{TWO}\n\nNouveau.\n\nEncore.\n")
     proj.run("update")

@@ -263,3 +263,17 @@ def test_long_texts_are_scored_by_their_ends():
     assert fuzzy.similarity(long, edited, 0.9) == 1.0  # the middle is not read
     assert fuzzy.similarity("un texte court", "un texte court modifié") < 1.0
     assert fuzzy.match([edited], [long, "Autre chose."], 0.8) == {0: (0, 1.0)}
+
+
+
+def test_an_entry_with_a_context_of_its_own_still_gives_its_translation():
+    """A code review: skipping every entry with a context (to never revive a kept review
+    edit) lost the translations of entries a PO editor gave a context."""
+    from diglot.catalog.merge import merge
+    from diglot.po.model import Catalog, Entry
+
+    pot = Catalog(None, [Entry("Le chat dort sur le canapé du salon.")])
+    old = Catalog(None, [Entry("Le chat dort sur le canapé du salon.", "The cat sleeps.",
+                               msgctxt="weblate")])
+    [entry] = merge(old, pot, 0.6).catalog.entries
+    assert entry.msgstr == "The cat sleeps." and entry.msgctxt is None

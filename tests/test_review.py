@@ -544,6 +544,39 @@ def test_a_kept_review_edit_is_never_revived_as_a_finished_translation(proj):
     assert back.msgstr == "Crafted text." and back.fuzzy and back.msgctxt is None
 
 
+def test_the_same_document_imported_twice_keeps_a_stale_edit_once(proj):
+    """A code review: each import of the same document added the suggestion again (and a
+    reviewer's text of two lines never matched what was read back)."""
+    path = _document(proj)
+    proj.source("riche", SOURCE.replace(EMPTY, "Un tout autre paragraphe, sans rien de commun."))
+    assert proj.run("update").exit_code == 0
+    document = Document(str(path))
+    _cell(document, EMPTY).paragraphs[0].add_run("Too late,")
+    _cell(document, EMPTY).add_paragraph("and on two lines.")
+    document.save(str(path))
+    _import(proj, path)
+    po = proj.root / "translations/en/riche.po"
+    first = po.read_bytes()
+    assert "(kept already)" in _import(proj, path).output and po.read_bytes() == first
+
+
+def test_a_kept_review_edit_is_proposed_to_its_own_file_only(proj):
+    """A code review: a plain update proposed an article's kept review edit (perhaps a
+    crafted document's text) to another article holding the same French."""
+    path = _document(proj)
+    reworded = EMPTY.replace("non traduit", "pas encore traduit")
+    proj.source("riche", SOURCE.replace(EMPTY, reworded))
+    assert proj.run("update").exit_code == 0
+    document = Document(str(path))
+    _cell(document, EMPTY).paragraphs[0].add_run("A paragraph not translated yet.")
+    document.save(str(path))
+    _import(proj, path)
+    proj.source("autre", f"# Autre\n\n{reworded}\n")
+    assert proj.run("update").exit_code == 0
+    assert proj.entries("riche")[reworded].msgstr == "A paragraph not translated yet."
+    assert proj.entries("autre")[reworded].msgstr == ""
+
+
 def test_a_stale_rows_edit_goes_beside_the_obsolete_translation_update_kept(proj):
     """A code review: when update had kept the old French's translation as an obsolete
     entry, the reviewer's correction of it was only printed."""

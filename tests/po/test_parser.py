@@ -281,3 +281,12 @@ def test_a_long_msgid_quoting_a_charset_is_no_header():
             'chaque fois."\nmsgstr "The server answers charset=ISO-8859-1 each time."\n').encode()
     [entry] = parse_po(data, "k.po").entries
     assert entry.msgid.startswith("Le serveur répond")
+
+
+
+def test_a_header_whose_msgid_goes_on_with_empty_strings_is_still_the_header():
+    """A code review: ``msgid ""`` then ``""`` is still the empty msgid (gettext reads the
+    header so); it was taken for a long msgid, and a Latin-1 file read as UTF-8."""
+    data = ('msgid ""\n""\nmsgstr ""\n"Content-Type: text/plain; charset=ISO-8859-1\\n"\n\n'
+            'msgid "café"\nmsgstr "coffee"\n').encode("latin-1")
+    assert [e.msgid for e in parse_po(data, "k.po").entries] == ["café"]

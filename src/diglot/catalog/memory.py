@@ -73,16 +73,6 @@ def kept(e: Entry) -> tuple[tuple[str, ...], tuple[str, ...]]:
             tuple(f for f in e.flags if f != "fuzzy"))
 
 
-# The context of a review's edit kept for French that is gone (review import): never a
-# translation the merge could revive (an attack round: a crafted row's text came back as
-# done), only a proposal of the file's own memory.
-KEPT_CONTEXT = "diglot review suggestion"
-
-
-def kept_suggestion(e: Entry) -> bool:
-    return e.obsolete and e.msgctxt == KEPT_CONTEXT and bool(e.msgid and e.msgstr)
-
-
 def usable(e: Entry) -> bool:
     return bool(e.msgid and e.msgstr) and not e.fuzzy and e.msgctxt is None and e.msgid_plural is None
 

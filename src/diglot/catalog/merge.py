@@ -16,6 +16,7 @@ from itertools import islice, takewhile
 
 from diglot.catalog import pieces as cuts
 from diglot.catalog.pieces import loose_key
+from diglot.catalog.suggestions import kept_suggestion
 from diglot.po.model import Catalog, Entry
 
 _NEAR = 4  # old entries either side where a paragraph's other pieces are looked for
@@ -120,10 +121,10 @@ class _Plan:
         return max(pieces, key=len), self.old[j].translator_comments
 
     def loose(self) -> None:
-        # an entry with a context is another message (a kept review suggestion: an attack
-        # round's crafted row came back as a finished translation)
-        by_key = _first_by(self.old, lambda e: loose_key(e.msgid) if _useful(e) and e.msgctxt is None
-                           else None, self.taken)
+        # a review's kept edit is never revived (an attack round's crafted row came back as a
+        # finished translation): only the memory proposes it, fuzzy
+        by_key = _first_by(self.old, lambda e: loose_key(e.msgid) if _useful(e)
+                           and not kept_suggestion(e) else None, self.taken)
         for i, t in self._open():
             j = by_key.get(loose_key(t.msgid))
             if j is not None and j not in self.taken:
@@ -188,7 +189,7 @@ class _Plan:
 
         todo = self._open()
         pool = [j for j, e in enumerate(self.old)
-                if j not in self.taken and _useful(e) and e.msgctxt is None]
+                if j not in self.taken and _useful(e) and not kept_suggestion(e)]
         pairs = fuzzy.match([t.msgid for _, t in todo], [self.old[j].msgid for j in pool], threshold)
         for k, (p, _score) in pairs.items():
             self._seed(todo[k][0], pool[p])

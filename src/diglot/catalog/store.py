@@ -74,7 +74,12 @@ def encode(catalog: Catalog, wrap: bool = True, shown: str | None = None) -> byt
         if exc.path is None and shown:
             raise CatalogError(exc.message, shown, exc.line) from exc
         raise
-    if len(data) > MAX_PO_BYTES:  # every later command would refuse it (an attack round)
+    return _bounded(data, shown)
+
+
+def _bounded(data: bytes, shown: str | None) -> bytes:
+    """``data``, unless every later command would refuse the file (an attack round)."""
+    if len(data) > MAX_PO_BYTES:
         raise CatalogError(f"the file would be {len(data) / MB:.1f} MB, more than the "
                            f"{MAX_PO_BYTES // MB} MB a PO file may be; nothing was written", shown)
     return data
@@ -130,7 +135,7 @@ def wrapped_as(path: Path | None, wrap: bool) -> bool:
     return True
 
 
-def in_style_of(data: bytes, path: Path | None) -> bytes:
+def in_style_of(data: bytes, path: Path | None, shown: str | None = None) -> bytes:
     """``data`` with the line ends (CRLF) and UTF-8 byte-order mark of the file at ``path``
     when it has them: a file saved by a Windows editor stays a Windows file, so that git
     shows the entries that changed, not every line."""
@@ -143,4 +148,4 @@ def in_style_of(data: bytes, path: Path | None) -> bytes:
         data = data.replace(b"\n", b"\r\n")
     if head.startswith(BOM_UTF8) and not data.startswith(BOM_UTF8):
         data = BOM_UTF8 + data
-    return data
+    return _bounded(data, shown)  # (CRLF lines are longer: a code review)

@@ -19,6 +19,7 @@ from diglot.catalog.pieces import split_halves
 from diglot.catalog.placement import article_name
 from diglot.catalog.gather import read_translations
 from diglot.catalog.store import read_catalog
+from diglot.catalog.suggestions import kept_suggestion
 from diglot.po.model import Catalog
 from diglot.project import Project
 
@@ -36,8 +37,10 @@ def prepare(change, catalog: Catalog, lang: str, slug: str, old: Catalog | None 
     current = {e.msgid for e in catalog.entries if memory.usable(e)}
     change.units += [(e.msgid, e.msgstr, False, ((), ())) for e in (old.entries if old else ())
                      if memory.usable(e) and not e.obsolete and e.msgid not in current]
-    change.units += [(e.msgid, e.msgstr, True, memory.kept(e)) for e in catalog.entries
-                     if memory.kept_suggestion(e)]  # the file's own only
+    # a review's edit kept for French that is gone: proposed to this file alone (never to
+    # another article: it may be a crafted document's text)
+    change.kept = [memory.Unit(e.msgid, e.msgstr, "", memory.OWN, *memory.kept(e))
+                   for e in catalog.entries if kept_suggestion(e)]
     # A half of a paragraph cut in two is asked too: an exact proposal beats the whole
     # old paragraph's translation it holds (memory.apply).
     change.open = [e.msgid for e in catalog.entries if memory.is_open(e)] + \
@@ -55,13 +58,13 @@ def run(project: Project, changes: list, languages: tuple[str, ...], stray: set[
         for change in todo:
             # its own obsolete entries' notes go along too (a review suggestion kept there)
             own = [memory.Unit(m, s, "", memory.OWN, *taken)
-                   for m, s, obsolete, taken in change.units if obsolete]
+                   for m, s, obsolete, taken in change.units if obsolete] + change.kept
             proposals = memory.propose(change.open, own, shared, change.slug, threshold,
                                        change.near)
             if proposals:
                 found[(lang, change.slug)] = proposals
     for change in changes:
-        change.units, change.open, change.near = [], [], {}
+        change.units, change.open, change.near, change.kept = [], [], {}, []
     return found
 
 

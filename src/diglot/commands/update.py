@@ -48,6 +48,7 @@ class FileChange:
     units: list = field(default_factory=list, repr=False)  # (msgid, msgstr, obsolete, (comments, flags))
     open: list = field(default_factory=list, repr=False)  # msgids with no translation
     near: dict = field(default_factory=dict, repr=False)  # open msgid → translated neighbours
+    kept: list = field(default_factory=list, repr=False)  # its kept review edits (own only)
     template: Entry | None = field(default=None, repr=False)  # the template's header
     # (msgctxt, msgid) of the open entries the file had as they are: given a proposal, one
     # of them counts as refreshed too (``CatalogPlan.refreshed``).
@@ -158,7 +159,7 @@ def _write(project: Project, changes: list[FileChange]) -> None:
     """Every file or none (never a new template beside an old PO file); a renamed article's
     old files go only once the new ones are all there."""
     area = project.area(project.translations_dir)
-    write_group([Write(c.target, in_style_of(c.data, c.moved_from or c.target), c.path, area)
+    write_group([Write(c.target, in_style_of(c.data, c.moved_from or c.target, c.path), c.path, area)
                  for c in changes])
     for change in changes:
         if change.moved_from is not None:

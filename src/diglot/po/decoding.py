@@ -50,7 +50,7 @@ def _declared_charset(data: bytes) -> tuple[str, int]:
     for match in _HEADER_MSGID.finditer(data):
         if _after_msgctxt(data, match.start()):
             continue
-        block_start = data.find(b"\n", match.end()) + 1
+        block_start = _after_empty_strings(data, data.find(b"\n", match.end()) + 1)
         if data[block_start:block_start + 256].lstrip(b" \t").startswith(b'"'):
             continue  # a long msgid written from its second line: no header (an attack round)
         block = _string_block(data, block_start) if block_start else b""
@@ -63,6 +63,17 @@ def _declared_charset(data: bytes) -> tuple[str, int]:
         line = data.count(b"\n", 0, block_start + max(at, 0)) + 1
         return ("UTF-8" if name == "CHARSET" else name), line
     return "UTF-8", 0
+
+
+def _after_empty_strings(data: bytes, start: int) -> int:
+    """Past the ``""`` lines that may follow ``msgid ""`` (still the empty msgid: gettext
+    reads such a header; a code review)."""
+    while start:
+        end = data.find(b"\n", start)
+        if data[start:end if end >= 0 else len(data)].strip() != b'""':
+            break
+        start = end + 1  # 0 at the file's end: no header block follows
+    return start
 
 
 def _header_text(block: bytes) -> bytes:

@@ -31,7 +31,7 @@ from diglot.review.errors import ReviewError
 from diglot.review.export import APPROVED
 from diglot.review.manifest import Manifest, RowMark
 from diglot.source.markdown_out import normalize, to_markdown
-from diglot.catalog.memory import KEPT_CONTEXT
+from diglot.catalog.suggestions import KEPT_CONTEXT, kept_suggestion
 from diglot.catalog.pieces import loose_key
 from diglot.catalog.store import encode, in_style_of, wrapped_as
 from diglot.fsio import write_atomic
@@ -66,7 +66,7 @@ def import_review(project: Project, path: Path, dry_run: bool = False,
     report.warnings = belongs.elsewhere(project, doc.manifest) + plan.warnings + belongs.stray(doc)
     if plan.changed and not dry_run and not report.blocked:
         wrap = wrapped_as(po_path, project.config.wrap)
-        data = in_style_of(encode(plan.catalog(), wrap, report.po), po_path)
+        data = in_style_of(encode(plan.catalog(), wrap, report.po), po_path, report.po)
         write_atomic(po_path, data, report.po,
                      project.area(project.translations_dir))
         report.written = True
@@ -83,7 +83,9 @@ class _Plan:
         self._new: dict[int, Entry] = {}
         self._kept: dict[str, Entry] = {}  # stale rows' edits, kept as obsolete entries
         # msgid → its obsolete entry's index, or False for an active one
-        self._msgids = {e.msgid: i if e.obsolete else False for i, e in enumerate(catalog.entries)}
+        self._msgids = {e.msgid: i if e.obsolete else False for i, e in enumerate(catalog.entries)
+                        if e.msgctxt is None}
+        self._earlier = {e.msgid: i for i, e in enumerate(catalog.entries) if kept_suggestion(e)}
         self._previous: dict[str, list[int]] | None = None  # see _successor
         self.warnings: list[str] = []
 
@@ -155,10 +157,13 @@ class _Plan:
         if not (english.strip() and french.strip()) or french in self._kept or \
                 self._msgids.get(french) is False:
             return ""  # (an empty French cell, a link's: msgid "" is the header's)
-        index = self._msgids.get(french)
-        if index is not None:  # update kept the old French's translation: beside it, then
+        earlier = self._earlier.get(french)  # an earlier import kept one for this French
+        if earlier is not None and self._catalog.entries[earlier].msgstr == english:
+            return " (kept already)"  # the same document imported again
+        index = self._msgids.get(french, earlier)
+        if index is not None:  # a translation kept of the old French: beside it, then
             old = self._new.get(index, self._catalog.entries[index])
-            note = f"review suggestion: {english}"
+            note = "review suggestion: " + escaped(english)  # one line, as read back
             if note not in old.translator_comments:
                 self._new[index] = replace(old, translator_comments=(*old.translator_comments, note))
             return " (kept beside its obsolete entry's translation, as a review suggestion)"
