@@ -1014,5 +1014,21 @@ def test_the_title_page_never_leaves_one_short_word_alone_on_the_last_line():
     html = markup.front(markup.Front("Llama 4 : Le prochain modèle d’IA de Meta",
                                      "Llama 4: Meta’s Next AI Model"), ("fr-FR", "en-GB"))
     assert "d’IA de\u00a0Meta</h1>" in html and "Next AI\u00a0Model</p>" in html
+    # a long title breaks after its colon, as a typesetter breaks it (a reader's review)
+    assert ">Llama 4 :<br>Le prochain modèle d’IA de\u00a0Meta</h1>" in html
     long = "Une introduction aux expressions rationnelles extraordinairement détaillées"
     assert f">{long}</h1>" in markup.front(markup.Front(long, ""), ("fr-FR", "en-GB"))
+
+
+def test_a_capitalised_common_word_the_article_also_writes_in_lower_case_may_be_hyphenated():
+    """A reader's review: "Parliament", "Certainly" opening a sentence were kept whole like
+    names, and lines went loose around them; a word the article also writes in lower case is
+    a common word."""
+    from diglot.builders.pdf.passages import Setting, passages
+    from support import bilingual_from
+
+    text = "Certainement Passepartout viendra. Il viendra certainement demain."
+    [body] = [p for p in passages(bilingual_from(f"# T\n\n{text}\n", []),
+                                  Setting(("fr-FR", "en-GB"), "narrow")) if p.kind == "paragraph"]
+    assert '<span class="name"> Passepartout</span>' in body.sides[0].html
+    assert '<span class="name">Certainement</span>' not in body.sides[0].html

@@ -108,15 +108,27 @@ def _sheet(page: Sheet) -> str:
 
 def front(matter: Front, langs: tuple[str, str]) -> str:
     """The title page, then (for an edition) the contents."""
-    parts = [f'<h1 lang="{langs[0]}">{escape(_tied(matter.title))}</h1>']
+    parts = [f'<h1 lang="{langs[0]}">{_title(matter.title)}</h1>']
     if matter.other:
-        parts.append(f'<p class="other" lang="{langs[1]}">{escape(_tied(matter.other))}</p>')
+        parts.append(f'<p class="other" lang="{langs[1]}">{_title(matter.other)}</p>')
     if matter.byline:
         parts.append(f'<p class="byline">{escape(matter.byline)}</p>')
     parts += [f'<p class="edition" lang="{lang}">{escape(line)}</p>'
               for lang, line in zip(langs, matter.lines)]
     html = f'<section class="front">{"".join(parts)}</section>'
     return html + (_contents(matter, langs) if matter.entries else "")
+
+
+def _title(title: str) -> str:
+    """A centred title's HTML: a long one broken after its colon, as a typesetter breaks it
+    ("Llama 4 : Le prochain modèle d’IA / de Meta" split the phrase: a reader's review)."""
+    head, colon, tail = title.partition(":")
+    if len(title) > _ONE_LINE and colon and len(head) >= 4 and len(tail.strip()) >= 8:
+        return f"{escape(head + colon)}<br>{escape(_tied(tail.strip()))}"
+    return escape(_tied(title))
+
+
+_ONE_LINE = 34  # characters a title page's line holds at its size
 
 
 def _tied(title: str) -> str:

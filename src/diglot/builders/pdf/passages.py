@@ -17,7 +17,7 @@ from html import escape
 from diglot.builders.code import code_lines
 from diglot.builders.groups import group_end, introducers
 from diglot.builders.pdf import shapes, words
-from diglot.builders.pdf.inline import Context, inline_html
+from diglot.builders.pdf.inline import Context, inline_html, lower_words
 from diglot.model import (ALT, BLOCKQUOTE, CODE, DEFINITION, HEADING, LIST_ITEM, RULE,
                           TABLE_CELL, TERM, TRANSLATED, Bilingual, Block,
                           Pair, chapter_openings, section_level)
@@ -72,13 +72,15 @@ class Setting:
     spacing: str  # french_spacing
     top: int = 2  # the article's top heading level (model.section_level), set as h2
     chapters: bool = False  # chapter_break: each chapter opens a new spread
+    common: frozenset = frozenset()  # the article's lower-case words (inline._kept_whole)
 
 
 def passages(doc: Bilingual, setting: Setting) -> list[Passage]:
     """The article's passages in reading order: title, byline, legend, then the body, whose
     text passages are numbered 1, 2, 3… as in the HTML edition (for citing them)."""
     title, body = split_title(doc)
-    setting = replace(setting, top=section_level(body))
+    texts = [t for p in doc.pairs for t in (p.block.text, p.target or "")]
+    setting = replace(setting, top=section_level(body), common=lower_words(texts))
     out = [_passage(title, doc, setting, "title", "title", "h1", keep=True)]
     out += _byline(doc, setting) + _legend(doc, setting)
     number, pairs, start = 0, [p for p in body if not p.block.note], 0
@@ -243,7 +245,7 @@ def _target(pair: Pair, doc: Bilingual, setting: Setting, tag: str, lead: str,
 
 def _inline(text: str, doc: Bilingual, setting: Setting, french: bool, side: int) -> str:
     found = typeset(spans(text, doc.references), setting.tags[0 if french else 1], setting.spacing)
-    return inline_html(found, Context(doc.article.notes, doc.images, side))
+    return inline_html(found, Context(doc.article.notes, doc.images, side, setting.common))
 
 
 def _note(text: str, lang: str) -> str:
