@@ -1032,3 +1032,24 @@ def test_a_capitalised_common_word_the_article_also_writes_in_lower_case_may_be_
                                   Setting(("fr-FR", "en-GB"), "narrow")) if p.kind == "paragraph"]
     assert '<span class="name"> Passepartout</span>' in body.sides[0].html
     assert '<span class="name">Certainement</span>' not in body.sides[0].html
+
+
+def test_a_code_block_never_leaves_one_line_alone_at_a_page_foot_or_head():
+    """A reader's review: "Voici un exemple :" and the first line of its code ended a page,
+    the other seventeen lines on the next spread (each code line is a block of its own)."""
+    from diglot.builders.pdf import boxes, markup, style
+    from diglot.builders.pdf.engine import Engine
+    from diglot.builders.pdf.passages import Setting, passages
+    from support import bilingual_from
+
+    code = "\n".join(f"valeur_{n} = calcule(base, {n})" for n in range(18))
+    found = passages(bilingual_from(f"# T\n\n```python\n{code}\n```\n", []),
+                     Setting(("fr-FR", "en-GB"), "narrow"))
+    geo = style.geometry("facing", "A4")
+    meta = markup.Meta("t", (), ("fr-FR", "en-GB"), "2026-01-01T00:00:00Z", "s", "g")
+    html = markup.measuring([("x", found[-1])], 0, "fr-FR", "")
+    document = Engine().layout(markup.document(meta, html, lang="fr-FR"),
+                               style.measure_css(geo, geo.side_width))
+    lines = boxes.lines(boxes.find(document, "data-m")["x"], True)
+    assert len(lines) == 18
+    assert [k for k, line in enumerate(lines) if not line.breakable] == [0, 1, 17]

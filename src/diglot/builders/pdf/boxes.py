@@ -10,6 +10,8 @@ drawn exactly once. WeasyPrint's box tree is internal: the tests pin what is rea
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from weasyprint.formatting_structure import boxes as wb
 from weasyprint.layout.background import layout_box_backgrounds
 
@@ -67,7 +69,15 @@ def lines(box, splittable: bool) -> tuple[Line, ...]:
                          splittable and (inside or between) and not k, bool(k))
                     for k, (y, below) in enumerate(zip(edges, edges[1:]))]
         before = block
+    if _is_code(box) and len(out) > 2:  # one line of code alone at a page's foot or head
+        out[1] = replace(out[1], breakable=False)  # (each line is a block of its own: a
+        out[-1] = replace(out[-1], breakable=False)  # reader's review saw the first alone)
     return tuple(out)
+
+
+def _is_code(box) -> bool:
+    element = getattr(box, "element", None)
+    return element is not None and "code" in (element.get("class") or "").split()
 
 
 def _row_cuts(row) -> list[float]:
