@@ -200,7 +200,7 @@ def test_a_po_file_written_with_crlf_is_bounded_as_written(tmp_path, monkeypatch
     data = b'msgid "x"\nmsgstr "y"\n' * (MB // 21)  # under the bound with LF, over with CRLF
     assert len(data) <= MB < len(data.replace(b"\n", b"\r\n"))
     with pytest.raises(CatalogError, match="more than the 1 MB a PO file may be"):
-        store.in_style_of(data, tmp_path / "a.po", "translations/en/a.po")
+        store.written_as(data, tmp_path / "a.po", "translations/en/a.po")
 
 
 def test_status_json_shape(proj):

@@ -1042,14 +1042,51 @@ def test_a_code_block_never_leaves_one_line_alone_at_a_page_foot_or_head():
     from diglot.builders.pdf.passages import Setting, passages
     from support import bilingual_from
 
-    code = "\n".join(f"valeur_{n} = calcule(base, {n})" for n in range(18))
-    found = passages(bilingual_from(f"# T\n\n```python\n{code}\n```\n", []),
-                     Setting(("fr-FR", "en-GB"), "narrow"))
-    geo = style.geometry("facing", "A4")
-    meta = markup.Meta("t", (), ("fr-FR", "en-GB"), "2026-01-01T00:00:00Z", "s", "g")
-    html = markup.measuring([("x", found[-1])], 0, "fr-FR", "")
-    document = Engine().layout(markup.document(meta, html, lang="fr-FR"),
-                               style.measure_css(geo, geo.side_width))
-    lines = boxes.lines(boxes.find(document, "data-m")["x"], True)
-    assert len(lines) == 18
-    assert [k for k, line in enumerate(lines) if not line.breakable] == [0, 1, 17]
+    def unbreakable(code: str) -> list[int]:
+        found = passages(bilingual_from(f"# T\n\n```python\n{code}\n```\n", []),
+                         Setting(("fr-FR", "en-GB"), "narrow"))
+        geo = style.geometry("facing", "A4")
+        meta = markup.Meta("t", (), ("fr-FR", "en-GB"), "2026-01-01T00:00:00Z", "s", "g")
+        html = markup.measuring([("x", found[-1])], 0, "fr-FR", "")
+        document = Engine().layout(markup.document(meta, html, lang="fr-FR"),
+                                   style.measure_css(geo, geo.side_width))
+        lines = boxes.lines(boxes.find(document, "data-m")["x"], True)
+        assert len(lines) == code.count("\n") + 1
+        return [k for k, line in enumerate(lines) if not line.breakable]
+
+    code = [f"valeur_{n} = calcule(base, {n})" for n in range(18)]
+    assert unbreakable("\n".join(code)) == [0, 1, 17]
+    # a blank line does not count (a code review): "a", "", "b" stay together
+    assert unbreakable("\n".join([code[0], "", *code[1:16], "", code[17]])) == [0, 1, 2, 17, 18]
+
+
+def test_names_are_read_from_each_language_as_shown_and_times_keep_their_colon():
+    """A code review: "microsoft" in a link's address made "Microsoft" divisible, the
+    English "orange" the French company "Orange"; a title broke inside "10:30"."""
+    from diglot.builders.pdf import markup
+    from diglot.builders.pdf.passages import Setting, passages
+    from support import bilingual_from
+
+    text = "Microsoft et Orange signent ([lien](https://news.microsoft.com/fr))."
+    doc = bilingual_from(f"# T\n\n{text}\n", [[text, "Microsoft and an orange company sign."]])
+    [body] = [p for p in passages(doc, Setting(("fr-FR", "en-GB"), "narrow"))
+              if p.kind == "paragraph"]
+    assert '<span class="name">Microsoft</span>' in body.sides[0].html
+    assert '<span class="name"> Orange</span>' in body.sides[0].html
+    html = markup.front(markup.Front("Rendez-vous à 10:30 : la ville s’éveille doucement", ""),
+                        ("fr-FR", "en-GB"))
+    assert ">Rendez-vous à 10:30 :<br>la ville s’éveille doucement</h1>" in html
+
+
+def test_footnotes_read_the_articles_lower_case_words_too():
+    """A code review: the body let "Certainement" be divided, its footnote did not."""
+    from diglot.builders import BuildContext
+    from diglot.builders.pdf import assemble
+    from diglot.config import Config
+    from support import bilingual_from
+
+    text = "Il viendra certainement.[^a]\n\n[^a]: Certainement Passepartout viendra aussi.\n"
+    doc = bilingual_from(f"# T\n\n{text}", [])
+    _articles, _passages, footnotes = assemble._gather([doc], BuildContext("t", Config(), None, {}))
+    note = footnotes[0].sides[0].html
+    assert '<span class="name"> Passepartout</span>' in note and '">Certainement' not in note

@@ -135,7 +135,13 @@ def wrapped_as(path: Path | None, wrap: bool) -> bool:
     return True
 
 
-def in_style_of(data: bytes, path: Path | None, shown: str | None = None) -> bytes:
+def written_as(data: bytes, path: Path, shown: str) -> bytes:
+    """The bytes to write over ``path``: in its style (``in_style_of``), and within the
+    bound every reader holds to, as written (CRLF lines are longer: a code review)."""
+    return _bounded(in_style_of(data, path), shown)
+
+
+def in_style_of(data: bytes, path: Path | None) -> bytes:
     """``data`` with the line ends (CRLF) and UTF-8 byte-order mark of the file at ``path``
     when it has them: a file saved by a Windows editor stays a Windows file, so that git
     shows the entries that changed, not every line."""
@@ -148,4 +154,4 @@ def in_style_of(data: bytes, path: Path | None, shown: str | None = None) -> byt
         data = data.replace(b"\n", b"\r\n")
     if head.startswith(BOM_UTF8) and not data.startswith(BOM_UTF8):
         data = BOM_UTF8 + data
-    return _bounded(data, shown)  # (CRLF lines are longer: a code review)
+    return data

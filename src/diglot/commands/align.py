@@ -14,7 +14,7 @@ from diglot.align.model import Alignment
 from diglot.align.page import review_page
 from diglot.catalog.gather import read_translatable
 from diglot.catalog.plan import plan_catalog, plan_template
-from diglot.catalog.store import encode, in_style_of, wrapped_as
+from diglot.catalog.store import encode, wrapped_as, written_as
 from diglot.errors import SourceError
 from diglot.fsio import Write, unchanged, write_group
 from diglot.model import Article
@@ -73,7 +73,7 @@ def _plan(project: Project, article: Article, lang: str, report: AlignReport,
                                              proposals(report.alignment), overwrite, accept_above)
     po_path = project.po_path(lang, article.slug)
     data = encode(catalog, wrapped_as(po_path, project.config.wrap), project.rel(po_path))
-    writes.append((po_path, in_style_of(data, po_path, project.rel(po_path))))
+    writes.append((po_path, written_as(data, po_path, project.rel(po_path))))
     page = review_page(report.alignment, title=article.title,
                        source_lang=project.config.source_language, lang=lang,
                        french_path=article.path, english_path=report.english_path)

@@ -19,7 +19,7 @@ from diglot.catalog.plan import (
     plan_template,
 )
 from diglot.catalog.renames import Rename, find_renames
-from diglot.catalog.store import decode, encode, in_style_of, read_catalog, wrapped_as
+from diglot.catalog.store import decode, encode, read_catalog, wrapped_as, written_as
 from diglot.commands import memory_pass
 from diglot.errors import SourceError
 from diglot.fsio import Write, remove_file, write_group
@@ -159,7 +159,7 @@ def _write(project: Project, changes: list[FileChange]) -> None:
     """Every file or none (never a new template beside an old PO file); a renamed article's
     old files go only once the new ones are all there."""
     area = project.area(project.translations_dir)
-    write_group([Write(c.target, in_style_of(c.data, c.moved_from or c.target, c.path), c.path, area)
+    write_group([Write(c.target, written_as(c.data, c.moved_from or c.target, c.path), c.path, area)
                  for c in changes])
     for change in changes:
         if change.moved_from is not None:

@@ -33,7 +33,7 @@ from diglot.review.manifest import Manifest, RowMark
 from diglot.source.markdown_out import normalize, to_markdown
 from diglot.catalog.suggestions import KEPT_CONTEXT, kept_suggestion
 from diglot.catalog.pieces import loose_key
-from diglot.catalog.store import encode, in_style_of, wrapped_as
+from diglot.catalog.store import encode, wrapped_as, written_as
 from diglot.fsio import write_atomic
 from diglot.review.protect import lost_markup
 from diglot.review.report import (CHANGED, CONFLICT, INCONSISTENT, STALE, UNCHANGED, ImportReport,
@@ -66,7 +66,7 @@ def import_review(project: Project, path: Path, dry_run: bool = False,
     report.warnings = belongs.elsewhere(project, doc.manifest) + plan.warnings + belongs.stray(doc)
     if plan.changed and not dry_run and not report.blocked:
         wrap = wrapped_as(po_path, project.config.wrap)
-        data = in_style_of(encode(plan.catalog(), wrap, report.po), po_path, report.po)
+        data = written_as(encode(plan.catalog(), wrap, report.po), po_path, report.po)
         write_atomic(po_path, data, report.po,
                      project.area(project.translations_dir))
         report.written = True

@@ -21,7 +21,8 @@ from diglot.builders.pdf import boxes, markup, split, thread, words
 from diglot.builders.pdf.engine import Engine
 from diglot.builders.pdf.measure import measure
 from diglot.builders.pdf.paginate import paginate
-from diglot.builders.pdf.passages import Setting, footrule, notes, passages, split_title
+from diglot.builders.pdf.passages import (Setting, footrule, notes, passages, split_title,
+                                           with_words)
 from diglot.builders.pdf.style import geometry, pages_css, part_css
 from diglot.model import Bilingual
 from diglot.source.inline import plain_text
@@ -177,8 +178,8 @@ def _gather(docs: list[Bilingual], ctx: BuildContext):
     the footnotes (the last "note": the rule over them, when there are any)."""
     everything, articles, footnotes = [], [], []
     for number, doc in enumerate(docs):
-        setting = Setting(_tags(doc, ctx), ctx.config.french_spacing,
-                          chapters=ctx.config.chapter_break)
+        setting = with_words(doc, Setting(_tags(doc, ctx), ctx.config.french_spacing,
+                                          chapters=ctx.config.chapter_break))
         found, labelled = passages(doc, setting), notes(doc, setting)
         articles.append(_Article(doc, len(everything), len(found), f"article-{number + 1}",
                                  len(footnotes), [label for label, _ in labelled]))

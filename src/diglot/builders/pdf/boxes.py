@@ -58,6 +58,7 @@ def lines(box, splittable: bool) -> tuple[Line, ...]:
     the first no table's header row (a table's rows are its lines)."""
     top = _border_top(box)
     out: list[Line] = []
+    texts: list[bool] = []  # whether each line shows text (a code block's blank line does not)
     before = None
     for number, (block, rows) in enumerate(_containers(box)):
         count = len(rows)
@@ -68,11 +69,25 @@ def lines(box, splittable: bool) -> tuple[Line, ...]:
             out += [Line((y - top) * PT, (below - top) * PT,
                          splittable and (inside or between) and not k, bool(k))
                     for k, (y, below) in enumerate(zip(edges, edges[1:]))]
+            texts += [_shows_text(block)] * (len(edges) - 1)
         before = block
-    if _is_code(box) and len(out) > 2:  # one line of code alone at a page's foot or head
-        out[1] = replace(out[1], breakable=False)  # (each line is a block of its own: a
-        out[-1] = replace(out[-1], breakable=False)  # reader's review saw the first alone)
-    return tuple(out)
+    return tuple(_no_lone_code_line(out, texts) if _is_code(box) else out)
+
+
+def _no_lone_code_line(out: list[Line], texts: list[bool]) -> list[Line]:
+    """No break leaving one line of code with text alone at a page's foot or head (each
+    line is a block of its own: a reader's review saw the first alone; blank lines between
+    do not count, a code review)."""
+    shown = [k for k, text in enumerate(texts) if text]
+    if len(shown) < 4:
+        return out
+    fixed = set(range(1, shown[1] + 1)) | set(range(shown[-2] + 1, shown[-1] + 1))
+    return [replace(line, breakable=False) if k in fixed else line for k, line in enumerate(out)]
+
+
+def _shows_text(block) -> bool:
+    element = getattr(block, "element", None)
+    return element is None or bool("".join(element.itertext()).strip())
 
 
 def _is_code(box) -> bool:

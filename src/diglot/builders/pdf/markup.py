@@ -6,6 +6,8 @@ then moved into). Plain strings, every text escaped.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from html import escape
 
@@ -122,10 +124,15 @@ def front(matter: Front, langs: tuple[str, str]) -> str:
 def _title(title: str) -> str:
     """A centred title's HTML: a long one broken after its colon, as a typesetter breaks it
     ("Llama 4 : Le prochain modèle d’IA / de Meta" split the phrase: a reader's review)."""
-    head, colon, tail = title.partition(":")
-    if len(title) > _ONE_LINE and colon and len(head) >= 4 and len(tail.strip()) >= 8:
-        return f"{escape(head + colon)}<br>{escape(_tied(tail.strip()))}"
+    found = _COLON.search(title)  # one a space follows: not "10:30", not "https://"
+    if found is not None and len(title) > _ONE_LINE and found.start() >= 4 \
+            and len(title) - found.end() >= 8:
+        head, tail = title[:found.end()], title[found.end():].strip()
+        return f"{escape(head)}<br>{escape(_tied(tail))}"
     return escape(_tied(title))
+
+
+_COLON = re.compile(r":(?=\s)")
 
 
 _ONE_LINE = 34  # characters a title page's line holds at its size

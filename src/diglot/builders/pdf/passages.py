@@ -11,6 +11,7 @@ and per definition (a term keeps with its definition), and footnotes passages of
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from html import escape
 
@@ -72,15 +73,15 @@ class Setting:
     spacing: str  # french_spacing
     top: int = 2  # the article's top heading level (model.section_level), set as h2
     chapters: bool = False  # chapter_break: each chapter opens a new spread
-    common: frozenset = frozenset()  # the article's lower-case words (inline._kept_whole)
+    # the article's lower-case words, French then English (inline._kept_whole): with_words
+    common: tuple[frozenset, frozenset] = (frozenset(), frozenset())
 
 
 def passages(doc: Bilingual, setting: Setting) -> list[Passage]:
     """The article's passages in reading order: title, byline, legend, then the body, whose
     text passages are numbered 1, 2, 3… as in the HTML edition (for citing them)."""
     title, body = split_title(doc)
-    texts = [t for p in doc.pairs for t in (p.block.text, p.target or "")]
-    setting = replace(setting, top=section_level(body), common=lower_words(texts))
+    setting = with_words(doc, replace(setting, top=section_level(body)))
     out = [_passage(title, doc, setting, "title", "title", "h1", keep=True)]
     out += _byline(doc, setting) + _legend(doc, setting)
     number, pairs, start = 0, [p for p in body if not p.block.note], 0
@@ -95,6 +96,26 @@ def passages(doc: Bilingual, setting: Setting) -> list[Passage]:
         out += [replace(group[0], fresh=True), *group[1:]] if start in openings else group
         start = end
     return [replace(p, space=_space(out[k - 1], p) if k else 0.0) for k, p in enumerate(out)]
+
+
+def with_words(doc: Bilingual, setting: Setting) -> Setting:
+    """``setting`` with the words each language of the article writes in lower case, read
+    from its text as shown: not from link addresses or code ("microsoft" in an address made
+    "Microsoft" divisible: a code review)."""
+    if any(setting.common):
+        return setting
+    french = (p.block.text for p in doc.pairs)
+    english = (p.target for p in doc.pairs if p.target)
+    return replace(setting, common=(lower_words(map(_prose, french)),
+                                    lower_words(map(_prose, english))))
+
+
+# What is no prose in a segment's Markdown: code spans, link addresses, tags, bare addresses.
+_NOT_PROSE = re.compile(r"`[^`]*`|\]\([^)]*\)|<[^>]*>|https?://\S+")
+
+
+def _prose(text: str) -> str:
+    return _NOT_PROSE.sub(" ", text)
 
 
 def notes(doc: Bilingual, setting: Setting) -> list[tuple[str, Passage]]:
@@ -245,7 +266,8 @@ def _target(pair: Pair, doc: Bilingual, setting: Setting, tag: str, lead: str,
 
 def _inline(text: str, doc: Bilingual, setting: Setting, french: bool, side: int) -> str:
     found = typeset(spans(text, doc.references), setting.tags[0 if french else 1], setting.spacing)
-    return inline_html(found, Context(doc.article.notes, doc.images, side, setting.common))
+    return inline_html(found, Context(doc.article.notes, doc.images, side,
+                                      setting.common[0 if french else 1]))
 
 
 def _note(text: str, lang: str) -> str:
