@@ -354,39 +354,31 @@ def test_each_side_is_typeset_as_its_language_is_printed():
 def test_a_line_never_breaks_after_its_first_word_before_a_styled_span():
     """WeasyPrint 70 broke "To | read and write … passing <code>rb</code>" after "To" when
     the space before the code span was the line's last chance to break."""
+    text = ("To read and write binary data, it is mandatory to open the file in binary mode "
+            "(here, passing `\"rb\"` to :func:`open`). If you use `\"r\"` instead, it is text.")
+    lines = _laid_out(f"{text}\n", [[text, text]], "en-GB")
+    assert len(lines) == 2  # "To read … passing" then the rest: not "To" alone on a line
+
+
+def _laid_out(source: str, pairs, lang: str = "fr-FR") -> tuple:
+    """The measured lines of ``source``'s last passage, on one side (``lang``'s) of a page."""
     from diglot.builders.pdf import boxes, markup, style
     from diglot.builders.pdf.engine import Engine
     from diglot.builders.pdf.passages import Setting, passages
     from support import bilingual_from
 
-    text = ("To read and write binary data, it is mandatory to open the file in binary mode "
-            "(here, passing `\"rb\"` to :func:`open`). If you use `\"r\"` instead, it is text.")
-    doc = bilingual_from(f"{text}\n", [[text, text]])
-    found = passages(doc, Setting(("fr-FR", "en-GB"), "narrow"))
+    found = passages(bilingual_from(source, pairs), Setting(("fr-FR", "en-GB"), "narrow"))
     geo = style.geometry("facing", "A4")
     meta = markup.Meta("t", (), ("fr-FR", "en-GB"), "2026-01-01T00:00:00Z", "s", "g")
-    html = markup.measuring([("x", found[-1])], 1, "en-GB", "")
-    document = Engine().layout(markup.document(meta, html, lang="en-GB"),
+    html = markup.measuring([("x", found[-1])], int(lang != "fr-FR"), lang, "")
+    document = Engine().layout(markup.document(meta, html, lang=lang),
                                style.measure_css(geo, geo.side_width))
-    lines = boxes.lines(boxes.find(document, "data-m")["x"], True)
-    assert len(lines) == 2  # "To read … passing" then the rest: not "To" alone on a line
+    return boxes.lines(boxes.find(document, "data-m")["x"], True)
 
 
 def _lines_set(text: str, lang: str = "fr-FR") -> int:
     """How many lines a passage of ``text`` takes on its page's measure."""
-    from diglot.builders.pdf import boxes, markup, style
-    from diglot.builders.pdf.engine import Engine
-    from diglot.builders.pdf.passages import Setting, passages
-    from support import bilingual_from
-
-    doc = bilingual_from(f"{text}\n", [[text, text]])
-    found = passages(doc, Setting(("fr-FR", "en-GB"), "narrow"))
-    geo = style.geometry("facing", "A4")
-    meta = markup.Meta("t", (), ("fr-FR", "en-GB"), "2026-01-01T00:00:00Z", "s", "g")
-    html = markup.measuring([("x", found[-1])], 0, lang, "")
-    document = Engine().layout(markup.document(meta, html, lang=lang),
-                               style.measure_css(geo, geo.side_width))
-    return len(boxes.lines(boxes.find(document, "data-m")["x"], True))
+    return len(_laid_out(f"{text}\n", [[text, text]], lang))
 
 
 def test_a_name_kept_whole_never_ends_a_line_short():
@@ -1037,20 +1029,8 @@ def test_a_capitalised_common_word_the_article_also_writes_in_lower_case_may_be_
 def test_a_code_block_never_leaves_one_line_alone_at_a_page_foot_or_head():
     """A reader's review: "Voici un exemple :" and the first line of its code ended a page,
     the other seventeen lines on the next spread (each code line is a block of its own)."""
-    from diglot.builders.pdf import boxes, markup, style
-    from diglot.builders.pdf.engine import Engine
-    from diglot.builders.pdf.passages import Setting, passages
-    from support import bilingual_from
-
     def unbreakable(code: str) -> list[int]:
-        found = passages(bilingual_from(f"# T\n\n```python\n{code}\n```\n", []),
-                         Setting(("fr-FR", "en-GB"), "narrow"))
-        geo = style.geometry("facing", "A4")
-        meta = markup.Meta("t", (), ("fr-FR", "en-GB"), "2026-01-01T00:00:00Z", "s", "g")
-        html = markup.measuring([("x", found[-1])], 0, "fr-FR", "")
-        document = Engine().layout(markup.document(meta, html, lang="fr-FR"),
-                                   style.measure_css(geo, geo.side_width))
-        lines = boxes.lines(boxes.find(document, "data-m")["x"], True)
+        lines = _laid_out(f"# T\n\n```python\n{code}\n```\n", [])
         assert len(lines) == code.count("\n") + 1
         return [k for k, line in enumerate(lines) if not line.breakable]
 

@@ -99,6 +99,21 @@ def _cell(document, msgid: str, column: int = EN):
     return document.tables[0].rows[ROW[msgid]].cells[column]
 
 
+def _stale_edit(p: Proj, french: str, *english: str) -> Path:
+    """The exported document, once the author replaced EMPTY by ``french`` and update ran,
+    with the reviewer's ``english`` typed into EMPTY's row (a paragraph each): a stale row."""
+    path = _document(p)
+    p.source("riche", SOURCE.replace(EMPTY, french))
+    assert p.run("update").exit_code == 0
+    document = Document(str(path))
+    cell = _cell(document, EMPTY)
+    cell.paragraphs[0].add_run(english[0])
+    for more in english[1:]:
+        cell.add_paragraph(more)
+    document.save(str(path))
+    return path
+
+
 def _resave(path: Path, tmp_path: Path) -> Path:
     """What LibreOffice writes after opening and saving the document as DOCX."""
     out = tmp_path / "lo-out"
@@ -514,13 +529,8 @@ def test_stale_row_is_reported_and_the_rest_imported(proj):
 
 
 def test_a_stale_rows_translation_comes_back_as_a_proposal_for_the_reworded_french(proj):
-    path = _document(proj)
     reworded = EMPTY.replace("non traduit", "pas encore traduit")
-    proj.source("riche", SOURCE.replace(EMPTY, reworded))
-    assert proj.run("update").exit_code == 0
-    document = Document(str(path))
-    _cell(document, EMPTY).paragraphs[0].add_run("A paragraph not translated yet.")
-    document.save(str(path))
+    path = _stale_edit(proj, reworded, "A paragraph not translated yet.")
     assert _import(proj, path).exit_code == 1  # stale: someone has to look
     assert "1 given a fuzzy proposal from memory" in proj.run("update").output
     entry = proj.entries("riche")[reworded]
@@ -531,12 +541,7 @@ def test_a_kept_review_edit_is_never_revived_as_a_finished_translation(proj):
     """An attack round: a crafted row for French not in the PO yet was kept, and the next
     update revived it as a finished translation (the translator's became obsolete). A kept
     edit has a context of its own: only ever a fuzzy proposal."""
-    path = _document(proj)
-    proj.source("riche", SOURCE.replace(EMPTY, "Un paragraphe provisoire, vite remplacé."))
-    assert proj.run("update").exit_code == 0
-    document = Document(str(path))
-    _cell(document, EMPTY).paragraphs[0].add_run("Crafted text.")
-    document.save(str(path))
+    path = _stale_edit(proj, "Un paragraphe provisoire, vite remplacé.", "Crafted text.")
     assert _import(proj, path).exit_code == 1
     proj.source("riche", SOURCE)  # the old French is back
     assert proj.run("update").exit_code == 0
@@ -547,13 +552,8 @@ def test_a_kept_review_edit_is_never_revived_as_a_finished_translation(proj):
 def test_the_same_document_imported_twice_keeps_a_stale_edit_once(proj):
     """A code review: each import of the same document added the suggestion again (and a
     reviewer's text of two lines never matched what was read back)."""
-    path = _document(proj)
-    proj.source("riche", SOURCE.replace(EMPTY, "Un tout autre paragraphe, sans rien de commun."))
-    assert proj.run("update").exit_code == 0
-    document = Document(str(path))
-    _cell(document, EMPTY).paragraphs[0].add_run("Too late,")
-    _cell(document, EMPTY).add_paragraph("and on two lines.")
-    document.save(str(path))
+    path = _stale_edit(proj, "Un tout autre paragraphe, sans rien de commun.", "Too late,",
+                       "and on two lines.")
     _import(proj, path)
     po = proj.root / "translations/en/riche.po"
     first = po.read_bytes()
@@ -563,13 +563,8 @@ def test_the_same_document_imported_twice_keeps_a_stale_edit_once(proj):
 def test_a_kept_review_edit_is_proposed_to_its_own_file_only(proj):
     """A code review: a plain update proposed an article's kept review edit (perhaps a
     crafted document's text) to another article holding the same French."""
-    path = _document(proj)
     reworded = EMPTY.replace("non traduit", "pas encore traduit")
-    proj.source("riche", SOURCE.replace(EMPTY, reworded))
-    assert proj.run("update").exit_code == 0
-    document = Document(str(path))
-    _cell(document, EMPTY).paragraphs[0].add_run("A paragraph not translated yet.")
-    document.save(str(path))
+    path = _stale_edit(proj, reworded, "A paragraph not translated yet.")
     _import(proj, path)
     proj.source("autre", f"# Autre\n\n{reworded}\n")
     assert proj.run("update").exit_code == 0
