@@ -39,6 +39,17 @@ def test_images_are_copied_beside_the_pages_and_embedded_in_the_documents(proj):
         assert z.read("word/media/image1.png") == png(30, 20)
 
 
+
+def test_the_documents_store_a_photo_as_it_is_and_deflate_their_text(proj):
+    """A PNG or JPEG is compressed already: deflating it again in each document gained
+    nothing and cost 0.25 s a 12 MB photo, twice a document (python-docx, then the stamp)."""
+    assert proj.run("build", "--format", "docx").exit_code == 0
+    for name in ("2026/quai.docx", "edition.docx"):
+        with zipfile.ZipFile(proj.root / "build/docx" / name) as z:
+            modes = {info.filename: info.compress_type for info in z.infolist()}
+        assert modes.pop("word/media/image1.png") == zipfile.ZIP_STORED
+        assert set(modes.values()) == {zipfile.ZIP_DEFLATED}, modes
+
 def test_a_translated_image_is_used_on_the_english_side_and_rebuilds_the_article(proj):
     assert proj.run("build").exit_code == 0
     (proj.root / "source_fr/2026/images/quai.en.png").write_bytes(png(30, 20, (0, 0, 200)))

@@ -9,7 +9,6 @@ bookmark naming its entry, and the manifest (see ``manifest``) records what was 
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,7 +21,7 @@ from diglot.catalog.translate import state_of
 from diglot.ooxml import page
 from diglot.ooxml import styles as docx_styles
 from diglot.ooxml import xml as x
-from diglot.ooxml.package import stamped
+from diglot.ooxml.package import saved
 from diglot.ooxml.runs import InlineWriter
 from diglot.ooxml.styles import SHORT_ROW, sid
 from diglot.fsio import write_atomic
@@ -120,10 +119,8 @@ def review_document(project: Project, slug: str, lang: str) -> tuple[bytes, Mani
     page.properties(book.document, f"Review: {plain_text(title, refs)}", "",
                     f"diglot review {slug} {lang}", book.tags[1], built)
     page.settings(book.document, False)
-    out = io.BytesIO()
-    book.document.save(out)
     # Stamped like the editions: two exports of the same PO state are the same file.
-    return stamped(out.getvalue(), built), manifest
+    return saved(book.document, built), manifest
 
 
 class _Book:

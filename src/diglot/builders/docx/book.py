@@ -20,7 +20,7 @@ from diglot.ooxml import page
 from diglot.ooxml import styles as docx_styles
 from diglot.ooxml import xml as x
 from diglot.ooxml.notes import Footnotes
-from diglot.ooxml.package import stamped
+from diglot.ooxml.package import saved
 from diglot.ooxml.parking import Parking
 from diglot.ooxml.pictures import Pictures
 from diglot.ooxml.runs import InlineWriter
@@ -137,9 +137,7 @@ class Book:
 
     def save(self, update_fields: bool = False) -> bytes:
         page.settings(self.document, update_fields)
-        out = io.BytesIO()
-        self.document.save(out)
-        return stamped(out.getvalue(), self.ctx.built, self.parking.unpark)
+        return saved(self.document, self.ctx.built, self.parking.unpark)
 
 
 def bookmarks(number: int):

@@ -18,7 +18,7 @@ import zlib
 from typing import NamedTuple
 from urllib.parse import quote
 
-from diglot import locales
+from diglot import locales, pixels
 from diglot.builders import BuildContext
 from diglot.builders.epub.chapter import BOTH, Chapter, folder
 from diglot.builders.epub.cover import cover_lines
@@ -28,7 +28,6 @@ from diglot.web import asset
 ROOT = "EPUB/"  # the package's folder in the container
 OPF = ROOT + "package.opf"
 _MODIFIED = re.compile(rb'<meta property="dcterms:modified">[^<]*</meta>')
-_STORED = {"image/png", "image/jpeg", "image/gif"}  # compressed already
 
 
 class Book(NamedTuple):
@@ -260,7 +259,7 @@ def _zipped(files: list[tuple[str, bytes]], ctx: BuildContext) -> bytes:
         for name, data in [("mimetype", b"application/epub+zip"), *files]:
             entry = zipfile.ZipInfo(name, date_time=when)
             entry.create_system, entry.external_attr = 3, 0o100644 << 16
-            stored = name == "mimetype" or media_type(data) in _STORED
+            stored = name == "mimetype" or pixels.compressed(data)
             entry.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
             archive.writestr(entry, data)
     return out.getvalue()
