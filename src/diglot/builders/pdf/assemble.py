@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from diglot import __version__, heap
 from diglot.builders import BuildContext
-from diglot.builders.pdf import boxes, markup, split, thread, words
+from diglot.builders.pdf import boxes, graft, markup, split, thread, words
 from diglot.builders.pdf.engine import Engine
 from diglot.builders.pdf.measure import measure
 from diglot.builders.pdf.paginate import paginate
@@ -138,11 +138,11 @@ def draw(engine, book: Book, plans_: list, measured, part: tuple[int, int, int] 
     pages = sheets(book, plans_)
     lo, hi, first = part or (0, len(pages), 1)
     skeleton, page_boxes = _skeleton(engine, book, pages, lo, hi, first)
-    found = boxes.sheets(page_boxes)
+    found = graft.sheets(page_boxes)
     for a, plan in zip(book.articles, plans_):
         _fill(a, plan, measured, found, book.geo)
     if part is None:
-        return engine.write(skeleton, page_boxes, boxes.languages(page_boxes))
+        return engine.write(skeleton, page_boxes, graft.languages(page_boxes))
     return engine.write_part(skeleton, page_boxes)
 
 
@@ -258,15 +258,15 @@ def _piece(index: int, piece, measured, where, x: float, geo) -> None:
     """A piece of a passage (a table's continuation under its header rows again), and
     the passage's number by its first line."""
     box = measured.boxes[index][piece.side]
-    boxes.graft(*where, box, piece.start, piece.end, x, piece.y)
+    graft.onto(*where, box, piece.start, piece.end, x, piece.y)
     head = measured.items[index].head
     if head and piece.start > 0:
-        boxes.graft_copy(*where, measured.tables[index][piece.side], x, piece.y - head, head)
+        graft.copy_onto(*where, measured.tables[index][piece.side], x, piece.y - head, head)
     mark = measured.numbers[index][piece.side] if piece.first else None
     if mark is not None:
         beside = -NUMBER_SPACE if piece.side == 0 else geo.text_width + NUMBER_GAP
         y = piece.y + measured.offsets[index][piece.side]
-        boxes.graft(*where, mark, 0.0, boxes.height(mark), beside, y)
+        graft.onto(*where, mark, 0.0, boxes.height(mark), beside, y)
 
 
 def _foot(a: _Article, piece, measured, where, x: float) -> None:
@@ -275,9 +275,9 @@ def _foot(a: _Article, piece, measured, where, x: float) -> None:
         box, y = measured.notes[-1][piece.side], piece.y + RULE_SPACE
     else:
         box = measured.notes[a.note_first + piece.item][piece.side]
-        boxes.graft(*where, box.deepcopy(), piece.start, piece.end, x, piece.y)
+        graft.onto(*where, box.deepcopy(), piece.start, piece.end, x, piece.y)
         return
-    boxes.graft_copy(*where, box, x, y)
+    graft.copy_onto(*where, box, x, y)
 
 
 def _layout(ctx: BuildContext) -> str:
