@@ -205,6 +205,20 @@ def test_iso_8859_1():
     assert (entry.msgid, entry.msgstr, entry.extracted_comments) == ("Été", "Summer été", ("café",))
 
 
+@pytest.mark.parametrize("charset", ["ISO-8859-1", "CP1252"])
+def test_a_utf8_file_declaring_a_single_byte_charset_is_refused_at_its_charset_line(charset):
+    """A translator's report: told to declare CP1252 for a UTF-8 file its header called
+    Latin-1, update read "œufs" as "Å“ufs" and made every translation fuzzy."""
+    data = (f'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset={charset}\\n"\n\n'
+            'msgid "Il faut 4 œufs."\nmsgstr "You need 4 eggs."\n').encode("utf-8")
+    with pytest.raises(CatalogError) as error:
+        parse_po(data, "r.po")
+    assert str(error.value) == (
+        f"r.po:3: the file's bytes are UTF-8, but its header declares charset {charset} (every "
+        "accented letter would be read as two, 'é' as 'Ã©'); declare charset=UTF-8 in the "
+        "Content-Type header")
+
+
 def test_bom_crlf_and_no_header():
     data = b'\xef\xbb\xbf# c\r\nmsgid "\xc3\xa9"\r\nmsgstr "x"\r\n'
     catalog = parse_po(data, "n.po")

@@ -42,7 +42,26 @@ def decode_po(data: bytes, path: str) -> tuple[str, str]:
         raise CatalogError(
             f"byte 0x{bad} is not valid {name}; fix the byte or declare the file's real charset "
             "in the Content-Type header", path, data.count(b"\n", 0, exc.start) + 1) from None
+    if codec != "utf-8" and _utf8_beyond_ascii(data):
+        raise CatalogError(
+            f"the file's bytes are UTF-8, but its header declares charset {name} (every "
+            "accented letter would be read as two, 'é' as 'Ã©'); declare charset=UTF-8 in the "
+            "Content-Type header", path, line or None)
     return (text.replace("\r\n", "\n") if "\r" in text else text), codec
+
+
+def _utf8_beyond_ascii(data: bytes) -> bool:
+    """Whether bytes beyond ASCII are all UTF-8 sequences: French in Latin-1 or CP1252
+    never is ("é" is one byte, which UTF-8 never writes alone), so such a file is UTF-8
+    whatever its header says (a translator's report: told to declare CP1252, update read
+    "œufs" as "Å“ufs" and made every translation fuzzy)."""
+    if data.isascii():
+        return False
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _declared_charset(data: bytes) -> tuple[str, int]:
