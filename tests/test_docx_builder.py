@@ -534,7 +534,10 @@ def test_a_paragraph_holding_an_address_no_line_can_break_is_set_ragged_right():
              ("Les récoltes de 2026[^1] par le [bureau][bureau].", "The 2026 harvests[^1] by the [committee][bureau]."),
              # a reader's review: a long word in curly quotes, or after a dash, is a word
              ("Une « reconquête anticonstitutionnellement lente » de l'espace.",
-              'An "unconstitutionally slow" reconquest—electroencephalography… of space, unconstitutionally—and.')]
+              'An "unconstitutionally slow" reconquest—electroencephalography… of space, unconstitutionally—and.'),
+             # and after hyphens (Verne writes a dash "--"), where LibreOffice breaks too
+             ("Passepartout--onze heures et demie étant sonnées--se trouvait seul.",
+              "Passepartout--half-past eleven having struck--was alone.")]
     text = "\n\n".join(fr for fr, _ in pairs) + "\n\n[^1]: Pesées.\n\n[bureau]: https://exemple.fr/bureau\n"
     data = BUILDER.article(support.bilingual_from(text, pairs + [("Pesées.", "Weighed.")]), context())
     aligned = {}
@@ -545,6 +548,7 @@ def test_a_paragraph_holding_an_address_no_line_can_break_is_set_ragged_right():
     assert aligned["Un paragraphe antico"] is None and aligned["An ordinary paragrap"] is None
     assert aligned["Les récoltes de 2026"] is None
     assert aligned["Une «\u00a0reconquête ant"] is None and aligned["An “unconstitutional"] is None
+    assert aligned["Passepartout--onze h"] is None and aligned["Passepartout--half-p"] is None
 
 
 def test_nested_bullets_change_glyph_by_depth_as_in_the_other_editions(showcase_docx):

@@ -245,7 +245,10 @@ _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")  # a word Word and LibreOf
 # What a word may stand between: punctuation, quotes straight and curly, an ellipsis (a
 # reader's review: “unconstitutionally” set its paragraph ragged among justified ones).
 _EDGES = ".,;:!?()[]«»\"'*_“”‘’„…—–"
-_AFTER_DASH = re.compile(r"(?<=[—–])")
+# A line may break after a dash, and after hyphens a letter follows ("Passepartout--onze",
+# as Verne's text writes a dash: LibreOffice breaks there; a reader's review found such
+# paragraphs set ragged).
+_AFTER_DASH = re.compile(r"(?<=[—–])|(?<=-)(?=[^\W\d_])")
 _CHAR_TWIPS = 105  # a 10.5 pt letter's average width (half an em), in twips
 
 
@@ -258,7 +261,7 @@ def _unbreakable(shown: str, width: int) -> bool:
     for word in shown.split():  # a line may break at a space…
         if len(word) > least:
             for part in _AFTER_DASH.split(word):  # …and after a dash
-                if len(part) > least and not _WORD.fullmatch(part.strip(_EDGES)):
+                if len(part) > least and not _WORD.fullmatch(part.strip(_EDGES).rstrip("-")):
                     return True
     return False
 
