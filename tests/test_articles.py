@@ -169,7 +169,7 @@ def test_comments_and_link_definitions_never_reach_the_po():
     page = html(bilingual_from(text, [["Voir le [site][s] ici. Suite fin.",
                                        "See the [site][s] here. More end."]]))
     assert "rédaction" not in page and "caché" not in page and "lignes" not in page
-    assert '<a href="https://example.org">site</a>' in page
+    assert '<a href="https://example.org" title="Site">site</a>' in page
     assert "&lt;div&gt;brut&lt;/div&gt;" in page  # raw HTML stays text
     document = docx_parts(bilingual_from(text, []))["word/document.xml"].decode()
     assert "rédaction" not in document and "caché" not in document

@@ -551,6 +551,17 @@ def test_a_paragraph_holding_an_address_no_line_can_break_is_set_ragged_right():
     assert aligned["Passepartout--onze h"] is None and aligned["Passepartout--half-p"] is None
 
 
+def test_a_link_title_is_the_links_tooltip_in_its_language():
+    """A translator's report: a link's title, translated in the msgstr, reached no edition."""
+    french = 'Voir le [plan](https://ex.fr/p "Plan à jour") et le [plan](https://ex.fr/p).'
+    english = 'See the [map](https://ex.fr/p "Map up to date") and the [map](https://ex.fr/p).'
+    body = xml(BUILDER.article(support.bilingual_from(french + "\n", [[french, english]]),
+                               context()))
+    tips = [(h.get(q("tooltip")), "".join(h.itertext())) for h in body.iter(q("hyperlink"))]
+    assert tips == [("Plan à jour", "plan"), (None, "plan"),
+                    ("Map up to date", "map"), (None, "map")]
+
+
 def test_nested_bullets_change_glyph_by_depth_as_in_the_other_editions(showcase_docx):
     numbering, styles = xml(showcase_docx, "word/numbering.xml"), xml(showcase_docx, "word/styles.xml")
     abstracts = {a.get(q("abstractNumId")): a for a in numbering.findall("w:abstractNum", NS)}

@@ -170,6 +170,19 @@ def test_a_link_over_styled_text_and_a_break_is_one_link():
     assert html.count('<a href="https://example.org/') == 2
 
 
+def test_a_link_title_is_shown_in_its_language_and_escaped():
+    """A translator's report: a link's title, translated in the msgstr, reached no edition."""
+    french = ('Voir le [plan](https://ex.fr/p "Plan officiel") et le [plan](https://ex.fr/p), '
+              '[ici](https://ex.fr/p "un \\"piège\\" <script>").')
+    english = ('See the [map](https://ex.fr/p "Official map") and the [map](https://ex.fr/p), '
+               '[here](https://ex.fr/p "a \\"trap\\" <script>").')
+    html = render(bilingual_from(french + "\n", [[french, english]]))
+    assert ('See the <a href="https://ex.fr/p" title="Official map">map</a> and the '
+            '<a href="https://ex.fr/p">map</a>, '
+            '<a href="https://ex.fr/p" title="a &#34;trap&#34; &lt;script&gt;">here</a>.') in html
+    assert 'Voir le <a href="https://ex.fr/p" title="Plan officiel">plan</a>' in html
+
+
 def test_the_alt_text_standing_in_for_an_image_is_text():
     french = 'Voir ![un "alt" <b>](https://example.org/i.png "le titre").'
     english = 'See ![an "alt" <b>](https://example.org/i.png "the title").'

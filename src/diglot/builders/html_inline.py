@@ -61,6 +61,33 @@ _SPECIAL = re.compile(r"[&<>\"']")  # what escaping changes: most texts hold non
 WHOLE_CODE = 20
 
 
+class _Titled(str):
+    """A link's address, with its title (``[text](url "title")``): a link of the same
+    address and another title is another ``<a>``."""
+
+    def __new__(cls, href: str, title: str) -> "_Titled":
+        made = super().__new__(cls, href)
+        made.title = title
+        return made
+
+    def __eq__(self, other) -> bool:
+        return str.__eq__(self, other) is True and getattr(other, "title", None) == self.title
+
+    def __ne__(self, other) -> bool:  # str's own would be used, titles unseen
+        return not self.__eq__(other)
+
+    __hash__ = str.__hash__
+
+
+def _anchor(href: str, text: str) -> str:
+    """A link's opening tag; an address shown as itself (<contact@a.org>) is marked, so
+    print adds no copy of it."""
+    title = f' title="{escape(href.title)}"' if type(href) is _Titled else ""
+    if text in (href, href.removeprefix("mailto:")):
+        return f'<a class="url" href="{escape(href)}"{title}>'
+    return f'<a href="{escape(href)}"{title}>'
+
+
 class Runs:
     """Inline HTML making for one page: it counts each column's calls of each note, and
     typesets French text (``spacing``: the house style, see ``typography``)."""
@@ -98,6 +125,8 @@ class Runs:
                 href, piece, new = None, self._mark(span.text), True
             elif span.note is None and span.image is None and not span.br:  # most spans
                 href, piece = span.href, span.text
+                if span.title and href is not None:  # a titled link: another <a>
+                    href = _Titled(href, span.title)
                 if _SPECIAL.search(piece):
                     piece = escape(piece)
                 if span.bold or span.italic or span.code:
@@ -113,10 +142,7 @@ class Runs:
                 if current is not None and current is not _NONE:
                     out.append("</a>")
                 if href is not None:
-                    # an address shown as itself (<contact@a.org>): print adds no copy of it
-                    auto = span.text in (href, href.removeprefix("mailto:"))
-                    out.append(f'<a class="url" href="{escape(href)}">' if auto
-                               else f'<a href="{escape(href)}">')
+                    out.append(_anchor(href, span.text))
                 current = href
             out.append(piece)
         if current is not None and current is not _NONE:

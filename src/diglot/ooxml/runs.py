@@ -70,22 +70,22 @@ class InlineWriter:
                              "spans…) in one document: Word's XML for them would take gigabytes; "
                              "split the article")
         write_markup = markup or source_run
-        for href, group in groupby(items, key=lambda s: s.href):
-            target = self._link(parent, link(href) if link else href) if href else parent
+        for (href, title), group in groupby(items, key=_link_of):
+            target = self._link(parent, link(href) if link else href, title) if href else parent
             for span in group:
                 if span.markup:
                     write_markup(target, span, lang)
                 else:
                     _span_run(target, span, lang, code)
 
-    def _link(self, parent, href: str):
+    def _link(self, parent, href: str, title: str = ""):
         if not href:  # a link the document does not keep: its text, unlinked
             return parent
         if href.startswith("#"):
-            return x.hyperlink(parent, anchor=href[1:])
+            return x.hyperlink(parent, anchor=href[1:], tooltip=title)
         if _NETWORK.match(href):  # \\host\share, //host/x: Word opens such a link over the
             return parent  # network (SMB); the text stays, unlinked
-        return x.hyperlink(parent, rid=self.rid(href))
+        return x.hyperlink(parent, rid=self.rid(href), tooltip=title)
 
     @property
     def links(self) -> dict[str, str]:
@@ -104,6 +104,12 @@ class InlineWriter:
             rels.add_relationship(RT.HYPERLINK, url, f"rId{self._next}", is_external=True)
             self._rids[url] = f"rId{self._next}"
         return self._rids[url]
+
+
+def _link_of(span: Span) -> tuple[str | None, str]:
+    """A span's link and the link's title (Word shows it as the link's tooltip); an
+    image's title is its own."""
+    return span.href, span.title if span.href and not span.markup else ""
 
 
 def source_run(parent, span: Span, lang: str) -> None:

@@ -155,9 +155,13 @@ def verbatim(parent, text: str, lang: str) -> None:
                 _child(r, _T, _PRESERVE).text = _NOT_XML.sub("", piece)
 
 
-def hyperlink(parent, rid: str | None = None, anchor: str | None = None) -> etree._Element:
-    """An empty hyperlink to fill with runs: external by relationship id, or to a bookmark."""
+def hyperlink(parent, rid: str | None = None, anchor: str | None = None,
+              tooltip: str = "") -> etree._Element:
+    """An empty hyperlink to fill with runs: external by relationship id, or to a bookmark;
+    ``tooltip``: what Word shows over it (a Markdown link's title)."""
     link = sub(parent, "w:hyperlink", {"r:id": rid} if rid else {"w:anchor": anchor or ""})
+    if tooltip:
+        link.set(_clark("w:tooltip"), xml_text(tooltip))
     link.set(_clark("w:history"), "1")
     return link
 

@@ -111,7 +111,8 @@ def _cut(items: list[Span], start: int, end: int) -> list[Span]:
         lo, hi = max(start - pos, 0), min(end - pos, len(span.text))
         if lo < hi:
             out.append(span if (lo, hi) == (0, len(span.text)) else
-                       Span(span.text[lo:hi], span.bold, span.italic, span.code, span.href))
+                       Span(span.text[lo:hi], span.bold, span.italic, span.code, span.href,
+                            title="" if span.image is not None else span.title))
         pos += len(span.text)
     return out
 

@@ -81,7 +81,7 @@ def _long_spans(text: str, references: Mapping | None) -> list[Span]:
 def parse_spans(text: str, references: Mapping | None = None) -> list[Span]:
     """``spans`` by markdown-it alone, without the shortcuts (tests compare the two)."""
     out: list[Span] = []
-    style = {"bold": 0, "italic": 0, "href": []}
+    style = {"bold": 0, "italic": 0, "href": [], "title": []}
     for token in _tokens(text, references):
         _apply(token, style, out)
     return _merge(out)
@@ -95,8 +95,10 @@ def _apply(token, style: dict, out: list[Span]) -> None:
     elif kind == "link_open":
         href = token.attrGet("href") or ""
         style["href"].append(href if safe_url(href) else None)
+        style["title"].append(token.attrGet("title") or "")
     elif kind == "link_close":
         style["href"].pop()
+        style["title"].pop()
     elif kind in ("hardbreak", "softbreak"):
         out.append(Span("\n" if kind == "hardbreak" else " ", br=kind == "hardbreak"))
     elif kind == "image":
@@ -135,7 +137,8 @@ def _span(token, style: dict) -> Span:
     text = token.content
     href = style["href"][-1] if style["href"] else None
     return Span(text, bool(style["bold"]), bool(style["italic"]),
-                token.type == "code_inline", href)
+                token.type == "code_inline", href,
+                title=style["title"][-1] if href is not None else "")
 
 
 def _merge(items: list[Span]) -> list[Span]:
@@ -149,12 +152,12 @@ def _merge(items: list[Span]) -> list[Span]:
             merged.append(span)
             texts.append([span.text])
     return [span if len(text) == 1 else
-            Span("".join(text), span.bold, span.italic, span.code, span.href)
-            for span, text in zip(merged, texts)]
+            span.with_text("".join(text)) for span, text in zip(merged, texts)]
 
 
 def _same_style(a: Span, b: Span) -> bool:
-    return ((a.bold, a.italic, a.code, a.href) == (b.bold, b.italic, b.code, b.href)
+    return ((a.bold, a.italic, a.code, a.href, a.title) == (b.bold, b.italic, b.code, b.href,
+                                                          b.title)
             and not a.markup and not b.markup)
 
 

@@ -30,7 +30,7 @@ class Span:
     br: bool = False
     image: str | None = None  # an image: its source (``text`` is its alt text)
     note: str | None = None  # a footnote reference: the note's label (``text`` is empty)
-    title: str = ""  # an image's title
+    title: str = ""  # an image's title; a linked text's: its link's title
     markdown: str = ""  # an image's or a reference's Markdown source, as written
 
     @property
