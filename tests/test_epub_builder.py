@@ -582,3 +582,19 @@ def test_a_short_code_block_is_kept_on_one_page_a_long_one_parted_with_two_lines
     css = book.text(next(n for n in book.names if n.endswith("style.css")))
     assert "pre.code.keep { page-break-inside: avoid; break-inside: avoid; }" in css
     assert "pre.code .ln:first-child { page-break-after: avoid; break-after: avoid; }" in css
+
+
+def test_a_short_code_name_in_a_cell_stays_whole_a_long_one_may_break():
+    """A reader's review: `td code { word-break: break-all }` cut IGNORECASE into
+    "IGN|ORE|CAS|E" in Calibre; only a long name (which would push the table's last columns
+    off a page no reader scrolls) breaks anywhere."""
+    long_name = "re.compile_with_an_extremely_long_name"
+    text = f"| Option | Effet |\n|---|---|\n| `IGNORECASE` | `{long_name}` |\n"
+    pairs = [("Option", "Flag"), ("Effet", "Meaning")]
+    book = article_book(bilingual_from(text, pairs))
+    page = book.text(book.pages("both")[0])
+    assert "<code>IGNORECASE</code>" in page and f'<code class="long">{long_name}</code>' in page
+    css = re.sub(r"/\*.*?\*/", "", book.text(next(n for n in book.names
+                                                  if n.endswith("style.css"))), flags=re.S)
+    breaking = [rule.split("{")[0] for rule in css.split("}") if "break-all" in rule]
+    assert [selector.split() for selector in breaking] == [["td", "code.long,", "th", "code.long"]]
