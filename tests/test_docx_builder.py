@@ -358,6 +358,18 @@ def test_code_in_a_cell_is_measured_as_courier_and_set_a_point_smaller():
     assert size.get(q("val")) == "17"  # half-points: 8.5 pt in 9.5 pt cells
 
 
+def test_short_code_with_hyphens_and_spaces_in_a_cell_gets_room_to_stay_whole():
+    """A reader's review: LibreOffice printed "[^a-zA-Z0-" / "9_]" and "[ \\t\\n\\r\\f\\" / "v]"
+    beside a text column with room: code up to 20 characters is measured as one word."""
+    source = ("| Séquence | Sens | Classe équivalente |\n|---|---|---|\n"
+              "| `\\W` | Correspond à n’importe quel caractère non alphanumérique. | `[^a-zA-Z0-9_]` |\n"
+              "| `\\s` | Correspond à n’importe quel caractère « blanc ». | `[ \\t\\n\\r\\f\\v]` |\n")
+    data = BUILDER.article(support.bilingual_from(source, []), context())
+    inner = [t for t in xml(data).iter(q("tbl")) if t.getparent().tag == q("tc")][0]
+    widths = [int(c.get(q("w"))) for c in inner.find("w:tblGrid", NS)]
+    assert widths[2] >= 13 * 0.6 * 8.5 * 20 + 170  # Courier 8.5 pt: 13 characters and margins
+
+
 def test_a_long_code_address_in_a_cell_breaks_and_leaves_the_text_its_words():
     """A reader's review: a 150-character address in code took the full width, and the text
     column (643 dxa) was cut letter by letter ("Expli/ca/tion"). Long code breaks anyway."""

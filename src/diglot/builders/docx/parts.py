@@ -87,6 +87,11 @@ def _shown(article, pair: Pair, index: int) -> tuple[int, str, int]:
 
 
 def _as_code(text: str) -> str:
+    """Code as measured: a short span one word of code letters (its column makes room for
+    it whole: a reader's review found ``[^a-zA-Z0-9_]`` cut after "0-" beside a column
+    with room), a long one letters, hyphens and spaces, where it may break."""
+    if len(text) <= _CODE_WHOLE:
+        return "\ue000" * len(text)
     return _CODE_LETTER.sub("\ue000", text).replace("-", "\ue001")
 
 
