@@ -330,6 +330,35 @@ def test_a_paragraph_cut_in_two_gives_both_halves_the_old_translation_fuzzy(make
         assert entries[half].previous_msgid == f"{first} {second}"
 
 
+@pytest.mark.parametrize("cut", [
+    ("Le matin, la brume couvrait la vallée.", "Les paysans partaient aux champs.",
+     "Les enfants allaient à l'école du village."),
+    ("Le matin, la brume couvrait la vallée.", "Les paysans partaient aux champs.",
+     "Les enfants allaient à l'école.", "Le facteur passait à dix heures."),
+    # cut at seams: commas made full stops and capitals
+    ("Le matin, la brume couvrait la vallée.", "Les paysans partaient aux champs.",
+     "Et les enfants allaient à l'école du village.")])
+def test_a_paragraph_cut_in_three_or_four_gives_every_piece_the_old_translation(make_project, cut):
+    """A translator's report: cut sentence by sentence, no piece was near enough the whole
+    for a proposal, and the translation went to the obsolete entries."""
+    whole = " ".join(cut) if not cut[2].startswith("Et ") else \
+        "Le matin, la brume couvrait la vallée, les paysans partaient aux champs, et les " \
+        "enfants allaient à l'école du village."
+    english = "In the morning, mist covered the valley; the farmers went to the fields."
+    proj = make_project({"t": f"# Titre\n\n{whole}\n\nFin.\n"},
+                        {"t": {"Titre": "Title", "Fin.": "End.", whole: {
+                            "msgstr": english, "translator_comments": ("a comment",)}}})
+    proj.source("t", "# Titre\n\n" + "\n\n".join(cut) + "\n\nFin.\n")
+    result = proj.run("update")
+    assert f"updated translations/en/t.po ({len(cut)} fuzzy, 0 new, 0 obsolete," in result.output
+    entries = proj.entries("t")
+    for piece in cut:
+        assert entries[piece].fuzzy and entries[piece].msgstr == english
+        assert entries[piece].previous_msgid == whole
+        assert entries[piece].translator_comments == ("a comment",)
+    assert entries["Fin."].msgstr == "End." and not entries["Fin."].fuzzy
+
+
 def test_a_cut_or_a_join_edited_at_the_seam_carries_every_translation(make_project):
     """A new user's find: a cut whose comma became a full stop ("dire, et" → "dire." / "Et")
     left the second half empty, reported new; a join that dropped a note call carried the
