@@ -286,6 +286,22 @@ def test_html_definition_list_groups_keep_the_columns_level():
             "waste.</dd></dl>") in page
 
 
+def test_each_definition_is_level_with_its_translation_on_a_row_of_its_own():
+    """A reader's review: a term's second definition stood 27 px lower in French, whose
+    first definition was a line longer. Both lists take the pair's rows (a subgrid): the
+    group of K items is marked nK, and the page's style gives each list K rows, the
+    English K rows below the French on a phone."""
+    source = "`\\b`\n: Limite de mot, longue à dire.\n: Un mot est une suite de lettres.\n"
+    page = html(bilingual_from(source, [["`\\b`", "`\\b`"], ["Limite de mot, longue à dire.",
+                                        "Word boundary."], ["Un mot est une suite de lettres.",
+                                                            "A word is letters."]]))
+    assert '<div class="pair dl n3" id=' in page
+    style = page.split("<style>")[1].split("</style>")[0]
+    assert ".dl.n3 > dl, .dl.n3::before { grid-row: 1 / span 3; }" in style
+    assert ".dl.n3 > .col-en { grid-row: 4 / span 3; }" in style
+    assert "grid-template-rows: subgrid;" in style.split(".dl:is(.n2, .n3")[1].split("}")[0]
+
+
 def test_remote_images_are_allowed_by_exact_address_and_never_fetched(tmp_path):
     text = ("![Carte](https://tiles.example.org/carte.png)\n\n"
             "Un ![logo](https://example.org/a;b.png) ici.\n")
