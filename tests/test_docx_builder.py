@@ -715,3 +715,14 @@ def test_a_code_block_a_little_too_wide_is_set_smaller_to_keep_its_lines_whole()
     assert sizes(wide) and max(map(int, sizes(wide))) < 17 and wide.find(".//w:ind", NS) is None
     assert sizes(block("x = {n}")) == set()  # short lines: the style's 8.5 pt
     assert sizes(block("y = " + "a" * 200 + "{n}")) == set()  # too long at 7 pt: wraps instead
+
+
+def test_a_title_past_the_255_characters_of_a_document_property_is_shortened_there():
+    """An attack round: a 280-character title ended `build` with python-docx's traceback
+    (a core property holds 255 characters at most), and no edition was written."""
+    title = "Un titre assez long pour une thèse " * 8
+    data = BUILDER.article(support.bilingual_from(f"# {title}\n\nCorps.\n", []), context())
+    core = xml(data, "docProps/core.xml")
+    shown = core.find("{http://purl.org/dc/elements/1.1/}title").text
+    assert len(shown) <= 255 and shown.endswith("thèse Un titre…") and len(shown) > 250
+    assert title.strip() in "".join(xml(data).itertext())  # the page shows it whole

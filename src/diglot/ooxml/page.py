@@ -108,11 +108,22 @@ def properties(document, title: str, author: str, subject: str, language: str,
     """Core properties; the dates come from the build time so rebuilds are identical."""
     core = document.core_properties
     core.title, core.author, core.subject, core.language = (
-        x.xml_text(title), x.xml_text(author), x.xml_text(subject), language)
+        _property(title), _property(author), _property(subject), language)
     core.keywords, core.comments, core.category = "", "", ""
     core.last_modified_by, core.revision = "diglot", 1
     moment = built.astimezone(dt.timezone.utc).replace(tzinfo=None)
     core.created = core.modified = moment
+
+
+# python-docx refuses a core property past 255 characters (an attack round: a long title
+# ended `build` with a traceback, no edition written).
+_PROPERTY = 255
+
+
+def _property(text: str) -> str:
+    """A core property's text: XML's characters, 255 at most (a longer one ends in "…")."""
+    text = x.xml_text(text)
+    return text if len(text) <= _PROPERTY else text[:_PROPERTY - 1].rstrip() + "…"
 
 
 def settings(document, update_fields: bool) -> None:
