@@ -1070,3 +1070,15 @@ def test_footnotes_read_the_articles_lower_case_words_too():
     _articles, _passages, footnotes = assemble._gather([doc], BuildContext("t", Config(), None, {}))
     note = footnotes[0].sides[0].html
     assert '<span class="name"> Passepartout</span>' in note and '">Certainement' not in note
+
+
+def test_a_long_title_is_cut_at_a_word_in_the_running_heads():
+    """An attack round: every page set an 8,000-word title again as its running head (91 s
+    for 95 pages); a running head holds one line."""
+    from diglot.builders.pdf import markup
+
+    title = "Le Tour du monde en quatre-vingts jours, " * 6
+    html = markup.sheets([markup.Sheet("a/1/0", title, "Llama 4", False)])
+    verso = re.search(r'data-verso="([^"]*)"', html).group(1)
+    assert verso == "Le Tour du monde en quatre-vingts jours, Le Tour du monde en quatre-vingts…"
+    assert 'data-recto="Llama 4"' in html
