@@ -203,14 +203,22 @@ CASES = {"backticks-2MB": backticks, "links-100k-one-paragraph": links_paragraph
          # The code review of that round: the e-mail pattern tried every start in a word.
          "word-400k-letters-check": lambda: {"source_fr/article.md": "a" * 400_000 + "\n",
                                              "translations/en/article.po":
-                                             _po([("", "a" * 400_000, "b" * 400_000)])}}
+                                             _po([("", "a" * 400_000, "b" * 400_000)])},
+         # The attack round of 2026-12-01: the PDF, within the bounds.
+         "word-40k-letters-pdf": lambda: "# T\n\nvoir " + "a" * 40_000 + " fin\n",
+         "code-line-40k-pdf": lambda: "# T\n\nvoir\n\n```\n" + "a" * 40_000 + "\n```\n",
+         "cell-40k-letters-pdf": lambda: "# T\n\n| a | b |\n|---|---|\n| " + "a" * 40_000 + " | x |\n",
+         "title-8000-words-pdf": lambda: "# " + "mot " * 8000 + "\n\nCorps.\n"}
 # What each case runs, when not update then build.
 COMMANDS = {"brackets-and-stars-30k": (["check"],), "numbers-left-over-1000": (["check"],),
             "revert-4000-paragraphs": (["update"],),
             "changed-paragraph-1500-words": (["status", "--changes"],),
             "common-words-30k-against-60k": (["update", "--no-memory"],),
             "word-400k-letters-check": (["check"],),
-            "paragraph-1M-against-12": (["update", "--no-memory"],)}
+            "paragraph-1M-against-12": (["update", "--no-memory"],),
+            **{name: (["update"], ["build", "--format", "pdf", "-j", "1"]) for name in (
+                "word-40k-letters-pdf", "code-line-40k-pdf", "cell-40k-letters-pdf",
+                "title-8000-words-pdf")}}
 
 
 def timed(command: list[str], cwd: Path) -> tuple[int, float, float, int, str]:

@@ -1082,3 +1082,22 @@ def test_a_long_title_is_cut_at_a_word_in_the_running_heads():
     verso = re.search(r'data-verso="([^"]*)"', html).group(1)
     assert verso == "Le Tour du monde en quatre-vingts jours, Le Tour du monde en quatre-vingts…"
     assert 'data-recto="Llama 4"' in html
+
+
+def test_a_run_too_long_for_a_line_gets_a_break_every_32_letters_but_in_a_table():
+    """An attack round: WeasyPrint laid out the rest of a 40,000-letter word again for each
+    line it cut from it (128 s; a code block's line 56 s); a zero-width space every 32
+    letters gives each line a break of its own (3 s). A table's cell gets none: measuring
+    its columns tries every break (2.5 s without, worse with)."""
+    from diglot.builders.pdf.inline import Context, inline_html
+    from diglot.source.inline import spans
+
+    word, address = "a" * 100, "https://example.org/" + "b" * 80
+    items = spans(f"voir {word} et [ceci]({address}) fin")
+    html = inline_html(items)
+    zwsp = "\u200b"
+    assert "voir " + zwsp.join([word[:32], word[32:64], word[64:96], word[96:]]) + " et" in html
+    assert html.count("\u200b") == 3 + 3 and html.replace("\u200b", "").count(address) == 2
+    cell = inline_html(items, Context(breaks=False))
+    assert "\u200b" not in cell and cell == html.replace("\u200b", "")
+    assert "\u200b" not in inline_html(spans("a" * 63 + " " + "b" * 60))  # lines hold these

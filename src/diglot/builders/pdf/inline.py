@@ -31,6 +31,7 @@ class Context:
     images: Mapping[str, Image] = field(default_factory=dict)
     side: int = 0
     common: frozenset[str] = frozenset()  # words the article writes in lower case too
+    breaks: bool = True  # long runs get zero-width breaks (not in a table: see with_breaks)
 
 
 def inline_html(items: list[Span], ctx: Context | None = None) -> str:
@@ -46,7 +47,7 @@ def inline_html(items: list[Span], ctx: Context | None = None) -> str:
         while end < len(items) and items[end].href == href and not items[end].br:
             end += 1
         inner = "".join(_span_html(s, ctx) for s in items[index:end])
-        out.append(_link(href, inner, items[index:end]) if _absolute(href) else inner)
+        out.append(_link(href, inner, items[index:end], ctx.breaks) if _absolute(href) else inner)
         index = end
     return "".join(out)
 
@@ -78,7 +79,8 @@ def _span_html(span: Span, ctx: Context) -> str:
         return "<br>"
     if span.note is not None:
         return call(span, ctx)
-    html = picture_html(span, ctx) if span.image is not None else escape(span.text, quote=False)
+    html = picture_html(span, ctx) if span.image is not None else \
+        escape(with_breaks(span.text) if ctx.breaks else span.text, quote=False)
     if not (span.code or span.image is not None):
         html = _NAME.sub(lambda found: _kept_whole(found, ctx.common), html, count=_MAX_NAMES)
     if span.code:
@@ -133,6 +135,24 @@ def _whole(html: str) -> str:
     return f'{" " * (len(html) - len(text))}<span class="whole">{text}</span>'
 
 
+# A run of text without a space, longer than any line holds (an address, a base64 blob):
+# WeasyPrint lays out the rest of the run again for each line it cuts from it, so such a
+# run took time in the square of its length (an attack round: a 40,000-letter word, 128 s).
+# A zero-width space every few letters gives each line a break of its own. Not in a table's
+# cell: measuring its columns tries each break of a run (quadratic the other way round),
+# where a run without one is measured once (a 40,000-letter cell: 2.5 s).
+_RUN = re.compile(r"[^\s\u200b]{%d,}" % 64)
+_STEP = 32
+
+
+def with_breaks(text: str) -> str:
+    """``text`` with a zero-width space every ``_STEP`` letters of a run too long for a line."""
+    if len(text) < 64 or not _RUN.search(text):
+        return text
+    return _RUN.sub(lambda run: "\u200b".join(
+        run.group()[k:k + _STEP] for k in range(0, len(run.group()), _STEP)), text)
+
+
 def call(span: Span, ctx: Context) -> str:
     """A footnote call: its note's number, raised, never first on a line (an unknown label
     stays as written)."""
@@ -179,9 +199,10 @@ SCHEME = "diglot-picture:"
 PICTURES: dict[str, tuple[bytes, str]] = {}
 
 
-def _link(href: str, inner: str, items: list[Span]) -> str:
+def _link(href: str, inner: str, items: list[Span], breaks: bool = True) -> str:
     shown = "".join(s.text for s in items if s.image is None and s.note is None).strip()
     address = href.removeprefix("mailto:")
     printed = shown not in (href, address)
+    address = with_breaks(address) if breaks else address
     after = f' <span class="url">({escape(address, quote=False)})</span>' if printed else ""
     return f'<a href="{escape(href)}">{inner}</a>{after}'

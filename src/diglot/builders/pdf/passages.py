@@ -18,7 +18,7 @@ from html import escape
 from diglot.builders.code import code_lines
 from diglot.builders.groups import group_end, introducers
 from diglot.builders.pdf import shapes, words
-from diglot.builders.pdf.inline import Context, inline_html, lower_words
+from diglot.builders.pdf.inline import Context, inline_html, lower_words, with_breaks
 from diglot.model import (ALT, BLOCKQUOTE, CODE, DEFINITION, HEADING, LIST_ITEM, RULE,
                           TABLE_CELL, TERM, TRANSLATED, Bilingual, Block,
                           Pair, chapter_openings, section_level)
@@ -205,7 +205,7 @@ def _body(pair: Pair, doc: Bilingual, setting: Setting, number: int) -> Passage:
     block = pair.block
     if block.kind == CODE:
         text = block.text.removesuffix("\n")
-        lines = code_lines(text)
+        lines = code_lines(with_breaks(text))  # a line longer than any: see with_breaks
         side = Side(setting.tags[0], "pre", lines)
         breakable = " breakable" if text.count("\n") >= _BREAKABLE_CODE else ""
         return Passage(CODE, "code" + breakable, (side, side), span=True)
@@ -241,7 +241,9 @@ def _passage(pair: Pair, doc: Bilingual, setting: Setting, kind: str, classes: s
              tag: str = "p", keep: bool = False, number: int = 0, marker: str = "",
              noted: bool = True) -> Passage:
     lead = f'<span class="marker">{escape(marker)}</span>' if marker else ""
-    source = Side(setting.tags[0], tag, lead + _inline(pair.block.text, doc, setting, True, 0))
+    # a table's cell (``noted`` False) gets no zero-width breaks: see inline.with_breaks
+    source = Side(setting.tags[0], tag, lead + _inline(pair.block.text, doc, setting, True, 0,
+                                                       noted))
     target = _target(pair, doc, setting, tag, lead, noted)
     return Passage(kind, classes, (source, target), keep=keep, number=number)
 
@@ -252,10 +254,10 @@ def _target(pair: Pair, doc: Bilingual, setting: Setting, tag: str, lead: str,
     French shown has its note under it, unless ``noted`` is False: a table's cell)."""
     lang = setting.tags[1]
     if pair.state == TRANSLATED and pair.target is not None:
-        return Side(lang, tag, lead + _inline(pair.target, doc, setting, False, 1))
+        return Side(lang, tag, lead + _inline(pair.target, doc, setting, False, 1, noted))
     if pair.fallback and pair.target is not None:  # the French, shown and typeset as French
         note = words.mark(pair.state, False, lang, doc.source_lang)
-        text = _inline(pair.target, doc, setting, True, 1)
+        text = _inline(pair.target, doc, setting, True, 1, noted)
         shown = f"<{tag}>{lead}{text}</{tag}>" + (_note(note, lang) if noted else "")
         return Side(setting.tags[0], "div", shown, "source")
     if doc.fallback == "placeholder":
@@ -264,10 +266,11 @@ def _target(pair: Pair, doc: Bilingual, setting: Setting, tag: str, lead: str,
     return Side(lang, "div", "")  # "omit": the side stays blank, the French beside it
 
 
-def _inline(text: str, doc: Bilingual, setting: Setting, french: bool, side: int) -> str:
+def _inline(text: str, doc: Bilingual, setting: Setting, french: bool, side: int,
+            breaks: bool = True) -> str:
     found = typeset(spans(text, doc.references), setting.tags[0 if french else 1], setting.spacing)
     return inline_html(found, Context(doc.article.notes, doc.images, side,
-                                      setting.common[0 if french else 1]))
+                                      setting.common[0 if french else 1], breaks))
 
 
 def _note(text: str, lang: str) -> str:
