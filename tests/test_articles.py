@@ -160,6 +160,17 @@ def test_terms_and_definitions_are_segments():
         ("definition", "Retourné chaque mois."), ("term", "Terme"), ("definition", "Sens.")]
 
 
+def test_a_term_of_code_alone_is_no_segment_and_shows_as_written_in_both_columns():
+    """A reader's review: `\\b` as a term was a segment to translate, where a table's cell
+    of code alone is shown as written (nobody translates code)."""
+    source = "`\\b`\n: Limite de mot.\n\n`re.I`, `IGNORECASE`\n: Sans casse.\n\nLe `\\B`\n: Le contraire.\n"
+    assert segments(source) == [("definition", "Limite de mot."), ("definition", "Sans casse."),
+                                ("term", "Le `\\B`"), ("definition", "Le contraire.")]
+    page = html(bilingual_from(source, [["Limite de mot.", "Word boundary."]]))
+    assert page.count("<dt lang=\"en\"><code>\\b</code></dt>") == 1
+    assert page.count("<code>\\b</code>") == 2
+
+
 def test_comments_and_link_definitions_never_reach_the_po():
     text = ("<!-- Note de la rédaction : à vérifier. -->\n\nVoir le [site][s] <!-- caché --> ici.\n"
             "Suite <!-- sur deux\nlignes --> fin.\n\n<div>brut</div>\n\n"

@@ -255,8 +255,9 @@ class _Walker:
         elif opener.type in ("th_open", "td_open"):
             yield self._block(TABLE_CELL, text, inline, cell=self.table.cell(),
                               fixed=not (text.strip() and tables.worth_translating(text, self.references)))
-        elif opener.type == "dt_open":
-            yield self._block(TERM, text, opener)
+        elif opener.type == "dt_open":  # a term of code alone (`\b`) is shown as a cell of code is
+            yield self._block(TERM, text, opener,
+                              fixed=not tables.worth_translating(text, self.references))
         else:
             yield from self._paragraph(text, opener)
 
