@@ -1101,3 +1101,19 @@ def test_a_run_too_long_for_a_line_gets_a_break_every_32_letters_but_in_a_table(
     cell = inline_html(items, Context(breaks=False))
     assert "\u200b" not in cell and cell == html.replace("\u200b", "")
     assert "\u200b" not in inline_html(spans("a" * 63 + " " + "b" * 60))  # lines hold these
+
+
+def test_the_outline_shows_a_heading_with_a_long_run_as_written(tmp_path):
+    """A code review: the zero-width breaks a long run gets (see the test above) were in
+    the heading's bookmark, which readers show and search."""
+    import pikepdf
+
+    run = "abcdefghij" * 8
+    proj = Proj(tmp_path)
+    proj.source("essai", f"# Essai\n\n## Empreinte sha256:{run}\n\nUn paragraphe.\n")
+    assert proj.run("update").exit_code == 0
+    assert proj.run("build", "--format", "pdf").exit_code == 0
+    with pikepdf.open(tmp_path / "build/pdf/essai.pdf") as pdf, pdf.open_outline() as outline:
+        titles = [item.title for item in outline.root]
+        titles += [child.title for item in outline.root for child in item.children]
+    assert f"Empreinte sha256:{run}" in titles

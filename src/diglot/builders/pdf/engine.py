@@ -81,7 +81,7 @@ class Engine:
         times elements (+70% of the writing at 280 pages, minutes at 1,000).
         ``languages``: per page, the language of each passage on its sheet (None for a
         page without one)."""
-        pages = [Page(box) for box in page_boxes]
+        pages = _pages(page_boxes)
         return document.copy(pages).write_pdf(
             pdf_tags=len(pages) <= TAGGED_PAGES, pdf_identifier=True, custom_metadata=True,
             finisher=partial(_passage_languages, languages))
@@ -90,12 +90,23 @@ class Engine:
     def write_part(self, document, page_boxes) -> Part:
         """Pages to be joined to others (see ``Part``): untagged (a book this long is), and
         without an outline of their own."""
-        pages = [Page(box) for box in page_boxes]
+        pages = _pages(page_boxes)
         marks = [_bookmarks(page) for page in pages]
         held = sorted({name for page in pages for name in page.anchors})
         data = document.copy(pages).write_pdf(pdf_tags=False, pdf_identifier=True,
                                               custom_metadata=True)
         return Part(data, marks, held)
+
+
+def _pages(page_boxes) -> list:
+    """WeasyPrint's pages of the boxes, their bookmarks labelled without the zero-width
+    breaks a long run of letters was given (``inline.with_breaks``: a code review found
+    them in the outline)."""
+    pages = [Page(box) for box in page_boxes]
+    for page in pages:
+        page.bookmarks = [(level, label.replace("\u200b", ""), point, state)
+                          for level, label, point, state in page.bookmarks]
+    return pages
 
 
 def _bookmarks(page) -> list[tuple]:
