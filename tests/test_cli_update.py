@@ -359,6 +359,22 @@ def test_a_paragraph_cut_in_three_or_four_gives_every_piece_the_old_translation(
     assert entries["Fin."].msgstr == "End." and not entries["Fin."].fuzzy
 
 
+def test_a_paragraph_cut_in_three_one_piece_revised_then_joined_gives_the_whole_once(make_project):
+    """A code review: each piece held the whole translation W, the first was revised to
+    p1, and the paragraph joined again came back "p1 W W"."""
+    cut = ("Le chat dort sur le tapis rouge.", "Le chien aboie dans la cour.",
+           "La pluie tombe sur les toits gris.")
+    whole, english = " ".join(cut), "The cat sleeps. The dog barks. Rain falls."
+    proj = make_project({"t": f"{whole}\n"}, {"t": {whole: english}})
+    proj.source("t", "\n\n".join(cut) + "\n")
+    assert proj.run("update").exit_code == 0
+    proj.edit("t", {cut[0]: {"msgstr": "The cat is asleep.", "flags": (), "previous_msgid": None}})
+    proj.source("t", f"{whole}\n")
+    assert proj.run("update").exit_code == 0
+    entry = proj.entries("t")[whole]
+    assert entry.fuzzy and entry.msgstr == f"The cat is asleep. {english}"
+
+
 def test_a_cut_or_a_join_edited_at_the_seam_carries_every_translation(make_project):
     """A new user's find: a cut whose comma became a full stop ("dire, et" → "dire." / "Et")
     left the second half empty, reported new; a join that dropped a note call carried the

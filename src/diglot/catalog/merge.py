@@ -116,7 +116,7 @@ class _Plan(Cuts):
                 run = [self.old[k] for k in active[start:end]]
                 if "".join(loose_key(e.msgid) for e in run) == key:
                     comments = tuple(dict.fromkeys(c for e in run for c in e.translator_comments))
-                    return cuts.joined([e.msgstr for e in run]), comments
+                    return cuts.joined(cuts.distinct(run)), comments
         pieces = [e.msgstr for e in self.old if e.fuzzy and e.previous_msgid == whole]
         return max(pieces, key=len), self.old[j].translator_comments
 

@@ -36,12 +36,23 @@ def joined(texts: list[str]) -> str:
 
 
 def pieces_joined(pieces: list[Entry]) -> str:
-    """The translations of paragraphs joined into one, in order; halves of one paragraph
-    that both still hold its whole translation give it once."""
-    texts = [e.msgstr for e in pieces if e.msgstr]
-    whole = len(set(texts)) == 1 and all(e.fuzzy and e.previous_msgid == pieces[0].previous_msgid
-                                         for e in pieces) and len(texts) == len(pieces)
-    return texts[0] if whole else " ".join(texts)
+    """The translations of paragraphs joined into one, in order; pieces of one paragraph
+    that still hold its whole translation give it once."""
+    return " ".join(distinct(pieces))
+
+
+def distinct(pieces: list[Entry]) -> list[str]:
+    """The pieces' translations in order, a translation repeated by the pieces of one cut
+    (fuzzy, from the same old French) given once (a code review: a paragraph cut in three,
+    its first piece revised, then joined again came back "p1 W W")."""
+    texts, seen = [], set()
+    for entry in pieces:
+        shared = (entry.msgstr, entry.previous_msgid) if entry.fuzzy and entry.previous_msgid \
+            else None
+        if entry.msgstr and (shared is None or shared not in seen):
+            texts.append(entry.msgstr)
+            seen.add(shared)
+    return texts
 
 
 def halves(old: str | None, first: str, second: str) -> bool:
