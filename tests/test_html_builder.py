@@ -183,6 +183,16 @@ def test_a_link_title_is_shown_in_its_language_and_escaped():
     assert 'Voir le <a href="https://ex.fr/p" title="Plan officiel">plan</a>' in html
 
 
+def test_a_titled_link_around_a_picture_and_text_is_one_link_with_its_title():
+    """A code review: the picture went in a link of its own, without the title."""
+    french = 'Voir [![logo](https://ex.fr/l.png) le site](https://ex.fr/ "Le site") et ' \
+             '[![seul](https://ex.fr/l.png)](https://ex.fr/ "Le logo").'
+    html = render(bilingual_from(french + "\n", [[french, french]]))
+    assert ('Voir <a href="https://ex.fr/" title="Le site"><span class="alt">logo</span> le site'
+            '</a> et <a href="https://ex.fr/" title="Le logo"><span class="alt">seul</span></a>.'
+            ) in html
+
+
 def test_the_alt_text_standing_in_for_an_image_is_text():
     french = 'Voir ![un "alt" <b>](https://example.org/i.png "le titre").'
     english = 'See ![an "alt" <b>](https://example.org/i.png "the title").'

@@ -83,9 +83,10 @@ def _anchor(href: str, text: str) -> str:
     """A link's opening tag; an address shown as itself (<contact@a.org>) is marked, so
     print adds no copy of it."""
     title = f' title="{escape(href.title)}"' if type(href) is _Titled else ""
-    if text in (href, href.removeprefix("mailto:")):
-        return f'<a class="url" href="{escape(href)}"{title}>'
-    return f'<a href="{escape(href)}"{title}>'
+    address = str(href)  # a plain string: a _Titled one equals only its title's links
+    if text in (address, address.removeprefix("mailto:")):
+        return f'<a class="url" href="{escape(address)}"{title}>'
+    return f'<a href="{escape(address)}"{title}>'
 
 
 class Runs:
@@ -125,8 +126,8 @@ class Runs:
                 href, piece, new = None, self._mark(span.text), True
             elif span.note is None and span.image is None and not span.br:  # most spans
                 href, piece = span.href, span.text
-                if span.title and href is not None:  # a titled link: another <a>
-                    href = _Titled(href, span.title)
+                if span.link_title and href is not None:  # a titled link: another <a>
+                    href = _Titled(href, span.link_title)
                 if _SPECIAL.search(piece):
                     piece = escape(piece)
                 if span.bold or span.italic or span.code:
@@ -154,8 +155,9 @@ class Runs:
         inside a link: it is one)."""
         if span.note is not None:
             return None, self._call(span, col)
-        if span.image is not None:
-            return span.href, self._image(span, "target" if col == "en" else "source")
+        if span.image is not None:  # in a titled link, the link's <a> (a code review)
+            href = _Titled(span.href, span.link_title) if span.link_title and span.href else span.href
+            return href, self._image(span, "target" if col == "en" else "source")
         return span.href, self.TAGS.br
 
     def _mark(self, extra: tuple) -> str:

@@ -107,9 +107,8 @@ class InlineWriter:
 
 
 def _link_of(span: Span) -> tuple[str | None, str]:
-    """A span's link and the link's title (Word shows it as the link's tooltip); an
-    image's title is its own."""
-    return span.href, span.title if span.href and not span.markup else ""
+    """A span's link and the link's title (Word shows it as the link's tooltip)."""
+    return span.href, span.link_title if span.href else ""
 
 
 def source_run(parent, span: Span, lang: str) -> None:

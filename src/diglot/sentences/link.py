@@ -112,7 +112,7 @@ def _cut(items: list[Span], start: int, end: int) -> list[Span]:
         if lo < hi:
             out.append(span if (lo, hi) == (0, len(span.text)) else
                        Span(span.text[lo:hi], span.bold, span.italic, span.code, span.href,
-                            title="" if span.image is not None else span.title))
+                            link_title=span.link_title))
         pos += len(span.text)
     return out
 

@@ -116,7 +116,8 @@ def _image(token, style: dict) -> Span:
     href = style["href"][-1] if style["href"] else None
     return Span(alt_text(token.children or []), bool(style["bold"]), bool(style["italic"]),
                 href=href, image=src, title=token.attrGet("title") or "",
-                markdown=token.meta.get("source", ""))
+                markdown=token.meta.get("source", ""),
+                link_title=style["title"][-1] if href is not None else "")
 
 
 def alt_text(children) -> str:
@@ -138,7 +139,7 @@ def _span(token, style: dict) -> Span:
     href = style["href"][-1] if style["href"] else None
     return Span(text, bool(style["bold"]), bool(style["italic"]),
                 token.type == "code_inline", href,
-                title=style["title"][-1] if href is not None else "")
+                link_title=style["title"][-1] if href is not None else "")
 
 
 def _merge(items: list[Span]) -> list[Span]:
@@ -156,8 +157,8 @@ def _merge(items: list[Span]) -> list[Span]:
 
 
 def _same_style(a: Span, b: Span) -> bool:
-    return ((a.bold, a.italic, a.code, a.href, a.title) == (b.bold, b.italic, b.code, b.href,
-                                                          b.title)
+    return ((a.bold, a.italic, a.code, a.href, a.link_title) == (b.bold, b.italic, b.code,
+                                                               b.href, b.link_title)
             and not a.markup and not b.markup)
 
 

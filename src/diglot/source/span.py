@@ -30,8 +30,9 @@ class Span:
     br: bool = False
     image: str | None = None  # an image: its source (``text`` is its alt text)
     note: str | None = None  # a footnote reference: the note's label (``text`` is empty)
-    title: str = ""  # an image's title; a linked text's: its link's title
+    title: str = ""  # an image's title
     markdown: str = ""  # an image's or a reference's Markdown source, as written
+    link_title: str = ""  # the title of the link it is in (``[text](url "title")``)
 
     @property
     def markup(self) -> bool:
@@ -41,4 +42,4 @@ class Span:
     def with_text(self, text: str) -> "Span":
         """The span with another text (dataclasses.replace, several times faster)."""
         return Span(text, self.bold, self.italic, self.code, self.href, self.br, self.image,
-                    self.note, self.title, self.markdown)
+                    self.note, self.title, self.markdown, self.link_title)
