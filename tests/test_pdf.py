@@ -1084,23 +1084,34 @@ def test_a_long_title_is_cut_at_a_word_in_the_running_heads():
     assert 'data-recto="Llama 4"' in html
 
 
-def test_a_run_too_long_for_a_line_gets_a_break_every_32_letters_but_in_a_table():
+def test_a_run_too_long_for_a_line_breaks_at_its_joints_unhyphenated_and_ragged():
     """An attack round: WeasyPrint laid out the rest of a 40,000-letter word again for each
-    line it cut from it (128 s; a code block's line 56 s); a zero-width space every 32
-    letters gives each line a break of its own (3 s). A table's cell gets none: measuring
-    its columns tries every break (2.5 s without, worse with)."""
+    line it cut from it (128 s; now 3.8 s). A reader's review of the first fix (a break
+    every 32 letters): wide gaps in justified lines, "sec‐tion" hyphenated in an address,
+    and an 87-letter name in a table's cell ran off the page. A run breaks after its joints
+    and every 8 letters between, in a span never hyphenated, its passage set ragged; in a
+    cell from 20 letters, 16 breaks at most (measuring a table tries every break)."""
     from diglot.builders.pdf.inline import Context, inline_html
+    from diglot.builders.pdf.passages import Setting, passages
     from diglot.source.inline import spans
+    from support import bilingual_from
 
-    word, address = "a" * 100, "https://example.org/" + "b" * 80
-    items = spans(f"voir {word} et [ceci]({address}) fin")
-    html = inline_html(items)
-    zwsp = "\u200b"
-    assert "voir " + zwsp.join([word[:32], word[32:64], word[64:96], word[96:]]) + " et" in html
-    assert html.count("\u200b") == 3 + 3 and html.replace("\u200b", "").count(address) == 2
-    cell = inline_html(items, Context(breaks=False))
-    assert "\u200b" not in cell and cell == html.replace("\u200b", "")
-    assert "\u200b" not in inline_html(spans("a" * 63 + " " + "b" * 60))  # lines hold these
+    z = "\u200b"
+    address = "https://ex.org/un/chemin?section=ancres&lang=fr&utm_source=glossaire"
+    html = inline_html(spans(f"voir [ceci]({address}) et abcdefghijklmnopqrstuvwxyz_" * 3))
+    assert (f'(<span class="run">https:{z}/{z}/{z}ex.{z}org/{z}un/{z}chemin?{z}section={z}'
+            f'ancres&amp;{z}lang={z}fr&amp;{z}utm_{z}source={z}glossair{z}e</span>)') in html
+    escaped = address.replace("&", "&amp;")
+    assert html.count(f'href="{escaped}"') == 3 and html.replace(z, "").count(escaped) == 6
+    name = "identifiant_tres_long_qui_depasse_la_cellule"  # 44 letters: a prose line holds it
+    assert z not in inline_html(spans(name))
+    assert f'<span class="run">identifi{z}ant_{z}tres_{z}long_{z}' in \
+        inline_html(spans(name), Context(cell=True))
+    assert inline_html(spans("a" * 40_000), Context(cell=True)).count(z) == 16  # spread
+    text = f"Voir {address}.\n\nCourt.\n"
+    found = passages(bilingual_from(text, [[f"Voir {address}.", f"See {address}."]]),
+                     Setting(("fr-FR", "en-GB"), "narrow"))
+    assert [p.classes for p in found if p.kind == "paragraph"] == ["text ragged", "text"]
 
 
 def test_the_outline_shows_a_heading_with_a_long_run_as_written(tmp_path):

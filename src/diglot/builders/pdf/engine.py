@@ -100,7 +100,7 @@ class Engine:
 
 def _pages(page_boxes) -> list:
     """WeasyPrint's pages of the boxes, their bookmarks labelled without the zero-width
-    breaks a long run of letters was given (``inline.with_breaks``: a code review found
+    breaks a long run of letters was given (``pdf/runs.py``: a code review found
     them in the outline)."""
     pages = [Page(box) for box in page_boxes]
     for page in pages:

@@ -11,10 +11,12 @@ import hashlib
 import mimetypes
 import re
 from dataclasses import dataclass, field, replace
+from functools import partial
 from html import escape
 from typing import Mapping
 
 from diglot.builders.html_inline import WHOLE_CODE
+from diglot.builders.pdf.runs import CELL, PROSE, runs_html
 from diglot.model import Image, Picture
 from diglot.source.inline import Span
 
@@ -31,7 +33,7 @@ class Context:
     images: Mapping[str, Image] = field(default_factory=dict)
     side: int = 0
     common: frozenset[str] = frozenset()  # words the article writes in lower case too
-    breaks: bool = True  # long runs get zero-width breaks (not in a table: see with_breaks)
+    cell: bool = False  # a table's cell: its runs are measured apart (see pdf/runs.py)
 
 
 def inline_html(items: list[Span], ctx: Context | None = None) -> str:
@@ -47,7 +49,7 @@ def inline_html(items: list[Span], ctx: Context | None = None) -> str:
         while end < len(items) and items[end].href == href and not items[end].br:
             end += 1
         inner = "".join(_span_html(s, ctx) for s in items[index:end])
-        out.append(_link(href, inner, items[index:end], ctx.breaks) if _absolute(href) else inner)
+        out.append(_link(href, inner, items[index:end], ctx) if _absolute(href) else inner)
         index = end
     return "".join(out)
 
@@ -79,10 +81,11 @@ def _span_html(span: Span, ctx: Context) -> str:
         return "<br>"
     if span.note is not None:
         return call(span, ctx)
-    html = picture_html(span, ctx) if span.image is not None else \
-        escape(with_breaks(span.text) if ctx.breaks else span.text, quote=False)
-    if not (span.code or span.image is not None):
-        html = _NAME.sub(lambda found: _kept_whole(found, ctx.common), html, count=_MAX_NAMES)
+    if span.image is not None:
+        html = picture_html(span, ctx)
+    else:  # long runs breakable; in prose, names kept whole
+        plain = _escaped if span.code else partial(_named, ctx.common)
+        html = runs_html(span.text, CELL if ctx.cell else PROSE, plain)
     if span.code:
         html = f"<code>{_whole(html) if len(span.text.strip()) <= WHOLE_CODE else html}</code>"
     if span.italic:
@@ -135,22 +138,14 @@ def _whole(html: str) -> str:
     return f'{" " * (len(html) - len(text))}<span class="whole">{text}</span>'
 
 
-# A run of text without a space, longer than any line holds (an address, a base64 blob):
-# WeasyPrint lays out the rest of the run again for each line it cuts from it, so such a
-# run took time in the square of its length (an attack round: a 40,000-letter word, 128 s).
-# A zero-width space every few letters gives each line a break of its own. Not in a table's
-# cell: measuring its columns tries each break of a run (quadratic the other way round),
-# where a run without one is measured once (a 40,000-letter cell: 2.5 s).
-_RUN = re.compile(r"[^\s\u200b]{%d,}" % 64)
-_STEP = 32
+def _escaped(text: str) -> str:
+    return escape(text, quote=False)
 
 
-def with_breaks(text: str) -> str:
-    """``text`` with a zero-width space every ``_STEP`` letters of a run too long for a line."""
-    if len(text) < 64 or not _RUN.search(text):
-        return text
-    return _RUN.sub(lambda run: "\u200b".join(
-        run.group()[k:k + _STEP] for k in range(0, len(run.group()), _STEP)), text)
+def _named(common: frozenset[str], text: str) -> str:
+    """Text escaped, each name in it kept whole (see ``_NAME``)."""
+    return _NAME.sub(lambda found: _kept_whole(found, common), escape(text, quote=False),
+                     count=_MAX_NAMES)
 
 
 def call(span: Span, ctx: Context) -> str:
@@ -199,10 +194,10 @@ SCHEME = "diglot-picture:"
 PICTURES: dict[str, tuple[bytes, str]] = {}
 
 
-def _link(href: str, inner: str, items: list[Span], breaks: bool = True) -> str:
+def _link(href: str, inner: str, items: list[Span], ctx: Context) -> str:
     shown = "".join(s.text for s in items if s.image is None and s.note is None).strip()
     address = href.removeprefix("mailto:")
     printed = shown not in (href, address)
-    address = with_breaks(address) if breaks else address
-    after = f' <span class="url">({escape(address, quote=False)})</span>' if printed else ""
+    address = runs_html(address, CELL if ctx.cell else PROSE, _escaped)
+    after = f' <span class="url">({address})</span>' if printed else ""
     return f'<a href="{escape(href)}">{inner}</a>{after}'

@@ -17,8 +17,9 @@ from html import escape
 
 from diglot.builders.code import code_lines
 from diglot.builders.groups import group_end, introducers
-from diglot.builders.pdf import shapes, words
-from diglot.builders.pdf.inline import Context, inline_html, lower_words, with_breaks
+from diglot.builders.pdf import runs, shapes, words
+from diglot.builders.pdf.runs import RUN_MARK
+from diglot.builders.pdf.inline import Context, inline_html, lower_words
 from diglot.model import (ALT, BLOCKQUOTE, CODE, DEFINITION, HEADING, LIST_ITEM, RULE,
                           TABLE_CELL, TERM, TRANSLATED, Bilingual, Block,
                           Pair, chapter_openings, section_level)
@@ -205,7 +206,7 @@ def _body(pair: Pair, doc: Bilingual, setting: Setting, number: int) -> Passage:
     block = pair.block
     if block.kind == CODE:
         text = block.text.removesuffix("\n")
-        lines = code_lines(with_breaks(text))  # a line longer than any: see with_breaks
+        lines = code_lines(runs.breakable(text))  # a line too long for any: see runs.py
         side = Side(setting.tags[0], "pre", lines)
         breakable = " breakable" if text.count("\n") >= _BREAKABLE_CODE else ""
         return Passage(CODE, "code" + breakable, (side, side), span=True)
@@ -241,10 +242,12 @@ def _passage(pair: Pair, doc: Bilingual, setting: Setting, kind: str, classes: s
              tag: str = "p", keep: bool = False, number: int = 0, marker: str = "",
              noted: bool = True) -> Passage:
     lead = f'<span class="marker">{escape(marker)}</span>' if marker else ""
-    # a table's cell (``noted`` False) gets no zero-width breaks: see inline.with_breaks
+    # a table's cell (``noted`` False) has its runs measured apart: see pdf/runs.py
     source = Side(setting.tags[0], tag, lead + _inline(pair.block.text, doc, setting, True, 0,
                                                        noted))
     target = _target(pair, doc, setting, tag, lead, noted)
+    if noted and RUN_MARK in source.html + target.html:  # see print.css's ``.ragged``
+        classes = f"{classes} ragged".strip()
     return Passage(kind, classes, (source, target), keep=keep, number=number)
 
 
@@ -267,10 +270,10 @@ def _target(pair: Pair, doc: Bilingual, setting: Setting, tag: str, lead: str,
 
 
 def _inline(text: str, doc: Bilingual, setting: Setting, french: bool, side: int,
-            breaks: bool = True) -> str:
+            noted: bool = True) -> str:
     found = typeset(spans(text, doc.references), setting.tags[0 if french else 1], setting.spacing)
     return inline_html(found, Context(doc.article.notes, doc.images, side,
-                                      setting.common[0 if french else 1], breaks))
+                                      setting.common[0 if french else 1], not noted))
 
 
 def _note(text: str, lang: str) -> str:
