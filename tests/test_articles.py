@@ -308,11 +308,26 @@ def test_each_definition_is_level_with_its_translation_on_a_row_of_its_own():
                                                             "A word is letters."]]))
     assert '<div class="pair dl n3" id=' in page
     style = page.split("<style>")[1].split("</style>")[0]
-    assert ".dl.n3 > dl, .dl.n3::before { grid-row: 1 / span 3; }" in style
+    assert ".dl.n3 > .seg, .dl.n3::before { grid-row: 1 / span 3; }" in style
+    assert ".dl.n16 > .seg, .dl.n16::before { grid-row: 1 / span 16; }" in style  # a review
     assert ".dl.n3 > .col-en { grid-row: 4 / span 3; }" in style
     # the English alone on a phone, in a browser without :has() (a code review: a gap)
     assert '[data-view="en"] .dl > .col-en { grid-row-start: 1; }' in style.split(".dl.n9 > .col-en")[1]
     assert "grid-template-rows: subgrid;" in style.split(".dl:is(.n2, .n3")[1].split("}")[0]
+
+
+def test_definitions_going_on_after_a_nested_list_are_valid_html_level_with_theirs():
+    """A reader's review: after a list nested in a definition, the next definitions made
+    a dl holding only a dd (vnu and epubcheck errors, axe's serious definition-list)."""
+    source = ("Classe\n: Des caractères, par exemple :\n\n    - les chiffres ;\n\n"
+              ": Une classe niée.\n: Et une autre.\n")
+    pairs = [["Classe", "Class"], ["Des caractères, par exemple :", "Characters, for example:"],
+             ["les chiffres ;", "digits;"], ["Une classe niée.", "A negated class."],
+             ["Et une autre.", "And another."]]
+    page = html(bilingual_from(source, pairs))
+    assert ('<div class="pair dl n2" id="p-') in page and page.count("<dl ") == 2
+    assert ('<div class="seg col-en defs" lang="en"><div class="dd" lang="en">A negated class.'
+            '</div><div class="dd" lang="en">And another.</div></div>') in page
 
 
 def test_remote_images_are_allowed_by_exact_address_and_never_fetched(tmp_path):

@@ -414,7 +414,10 @@ def _epubcheck() -> list[str] | None:
 
 @pytest.mark.skipif(_epubcheck() is None, reason="epubcheck is not installed")
 def test_epubcheck_finds_no_error(two_articles, tmp_path):
-    books = {"edition.epub": EPUB.index(two_articles, context()),
+    # definitions going on after a nested list: no dl holding only a dd (a reader's review)
+    nested = bilingual_from("Classe\n: Des caractères :\n\n    - les chiffres ;\n\n: Une autre.\n",
+                            [["Une autre.", "Another."]], "definitions")
+    books = {"edition.epub": EPUB.index([*two_articles, nested], context()),
              "placeholders.epub": EPUB.article(showcase(fallback="placeholder",
                                                        drop=("Compost", "Parcelle")), context())}
     runs = []

@@ -23,7 +23,7 @@ def group_end(pairs, start: int) -> int:
     elif block.image and end < len(pairs) and pairs[end].block.kind == CAPTION \
             and pairs[end].block.image == block.image and pairs[end].block.line == block.line:
         end += 1
-    elif block.kind == TERM:
+    elif block.kind in (TERM, DEFINITION):  # definitions going on after a nested list too
         while end < len(pairs) and _continues_group(pairs[end - 1].block, pairs[end].block):
             end += 1
     return end
