@@ -572,6 +572,12 @@ def test_a_link_title_is_the_links_tooltip_in_its_language():
     tips = [(h.get(q("tooltip")), "".join(h.itertext())) for h in body.iter(q("hyperlink"))]
     assert tips == [("Plan à jour", "plan"), (None, "plan"),
                     ("Map up to date", "map"), (None, "map")]
+    # a reference's title is the French source's: over the French link only (a review)
+    french, english = "Voir le [bureau][b].", "See the [committee][b]."
+    body = xml(BUILDER.article(support.bilingual_from(
+        f"{french}\n\n[b]: https://ex.fr/b \"Le bureau\"\n", [[french, english]]), context()))
+    assert [(h.get(q("tooltip")), "".join(h.itertext())) for h in body.iter(q("hyperlink"))] \
+        == [("Le bureau", "bureau"), (None, "committee")]
 
 
 def test_nested_bullets_change_glyph_by_depth_as_in_the_other_editions(showcase_docx):

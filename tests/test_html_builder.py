@@ -183,6 +183,16 @@ def test_a_link_title_is_shown_in_its_language_and_escaped():
     assert 'Voir le <a href="https://ex.fr/p" title="Plan officiel">plan</a>' in html
 
 
+def test_a_reference_links_title_shows_over_the_french_only():
+    """A reader's review: "[committee][bureau]" showed the French title of "[bureau]: url
+    'Le bureau'" (a definition never extracted to translate) over the English link."""
+    french, english = "Voir le [bureau][b].", "See the [committee][b]."
+    html = render(bilingual_from(f"{french}\n\n[b]: https://ex.fr/b \"Le bureau\"\n",
+                                 [[french, english]]))
+    assert 'Voir le <a href="https://ex.fr/b" title="Le bureau">bureau</a>.' in html
+    assert 'See the <a href="https://ex.fr/b">committee</a>.' in html
+
+
 def test_a_titled_link_around_a_picture_and_text_is_one_link_with_its_title():
     """A code review: the picture went in a link of its own, without the title."""
     french = 'Voir [![logo](https://ex.fr/l.png) le site](https://ex.fr/ "Le site") et ' \

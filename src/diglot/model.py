@@ -219,10 +219,17 @@ class Bilingual:
     references: Mapping[str, object] = field(default_factory=dict)  # link definitions
     images: Mapping[str, Image] = field(default_factory=dict)  # image source → its files
     articles: frozenset[str] = frozenset()  # the edition's articles (crossref: links to them)
+    target_references: Mapping[str, object] = field(default_factory=dict)  # see references_for
 
     @property
     def slug(self) -> str:
         return self.article.slug
+
+    def references_for(self, source: bool) -> Mapping[str, object]:
+        """The link definitions a text reads: the source's, or for a translation the same
+        without their titles (the source's words, never extracted to translate: a reader's
+        review found French titles over the English links)."""
+        return self.references if source else self.target_references
 
     @property
     def title(self) -> str:

@@ -109,7 +109,7 @@ class Runs:
 
     def spans(self, text: str, lang: str = "") -> list:
         """The styled spans of ``text``, typeset as ``lang`` writes."""
-        found = spans(text, self.doc.references)
+        found = spans(text, self.doc.references_for(lang != self.doc.target_lang))
         if self.link and (self.doc.references or crossref.mentions(text)):
             found = crossref.retarget(found, self.link)
         return typeset(found, lang, self.spacing)

@@ -12,6 +12,7 @@ from diglot.errors import BuildError
 from diglot.model import FUZZY, TRANSLATED, UNTRANSLATED, Article, Bilingual, Pair, Stats
 from diglot.po.model import Catalog, Entry
 from diglot.sentences import override
+from diglot.source.inline import untitled
 
 
 # Control characters a PO string may carry as escapes (\a, \b, \f, \v, \r) and no page
@@ -72,7 +73,8 @@ def bilingual(article: Article, catalog: Catalog | None, source_lang: str, lang:
     title = find(article.title)
     title_target = shown(title.msgstr) if title is not None and title.translated else None
     return Bilingual(article, source_lang, lang, pairs, stats(article, catalog), title_target,
-                     fallback, article.references)
+                     fallback, article.references,
+                     target_references=untitled(article.references))
 
 
 def _facts() -> Callable[[Entry], tuple[str | None, object]]:

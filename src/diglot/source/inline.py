@@ -162,6 +162,12 @@ def _same_style(a: Span, b: Span) -> bool:
             and not a.markup and not b.markup)
 
 
+def untitled(references: Mapping) -> dict:
+    """Link reference definitions without their titles (markdown-it's ``env["references"]``:
+    label → {"href", "title"})."""
+    return {label: {**found, "title": ""} for label, found in references.items()}
+
+
 def plain_text(text: str, references: Mapping | None = None) -> str:
     """What a reader sees, without styles; hard breaks as newlines; an image as its alt
     text; footnote references not at all."""

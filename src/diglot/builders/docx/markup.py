@@ -108,7 +108,8 @@ class Markup:
         writer = self.book.note_writer()
         for number, (body, lang) in enumerate(self.texts(label, index)):
             target = para if number == 0 else footnotes.Footnotes.paragraph(note)
-            writer.write(target, body, lang, self.doc.references, markup=self._in_note,
+            writer.write(target, body, lang, self.doc.references_for(lang == self.tags[0]),
+                         markup=self._in_note,
                          link=docx_link(self.doc), code=NOTE_CODE_STYLE)
 
     def _in_note(self, parent, span: Span, lang: str) -> None:

@@ -269,6 +269,7 @@ def uncalled_notes(article, tbl, labels: list[str]) -> None:
                 para = x.paragraph(tc, sid("Footnote Text"))
                 if line == 0:
                     x.run(para, f"{number}.\u00a0", lang, sid("Footnote Reference"))
-                article.writer.write(para, body, lang, article.doc.references,
+                article.writer.write(para, body, lang,
+                                     article.doc.references_for(lang == article.tags[0]),
                                      markup=article.markup.column(index, width),
                                      link=docx_link(article.doc), code=NOTE_CODE_STYLE)

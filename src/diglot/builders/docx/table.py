@@ -130,7 +130,7 @@ class ArticleTable:
         if index == 0 or pair.target is not None:
             shown = pair.block.text if index == 0 else pair.target
             tag = self.tags[0] if index == 0 or pair.fallback else self.tags[1]
-            self.writer.write(para, shown, tag, self.doc.references,
+            self.writer.write(para, shown, tag, self.doc.references_for(tag == self.tags[0]),
                               markup=self.markup.column(index, width),
                               link=docx_link(self.doc), code=TABLE_CODE_STYLE)
         elif self.doc.fallback == "placeholder":
@@ -206,7 +206,7 @@ class ArticleTable:
 
     def _para(self, tc, segment: str, tag: str, look: Look, column: int, mark=None) -> None:
         width = self.layout.columns[column] - 2 * CELL_MARGIN
-        items = self.writer.spans(segment, tag, self.doc.references)
+        items = self.writer.spans(segment, tag, self.doc.references_for(tag == self.tags[0]))
         ragged = _unbreakable("".join(s.text for s in items if not s.markup), width)
         para = x.paragraph(tc, look.style, look.keep_next, self._num(look, column),
                            look.indent, "left" if ragged else "")
