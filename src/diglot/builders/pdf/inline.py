@@ -16,7 +16,7 @@ from html import escape
 from typing import Mapping
 
 from diglot.builders.html_inline import WHOLE_CODE
-from diglot.builders.pdf.runs import CELL, PROSE, runs_html
+from diglot.builders.pdf import runs
 from diglot.model import Image, Picture
 from diglot.source.inline import Span
 
@@ -43,12 +43,14 @@ def inline_html(items: list[Span], ctx: Context | None = None) -> str:
     out: list[str] = []
     index = 0
     items = _spaces_inward(items)
+    found = runs.marks([None if s.br or s.markup else s.text for s in items],
+                       runs.CELL if ctx.cell else runs.PROSE)
     while index < len(items):
         href = items[index].href
         end = index + 1
         while end < len(items) and items[end].href == href and not items[end].br:
             end += 1
-        inner = "".join(_span_html(s, ctx) for s in items[index:end])
+        inner = "".join(_span_html(items[k], ctx, found[k]) for k in range(index, end))
         out.append(_link(href, inner, items[index:end], ctx) if _absolute(href) else inner)
         index = end
     return "".join(out)
@@ -76,7 +78,7 @@ def _absolute(href: str | None) -> bool:
     return bool(href) and href.startswith(("http:", "https:", "mailto:"))
 
 
-def _span_html(span: Span, ctx: Context) -> str:
+def _span_html(span: Span, ctx: Context, found: list) -> str:
     if span.br:
         return "<br>"
     if span.note is not None:
@@ -85,7 +87,7 @@ def _span_html(span: Span, ctx: Context) -> str:
         html = picture_html(span, ctx)
     else:  # long runs breakable; in prose, names kept whole
         plain = _escaped if span.code else partial(_named, ctx.common)
-        html = runs_html(span.text, CELL if ctx.cell else PROSE, plain)
+        html = runs.runs_html(span.text, found, plain)
     if span.code:
         html = f"<code>{_whole(html) if len(span.text.strip()) <= WHOLE_CODE else html}</code>"
     if span.italic:
@@ -198,6 +200,7 @@ def _link(href: str, inner: str, items: list[Span], ctx: Context) -> str:
     shown = "".join(s.text for s in items if s.image is None and s.note is None).strip()
     address = href.removeprefix("mailto:")
     printed = shown not in (href, address)
-    address = runs_html(address, CELL if ctx.cell else PROSE, _escaped)
+    address = runs.runs_html(address, runs.marks([address], runs.CELL if ctx.cell else
+                                                 runs.PROSE)[0], _escaped)
     after = f' <span class="url">({address})</span>' if printed else ""
     return f'<a href="{escape(href)}">{inner}</a>{after}'
