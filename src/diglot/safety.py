@@ -28,6 +28,10 @@ MAX_EMBEDDED_IMAGES = 512 * MB
 # The pixels a build's PDF books decode in all (each article's within its own bound): the
 # edition's bound, since edition.pdf decodes them all again.
 MAX_DECODED_PIXELS = 500_000_000
+# What link reference definitions write in all where an article's text uses them: each use
+# repeats the address and title (an attack round: a 1 MB title used 1,000 times, from a
+# 1 MB source, made a 2 GB page and took 4.9 GB).
+MAX_REFERENCE_WRITING = 16 * MB
 MAX_TABLE_COLUMNS = 64  # a table wider than this no edition sets beside its translation
 # Lines of code blocks in one article: a program's whole listing is a few thousand. An attack
 # round's 7 blocks of 1,000,000 one-character lines (14 MB) took 15.6 GB to build.

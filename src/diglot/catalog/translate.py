@@ -12,7 +12,9 @@ from diglot.errors import BuildError
 from diglot.model import FUZZY, TRANSLATED, UNTRANSLATED, Article, Bilingual, Pair, Stats
 from diglot.po.model import Catalog, Entry
 from diglot.sentences import override
-from diglot.source.inline import untitled
+from diglot.safety import MAX_REFERENCE_WRITING
+from diglot.source.inline import reference_writing, untitled
+from diglot.source.reader import reference_message
 
 
 # Control characters a PO string may carry as escapes (\a, \b, \f, \v, \r) and no page
@@ -70,11 +72,23 @@ def bilingual(article: Article, catalog: Catalog | None, source_lang: str, lang:
                          f"(first: {article.path}:{first.line}); translate them or change "
                          "'fallback'", po_name or article.path,
                          entry.line if entry is not None and entry.line and po_name else None)
+    _references_bounded(article, pairs)
     title = find(article.title)
     title_target = shown(title.msgstr) if title is not None and title.translated else None
     return Bilingual(article, source_lang, lang, pairs, stats(article, catalog), title_target,
                      fallback, article.references,
                      target_references=untitled(article.references))
+
+
+def _references_bounded(article: Article, pairs) -> None:
+    """What the link definitions would write where both columns use them, within the bound
+    (the French alone is checked as it is read)."""
+    if article.references:
+        size, label = reference_writing([*(p.block.text for p in pairs),
+                                         *(p.target for p in pairs if p.target)],
+                                        article.references)
+        if size > MAX_REFERENCE_WRITING:
+            raise BuildError(reference_message(label, size), article.path)
 
 
 def _facts() -> Callable[[Entry], tuple[str | None, object]]:

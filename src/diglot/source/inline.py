@@ -162,6 +162,25 @@ def _same_style(a: Span, b: Span) -> bool:
             and not a.markup and not b.markup)
 
 
+_LABEL = re.compile(r"\[([^\[\]\n]{1,999})\]")
+
+
+def reference_writing(texts, references: Mapping) -> tuple[int, str]:
+    """The characters the link definitions ``references`` would write where ``texts`` use
+    them (each use writes its address and title again; a bracketed text naming a label
+    counts as a use), and the label writing the most."""
+    total, most, by_label = 0, "", {}
+    for text in texts if references else ():
+        for found in _LABEL.finditer(text) if "[" in text else ():
+            label = " ".join(found.group(1).split()).lower().upper()  # markdown-it's key
+            ref = references.get(label)
+            if ref:
+                size = len(ref.get("href") or "") + len(ref.get("title") or "")
+                total, by_label[label] = total + size, by_label.get(label, 0) + size
+                most = label if by_label[label] >= by_label.get(most, 0) else most
+    return total, most
+
+
 def untitled(references: Mapping) -> dict:
     """Link reference definitions without their titles (markdown-it's ``env["references"]``:
     label → {"href", "title"})."""

@@ -17,10 +17,12 @@ from diglot.errors import SourceError
 from diglot.fsio import TooLarge, read_limited
 from diglot.model import (ALT, BLOCKQUOTE, CAPTION, CODE, DEFINITION, HEADING, LIST_ITEM,
                           PARAGRAPH, RULE, TABLE_CELL, TERM, TITLE, Article, Block, ListLevel)
-from diglot.safety import (MAX_CODE_LINES, MAX_SEGMENT_CHARS, MAX_SEGMENTS, MAX_SOURCE_BYTES,
-                           MAX_TABLE_COLUMNS, MB, UNPRINTABLE, stacked_marks)
+from diglot.safety import (MAX_CODE_LINES, MAX_REFERENCE_WRITING, MAX_SEGMENT_CHARS,
+                           MAX_SEGMENTS, MAX_SOURCE_BYTES, MAX_TABLE_COLUMNS, MB, UNPRINTABLE,
+                           stacked_marks)
 from diglot.source import frontmatter, notes, tables
 from diglot.source.figures import lone_image
+from diglot.source.inline import reference_writing
 from diglot.source.markdown import HARD_BACKSLASH, MAX_NESTING, SOFT, block_parser, breaks_of
 
 
@@ -83,6 +85,7 @@ def parse_article(text: str, slug: str, rel_path: str) -> Article:
     if isinstance(meta.get("title"), str) and meta["title"].strip():
         blocks.insert(0, Block(TITLE, meta["title"].strip(), title_line, level=1))
     _within_bounds(blocks, rel_path)
+    _references_bounded(blocks, references, rel_path, offset)
     _calls_defined(blocks, walker.labels, rel_path)
     numbers = notes.numbered(blocks, walker.labels)
     return Article(slug, rel_path, notes.at_the_end(blocks, numbers), meta, references, numbers)
@@ -95,6 +98,19 @@ def _not_too_deep(tokens, rel_path: str, offset: int) -> None:
         line = offset + (deep.map[0] if deep.map else 0) + 1
         raise SourceError("lists and quotes nest too deep here for Markdown to read: the "
                           "text after this line would be lost; nest them less", rel_path, line)
+
+
+def _references_bounded(blocks: list[Block], references, rel_path: str, offset: int) -> None:
+    size, label = reference_writing((block.text for block in blocks), references)
+    if size > MAX_REFERENCE_WRITING:
+        line = offset + (references[label].get("map") or [0])[0] + 1
+        raise SourceError(reference_message(label, size), rel_path, line)
+
+
+def reference_message(label: str, size: int) -> str:
+    return (f"the link definition [{label}] is used so often that the editions would write "
+            f"its address and title {size // MB:,} MB over (more than "
+            f"{MAX_REFERENCE_WRITING // MB} MB for an article): shorten them, or link fewer times")
 
 
 def _calls_defined(blocks: list[Block], labels: dict[str, int], rel_path: str) -> None:
