@@ -219,6 +219,14 @@ def test_a_utf8_file_declaring_a_single_byte_charset_is_refused_at_its_charset_l
         "Content-Type header")
 
 
+def test_a_latin1_file_whose_bytes_happen_to_make_a_utf8_letter_is_read_as_latin1():
+    """An attack round: "CAFÉ !" (É and a no-break space, C9 A0) is valid UTF-8 ("ɠ"),
+    and the file was refused as UTF-8 declared Latin-1."""
+    data = ('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=ISO-8859-1\\n"\n\n'
+            'msgid "CAFÉ\u00a0!"\nmsgstr "CAFÉ!"\n').encode("latin-1")
+    assert parse_po(data, "c.po").entries[0].msgid == "CAFÉ\u00a0!"
+
+
 def test_bom_crlf_and_no_header():
     data = b'\xef\xbb\xbf# c\r\nmsgid "\xc3\xa9"\r\nmsgstr "x"\r\n'
     catalog = parse_po(data, "n.po")

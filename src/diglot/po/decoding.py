@@ -58,10 +58,13 @@ def _utf8_beyond_ascii(data: bytes) -> bool:
     if data.isascii():
         return False
     try:
-        data.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         return False
-    return True
+    # Two bytes of Latin-1 may happen to make a UTF-8 letter ("É" and a no-break space,
+    # C9 A0, make "ɠ": an attack round): a letter past the Latin alphabets is no French
+    # written in UTF-8, so the file is taken as its header says.
+    return not any("\u0250" <= ch < "\u0800" for ch in text if ch > "\x7f")
 
 
 def _declared_charset(data: bytes) -> tuple[str, int]:
