@@ -223,7 +223,7 @@ def test_a_latin1_file_whose_bytes_happen_to_make_a_utf8_letter_is_read_as_latin
     """An attack round: "CAFÉ !" (É and a no-break space, C9 A0) is valid UTF-8 ("ɠ"),
     and the file was refused as UTF-8 declared Latin-1."""
     data = ('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=ISO-8859-1\\n"\n\n'
-            'msgid "CAFÉ\u00a0!"\nmsgstr "CAFÉ!"\n').encode("latin-1")
+            'msgid "CAFÉ\u00a0!"\nmsgstr "COFFEE!"\n').encode("latin-1")
     assert parse_po(data, "c.po").entries[0].msgid == "CAFÉ\u00a0!"
 
 
