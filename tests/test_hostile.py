@@ -747,15 +747,17 @@ def test_a_lock_file_no_one_may_open_in_a_writable_project_is_an_error(tmp_path,
         pass
 
 
-def test_a_link_definition_used_too_often_for_its_size_is_refused_at_its_line(make_project):
+@pytest.mark.parametrize("label", ["r", "a\\]b"])
+def test_a_link_definition_used_too_often_for_its_size_is_refused_at_its_line(make_project, label):
     """An attack round: a 1 MB title used by 1,000 links (a 1 MB source) made a 2 GB page
-    and took 4.9 GB: each use writes the address and title again."""
-    uses = "[a][r] " * 20
-    source = f"# Titre\n\n{uses}\n\n[r]: https://ex.org/ \"{'x' * 1_000_000}\"\n"
+    and took 4.9 GB: each use writes the address and title again. A label with an escaped
+    bracket counts too (a code review)."""
+    uses = f"[a][{label}] " * 20
+    source = f"# Titre\n\n{uses}\n\n[{label}]: https://ex.org/ \"{'x' * 1_000_000}\"\n"
     proj = make_project({"a": source}, update=False)
     result = proj.run("build", "--format", "html")
     assert result.exit_code == 2 and result.output.count("\n") == 1, result.output
-    assert result.output == ("Error: source_fr/a.md:5: the link definition [R] is used so often "
+    assert result.output == (f"Error: source_fr/a.md:5: the link definition [{label.upper()}] is used so often "
                              "that the editions would write its address and title 19 MB over "
                              "(more than 16 MB for an article): shorten them, or link fewer "
                              "times\n")

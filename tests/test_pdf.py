@@ -1094,6 +1094,7 @@ def test_a_run_too_long_for_a_line_breaks_at_its_joints_unhyphenated_and_ragged(
     from diglot.builders.pdf.inline import Context, inline_html
     from diglot.builders.pdf.passages import Setting, passages
     from diglot.source.inline import spans
+    from diglot.typography import typeset
     from support import bilingual_from
 
     z = "\u200b"
@@ -1113,6 +1114,10 @@ def test_a_run_too_long_for_a_line_breaks_at_its_joints_unhyphenated_and_ragged(
     for source in ("ab\u00a0" * 40, "ab ;" * 40, "a" * 40 + "*" + "b" * 40 + "*" + "c" * 40):
         html_of = inline_html(spans(f"voir {source} fin"))
         assert html_of.count(z) >= 10 and html_of.count('<span class="run">') >= 1, source
+    # French dialogue breaks at its spaces, words whole (a code review: "No|n", "«|")
+    dialogue = " — ".join(f"« {w} ! »" for w in ("Oui", "Non", "Peut-être", "Toujours",
+                                                    "Certainement", "Naturellement"))
+    assert z not in inline_html(typeset(spans(dialogue), "fr", "narrow"))
     text = f"Voir {address}.\n\nCourt.\n"
     found = passages(bilingual_from(text, [[f"Voir {address}.", f"See {address}."]]),
                      Setting(("fr-FR", "en-GB"), "narrow"))

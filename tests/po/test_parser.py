@@ -205,12 +205,13 @@ def test_iso_8859_1():
     assert (entry.msgid, entry.msgstr, entry.extracted_comments) == ("Été", "Summer été", ("café",))
 
 
-@pytest.mark.parametrize("charset", ["ISO-8859-1", "CP1252"])
+@pytest.mark.parametrize("charset", ["ISO-8859-1", "CP1252", "CP1252 π"])
 def test_a_utf8_file_declaring_a_single_byte_charset_is_refused_at_its_charset_line(charset):
     """A translator's report: told to declare CP1252 for a UTF-8 file its header called
     Latin-1, update read "œufs" as "Å“ufs" and made every translation fuzzy."""
+    charset, _, more = charset.partition(" ")  # a Greek letter beside them (a code review)
     data = (f'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset={charset}\\n"\n\n'
-            'msgid "Il faut 4 œufs."\nmsgstr "You need 4 eggs."\n').encode("utf-8")
+            f'msgid "Il faut 4 œufs{more}."\nmsgstr "You need 4 eggs."\n').encode("utf-8")
     with pytest.raises(CatalogError) as error:
         parse_po(data, "r.po")
     assert str(error.value) == (

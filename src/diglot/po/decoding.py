@@ -62,9 +62,10 @@ def _utf8_beyond_ascii(data: bytes) -> bool:
     except UnicodeDecodeError:
         return False
     # Two bytes of Latin-1 may happen to make a UTF-8 letter ("É" and a no-break space,
-    # C9 A0, make "ɠ": an attack round): a letter past the Latin alphabets is no French
-    # written in UTF-8, so the file is taken as its header says.
-    return not any("\u0250" <= ch < "\u0800" for ch in text if ch > "\x7f")
+    # C9 A0, make "ɠ": an attack round): only a Latin letter, or typographic punctuation
+    # (’ « € and the like), is French written in UTF-8; a file with none of them is taken
+    # as its header says (a Greek π beside them still is UTF-8: a code review).
+    return any(ch <= "\u024f" or "\u2000" <= ch <= "\u20cf" for ch in text if ch > "\x7f")
 
 
 def _declared_charset(data: bytes) -> tuple[str, int]:

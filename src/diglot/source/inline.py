@@ -162,7 +162,7 @@ def _same_style(a: Span, b: Span) -> bool:
             and not a.markup and not b.markup)
 
 
-_LABEL = re.compile(r"\[([^\[\]\n]{1,999})\]")
+_LABEL = re.compile(r"\[((?:\\.|[^\[\]\\\n]){1,999})\]")  # escapes too: [a\]b] (a code review)
 
 
 def reference_writing(texts, references: Mapping) -> tuple[int, str]:

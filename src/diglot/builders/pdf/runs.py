@@ -30,9 +30,11 @@ RUN_MARK = '<span class="run">'
 PROSE, CELL = (64, None), (20, 16)
 _JOINT = re.compile(r"(?<=[/_.?&=#:;,@+~])(?=\S)")
 _STEP = 8  # letters between breaks where a run has no joint
-# Where a line surely may break: after a space before a word, and around "\n" (a picture,
-# a call or a break: see ``marks``).
-_CLEAR = re.compile(r"(?<=[ \t])(?=\w)|\n")
+# Where a line surely may break: after a space, unless what follows never starts a line
+# (Unicode's rule 13: ";", ":", "!", "?", ",", ".", "/" and closing brackets), and around
+# "\n" (a picture, a call or a break: see ``marks``). A space before "«" or "—" is one (a
+# code review: French dialogue "« Oui ! » — « Non ! »…" was cut mid-word).
+_CLEAR = re.compile(r"(?<=[ \t])(?=[^\s;:!?,./)\]}])|\n")
 
 Mark = tuple[int, int, tuple[int, ...]]  # a run's part in a text: start, end, its cuts
 
@@ -63,10 +65,10 @@ def marks(texts: list[str | None], bounds: tuple[int, int | None]) -> list[list[
 
 
 def _stretches(text: str, least: int) -> list[tuple[int, int]]:
-    """The stretches of ``text`` between the places a line surely breaks (a space before a
-    word, a picture or a call: see ``marks``), ``least`` characters or longer. Not every
-    space: none breaks before ";" ("ab ;ab ;…", an attack round: 6,800 characters, 51 s),
-    and a no-break space never does ("ab ab ab…": 10,000 characters, 220 s)."""
+    """The stretches of ``text`` between the places a line surely breaks (``_CLEAR``),
+    ``least`` characters or longer. Not every space: none breaks before ";" ("ab ;ab ;…", an
+    attack round: 6,800 characters, 51 s), and a no-break space never does ("ab ab ab…":
+    10,000 characters, 220 s)."""
     found, start = [], 0
     for clear in _CLEAR.finditer(text):
         if clear.start() - start >= least and text[start:clear.start()].strip():
