@@ -56,16 +56,14 @@ class Cuts:
         by_key = first_by(self.old, lambda e: loose_key(e.msgid) if useful(e) and plain(e)
                            and not kept_suggestion(e) else None, self.taken)
         for i in todo:
-            run = [k for k in range(i, i + 4) if k in free]
-            run = run[:next((n for n, k in enumerate(run) if k != i + n), len(run))]
+            run = list(takewhile(free.__contains__, range(i, i + 4)))  # open, in a row
             found = self._cut_from(run, by_key) if len(run) > 1 else None
             if found is not None:
                 j, end = found
-                entry = carry(entries[i], self.old[j], ("fuzzy", *without(self.old[j].flags, "fuzzy")),
-                               self.old[j].msgid)
+                old = self.old[j]
+                flags = ("fuzzy", *without(old.flags, "fuzzy"))
                 for k in run[:end]:
-                    piece = replace(entry, msgid=entries[k].msgid, references=entries[k].references,
-                                    extracted_comments=entries[k].extracted_comments)
+                    piece = carry(entries[k], old, flags, old.msgid)
                     if k == i:
                         self._take(k, j, piece)
                     else:  # the same old entry: taken (and revived) once
