@@ -672,6 +672,23 @@ def test_a_note_the_text_never_calls_is_printed_at_the_foot_of_the_last_page(tmp
 
 
 @needs_poppler
+def test_code_in_a_notes_second_paragraph_stands_a_space_after_its_word(tmp_path):
+    """An editor's review: the indent of a note's second paragraph was given again to each
+    short code box in it, pushing ``pow(2, n)`` 3–4 spaces right."""
+    proj = Proj(tmp_path)
+    proj.source("n", "# Titre\n\nUn texte.[^1]\n\n[^1]: Premier paragraphe.\n\n"
+                     "    Un décalage par `pow(2, n)` vaut une multiplication.\n")
+    assert proj.run("update").exit_code == 0
+    proj.translate("n", {"Un décalage par `pow(2, n)` vaut une multiplication.":
+                         "A shift by `pow(2, n)` is a multiplication."})
+    assert proj.run("build", "--format", "pdf").exit_code == 0
+    for page in (2, 3):
+        found = bbox_words(proj.root / "build" / "pdf" / "n.pdf", page)
+        before, code = word(found, "par" if page == 2 else "by"), word(found, "pow(2,")
+        assert 0 < code[0] - before[2] < 7  # a space (5 pt; the indent given again: 16 pt)
+
+
+@needs_poppler
 def test_short_code_in_a_narrow_cell_stays_on_one_line(tmp_path):
     """A reader's review found ``[1, 2,`` / ``3]`` in the English table: short code is kept
     whole, as on the HTML page."""
