@@ -803,6 +803,30 @@ def test_a_table_with_a_long_code_name_keeps_every_column_on_the_page(tmp_path, 
 
 
 @needs_poppler
+def test_a_table_a_little_too_wide_is_set_smaller_its_code_whole(tmp_path):
+    """An editor's review: a seven-column table of the datetime docs ran past its side and
+    was set again breaking code anywhere: "+0000, -0 / 400, +103 / 0". A table first gets a
+    smaller size and closer cells, where its code stays whole."""
+    heads = ["Directive", "Signification", "Exemple (en_US)", "Exemple (fr_FR)", "C89",
+             "Largeur", "Notes"]
+    offsets = "`+0000`, `-0400`, `+1030`, `+063415`, `-030712.345216`"
+    meaning = ("Décalage horaire UTC sous la forme ``±HHMM[SS[.ffffff]]`` (chaîne vide si "
+               "l'instance est naïve).")
+    proj = Proj(tmp_path)
+    proj.source("t", "# T\n\n| " + " | ".join(heads) + " |\n|" + "---|" * 7 + "\n"
+                f"| `%z` | {meaning} | {offsets} | (idem) | oui |  |  |\n")
+    assert proj.run("update").exit_code == 0
+    proj.translate("t", {h: h.replace("Exemple", "Example") for h in heads} | {
+        "T": "T", "(idem)": "(same)", "oui": "yes",
+        meaning: "UTC offset in the form ``±HHMM[SS[.ffffff]]`` (empty if naive)."})
+    assert proj.run("build", "--format", "pdf").exit_code == 0
+    pages = pages_text(proj.root / "build" / "pdf" / "t.pdf")
+    for page in pages[1:3]:
+        assert all(code in page.split() for code in ("-0400,", "+063415,", "-030712.345216",
+                                                     "±HHMM[SS[.ffffff]]")), page
+
+
+@needs_poppler
 def test_a_footnote_call_never_starts_a_line(tmp_path):
     """A reader's review: in columns, a full line left the call alone on the next one
     ("…imposée par s." then "2")."""
@@ -1135,6 +1159,11 @@ def test_a_run_too_long_for_a_line_breaks_at_its_joints_unhyphenated_and_ragged(
     dialogue = " — ".join(f"« {w} ! »" for w in ("Oui", "Non", "Peut-être", "Toujours",
                                                     "Certainement", "Naturellement"))
     assert z not in inline_html(typeset(spans(dialogue), "fr", "narrow"))
+    # a word with its punctuation is the dictionary's to divide, in a cell too (an editor's
+    # review: "non-alphanumérique ;", 21 characters, was cut "non-alph / anumériq / ue")
+    cell = typeset(spans("Un caractère non-alphanumérique ; anticonstitutionnellement, « ici »."),
+                   "fr", "narrow")
+    assert z not in inline_html(cell, Context(cell=True))
     text = f"Voir {address}.\n\nCourt.\n"
     found = passages(bilingual_from(text, [[f"Voir {address}.", f"See {address}."]]),
                      Setting(("fr-FR", "en-GB"), "narrow"))

@@ -60,16 +60,10 @@ def measure(engine, geo: Geometry, passages: list[Passage], meta: markup.Meta,
     notes_keyed = [(f"f{index}", note) for index, note in enumerate(notes)]
     columns = geo.layout == "columns"
     found: list[dict] = [{}, {}]
-    wide: set[str] = set()
-    for items, side, width, numbers in _runs(keyed, geo, notes_keyed):
-        run = _layout(engine, geo, meta, items, side, width, numbers)
-        over = [(k, _breaking(p)) for k, p in items if boxes.overflows(run[k])]
-        if over:  # set again, breaking their lines anywhere they must
-            run.update(_layout(engine, geo, meta, over, side, width, ""))
-            wide.update(k for k, _ in over)
-        found[side].update(run)
-    _level_tables(engine, geo, meta, [(k, _breaking(p) if k in wide else p) for k, p in keyed],
-                  found)
+    runs = _runs(keyed, geo, notes_keyed)
+    for items, side, width, numbers in runs:
+        found[side].update(_layout(engine, geo, meta, items, side, width, numbers))
+    _level_tables(engine, geo, meta, keyed, found, _refit(engine, geo, meta, runs, found))
     out = Measured([None] * len(passages), [None] * len(passages), [None] * len(passages),
                    [None] * len(passages), [(found[0][k], found[1][k]) for k, _ in notes_keyed], {})
     out.note_heights = [tuple(boxes.height(box) for box in pair) for pair in out.notes]
@@ -85,15 +79,41 @@ def measure(engine, geo: Geometry, passages: list[Passage], meta: markup.Meta,
     return out
 
 
-def _breaking(passage: Passage) -> Passage:
-    """The passage set with breaks allowed anywhere (print.css's ``overflows``)."""
-    return replace(passage, classes=passage.classes + " overflows")
+def _refit(engine, geo: Geometry, meta: markup.Meta, runs, found) -> dict:
+    """Set again each passage that ran past its edge: a table first smaller on both sides
+    (print.css's ``tight``: an editor's review found a seven-column table's code cut
+    mid-number, "-0 / 400", where a smaller size held it whole), then what still runs past
+    with breaks allowed where it must (``overflows``). The classes added, by (side, key)."""
+    added: dict[tuple[int, str], str] = {}
+    tables = {k for items, side, _, _ in runs for k, p in items
+              if p.kind == "table" and boxes.overflows(found[side][k])}
+    _again(engine, geo, meta, runs, found, added, lambda side, k: k in tables, " tight")
+    _again(engine, geo, meta, runs, found, added,
+           lambda side, k: boxes.overflows(found[side][k]), " overflows")
+    return added
 
 
-def _level_tables(engine, geo: Geometry, meta: markup.Meta, keyed, found) -> None:
+def _again(engine, geo: Geometry, meta: markup.Meta, runs, found, added: dict, chosen,
+           extra: str) -> None:
+    """Lay out again the passages ``chosen(side, key)``, each with ``extra`` added."""
+    for items, side, width, _ in runs:
+        again = [(k, p) for k, p in items if chosen(side, k)]
+        for k, _ in again:
+            added[side, k] = added.get((side, k), "") + extra
+        if again:
+            found[side].update(_layout(engine, geo, meta, [(k, _with(p, added[side, k]))
+                                                           for k, p in again], side, width, ""))
+
+
+def _with(passage: Passage, classes: str) -> Passage:
+    return replace(passage, classes=passage.classes + classes) if classes else passage
+
+
+def _level_tables(engine, geo: Geometry, meta: markup.Meta, keyed, found, added: dict) -> None:
     """Set again each table whose rows differ in height between its sides (a cell wraps
     in one language and not in the other), each row as tall as its taller side: every
-    row then stands level with its translation, as every passage does."""
+    row then stands level with its translation, as every passage does. ``added``: the
+    classes each side was set again with (``_refit``)."""
     uneven = []
     for key, passage in keyed:
         if passage.kind != "table":
@@ -105,7 +125,9 @@ def _level_tables(engine, geo: Geometry, meta: markup.Meta, keyed, found) -> Non
                           for side in passage.sides)
             uneven.append((key, replace(passage, sides=sides)))
     for side in (0, 1) if uneven else ():
-        found[side].update(_layout(engine, geo, meta, uneven, side, geo.side_width, ""))
+        found[side].update(_layout(engine, geo, meta, [(k, _with(p, added.get((side, k), "")))
+                                                       for k, p in uneven], side,
+                                   geo.side_width, ""))
 
 
 def _row_heights(html: str, heights: list[float]) -> str:
