@@ -1170,6 +1170,23 @@ def test_a_run_too_long_for_a_line_breaks_at_its_joints_unhyphenated_and_ragged(
     assert [p.classes for p in found if p.kind == "paragraph"] == ["text ragged", "text"]
 
 
+def test_a_passage_with_long_code_holding_spaces_is_set_ragged_so_they_never_stretch():
+    """An editor's review: justified, "Voir :term:`annotation de variable<…>`" was set
+    "annotation    de    variable", the code's own spaces stretched. Such a passage (a
+    note too) is set ragged, as one holding a long run is; short code stays a box."""
+    from diglot.builders.pdf.passages import Setting, notes, passages
+    from support import bilingual_from
+
+    spaced = "Voir `annotation de variable<variable annotation>` ici.[^1]"
+    text = (f"{spaced}\n\nVoir `x = 1` ici.\n\nVoir `annotation_de_variable` ici.\n\n"
+            "[^1]: Comme `time.strftime(fmt, d.timetuple())` fait.\n")
+    doc = bilingual_from(text, [[spaced, "See `variable annotation` here.[^1]"]])
+    setting = Setting(("fr-FR", "en-GB"), "narrow")
+    assert [p.classes for p in passages(doc, setting) if p.kind == "paragraph"] == \
+        ["text ragged", "text", "text"]
+    assert [p.classes for _, p in notes(doc, setting)] == ["footnote ragged"]
+
+
 def test_the_outline_shows_a_heading_with_a_long_run_as_written(tmp_path):
     """A code review: the zero-width breaks a long run gets (see the test above) were in
     the heading's bookmark, which readers show and search."""

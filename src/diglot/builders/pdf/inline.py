@@ -21,6 +21,7 @@ from diglot.model import Image, Picture
 from diglot.source.inline import Span
 
 # The formats WeasyPrint draws; any other picture shows its alt text, as in the DOCX.
+SPACED_CODE = '<code class="spaced">'  # code over WHOLE_CODE characters holding a space
 _DRAWN = frozenset({"image/png", "image/jpeg", "image/gif", "image/svg+xml", "image/webp"})
 
 
@@ -89,13 +90,22 @@ def _span_html(span: Span, ctx: Context, found: list) -> str:
         plain = _escaped if span.code else partial(_named, ctx.common)
         html = runs.runs_html(span.text, found, plain)
     if span.code:
-        html = f"<code>{_whole(html) if len(span.text.strip()) <= WHOLE_CODE else html}</code>"
+        html = _code(span.text, html)
     if span.italic:
         html = f"<i>{html}</i>"
     if span.bold:
         html = f"<b>{html}</b>"
     return html
 
+
+
+def _code(text: str, html: str) -> str:
+    """Inline code: short code one box, never stretched; longer code with spaces marked
+    (``SPACED_CODE``: its passage is set ragged, so a justified line does not stretch the
+    spaces it holds: an editor's review, "annotation    de    variable")."""
+    if len(text.strip()) <= WHOLE_CODE:
+        return f"<code>{_whole(html)}</code>"
+    return f"{SPACED_CODE}{html}</code>" if " " in text.strip() else f"<code>{html}</code>"
 
 # A word of six letters or more (shorter ones are never hyphenated: ``print.css``) with a
 # capital in it: a proper name, an acronym, a word in camel case, and a sentence's first

@@ -19,7 +19,7 @@ from diglot.builders.code import code_lines
 from diglot.builders.groups import group_end, introducers
 from diglot.builders.pdf import runs, shapes, words
 from diglot.builders.pdf.runs import RUN_MARK
-from diglot.builders.pdf.inline import Context, inline_html, lower_words
+from diglot.builders.pdf.inline import SPACED_CODE, Context, inline_html, lower_words
 from diglot.model import (ALT, BLOCKQUOTE, CODE, DEFINITION, HEADING, LIST_ITEM, RULE,
                           TABLE_CELL, TERM, TRANSLATED, Bilingual, Block,
                           Pair, chapter_openings, section_level)
@@ -131,7 +131,8 @@ def notes(doc: Bilingual, setting: Setting) -> list[tuple[str, Passage]]:
     for label in sorted(found, key=lambda name: numbers.get(name, 0)):
         html = shapes.footnote(numbers.get(label, 0), found[label], _sides_of(doc, setting))
         sides = tuple(Side(tag, "div", text) for tag, text in zip(setting.tags, html))
-        out.append((label, Passage("footnote", "footnote", sides)))  # type: ignore[arg-type]
+        classes = "footnote ragged" if _ragged("".join(html)) else "footnote"
+        out.append((label, Passage("footnote", classes, sides)))  # type: ignore[arg-type]
     return out
 
 
@@ -170,6 +171,13 @@ def _figure(group: list[Pair], doc: Bilingual, setting: Setting, number: int) ->
 def _shaped(kind: str, html: tuple[str, str], setting: Setting, number: int) -> Passage:
     sides = tuple(Side(tag, "div", text) for tag, text in zip(setting.tags, html))
     return Passage(kind, kind, sides, number=number)  # type: ignore[arg-type]
+
+
+def _ragged(html: str) -> bool:
+    """Whether a passage is set ragged right (print.css's ``.ragged``): it holds a long
+    run (runs.py) or long code with spaces (``inline._code``), which justification would
+    stretch."""
+    return RUN_MARK in html or SPACED_CODE in html
 
 
 def _sides_of(doc: Bilingual, setting: Setting, noted: bool = True):
@@ -246,7 +254,7 @@ def _passage(pair: Pair, doc: Bilingual, setting: Setting, kind: str, classes: s
     source = Side(setting.tags[0], tag, lead + _inline(pair.block.text, doc, setting, True, 0,
                                                        noted))
     target = _target(pair, doc, setting, tag, lead, noted)
-    if noted and RUN_MARK in source.html + target.html:  # see print.css's ``.ragged``
+    if noted and _ragged(source.html + target.html):
         classes = f"{classes} ragged".strip()
     return Passage(kind, classes, (source, target), keep=keep, number=number)
 
