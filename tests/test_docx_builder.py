@@ -358,6 +358,20 @@ def test_code_in_a_cell_is_measured_as_courier_and_set_a_point_smaller():
     assert size.get(q("val")) == "17"  # half-points: 8.5 pt in 9.5 pt cells
 
 
+def test_code_in_a_title_or_heading_is_set_at_its_size():
+    """An editor's review: `strftime` in a 17 pt title was set at the body's 9.5 pt."""
+    source = "# Codes de `strftime`\n\n## La méthode `strptime`\n\nTexte `x` ici.\n"
+    data = BUILDER.article(support.bilingual_from(source, [["Codes de `strftime`",
+                                                            "`strftime` codes"]]), context())
+    root = xml(data)
+    styled = lambda name: [r.findtext("w:t", namespaces=NS) for r in root.iter(q("r"))
+                           if r.find(f"w:rPr/w:rStyle[@w:val='{name}']", NS) is not None]
+    assert styled("InlineCodeHeading") == ["strftime", "strftime", "strptime", "strptime"]
+    assert styled("InlineCode") == ["x", "x"]
+    style = xml(data, "word/styles.xml").find("w:style[@w:styleId='InlineCodeHeading']", NS)
+    assert style.find("w:rPr/w:rFonts", NS) is not None and style.find("w:rPr/w:sz", NS) is None
+
+
 def test_short_code_with_hyphens_and_spaces_in_a_cell_gets_room_to_stay_whole():
     """A reader's review: LibreOffice printed "[^a-zA-Z0-" / "9_]" and "[ \\t\\n\\r\\f\\" / "v]"
     beside a text column with room: code up to 20 characters is measured as one word."""

@@ -26,7 +26,8 @@ _BREAKS = {qn("w:br"), qn("w:cr")}
 _CHARS = {qn("w:tab"): "\t", qn("w:noBreakHyphen"): "\u2011"}
 _HYPERLINK_FIELD = re.compile(r'^\s*HYPERLINK\s+(?:"([^"]*)"|(\S+))?(.*)$', re.DOTALL)
 _ANCHOR_SWITCH = re.compile(r'\\l\s+"([^"]*)"')
-CODE_STYLE_NAMES = frozenset({"inline code", "inline code table", "inline code note", "html code",
+CODE_STYLE_NAMES = frozenset({"inline code", "inline code table", "inline code note",
+                              "inline code heading", "html code",
                               "source text", "verbatim char"})
 SOURCE_STYLE_NAME = "markdown source"  # images and note calls, shown as Markdown
 MONOSPACED = frozenset({"courier new", "courier", "consolas", "liberation mono",

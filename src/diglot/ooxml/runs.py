@@ -26,6 +26,7 @@ from diglot.typography import typeset
 _NETWORK = re.compile(r"^(?:[/\\]|%5c|%2f){2}", re.IGNORECASE)
 CODE_STYLE = "InlineCode"  # character style ids, defined in docx_styles
 TABLE_CODE_STYLE, NOTE_CODE_STYLE = "InlineCodeTable", "InlineCodeNote"  # smaller text's code
+HEADING_CODE_STYLE = "InlineCodeHeading"  # a title's or heading's code, at its size
 LINK_STYLE = "Hyperlink"
 # Spans one document holds at most. A 10,000-paragraph book has 90,000 (134 MB to build), so
 # an article at the segment bound some 600,000; a link costs about 3.5 kB of XML tree, so the

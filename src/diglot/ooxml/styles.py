@@ -95,6 +95,9 @@ SPECS = [
     # Times at one size): in a table's cells, and in notes.
     Spec("Inline Code Table", "Inline Code", kind=_CHAR, size=8.5),
     Spec("Inline Code Note", "Inline Code", kind=_CHAR, size=7.5),
+    # In a title or heading, code at the heading's own size (no size of its own), as the
+    # HTML and PDF set it (an editor's review: 9.5 pt code inside a 17 pt title).
+    Spec("Inline Code Heading", kind=_CHAR, font=MONO, no_proof=True),
     Spec("Hyperlink", kind=_CHAR, color="1F4E79", underline=True),
     Spec("Column Heading", "Normal", font=SANS, size=8, bold=True, small_caps=True,
          color="595959", after=8, keep_next=True, border=("bottom",)),

@@ -16,7 +16,8 @@ from diglot.builders.docx import code as code_block, text
 from diglot.ooxml import xml as x
 from diglot.ooxml.styles import SHORT_ROW, sid
 from diglot.builders.docx.lists import MAX_DEPTH, ListTracker, Numbering, list_style
-from diglot.ooxml.runs import CODE_STYLE, NOTE_CODE_STYLE, TABLE_CODE_STYLE, InlineWriter
+from diglot.ooxml.runs import (CODE_STYLE, HEADING_CODE_STYLE, NOTE_CODE_STYLE, TABLE_CODE_STYLE,
+                               InlineWriter)
 from diglot.builders.docx import parts
 from diglot.builders.docx.markup import Markup, docx_link
 from diglot.builders.groups import group_end, introducers
@@ -212,8 +213,8 @@ class ArticleTable:
                            look.indent, "left" if ragged else "")
         if mark:
             x.bookmark_start(para, *mark)
-        code = NOTE_CODE_STYLE if look.style == _CAPTION else CODE_STYLE
-        self.writer.put(para, items, tag, self.markup.column(column, width), docx_link(self.doc), code)
+        self.writer.put(para, items, tag, self.markup.column(column, width), docx_link(self.doc),
+                        _CODE.get(look.style, CODE_STYLE))
         if look.style == _QUOTE or look.style.endswith("Quoted"):
             x.upright_emphasis(para)
         if mark:
@@ -241,6 +242,9 @@ class ArticleTable:
 
 _QUOTE = sid("Quote")  # an italic style: the emphasis inside it is set in roman
 _CAPTION = sid("Caption")
+# Code in a caption at the note's size, in a title or heading at its own (``styles``).
+_CODE = {_CAPTION: NOTE_CODE_STYLE} | {sid(name): HEADING_CODE_STYLE for name in (
+    "Title", "Title Translation", *(f"Heading {n}" for n in range(1, 7)))}
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")  # a word Word and LibreOffice hyphenate
 # What a word may stand between: punctuation, quotes straight and curly, an ellipsis (a
 # reader's review: “unconstitutionally” set its paragraph ragged among justified ones).
