@@ -13,15 +13,17 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache, partial
 
-import pydyf
-from weasyprint import CSS, HTML
-from weasyprint.anchors import make_page_bookmark_tree
-from weasyprint.document import Page
-from weasyprint.matrix import Matrix
-from weasyprint.text.fonts import FontConfiguration
-from weasyprint.urls import URLFetcher, URLFetcherResponse
-
 from diglot.builders.pdf.inline import PICTURES
+from diglot.builders.pdf.loader import libraries_looked_up_once
+
+with libraries_looked_up_once():  # see loader.py: 0.2–0.4 s of every PDF command
+    import pydyf
+    from weasyprint import CSS, HTML
+    from weasyprint.anchors import make_page_bookmark_tree
+    from weasyprint.document import Page
+    from weasyprint.matrix import Matrix
+    from weasyprint.text.fonts import FontConfiguration
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 # WeasyPrint reports CSS it ignores through logging; diglot's own stylesheet is tested, so
 # its warnings would only be noise on the terminal.
