@@ -166,6 +166,17 @@ def test_export_is_reproducible_and_rejects_unknown_articles(proj):
     assert result.exit_code == 2 and "'de' is not a target language" in result.output
 
 
+def test_the_review_document_carries_only_styles_it_may_use(proj):
+    """python-docx's template brought a hundred table styles and a legacy styles part:
+    800 kB a translator's word processor and each import read for nothing."""
+    with zipfile.ZipFile(_export(proj)) as package:
+        names = package.namelist()
+        styles = package.read("word/styles.xml").decode("utf-8")
+    assert "word/stylesWithEffects.xml" not in names
+    assert styles.count('w:type="table"') == 1  # the default table style, nothing else
+    assert 'w:styleId="InlineCode"' in styles and 'w:styleId="Title"' in styles
+
+
 def test_export_to_a_chosen_file(proj):
     target = proj.root / "for-anne.docx"
     result = proj.run("review", "export", "riche", "-o", str(target))

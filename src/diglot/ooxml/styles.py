@@ -163,6 +163,20 @@ def install(document, body_lang: str, text_width: int) -> None:
     tabs.add_tab_stop(Twips(text_width), WD_TAB_ALIGNMENT.RIGHT)
 
 
+def prune(document) -> None:
+    """Drop what python-docx's template carries and no diglot document (edition or review) uses: its hundred
+    table styles (340 kB of the 350 kB styles part) and the legacy ``stylesWithEffects`` part
+    (430 kB). Every document then loads, saves and compresses several times faster."""
+    styles = document.styles.element
+    for style in styles.findall(qn("w:style")):
+        if style.get(qn("w:type")) == "table" and style.get(qn("w:default")) != "1":
+            styles.remove(style)
+    part = document.part
+    for rel_id, rel in list(part.rels.items()):
+        if rel.reltype.endswith("/stylesWithEffects"):
+            part.drop_rel(rel_id)
+
+
 def style_id(document, name: str) -> str:
     return document.styles[name].style_id
 

@@ -9,7 +9,9 @@ bookmark naming its entry, and the manifest (see ``manifest``) records what was 
 
 from __future__ import annotations
 
+from copy import deepcopy
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from docx import Document
@@ -131,10 +133,9 @@ class _Book:
         self.langs = (config.source_language, lang)
         self.tags = (config.proofing_tag(self.langs[0]), config.proofing_tag(lang))
         self.refs = refs
-        self.document = Document()
-        width = _landscape(self.document.sections[0], config.page_size)
+        blank, width = _blank(config.page_size, self.tags[1])
+        self.document = deepcopy(blank)
         self.widths = [width * share // 100 for share in SHARES]
-        docx_styles.install(self.document, self.tags[1], width)
         self.writer = InlineWriter(self.document.part, config.french_spacing)
         self.body = self.document.element.body
 
@@ -181,6 +182,18 @@ class _Book:
         shown = identity.shown_fingerprint(normalize(spans(entry.msgstr, self.refs)))
         return RowMark(number, key, identity.po_fingerprint(entry), shown,
                        identity.notes_fingerprint(entry.translator_comments))
+
+
+@lru_cache(maxsize=4)
+def _blank(page_size: str, tag: str):
+    """The empty review document and its text width (twips), made once a process
+    (installing the styles was a third of a small article's export) and pruned as the
+    editions' are (800 kB of styles no review document uses, read again by each import)."""
+    document = Document()
+    width = _landscape(document.sections[0], page_size)
+    docx_styles.install(document, tag, width)
+    docx_styles.prune(document)
+    return document, width
 
 
 def _landscape(section, page_size: str) -> int:

@@ -161,7 +161,7 @@ def _base(page_size: str, tags: tuple[str, str]) -> bytes:
     """
     document = Document()
     docx_styles.install(document, tags[1], page.text_width(page_size))
-    _prune(document)
+    docx_styles.prune(document)
     page.setup(document.sections[0], page_size)
     page.page_numbers(document.sections[0], tags[0])
     out = io.BytesIO()
@@ -174,17 +174,3 @@ def _pristine(page_size: str, tags: tuple[str, str]):
     """The empty document, read once: each article's copies it (a deep copy costs half of
     reading the package again, which the corpus's 419 articles did each)."""
     return Document(io.BytesIO(_base(page_size, tags)))
-
-
-def _prune(document) -> None:
-    """Drop what python-docx's template carries and no diglot document uses: its hundred
-    table styles (340 kB of the 350 kB styles part) and the legacy ``stylesWithEffects`` part
-    (430 kB). Every document then loads, saves and compresses several times faster."""
-    styles = document.styles.element
-    for style in styles.findall(qn("w:style")):
-        if style.get(qn("w:type")) == "table" and style.get(qn("w:default")) != "1":
-            styles.remove(style)
-    part = document.part
-    for rel_id, rel in list(part.rels.items()):
-        if rel.reltype.endswith("/stylesWithEffects"):
-            part.drop_rel(rel_id)
