@@ -44,8 +44,8 @@ def inline_html(items: list[Span], ctx: Context | None = None) -> str:
     out: list[str] = []
     index = 0
     items = _spaces_inward(items)
-    found = runs.marks([None if s.br or s.markup else s.text for s in items],
-                       runs.CELL if ctx.cell else runs.PROSE)
+    found = runs.marks([runs.GLUE if s.note is not None else None if s.br or s.markup
+                        else s.text for s in items], runs.CELL if ctx.cell else runs.PROSE)
     while index < len(items):
         href = items[index].href
         end = index + 1

@@ -30,11 +30,14 @@ RUN_MARK = '<span class="run">'
 PROSE, CELL = (64, None), (20, 16)
 _JOINT = re.compile(r"(?<=[/_.?&=#:;,@+~])(?=\S)")
 _STEP = 8  # letters between breaks where a run has no joint
-# Where a line surely may break: after a space, unless what follows never starts a line
-# (Unicode's rule 13: ";", ":", "!", "?", ",", ".", "/" and closing brackets), and around
-# "\n" (a picture, a call or a break: see ``marks``). A space before "«" or "—" is one (a
-# code review: French dialogue "« Oui ! » — « Non ! »…" was cut mid-word).
-_CLEAR = re.compile(r"(?<=[ \t])(?=[^\s;:!?,./)\]}])|\n")
+# Where a line surely may break: after spaces, unless what follows never starts a line
+# (Unicode's rule 13: ";", ":", "!", "?", ",", ".", "/" and closing brackets; rule 11: a
+# word joiner) or what precedes them never ends one (rule 14: an opening bracket, "¿", "¡":
+# an attack round's "a( a( a( …", 12 KB, ran past 200 s), and around "\n" (a picture or a
+# break: see ``marks``; a note call glues to its word, ``GLUE``). A space before "«" or "—"
+# is one (a code review: French dialogue "« Oui ! » — « Non ! »…" was cut mid-word).
+_CLEAR = re.compile(r"(?<![(\[{¿¡\s])[ \t]+(?=[^\s;:!?,./)\]}\u2060\ufeff])|\n")
+GLUE = "\u2060"  # a note call's place in a run (Pango breaks neither before nor after one)
 
 # A word with its punctuation and no-break spaces ("l’hôtel", "non-alphanumérique ;"): the
 # dictionary divides it, up to the longest a column keeps whole elsewhere (DOCX: 30 letters).
@@ -45,7 +48,8 @@ Mark = tuple[int, int, tuple[int, ...]]  # a run's part in a text: start, end, i
 
 
 def marks(texts: list[str | None], bounds: tuple[int, int | None]) -> list[list[Mark]]:
-    """For each text (None: a picture, a call or a break, which ends a run), the parts of
+    """For each text (None: a picture or a break, which ends a run; ``GLUE``: a note call,
+    which does not), the parts of
     runs in it and where they break (``bounds``: ``PROSE`` or ``CELL``). A run is found
     across the texts: one written in pieces, plain then italic, is one run (an attack
     round: 60 KB of alternating pieces, each under 64 letters, took 76 s)."""
