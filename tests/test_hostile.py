@@ -762,3 +762,34 @@ def test_a_link_definition_used_too_often_for_its_size_is_refused_at_its_line(ma
                              "(more than 16 MB for an article): shorten them, or link fewer "
                              "times\n")
     assert not (proj.root / "build/html/a.html").exists()
+
+
+def test_more_note_calls_than_an_article_holds_are_refused_at_their_line(make_project,
+                                                                         monkeypatch):
+    """An attack round: 750,000 calls of one note in a 3 MB source made a 254 MB page and
+    took 2.5 GB (each call is a raised link and a back link, in both columns). The French
+    is refused where its calls pass the bound, a translation at its entry's line."""
+    from diglot.source import reader
+
+    monkeypatch.setattr(reader, "MAX_NOTE_CALLS", 20)
+    calls = "Un appel[^n]. " * 12
+    source = f"# Titre\n\n{calls}\n\n{calls}\n\n[^n]: La note.\n"
+    proj = make_project({"a": source}, update=False)
+    result = proj.run("update")
+    assert result.exit_code == 2 and result.output.count("\n") == 1, result.output
+    assert result.output == ("Error: source_fr/a.md:5: more than 20 footnote calls in one "
+                             "article (each is a call and a back link in every edition: an "
+                             "attack round's 750,000 made a 254 MB page): split the article, "
+                             "or call its notes fewer times\n")
+    assert not (proj.root / "translations").exists()
+    monkeypatch.setattr(reader, "MAX_NOTE_CALLS", 20_000)
+    from diglot.catalog import translate
+
+    monkeypatch.setattr(translate, "MAX_NOTE_CALLS", 20)
+    proj.write("source_fr/a.md", "# Titre\n\nUn appel[^n].\n\n[^n]: La note.\n")
+    assert proj.run("update").exit_code == 0
+    proj.translate("a", {"Un appel[^n].": "A call[^n]. " * 21})
+    result = proj.run("build", "--format", "html")
+    assert result.exit_code == 2 and result.output.startswith(
+        "Error: translations/en/a.po:") and "more than 20 footnote calls" in result.output
+    assert not (proj.root / "build/html/a.html").exists()

@@ -32,6 +32,10 @@ MAX_DECODED_PIXELS = 500_000_000
 # repeats the address and title (an attack round: a 1 MB title used 1,000 times, from a
 # 1 MB source, made a 2 GB page and took 4.9 GB).
 MAX_REFERENCE_WRITING = 16 * MB
+# Footnote calls in an article's text, each column's: every call is a raised link and a
+# back link in the note, in every edition (an attack round: 750,000 calls in a 3 MB source
+# made a 254 MB page and took 2.5 GB). A heavily annotated book has a few thousand.
+MAX_NOTE_CALLS = 20_000
 MAX_TABLE_COLUMNS = 64  # a table wider than this no edition sets beside its translation
 # Lines of code blocks in one article: a program's whole listing is a few thousand. An attack
 # round's 7 blocks of 1,000,000 one-character lines (14 MB) took 15.6 GB to build.

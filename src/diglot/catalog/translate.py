@@ -12,7 +12,8 @@ from diglot.errors import BuildError
 from diglot.model import FUZZY, TRANSLATED, UNTRANSLATED, Article, Bilingual, Pair, Stats
 from diglot.po.model import Catalog, Entry
 from diglot.sentences import override
-from diglot.safety import MAX_REFERENCE_WRITING
+from diglot.safety import MAX_NOTE_CALLS, MAX_REFERENCE_WRITING
+from diglot.source.notes import note_labels, past_bound, too_many_calls
 from diglot.source.inline import reference_writing, untitled
 from diglot.source.reader import reference_message
 
@@ -73,6 +74,7 @@ def bilingual(article: Article, catalog: Catalog | None, source_lang: str, lang:
                          "'fallback'", po_name or article.path,
                          entry.line if entry is not None and entry.line and po_name else None)
     _references_bounded(article, pairs)
+    _calls_bounded(pairs, find, po_name or article.path)
     title = find(article.title)
     title_target = shown(title.msgstr) if title is not None and title.translated else None
     return Bilingual(article, source_lang, lang, pairs, stats(article, catalog), title_target,
@@ -89,6 +91,17 @@ def _references_bounded(article: Article, pairs) -> None:
                                         article.references)
         if size > MAX_REFERENCE_WRITING:
             raise BuildError(reference_message(label, size), article.path)
+
+
+def _calls_bounded(pairs, find, po_name: str) -> None:
+    """The translations' note calls within the bound (the French's is checked as it is
+    read), refused at the entry whose calls pass it."""
+    targets = [p.target if p.target and "[^" in p.target and not p.fallback else "" for p in pairs]
+    past = past_bound((len(note_labels(t)) if t else 0 for t in targets), MAX_NOTE_CALLS)
+    if past is not None:
+        entry = find(pairs[past].block.text)
+        raise BuildError(too_many_calls(MAX_NOTE_CALLS), po_name,
+                         entry.line if entry is not None and entry.line else None)
 
 
 def _facts() -> Callable[[Entry], tuple[str | None, object]]:

@@ -8,28 +8,51 @@ from diglot.model import Block
 from diglot.source.inline import spans
 
 
-def numbered(blocks: list[Block], labels: dict[str, int]) -> dict[str, int]:
-    """label → number, for every note defined (``labels``: label → line of definition)."""
+def calls(blocks: list[Block]) -> list[tuple[Block, list[str]]]:
+    """Each block that may call notes (text or fixed), with the labels it calls in order."""
+    return [(block, note_labels(block.text)) for block in blocks
+            if block.translatable or block.fixed]
+
+
+def numbered(called: list[tuple[Block, list[str]]], labels: dict[str, int]) -> dict[str, int]:
+    """label → number, for every note defined (``labels``: label → line of definition;
+    ``called``: see ``calls``)."""
     numbers: dict[str, int] = {}
-    for block in blocks:
-        if block.translatable or block.fixed:
-            for label in note_labels(block.text):
-                if label in labels and label not in numbers:
-                    numbers[label] = len(numbers) + 1
+    for _, found in called:
+        for label in found:
+            if label in labels and label not in numbers:
+                numbers[label] = len(numbers) + 1
     for label in labels:
         numbers.setdefault(label, len(numbers) + 1)
     return numbers
 
 
-def undefined(blocks: list[Block], labels: dict[str, int]) -> tuple[Block, str] | None:
+def undefined(called: list[tuple[Block, list[str]]],
+              labels: dict[str, int]) -> tuple[Block, str] | None:
     """The first call of a note that is never defined, and the block holding it: markdown-it
     would print ``[^3]`` as text, which a reader takes for a broken note."""
-    for block in blocks:
-        if block.translatable or block.fixed:
-            for label in note_labels(block.text):
-                if label not in labels:
-                    return block, label
+    for block, found in called:
+        for label in found:
+            if label not in labels:
+                return block, label
     return None
+
+
+def past_bound(counts, bound: int) -> int | None:
+    """The index of the count (of calls, text by text) that brings the total past
+    ``bound``, or None."""
+    total = 0
+    for index, count in enumerate(counts):
+        total += count
+        if total > bound:
+            return index
+    return None
+
+
+def too_many_calls(bound: int) -> str:
+    return (f"more than {bound:,} footnote calls in one article (each is a call and a back "
+            "link in every edition: an attack round's 750,000 made a 254 MB page): split the "
+            "article, or call its notes fewer times")
 
 
 def at_the_end(blocks: list[Block], numbers: dict[str, int]) -> tuple[Block, ...]:

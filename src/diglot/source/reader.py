@@ -17,8 +17,8 @@ from diglot.errors import SourceError
 from diglot.fsio import TooLarge, read_limited
 from diglot.model import (ALT, BLOCKQUOTE, CAPTION, CODE, DEFINITION, HEADING, LIST_ITEM,
                           PARAGRAPH, RULE, TABLE_CELL, TERM, TITLE, Article, Block, ListLevel)
-from diglot.safety import (MAX_CODE_LINES, MAX_REFERENCE_WRITING, MAX_SEGMENT_CHARS,
-                           MAX_SEGMENTS, MAX_SOURCE_BYTES, MAX_TABLE_COLUMNS, MB, UNPRINTABLE,
+from diglot.safety import (MAX_CODE_LINES, MAX_NOTE_CALLS, MAX_REFERENCE_WRITING,
+                           MAX_SEGMENT_CHARS, MAX_SEGMENTS, MAX_SOURCE_BYTES, MAX_TABLE_COLUMNS, MB, UNPRINTABLE,
                            stacked_marks)
 from diglot.source import frontmatter, notes, tables
 from diglot.source.figures import lone_image
@@ -86,8 +86,9 @@ def parse_article(text: str, slug: str, rel_path: str) -> Article:
         blocks.insert(0, Block(TITLE, meta["title"].strip(), title_line, level=1))
     _within_bounds(blocks, rel_path)
     _references_bounded(blocks, references, rel_path, offset)
-    _calls_defined(blocks, walker.labels, rel_path)
-    numbers = notes.numbered(blocks, walker.labels)
+    called = notes.calls(blocks)
+    _calls_defined(called, walker.labels, rel_path)
+    numbers = notes.numbered(called, walker.labels)
     return Article(slug, rel_path, notes.at_the_end(blocks, numbers), meta, references, numbers)
 
 
@@ -113,8 +114,12 @@ def reference_message(label: str, size: int) -> str:
             f"{MAX_REFERENCE_WRITING // MB} MB for an article): shorten them, or link fewer times")
 
 
-def _calls_defined(blocks: list[Block], labels: dict[str, int], rel_path: str) -> None:
-    found = notes.undefined(blocks, labels)
+def _calls_defined(called, labels: dict[str, int], rel_path: str) -> None:
+    """Every note called is defined, and the calls are within the bound."""
+    past = notes.past_bound((len(found) for _, found in called), MAX_NOTE_CALLS)
+    if past is not None:
+        raise SourceError(notes.too_many_calls(MAX_NOTE_CALLS), rel_path, called[past][0].line)
+    found = notes.undefined(called, labels)
     if found:
         block, label = found
         raise SourceError(f"footnote [^{label}] is called but never defined; add a line "
