@@ -60,3 +60,24 @@ def test_an_edit_inside_rich_markup_is_refused(tokens, inner):
         return
     result = splice(old, _edited(old, inner, "qq"), REFS)
     assert result is None
+
+
+def test_words_typed_inside_a_link_stay_in_that_one_link():
+    """An attack round: "a link" typed in the cell's one hyperlink became two links,
+    "[a ](u)[link](u "title")", the typed words without the title. Inside an untitled link
+    the link is written whole again; inside a titled one the edit is a conflict, as any
+    other edit of a titled link's text is."""
+    def typed(old: str, before: str, after: str):
+        cell = [replace(s, text=before + s.text) if s.href and s.text == "link" else s
+                for s in normalize(spans(old, REFS))]
+        cell = [replace(s, text=s.text + after) if s.href and s.text.endswith("link") else s
+                for s in cell]
+        return splice(old, cell, REFS)
+
+    assert typed("A paragraph with [link](https://e.com/x).", "a ", "").text == \
+        "A paragraph with [a link](https://e.com/x)."
+    assert typed("A paragraph with [link](https://e.com/x).", "", " here").text == \
+        "A paragraph with [link here](https://e.com/x)."
+    assert typed('A paragraph with [link](https://e.com/x "T").', "a ", "") is None
+    assert typed('See [link](https://e.com/x "T") and more.', "", "").text == \
+        'See [link](https://e.com/x "T") and more.'  # nothing typed: kept as written

@@ -135,7 +135,8 @@ def _regions(pieces: list[_Piece], new: tuple) -> list[tuple[str, bool]] | None:
     for piece in pieces:
         spans.append(range(start, start + len(piece.words)))
         start += len(piece.words)
-    kept = [_untouched(span, mapped) for span in spans]
+    kept = _links_kept_whole(pieces, spans, [_untouched(span, mapped) for span in spans],
+                             mapped, new)
     if any(_rich(p) for p, keep in zip(pieces, kept) if not keep):
         return None
     parts: list[tuple[str, bool]] = []
@@ -149,6 +150,29 @@ def _regions(pieces: list[_Piece], new: tuple) -> list[tuple[str, bool]] | None:
         parts.append((piece.source, True))
     _rendered(parts, new, done, len(new))
     return parts
+
+
+def _links_kept_whole(pieces: list[_Piece], spans: list[range], kept: list[bool],
+                      mapped: list, new: tuple) -> list[bool]:
+    """``kept``, with a kept piece counted as touched where the edit writes new words inside
+    its link, next to it: written apart from it, they would cut the link in two (an attack
+    round: "a link" typed in a titled link became "[a ](u)[link](u "title")")."""
+    used = {m for m in mapped if m is not None}
+    out = list(kept)
+    for index, span in enumerate(spans):
+        if not kept[index] or not span:
+            continue
+        words = pieces[index].words
+        for at, word in ((mapped[span[0]] - 1, words[0]), (mapped[span[-1]] + 1, words[-1])):
+            if 0 <= at < len(new) and at not in used and _href(word) and \
+                    _href(new[at]) == _href(word):
+                out[index] = False
+    return out
+
+
+def _href(word) -> str | None:
+    """The link a word (text, style) is in, if any."""
+    return word[1][3] if isinstance(word[1], tuple) else None
 
 
 def _mapping(old: list, new: tuple) -> list[int | None]:
