@@ -128,3 +128,11 @@ def test_spans_compare_and_hash_by_value():
     assert len({a, b, Span("x"), a.with_text("y")}) == 3
     # Spans travel pickled: to and from the forked processes, in kept parsed articles.
     assert pickle.loads(pickle.dumps(a, pickle.HIGHEST_PROTOCOL)) == a
+
+
+def test_a_line_break_in_a_link_or_picture_title_is_no_backslash():
+    """An attack round: a translator's Enter inside a link title published "Network\\" and
+    a new line in the HTML title and the DOCX tooltip."""
+    found = spans('See [the map](https://e.com "Network\nmap") and ![it](m.png "A\nB").')
+    assert [s.link_title for s in found if s.href] == ["Network\nmap"]
+    assert [s.title for s in found if s.image] == ["A\nB"]

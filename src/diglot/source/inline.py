@@ -50,6 +50,13 @@ def _tokens(text: str, references: Mapping | None):
     return tokens
 
 
+def _title(token) -> str:
+    """A link's or image's title, its line breaks as written (``_tokens`` made each a hard
+    break, which a title keeps as a backslash: an attack round found "Network\\" in a
+    tooltip)."""
+    return (token.attrGet("title") or "").replace("\\\n", "\n")
+
+
 def spans(text: str, references: Mapping | None = None) -> list[Span]:
     """Parse ``text`` into spans; adjacent spans with the same style are merged."""
     if not _MARKUP.search(text):
@@ -95,7 +102,7 @@ def _apply(token, style: dict, out: list[Span]) -> None:
     elif kind == "link_open":
         href = token.attrGet("href") or ""
         style["href"].append(href if safe_url(href) else None)
-        style["title"].append(token.attrGet("title") or "")
+        style["title"].append(_title(token))
     elif kind == "link_close":
         style["href"].pop()
         style["title"].pop()
@@ -115,7 +122,7 @@ def _image(token, style: dict) -> Span:
     src = token.attrGet("src") or ""
     href = style["href"][-1] if style["href"] else None
     return Span(alt_text(token.children or []), bool(style["bold"]), bool(style["italic"]),
-                href=href, image=src, title=token.attrGet("title") or "",
+                href=href, image=src, title=_title(token),
                 markdown=token.meta.get("source", ""),
                 link_title=style["title"][-1] if href is not None else "")
 
