@@ -208,7 +208,14 @@ CASES = {"backticks-2MB": backticks, "links-100k-one-paragraph": links_paragraph
          "word-40k-letters-pdf": lambda: "# T\n\nvoir " + "a" * 40_000 + " fin\n",
          "code-line-40k-pdf": lambda: "# T\n\nvoir\n\n```\n" + "a" * 40_000 + "\n```\n",
          "cell-40k-letters-pdf": lambda: "# T\n\n| a | b |\n|---|---|\n| " + "a" * 40_000 + " | x |\n",
-         "title-8000-words-pdf": lambda: "# " + "mot " * 8000 + "\n\nCorps.\n"}
+         "title-8000-words-pdf": lambda: "# " + "mot " * 8000 + "\n\nCorps.\n",
+         # The third attack round of 2026-12-01: what a PDF line cannot break, and bounds.
+         "open-brackets-12KB-pdf": lambda: "# T\n\n" + "a( " * 4000 + "\n",
+         "glued-calls-6KB-pdf": lambda: "# T\n\n" + "a[^a]" * 1200 + "\n\n[^a]: note\n",
+         "address-500KB-used-6-pdf": lambda: "# T\n\n" + " ".join(
+             f"Voir [ici {i}][r]." for i in range(6)) + "\n\n[r]: https://e.org/" + "a" * 500_000 + "\n",
+         "note-calls-750k": lambda: "# T\n\n" + "x" + "[^a]" * 375_000 + "\n\ny" + "[^a]" * 375_000
+         + "\n\n[^a]: note\n"}
 # What each case runs, when not update then build.
 COMMANDS = {"brackets-and-stars-30k": (["check"],), "numbers-left-over-1000": (["check"],),
             "revert-4000-paragraphs": (["update"],),
@@ -218,7 +225,8 @@ COMMANDS = {"brackets-and-stars-30k": (["check"],), "numbers-left-over-1000": ([
             "paragraph-1M-against-12": (["update", "--no-memory"],),
             **{name: (["update"], ["build", "--format", "pdf", "-j", "1"]) for name in (
                 "word-40k-letters-pdf", "code-line-40k-pdf", "cell-40k-letters-pdf",
-                "title-8000-words-pdf")}}
+                "title-8000-words-pdf", "open-brackets-12KB-pdf", "glued-calls-6KB-pdf",
+                "address-500KB-used-6-pdf")}}
 
 
 def timed(command: list[str], cwd: Path) -> tuple[int, float, float, int, str]:
