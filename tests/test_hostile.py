@@ -778,9 +778,8 @@ def test_more_note_calls_than_an_article_holds_are_refused_at_their_line(make_pr
     result = proj.run("update")
     assert result.exit_code == 2 and result.output.count("\n") == 1, result.output
     assert result.output == ("Error: source_fr/a.md:5: more than 20 footnote calls in one "
-                             "article (each is a call and a back link in every edition: an "
-                             "attack round's 750,000 made a 254 MB page): split the article, "
-                             "or call its notes fewer times\n")
+                             "article (each is a raised link and a back link in every "
+                             "edition): split the article, or call its notes fewer times\n")
     assert not (proj.root / "translations").exists()
     monkeypatch.setattr(reader, "MAX_NOTE_CALLS", 20_000)
     from diglot.catalog import translate

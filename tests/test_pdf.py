@@ -1163,7 +1163,8 @@ def test_a_run_too_long_for_a_line_breaks_at_its_joints_unhyphenated_and_ragged(
     # spaces after an opening bracket, before a word joiner, or by note calls glued to
     # letters (another: "a( " × 2,000 69 s, "a[^a]" × 600 94 s)
     for source in ("ab\u00a0" * 40, "ab ;" * 40, "a" * 40 + "*" + "b" * 40 + "*" + "c" * 40,
-                   "a( " * 40, "a¿ " * 40, "a \u2060" * 40, "abc[^1]" * 40):
+                   "a( " * 40, "a¿ " * 40, "a \u2060" * 40, "abc[^1]" * 40, 'a" ( ' * 40,
+                   "a» ( " * 40):
         html_of = inline_html(spans(f"voir {source} fin"))
         assert html_of.count(z) >= 10 and html_of.count('<span class="run">') >= 1, source
     # French dialogue breaks at its spaces, words whole (a code review: "No|n", "«|")
@@ -1175,6 +1176,8 @@ def test_a_run_too_long_for_a_line_breaks_at_its_joints_unhyphenated_and_ragged(
     cell = typeset(spans("Un caractère non-alphanumérique ; anticonstitutionnellement, « ici »."),
                    "fr", "narrow")
     assert z not in inline_html(cell, Context(cell=True))
+    cell = typeset(spans('Any "non-alphanumerical" character, unconstitutionally[^1].'), "en")
+    assert z not in inline_html(cell, Context(cell=True))  # English quotes, a note call
     text = f"Voir {address}.\n\nCourt.\n"
     found = passages(bilingual_from(text, [[f"Voir {address}.", f"See {address}."]]),
                      Setting(("fr-FR", "en-GB"), "narrow"))
@@ -1196,6 +1199,12 @@ def test_a_passage_with_long_code_holding_spaces_is_set_ragged_so_they_never_str
     assert [p.classes for p in passages(doc, setting) if p.kind == "paragraph"] == \
         ["text ragged", "text", "text"]
     assert [p.classes for _, p in notes(doc, setting)] == ["footnote ragged"]
+    # a heading set ragged keeps its level's space above it (a code review: 2.2 for 3.0)
+    heads = passages(bilingual_from("# T\n\nTexte.\n\n## La forme `from __future__ import "
+                                    "annotations`\n\nTexte.\n\n## Une autre\n\nFin.\n", []),
+                     setting)
+    assert [(p.classes, p.space) for p in heads if p.kind == "heading"] == \
+        [("heading h2 ragged", 3.0), ("heading h2", 3.0)]
 
 
 def test_the_outline_shows_a_heading_with_a_long_run_as_written(tmp_path):

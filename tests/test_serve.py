@@ -376,3 +376,17 @@ def test_the_settings_are_watched_again_in_a_project_folder_made_anew(tmp_path):
         assert changed.is_set()
     finally:
         watcher.stop()
+
+
+def test_a_translation_past_a_bound_is_named_by_its_po_file(make_project, monkeypatch):
+    """A code review: the preview blamed the French source for a translation calling its
+    note past the bound, where the build names the PO file and its line."""
+    from diglot.catalog import translate
+    from diglot.project import Project
+    from diglot.serve import site
+
+    monkeypatch.setattr(translate, "MAX_NOTE_CALLS", 2)
+    proj = make_project({"a": "# Titre\n\nUn appel[^n].\n\n[^n]: La note.\n"},
+                        {"a": {"Un appel[^n].": "A call[^n][^n][^n]."}})
+    error = site._read(Project.load(proj.root), "a", ()).error
+    assert error.startswith("translations/en/a.po:") and "more than 2 footnote calls" in error

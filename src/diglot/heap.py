@@ -37,12 +37,18 @@ def paused():
     enabled = gc.isenabled()
     gc.disable()
     gc.freeze()
+    _depth[0] += 1
     try:
         yield
     finally:
-        gc.unfreeze()
+        _depth[0] -= 1
+        if not _depth[0]:  # an inner block (the PDF book in a big article's job) thaws nothing
+            gc.unfreeze()
         if enabled:
             gc.enable()
+
+
+_depth = [0]  # paused blocks open
 
 
 def tidy() -> None:

@@ -94,9 +94,10 @@ def _references_bounded(article: Article, pairs) -> None:
 
 
 def _calls_bounded(pairs, find, po_name: str) -> None:
-    """The translations' note calls within the bound (the French's is checked as it is
-    read), refused at the entry whose calls pass it."""
-    targets = [p.target if p.target and "[^" in p.target and not p.fallback else "" for p in pairs]
+    """The English column's note calls within the bound (translations and the French
+    shown in their place; the French column's is checked as it is read), refused at the
+    entry whose calls pass it."""
+    targets = [p.target if p.target and "[^" in p.target else "" for p in pairs]
     past = past_bound((len(note_labels(t)) if t else 0 for t in targets), MAX_NOTE_CALLS)
     if past is not None:
         entry = find(pairs[past].block.text)

@@ -164,9 +164,10 @@ def install(document, body_lang: str, text_width: int) -> None:
 
 
 def prune(document) -> None:
-    """Drop what python-docx's template carries and no diglot document (edition or review) uses: its hundred
-    table styles (340 kB of the 350 kB styles part) and the legacy ``stylesWithEffects`` part
-    (430 kB). Every document then loads, saves and compresses several times faster."""
+    """Drop what python-docx's template carries and no diglot document (edition or review)
+    uses: its hundred table styles (340 kB of the 350 kB styles part) and the legacy
+    ``stylesWithEffects`` part (430 kB). Every document then loads, saves and compresses
+    several times faster."""
     styles = document.styles.element
     for style in styles.findall(qn("w:style")):
         if style.get(qn("w:type")) == "table" and style.get(qn("w:default")) != "1":

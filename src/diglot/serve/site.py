@@ -241,7 +241,8 @@ def _read(project: Project, slug: str, files: tuple[str, ...]) -> _Article:
         for lang in project.languages if article else ():
             catalog, notices[lang] = notes.ahead(project, slug, lang, template)
             po = project.rel(project.po_path(lang, slug))
-            doc = bilingual(article, catalog, project.config.source_language, lang, fallback)
+            doc = bilingual(article, catalog, project.config.source_language, lang, fallback,
+                            po)
             doc, found = media.attach(doc, project.root, project.source_dir, (po, catalog))
             docs[lang], linked = crossref.attach(doc, project.articles)
             inputs.update(found, linked)

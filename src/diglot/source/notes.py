@@ -50,9 +50,9 @@ def past_bound(counts, bound: int) -> int | None:
 
 
 def too_many_calls(bound: int) -> str:
-    return (f"more than {bound:,} footnote calls in one article (each is a call and a back "
-            "link in every edition: an attack round's 750,000 made a 254 MB page): split the "
-            "article, or call its notes fewer times")
+    """The error for an article whose text or translation calls notes past ``bound``."""
+    return (f"more than {bound:,} footnote calls in one article (each is a raised link and a "
+            "back link in every edition): split the article, or call its notes fewer times")
 
 
 def at_the_end(blocks: list[Block], numbers: dict[str, int]) -> tuple[Block, ...]:

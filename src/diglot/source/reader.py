@@ -18,8 +18,8 @@ from diglot.fsio import TooLarge, read_limited
 from diglot.model import (ALT, BLOCKQUOTE, CAPTION, CODE, DEFINITION, HEADING, LIST_ITEM,
                           PARAGRAPH, RULE, TABLE_CELL, TERM, TITLE, Article, Block, ListLevel)
 from diglot.safety import (MAX_CODE_LINES, MAX_NOTE_CALLS, MAX_REFERENCE_WRITING,
-                           MAX_SEGMENT_CHARS, MAX_SEGMENTS, MAX_SOURCE_BYTES, MAX_TABLE_COLUMNS, MB, UNPRINTABLE,
-                           stacked_marks)
+                           MAX_SEGMENT_CHARS, MAX_SEGMENTS, MAX_SOURCE_BYTES,
+                           MAX_TABLE_COLUMNS, MB, UNPRINTABLE, stacked_marks)
 from diglot.source import frontmatter, notes, tables
 from diglot.source.figures import lone_image
 from diglot.source.inline import reference_writing

@@ -99,7 +99,6 @@ def _span_html(span: Span, ctx: Context, found: list) -> str:
     return html
 
 
-
 def _code(text: str, html: str) -> str:
     """Inline code: short code one box, never stretched; longer code with spaces marked
     (``SPACED_CODE``: its passage is set ragged, so a justified line does not stretch the

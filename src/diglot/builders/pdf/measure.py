@@ -83,26 +83,21 @@ def _refit(engine, geo: Geometry, meta: markup.Meta, runs, found) -> dict:
     """Set again each passage that ran past its edge: a table first smaller on both sides
     (print.css's ``tight``: an editor's review found a seven-column table's code cut
     mid-number, "-0 / 400", where a smaller size held it whole), then what still runs past
-    with breaks allowed where it must (``overflows``). The classes added, by (side, key)."""
+    with breaks allowed where it must (``overflows``). Updates ``found``; returns the
+    classes added, by (side, key)."""
     added: dict[tuple[int, str], str] = {}
     tables = {k for items, side, _, _ in runs for k, p in items
               if p.kind == "table" and boxes.overflows(found[side][k])}
-    _again(engine, geo, meta, runs, found, added, lambda side, k: k in tables, " tight")
-    _again(engine, geo, meta, runs, found, added,
-           lambda side, k: boxes.overflows(found[side][k]), " overflows")
+    for extra in (" tight", " overflows"):
+        for items, side, width, _ in runs:
+            again = [(k, p) for k, p in items if (k in tables if extra == " tight" else
+                                                  boxes.overflows(found[side][k]))]
+            for k, _ in again:
+                added[side, k] = added.get((side, k), "") + extra
+            if again:
+                set_again = [(k, _with(p, added[side, k])) for k, p in again]
+                found[side].update(_layout(engine, geo, meta, set_again, side, width, ""))
     return added
-
-
-def _again(engine, geo: Geometry, meta: markup.Meta, runs, found, added: dict, chosen,
-           extra: str) -> None:
-    """Lay out again the passages ``chosen(side, key)``, each with ``extra`` added."""
-    for items, side, width, _ in runs:
-        again = [(k, p) for k, p in items if chosen(side, k)]
-        for k, _ in again:
-            added[side, k] = added.get((side, k), "") + extra
-        if again:
-            found[side].update(_layout(engine, geo, meta, [(k, _with(p, added[side, k]))
-                                                           for k, p in again], side, width, ""))
 
 
 def _with(passage: Passage, classes: str) -> Passage:

@@ -28,6 +28,7 @@ from diglot.typography import typeset
 
 __all__ = ["Passage", "Setting", "Side", "inline_html", "notes", "passages", "split_title"]
 
+_LEVEL = re.compile(r"h[1-6]")
 _BULLETS = ("•", "◦", "▪")  # one per list depth, cycling, as the HTML edition draws them
 _BREAKABLE_CODE = 12  # a code block of more lines may split across pages (else moved whole)
 # The space above a passage, in passage gaps, by (kind before, kind): the first match wins.
@@ -198,7 +199,8 @@ def _table_notes(group: list[Pair], doc: Bilingual, setting: Setting) -> str:
 
 
 def _space(before: Passage, passage: Passage) -> float:
-    level = passage.classes.split()[-1]
+    # a heading's level is a class of its own ("heading h2", "heading h2 ragged")
+    level = next((c for c in passage.classes.split() if _LEVEL.fullmatch(c)), passage.kind)
     for (first, second), space in _SPACES:
         if first in (None, before.kind) and second in (None, passage.kind, level):
             return space
