@@ -1161,10 +1161,11 @@ def test_a_run_too_long_for_a_line_breaks_at_its_joints_unhyphenated_and_ragged(
     # a run is what a line cannot break: joined by no-break spaces, by spaces before ";",
     # or written in pieces, plain then italic (an attack round: 220 s, 51 s, 76 s); by
     # spaces after an opening bracket, before a word joiner, or by note calls glued to
-    # letters (another: "a( " × 2,000 69 s, "a[^a]" × 600 94 s)
+    # letters (another: "a( " × 2,000 69 s, "a[^a]" × 600 94 s); whatever Unicode's rules
+    # forbid breaking at, as Pango reads them (a third: 'a" ¿' × 2,000 97 s, "a„ " 51 s)
     for source in ("ab\u00a0" * 40, "ab ;" * 40, "a" * 40 + "*" + "b" * 40 + "*" + "c" * 40,
                    "a( " * 40, "a¿ " * 40, "a \u2060" * 40, "abc[^1]" * 40, 'a" ( ' * 40,
-                   "a» ( " * 40):
+                   "a» ( " * 40, 'a" ¿ ' * 40, "a„ " * 40, "a ⁄" * 40, "a ։" * 40):
         html_of = inline_html(spans(f"voir {source} fin"))
         assert html_of.count(z) >= 10 and html_of.count('<span class="run">') >= 1, source
     # French dialogue breaks at its spaces, words whole (a code review: "No|n", "«|")

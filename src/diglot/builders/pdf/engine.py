@@ -22,7 +22,9 @@ with libraries_looked_up_once():  # see loader.py: 0.2–0.4 s of every PDF comm
     from weasyprint.anchors import make_page_bookmark_tree
     from weasyprint.document import Page
     from weasyprint.matrix import Matrix
+    from weasyprint.text.ffi import ffi
     from weasyprint.text.fonts import FontConfiguration
+    from weasyprint.text.line_break import get_log_attrs
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 # WeasyPrint reports CSS it ignores through logging; diglot's own stylesheet is tested, so
@@ -103,6 +105,28 @@ class Engine:
         data = document.copy(pages).write_pdf(pdf_tags=False, pdf_identifier=True,
                                               custom_metadata=True)
         return Part(data, marks, held)
+
+
+def line_breaks(text: str) -> bytes:
+    """Where Pango may break a line in ``text``, as the layout will: for each character
+    and the end, ``b"1"`` where a line may break before it, else ``b"0"`` (Unicode's line
+    breaking rules, which runs.py must follow: a space after "(" or before "⁄" is no break
+    for Pango, and an attack round's guesses missed one class after another)."""
+    flags = bytes(ffi.buffer(get_log_attrs(text, None)))[_BREAK_BYTE::_ATTR_SIZE]
+    return flags.translate(_FLAGS)
+
+
+def _break_bit() -> tuple[int, int, bytes]:
+    """Where ``is_line_break`` lies in a PangoLogAttr (its byte, its size) and a table
+    turning that byte into ``b"1"`` or ``b"0"``: read from cffi, whatever the bit order."""
+    probe = ffi.new("PangoLogAttr *")
+    probe.is_line_break = 1
+    raw = bytes(ffi.buffer(probe))
+    at = next(i for i, b in enumerate(raw) if b)
+    return at, len(raw), bytes(b"1"[0] if value & raw[at] else b"0"[0] for value in range(256))
+
+
+_BREAK_BYTE, _ATTR_SIZE, _FLAGS = _break_bit()
 
 
 @lru_cache(maxsize=16)

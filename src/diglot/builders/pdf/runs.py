@@ -30,17 +30,6 @@ RUN_MARK = '<span class="run">'
 PROSE, CELL = (64, None), (20, 16)
 _JOINT = re.compile(r"(?<=[/_.?&=#:;,@+~])(?=\S)")
 _STEP = 8  # letters between breaks where a run has no joint
-# Where a line surely may break: after spaces, unless what follows never starts a line
-# (Unicode's rule 13: ";", ":", "!", "?", ",", ".", "/" and closing brackets; rule 11: a
-# word joiner) or what precedes them never ends one (rule 14: an opening bracket, "¿", "¡":
-# an attack round's "a( a( a( …", 12 KB, ran past 200 s), and around "\n" (a picture or a
-# break: see ``marks``; a note call glues to its word, ``GLUE``). A space before "«" or "—"
-# is one (a code review: French dialogue "« Oui ! » — « Non ! »…" was cut mid-word).
-# Rules 15 and 17 too: no break between a quote and an opening bracket ('a" (', 'a» ('), or
-# between two em dashes, whatever spaces stand between them (a code review: 64 s, 115 s).
-_CLEAR = re.compile(r"(?<![(\[{¿¡\s])"  # spaces after what may end a line…
-                    r"(?!(?<=[\"'«»“”‘’„‹›])[ \t]+[(\[{])(?!(?<=—)[ \t]+—)"  # …no LB15, LB17…
-                    r"[ \t]+(?=[^\s;:!?,./)\]}\u2060\ufeff])|\n")  # …before what may start one
 GLUE = "\u2060"  # a note call's place in a run (Pango breaks neither before nor after one)
 
 # A word with its punctuation, quotes, no-break spaces and note calls ("l’hôtel",
@@ -49,6 +38,9 @@ GLUE = "\u2060"  # a note call's place in a run (Pango breaks neither before nor
 _EDGE = "\\s\u00a0\u202f\u2060«»“”‘’„\"'()\\[\\]"
 _WORD = re.compile(rf"[{_EDGE}]*[^\W\d_]+(?:[-’'][^\W\d_]+)*[{_EDGE};:!?,.…]*\Z")
 _WORD_LONGEST = 40
+
+_UNBROKEN = re.compile(rb"0+")  # characters before which no line breaks (line_breaks)
+_SPACED = re.compile(r"[^ \t\n]+")  # what stands between spaces
 
 Mark = tuple[int, int, tuple[int, ...]]  # a run's part in a text: start, end, its cuts
 
@@ -80,17 +72,42 @@ def marks(texts: list[str | None], bounds: tuple[int, int | None]) -> list[list[
 
 
 def _stretches(text: str, least: int) -> list[tuple[int, int]]:
-    """The stretches of ``text`` between the places a line surely breaks (``_CLEAR``),
-    ``least`` characters or longer. Not every space: none breaks before ";" ("ab ;ab ;…", an
-    attack round: 6,800 characters, 51 s), and a no-break space never does ("ab ab ab…":
-    10,000 characters, 220 s)."""
-    found, start = [], 0
-    for clear in [*_CLEAR.finditer(text), None]:
-        end = clear.start() if clear else len(text)
-        if end - start >= least and text[start:end].strip() and not _word(text[start:end]):
-            found.append((start, end))
-        start = clear.end() if clear else end
+    """The stretches of ``text`` that make runs, ``least`` characters or longer: those
+    between spaces (an address, an identifier: set apart for print whatever Pango does
+    with them), and those Pango cannot break (``engine.line_breaks``: not every space is a
+    break for it; none before ";", "ab ;ab ;…", an attack round: 6,800 characters, 51 s;
+    none after "(", "a( a( …", 12 KB: past 200 s; none between a quote and "¿", 10 KB: 97 s;
+    never a no-break space, "ab ab ab…", 10,000 characters: 220 s), both cut around "\\n"
+    (a picture or a break), joined where they overlap, words left to the dictionary."""
+    from diglot.builders.pdf.engine import line_breaks  # WeasyPrint's: loaded with the engine
+
+    flags = line_breaks(text)
+    unbroken = [(m.start() - 1, m.end()) for m in _UNBROKEN.finditer(flags, 1, len(text))]
+    spaced = [(m.start(), m.end()) for m in _SPACED.finditer(text)]
+    found = []
+    for lo, hi in _joined(part for start, end in unbroken + spaced
+                          for part in _lines(text, start, end) if part[1] - part[0] >= least):
+        if text[lo:hi].strip() and not _word(text[lo:hi]):
+            found.append((lo, hi))
     return found
+
+
+def _joined(intervals) -> list[tuple[int, int]]:
+    """Intervals joined where they overlap, in order."""
+    out: list[list[int]] = []
+    for lo, hi in sorted(intervals):
+        if out and lo < out[-1][1]:
+            out[-1][1] = max(out[-1][1], hi)
+        else:
+            out.append([lo, hi])
+    return [(lo, hi) for lo, hi in out]
+
+
+def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``text[start:end]`` cut at its line breaks ("\\n"), as (start, end) pairs."""
+    cuts = [i for i in range(start, end) if text[i] == "\n"] if "\n" in text[start:end] else []
+    bounds = [start, *(c for cut in cuts for c in (cut, cut + 1)), end]
+    return list(zip(bounds[::2], bounds[1::2]))
 
 
 def _word(stretch: str) -> bool:
