@@ -1165,7 +1165,8 @@ def test_a_run_too_long_for_a_line_breaks_at_its_joints_unhyphenated_and_ragged(
     # forbid breaking at, as Pango reads them (a third: 'a" ¿' × 2,000 97 s, "a„ " 51 s)
     for source in ("ab\u00a0" * 40, "ab ;" * 40, "a" * 40 + "*" + "b" * 40 + "*" + "c" * 40,
                    "a( " * 40, "a¿ " * 40, "a \u2060" * 40, "abc[^1]" * 40, 'a" ( ' * 40,
-                   "a» ( " * 40, 'a" ¿ ' * 40, "a„ " * 40, "a ⁄" * 40, "a ։" * 40):
+                   "a» ( " * 40, 'a" ¿ ' * 40, "a„ " * 40, "a ⁄" * 40, "a ։" * 40,
+                   "ab![cd](https://e.org/p.png)" * 40):  # a remote picture: its alt text
         html_of = inline_html(spans(f"voir {source} fin"))
         assert html_of.count(z) >= 10 and html_of.count('<span class="run">') >= 1, source
     # French dialogue breaks at its spaces, words whole (a code review: "No|n", "«|")

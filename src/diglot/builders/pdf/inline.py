@@ -45,8 +45,7 @@ def inline_html(items: list[Span], ctx: Context | None = None) -> str:
     out: list[str] = []
     index = 0
     items = _spaces_inward(items)
-    found = runs.marks([runs.GLUE if s.note is not None else None if s.br or s.markup
-                        else s.text for s in items], runs.CELL if ctx.cell else runs.PROSE)
+    found = runs.marks([_in_runs(s, ctx) for s in items], runs.CELL if ctx.cell else runs.PROSE)
     while index < len(items):
         href = items[index].href
         end = index + 1
@@ -86,7 +85,7 @@ def _span_html(span: Span, ctx: Context, found: list) -> str:
     if span.note is not None:
         return call(span, ctx)
     if span.image is not None:
-        html = picture_html(span, ctx)
+        html = picture_html(span, ctx, found)
     else:  # long runs breakable; in prose, names kept whole
         plain = _escaped if span.code else partial(_named, ctx.common)
         html = runs.runs_html(span.text, found, plain)
@@ -97,6 +96,18 @@ def _span_html(span: Span, ctx: Context, found: list) -> str:
     if span.bold:
         html = f"<b>{html}</b>"
     return html
+
+
+def _in_runs(span: Span, ctx: Context) -> str | None:
+    """What a span is to the search for runs (``runs.marks``): its text; a note call's
+    ``GLUE``; None for a break or a drawn picture (a line may break around it), but a
+    picture shown as its alt text is that text (an attack round: "ab![cd](https://…)"
+    × 1,500, 42 KB, one word of alt texts, 125 s)."""
+    if span.note is not None:
+        return runs.GLUE
+    if span.image is not None:
+        return None if drawn(picture(ctx.images.get(span.image), ctx.side)) else span.text
+    return None if span.br else span.text
 
 
 def _code(text: str, html: str) -> str:
@@ -171,11 +182,12 @@ def call(span: Span, ctx: Context) -> str:
     return f'\u2060<sup class="call" data-call="{escape(span.note or "")}">{number}</sup>'
 
 
-def picture_html(span: Span, ctx: Context) -> str:
-    """An inline picture at the height of a line or two, else its alt text in italics."""
+def picture_html(span: Span, ctx: Context, found: list | None = None) -> str:
+    """An inline picture at the height of a line or two, else its alt text in italics
+    (broken where a run through it breaks: ``found``, its marks)."""
     uri = picture_url(picture(ctx.images.get(span.image or ""), ctx.side))
     if not uri:
-        return f"<i>{escape(span.text, quote=False)}</i>"
+        return f"<i>{runs.runs_html(span.text, found or [], _escaped)}</i>"
     return f'<img class="inline" src="{uri}" alt="{escape(span.text)}">'
 
 
@@ -190,14 +202,21 @@ def picture_url(found: Picture | None) -> str:
     kept in ``PICTURES`` ('' for a remote picture, never fetched, or a format the PDF cannot
     draw). A short name, not a ``data:`` URI: a 5 MB picture shown 30 times made 200 MB of
     page to read (an attack round: 38 s and 2.5 GB)."""
-    if found is None or found.remote or not found.data:
-        return ""
-    kind = mimetypes.guess_type(found.path)[0] or ""
-    if kind not in _DRAWN:
+    if not drawn(found):
         return ""
     url = f"{SCHEME}{hashlib.sha256(found.data).hexdigest()}"
-    PICTURES[url] = (found.data, kind)
+    PICTURES[url] = (found.data, _kind(found))
     return url
+
+
+def drawn(found: Picture | None) -> bool:
+    """Whether the PDF draws the picture (else its alt text stands in for it)."""
+    return found is not None and not found.remote and bool(found.data) and \
+        _kind(found) in _DRAWN
+
+
+def _kind(found: Picture) -> str:
+    return mimetypes.guess_type(found.path)[0] or ""
 
 
 SCHEME = "diglot-picture:"
