@@ -464,12 +464,17 @@ def test_relative_links_keep_their_text_unlinked_and_web_links_print_their_addre
     assert html.count("(https://example.org)") == 1  # an address shown as its own text: once
     # a long address is printed cut, the link keeping it whole (an attack round: a
     # 500,000-letter address used six times set 1,551 pages in 9 minutes)
-    long = "https://example.org/" + "a" * 5000
+    long = "https://example.org/" + "a" * 1000
     html = inline_html(spans(f"Voir [ici]({long}) et [là]({long})."))
     printed = re.findall(r'<span class="url">\((.*?)\)</span>', html)
     shown = [re.sub(r"<[^>]+>|\u200b", "", p) for p in printed]
     assert len(shown) == 2 and all(len(p) == 200 and p.endswith("a…") for p in shown)
     assert html.count(f'href="{long}"') == 2
+    # shown as its own text, it is cut the same; past 2,048 characters it is no link (a
+    # re-attack: WeasyPrint wrote a 94 KB address in each line's link area, 3.1 GB)
+    html = inline_html(spans(f"Voir <{long}> et [là]({long + 'b' * 3000})."))
+    assert html.count("href=") == 1 and html.count("…") == 2
+    assert max(len(w) for w in re.sub(r"<[^>]+>|\u200b", "", html).split()) < 210
 
 
 def test_a_new_weasyprint_invalidates_pdf_outputs_only(monkeypatch):
@@ -895,15 +900,18 @@ def test_spaces_in_short_code_are_kept_as_typed_and_never_stretched(tmp_path):
 
 @pytest.mark.parametrize("body, message", [
     (" ".join("*[a](b)*" for _ in range(30)), "about 60 links: more than the 20 the PDF edition lays out"),  # both sides
-    ("```\n" + "x\n" * 30 + "```", "30 lines of code blocks: more than the 20 the PDF edition lays out")])
+    ("```\n" + "x\n" * 30 + "```", "30 lines of code blocks: more than the 20 the PDF edition lays out"),
+    ("Appel" + "[^n]" * 15 + ".\n\n[^n]: Note.",
+     "about 30 footnote calls: more than the 20 the PDF edition lays out")])  # both sides
 def test_what_the_pdf_engine_lays_out_too_slowly_is_one_error_the_other_formats_build(
         tmp_path, monkeypatch, body, message):
     """An attack round: 70,000 links (630 KB) took WeasyPrint 97 s and 2.1 GB; a code
-    block of 20,000 lines 89 s."""
+    block of 20,000 lines 89 s; another, 40,000 note calls 133 s and 1.24 GB."""
     from diglot.builders import pdf
 
     monkeypatch.setattr(pdf, "MAX_LINKS", 20)
     monkeypatch.setattr(pdf, "MAX_CODE_LINES", 20)
+    monkeypatch.setattr(pdf, "MAX_CALLS", 20)
     proj = Proj(tmp_path)
     proj.source("a", f"# A\n\n{body}\n")
     assert proj.run("update").exit_code == 0
