@@ -214,6 +214,9 @@ CASES = {"backticks-2MB": backticks, "links-100k-one-paragraph": links_paragraph
          "glued-calls-6KB-pdf": lambda: "# T\n\n" + "a[^a]" * 1200 + "\n\n[^a]: note\n",
          "address-500KB-used-6-pdf": lambda: "# T\n\n" + " ".join(
              f"Voir [ici {i}][r]." for i in range(6)) + "\n\n[r]: https://e.org/" + "a" * 500_000 + "\n",
+         "quote-inverted-10KB-pdf": lambda: "# T\n\n" + 'a" ¿ ' * 2000 + "\n",
+         "alt-texts-glued-42KB-pdf": lambda: "# T\n\n" + "ab![cd](https://e.org/p.png)" * 1500 + "\n",
+         "autolink-94KB-pdf": lambda: "# T\n\nVoir <https://e.org/" + "a" * 94_000 + ">.\n",
          "note-calls-750k": lambda: "# T\n\n" + "x" + "[^a]" * 375_000 + "\n\ny" + "[^a]" * 375_000
          + "\n\n[^a]: note\n"}
 # What each case runs, when not update then build.
@@ -226,7 +229,8 @@ COMMANDS = {"brackets-and-stars-30k": (["check"],), "numbers-left-over-1000": ([
             **{name: (["update"], ["build", "--format", "pdf", "-j", "1"]) for name in (
                 "word-40k-letters-pdf", "code-line-40k-pdf", "cell-40k-letters-pdf",
                 "title-8000-words-pdf", "open-brackets-12KB-pdf", "glued-calls-6KB-pdf",
-                "address-500KB-used-6-pdf")}}
+                "address-500KB-used-6-pdf", "quote-inverted-10KB-pdf", "alt-texts-glued-42KB-pdf",
+                "autolink-94KB-pdf")}}
 
 
 def timed(command: list[str], cwd: Path) -> tuple[int, float, float, int, str]:
