@@ -13,7 +13,6 @@ import os
 import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from hostile_support import ENGLISH, SOURCE, World, one_error_line, tree
@@ -769,9 +768,9 @@ def test_more_note_calls_than_an_article_holds_are_refused_at_their_line(make_pr
     """An attack round: 750,000 calls of one note in a 3 MB source made a 254 MB page and
     took 2.5 GB (each call is a raised link and a back link, in both columns). The French
     is refused where its calls pass the bound, a translation at its entry's line."""
-    from diglot.source import reader
+    from diglot.source import bounds
 
-    monkeypatch.setattr(reader, "MAX_NOTE_CALLS", 20)
+    monkeypatch.setattr(bounds, "MAX_NOTE_CALLS", 20)
     calls = "Un appel[^n]. " * 12
     source = f"# Titre\n\n{calls}\n\n{calls}\n\n[^n]: La note.\n"
     proj = make_project({"a": source}, update=False)
@@ -781,7 +780,7 @@ def test_more_note_calls_than_an_article_holds_are_refused_at_their_line(make_pr
                              "article (each is a raised link and a back link in every "
                              "edition): split the article, or call its notes fewer times\n")
     assert not (proj.root / "translations").exists()
-    monkeypatch.setattr(reader, "MAX_NOTE_CALLS", 20_000)
+    monkeypatch.setattr(bounds, "MAX_NOTE_CALLS", 20_000)
     from diglot.catalog import translate
 
     monkeypatch.setattr(translate, "MAX_NOTE_CALLS", 20)

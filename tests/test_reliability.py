@@ -298,9 +298,9 @@ def test_a_reader_that_stops_reading_stops_the_command_silently():
 def test_code_blocks_past_their_bound_are_one_error_naming_the_block(proj, monkeypatch):
     """An attack round: 7 code blocks of 1,000,000 one-character lines (14 MB, each block
     within the paragraph bound) took 15.6 GB to build as a DOCX."""
-    from diglot.source import reader
+    from diglot.source import bounds
 
-    monkeypatch.setattr(reader, "MAX_CODE_LINES", 10)
+    monkeypatch.setattr(bounds, "MAX_CODE_LINES", 10)
     block = "```\n" + "x\n" * 6 + "```\n"
     proj.write("source_fr/b.md", f"# B\n\n{block}\nEntre.\n\n{block}")
     fails(proj, ["update"], "source_fr/b.md:14: ", "code blocks pass 10 lines here")  # the 2nd

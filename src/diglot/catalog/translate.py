@@ -15,7 +15,7 @@ from diglot.sentences import override
 from diglot.safety import MAX_NOTE_CALLS, MAX_REFERENCE_WRITING
 from diglot.source.notes import note_labels, past_bound, too_many_calls
 from diglot.source.inline import reference_writing, untitled
-from diglot.source.reader import reference_message
+from diglot.source.bounds import reference_message
 
 
 # Control characters a PO string may carry as escapes (\a, \b, \f, \v, \r) and no page
